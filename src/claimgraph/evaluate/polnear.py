@@ -1,0 +1,209 @@
+"""Load PolNeAR gold attributions and score a predictor on them.
+
+PolNeAR has no redistribution licence, so it is read from a shared directory and never copied
+into the repository. The directory is, in order: the `data_dir` argument, `$CLAIMGRAPH_POLNEAR`,
+then `../shared/data/polnear` next to the repository root.
+"""
+
+import json
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from claimgraph.errors import ClaimgraphError, InputError, MissingExtra
+from claimgraph.evaluate.scoring import ROLES, Report, SpanAttribution, score_document
+
+SPLITS = ("train", "dev")
+ENV_VAR = "CLAIMGRAPH_POLNEAR"
+_REPO_ROOT = Path(__file__).resolve().parents[3]
+DEFAULT_DIR = _REPO_ROOT.parent / "shared" / "data" / "polnear"
+
+# A predictor maps document texts to their attributions in span form, one list per text.
+Predictor = Callable[[list[str]], list[list[dict[str, list[list[int]]]]]]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDocument:
+    """One PolNeAR article with its gold attributions, in span form."""
+
+    id: str
+    text: str
+    attributions: tuple[SpanAttribution, ...]
+    discard: tuple[tuple[int, int], ...] = ()  # regions the annotators skipped (bylines, notes)
+    publisher: str | None = None
+
+
+def data_dir(path: str | Path | None = None) -> Path:
+    """The PolNeAR directory: `path`, else $CLAIMGRAPH_POLNEAR, else ../shared/data/polnear.
+
+    Raises:
+        InputError: the directory does not exist.
+    """
+    chosen = Path(path or os.environ.get(ENV_VAR) or DEFAULT_DIR)
+    if not chosen.is_dir():
+        raise InputError(
+            f"PolNeAR directory '{chosen}' does not exist",
+            hint=f"pass --data DIR or set {ENV_VAR}; the data is not in the repository",
+        )
+    return chosen
+
+
+def load_split(
+    split: str, data: str | Path | None = None, limit: int | None = None
+) -> list[GoldDocument]:
+    """Read `{split}.jsonl` and check every gold fragment lies inside its text.
+
+    Args:
+        split: "train" or "dev".
+        data: the PolNeAR directory (see `data_dir`).
+        limit: keep only the first `limit` documents.
+
+    Raises:
+        InputError: unknown split, unreadable file, or a gold fragment outside its text.
+    """
+    if split not in SPLITS:
+        raise InputError(f"unknown PolNeAR split {split!r}", hint=f"use one of {', '.join(SPLITS)}")
+    path = data_dir(data) / f"{split}.jsonl"
+    documents = []
+    try:
+        with path.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                if limit is not None and len(documents) >= limit:
+                    break
+                if line.strip():
+                    documents.append(_document(json.loads(line), f"{path}:{number}"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise InputError(f"cannot read '{path}': {error}") from error
+    return documents
+
+
+def _document(record: dict[str, Any], where: str) -> GoldDocument:
+    text = record["text"]
+    attributions = []
+    for attribution in record["attributions"]:
+        spans = {role: [list(f) for f in attribution.get(role) or []] for role in ROLES}
+        for role, fragments in spans.items():
+            for start, end in fragments:
+                if not 0 <= start < end <= len(text):
+                    raise InputError(f"{where}: gold {role} [{start}, {end}] is outside the text")
+        attributions.append(spans)
+    return GoldDocument(
+        id=record["id"],
+        text=text,
+        attributions=tuple(attributions),
+        discard=tuple((start, end) for start, end in record.get("discard") or ()),
+        publisher=record.get("publisher"),
+    )
+
+
+def claimgraph_predictor() -> Predictor:
+    """claimgraph's own pipeline as a predictor; the model loads once, here.
+
+    Raises:
+        MissingExtra: claimgraph.nlp.pipeline is not importable (not written yet, or broken).
+    """
+    try:
+        from claimgraph.ingest.text import document_from_text
+        from claimgraph.nlp.pipeline import Pipeline
+    except ImportError as error:
+        raise MissingExtra(
+            f"the claimgraph pipeline cannot be imported ({error})",
+            hint="use --predictor baseline until claimgraph.nlp.pipeline exists",
+        ) from error
+    pipeline = Pipeline()
+
+    def predict(texts: list[str]) -> list[list[dict[str, list[list[int]]]]]:
+        documents = [document_from_text(text) for text in texts]
+        return [
+            [
+                {
+                    "source": [[a.source.start, a.source.end]] if a.source else [],
+                    "cue": [[a.cue.start, a.cue.end]] if a.cue else [],
+                    "content": [[span.start, span.end] for span in a.content],
+                }
+                for a in analysis.attributions
+            ]
+            for analysis in pipeline.analyse_many(documents)
+        ]
+
+    return predict
+
+
+# The predictor handed to forked workers; set just before the pool starts so that it is
+# inherited, not pickled (a loaded spaCy pipeline in a closure does not pickle).
+_FORKED_PREDICTOR: Predictor | None = None
+
+
+def _predict_in_worker(texts: list[str]) -> list[list[dict[str, list[list[int]]]]]:
+    assert _FORKED_PREDICTOR is not None
+    return _FORKED_PREDICTOR(texts)
+
+
+def _predict(
+    predict: Predictor, texts: list[str], workers: int
+) -> list[list[dict[str, list[list[int]]]]]:
+    global _FORKED_PREDICTOR
+    if workers <= 1 or len(texts) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return predict(texts)
+    size = -(-len(texts) // workers)
+    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+    _FORKED_PREDICTOR = predict
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(len(chunks), mp_context=context) as pool:
+            return [doc for chunk in pool.map(_predict_in_worker, chunks) for doc in chunk]
+    finally:
+        _FORKED_PREDICTOR = None
+
+
+def evaluate_polnear(
+    split: str,
+    data_dir: str | Path | None,
+    predict: Predictor,
+    limit: int | None = None,
+    workers: int = 1,
+) -> Report:
+    """Run `predict` over a PolNeAR split and score it, micro-averaged over documents.
+
+    Args:
+        split: "train" or "dev".
+        data_dir: the PolNeAR directory, or None for the default (see `data_dir`).
+        predict: maps a list of texts to one list of span-form attributions per text.
+        limit: score only the first `limit` documents.
+        workers: processes to predict in (forked, so the loaded model is shared, not pickled).
+
+    Returns:
+        The `Report`; `seconds` is the time spent predicting.
+
+    Raises:
+        InputError: the data cannot be read, or the predictor returned malformed spans.
+    """
+    documents = load_split(split, data_dir, limit)
+    texts = [document.text for document in documents]
+    started = time.perf_counter()
+    predictions = _predict(predict, texts, workers)
+    seconds = time.perf_counter() - started
+    if len(predictions) != len(documents):
+        raise ClaimgraphError(
+            f"the predictor returned {len(predictions)} results for {len(documents)} texts"
+        )
+    report = sum(
+        (
+            _score(document, predicted)
+            for document, predicted in zip(documents, predictions, strict=True)
+        ),
+        Report(),
+    )
+    return replace(report, seconds=seconds, label=f"PolNeAR {split}")
+
+
+def _score(document: GoldDocument, predicted: Sequence[SpanAttribution]) -> Report:
+    try:
+        return score_document(document.text, document.attributions, predicted, document.discard)
+    except InputError as error:
+        raise InputError(f"document {document.id}: {error.message}") from error

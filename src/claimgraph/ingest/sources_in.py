@@ -1,0 +1,105 @@
+"""Expand what a user names on the command line (files, folders, JSON Lines) into Documents.
+
+A bad input becomes an `InputFailure` in the stream instead of an exception, so one unreadable file
+never stops a batch and is reported at the end.
+"""
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimgraph.errors import ClaimgraphError, InputError
+from claimgraph.ingest.jsonl import read_jsonl
+from claimgraph.ingest.text import document_from_text, read_document
+from claimgraph.records import Document
+
+TEXT_SUFFIXES = {".txt", ".html", ".htm", ".md", ".text"}
+
+
+@dataclass(frozen=True, slots=True)
+class InputFailure:
+    name: str
+    error: ClaimgraphError
+
+
+def folder_metadata(folder: Path) -> dict[str, dict[str, str]]:
+    """`metadata.jsonl` in a folder: one {"file", "outlet", "url", "title", "published"} a line."""
+    path = folder / "metadata.jsonl"
+    if not path.is_file():
+        return {}
+    table: dict[str, dict[str, str]] = {}
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError:
+            raise InputError(f"{path}: line {number} is not JSON", code="CG110") from None
+        if isinstance(row, dict) and "file" in row:
+            table[str(row["file"])] = row
+    return table
+
+
+def expand(
+    paths: list[str], *, published: str | None = None, encoding: str | None = None
+) -> Iterator[Document | InputFailure]:
+    """Documents from files, folders (their text files, with metadata.jsonl) and .jsonl files."""
+    for name in paths:
+        path = Path(name)
+        try:
+            if path.is_dir():
+                yield from _folder(path, published, encoding)
+            elif path.suffix == ".jsonl":
+                yield from _jsonl(path, published)
+            else:
+                yield read_document(path, published=published, encoding=encoding)
+        except ClaimgraphError as error:
+            yield InputFailure(name, error)
+
+
+def _folder(
+    folder: Path, published: str | None, encoding: str | None
+) -> Iterator[Document | InputFailure]:
+    metadata = folder_metadata(folder)
+    for path in sorted(p for p in folder.iterdir() if p.suffix in TEXT_SUFFIXES and p.is_file()):
+        meta = metadata.get(path.name, {})
+        try:
+            yield read_document(
+                path,
+                published=published or meta.get("published"),
+                encoding=encoding,
+                url=meta.get("url"),
+                outlet=meta.get("outlet"),
+                title=meta.get("title"),
+            )
+        except ClaimgraphError as error:
+            yield InputFailure(str(path), error)
+
+
+def _jsonl(path: Path, published: str | None) -> Iterator[Document | InputFailure]:
+    try:
+        stream = path.open(encoding="utf-8")
+    except OSError as error:
+        yield InputFailure(
+            str(path), InputError(f"cannot read {str(path)!r}: {error.strerror}", code="CG107")
+        )
+        return
+    with stream:
+        try:
+            for record in read_jsonl(stream):
+                if isinstance(record, InputError):
+                    yield InputFailure(str(path), record)
+                    continue
+                try:
+                    yield document_from_text(
+                        record.text,
+                        published=record.published or published,
+                        url=record.url,
+                        outlet=record.outlet,
+                        title=record.title,
+                    )
+                except ClaimgraphError as error:
+                    yield InputFailure(f"{path}:{record.key}", error)
+        except UnicodeDecodeError:
+            yield InputFailure(str(path), InputError(f"{str(path)!r} is not UTF-8", code="CG103"))

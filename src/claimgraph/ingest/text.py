@@ -1,0 +1,133 @@
+"""Turn bytes, files and strings into Documents, refusing bad input with a clear error."""
+
+import hashlib
+import json
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from claimgraph.errors import InputError
+from claimgraph.ingest.html import html_to_text, looks_like_html
+from claimgraph.ingest.normalise import normalise
+from claimgraph.records import Document
+
+MAX_BYTES = 5_000_000  # about 800,000 words: far beyond any article; protects memory and time
+
+
+def document_id(text: str, url: str | None = None) -> str:
+    """Content hash of the normalised text (plus url), so the same article always gets one id."""
+    digest = hashlib.sha256(text.encode("utf-8"))
+    if url:
+        digest.update(b"\x00" + url.encode("utf-8"))
+    return "d_" + digest.hexdigest()[:16]
+
+
+def parse_published(value: str | date | datetime | None) -> datetime | None:
+    """Accept ISO dates or date-times; a bare date becomes midnight UTC."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, date):
+        return datetime.combine(value, time(0), tzinfo=UTC)
+    try:
+        parsed = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(
+            f"cannot read the publication date {value!r}",
+            hint="use ISO 8601, e.g. 2024-10-19 or 2024-10-19T09:30:00+09:00",
+            code="CG105",
+        ) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def document_from_text(
+    text: str,
+    *,
+    published: str | date | datetime | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    language: str = "en",
+) -> Document:
+    """Build a Document from raw text (HTML is reduced to its text first)."""
+    if looks_like_html(text):
+        text = html_to_text(text)
+    clean = normalise(text)
+    if not clean:
+        raise InputError(
+            "the text is empty", hint="give an article with some text in it", code="CG101"
+        )
+    return Document(
+        id=document_id(clean, url),
+        text=clean,
+        url=url,
+        outlet=outlet,
+        title=title,
+        published=parse_published(published),
+        language=language,
+        ingested_at=datetime.now(UTC),
+    )
+
+
+def decode(raw: bytes, name: str, encoding: str | None = None) -> str:
+    """Decode bytes as UTF-8 (or the given encoding); refuse binary data rather than guess."""
+    if len(raw) > MAX_BYTES:
+        raise InputError(
+            f"{name!r} is {len(raw):,} bytes, more than the {MAX_BYTES:,}-byte limit for one article",
+            hint="split it into articles, or use --jsonl for many documents",
+            code="CG104",
+        )
+    if not raw.strip():
+        raise InputError(f"{name!r} is empty", code="CG101")
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{name!r} looks like a binary file, not text", code="CG102")
+    try:
+        return raw.decode(encoding or "utf-8-sig")
+    except (UnicodeDecodeError, LookupError) as error:
+        raise InputError(
+            f"cannot read {name!r}: not {encoding or 'UTF-8'} ({error.__class__.__name__})",
+            hint="convert it to UTF-8, or pass --encoding (e.g. --encoding cp1252)",
+            code="CG103",
+        ) from None
+
+
+def sidecar_metadata(path: Path) -> dict[str, str]:
+    """Metadata from `article.json` beside `article.txt`, when there is one."""
+    meta_path = path.with_suffix(".json")
+    if path.suffix == ".json" or not meta_path.is_file():
+        return {}
+    try:
+        meta = json.loads(meta_path.read_text("utf-8"))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise InputError(
+            f"cannot read metadata {str(meta_path)!r}: {error}", code="CG106"
+        ) from None
+    return meta if isinstance(meta, dict) else {}
+
+
+def read_document(
+    path: str | Path,
+    *,
+    published: str | None = None,
+    encoding: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+) -> Document:
+    """Read one article file; options given here win over its sidecar metadata."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {str(path)!r}", code="CG107") from None
+    except OSError as error:
+        raise InputError(f"cannot read {str(path)!r}: {error.strerror}", code="CG107") from None
+    meta = sidecar_metadata(path)
+    return document_from_text(
+        decode(raw, str(path), encoding),
+        published=published or meta.get("published"),
+        url=url or meta.get("url"),
+        outlet=outlet or meta.get("outlet"),
+        title=title or meta.get("title"),
+        language=meta.get("language", "en"),
+    )

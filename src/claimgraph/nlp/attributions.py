@@ -1,0 +1,520 @@
+"""Find attributions: who (source) says (cue) what (content), in every form news uses.
+
+Needs: a parsed Doc (tagger, parser, lemmatiser), the quotation marks in the text and the cue
+lexicon.  Returns: `Found` records (tokens and spans) in document order; `pipeline.py` turns them
+into `Attribution` records once sources and hedges are known.
+
+Forms handled: verb cues with a that-clause, an object or "of"; quotations before, after or split
+around the cue, or opened after a colon on the next line; participles ("..., saying ..."); "according
+to X" before or after the content; reporting nouns ("the claim that ..."); agentless passives ("is
+believed to"); "citing X" and "quoted by X" (the outlet becomes the channel); nested reports.
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from claimgraph.nlp.lexicon import Cue, Lexicon
+from claimgraph.nlp.quotes import Quote, find_quotes
+from claimgraph.nlp.spans import char_span, span_of, spans_of
+from claimgraph.records import Form, Span
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_CUT_DEPS = {"conj", "advcl", "pcomp", "parataxis", "relcl"}
+_PASSIVE_OK = {"say", "report", "believe", "think", "understand", "allege", "claim", "rumour", "rumor", "suspect", "estimate", "know", "fear", "expect"}  # fmt: skip
+_TITLE_WORDS = {
+    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "chief", "leader", "general",
+    "secretary", "director", "commander", "ambassador", "head", "adviser", "advisor", "envoy",
+    "premier", "chancellor", "king", "lawmaker", "senator", "official", "analyst", "governor",
+}  # fmt: skip
+_COLON_BEFORE_QUOTE = re.compile(r"[^“\"\n.!?]{0,120}?:\s*$")
+
+
+@dataclass
+class Found:
+    """One attribution as tokens and spans, before sources are canonical and hedges graded."""
+
+    cue_token: Token  # the head of the cue (verb, noun or "according")
+    cue: Span
+    content: tuple[Span, ...]
+    form: Form
+    cue_entry: Cue | None
+    source_head: Token | None = None
+    source: Span | None = None
+    channel: Span | None = None
+    quote_inside: bool = False
+    extra_cue_tokens: list[Token] = field(default_factory=list)
+
+
+def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Found]:
+    """All attributions in the document, in order of their cue."""
+    quotes = find_quotes(doc.text)
+    finder = _Finder(doc, lexicon, quotes)
+    found: list[Found] = []
+    for sentence in doc.sents:
+        found.extend(finder.in_sentence(sentence))
+    found.sort(key=lambda f: f.cue.start)
+    return found
+
+
+class _Finder:
+    def __init__(self, doc: Doc, lexicon: Lexicon, quotes: list[Quote]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = lexicon
+        self.quotes = quotes
+        self.used: set[int] = set()  # token indices already serving as a cue
+
+    # -- the forms ---------------------------------------------------------------------------
+
+    def in_sentence(self, sentence: SpacySpan) -> Iterable[Found]:
+        cues = [t for t in sentence if self._is_cue_head(t)]
+        for token in cues:
+            if token.i in self.used:
+                continue
+            if token.lower_ == "according":
+                result = self._according_to(token, cues)
+            elif token.pos_ in ("NOUN", "PROPN"):
+                result = self._noun(token, cues)
+            else:
+                result = self._verb(token, cues)
+            if result is not None:
+                self.used.add(token.i)
+                self.used.update(t.i for t in result.extra_cue_tokens)
+                yield result
+
+    def _is_cue_head(self, token: Token) -> bool:
+        if token.lower_ == "according":
+            return token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to"
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.verbs:
+            return True
+        return token.pos_ == "NOUN" and lemma in self.lexicon.nouns
+
+    def _verb(self, verb: Token, cues: list[Token]) -> Found | None:
+        entry = self.lexicon.verbs[verb.lemma_.lower()]
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        citing = self._citing(verb)
+        content_tokens, form = self._verb_content(verb, entry, cues)
+        if citing is not None:
+            cut = {t.i for t in citing.subtree}
+            content_tokens = [t for t in content_tokens if t.i not in cut]
+        quotes_before, quotes_after = self._adjacent_quotes(verb)
+        content = self._with_quotes(content_tokens, quotes_before + quotes_after, cues)
+        if not content:
+            return None
+        source_head, source_tokens, channel_via_cite = self._verb_source(verb, passive)
+        if source_head is None and not (passive and verb.lemma_.lower() in _PASSIVE_OK):
+            return None
+        channel = self._channel(verb, entry)
+        if channel_via_cite is not None:
+            channel, source_head, source_tokens = channel_via_cite
+        if verb.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+            form = Form.PARTICIPIAL
+        cue_tokens = self._cue_tokens(verb)
+        return Found(
+            cue_token=verb,
+            cue=span_of(cue_tokens, self.text)
+            or Span.of(self.text, verb.idx, verb.idx + len(verb)),
+            content=content,
+            form=self._quote_form(content, form),
+            cue_entry=entry,
+            source_head=source_head,
+            source=self._source_span(source_tokens),
+            channel=channel,
+            extra_cue_tokens=[t for t in cue_tokens if t is not verb],
+        )
+
+    def _according_to(self, according: Token, cues: list[Token]) -> Found | None:
+        to = self.doc[according.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if not objects:
+            return None
+        source_head = objects[0]
+        source_tokens = self._np_tokens(source_head)
+        phrase = {according.i, to.i} | {t.i for t in source_tokens}
+        # The relative clause after the source ("office which added: ...") is a report of its own.
+        phrase |= {
+            t.i for c in source_head.children if c.dep_ in ("relcl", "acl") for t in c.subtree
+        }
+        head = according.head if according.head is not according else according
+        sentence = according.sent
+        scope = list(head.subtree) if head is not according else list(sentence)
+        if len(scope) <= len(phrase) + 1:
+            scope = list(sentence)
+        content_tokens = [
+            t for t in scope if t.i not in phrase and sentence.start <= t.i < sentence.end
+        ]
+        content_tokens = self._cut_other_reports(content_tokens, head, cues)
+        content_tokens = [t for t in content_tokens if not _leading_connective(t, content_tokens)]
+        content = self._with_quotes(content_tokens, [], cues)
+        if not content:
+            return None
+        return Found(
+            cue_token=according,
+            cue=Span.of(self.text, according.idx, to.idx + len(to)),
+            content=content,
+            form=self._quote_form(content, Form.ACCORDING_TO),
+            cue_entry=None,
+            source_head=source_head,
+            source=self._source_span(source_tokens),
+            extra_cue_tokens=[to],
+        )
+
+    def _noun(self, noun: Token, cues: list[Token]) -> Found | None:
+        entry = self.lexicon.nouns[noun.lemma_.lower()]
+        content_tokens: list[Token] = []
+        for child in noun.children:
+            if child.dep_ in ("acl", "ccomp", "appos") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+            ):
+                content_tokens = list(child.subtree)
+            elif entry.content == "of" and child.dep_ == "prep" and child.lower_ in ("of", "about"):
+                content_tokens = [t for c in child.children if c.dep_ == "pobj" for t in c.subtree]
+        if not content_tokens:
+            return None
+        content = self._with_quotes(self._cut_other_reports(content_tokens, noun, cues), [], cues)
+        if not content:
+            return None
+        source_head = None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                source_head = child
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                source_head = next((c for c in child.children if c.dep_ == "pobj"), source_head)
+        if source_head is None and noun.dep_ in ("dobj", "nsubjpass"):
+            source_head = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        source_tokens = self._np_tokens(source_head) if source_head is not None else []
+        if source_head is not None and source_head.dep_ == "poss":
+            source_tokens = [t for t in source_tokens if t.dep_ != "case"]
+        return Found(
+            cue_token=noun,
+            cue=Span.of(self.text, noun.idx, noun.idx + len(noun)),
+            content=content,
+            form=self._quote_form(content, Form.NOUN),
+            cue_entry=entry,
+            source_head=source_head,
+            source=self._source_span(source_tokens),
+        )
+
+    # -- content -----------------------------------------------------------------------------
+
+    def _verb_content(self, verb: Token, entry: Cue, cues: list[Token]) -> tuple[list[Token], Form]:
+        children = list(verb.children)
+        clause = [c for c in children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+        clause = clause or [c for c in children if c.dep_ == "ccomp"]
+        if any(c.i > verb.i for c in clause):
+            clause = [c for c in clause if c.i > verb.i]  # "X came after Y claimed Z": Z, not X
+        if clause:
+            tokens = [t for c in clause for t in c.subtree]
+            return self._cut_other_reports(tokens, clause[0], cues), Form.INDIRECT
+        if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            tokens = [t for t in verb.head.subtree if t not in set(verb.subtree)]
+            return self._cut_other_reports(tokens, verb.head, cues), Form.INDIRECT
+        objects = [c for c in children if c.dep_ in ("dobj", "attr")]
+        if entry.content == "label":
+            complements = [c for c in children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")]
+            if objects and complements:
+                start = min(objects[0].left_edge.i, complements[0].left_edge.i)
+                end = max(objects[0].right_edge.i, complements[0].right_edge.i)
+                return list(self.doc[start : end + 1]), Form.INDIRECT
+            if objects and any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
+                prep = next(c for c in children if c.dep_ == "prep" and c.lower_ == "as")
+                start, end = objects[0].left_edge.i, prep.right_edge.i
+                return list(self.doc[start : end + 1]), Form.INDIRECT
+            return [], Form.INDIRECT
+        if entry.content == "of":
+            for child in children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "about", "against"):
+                    return [t for c in child.children for t in c.subtree], Form.INDIRECT
+            for child in children:
+                if child.dep_ == "prep" and child.lower_ == "that":
+                    return list(child.subtree), Form.INDIRECT
+        if entry.content == "any" and objects and entry.channel != "dobj":
+            return list(objects[0].subtree), Form.INDIRECT
+        return [], Form.INDIRECT
+
+    def _cut_other_reports(
+        self, tokens: list[Token], head: Token, cues: list[Token]
+    ) -> list[Token]:
+        """Remove coordinated or adjoined reports by another source from this content.
+
+        "The agency revealed that 1,500 have arrived but sources informed media that ..." holds two
+        reports; the second is a conjunct of the first content. A report nested as the content itself
+        ("claimed he believed ...") stays: it is what was claimed.
+        """
+        keep = {t.i for t in tokens}
+        for cue in cues:
+            if cue.i not in keep or cue is head or cue.dep_ not in _CUT_DEPS:
+                continue
+            participle = cue.tag_ == "VBG" and cue.dep_ == "advcl"
+            if (
+                cue.lower_ != "according"
+                and not participle
+                and not any(c.dep_ in _SUBJECTS for c in cue.children)
+            ):
+                continue
+            top = cue.head if cue.dep_ == "pcomp" else cue
+            cut = {t.i for t in top.subtree}
+            if cue.dep_ == "conj":
+                cut |= {c.i for c in cue.head.children if c.dep_ == "cc" and c.i < cue.i}
+            keep -= cut
+        return [t for t in tokens if t.i in keep]
+
+    def _with_quotes(
+        self, tokens: list[Token], adjacent: list[Quote], cues: list[Token]
+    ) -> tuple[Span, ...]:
+        """Content spans, widened to whole quotations where the content reaches into one."""
+        spans = list(spans_of(tokens, self.text))
+        for quote in adjacent:
+            inner = char_span(quote.inner_start, quote.inner_end, self.text)
+            if inner is not None:
+                spans.append(inner)
+        merged: list[Span] = []
+        for span in sorted(spans, key=lambda s: s.start):
+            for quote in self.quotes:
+                if quote.inner_start <= span.start < quote.inner_end or (
+                    quote.inner_start < span.end <= quote.inner_end
+                ):
+                    if quote.inner_end - quote.inner_start > 3 * max(1, span.end - span.start):
+                        continue  # a short scare quote must not pull in a long quotation
+                    if span.start < quote.start:  # a quotation inside indirect content
+                        span = Span.of(self.text, span.start, max(span.end, quote.end))
+                    else:
+                        span = Span.of(
+                            self.text,
+                            min(span.start, quote.inner_start),
+                            max(span.end, quote.inner_end),
+                        )
+            span = _strip_trailing(span, self.text)
+            if merged and span.start <= merged[-1].end:
+                last = merged.pop()
+                span = Span.of(self.text, last.start, max(last.end, span.end))
+            merged.append(span)
+        return tuple(s for s in merged if s.end > s.start)
+
+    def _adjacent_quotes(self, verb: Token) -> tuple[list[Quote], list[Quote]]:
+        """Quotations right before the source+cue (“...,” she said) or right after (said: “...”)."""
+        sentence = verb.sent
+        clause = [t for t in sentence if t.i >= verb.i - 6 and t.i <= verb.i + 6]
+        left = min((t.idx for t in clause if t.i >= verb.i - 6), default=verb.idx)
+        before: list[Quote] = []
+        after: list[Quote] = []
+        cue_end = verb.idx + len(verb)
+        for quote in self.quotes:
+            if quote.end <= verb.idx and quote.end > sentence.start_char:
+                if self.text[quote.inner_end - 1] == ".":
+                    continue  # “... .” closes a sentence: the next cue starts a new report
+                gap = self.text[quote.end : verb.idx]
+                if _only_source_between(gap) and quote.end >= left - 2:
+                    before = [quote]
+            elif quote.start >= cue_end:
+                gap = self.text[cue_end : quote.start]
+                if len(gap) <= 120 and (
+                    _COLON_BEFORE_QUOTE.fullmatch(gap) or re.fullmatch(r"[\s,]*", gap)
+                ):
+                    after = [quote]
+                elif before and re.fullmatch(r"[^.!?“\"\n]{0,60},\s*", gap):
+                    after = [quote]  # split quotation: “...,” she said, “...”
+                break
+        return before, after
+
+    def _quote_form(self, content: tuple[Span, ...], form: Form) -> Form:
+        inside = [
+            any(q.inner_start <= s.start and s.end <= q.inner_end for q in self.quotes)
+            for s in content
+        ]
+        if all(inside):
+            return Form.DIRECT
+        quoted_words = any(
+            s.start <= q.start
+            and q.end <= s.end + 1
+            and len(self.text[q.start : q.end].split()) >= 1
+            for s in content
+            for q in self.quotes
+        )
+        return Form.MIXED if quoted_words and form in (Form.INDIRECT, Form.PARTICIPIAL) else form
+
+    # -- sources and channels ----------------------------------------------------------------
+
+    def _verb_source(
+        self, verb: Token, passive: bool
+    ) -> tuple[Token | None, list[Token], tuple[Span | None, Token, list[Token]] | None]:
+        head = self._subject(verb, passive)
+        if head is None:
+            return None, [], None
+        tokens = self._np_tokens(head)
+        if (head.lower_ in _RELATIVE and head.head.dep_ == "relcl") or (
+            head.lower_ in _RELATIVE and verb.dep_ == "relcl"
+        ):
+            antecedent = verb.head
+            relcl = {t.i for t in verb.subtree}
+            head = antecedent
+            tokens = [t for t in self._np_tokens(antecedent) if t.i not in relcl]
+        citing = self._citing(verb)
+        if citing is not None:
+            cited = next(c for c in citing.children if c.dep_ in ("dobj", "pobj"))
+            self.used.add(citing.i)
+            return head, tokens, (self._source_span(tokens), cited, self._np_tokens(cited))
+        return head, tokens, None
+
+    def _citing(self, verb: Token) -> Token | None:
+        """ "Yonhap reported, citing the NIS, that ...": the NIS is the source, Yonhap the channel.
+
+        The participle may hang on the cue or on the head of the reported clause."""
+        clauses = [verb, *(c for c in verb.children if c.dep_ in ("ccomp", "parataxis"))]
+        for clause in clauses:
+            for child in clause.children:
+                if (
+                    child.lemma_.lower() in ("cite", "quote")
+                    and child.tag_ == "VBG"
+                    and any(c.dep_ in ("dobj", "pobj") for c in child.children)
+                ):
+                    return child
+        return None
+
+    def _subject(self, verb: Token, passive: bool) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "nsubj" or (child.dep_ == "csubj" and not passive):
+                return child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if passive:
+            return None
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            return self._subject(verb.head, False)
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head
+        if verb.dep_ in ("advcl", "xcomp", "pcomp", "conj") or verb.tag_ == "VBG":
+            return self._participle_subject(verb)
+        return None
+
+    def _participle_subject(self, verb: Token) -> Token | None:
+        """The subject of the nearest clause on the left: "X met Y, saying ..." -> X.
+
+        The nearest verb with a subject wins when it governs the participle or is an absolute
+        "with X doing ..." clause; a reported clause ("said troops arrived, adding") does not.
+        """
+        ancestors = set(verb.ancestors)
+        for token in reversed(verb.sent[: verb.i - verb.sent.start]):
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            if (
+                token in ancestors
+                and token.dep_ in ("ccomp", "xcomp")
+                and self._is_cue_head(token.head)
+            ):
+                continue  # "warned that strikes could follow, saying ...": the warner says it
+            if token in ancestors or token.dep_ in ("pcomp", "advcl"):
+                return subject
+        return None
+
+    def _channel(self, verb: Token, entry: Cue) -> Span | None:
+        """Whom the claim was told to: "told reporters", "said to the BBC", "speaking to Yonhap",
+        "in an interview with CNN"."""
+        for child in verb.children:
+            if child.dep_ == "advcl" and child.lemma_.lower() in ("speak", "talk", "write"):
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                        objects = [c for c in prep.children if c.dep_ == "pobj"]
+                        if objects:
+                            return self._source_span(self._np_tokens(objects[0]))
+            if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+                for noun in child.children:
+                    if noun.lemma_.lower() in ("interview", "statement", "briefing", "post"):
+                        for prep in noun.children:
+                            if prep.lower_ in ("with", "to", "on"):
+                                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                                if objects:
+                                    return self._source_span(self._np_tokens(objects[0]))
+        for child in verb.children:
+            if entry.channel == "dobj" and child.dep_ in ("dobj", "dative"):
+                return self._source_span(self._np_tokens(child))
+            if (
+                child.dep_ in ("prep", "dative")
+                and child.lower_ == "to"
+                and entry.channel in ("to", "dobj")
+            ):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return self._source_span(self._np_tokens(objects[0]))
+        return None
+
+    def _np_tokens(self, head: Token) -> list[Token]:
+        """The noun phrase of a source, without relative clauses and reported content."""
+        cut: set[int] = set()
+        for child in head.children:
+            if child.dep_ in ("relcl", "acl", "ccomp", "advcl") or (
+                child.dep_ == "punct" and child.i > head.i and child.text in "(["
+            ):
+                cut |= {t.i for t in child.subtree}
+        tokens = [t for t in head.subtree if t.i not in cut]
+        tokens = self._with_title(tokens)
+        return tokens
+
+    def _with_title(self, tokens: list[Token]) -> list[Token]:
+        """Reattach a title the parser split off: "Ukrainian President, Volodymyr Zelensky"."""
+        if not tokens:
+            return tokens
+        first = min(tokens, key=lambda t: t.i)
+        if first.i < 2 or self.doc[first.i - 1].text != "," or first.ent_type_ != "PERSON":
+            return tokens
+        title_end = self.doc[first.i - 2]
+        if title_end.lower_ not in _TITLE_WORDS:
+            return tokens
+        start = title_end.i
+        while (
+            start > first.sent.start
+            and self.doc[start - 1].is_title
+            and self.doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN")
+        ):
+            start -= 1
+        return list(self.doc[start : first.i]) + tokens
+
+    def _source_span(self, tokens: list[Token]) -> Span | None:
+        return span_of(tokens, self.text) if tokens else None
+
+    def _cue_tokens(self, verb: Token) -> list[Token]:
+        """The cue with its auxiliaries and particles ("has said", "pointed out")."""
+        tokens = [verb]
+        for child in verb.children:
+            if child.dep_ in ("aux", "auxpass", "neg", "prt") and abs(child.i - verb.i) <= 3:
+                tokens.append(child)
+        tokens.sort(key=lambda t: t.i)
+        # keep only the contiguous run around the verb, so "said ... not" never spans the subject
+        run = [verb]
+        for token in reversed([t for t in tokens if t.i < verb.i]):
+            if token.i == run[0].i - 1:
+                run.insert(0, token)
+        for token in [t for t in tokens if t.i > verb.i]:
+            if token.i == run[-1].i + 1:
+                run.append(token)
+        return run
+
+
+def _only_source_between(gap: str) -> bool:
+    """Between a closing quote and its cue only punctuation and a short source may stand."""
+    return len(gap) <= 60 and not re.search(r"[.!?“\"]", gap.strip(" ,”")[:-1] if gap else "")
+
+
+def _strip_trailing(span: Span, text: str) -> Span:
+    start, end = span.start, span.end
+    while end > start and text[end - 1] in ",;: ":
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def _leading_connective(token: Token, tokens: list[Token]) -> bool:
+    """Drop "Meanwhile," or "However," that open the content of an according-to claim."""
+    first = min(tokens, key=lambda t: t.i)
+    return token.i <= first.i + 1 and (
+        (token.dep_ in ("advmod", "cc") and token.i == first.i and token.head.dep_ == "ROOT")
+        or (token.is_punct and token.i == first.i + 1 and first.dep_ in ("advmod", "cc"))
+    )

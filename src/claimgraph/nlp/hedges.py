@@ -1,0 +1,81 @@
+"""Find hedges ("could", "reportedly", "believed", "nearer to") and grade how sure a claim sounds.
+
+Needs: token text, tag and lemma from the parse; the attribution's cue and content.
+Returns: Hedge records and a Certainty. The weakest hedge wins: one "may" makes the whole claim
+"possible". Hedges count inside the content, on the cue ("reportedly said", "may have told") and on
+the clause that governs the cue ("had apparently raised an alarm ... when they said ...").
+"""
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.nlp.attributions import Found
+from claimgraph.nlp.lexicon import Lexicon
+from claimgraph.records import Certainty, Hedge, Span
+
+_MODALS = {"could", "may", "might", "should", "would", "must", "can"}
+_MAX_PHRASE = 3
+
+
+def find_hedges(doc: Doc, found: Found, lexicon: Lexicon) -> tuple[Hedge, ...]:
+    """Every hedge that sits in the claim's content or modifies its cue, in text order."""
+    tokens: dict[int, Token] = {}
+    for span in found.content:
+        chunk = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if chunk is not None:
+            tokens.update((t.i, t) for t in chunk)
+    cue = found.cue_token
+    for child in cue.children:
+        if child.dep_ in ("advmod", "aux") and child.i not in tokens:
+            tokens[child.i] = child
+    # "had apparently raised an alarm ... when they said": an adverb on the governing clause.
+    for governor in list(cue.ancestors)[:2]:
+        for child in governor.children:
+            if child.dep_ == "advmod" and child.i not in tokens:
+                tokens[child.i] = child
+    hedges = [hedge for hedge in _match(doc, sorted(tokens), lexicon) if hedge is not None]
+    if found.cue_entry is not None and found.cue_entry.certainty < Certainty.CERTAIN:
+        hedges.append(Hedge(found.cue, found.cue_entry.certainty, found.cue_entry.lemma))
+    return tuple(sorted(set(hedges), key=lambda h: h.span.start))
+
+
+def grade(hedges: tuple[Hedge, ...]) -> Certainty:
+    """The weakest hedge wins."""
+    return min((h.strength for h in hedges), default=Certainty.CERTAIN)
+
+
+def _match(doc: Doc, indices: list[int], lexicon: Lexicon) -> list[Hedge | None]:
+    wanted = set(indices)
+    found: list[Hedge | None] = []
+    skip_until = -1
+    for i in indices:
+        if i <= skip_until:
+            continue
+        for length in range(_MAX_PHRASE, 0, -1):
+            window = doc[i : i + length]
+            if len(window) < length or any(t.i not in wanted for t in window):
+                continue
+            hedge = _hedge(window, lexicon)
+            if hedge is not None:
+                found.append(hedge)
+                skip_until = i + length - 1
+                break
+    return found
+
+
+def _hedge(window: "Doc | object", lexicon: Lexicon) -> Hedge | None:
+    tokens = list(window)  # type: ignore[call-overload]
+    words = tuple(t.lower_ for t in tokens)
+    strength = lexicon.hedges.get(words)
+    lemma = " ".join(words)
+    if strength is None and len(tokens) == 1:
+        strength = lexicon.hedges.get((tokens[0].lemma_.lower(),))
+        lemma = tokens[0].lemma_.lower()
+        if strength is not None and tokens[0].pos_ not in ("VERB", "AUX"):
+            strength = None  # a lemma match is for verbs only: "belief" is not "believe"
+    if strength is None:
+        return None
+    if len(tokens) == 1 and words[0] in _MODALS and tokens[0].tag_ != "MD":
+        return None  # "May" the month, "can" the container
+    first, last = tokens[0], tokens[-1]
+    span = Span(first.idx, last.idx + len(last), first.doc.text[first.idx : last.idx + len(last)])
+    return Hedge(span=span, strength=strength, lemma=lemma)

@@ -1,0 +1,75 @@
+"""Load the word lists (cues, hedges, anonymity markers) that steer the rules.
+
+The lists are data files under `nlp/lexicons/`, versioned by name (`cues.v1.tsv`), so a change in
+behaviour gets a new file and old outputs stay explainable.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from claimgraph.records import Certainty
+
+_CERTAINTY = {
+    "certain": Certainty.CERTAIN,
+    "probable": Certainty.PROBABLE,
+    "possible": Certainty.POSSIBLE,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    pos: str  # verb | noun
+    content: str  # clause | any | of | label
+    certainty: Certainty
+    channel: str  # dobj | to | -
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, Cue]
+    nouns: dict[str, Cue]
+    hedges: dict[tuple[str, ...], Certainty]  # phrase tokens (lower case) -> strength
+    anonymity_phrases: tuple[str, ...]
+    anonymity_heads: frozenset[str]
+    version: str = "v1"
+
+
+def lexicon_text(name: str) -> str:
+    return resources.files("claimgraph.nlp.lexicons").joinpath(name).read_text("utf-8")
+
+
+def data_rows(text: str) -> list[list[str]]:
+    """Tab-separated rows, without comments and blank lines."""
+    return [
+        line.rstrip("\n").split("\t")
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+@cache
+def load_lexicon(extra_cues: Path | None = None) -> Lexicon:
+    """The packaged lexicon, plus a user's cue file in the same format when given."""
+    rows = data_rows(lexicon_text("cues.v1.tsv"))
+    if extra_cues is not None:
+        rows += data_rows(extra_cues.read_text("utf-8"))
+    verbs: dict[str, Cue] = {}
+    nouns: dict[str, Cue] = {}
+    for lemma, pos, content, certainty, channel, *_ in (row + [""] * 5 for row in rows):
+        cue = Cue(lemma, pos, content, _CERTAINTY.get(certainty, Certainty.CERTAIN), channel or "-")
+        (nouns if pos == "noun" else verbs)[lemma] = cue
+    hedges = {
+        tuple(phrase.split()): _CERTAINTY[strength]
+        for phrase, strength, *_ in data_rows(lexicon_text("hedges.v1.tsv"))
+    }
+    markers = [row[0].strip() for row in data_rows(lexicon_text("anonymity.v1.txt"))]
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        hedges=hedges,
+        anonymity_phrases=tuple(m for m in markers if not m.startswith("@")),
+        anonymity_heads=frozenset(m[1:] for m in markers if m.startswith("@")),
+    )

@@ -1,0 +1,166 @@
+"""The one function to read to understand extraction: parse once, then run every rule stage.
+
+Needs: a Document and the loaded resources.  Returns: an Analysis with attributions (sources made
+canonical, hedges graded, nesting linked) and the quantities, places, times and entities, each
+tagged with the claim whose content holds it.
+"""
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Literal, overload
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.errors import ClaimgraphError
+from claimgraph.nlp import model
+from claimgraph.nlp.attributions import Found, find_attributions
+from claimgraph.nlp.gazetteer import load_gazetteer
+from claimgraph.nlp.hedges import find_hedges, grade
+from claimgraph.nlp.lexicon import load_lexicon
+from claimgraph.nlp.places import find_places
+from claimgraph.nlp.quantities import find_quantities
+from claimgraph.nlp.source_table import load_country_names, load_source_table
+from claimgraph.nlp.sources import ResolvedSource, resolve_sources
+from claimgraph.nlp.times import find_times
+from claimgraph.records import Analysis, Attribution, Document, Entity, Span
+from claimgraph.settings import Settings
+
+_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+
+
+class Pipeline:
+    """Loads the model and lexicons once; analyses one document or a stream of them."""
+
+    def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = nlp if nlp is not None else model.load(self.settings.model)
+        self.lexicon = load_lexicon(self.settings.cues)
+        self.sources = load_source_table(self.settings.aliases)
+        self.countries = load_country_names()
+        self.gazetteer = load_gazetteer()
+
+    def analyse(self, document: Document) -> Analysis:
+        return self.analyse_parsed(document, self.nlp(document.text))
+
+    @overload
+    def analyse_many(
+        self, documents: Iterable[Document], *, errors: Literal["raise"] = "raise"
+    ) -> Iterator[Analysis]: ...
+    @overload
+    def analyse_many(
+        self, documents: Iterable[Document], *, errors: Literal["yield"]
+    ) -> Iterator[Analysis | tuple[Document, ClaimgraphError | Exception]]: ...
+
+    def analyse_many(
+        self, documents: Iterable[Document], *, errors: str = "raise"
+    ) -> Iterator[Analysis | tuple[Document, ClaimgraphError | Exception]]:
+        """Analyse in input order through `nlp.pipe`; with errors="yield" a failure is yielded
+        as (document, error) instead of ending the stream."""
+        pairs = ((document.text, document) for document in documents)
+        for parsed, document in self.nlp.pipe(
+            pairs, as_tuples=True, batch_size=self.settings.batch_size
+        ):
+            try:
+                yield self.analyse_parsed(document, parsed)
+            except Exception as error:
+                if errors == "raise":
+                    raise
+                yield document, error
+
+    def analyse_parsed(self, document: Document, parsed: Doc) -> Analysis:
+        found = find_attributions(parsed, self.lexicon)
+        resolved, sources = resolve_sources(
+            parsed, found, self.sources, self.countries, self.lexicon
+        )
+        attributions = _link_nesting(
+            [
+                _attribution(document, parsed, f, r, self)
+                for f, r in zip(found, resolved, strict=True)
+            ]
+        )
+        published = document.published.date() if document.published else None
+        mentions = tuple(r.mention for r in resolved if r is not None)
+        return Analysis(
+            document=document,
+            attributions=tuple(attributions),
+            quantities=tuple(_tag(q, attributions) for q in find_quantities(parsed)),
+            places=tuple(_tag(p, attributions) for p in find_places(parsed, self.gazetteer)),
+            times=tuple(_tag(t, attributions) for t in find_times(parsed, published)),
+            entities=_entities(parsed, mentions, {s.id: s.wikidata for s in sources}),
+            sources=tuple(sources),
+            mentions=mentions,
+        )
+
+
+def _attribution(
+    document: Document,
+    parsed: Doc,
+    found: Found,
+    resolved: ResolvedSource | None,
+    pipeline: Pipeline,
+) -> Attribution:
+    hedges = find_hedges(parsed, found, pipeline.lexicon)
+    mention = resolved.mention if resolved is not None else None
+    return Attribution(
+        id=attribution_id(document.id, found.cue, found.content),
+        source=found.source,
+        cue=found.cue,
+        content=found.content,
+        form=found.form,
+        canonical_source=mention.source_id if mention else None,
+        source_kind=mention.kind if mention else None,
+        certainty=grade(hedges),
+        hedges=hedges,
+        anonymous=resolved.anonymous if resolved is not None else False,
+        channel=found.channel,
+    )
+
+
+def attribution_id(document_id: str, cue: Span | None, content: tuple[Span, ...]) -> str:
+    """Stable: the same claim in the same document always gets the same id."""
+    key = f"{document_id}:{cue.start if cue else -1}:{content[0].start}:{content[-1].end}"
+    return "a_" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _link_nesting(attributions: list[Attribution]) -> list[Attribution]:
+    """A claim whose cue lies inside another claim's content is nested in the smallest such claim."""
+    linked = []
+    for inner in attributions:
+        if inner.cue is None:
+            linked.append(inner)
+            continue
+        hosts = [
+            outer
+            for outer in attributions
+            if outer is not inner and any(span.contains(inner.cue) for span in outer.content)
+        ]
+        if hosts:
+            host = min(hosts, key=lambda a: a.content_end - a.content_start)
+            inner = replace(inner, parent=host.id)
+        linked.append(inner)
+    return linked
+
+
+def _tag(record, attributions: list[Attribution]):  # type: ignore[no-untyped-def]
+    """Link a quantity, place or time to the innermost claim whose content holds it."""
+    holders = [a for a in attributions if any(span.contains(record.span) for span in a.content)]
+    if not holders:
+        return record
+    return replace(
+        record, attribution=min(holders, key=lambda a: a.content_end - a.content_start).id
+    )
+
+
+def _entities(parsed: Doc, mentions: tuple, wikidata: dict[str, str | None]) -> tuple[Entity, ...]:
+    entities = []
+    for ent in parsed.ents:
+        if ent.label_ not in _ENTITY_LABELS:
+            continue
+        span = Span(ent.start_char, ent.end_char, ent.text)
+        source_id = next((m.source_id for m in mentions if m.span.overlaps(span)), None)
+        entities.append(
+            Entity(span, ent.label_, source_id, wikidata.get(source_id) if source_id else None)
+        )
+    return tuple(entities)

