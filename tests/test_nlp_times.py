@@ -307,3 +307,17 @@ def test_times_seed_article(nlp_model, span, value):
         pytest.skip("../shared is absent")
     times = times_in(SEED.read_text("utf-8"), nlp_model)
     assert (span, value) in {(time.span.text, time.value) for time in times}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "value"),
+    [
+        ("Drones hit Belgorod last weekend.", date(2024, 10, 21), "2024-10-19/2024-10-20"),
+        ("Drones hit Belgorod last weekend.", SATURDAY, "2024-10-12/2024-10-13"),
+        ("Talks resume next weekend.", date(2024, 10, 21), "2024-10-26/2024-10-27"),
+        ("Over the weekend, drones hit Sumy.", date(2024, 10, 21), "2024-10-19/2024-10-20"),
+    ],
+)
+def test_times_weekends(nlp_model, sentence, published, value):
+    time = only(sentence, nlp_model, published)
+    assert (time.value, time.granularity) == (value, "interval")

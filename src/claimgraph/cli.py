@@ -80,7 +80,7 @@ def extract(
 
     settings = Settings.from_env(aliases=aliases)
     if jsonl is not None:
-        _extract_jsonl(jsonl, settings, workers, published)
+        _extract_jsonl(jsonl, settings, workers, published, encoding)
         return
     if source is None:
         raise InputError("give an article file, '-' for stdin, or --jsonl FILE", code="CG108")
@@ -103,8 +103,10 @@ def extract(
         typer.echo(json.dumps(analysis_dict(analysis), ensure_ascii=False, indent=indent))
 
 
-def _extract_jsonl(path: Path, settings: Settings, workers: int, published: str | None) -> None:
-    """One JSON result per input line, in order, plus the input's own id."""
+def _extract_jsonl(
+    path: Path, settings: Settings, workers: int, published: str | None, encoding: str | None
+) -> None:
+    """One JSON result per input line, in order, plus the input's own id; exit 1 if any failed."""
     from claimgraph.export.json import analysis_dict
     from claimgraph.ingest.jsonl import read_jsonl
     from claimgraph.ingest.sources_in import InputFailure
@@ -115,23 +117,33 @@ def _extract_jsonl(path: Path, settings: Settings, workers: int, published: str 
     keys: list[str] = []
 
     def documents() -> Iterator[Document | InputFailure]:
-        with _open_text(path) as stream:
-            for record in read_jsonl(stream):
-                if isinstance(record, InputError):
-                    keys.append(record.message.split(":")[0])
-                    yield InputFailure(str(path), record)
-                    continue
-                keys.append(record.key)
-                try:
-                    yield document_from_text(
-                        record.text,
-                        published=record.published or published,
-                        url=record.url,
-                        outlet=record.outlet,
-                        title=record.title,
-                    )
-                except ClaimgraphError as error:
-                    yield InputFailure(record.key, error)
+        with _open_text(path, encoding) as stream:
+            try:
+                for record in read_jsonl(stream):
+                    if isinstance(record, InputError):
+                        keys.append(record.message.split(":")[0])
+                        yield InputFailure(str(path), record)
+                        continue
+                    keys.append(record.key)
+                    try:
+                        yield document_from_text(
+                            record.text,
+                            published=record.published or published,
+                            url=record.url,
+                            outlet=record.outlet,
+                            title=record.title,
+                        )
+                    except ClaimgraphError as error:
+                        yield InputFailure(record.key, error)
+            except UnicodeDecodeError:
+                # The lines before the bad bytes are already out; the rest cannot be read.
+                keys.append(str(path))
+                yield InputFailure(
+                    str(path),
+                    InputError(
+                        f"cannot read {str(path)!r}: not {encoding or 'UTF-8'}", code="CG103"
+                    ),
+                )
 
     total = _count_lines(path)
     failures: list[tuple[str, Any]] = []
@@ -152,6 +164,8 @@ def _extract_jsonl(path: Path, settings: Settings, workers: int, published: str 
                 typer.echo(json.dumps({"id": key, **analysis_dict(outcome)}, ensure_ascii=False))
             progress.advance(task)
     _summarise_failures(failures, total)
+    if failures:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -169,7 +183,7 @@ def ingest(
 
     Example: claimgraph ingest examples/nk-troops --db claimgraph.db
     """
-    from claimgraph.ingest.sources_in import InputFailure, expand
+    from claimgraph.ingest.sources_in import expand
     from claimgraph.records import Document
     from claimgraph.runner import Failure, analyse_stream, default_workers
     from claimgraph.store import open_store
@@ -182,25 +196,32 @@ def ingest(
         todo = [item for item in items if not (isinstance(item, Document) and item.id in done)]
         saved = 0
         failures: list[tuple[str, Any]] = []
+        # A re-run meets the same bad inputs again; the failures table keeps each one once.
+        recorded = {(f.input_name, f.document_id, f.code, f.message) for f in store.failures()}
         with _progress(len(todo)) as (progress, task):
             for outcome in analyse_stream(todo, settings, workers or default_workers()):
                 if isinstance(outcome, Failure):
                     failures.append((outcome.name, outcome))
-                    store.record_failure(
-                        ClaimgraphError(outcome.message, code=outcome.code),
-                        document_id=outcome.document_id,
-                        input_name=outcome.name,
-                    )
+                    key = (outcome.name, outcome.document_id, outcome.code, outcome.message)
+                    if key not in recorded:
+                        recorded.add(key)
+                        store.record_failure(
+                            ClaimgraphError(outcome.message, code=outcome.code),
+                            document_id=outcome.document_id,
+                            input_name=outcome.name,
+                        )
                 elif store.save(outcome):
                     saved += 1
                 progress.advance(task)
                 del outcome
-        _ = [item for item in items if isinstance(item, InputFailure)]
         stderr.print(
             f"Stored {saved} new document(s) in {store.url}; {len(done)} already there; "
-            f"{len(failures)} failed."
+            f"{len(failures)} failed.",
+            soft_wrap=True,
         )
         _summarise_failures(failures, len(todo))
+    if failures:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -318,7 +339,9 @@ def eval_polnear(
 
 
 def _existing_db(db: str) -> str:
-    if "://" not in db and db != ":memory:" and not Path(db).exists():
+    """Reading commands refuse a missing SQLite file instead of creating an empty one."""
+    path = db.removeprefix("sqlite:///")
+    if ("://" not in path and path not in {"", ":memory:"}) and not Path(path).exists():
         raise InputError(
             f"no database at {db!r}",
             hint="run `claimgraph ingest FILES --db ...` first",
@@ -376,16 +399,18 @@ class _progress:
 def _summarise_failures(failures: list[tuple[str, Any]], total: int) -> None:
     if not failures:
         return
-    stderr.print(f"[bold red]{len(failures)} of {total} input(s) failed:[/]")
+    stderr.print(f"[bold red]{len(failures)} of {total} input(s) failed:[/]", soft_wrap=True)
     for name, failure in failures[:20]:
-        stderr.print(f"  {name}: [{failure.code}] {failure.message}", markup=False)
+        stderr.print(f"  {name}: [{failure.code}] {failure.message}", markup=False, soft_wrap=True)
     if len(failures) > 20:
         stderr.print(f"  ... and {len(failures) - 20} more")
 
 
-def _open_text(path: Path) -> Any:
+def _open_text(path: Path, encoding: str | None = None) -> Any:
     try:
-        return path.open(encoding="utf-8")
+        return path.open(encoding=encoding or "utf-8")
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", code="CG103") from None
     except OSError as error:
         raise InputError(f"cannot read {str(path)!r}: {error.strerror}", code="CG107") from None
 
@@ -403,7 +428,10 @@ def main() -> None:
     try:
         app()
     except ClaimgraphError as error:
-        stderr.print(f"Error [{error.code}]: {error.message}", highlight=False, markup=False)
+        # soft_wrap: one line per message even when stderr is a pipe (rich wraps at 80 there).
+        stderr.print(
+            f"Error [{error.code}]: {error.message}", highlight=False, markup=False, soft_wrap=True
+        )
         if error.hint:
-            stderr.print(f"Hint: {error.hint}", highlight=False, markup=False)
+            stderr.print(f"Hint: {error.hint}", highlight=False, markup=False, soft_wrap=True)
         raise SystemExit(1) from None

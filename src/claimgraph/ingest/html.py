@@ -3,12 +3,23 @@
 import re
 from html.parser import HTMLParser
 
-_SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "footer", "aside", "form"}
+_CODE = {"script", "style", "noscript", "template", "svg"}  # never text
+_SKIP = _CODE | {"head", "nav", "footer", "aside", "form"}  # text, but not the article's
 _BLOCK = {
     "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
     "article", "header", "figcaption", "pre", "ul", "ol", "table",
 }  # fmt: skip
-_TAG = re.compile(r"<\s*(html|body|p|div|article|br|span|h[1-6])\b", re.IGNORECASE)
+# Elements that never have an end tag, so they never go on the stack of open elements.
+_VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+}  # fmt: skip
+_TAG = re.compile(
+    r"<\s*(html|body|head|title|meta|script|style|p|div|article|br|span|h[1-6]|ul|li|table)\b",
+    re.IGNORECASE,
+)
+
+_WHITESPACE = re.compile(r"\s+")
 
 
 def looks_like_html(text: str) -> bool:
@@ -16,31 +27,52 @@ def looks_like_html(text: str) -> bool:
 
 
 class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
+    """Keeps a stack of open elements, so an unclosed <head>, <nav> or <form> ends where its
+    parent ends (or at <body>) instead of swallowing the rest of the page."""
+
+    def __init__(self, skip: set[str]) -> None:
         super().__init__(convert_charrefs=True)
+        self.skip = skip
         self.parts: list[str] = []
-        self.skip_depth = 0
+        self.open: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            self.skip_depth += 1
-        elif tag in _BLOCK:
+        if tag == "body" and "head" in self.open:
+            del self.open[self.open.index("head") :]
+        if tag in _BLOCK:
+            self.parts.append("\n")
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self.skip_depth = max(0, self.skip_depth - 1)
-        elif tag in _BLOCK:
+        if tag in self.open:
+            # Closing an element closes every element left open inside it.
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+        if tag in _BLOCK:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skip_depth:
-            self.parts.append(data)
+        if not any(tag in self.skip for tag in self.open):
+            # A line break in the source is a space in HTML (except in <pre>): hard-wrapped
+            # markup must not split a sentence over two lines.
+            self.parts.append(data if "pre" in self.open else _WHITESPACE.sub(" ", data))
 
 
 def html_to_text(html: str) -> str:
-    """Text of the page's body, one paragraph per line; never raises on broken markup."""
-    collector = _TextCollector()
+    """Text of the page's body, one paragraph per line; never raises on broken markup.
+
+    If leaving out page furniture (nav, footer, ...) leaves nothing, an unclosed <nav> probably
+    swallowed the article, so the text is taken again with only code (script, style) left out.
+    """
+    return _text(html, _SKIP) or _text(html, _CODE)
+
+
+def _text(html: str, skip: set[str]) -> str:
+    collector = _TextCollector(skip)
     collector.feed(html)
     collector.close()
     text = "".join(collector.parts)

@@ -48,9 +48,13 @@ def document_from_text(
     outlet: str | None = None,
     title: str | None = None,
     language: str = "en",
+    html: bool | None = None,
 ) -> Document:
-    """Build a Document from raw text (HTML is reduced to its text first)."""
-    if looks_like_html(text):
+    """Build a Document from raw text (HTML is reduced to its text first).
+
+    `html` says whether the text is HTML; None sniffs it from the markup.
+    """
+    if html or (html is None and looks_like_html(text)):
         text = html_to_text(text)
     clean = normalise(text)
     if not clean:
@@ -130,4 +134,6 @@ def read_document(
         outlet=outlet or meta.get("outlet"),
         title=title or meta.get("title"),
         language=meta.get("language", "en"),
+        # An .html file is HTML even when it has too little markup to be sniffed as such.
+        html=True if path.suffix.lower() in {".html", ".htm"} else None,
     )

@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from claimgraph.nlp.lexicon import Cue, Lexicon
 from claimgraph.nlp.quotes import Quote, find_quotes
 from claimgraph.nlp.spans import char_span, span_of, spans_of
-from claimgraph.records import Form, Span
+from claimgraph.records import Certainty, Form, Span
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -31,6 +31,8 @@ _TITLE_WORDS = {
     "secretary", "director", "commander", "ambassador", "head", "adviser", "advisor", "envoy",
     "premier", "chancellor", "king", "lawmaker", "senator", "official", "analyst", "governor",
 }  # fmt: skip
+_HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"}
+_HEARSAY_PASSIVES = {"say", "report", "rumour", "rumor", "allege", "claim"}
 _COLON_BEFORE_QUOTE = re.compile(r"[^“\"\n.!?]{0,120}?:\s*$")
 
 
@@ -76,7 +78,9 @@ class _Finder:
         for token in cues:
             if token.i in self.used:
                 continue
-            if token.lower_ == "according":
+            if token.lower_ in _HEARSAY_ADVERBS:
+                result = self._hearsay_adverb(token, cues)
+            elif token.lower_ == "according":
                 result = self._according_to(token, cues)
             elif token.pos_ in ("NOUN", "PROPN"):
                 result = self._noun(token, cues)
@@ -87,7 +91,30 @@ class _Finder:
                 self.used.update(t.i for t in result.extra_cue_tokens)
                 yield result
 
+    def _hearsay_adverb(self, adverb: Token, cues: list[Token]) -> Found | None:
+        """ "The drones were reportedly launched from ...": a report whose source goes unnamed."""
+        head = adverb.head
+        if head.pos_ not in ("VERB", "AUX") or head.i in self.used:
+            return None
+        if any(c.i in self.used for c in head.ancestors if c.lemma_.lower() in self.lexicon.verbs):
+            return None  # already inside a named source's report
+        tokens = [
+            t for t in head.subtree if t.i != adverb.i and head.sent.start <= t.i < head.sent.end
+        ]
+        content = self._with_quotes(self._cut_other_reports(tokens, head, cues), [], cues)
+        if not content:
+            return None
+        return Found(
+            cue_token=adverb,
+            cue=Span.of(self.text, adverb.idx, adverb.idx + len(adverb)),
+            content=content,
+            form=Form.INDIRECT,
+            cue_entry=Cue(adverb.lower_, "adverb", "clause", Certainty.POSSIBLE, "-"),
+        )
+
     def _is_cue_head(self, token: Token) -> bool:
+        if token.lower_ in _HEARSAY_ADVERBS:
+            return token.dep_ == "advmod"
         if token.lower_ == "according":
             return token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to"
         lemma = token.lemma_.lower()
@@ -101,8 +128,9 @@ class _Finder:
         citing = self._citing(verb)
         content_tokens, form = self._verb_content(verb, entry, cues)
         if citing is not None:
-            cut = {t.i for t in citing.subtree}
-            content_tokens = [t for t in content_tokens if t.i not in cut]
+            clause = [t for c in citing.children if c.dep_ == "ccomp" for t in c.subtree]
+            cut = {t.i for t in citing.subtree} - {t.i for t in clause}
+            content_tokens = [t for t in content_tokens if t.i not in cut] or clause
         quotes_before, quotes_after = self._adjacent_quotes(verb)
         content = self._with_quotes(content_tokens, quotes_before + quotes_after, cues)
         if not content:
@@ -116,6 +144,8 @@ class _Finder:
         if verb.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in verb.children):
             form = Form.PARTICIPIAL
         cue_tokens = self._cue_tokens(verb)
+        if source_head is None and verb.lemma_.lower() in _HEARSAY_PASSIVES:
+            entry = Cue(entry.lemma, entry.pos, entry.content, Certainty.POSSIBLE, entry.channel)
         return Found(
             cue_token=verb,
             cue=span_of(cue_tokens, self.text)
@@ -169,7 +199,7 @@ class _Finder:
         entry = self.lexicon.nouns[noun.lemma_.lower()]
         content_tokens: list[Token] = []
         for child in noun.children:
-            if child.dep_ in ("acl", "ccomp", "appos") and any(
+            if child.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in child.children
             ):
                 content_tokens = list(child.subtree)
@@ -186,7 +216,10 @@ class _Finder:
                 source_head = child
             elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 source_head = next((c for c in child.children if c.dep_ == "pobj"), source_head)
-        if source_head is None and noun.dep_ in ("dobj", "nsubjpass"):
+        if source_head is None and noun.dep_ == "nsubjpass":
+            agents = [c for c in noun.head.children if c.dep_ == "agent"]
+            source_head = next((c for a in agents for c in a.children if c.dep_ == "pobj"), None)
+        if source_head is None and noun.dep_ == "dobj":
             source_head = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         source_tokens = self._np_tokens(source_head) if source_head is not None else []
         if source_head is not None and source_head.dep_ == "poss":
@@ -205,7 +238,10 @@ class _Finder:
 
     def _verb_content(self, verb: Token, entry: Cue, cues: list[Token]) -> tuple[list[Token], Form]:
         children = list(verb.children)
-        clause = [c for c in children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+        clause_deps = (
+            ("ccomp",) if entry.channel == "dobj" else ("ccomp", "xcomp")
+        )  # "told them to go" is an order
+        clause = [c for c in children if c.dep_ in clause_deps and c.pos_ in ("VERB", "AUX")]
         clause = clause or [c for c in children if c.dep_ == "ccomp"]
         if any(c.i > verb.i for c in clause):
             clause = [c for c in clause if c.i > verb.i]  # "X came after Y claimed Z": Z, not X
@@ -222,9 +258,16 @@ class _Finder:
                 start = min(objects[0].left_edge.i, complements[0].left_edge.i)
                 end = max(objects[0].right_edge.i, complements[0].right_edge.i)
                 return list(self.doc[start : end + 1]), Form.INDIRECT
-            if objects and any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
-                prep = next(c for c in children if c.dep_ == "prep" and c.lower_ == "as")
-                start, end = objects[0].left_edge.i, prep.right_edge.i
+            preps = [
+                c
+                for c in children + list(objects[0].children if objects else [])
+                if c.dep_ == "prep" and c.lower_ == "as"
+            ]
+            if objects and preps:
+                start, end = (
+                    objects[0].left_edge.i,
+                    max(preps[0].right_edge.i, objects[0].right_edge.i),
+                )
                 return list(self.doc[start : end + 1]), Form.INDIRECT
             return [], Form.INDIRECT
         if entry.content == "of":
@@ -235,8 +278,30 @@ class _Finder:
                 if child.dep_ == "prep" and child.lower_ == "that":
                     return list(child.subtree), Form.INDIRECT
         if entry.content == "any" and objects and entry.channel != "dobj":
-            return list(objects[0].subtree), Form.INDIRECT
-        return [], Form.INDIRECT
+            tokens = list(
+                objects[0].subtree
+            )  # "dismissed the video as a fabrication": keep the "as"
+            tokens += [
+                t for c in children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree
+            ]
+            return tokens, Form.INDIRECT
+        return self._that_clause_after(verb), Form.INDIRECT
+
+    def _that_clause_after(self, verb: Token) -> list[Token]:
+        """When the parser loses the clause ("told reporters after the briefing that ..."), take
+        the words after a nearby "that" up to the end of the sentence."""
+        sentence_end = verb.sent.end
+        for token in self.doc[verb.i + 1 : min(verb.i + 10, sentence_end)]:
+            if token.pos_ in ("VERB", "AUX") or token.text in ("“", '"', ";", ":"):
+                return []
+            if (
+                token.lower_ == "that"
+                and token.dep_ in ("mark", "dobj", "nsubj", "det")
+                and token.i + 3 < sentence_end
+            ):
+                rest = list(self.doc[token.i + 1 : sentence_end])
+                return rest if any(t.pos_ in ("VERB", "AUX") for t in rest) else []
+        return []
 
     def _cut_other_reports(
         self, tokens: list[Token], head: Token, cues: list[Token]
@@ -269,6 +334,9 @@ class _Finder:
         self, tokens: list[Token], adjacent: list[Quote], cues: list[Token]
     ) -> tuple[Span, ...]:
         """Content spans, widened to whole quotations where the content reaches into one."""
+        tokens = sorted(tokens, key=lambda t: t.i)
+        if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ in ("mark", "dobj", "nsubj"):
+            tokens = tokens[1:]  # the complementiser is not part of what was said
         spans = list(spans_of(tokens, self.text))
         for quote in adjacent:
             inner = char_span(quote.inner_start, quote.inner_end, self.text)
@@ -290,7 +358,7 @@ class _Finder:
                             min(span.start, quote.inner_start),
                             max(span.end, quote.inner_end),
                         )
-            span = _strip_trailing(span, self.text)
+            span = _unquote(_strip_trailing(span, self.text), self.quotes, self.text)
             if merged and span.start <= merged[-1].end:
                 last = merged.pop()
                 span = Span.of(self.text, last.start, max(last.end, span.end))
@@ -369,10 +437,12 @@ class _Finder:
         clauses = [verb, *(c for c in verb.children if c.dep_ in ("ccomp", "parataxis"))]
         for clause in clauses:
             for child in clause.children:
+                cited = [c for c in child.children if c.dep_ in ("dobj", "pobj")]
                 if (
                     child.lemma_.lower() in ("cite", "quote")
                     and child.tag_ == "VBG"
-                    and any(c.dep_ in ("dobj", "pobj") for c in child.children)
+                    and cited
+                    and _is_actor(cited[0])
                 ):
                     return child
         return None
@@ -451,6 +521,14 @@ class _Finder:
         """The noun phrase of a source, without relative clauses and reported content."""
         cut: set[int] = set()
         for child in head.children:
+            if (
+                child.dep_ == "appos"
+                and head.ent_type_ == "PERSON"
+                and child.ent_type_ != "PERSON"
+                and child.i > head.i
+            ):
+                cut |= {t.i for t in child.subtree}  # "Oleh Syniehubov, the governor of Kharkiv"
+                cut |= {t.i for t in head.children if t.is_punct and t.i > head.i}
             if child.dep_ in ("relcl", "acl", "ccomp", "advcl") or (
                 child.dep_ == "punct" and child.i > head.i and child.text in "(["
             ):
@@ -506,9 +584,19 @@ def _only_source_between(gap: str) -> bool:
 
 def _strip_trailing(span: Span, text: str) -> Span:
     start, end = span.start, span.end
-    while end > start and text[end - 1] in ",;: ":
+    while end > start and text[end - 1] in ",;:. ":
         end -= 1
     return Span(start, end, text[start:end])
+
+
+def _unquote(span: Span, quotes: list[Quote], text: str) -> Span:
+    """A span that is one whole quotation (marks and punctuation aside) becomes its inside."""
+    for quote in quotes:
+        if span.start <= quote.start and quote.end - 1 <= span.end:
+            outside = text[span.start : quote.start] + text[quote.end : span.end]
+            if not any(c.isalnum() for c in outside):
+                return _strip_trailing(Span.of(text, quote.inner_start, quote.inner_end), text)
+    return span
 
 
 def _leading_connective(token: Token, tokens: list[Token]) -> bool:
@@ -517,4 +605,17 @@ def _leading_connective(token: Token, tokens: list[Token]) -> bool:
     return token.i <= first.i + 1 and (
         (token.dep_ in ("advmod", "cc") and token.i == first.i and token.head.dep_ == "ROOT")
         or (token.is_punct and token.i == first.i + 1 and first.dep_ in ("advmod", "cc"))
+    )
+
+
+_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_ACTOR_HEADS = {"agency", "ministry", "official", "officials", "source", "sources", "spokesman", "spokeswoman", "army", "military", "government", "police", "office", "media", "newspaper", "broadcaster", "channel", "outlet", "report", "reports", "statement"}  # fmt: skip
+
+
+def _is_actor(token: Token) -> bool:
+    """Could this noun phrase speak? Actors are cited; evidence ("satellite imagery") is not."""
+    return (
+        token.ent_type_ in _ACTOR_LABELS
+        or token.lemma_.lower() in _ACTOR_HEADS
+        or token.lower_ in _ACTOR_HEADS
     )

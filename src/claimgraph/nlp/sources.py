@@ -43,7 +43,13 @@ _SKIP_WORDS = {
 
 @cache
 def actor_nouns() -> frozenset[str]:
-    return frozenset(row[0] for row in data_rows(lexicon_text("actors.v1.txt")))
+    return frozenset(row[0] for row in data_rows(lexicon_text("actors.v1.txt"))) | title_nouns()
+
+
+@cache
+def title_nouns() -> frozenset[str]:
+    """Offices that name one person: "the mayor", "the defence minister"."""
+    return frozenset(row[0] for row in data_rows(lexicon_text("titles.v1.txt")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +167,7 @@ class _Resolver:
                 span.start,
                 source.id,
                 plural,
-                person is not None,
+                person is not None or source.type == "person",
                 anonymous,
                 description,
                 head.lemma_.lower(),
@@ -236,6 +242,10 @@ class _Resolver:
         kind = "organisation"
         if head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in ("ORG", "GPE"):
             kind = "group"
+        elif head.lemma_.lower() in title_nouns() and head.ent_type_ not in ("ORG", "GPE"):
+            kind = (
+                "person"  # an office standing for its holder: "the mayor", "the defence minister"
+            )
         name = _strip_possessive(_drop_article(text))
         key = (
             f"{country} {description}"
@@ -326,8 +336,8 @@ def _strip_possessive(text: str) -> str:
 
 
 def _drop_article(text: str) -> str:
-    for article in ("the ", "The ", "a ", "A ", "an ", "An ", "some ", "Some "):
-        if text.startswith(article):
+    for article in ("the ", "a ", "an ", "some ", "several ", "many ", "other "):
+        if text.lower().startswith(article):
             return text[len(article) :]
     return text
 

@@ -298,6 +298,7 @@ def _year(match: re.Match, context: _Context) -> _Period | None:
 
 
 def _this_last_next(match: re.Match, context: _Context) -> _Period | None:
+    """ "last week", "earlier this month", "late last year", "next weekend"."""
     unit, which = match["unit"].lower(), match["which"].lower()
     if context.published is None:
         return _Period(None, None, "interval" if unit == "weekend" else unit)
@@ -306,10 +307,11 @@ def _this_last_next(match: re.Match, context: _Context) -> _Period | None:
     if unit == "week":
         start, end = _week(published + timedelta(weeks=step))
     elif unit == "weekend":
-        saturday = _week(published)[0] + timedelta(days=5)
-        if which != "this" and saturday > published:
-            saturday -= timedelta(weeks=1)
-        saturday += timedelta(weeks=max(step, 0))
+        saturday = _week(published)[0] + timedelta(days=5)  # this week's
+        if (which == "last" and saturday >= published) or (
+            which == "next" and saturday <= published
+        ):
+            saturday += timedelta(weeks=step)
         return _Period(saturday, saturday + timedelta(days=1), "interval")
     elif unit == "month":
         first = _add_months(published.replace(day=1), step)

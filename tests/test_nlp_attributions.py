@@ -1,0 +1,353 @@
+"""Attribution rules through the real model: each form on sentences written for these tests."""
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+GOLD = Path(__file__).parent / "data" / "gold_sentences.tsv"
+
+
+def only(analysis, cue: str):
+    """The one attribution whose cue text is `cue`."""
+    found = [a for a in analysis.attributions if a.cue is not None and a.cue.text == cue]
+    assert len(found) == 1, [
+        (a.cue.text if a.cue else None, a.content_text) for a in analysis.attributions
+    ]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content", "form"),
+    [
+        # direct quotes: before the cue, after it, split around it, opened after a colon
+        (
+            "“We will hold the bridge,” the brigade commander said.",
+            "said",
+            "the brigade commander",
+            "We will hold the bridge",
+            "direct",
+        ),
+        (
+            '"Nothing has changed," a spokesman for the ministry told reporters.',
+            "told",
+            "a spokesman for the ministry",
+            "Nothing has changed",
+            "direct",
+        ),
+        (
+            "The governor said: “Every shelter in the city is full.”",
+            "said",
+            "The governor",
+            "Every shelter in the city is full",
+            "direct",
+        ),
+        (
+            "“The port is closed,” the harbour master said, “and it will stay closed until Monday.”",
+            "said",
+            "the harbour master",
+            "The port is closed … and it will stay closed until Monday",
+            "direct",
+        ),
+        (
+            "The navy issued a statement and later added:\n“Two frigates have left the base.”",
+            "added",
+            "The navy",
+            "Two frigates have left the base",
+            "direct",
+        ),
+        # indirect speech after verbs, with and without "that"
+        (
+            "Kenya's defence ministry said on Tuesday that 400 police officers had landed in Haiti.",
+            "said",
+            "Kenya's defence ministry",
+            "400 police officers had landed in Haiti",
+            "indirect",
+        ),
+        (
+            "Two hospitals in Khartoum were shelled overnight, the health ministry said.",
+            "said",
+            "the health ministry",
+            "Two hospitals in Khartoum were shelled overnight",
+            "indirect",
+        ),
+        (
+            "The coast guard revealed that three fishing boats had been seized near the atoll.",
+            "revealed",
+            "The coast guard",
+            "three fishing boats had been seized near the atoll",
+            "indirect",
+        ),
+        (
+            "Local residents warned of a “humanitarian catastrophe” in the camp.",
+            "warned",
+            "Local residents",
+            "a “humanitarian catastrophe” in the camp",
+            "mixed",
+        ),
+        (
+            "The junta denied that its aircraft had bombed the market.",
+            "denied",
+            "The junta",
+            "its aircraft had bombed the market",
+            "indirect",
+        ),
+        # participles and labels
+        (
+            "The rebels seized the airport on Sunday, saying the army had abandoned it.",
+            "saying",
+            "The rebels",
+            "the army had abandoned it",
+            "participial",
+        ),
+        (
+            "The foreign ministry dismissed the video as a fabrication.",
+            "dismissed",
+            "The foreign ministry",
+            "the video as a fabrication",
+            "indirect",
+        ),
+        (
+            "The president called the strike “an act of terror”.",
+            "called",
+            "The president",
+            "the strike “an act of terror”",
+            "mixed",
+        ),
+        # according to, before and after the content
+        (
+            "According to the UN refugee agency, 1.2 million people have fled the fighting.",
+            "According to",
+            "the UN refugee agency",
+            "1.2 million people have fled the fighting",
+            "according_to",
+        ),
+        (
+            "Some 300 militiamen crossed the river at dawn, according to a local official.",
+            "according to",
+            "a local official",
+            "Some 300 militiamen crossed the river at dawn",
+            "according_to",
+        ),
+        # reporting nouns
+        (
+            "Kyiv rejected Moscow's claim that the dam had been hit by Ukrainian artillery.",
+            "claim",
+            "Moscow",
+            "the dam had been hit by Ukrainian artillery",
+            "noun",
+        ),
+    ],
+)
+def test_attributions_forms(analyse, text, cue, source, content, form):
+    attribution = only(analyse(text), cue)
+    assert attribution.source is not None
+    assert (attribution.source.text, attribution.content_text, attribution.form.value) == (
+        source,
+        content,
+        form,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "certainty", "hedges"),
+    [
+        (
+            "The ministry said the convoy could reach the border by nightfall.",
+            "said",
+            "possible",
+            ["could"],
+        ),
+        (
+            "Officials believe the tunnels stretch for several kilometres.",
+            "believe",
+            "probable",
+            ["believe"],
+        ),
+        (
+            "The army said the attackers were likely foreign fighters.",
+            "said",
+            "probable",
+            ["likely"],
+        ),
+        ("The agency said 40 people were killed.", "said", "certain", []),
+        (
+            "Witnesses said the convoy had apparently turned back.",
+            "said",
+            "possible",
+            ["apparently"],
+        ),
+        (
+            "The monitor said the figure might be nearer to 500.",
+            "said",
+            "possible",
+            ["might", "nearer to"],
+        ),
+        (
+            "The general is said to have ordered the retreat himself.",
+            "is said",
+            "possible",
+            ["is said"],
+        ),
+    ],
+)
+def test_attributions_certainty_and_hedges(analyse, text, cue, certainty, hedges):
+    attribution = only(analyse(text), cue)
+    assert attribution.certainty.label == certainty
+    assert [h.span.text for h in attribution.hedges] == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "anonymous", "channel"),
+    [
+        (
+            "Two officials who declined to be named told a local broadcaster that the convoy was hit.",
+            "told",
+            True,
+            "a local broadcaster",
+        ),
+        (
+            "Anonymous sources have informed Japanese media that the talks collapsed.",
+            "have informed",
+            True,
+            "Japanese media",
+        ),
+        (
+            "Officials speaking on condition of anonymity said the ceasefire was close.",
+            "said",
+            True,
+            None,
+        ),
+        (
+            "The defence minister told parliament that the budget would rise.",
+            "told",
+            False,
+            "parliament",
+        ),
+        (
+            "Speaking to the BBC, the governor said residents had been evacuated.",
+            "said",
+            False,
+            "the BBC",
+        ),
+        (
+            "Yonhap reported, citing the spy agency, that the troops had new uniforms.",
+            "reported",
+            False,
+            "Yonhap",
+        ),
+    ],
+)
+def test_attributions_anonymity_and_channel(analyse, text, cue, anonymous, channel):
+    attribution = only(analyse(text), cue)
+    assert attribution.anonymous is anonymous
+    assert (attribution.channel.text if attribution.channel else None) == channel
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president called for an emergency meeting of the security council.",
+        "The army shelled the town on Monday.",
+        "The commander told his men to hold the line until reinforcements arrived.",
+        "Recently, evidence surfaced that the militia was buying drones.",
+        "The troops added two more checkpoints on the road.",
+    ],
+)
+def test_attributions_actions_are_not_claims(analyse, text):
+    assert analyse(text).attributions == ()
+
+
+def test_attributions_nested_report_keeps_both_levels(analyse):
+    analysis = analyse("The mayor claimed she believed 2,000 soldiers could enter the city.")
+    outer, inner = only(analysis, "claimed"), only(analysis, "believed")
+    assert inner.parent == outer.id
+    assert inner.canonical_source == outer.canonical_source
+    assert inner.source_kind == "pronoun"
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun_cue", "antecedent"),
+    [
+        (
+            "Several aid workers reached the camp. “There is no water left,” they said.",
+            "said",
+            "aid-workers",
+        ),
+        (
+            "The Polish border guard released photos of the fence, where they say migrants gathered.",
+            "say",
+            "pl-border-guard",
+        ),
+        (
+            "Defence Minister Anna Berg visited the base. She said the drills would continue.",
+            "said",
+            "anna-berg",
+        ),
+    ],
+)
+def test_attributions_pronoun_sources_resolve_to_earlier_actor(
+    analyse, text, pronoun_cue, antecedent
+):
+    attribution = only(analyse(text), pronoun_cue)
+    assert attribution.canonical_source == antecedent
+
+
+def test_attributions_offsets_point_into_text(analyse):
+    analysis = analyse(
+        "“It is over,” the envoy said, adding that talks would resume in Doha on Friday."
+    )
+    for attribution in analysis.attributions:
+        for span in (
+            attribution.source,
+            attribution.cue,
+            attribution.channel,
+            *attribution.content,
+        ):
+            if span is not None:
+                span.check(analysis.document.text)
+
+
+def _gold_rows() -> dict[str, list[dict[str, str]]]:
+    rows: dict[str, list[dict[str, str]]] = defaultdict(list)
+    with GOLD.open(encoding="utf-8") as stream:
+        for row in csv.DictReader(stream, delimiter="\t", quoting=csv.QUOTE_NONE):
+            rows[row["text"].replace("\\n", "\n").replace("\\t", "\t")].append(row)
+    return rows
+
+
+def test_attributions_gold_sentences_floor(analyse):
+    """Our own annotated sentences (tests/data/gold_sentences.tsv): floors below today's scores,
+    so a regression fails; the source of a relayed report may also be found as its channel."""
+    found = total = source_ok = content_ok = certainty_ok = false_alarms = empty = 0
+    for text, golds in _gold_rows().items():
+        predicted = analyse(text).attributions
+        for gold in golds:
+            if gold["form"] == "none":
+                empty += 1
+                false_alarms += bool(predicted)
+                continue
+            total += 1
+            cue = gold["cue"].lower()
+            match = [
+                a
+                for a in predicted
+                if a.cue and (a.cue.text.lower() in cue or cue in a.cue.text.lower())
+            ]
+            if not match:
+                continue
+            found += 1
+            best = match[0]
+            named = {
+                best.source.text if best.source else "",
+                best.channel.text if best.channel else "",
+            }
+            source_ok += gold["source"] in named
+            content_ok += best.content_text.replace(" … ", " ||| ") == gold["content"]
+            certainty_ok += best.certainty.label == gold["certainty"]
+    assert found / total >= 0.90
+    assert source_ok / found >= 0.92
+    assert content_ok / found >= 0.85
+    assert certainty_ok / found >= 0.90
+    assert false_alarms / empty <= 0.1
