@@ -14,7 +14,7 @@ from claimgraph.ingest.jsonl import read_jsonl
 from claimgraph.ingest.text import document_from_text, read_document
 from claimgraph.records import Document
 
-TEXT_SUFFIXES = {".txt", ".html", ".htm", ".md", ".text"}
+TEXT_SUFFIXES = {".txt", ".html", ".htm", ".text"}  # a folder's README.md is not an article
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,8 @@ from claimgraph.records import Source, SourceMention, Span
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_BODIES = {"agency", "ministry", "service", "office", "department", "directorate", "organisation", "organization", "body", "bureau", "command"}  # fmt: skip
+_RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
 _SKIP_WORDS = {
     "the",
     "a",
@@ -97,6 +99,8 @@ def resolve_sources(
         else:
             assert span is not None
             resolved[index] = resolver.resolve(span, head)
+            if resolved[index] is None:
+                found[index].source = None
     named = {r.mention.source_id for r in resolved if r is not None}
     return resolved, [s for s in resolver.sources.values() if s.id in named]
 
@@ -131,7 +135,7 @@ class _Resolver:
         end = max(t.idx + len(t) for t in tokens)
         self.resolve(Span.of(self.doc.text, start, end), head)
 
-    def resolve(self, span: Span, head: Token | None) -> ResolvedSource:
+    def resolve(self, span: Span, head: Token | None) -> ResolvedSource | None:
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         assert tokens is not None
         head = head if head is not None and head in tokens else tokens.root
@@ -146,6 +150,8 @@ class _Resolver:
                 SourceMention(span, f"unresolved-{head.lower_}", "pronoun"), False
             )
 
+        if head.lower_ in _RELATIVE_WORDS and len(tokens) == 1:
+            return None  # a relative pronoun the parser left without its antecedent
         person = _person_entity(tokens)
         country = self._country(tokens, person)
         description = self._description(tokens, person)
@@ -178,12 +184,23 @@ class _Resolver:
     # -- the rules ---------------------------------------------------------------------------
 
     def _person(self, name: str, country: str | None) -> Source:
-        known = self.table.find(name)
-        if known is not None and known.type == "person":
-            return known
-        surname = fold(name).split()[-1]
+        """Full name in the table; a one-word name matching any part of a person already named
+        (surname first or last: "Zelensky", "Lee"); a partial name the table knows ("Yoon Suk")."""
+        words = fold(name).split()
+        for candidate in (name, " ".join(words[:2]), words[0], words[-1]):
+            known = self.table.find(candidate)
+            if (
+                known is not None
+                and known.type == "person"
+                and (candidate == name or len(words) <= 3)
+            ):
+                if candidate == name or fold(known.name).split()[0] == words[0]:
+                    return known
         for seen in reversed(self.seen):
-            if seen.person and fold(self.sources[seen.source_id].name).split()[-1] == surname:
+            if not seen.person or seen.source_id not in self.sources:
+                continue
+            earlier = fold(self.sources[seen.source_id].name).split()
+            if (len(words) == 1 and words[0] in earlier) or (words and earlier[-1] == words[-1]):
                 return self.sources[seen.source_id]
         return Source(id=slug(name), name=name, type="person", country=country)
 
@@ -239,6 +256,17 @@ class _Resolver:
                     seen.head == head.lemma_.lower() and description.endswith(seen.head)
                 ):
                     return self.sources[seen.source_id]
+        if tokens[0].lower_ in ("the", "this") and head.lemma_.lower() in _BODIES and not country:
+            for seen in reversed(
+                self.seen
+            ):  # "the agency" after "South Korea's intelligence service"
+                known = self.sources[seen.source_id]
+                if (
+                    not seen.person
+                    and not seen.anonymous
+                    and known.type in ("organisation", "government", "military")
+                ):
+                    return known
         kind = "organisation"
         if head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in ("ORG", "GPE"):
             kind = "group"
