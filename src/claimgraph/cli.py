@@ -300,7 +300,7 @@ def sources(db: DbOption = "claimgraph.db", fmt: FormatOption = Format.auto) -> 
                     "wikidata": r.wikidata or "",
                     "claims": str(r.claims),
                     "documents": str(r.documents),
-                    "aliases": ", ".join(r.aliases),
+                    "aliases": ", ".join(r.aliases[:4]) + (" …" if len(r.aliases) > 4 else ""),
                 }
                 for r in rows
             ],

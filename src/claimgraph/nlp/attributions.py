@@ -31,6 +31,7 @@ _TITLE_WORDS = {
     "secretary", "director", "commander", "ambassador", "head", "adviser", "advisor", "envoy",
     "premier", "chancellor", "king", "lawmaker", "senator", "official", "analyst", "governor",
 }  # fmt: skip
+_EVIDENCE_VERBS = {"show", "indicate", "suggest", "mean", "prove", "demonstrate", "find"}
 _HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"}
 _HEARSAY_PASSIVES = {"say", "report", "rumour", "rumor", "allege", "claim"}
 _COLON_BEFORE_QUOTE = re.compile(r"[^“\"\n.!?]{0,120}?:\s*$")
@@ -138,6 +139,8 @@ class _Finder:
         source_head, source_tokens, channel_via_cite = self._verb_source(verb, passive)
         if source_head is None and not (passive and verb.lemma_.lower() in _PASSIVE_OK):
             return None
+        if verb.lemma_.lower() in _EVIDENCE_VERBS and source_head is not None and not _is_actor(source_head):
+            return None  # "the attack showed that ...": evidence, not a source speaking
         channel = self._channel(verb, entry)
         if channel_via_cite is not None:
             channel, source_head, source_tokens = channel_via_cite
@@ -173,7 +176,13 @@ class _Finder:
         }
         head = according.head if according.head is not according else according
         sentence = according.sent
-        scope = list(head.subtree) if head is not according else list(sentence)
+        phrase_end = max(phrase)
+        at_edge = according.i == sentence.start or all(
+            t.is_punct or t.is_space for t in self.doc[phrase_end + 1 : sentence.end]
+        )
+        # At the start or end of a sentence the phrase sources the whole sentence, whatever the
+        # parser attached it to ("X happened after Y, according to Z").
+        scope = list(head.subtree) if head is not according and not at_edge else list(sentence)
         if len(scope) <= len(phrase) + 1:
             scope = list(sentence)
         content_tokens = [
@@ -181,6 +190,9 @@ class _Finder:
         ]
         content_tokens = self._cut_other_reports(content_tokens, head, cues)
         content_tokens = [t for t in content_tokens if not _leading_connective(t, content_tokens)]
+        dash = next((t.i for t in content_tokens[:6] if t.text in ("—", "–", "--")), None)
+        if dash is not None and all(t.is_upper or t.is_punct for t in content_tokens if t.i < dash):
+            content_tokens = [t for t in content_tokens if t.i > dash]  # a dateline: "ADEN —"
         content = self._with_quotes(content_tokens, [], cues)
         if not content:
             return None
@@ -374,7 +386,7 @@ class _Finder:
         after: list[Quote] = []
         cue_end = verb.idx + len(verb)
         for quote in self.quotes:
-            if quote.end <= verb.idx and quote.end > sentence.start_char:
+            if quote.end <= verb.idx and quote.end > sentence.start_char and not self._cue_between(quote.end, verb):
                 if self.text[quote.inner_end - 1] == ".":
                     continue  # “... .” closes a sentence: the next cue starts a new report
                 gap = self.text[quote.end : verb.idx]
@@ -390,6 +402,13 @@ class _Finder:
                     after = [quote]  # split quotation: “...,” she said, “...”
                 break
         return before, after
+
+    def _cue_between(self, start_char: int, verb: Token) -> bool:
+        """Another reporting verb between a quotation and this cue claims the quotation first."""
+        return any(
+            t.idx >= start_char and t.lemma_.lower() in self.lexicon.verbs and t.pos_ in ("VERB", "AUX")
+            for t in self.doc[verb.sent.start : verb.i]
+        )
 
     def _quote_form(self, content: tuple[Span, ...], form: Form) -> Form:
         inside = [
@@ -518,7 +537,8 @@ class _Finder:
         return None
 
     def _np_tokens(self, head: Token) -> list[Token]:
-        """The noun phrase of a source, without relative clauses and reported content."""
+        """The noun phrase of a source, without relative clauses, reported content or a
+        parenthesis after the head ("the UK Maritime Trade Operations centre (UKMTO)")."""
         cut: set[int] = set()
         for child in head.children:
             if (
@@ -534,8 +554,10 @@ class _Finder:
             ):
                 cut |= {t.i for t in child.subtree}
         tokens = [t for t in head.subtree if t.i not in cut]
-        tokens = self._with_title(tokens)
-        return tokens
+        paren = next((t.i for t in tokens if t.text in "([" and t.i > head.i), None)
+        if paren is not None:
+            tokens = [t for t in tokens if t.i < paren]
+        return self._with_title(tokens)
 
     def _with_title(self, tokens: list[Token]) -> list[Token]:
         """Reattach a title the parser split off: "Ukrainian President, Volodymyr Zelensky"."""
@@ -609,7 +631,7 @@ def _leading_connective(token: Token, tokens: list[Token]) -> bool:
 
 
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-_ACTOR_HEADS = {"agency", "ministry", "official", "officials", "source", "sources", "spokesman", "spokeswoman", "army", "military", "government", "police", "office", "media", "newspaper", "broadcaster", "channel", "outlet", "report", "reports", "statement"}  # fmt: skip
+_ACTOR_HEADS = {"study", "survey", "analysis", "investigation", "inquiry", "document", "documents", "data", "poll", "agency", "ministry", "official", "officials", "source", "sources", "spokesman", "spokeswoman", "army", "military", "government", "police", "office", "media", "newspaper", "broadcaster", "channel", "outlet", "report", "reports", "statement"}  # fmt: skip
 
 
 def _is_actor(token: Token) -> bool:

@@ -256,7 +256,8 @@ class _Resolver:
                     seen.head == head.lemma_.lower() and description.endswith(seen.head)
                 ):
                     return self.sources[seen.source_id]
-        if tokens[0].lower_ in ("the", "this") and head.lemma_.lower() in _BODIES and not country:
+        generic = len(tokens) <= 3 and not any(t.pos_ == "PROPN" for t in tokens)
+        if generic and tokens[0].lower_ in ("the", "this") and head.lemma_.lower() in _BODIES and not country:
             for seen in reversed(
                 self.seen
             ):  # "the agency" after "South Korea's intelligence service"
