@@ -78,7 +78,11 @@ def claim_rows_of(analysis: Analysis) -> list[dict[str, Any]]:
 
 
 def _number(quantity: Any) -> str:
-    if quantity.qualifier.value == "range" and quantity.low is not None and quantity.high is not None:
+    if (
+        quantity.qualifier.value == "range"
+        and quantity.low is not None
+        and quantity.high is not None
+    ):
         unit = f" {quantity.unit}" if quantity.unit else ""
         return f"{quantity.low:,.0f}–{quantity.high:,.0f}{unit}"
     value = quantity.value if quantity.value is not None else quantity.low

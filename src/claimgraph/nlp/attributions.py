@@ -139,7 +139,11 @@ class _Finder:
         source_head, source_tokens, channel_via_cite = self._verb_source(verb, passive)
         if source_head is None and not (passive and verb.lemma_.lower() in _PASSIVE_OK):
             return None
-        if verb.lemma_.lower() in _EVIDENCE_VERBS and source_head is not None and not _is_actor(source_head):
+        if (
+            verb.lemma_.lower() in _EVIDENCE_VERBS
+            and source_head is not None
+            and not _is_actor(source_head)
+        ):
             return None  # "the attack showed that ...": evidence, not a source speaking
         channel = self._channel(verb, entry)
         if channel_via_cite is not None:
@@ -386,7 +390,11 @@ class _Finder:
         after: list[Quote] = []
         cue_end = verb.idx + len(verb)
         for quote in self.quotes:
-            if quote.end <= verb.idx and quote.end > sentence.start_char and not self._cue_between(quote.end, verb):
+            if (
+                quote.end <= verb.idx
+                and quote.end > sentence.start_char
+                and not self._cue_between(quote.end, verb)
+            ):
                 if self.text[quote.inner_end - 1] == ".":
                     continue  # “... .” closes a sentence: the next cue starts a new report
                 gap = self.text[quote.end : verb.idx]
@@ -406,7 +414,9 @@ class _Finder:
     def _cue_between(self, start_char: int, verb: Token) -> bool:
         """Another reporting verb between a quotation and this cue claims the quotation first."""
         return any(
-            t.idx >= start_char and t.lemma_.lower() in self.lexicon.verbs and t.pos_ in ("VERB", "AUX")
+            t.idx >= start_char
+            and t.lemma_.lower() in self.lexicon.verbs
+            and t.pos_ in ("VERB", "AUX")
             for t in self.doc[verb.sent.start : verb.i]
         )
 

@@ -257,7 +257,12 @@ class _Resolver:
                 ):
                     return self.sources[seen.source_id]
         generic = len(tokens) <= 3 and not any(t.pos_ == "PROPN" for t in tokens)
-        if generic and tokens[0].lower_ in ("the", "this") and head.lemma_.lower() in _BODIES and not country:
+        if (
+            generic
+            and tokens[0].lower_ in ("the", "this")
+            and head.lemma_.lower() in _BODIES
+            and not country
+        ):
             for seen in reversed(
                 self.seen
             ):  # "the agency" after "South Korea's intelligence service"
