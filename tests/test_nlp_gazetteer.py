@@ -1,6 +1,5 @@
 """The offline gazetteer: folding, tiers and coordinates."""
 
-
 import pytest
 
 from claimgraph.nlp.gazetteer import Gazetteer, fold, load_gazetteer
