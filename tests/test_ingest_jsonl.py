@@ -85,3 +85,32 @@ def test_ingest_jsonl_non_utf8_file_is_an_input_failure(tmp_path, raw):
 def test_ingest_jsonl_reader_never_crashes(text):
     for record in read_jsonl(io.StringIO(text)):
         assert isinstance(record, JsonlRecord | InputError)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8"])
+def test_ingest_jsonl_binary_stream_fails_only_the_undecodable_line(encoding):
+    stream = io.BytesIO(
+        json.dumps(GOOD).encode() + b"\n" + b'{"text": "caf\xe9"}\n' + json.dumps(GOOD).encode()
+    )
+    records = list(read_jsonl(stream, encoding))
+    assert [type(r) for r in records] == [JsonlRecord, InputError, JsonlRecord]
+    assert (records[1].code, records[1].message) == ("CG103", "line 2: not utf-8 text")
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_ingest_jsonl_binary_stream_with_encoding(encoding):
+    line = json.dumps({"id": "c", "text": "Caf\u00e9 said 3."}, ensure_ascii=False)
+    [record] = list(read_jsonl(io.BytesIO(line.encode(encoding)), encoding))
+    assert record.text == "Caf\u00e9 said 3."
+
+
+@pytest.mark.parametrize(
+    "stream",
+    [
+        io.StringIO("\ufeff" + json.dumps(GOOD)),
+        io.BytesIO(b"\xef\xbb\xbf" + json.dumps(GOOD).encode()),
+    ],
+)
+def test_ingest_jsonl_byte_order_mark_is_ignored(stream):
+    [record] = list(read_jsonl(stream))
+    assert record.key == "a1"

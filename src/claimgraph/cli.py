@@ -1,5 +1,6 @@
 """The `claimgraph` command: thin wrappers over the library, one per job."""
 
+import codecs
 import enum
 import json
 import sys
@@ -114,36 +115,27 @@ def _extract_jsonl(
     from claimgraph.records import Document
     from claimgraph.runner import Failure, analyse_stream, default_workers
 
+    codec = _encoding(encoding)
     keys: list[str] = []
 
     def documents() -> Iterator[Document | InputFailure]:
-        with _open_text(path, encoding) as stream:
-            try:
-                for record in read_jsonl(stream):
-                    if isinstance(record, InputError):
-                        keys.append(record.message.split(":")[0])
-                        yield InputFailure(str(path), record)
-                        continue
-                    keys.append(record.key)
-                    try:
-                        yield document_from_text(
-                            record.text,
-                            published=record.published or published,
-                            url=record.url,
-                            outlet=record.outlet,
-                            title=record.title,
-                        )
-                    except ClaimgraphError as error:
-                        yield InputFailure(record.key, error)
-            except UnicodeDecodeError:
-                # The lines before the bad bytes are already out; the rest cannot be read.
-                keys.append(str(path))
-                yield InputFailure(
-                    str(path),
-                    InputError(
-                        f"cannot read {str(path)!r}: not {encoding or 'UTF-8'}", code="CG103"
-                    ),
-                )
+        with _open_bytes(path) as stream:
+            for record in read_jsonl(stream, codec):
+                if isinstance(record, InputError):
+                    keys.append(record.message.split(":")[0])
+                    yield InputFailure(str(path), record)
+                    continue
+                keys.append(record.key)
+                try:
+                    yield document_from_text(
+                        record.text,
+                        published=record.published or published,
+                        url=record.url,
+                        outlet=record.outlet,
+                        title=record.title,
+                    )
+                except ClaimgraphError as error:
+                    yield InputFailure(record.key, error)
 
     total = _count_lines(path)
     failures: list[tuple[str, Any]] = []
@@ -406,11 +398,17 @@ def _summarise_failures(failures: list[tuple[str, Any]], total: int) -> None:
         stderr.print(f"  ... and {len(failures) - 20} more")
 
 
-def _open_text(path: Path, encoding: str | None = None) -> Any:
+def _encoding(encoding: str | None) -> str:
+    """The codec's name; an unknown one is refused before any line is read."""
     try:
-        return path.open(encoding=encoding or "utf-8")
+        return codecs.lookup(encoding or "utf-8").name
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", code="CG103") from None
+
+
+def _open_bytes(path: Path) -> Any:
+    try:
+        return path.open("rb")
     except OSError as error:
         raise InputError(f"cannot read {str(path)!r}: {error.strerror}", code="CG107") from None
 

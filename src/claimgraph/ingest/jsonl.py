@@ -1,9 +1,8 @@
 """Read JSON Lines of documents ({"id", "text", "published"?, ...}) one at a time."""
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import IO
 
 from claimgraph.errors import InputError
 
@@ -19,9 +18,29 @@ class JsonlRecord:
     title: str | None
 
 
-def read_jsonl(stream: IO[str]) -> Iterator[JsonlRecord | InputError]:
-    """Yield a record per line, or an InputError for a bad line, so one bad line loses nothing else."""
-    for number, line in enumerate(stream, start=1):
+def read_jsonl(
+    stream: Iterable[str] | Iterable[bytes], encoding: str = "utf-8"
+) -> Iterator[JsonlRecord | InputError]:
+    """Yield a record per line, or an InputError for a bad line, so one bad line loses nothing else.
+
+    Give a binary stream to have each line decoded on its own: then bytes that are not in
+    `encoding` fail only their line, instead of ending the whole file.
+    """
+    for number, raw in enumerate(stream, start=1):
+        if isinstance(raw, bytes):
+            try:
+                line = raw.decode(encoding)
+            except UnicodeDecodeError:
+                yield InputError(
+                    f"line {number}: not {encoding} text",
+                    hint="convert the file to UTF-8, or pass --encoding",
+                    code="CG103",
+                )
+                continue
+        else:
+            line = raw
+        if number == 1:
+            line = line.removeprefix("\ufeff")  # a byte order mark is not part of the JSON
         if not line.strip():
             continue
         try:
