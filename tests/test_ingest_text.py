@@ -170,3 +170,10 @@ def test_ingest_text_html_file_is_always_reduced_to_text(tmp_path, suffix):
     path = tmp_path / f"page{suffix}"
     path.write_text("<p>Officials said the bridge was hit.</p><script>track()</script>", "utf-8")
     assert read_document(path).text == "Officials said the bridge was hit."
+
+
+@pytest.mark.parametrize("size", [1_000_001, 2_000_000])
+def test_ingest_text_too_many_characters_for_the_parser(size):
+    with pytest.raises(InputError) as caught:
+        document_from_text("a " * (size // 2 + 1))
+    assert caught.value.code == "CG104"

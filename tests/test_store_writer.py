@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimgraph.errors import OffsetError, StoreError
+from claimgraph.errors import InputError, OffsetError, StoreError
 from claimgraph.records import Analysis, Document, Entity, Span
 from claimgraph.store import open_store
 from store_fixtures import BACKENDS, backend_store, document_id, kyiv_analysis, seoul_analysis
@@ -96,6 +96,19 @@ def test_store_record_failure_keeps_code_and_message(store, error, code, message
     assert (failure.code, failure.message) == (code, message)
     assert failure.at.tzinfo is not None
     assert store.counts()["failures"] == 1
+
+
+@pytest.mark.parametrize(
+    ("document_id", "input_name"), [("doc-1", "a.txt"), (None, "b.txt"), (None, None)]
+)
+def test_store_record_failure_twice_keeps_one_row(store, document_id, input_name):
+    error = InputError("not UTF-8", code="CG103")
+    store.record_failure(error, document_id=document_id, input_name=input_name)
+    store.record_failure(error, document_id=document_id, input_name=input_name)
+    store.record_failure(
+        InputError("empty", code="CG101"), document_id=document_id, input_name=input_name
+    )
+    assert [f.code for f in store.failures()] == ["CG103", "CG101"]
 
 
 @pytest.mark.parametrize("build", [seoul_analysis])

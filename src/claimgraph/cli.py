@@ -188,20 +188,15 @@ def ingest(
         todo = [item for item in items if not (isinstance(item, Document) and item.id in done)]
         saved = 0
         failures: list[tuple[str, Any]] = []
-        # A re-run meets the same bad inputs again; the failures table keeps each one once.
-        recorded = {(f.input_name, f.document_id, f.code, f.message) for f in store.failures()}
         with _progress(len(todo)) as (progress, task):
             for outcome in analyse_stream(todo, settings, workers or default_workers()):
                 if isinstance(outcome, Failure):
                     failures.append((outcome.name, outcome))
-                    key = (outcome.name, outcome.document_id, outcome.code, outcome.message)
-                    if key not in recorded:
-                        recorded.add(key)
-                        store.record_failure(
-                            ClaimgraphError(outcome.message, code=outcome.code),
-                            document_id=outcome.document_id,
-                            input_name=outcome.name,
-                        )
+                    store.record_failure(
+                        ClaimgraphError(outcome.message, code=outcome.code),
+                        document_id=outcome.document_id,
+                        input_name=outcome.name,
+                    )
                 elif store.save(outcome):
                     saved += 1
                 progress.advance(task)

@@ -11,6 +11,7 @@ from claimgraph.ingest.normalise import normalise
 from claimgraph.records import Document
 
 MAX_BYTES = 5_000_000  # about 800,000 words: far beyond any article; protects memory and time
+MAX_CHARS = 1_000_000  # spaCy's own max_length: a longer text would fail inside the parser
 
 
 def document_id(text: str, url: str | None = None) -> str:
@@ -60,6 +61,12 @@ def document_from_text(
     if not clean:
         raise InputError(
             "the text is empty", hint="give an article with some text in it", code="CG101"
+        )
+    if len(clean) > MAX_CHARS:
+        raise InputError(
+            f"the text has {len(clean):,} characters, more than the {MAX_CHARS:,} one article may have",
+            hint="split it into articles, or use --jsonl for many documents",
+            code="CG104",
         )
     return Document(
         id=document_id(clean, url),

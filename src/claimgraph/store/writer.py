@@ -100,8 +100,17 @@ def record_failure(
         "message": message,
         "at": datetime.now(UTC),
     }
+    f = schema.failures
+    same = sa.select(f.c.id).where(
+        f.c.code == code,
+        f.c.message == message,
+        f.c.input_name.is_(None) if input_name is None else f.c.input_name == input_name,
+        f.c.document_id.is_(None) if document_id is None else f.c.document_id == document_id,
+    )
     with database_errors(engine, "cannot record a failure"), engine.begin() as conn:
-        conn.execute(schema.failures.insert(), row)
+        # A re-run meets the same bad input again: keep each failure once, so counts stay put.
+        if conn.execute(same.limit(1)).first() is None:
+            conn.execute(f.insert(), row)
 
 
 def _check_spans(analysis: Analysis) -> None:
