@@ -428,3 +428,10 @@ def main() -> None:
         if error.hint:
             stderr.print(f"Hint: {error.hint}", highlight=False, markup=False, soft_wrap=True)
         raise SystemExit(1) from None
+
+
+# Commands that live in their own modules (claimgraph/commands/*.py) register themselves here,
+# after the shared options above exist.
+from claimgraph.commands import load_commands  # noqa: E402
+
+load_commands(app)
