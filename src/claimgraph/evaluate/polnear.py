@@ -108,8 +108,9 @@ def claimgraph_predictor() -> Predictor:
         MissingExtra: claimgraph.nlp.pipeline is not importable (not written yet, or broken).
     """
     try:
-        from claimgraph.ingest.text import document_from_text
+        from claimgraph.ingest.text import document_id
         from claimgraph.nlp.pipeline import Pipeline
+        from claimgraph.records import Document
     except ImportError as error:
         raise MissingExtra(
             f"the claimgraph pipeline cannot be imported ({error})",
@@ -118,7 +119,9 @@ def claimgraph_predictor() -> Predictor:
     pipeline = Pipeline()
 
     def predict(texts: list[str]) -> list[list[dict[str, list[list[int]]]]]:
-        documents = [document_from_text(text) for text in texts]
+        # The gold offsets point into the corpus text as it is, so the document keeps that text
+        # unnormalised: normalising would shift every span after a collapsed space.
+        documents = [Document(id=document_id(text), text=text) for text in texts]
         return [
             [
                 {
