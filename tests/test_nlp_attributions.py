@@ -62,7 +62,7 @@ def only(analysis, cue: str):
             "Kenya's defence ministry said on Tuesday that 400 police officers had landed in Haiti.",
             "said",
             "Kenya's defence ministry",
-            "400 police officers had landed in Haiti",
+            "that 400 police officers had landed in Haiti",
             "indirect",
         ),
         (
@@ -76,12 +76,12 @@ def only(analysis, cue: str):
             "The coast guard revealed that three fishing boats had been seized near the atoll.",
             "revealed",
             "The coast guard",
-            "three fishing boats had been seized near the atoll",
+            "that three fishing boats had been seized near the atoll",
             "indirect",
         ),
         (
             "Local residents warned of a “humanitarian catastrophe” in the camp.",
-            "warned",
+            "warned of",
             "Local residents",
             "a “humanitarian catastrophe” in the camp",
             "mixed",
@@ -90,7 +90,7 @@ def only(analysis, cue: str):
             "The junta denied that its aircraft had bombed the market.",
             "denied",
             "The junta",
-            "its aircraft had bombed the market",
+            "that its aircraft had bombed the market",
             "indirect",
         ),
         # participles and labels
@@ -135,7 +135,7 @@ def only(analysis, cue: str):
             "Kyiv rejected Moscow's claim that the dam had been hit by Ukrainian artillery.",
             "claim",
             "Moscow",
-            "the dam had been hit by Ukrainian artillery",
+            "that the dam had been hit by Ukrainian artillery",
             "noun",
         ),
     ],
@@ -344,7 +344,8 @@ def test_attributions_gold_sentences_floor(analyse):
                 best.channel.text if best.channel else "",
             }
             source_ok += gold["source"] in named
-            content_ok += best.content_text.replace(" … ", " ||| ") == gold["content"]
+            content = best.content_text.replace(" … ", " ||| ")
+            content_ok += content.removeprefix("that ") == gold["content"]  # gold omits "that"
             certainty_ok += best.certainty.label == gold["certainty"]
     assert found / total >= 0.90
     assert source_ok / found >= 0.92

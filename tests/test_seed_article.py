@@ -21,7 +21,7 @@ def by_cue(analysis, cue_text):
             "kr-nis",
             "North Korea has begun sending troops",
         ),
-        ("warning", "Seoul", "kr-government", "a “grave security threat”"),
+        ("warning of", "Seoul", "kr-government", "a “grave security threat”"),
         (
             "claimed",
             "Ukrainian President, Volodymyr Zelensky",
@@ -35,7 +35,12 @@ def by_cue(analysis, cue_text):
             "yoon-suk-yeol",
             "the international community needed",
         ),
-        ("revealed", "The spy agency", "kr-nis", "1,500 troops have already arrived in Russia"),
+        (
+            "further revealed",
+            "The spy agency",
+            "kr-nis",
+            "1,500 troops have already arrived in Russia",
+        ),
         (
             "have informed",
             "anonymous sources",
@@ -67,7 +72,7 @@ def test_seed_statement_found_with_source_and_cue(
         for a in by_cue(seed_analysis, cue)
         if a.source is not None
         and a.source.text == source
-        and a.content_text.startswith(content_start)
+        and a.content_text.removeprefix("that ").startswith(content_start)
     ]
     assert len(matches) == 1
     assert matches[0].canonical_source == canonical

@@ -32,6 +32,8 @@ _TITLE_WORDS = {
     "premier", "chancellor", "king", "lawmaker", "senator", "official", "analyst", "governor",
 }  # fmt: skip
 _EVIDENCE_VERBS = {"show", "indicate", "suggest", "mean", "prove", "demonstrate", "find"}
+_NOT_CUE_ADVERBS = {"when", "where", "how", "why", "as", "then", "later", "earlier", "also_"}
+_BELIEF_IN_QUOTES = {"think", "believe", "guess", "suppose", "feel", "hope"}
 _HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"}
 _HEARSAY_PASSIVES = {"say", "report", "rumour", "rumor", "allege", "claim"}
 _COLON_BEFORE_QUOTE = re.compile(r"[^“\"\n.!?]{0,120}?:\s*$")
@@ -120,8 +122,12 @@ class _Finder:
             return token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to"
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.verbs:
-            return True
+            # "I think we will win" inside a quotation is the speaker's stance, not a new report
+            return not (lemma in _BELIEF_IN_QUOTES and self._in_quote(token.idx))
         return token.pos_ == "NOUN" and lemma in self.lexicon.nouns
+
+    def _in_quote(self, offset: int) -> bool:
+        return any(q.inner_start <= offset < q.inner_end for q in self.quotes)
 
     def _verb(self, verb: Token, cues: list[Token]) -> Found | None:
         entry = self.lexicon.verbs[verb.lemma_.lower()]
@@ -134,6 +140,7 @@ class _Finder:
             content_tokens = [t for t in content_tokens if t.i not in cut] or clause
         quotes_before, quotes_after = self._adjacent_quotes(verb)
         content = self._with_quotes(content_tokens, quotes_before + quotes_after, cues)
+        content = self._continued_quotes(verb, content)
         if not content:
             return None
         source_head, source_tokens, channel_via_cite = self._verb_source(verb, passive)
@@ -172,7 +179,7 @@ class _Finder:
         if not objects:
             return None
         source_head = objects[0]
-        source_tokens = self._np_tokens(source_head)
+        source_tokens = self._np_tokens(source_head, clauses=True)
         phrase = {according.i, to.i} | {t.i for t in source_tokens}
         # The relative clause after the source ("office which added: ...") is a report of its own.
         phrase |= {
@@ -350,9 +357,6 @@ class _Finder:
         self, tokens: list[Token], adjacent: list[Quote], cues: list[Token]
     ) -> tuple[Span, ...]:
         """Content spans, widened to whole quotations where the content reaches into one."""
-        tokens = sorted(tokens, key=lambda t: t.i)
-        if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ in ("mark", "dobj", "nsubj"):
-            tokens = tokens[1:]  # the complementiser is not part of what was said
         spans = list(spans_of(tokens, self.text))
         for quote in adjacent:
             inner = char_span(quote.inner_start, quote.inner_end, self.text)
@@ -392,7 +396,7 @@ class _Finder:
         for quote in self.quotes:
             if (
                 quote.end <= verb.idx
-                and quote.end > sentence.start_char
+                and quote.end > sentence.start_char - 3  # the parser may split after the quote
                 and not self._cue_between(quote.end, verb)
             ):
                 if self.text[quote.inner_end - 1] == ".":
@@ -410,6 +414,35 @@ class _Finder:
                     after = [quote]  # split quotation: “...,” she said, “...”
                 break
         return before, after
+
+    def _continued_quotes(self, verb: Token, content: tuple[Span, ...]) -> tuple[Span, ...]:
+        """“A,” she said. “B.” — a quotation that follows in the same paragraph with no cue of
+        its own goes on with what she said."""
+        if not content or not self._in_quote(content[-1].start):
+            return content
+        spans = list(content)
+        position = max(verb.sent.end_char, content[-1].end)
+        for quote in self.quotes:
+            if quote.start < position:
+                continue
+            between = self.text[position : quote.start]
+            if between.strip(' ”"') or "\n" in between:
+                break
+            tail = self.doc.char_span(
+                quote.end, self._sentence_end(quote.end), alignment_mode="expand"
+            )
+            if tail is not None and any(self._is_cue_head(t) for t in tail):
+                break
+            inner = char_span(quote.inner_start, quote.inner_end, self.text)
+            if inner is None:
+                break
+            spans.append(_strip_trailing(inner, self.text))
+            position = quote.end
+        return tuple(spans)
+
+    def _sentence_end(self, offset: int) -> int:
+        token = self.doc.char_span(offset - 1, offset, alignment_mode="expand")
+        return token.sent.end_char if token is not None else offset
 
     def _cue_between(self, start_char: int, verb: Token) -> bool:
         """Another reporting verb between a quotation and this cue claims the quotation first."""
@@ -444,7 +477,7 @@ class _Finder:
         head = self._subject(verb, passive)
         if head is None:
             return None, [], None
-        tokens = self._np_tokens(head)
+        tokens = self._np_tokens(head, clauses=True)
         if (head.lower_ in _RELATIVE and head.head.dep_ == "relcl") or (
             head.lower_ in _RELATIVE and verb.dep_ == "relcl"
         ):
@@ -546,21 +579,17 @@ class _Finder:
                     return self._source_span(self._np_tokens(objects[0]))
         return None
 
-    def _np_tokens(self, head: Token) -> list[Token]:
-        """The noun phrase of a source, without relative clauses, reported content or a
-        parenthesis after the head ("the UK Maritime Trade Operations centre (UKMTO)")."""
+    def _np_tokens(self, head: Token, *, clauses: bool = False) -> list[Token]:
+        """The noun phrase of a source without reported content or a parenthesis after the head
+        ("the UK Maritime Trade Operations centre (UKMTO)"). With `clauses`, appositives and
+        relative clauses stay ("Two officials who declined to be named", "Oleh Syniehubov, the
+        governor of Kharkiv"): they describe the source, and annotators include them."""
         cut: set[int] = set()
         for child in head.children:
             if (
-                child.dep_ == "appos"
-                and head.ent_type_ == "PERSON"
-                and child.ent_type_ != "PERSON"
-                and child.i > head.i
-            ):
-                cut |= {t.i for t in child.subtree}  # "Oleh Syniehubov, the governor of Kharkiv"
-                cut |= {t.i for t in head.children if t.is_punct and t.i > head.i}
-            if child.dep_ in ("relcl", "acl", "ccomp", "advcl") or (
-                child.dep_ == "punct" and child.i > head.i and child.text in "(["
+                (child.dep_ in ("relcl", "acl") and not clauses)
+                or child.dep_ in ("ccomp", "advcl")
+                or (child.dep_ == "punct" and child.i > head.i and child.text in "([")
             ):
                 cut |= {t.i for t in child.subtree}
         tokens = [t for t in head.subtree if t.i not in cut]
@@ -591,11 +620,26 @@ class _Finder:
     def _source_span(self, tokens: list[Token]) -> Span | None:
         return span_of(tokens, self.text) if tokens else None
 
+    def _holds_cue(self, clause: Token) -> bool:
+        return any(self._is_cue_head(t) for t in clause.subtree)
+
     def _cue_tokens(self, verb: Token) -> list[Token]:
-        """The cue with its auxiliaries and particles ("has said", "pointed out")."""
+        """The cue with its auxiliaries, adverbs and particles ("has also said", "pointed out",
+        "spoke of")."""
         tokens = [verb]
         for child in verb.children:
             if child.dep_ in ("aux", "auxpass", "neg", "prt") and abs(child.i - verb.i) <= 3:
+                tokens.append(child)
+            elif (
+                child.dep_ == "advmod" and child.i < verb.i and child.lower_ not in _NOT_CUE_ADVERBS
+            ):
+                tokens.append(child)
+            elif (
+                child.dep_ == "prep"
+                and child.i == verb.i + 1
+                and child.lower_ in ("of", "about", "on")
+                and self.lexicon.verbs[verb.lemma_.lower()].content == "of"
+            ):
                 tokens.append(child)
         tokens.sort(key=lambda t: t.i)
         # keep only the contiguous run around the verb, so "said ... not" never spans the subject

@@ -152,17 +152,42 @@ class _Resolver:
 
         if head.lower_ in _RELATIVE_WORDS and len(tokens) == 1:
             return None  # a relative pronoun the parser left without its antecedent
-        person = _person_entity(tokens)
+        full = tokens
+        tokens, extras = _core(tokens, head)  # "X, the governor of Y, who ..." -> "X"
+        text = tokens.text
+        person = _person_entity(full)
         country = self._country(tokens, person)
         description = self._description(tokens, person)
-        anonymous = self._anonymous(tokens, head, person)
+        anonymous = self._anonymous(full, head, person)
         role = None
         if person is not None:
             name = _strip_possessive(person.text)
-            role = " ".join(t.text for t in tokens if t not in person and t.text not in _SKIP_WORDS)
+            outside = [t for t in tokens if t not in person and t.text not in _SKIP_WORDS]
+            if not outside:
+                appositive = [t for t in extras if t.dep_ == "appos" or t.head.dep_ == "appos"]
+                outside = [
+                    t
+                    for t in appositive
+                    if t not in person and t.text not in _SKIP_WORDS and not t.is_punct
+                ]
+            role = " ".join(t.text for t in outside)
             source = self._person(name, country)
         else:
             source = self._organisation(text, description, country, tokens, head, anonymous)
+            if source.id == slug(text) or source.id.startswith("anonymous-"):
+                # "Ukraine's military intelligence agency, known as HUR": the clause names it
+                naming = {
+                    t.i
+                    for c in head.children
+                    if c.dep_ == "appos"
+                    or (c.dep_ == "acl" and c.lemma_ in ("know", "call", "name"))
+                    for t in c.subtree
+                }
+                for ent in (e for e in full.ents if e.start >= tokens.end and e.root.i in naming):
+                    known = self.table.find(ent.text, country)
+                    if known is not None:
+                        source = known
+                        break
         kind = "anonymous" if anonymous else source.type
         source = self._record(
             source, alias=_strip_possessive(_drop_article(text)), role=role or None
@@ -382,3 +407,21 @@ def _initials(name: str) -> str:
         for w in name.split()
         if w[:1].isupper() and w.lower() not in ("of", "the", "for", "and")
     )
+
+
+def _core(tokens: SpacySpan, head: Token) -> tuple[SpacySpan, list[Token]]:
+    """The mention up to its first appositive or clause after the head, and what was cut."""
+    cut_at = min(
+        (
+            c.left_edge.i
+            for c in head.children
+            if c.dep_ in ("relcl", "acl", "appos", "advcl") and c.i > head.i
+        ),
+        default=None,
+    )
+    if cut_at is None or cut_at <= tokens.start:
+        return tokens, []
+    end = cut_at
+    while end > tokens.start + 1 and tokens.doc[end - 1].is_punct:
+        end -= 1
+    return tokens.doc[tokens.start : end], list(tokens.doc[end : tokens.end])
