@@ -352,3 +352,46 @@ def test_attributions_gold_sentences_floor(analyse):
     assert content_ok / found >= 0.85
     assert certainty_ok / found >= 0.90
     assert false_alarms / empty <= 0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "canonical"),
+    [
+        # a definite description points back to the organisation the text named before
+        (
+            "Lawmakers briefed by the National Intelligence Service said the intelligence agency believed 3,000 had arrived.",
+            "believed",
+            "kr-nis",
+        ),
+        # an office of a named holder is that office, not the holder
+        (
+            "The office of President Yoon Suk Yeol called the move a serious threat.",
+            "called",
+            "kr-presidential-office",
+        ),
+        (
+            "Prime Minister Lena Varga met the envoy. Her office said talks would go on.",
+            "said",
+            "lena-varga-office",
+        ),
+        # a lone surname is the person named in full before
+        (
+            "Spokeswoman Amira Haddad spoke first. Later, Haddad said the road was open.",
+            "said",
+            "amira-haddad",
+        ),
+    ],
+)
+def test_attributions_sources_point_back(analyse, text, cue, canonical):
+    assert only(analyse(text), cue).canonical_source == canonical
+
+
+@pytest.mark.parametrize(
+    "text", ["Nobody is denying that the strike took place.", "No one said the convoy had left."]
+)
+def test_attributions_nobody_is_no_source(analyse, text):
+    assert all(a.source is None or a.canonical_source for a in analyse(text).attributions)
+    assert not any(
+        a.source and a.source.text.lower() in ("nobody", "no one")
+        for a in analyse(text).attributions
+    )

@@ -6,7 +6,7 @@ country table and the demonyms list.  Returns: lookups from folded names to cano
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -38,6 +38,7 @@ def slug(text: str) -> str:
 class SourceTable:
     known: dict[str, Source]  # id -> Source
     aliases: dict[str, str]  # folded alias ("spy agency@kr" for qualified ones) -> id
+    names: dict[str, frozenset[str]] = field(default_factory=dict)  # id -> words of its aliases
 
     def find(self, name: str, country: str | None = None) -> Source | None:
         key = fold(name)
@@ -73,7 +74,10 @@ def load_source_table(extra: Path | None = None) -> SourceTable:
             base, _, qualifier = alias.partition("@")
             key = fold(base) + (f"@{qualifier.lower()}" if qualifier else "")
             aliases[key] = source_id
-    return SourceTable(known, aliases)
+    names: dict[str, set[str]] = {}
+    for key, source_id in aliases.items():
+        names.setdefault(source_id, set()).update(key.partition("@")[0].split())
+    return SourceTable(known, aliases, {k: frozenset(v) for k, v in names.items()})
 
 
 @dataclass(frozen=True, slots=True)

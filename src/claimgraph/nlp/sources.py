@@ -26,6 +26,7 @@ from claimgraph.records import Source, SourceMention, Span
 _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _BODIES = {"agency", "ministry", "service", "office", "department", "directorate", "organisation", "organization", "body", "bureau", "command"}  # fmt: skip
+_MEDIA_WORDS = {"news", "newspaper", "broadcaster", "paper", "outlet", "television", "tv", "radio", "daily", "wire"}  # fmt: skip
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
 _SKIP_WORDS = {
     "the",
@@ -150,12 +151,47 @@ class _Resolver:
                 SourceMention(span, f"unresolved-{head.lower_}", "pronoun"), False
             )
 
+        if head.lower_ in ("nobody", "none", "noone") or fold(span.text) in ("no one", "nobody"):
+            return None  # "Nobody is denying it": no one is the source of a claim
         if head.lower_ in _RELATIVE_WORDS and len(tokens) == 1:
             return None  # a relative pronoun the parser left without its antecedent
         full = tokens
         tokens, extras = _core(tokens, head)  # "X, the governor of Y, who ..." -> "X"
         text = tokens.text
+        owner = next(
+            (c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None
+        )
+        if owner is not None and head.lemma_.lower() in _BODIES:  # "His office" -> Yoon's office
+            antecedent = self._antecedent("he", span.start)
+            if antecedent is not None:
+                holder = self.sources[antecedent.source_id]
+                words = holder.name.split()
+                known = next(
+                    (
+                        k
+                        for w in (words[-1], words[0])
+                        if (k := self.table.find(f"{w}'s {head.text}"))
+                    ),
+                    None,
+                )
+                office = known or Source(
+                    id=f"{holder.id}-{slug(head.text)}",
+                    name=f"{holder.name}'s {head.text}",
+                    type="organisation",
+                    country=holder.country,
+                    parent=holder.id,
+                )
+                return self._finish(span, head, office, tokens, "", False, None)
         person = _person_entity(full)
+        if person is not None and head not in person and head.lemma_.lower() not in title_nouns():
+            # "The office of President Yoon": the office speaks, not the president
+            for word in (person[-1].text, person[0].text):
+                known = self.table.find(f"{word}'s {head.text}")
+                if known is not None:
+                    return self._finish(
+                        span, head, known, tokens, description="", anonymous=False, role=None
+                    )
+            person = None
         country = self._country(tokens, person)
         description = self._description(tokens, person)
         anonymous = self._anonymous(full, head, person)
@@ -188,6 +224,24 @@ class _Resolver:
                     if known is not None:
                         source = known
                         break
+        return self._finish(
+            span, head, source, tokens, description, anonymous, role or None, person
+        )
+
+    def _finish(
+        self,
+        span: Span,
+        head: Token,
+        source: Source,
+        tokens: SpacySpan,
+        description: str,
+        anonymous: bool,
+        role: str | None,
+        person: SpacySpan | None = None,
+    ) -> ResolvedSource:
+        """Record the mention: the source gains this alias and role, and later pronouns,
+        surnames and descriptions can point back to it."""
+        text = tokens.text
         kind = "anonymous" if anonymous else source.type
         source = self._record(
             source, alias=_strip_possessive(_drop_article(text)), role=role or None
@@ -273,14 +327,14 @@ class _Resolver:
             for seen in reversed(self.seen):
                 if _initials(self.sources[seen.source_id].name) == text:
                     return self.sources[seen.source_id]
-        if fold(text) == description or tokens[0].lower_ in ("the", "this", "that"):
+        if len(tokens) == 1 and head.pos_ == "PROPN":  # "Singh" after "Sabrina Singh"
             for seen in reversed(self.seen):
-                if seen.person:
-                    continue
-                if seen.description == description or (
-                    seen.head == head.lemma_.lower() and description.endswith(seen.head)
-                ):
+                if seen.person and fold(text) in fold(self.sources[seen.source_id].name).split():
                     return self.sources[seen.source_id]
+        if fold(text) == description or tokens[0].lower_ in ("the", "this", "that"):
+            antecedent = self._described_antecedent(description, head, tokens.start_char)
+            if antecedent is not None:
+                return antecedent
         generic = len(tokens) <= 3 and not any(t.pos_ == "PROPN" for t in tokens)
         if (
             generic
@@ -312,6 +366,35 @@ class _Resolver:
             else name
         )
         return Source(id=slug(key), name=name, type=kind, country=country)
+
+    def _described_antecedent(self, description: str, head: Token, position: int) -> Source | None:
+        """ "the intelligence agency" -> the latest organisation named so before: one already
+        seen as a source, or one the text names ("briefed by the National Intelligence Service")
+        that the table knows by those words. The whole description beats the head noun alone."""
+        candidates: list[tuple[int, Source]] = [
+            (seen.position, self.sources[seen.source_id])
+            for seen in self.seen
+            if not seen.person and not seen.anonymous and seen.position < position
+        ]
+        for ent in self.doc.ents:
+            if ent.label_ in ("ORG", "GPE", "NORP") and ent.end_char <= position:
+                known = self.table.find(ent.text)
+                if known is not None and known.type != "person":
+                    candidates.append((ent.start_char, known))
+        candidates.sort(key=lambda c: c[0], reverse=True)
+        wanted = set(description.split())
+        head_word = head.lemma_.lower()
+        if wanted & _MEDIA_WORDS:  # "the Seoul-based news agency" is an outlet, not the spy agency
+            candidates = [c for c in candidates if c[1].type == "media"]
+        for require_all in (True, False):
+            for _, source in candidates:
+                words = self.table.names.get(source.id, frozenset()) | set(
+                    fold(source.name).split()
+                )
+                words |= {w for alias in source.aliases for w in fold(alias).split()}
+                if (wanted <= words) if require_all else (head_word in words):
+                    return source
+        return None
 
     def _antecedent(self, pronoun: str, position: int) -> _Seen | None:
         wanted = _PRONOUNS[pronoun]
@@ -383,8 +466,20 @@ class _Resolver:
 
 
 def _person_entity(tokens: SpacySpan) -> SpacySpan | None:
+    """The last person named in the mention, without a title the tagger swallowed
+    ("Spokeswoman Amira Haddad" -> "Amira Haddad")."""
     people = [ent for ent in tokens.ents if ent.label_ == "PERSON"]
-    return people[-1] if people else None
+    if not people:
+        return None
+    person = people[-1]
+    start = person.start
+    while start < person.end - 1 and person.doc[start].lower_ in title_nouns() | {
+        "deputy",
+        "vice",
+        "press",
+    }:
+        start += 1
+    return person.doc[start : person.end]
 
 
 def _strip_possessive(text: str) -> str:
