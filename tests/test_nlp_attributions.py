@@ -395,3 +395,30 @@ def test_attributions_nobody_is_no_source(analyse, text):
         a.source and a.source.text.lower() in ("nobody", "no one")
         for a in analyse(text).attributions
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Rutte: “The alliance stands ready to respond.”",
+            "Rutte",
+            "The alliance stands ready to respond",
+        ),
+        (
+            "Ukrainian commander: Russian assaults near Pokrovsk have doubled",
+            "Ukrainian commander",
+            "Russian assaults near Pokrovsk have doubled",
+        ),
+    ],
+)
+def test_attributions_colon_speaker_lines(analyse, text, source, content):
+    attribution = only(analyse(text), ":")
+    assert (attribution.source.text, attribution.content_text) == (source, content)
+
+
+@pytest.mark.parametrize(
+    "text", ["Update: the road reopened at noon today.", "Time: 10:30 on Tuesday morning."]
+)
+def test_attributions_colon_labels_are_not_speakers(analyse, text):
+    assert analyse(text).attributions == ()

@@ -62,6 +62,7 @@ def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     found: list[Found] = []
     for sentence in doc.sents:
         found.extend(finder.in_sentence(sentence))
+    found.extend(finder.colon_lines())
     found.sort(key=lambda f: f.cue.start)
     return found
 
@@ -93,6 +94,38 @@ class _Finder:
                 self.used.add(token.i)
                 self.used.update(t.i for t in result.extra_cue_tokens)
                 yield result
+
+    def colon_lines(self) -> Iterable[Found]:
+        """Headline and transcript style: "Kerry: the limit is set every year" — a short name
+        opening a line, a colon, and what that speaker said."""
+        start = 0
+        for line in self.text.split("\n"):
+            colon = line.find(":")
+            if 0 < colon <= 40 and len(line) - colon > 12:
+                name = self.doc.char_span(start, start + colon, alignment_mode="contract")
+                rest = char_span(start + colon + 1, start + len(line), self.text)
+                if name is not None and rest is not None and _is_speaker_label(name):
+                    content = self._with_quotes(
+                        list(
+                            self.doc.char_span(rest.start, rest.end, alignment_mode="expand") or []
+                        ),
+                        [],
+                        [],
+                    )
+                    if content and not any(t.i in self.used for t in name):
+                        yield Found(
+                            cue_token=self.doc[name.end],
+                            cue=Span(start + colon, start + colon + 1, ":"),
+                            content=content,
+                            form=self._quote_form(
+                                content,
+                                Form.DIRECT if self._in_quote(rest.start + 1) else Form.INDIRECT,
+                            ),
+                            cue_entry=None,
+                            source_head=name.root,
+                            source=Span.of(self.text, name.start_char, name.end_char),
+                        )
+            start += len(line) + 1
 
     def _hearsay_adverb(self, adverb: Token, cues: list[Token]) -> Found | None:
         """ "The drones were reportedly launched from ...": a report whose source goes unnamed."""
@@ -695,3 +728,13 @@ def _is_actor(token: Token) -> bool:
         or token.lemma_.lower() in _ACTOR_HEADS
         or token.lower_ in _ACTOR_HEADS
     )
+
+
+def _is_speaker_label(name: SpacySpan) -> bool:
+    """A few words naming someone, no verb: "Kerry", "NATO chief", "Clinton camp"."""
+    no_clause = not any(
+        t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text not in ".-'’") for t in name
+    )
+    names_someone = any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in _ACTOR_LABELS for t in name)
+    capitalised = name[0].is_title or name[0].is_upper
+    return 1 <= len(name) <= 5 and no_clause and names_someone and capitalised
