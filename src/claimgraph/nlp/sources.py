@@ -25,8 +25,9 @@ from claimgraph.records import Source, SourceMention, Span
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
-_BODIES = {"agency", "ministry", "service", "office", "department", "directorate", "organisation", "organization", "body", "bureau", "command"}  # fmt: skip
+_BODIES = {"group", "network", "militia", "coalition", "alliance", "agency", "ministry", "service", "office", "department", "directorate", "organisation", "organization", "body", "bureau", "command"}  # fmt: skip
 _MEDIA_WORDS = {"news", "newspaper", "broadcaster", "paper", "outlet", "television", "tv", "radio", "daily", "wire"}  # fmt: skip
+_SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "representative", "analyst", "expert", "researcher", "officer", "envoy", "ambassador", "delegate", "member", "head", "chief", "director", "commander", "adviser", "advisor", "aide", "diplomat", "insider"}  # fmt: skip
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
 _SKIP_WORDS = {
     "the",
@@ -182,6 +183,12 @@ class _Resolver:
                     parent=holder.id,
                 )
                 return self._finish(span, head, office, tokens, "", False, None)
+        speaks_for = self._speaks_for(head, tokens)
+        if speaks_for is not None and _person_entity(tokens) is None:
+            # "A spokesman for the group", "officials at the Pentagon": the body they speak for
+            return self._finish(
+                span, head, speaks_for, tokens, "", self._anonymous(full, head, None), head.text
+            )
         person = _person_entity(full)
         if person is not None and head not in person and head.lemma_.lower() not in title_nouns():
             # "The office of President Yoon": the office speaks, not the president
@@ -243,9 +250,10 @@ class _Resolver:
         surnames and descriptions can point back to it."""
         text = tokens.text
         kind = "anonymous" if anonymous else source.type
-        source = self._record(
-            source, alias=_strip_possessive(_drop_article(text)), role=role or None
-        )
+        # Only names become aliases: "the group" must not make every later group this one.
+        named = any(t.pos_ == "PROPN" for t in tokens) or self.table.find(text) is not None
+        alias = _strip_possessive(_drop_article(text)) if named else None
+        source = self._record(source, alias=alias, role=role or None)
         plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
         self.seen.append(
             _Seen(
@@ -367,6 +375,31 @@ class _Resolver:
         )
         return Source(id=slug(key), name=name, type=kind, country=country)
 
+    def _speaks_for(self, head: Token, tokens: SpacySpan) -> Source | None:
+        if head.lemma_.lower() not in _SPEAKS_FOR:
+            return None
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "at", "of", "from", "in", "with"):
+                continue
+            body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if body is None or body.i >= tokens.end:
+                continue
+            if (
+                body.ent_type_ in ("ORG", "NORP")
+                or body.pos_ == "PROPN"
+                or body.lemma_.lower() in _BODIES
+            ):
+                body_tokens = [
+                    t for t in body.subtree if t.i < tokens.end and t.dep_ not in ("relcl",)
+                ]
+                body_span = Span.of(
+                    self.doc.text, body_tokens[0].idx, body_tokens[-1].idx + len(body_tokens[-1])
+                )
+                resolved = self.resolve(body_span, body)
+                if resolved is not None and not resolved.mention.source_id.startswith("unresolved"):
+                    return self.sources[resolved.mention.source_id]
+        return None
+
     def _described_antecedent(self, description: str, head: Token, position: int) -> Source | None:
         """ "the intelligence agency" -> the latest organisation named so before: one already
         seen as a source, or one the text names ("briefed by the National Intelligence Service")
@@ -455,10 +488,14 @@ class _Resolver:
     def _remember(self, position: int, source_id: str, like: _Seen, description: str) -> None:
         self.seen.append(replace(like, position=position, description=description))
 
-    def _record(self, source: Source, alias: str, role: str | None) -> Source:
+    def _record(self, source: Source, alias: str | None, role: str | None) -> Source:
         """Keep one Source per id, gathering every way the document names it."""
         current = self.sources.get(source.id, source)
-        aliases = current.aliases if alias in current.aliases else (*current.aliases, alias)
+        aliases = (
+            current.aliases
+            if alias is None or alias in current.aliases
+            else (*current.aliases, alias)
+        )
         roles = current.roles if not role or role in current.roles else (*current.roles, role)
         current = replace(current, aliases=aliases, roles=roles)
         self.sources[source.id] = current
@@ -508,9 +545,9 @@ def _core(tokens: SpacySpan, head: Token) -> tuple[SpacySpan, list[Token]]:
     """The mention up to its first appositive or clause after the head, and what was cut."""
     cut_at = min(
         (
-            c.left_edge.i
-            for c in head.children
-            if c.dep_ in ("relcl", "acl", "appos", "advcl") and c.i > head.i
+            t.left_edge.i
+            for t in tokens
+            if t.dep_ in ("relcl", "acl", "appos", "advcl") and t.i > head.i and t.head in tokens
         ),
         default=None,
     )
