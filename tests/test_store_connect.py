@@ -99,3 +99,12 @@ def test_store_in_memory_sqlite_keeps_data_between_calls(url):
     with open_store(url) as store:
         store.save(seoul_analysis())
         assert store.counts()["documents"] == 1
+
+
+@pytest.mark.parametrize("content", [b"this is a text file, not a database\n" * 100])
+def test_store_refuses_a_file_that_is_not_a_database(tmp_path, content):
+    path = tmp_path / "notes.db"
+    path.write_bytes(content)
+    with pytest.raises(StoreError) as caught:
+        open_store(str(path))
+    assert "not a SQLite database" in caught.value.message

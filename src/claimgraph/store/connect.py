@@ -97,6 +97,15 @@ def database_errors(engine: Engine, doing: str) -> Iterator[None]:
             hint="check that the server is running, or that the file's folder exists and is writable",
             code=UNAVAILABLE,
         ) from error
+    except sa.exc.DatabaseError as error:
+        if "not a database" not in str(error.orig or error):
+            raise
+        safe_url = engine.url.render_as_string(hide_password=True)
+        raise StoreError(
+            f"{doing} at {safe_url}: the file is not a SQLite database",
+            hint="give --db a new file name or an existing claimgraph database",
+            code=UNAVAILABLE,
+        ) from error
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
