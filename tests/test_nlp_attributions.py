@@ -440,8 +440,33 @@ def test_attributions_colon_labels_are_not_speakers(analyse, text):
             "rsf",
             True,
         ),
+        (
+            "A U.S. State Department spokesperson said Washington was concerned.",
+            "said",
+            "us-state-department",
+            False,
+        ),
+        (
+            "Japan's top government spokesman said Tokyo was watching closely.",
+            "said",
+            "jp-government",
+            False,
+        ),
+        (
+            "Two security sources told Reuters that ships were seen. One of them said more would come.",
+            "said",
+            "anonymous-security-sources",
+            True,
+        ),
     ],
 )
 def test_attributions_speakers_for_a_body(analyse, text, cue, canonical, anonymous):
     attribution = only(analyse(text), cue)
     assert (attribution.canonical_source, attribution.anonymous) == (canonical, anonymous)
+
+
+def test_attributions_quote_before_a_conjoined_cue_is_not_its_content(analyse):
+    analysis = analyse(
+        'The spokesperson said Washington was "seriously concerned" and urged Beijing to act with restraint.'
+    )
+    assert only(analysis, "urged").content_text == "to act with restraint"

@@ -426,11 +426,15 @@ class _Finder:
         before: list[Quote] = []
         after: list[Quote] = []
         cue_end = verb.idx + len(verb)
+        subject = self._subject(verb, False)
         for quote in self.quotes:
             if (
                 quote.end <= verb.idx
                 and quote.end > sentence.start_char - 3  # the parser may split after the quote
                 and not self._cue_between(quote.end, verb)
+                and not (
+                    subject is not None and subject.idx < quote.start
+                )  # "X said A and urged B"
             ):
                 if self.text[quote.inner_end - 1] == ".":
                     continue  # “... .” closes a sentence: the next cue starts a new report

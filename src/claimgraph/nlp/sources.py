@@ -27,6 +27,7 @@ _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _BODIES = {"group", "network", "militia", "coalition", "alliance", "agency", "ministry", "service", "office", "department", "directorate", "organisation", "organization", "body", "bureau", "command"}  # fmt: skip
 _MEDIA_WORDS = {"news", "newspaper", "broadcaster", "paper", "outlet", "television", "tv", "radio", "daily", "wire"}  # fmt: skip
+_PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each", "both", "all"}
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "representative", "analyst", "expert", "researcher", "officer", "envoy", "ambassador", "delegate", "member", "head", "chief", "director", "commander", "adviser", "advisor", "aide", "diplomat", "insider"}  # fmt: skip
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
 _SKIP_WORDS = {
@@ -183,6 +184,18 @@ class _Resolver:
                     parent=holder.id,
                 )
                 return self._finish(span, head, office, tokens, "", False, None)
+        if head.lower_ in _PARTITIVES:  # "One of them", "Some of the officials"
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if whole is not None and whole.lower_ in ("them", "us"):
+                antecedent = self._antecedent("they", span.start)
+                if antecedent is not None:
+                    self._remember(
+                        span.start, antecedent.source_id, antecedent, antecedent.description
+                    )
+                    return ResolvedSource(
+                        SourceMention(span, antecedent.source_id, "pronoun"), antecedent.anonymous
+                    )
         speaks_for = self._speaks_for(head, tokens)
         if speaks_for is not None and _person_entity(tokens) is None:
             # "A spokesman for the group", "officials at the Pentagon": the body they speak for
@@ -376,8 +389,36 @@ class _Resolver:
         return Source(id=slug(key), name=name, type=kind, country=country)
 
     def _speaks_for(self, head: Token, tokens: SpacySpan) -> Source | None:
+        """The body a spokesperson, official or source speaks for: after "for/at/of/in"
+        ("a spokesman for the group"), or named before the head ("State Department
+        spokesperson", "Japan's top government spokesman")."""
         if head.lemma_.lower() not in _SPEAKS_FOR:
             return None
+        modifiers = sorted(
+            (t for c in head.children if c.dep_ == "compound" and c.i < head.i for t in c.subtree),
+            key=lambda t: t.i,
+        )
+        if modifiers:
+            country = self._country(tokens, None)
+            body = " ".join(t.text for t in modifiers)
+            bare = " ".join(t.text for t in modifiers if not self.countries.of(t.text))
+            known = next(
+                (
+                    k
+                    for name in (body, bare)
+                    if name and (k := self.table.find(name, country) or self.table.find(name))
+                ),
+                None,
+            )
+            if known is not None:
+                return known
+            if country and fold(body).split()[-1] == "government":
+                return self.table.find("government", country) or Source(
+                    id=f"{country.lower()}-government",
+                    name=f"Government of {self.countries.labels.get(country, country)}",
+                    type="government",
+                    country=country,
+                )
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("for", "at", "of", "from", "in", "with"):
                 continue
