@@ -65,6 +65,8 @@ def _single_quotes(text: str, doubles: list[Quote]) -> list[Quote]:
         if len(match.group(2).split()) < 2:
             continue
         quote = Quote(match.start(1), match.end())
-        if not any(q.start <= quote.start < q.end or quote.start <= q.start < quote.end for q in doubles):
+        if not any(
+            q.start <= quote.start < q.end or quote.start <= q.start < quote.end for q in doubles
+        ):
             found.append(quote)
     return found
