@@ -6,6 +6,7 @@ copy-on-write instead of loading it again; results come back in input order.
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from claimgraph.records import Analysis, Document
 from claimgraph.settings import Settings
 
 _PIPELINE: Pipeline | None = None
+_LOADING = threading.Lock()  # a Dask worker may run several threads; load the model once
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +44,10 @@ def default_workers() -> int:
 def pipeline(settings: Settings) -> Pipeline:
     """The process's one pipeline (model and lexicons loaded once)."""
     global _PIPELINE
-    if _PIPELINE is None or _PIPELINE.settings != settings:
-        _PIPELINE = Pipeline(settings)
-    return _PIPELINE
+    with _LOADING:
+        if _PIPELINE is None or _PIPELINE.settings != settings:
+            _PIPELINE = Pipeline(settings)
+        return _PIPELINE
 
 
 def analyse_stream(
@@ -72,7 +75,7 @@ def _serial(items: Iterable[Document | InputFailure], pipe: Pipeline) -> Iterato
 
     def flush() -> Iterator[Outcome]:
         for result in pipe.analyse_many(pending, errors="yield"):
-            yield result if isinstance(result, Analysis) else _failure(*result)
+            yield result if isinstance(result, Analysis) else failure_of(*result)
         pending.clear()
 
     for item in items:
@@ -97,10 +100,11 @@ def _analyse_one(item: Document | InputFailure) -> Outcome:
     try:
         return _PIPELINE.analyse(item)
     except Exception as error:
-        return _failure(item, error)
+        return failure_of(item, error)
 
 
-def _failure(document: Document, error: Exception) -> Failure:
+def failure_of(document: Document, error: Exception) -> Failure:
+    """The Failure record of a document whose analysis raised `error` (CG190 for a bug)."""
     if isinstance(error, ClaimgraphError):
         return Failure(document.url or document.id, error.code, error.message, document.id)
     wrapped = InputError(f"analysis failed: {error.__class__.__name__}: {error}", code="CG190")

@@ -29,6 +29,7 @@ from spacy.tokens import Span as SpacySpan
 
 from claimgraph.nlp.gazetteer import Gazetteer, GazetteerEntry, fold
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
+from claimgraph.nlp.model import doc_text
 from claimgraph.records import Place, Span
 
 LARGE_CITY = 100_000  # a city this big needs no locative cue to count as a place
@@ -288,7 +289,7 @@ class _Finder:
             self.claimed[i] = True
         first, last = self.doc[start], self.doc[end - 1]
         end_char = last.idx + len(last.text.removesuffix("’s").removesuffix("'s"))
-        span = Span(first.idx, end_char, self.doc.text[first.idx : end_char])
+        span = Span(first.idx, end_char, doc_text(self.doc)[first.idx : end_char])
         self.places.append(
             Place(
                 span=span,

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from claimgraph.nlp.model import doc_text
 from claimgraph.nlp.numbers import (
     NumberLexicon,
     NumberRun,
@@ -95,7 +96,7 @@ def _quantity(doc: Doc, run: NumberRun, lexicon: NumberLexicon) -> tuple[Quantit
     number, high, qualifier = reading.low, reading.high, reading.qualifier
     if run.fraction:
         number *= 100.0  # a share is reported as a percentage
-    span = Span.of(doc.text, doc[reading.start].idx, _end_char(doc, reading.end))
+    span = Span.of(doc_text(doc), doc[reading.start].idx, _end_char(doc, reading.end))
     quantity = Quantity(
         span=span,
         value=None if qualifier is Qualifier.RANGE else number,
@@ -349,7 +350,7 @@ def _counted(doc: Doc, j: int, run: NumberRun, lexicon: NumberLexicon) -> str | 
     if 0 <= kept < first:
         first = kept
     head = nouns[-1]
-    text = doc.text[doc[first].idx : head.idx]
+    text = doc_text(doc)[doc[first].idx : head.idx]
     if strong or head.tag_ in ("NNS", "NNPS"):
         return text + head.text
     if run.value != 1 and lexicon.plurals.get(head.lower_) != head.lower_:

@@ -35,6 +35,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
+from claimgraph.nlp.model import doc_text
 from claimgraph.records import Span, Time
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -109,8 +110,9 @@ def find_times(doc: Doc, published: date | None) -> list[Time]:
     context = _Context(doc, published, [token.idx for token in doc])
     taken: list[tuple[int, int]] = []
     times = []
+    text = doc_text(doc)
     for pattern, resolve in _PATTERNS:
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue

@@ -63,6 +63,9 @@ class ClusterMatch:
     threshold: float
     agreeing: tuple[str, ...]  # "numbers 1,500", "place Russia", "source kr-nis"
     conflicting: tuple[str, ...]  # "numbers 1,500 vs 12,000", "polarity"
+    score: float = 0.0  # similarity plus the bonuses and penalties of what agrees and conflicts
+    vetoed: bool = False  # a conflict that forbids merging (polarity, figures, modality)
+    merged: bool = False  # score >= threshold and not vetoed
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,8 @@ class EstimatePoint:
     documents: tuple[str, ...]
     attributions: tuple[str, ...] = ()
     cluster: str | None = None
+    outlets: tuple[str, ...] = ()  # outlets that printed the figure, first report first
+    text: str | None = None  # the figure as first printed: "about 1,500"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +90,7 @@ class EstimateSeries:
     topic: str  # "North Korean troops in Russia"
     unit: str | None
     points: tuple[EstimatePoint, ...] = ()
+    key: str | None = None  # "troops||KP|RU": thing | event | actor | place
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,3 +112,7 @@ class SourceGrade:
     overridden: bool = False
     parent: str | None = None
     children: tuple[str, ...] = field(default=())
+    name: str | None = None
+    claims: int = 0  # clusters in which it is an original source
+    confirmed: int = 0  # of those, confirmed by another independent source
+    contradicted: int = 0  # of those, contradicted by incompatible figures
