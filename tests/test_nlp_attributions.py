@@ -470,3 +470,23 @@ def test_attributions_quote_before_a_conjoined_cue_is_not_its_content(analyse):
         'The spokesperson said Washington was "seriously concerned" and urged Beijing to act with restraint.'
     )
     assert only(analysis, "urged").content_text == "to act with restraint"
+
+
+def test_attributions_description_points_to_a_named_outlet(analyse):
+    analysis = analyse(
+        "Grey Zone, a Telegram channel linked to Wagner, said a column had been wiped out. "
+        "The channel said the sandstorm had let the rebels regroup."
+    )
+    first, second = analysis.attributions
+    assert first.canonical_source == second.canonical_source == "grey-zone"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He did not say whether Ukraine had provided it.",
+        "The ministry would not say if the convoy had left.",
+    ],
+)
+def test_attributions_not_saying_whether_is_no_claim(analyse, text):
+    assert analyse(text).attributions == ()

@@ -176,6 +176,11 @@ class _Finder:
         content = self._continued_quotes(verb, content)
         if not content:
             return None
+        if any(c.dep_ == "neg" for c in verb.children) and content[0].text.split()[0].lower() in (
+            "whether",
+            "if",
+        ):
+            return None  # "did not say whether ...": explicitly no claim
         source_head, source_tokens, channel_via_cite = self._verb_source(verb, passive)
         if source_head is None and not (passive and verb.lemma_.lower() in _PASSIVE_OK):
             return None

@@ -27,6 +27,7 @@ _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _BODIES = {"group", "network", "militia", "coalition", "alliance", "agency", "ministry", "service", "office", "department", "directorate", "organisation", "organization", "body", "bureau", "command"}  # fmt: skip
 _MEDIA_WORDS = {"news", "newspaper", "broadcaster", "paper", "outlet", "television", "tv", "radio", "daily", "wire"}  # fmt: skip
+_ORGANISATION_KINDS = {"channel", "group", "newspaper", "outlet", "agency", "organisation", "organization", "network", "company", "firm", "militia", "party", "movement", "website", "site", "account", "broadcaster", "station", "platform", "unit", "brigade", "force", "ministry", "office", "council", "coalition", "alliance", "institute", "think", "tank", "monitor"}  # fmt: skip
 _PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each", "both", "all"}
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "representative", "analyst", "expert", "researcher", "officer", "envoy", "ambassador", "delegate", "member", "head", "chief", "director", "commander", "adviser", "advisor", "aide", "diplomat", "insider"}  # fmt: skip
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
@@ -131,6 +132,8 @@ class _Resolver:
         self.lexicon = lexicon
         self.sources: dict[str, Source] = {}
         self.seen: list[_Seen] = []
+        # what the text calls each source besides its name: "Grey Zone, a Telegram channel"
+        self.kinds: dict[str, set[str]] = {}
 
     def note_actor(self, head: Token) -> None:
         tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i <= head.i + 3]
@@ -203,6 +206,10 @@ class _Resolver:
                 span, head, speaks_for, tokens, "", self._anonymous(full, head, None), head.text
             )
         person = _person_entity(full)
+        if person is not None and any(
+            c.dep_ == "appos" and c.lemma_.lower() in _ORGANISATION_KINDS for c in head.children
+        ):
+            person = None  # "Grey Zone, a Telegram channel": the tagger's PERSON is an outlet
         if person is not None and head not in person and head.lemma_.lower() not in title_nouns():
             # "The office of President Yoon": the office speaks, not the president
             for word in (person[-1].text, person[0].text):
@@ -267,6 +274,9 @@ class _Resolver:
         named = any(t.pos_ == "PROPN" for t in tokens) or self.table.find(text) is not None
         alias = _strip_possessive(_drop_article(text)) if named else None
         source = self._record(source, alias=alias, role=role or None)
+        kinds = self.kinds.setdefault(source.id, set())
+        kinds.add(head.lemma_.lower())
+        kinds.update(c.lemma_.lower() for c in head.children if c.dep_ == "appos")
         plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
         self.seen.append(
             _Seen(
@@ -466,6 +476,7 @@ class _Resolver:
                     fold(source.name).split()
                 )
                 words |= {w for alias in source.aliases for w in fold(alias).split()}
+                words |= self.kinds.get(source.id, set())
                 if (wanted <= words) if require_all else (head_word in words):
                     return source
         return None
