@@ -490,3 +490,25 @@ def test_attributions_description_points_to_a_named_outlet(analyse):
 )
 def test_attributions_not_saying_whether_is_no_claim(analyse, text):
     assert analyse(text).attributions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "A senior Hamas official, Izzat al-Rishq, called the attack “a massacre” and accused Washington of complicity.",
+            "accused",
+            "A senior Hamas official, Izzat al-Rishq",
+            "Washington of complicity",
+        ),
+        (
+            "The ministry warned of a “humanitarian catastrophe”.",
+            "warned of",
+            "The ministry",
+            "a “humanitarian catastrophe”",
+        ),
+    ],
+)
+def test_attributions_of_phrases_and_conjoined_cues(analyse, text, cue, source, content):
+    attribution = only(analyse(text), cue)
+    assert (attribution.source.text, attribution.content_text) == (source, content)

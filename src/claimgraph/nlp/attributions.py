@@ -334,7 +334,10 @@ class _Finder:
         if entry.content == "of":
             for child in children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "about", "against"):
-                    return [t for c in child.children for t in c.subtree], Form.INDIRECT
+                    said = [t for c in child.children for t in c.subtree]
+                    if objects and entry.channel != "dobj":  # "accused Washington of complicity"
+                        said = [*objects[0].subtree, child, *said]
+                    return said, Form.INDIRECT
             for child in children:
                 if child.dep_ == "prep" and child.lower_ == "that":
                     return list(child.subtree), Form.INDIRECT
@@ -520,6 +523,8 @@ class _Finder:
         if head is None:
             return None, [], None
         tokens = self._np_tokens(head, clauses=True)
+        # A misparse can hang the cue's own clause inside its subject: keep the subject's side.
+        tokens = [t for t in tokens if (t.i < verb.i) == (head.i < verb.i)]
         if (head.lower_ in _RELATIVE and head.head.dep_ == "relcl") or (
             head.lower_ in _RELATIVE and verb.dep_ == "relcl"
         ):
@@ -634,6 +639,10 @@ class _Finder:
                 or (child.dep_ == "punct" and child.i > head.i and child.text in "([")
             ):
                 cut |= {t.i for t in child.subtree}
+        # A clause anywhere in the phrase that reports something is a claim, not a description.
+        for token in head.subtree:
+            if token.dep_ in ("relcl", "acl") and token is not head and self._reports(token):
+                cut |= {t.i for t in token.subtree}
         tokens = [t for t in head.subtree if t.i not in cut]
         paren = next((t.i for t in tokens if t.text in "([" and t.i > head.i), None)
         if paren is not None:
@@ -661,6 +670,13 @@ class _Finder:
 
     def _source_span(self, tokens: list[Token]) -> Span | None:
         return span_of(tokens, self.text) if tokens else None
+
+    def _reports(self, token: Token) -> bool:
+        """A reporting verb with something reported ("called the attack a massacre"), unlike
+        "who asked not to be named"."""
+        if not self._is_cue_head(token) or token.lemma_.lower() not in self.lexicon.verbs:
+            return False
+        return bool(self._verb_content(token, self.lexicon.verbs[token.lemma_.lower()], [])[0])
 
     def _holds_cue(self, clause: Token) -> bool:
         return any(self._is_cue_head(t) for t in clause.subtree)

@@ -200,7 +200,7 @@ class _Resolver:
                         SourceMention(span, antecedent.source_id, "pronoun"), antecedent.anonymous
                     )
         speaks_for = self._speaks_for(head, tokens)
-        if speaks_for is not None and _person_entity(tokens) is None:
+        if speaks_for is not None and _person_entity(full) is None:
             # "A spokesman for the group", "officials at the Pentagon": the body they speak for
             return self._finish(
                 span, head, speaks_for, tokens, "", self._anonymous(full, head, None), head.text
@@ -239,12 +239,15 @@ class _Resolver:
             source = self._organisation(text, description, country, tokens, head, anonymous)
             if source.id == slug(text) or source.id.startswith("anonymous-"):
                 # "Ukraine's military intelligence agency, known as HUR": the clause names it
-                naming = {
+                # only the appositive's own head, or the object of "known as": "a channel linked
+                # to Wagner" is not Wagner
+                naming = {c.i for c in head.children if c.dep_ == "appos"}
+                naming |= {
                     t.i
                     for c in head.children
-                    if c.dep_ == "appos"
-                    or (c.dep_ == "acl" and c.lemma_ in ("know", "call", "name"))
+                    if c.dep_ == "acl" and c.lemma_ in ("know", "call", "name")
                     for t in c.subtree
+                    if t.dep_ in ("pobj", "oprd", "attr")
                 }
                 for ent in (e for e in full.ents if e.start >= tokens.end and e.root.i in naming):
                     known = self.table.find(ent.text, country)
