@@ -512,3 +512,11 @@ def test_attributions_not_saying_whether_is_no_claim(analyse, text):
 def test_attributions_of_phrases_and_conjoined_cues(analyse, text, cue, source, content):
     attribution = only(analyse(text), cue)
     assert (attribution.source.text, attribution.content_text) == (source, content)
+
+
+def test_attributions_citing_evidence_keeps_the_speaker(analyse):
+    analysis = analyse(
+        "Zelensky said 3,000 soldiers had been killed, citing preliminary data from his commanders."
+    )
+    assert only(analysis, "said").canonical_source == "volodymyr-zelensky"
+    assert only(analysis, "said").channel is None

@@ -187,7 +187,7 @@ class _Finder:
         if (
             verb.lemma_.lower() in _EVIDENCE_VERBS
             and source_head is not None
-            and not _is_actor(source_head)
+            and not _is_actor(source_head, evidence=True)
         ):
             return None  # "the attack showed that ...": evidence, not a source speaking
         channel = self._channel(verb, entry)
@@ -743,15 +743,17 @@ def _leading_connective(token: Token, tokens: list[Token]) -> bool:
 
 
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-_ACTOR_HEADS = {"study", "survey", "analysis", "investigation", "inquiry", "document", "documents", "data", "poll", "agency", "ministry", "official", "officials", "source", "sources", "spokesman", "spokeswoman", "army", "military", "government", "police", "office", "media", "newspaper", "broadcaster", "channel", "outlet", "report", "reports", "statement"}  # fmt: skip
+_ACTOR_HEADS = {"agency", "ministry", "official", "officials", "source", "sources", "spokesman", "spokeswoman", "army", "military", "government", "police", "office", "media", "newspaper", "broadcaster", "channel", "outlet"}  # fmt: skip
+# Written findings can "show" or "indicate" something, though they are not people who speak.
+_EVIDENCE_HEADS = {"study", "survey", "analysis", "investigation", "inquiry", "document", "documents", "data", "poll", "report", "reports", "statement", "assessment", "review"}  # fmt: skip
 
 
-def _is_actor(token: Token) -> bool:
-    """Could this noun phrase speak? Actors are cited; evidence ("satellite imagery") is not."""
+def _is_actor(token: Token, *, evidence: bool = False) -> bool:
+    """Could this noun phrase speak? Actors are cited; evidence ("satellite imagery",
+    "preliminary data") is not, though a study may "show" something when `evidence` is set."""
+    heads = _ACTOR_HEADS | _EVIDENCE_HEADS if evidence else _ACTOR_HEADS
     return (
-        token.ent_type_ in _ACTOR_LABELS
-        or token.lemma_.lower() in _ACTOR_HEADS
-        or token.lower_ in _ACTOR_HEADS
+        token.ent_type_ in _ACTOR_LABELS or token.lemma_.lower() in heads or token.lower_ in heads
     )
 
 
