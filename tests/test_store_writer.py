@@ -2,6 +2,7 @@
 
 import dataclasses
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -141,7 +142,15 @@ def test_store_concurrent_saves_store_once(store, build):
     text=st.text(
         alphabet=st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), min_size=1
     ),
-    published=st.none() | st.datetimes(timezones=st.none() | st.timezones()),
+    # Fixed offsets: a stored date-time keeps its UTC offset, not a zone name, so an ambiguous
+    # local time in a named zone (a DST fold) could not round-trip by design.
+    published=st.none()
+    | st.datetimes(
+        timezones=st.none()
+        | st.sampled_from(
+            [UTC, timezone(timedelta(hours=9)), timezone(timedelta(hours=-3, minutes=-30))]
+        )
+    ),
     title=st.none() | st.text(),
 )
 def test_store_document_round_trip_any_text(text, published, title):

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from claimgraph.engine import EngineName
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.settings import Settings
 
@@ -170,14 +171,22 @@ def ingest(
     aliases: AliasesOption = None,
     workers: WorkersOption = 0,
     encoding: Annotated[str | None, typer.Option(help="Text encoding of the files.")] = None,
+    engine: Annotated[
+        EngineName, typer.Option(help="local: processes here; dask: a Dask cluster.")
+    ] = EngineName.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler tcp://HOST:PORT; none starts a local cluster."),
+    ] = None,
 ) -> None:
     """Analyse documents and store them; documents already stored are skipped, so a re-run resumes.
 
     Example: claimgraph ingest examples/nk-troops --db claimgraph.db
     """
+    from claimgraph.engine import outcomes
     from claimgraph.ingest.sources_in import expand
     from claimgraph.records import Document
-    from claimgraph.runner import Failure, analyse_stream, default_workers
+    from claimgraph.runner import Failure
     from claimgraph.store import open_store
 
     settings = Settings.from_env(aliases=aliases)
@@ -188,8 +197,11 @@ def ingest(
         todo = [item for item in items if not (isinstance(item, Document) and item.id in done)]
         saved = 0
         failures: list[tuple[str, Any]] = []
-        with _progress(len(todo)) as (progress, task):
-            for outcome in analyse_stream(todo, settings, workers or default_workers()):
+        with (
+            _progress(len(todo)) as (progress, task),
+            outcomes(todo, settings, engine=engine, workers=workers, scheduler=scheduler) as stream,
+        ):
+            for outcome in stream:
                 if isinstance(outcome, Failure):
                     failures.append((outcome.name, outcome))
                     store.record_failure(
@@ -207,6 +219,14 @@ def ingest(
             soft_wrap=True,
         )
         _summarise_failures(failures, len(todo))
+        from claimgraph.commands.resolve import run_resolve
+
+        report = run_resolve(store)
+        stderr.print(
+            f"Resolved {report.documents} document(s): {report.new_clusters} new claim "
+            f"cluster(s), {report.contradictions} contradiction(s).",
+            soft_wrap=True,
+        )
     if failures:
         raise typer.Exit(1)
 
@@ -225,6 +245,9 @@ def claims(
         bool | None, typer.Option("--anonymous/--named", help="Only anonymous (or named) sources.")
     ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many claims.")] = None,
+    cluster: Annotated[
+        bool, typer.Option("--cluster", help="One row per claim cluster across documents.")
+    ] = False,
     fmt: FormatOption = Format.auto,
 ) -> None:
     """List stored claims, filtered by source, certainty, anonymity and words.
@@ -234,6 +257,16 @@ def claims(
     from claimgraph.export.rows import to_csv, to_json_list
     from claimgraph.store import open_store
 
+    if cluster:
+        from claimgraph.commands.resolve import cluster_rows, clusters_json
+
+        with open_store(_existing_db(db)) as store:
+            if _resolve_format(fmt) is Format.table:
+                found = cluster_rows(store, source, search, limit)
+                _print_table(found, title=f"{len(found)} claim cluster(s)")
+            else:
+                typer.echo(clusters_json(store, source, search, limit))
+        return
     with open_store(_existing_db(db)) as store:
         rows = store.claims(
             source=source, certainty=certainty, search=search, anonymous=anonymous, limit=limit
@@ -264,16 +297,31 @@ def claims(
 
 
 @app.command()
-def sources(db: DbOption = "claimgraph.db", fmt: FormatOption = Format.auto) -> None:
-    """List stored sources with their aliases, parent body and how often they are cited.
+def sources(
+    action: Annotated[
+        str | None, typer.Argument(help="merge A B (A becomes B) or split A; none: list.")
+    ] = None,
+    ids: Annotated[list[str] | None, typer.Argument(help="Source ids.")] = None,
+    db: DbOption = "claimgraph.db",
+    fmt: FormatOption = Format.auto,
+) -> None:
+    """List stored sources with their aliases, parent body, grade and how often they are cited.
+
+    `sources merge A B` makes A the same source as B, `sources split A` undoes merges of A;
+    both are kept in the store and applied on every resolve.
 
     Example: claimgraph sources --format table
     """
+    from claimgraph.commands.resolve import edit_sources, grades_by_source
     from claimgraph.export.rows import to_csv, to_json_list
     from claimgraph.store import open_store
 
     with open_store(_existing_db(db)) as store:
+        if action is not None:
+            stderr.print(edit_sources(store, action, ids or []), soft_wrap=True)
+            return
         rows = store.sources()
+        graded = grades_by_source(store)
     fmt = _resolve_format(fmt)
     if fmt is Format.table:
         _print_table(
@@ -288,6 +336,8 @@ def sources(db: DbOption = "claimgraph.db", fmt: FormatOption = Format.auto) -> 
                     "claims": str(r.claims),
                     "documents": str(r.documents),
                     "aliases": ", ".join(r.aliases[:4]) + (" …" if len(r.aliases) > 4 else ""),
+                    "grade": graded[r.id].reliability if r.id in graded else "F",
+                    "why": "; ".join(graded[r.id].reasons) if r.id in graded else "not graded",
                 }
                 for r in rows
             ],
@@ -296,7 +346,14 @@ def sources(db: DbOption = "claimgraph.db", fmt: FormatOption = Format.auto) -> 
     elif fmt is Format.csv:
         typer.echo(to_csv(rows), nl=False)
     else:
-        typer.echo(to_json_list(rows))
+        from claimgraph.commands.resolve import jsonable
+
+        listed = json.loads(to_json_list(rows))
+        for row in listed:
+            grade = graded.get(row["id"])
+            row["reliability"] = grade.reliability if grade else "F"
+            row["reliability_reasons"] = jsonable(grade.reasons) if grade else ["not graded"]
+        typer.echo(json.dumps(listed, indent=2, ensure_ascii=False))
 
 
 @eval_app.command("polnear")

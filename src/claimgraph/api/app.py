@@ -1,0 +1,92 @@
+"""The web application: `create_app(store_or_url)` serves the REST API under /api and the UI.
+
+    app = create_app("claimgraph.db")            # or create_app(open_store(...))
+    uvicorn.run(app, host="127.0.0.1", port=8000)
+
+The OpenAPI document is /openapi.json, read as a page at /docs; every error is the JSON envelope of
+`claimgraph.api.errors`.
+"""
+
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+import claimgraph
+from claimgraph.api import errors
+from claimgraph.api.routes import claims, corpus, documents, resolved
+from claimgraph.settings import Settings
+from claimgraph.store import Store, open_store
+from claimgraph.web import pages
+
+STATIC = Path(pages.__file__).resolve().parent / "static"
+
+DESCRIPTION = """
+Who claims what, in news coverage of a security story: stored documents, attributed claims
+(filter, sort, page with a cursor, export), sources with aliases and grades, places, dates,
+and what resolution across documents computes (claim clusters, estimate series,
+contradictions). Errors are always `{"ok": false, "code", "error", "hint", "status"}`.
+"""
+
+
+def create_app(store: Store | str, *, settings: Settings | None = None) -> FastAPI:
+    """The API and UI over one store.
+
+    Args:
+        store: an open Store (the caller closes it) or a SQLite path / database URL (the app
+            opens it and closes it at shutdown).
+        settings: pipeline settings for `POST /api/extract` and `/api/documents`.
+    """
+    owned = isinstance(store, str)
+    opened = open_store(store) if isinstance(store, str) else store
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            opened.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="claimgraph",
+        version=claimgraph.__version__,
+        description=DESCRIPTION,
+        # /docs is the UI's own offline reference page over /openapi.json (web/pages.py):
+        # FastAPI's Swagger page loads its scripts from a CDN.
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.store = opened
+    app.state.settings = settings or Settings()
+    app.state.pipeline = None
+    app.state.analyse_lock = threading.Lock()
+    errors.install(app)
+    _declare_errors_once(app)
+    for module in (documents, claims, corpus, resolved):
+        app.include_router(module.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+def _declare_errors_once(app: FastAPI) -> None:
+    """OpenAPI without FastAPI's default 422: invalid requests answer 400 with the envelope."""
+    default = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = default()
+            for methods in schema.get("paths", {}).values():
+                for operation in methods.values():
+                    operation.get("responses", {}).pop("422", None)
+            schemas = schema.get("components", {}).get("schemas", {})
+            for name in ("HTTPValidationError", "ValidationError"):
+                schemas.pop(name, None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

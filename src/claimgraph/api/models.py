@@ -1,0 +1,309 @@
+"""Typed response bodies of the API (pydantic), as published in the OpenAPI document at /docs."""
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, Field
+
+
+class SpanOut(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class HedgeOut(SpanOut):
+    strength: str
+    lemma: str
+
+
+class QuantityOut(SpanOut):
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str | None
+    kind: str
+    attribution: str | None = None
+
+
+class PlaceOut(SpanOut):
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: str
+    gazetteer_id: str | None
+    attribution: str | None = None
+
+
+class TimeOut(SpanOut):
+    value: str
+    date_from: date | None
+    date_to: date | None
+    granularity: str
+    relation: str
+    attribution: str | None = None
+
+
+class Claim(BaseModel):
+    """One stored attribution, flat, with its document and the numbers and places inside it."""
+
+    id: str
+    document_id: str
+    source_text: str | None
+    canonical_source: str | None
+    source_name: str | None
+    source_kind: str | None
+    cue_text: str | None
+    content_text: str
+    content_start: int | None
+    content_end: int | None
+    form: str
+    certainty: str
+    hedges: list[str]
+    anonymous: bool
+    channel_text: str | None
+    parent: str | None
+    document_title: str | None
+    document_url: str | None
+    outlet: str | None
+    published: datetime | None
+    numbers: list[str] = Field(description="the quantities inside the content, as written")
+    places: list[str] = Field(description="gazetteer names of the places inside the content")
+    evidence: str = Field(description="the web page that shows this claim highlighted")
+
+
+class ClaimPage(BaseModel):
+    items: list[Claim]
+    total: int = Field(description="claims matching the filter, over all pages")
+    next_cursor: str | None = Field(
+        description="pass as `cursor` for the next page; null at the end"
+    )
+    sort: str
+    order: str
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: datetime | None
+    language: str
+    ingested_at: datetime | None
+    claims: int
+
+
+class DocumentPage(BaseModel):
+    items: list[DocumentSummary]
+    total: int
+
+
+class MemberOut(BaseModel):
+    """Another report of the same claim (a member of its cluster)."""
+
+    attribution_id: str
+    document_id: str
+    outlet: str | None
+    published: datetime | None
+    source_id: str | None
+    original_source: str | None
+    chain: list[dict[str, str]]
+    content_text: str
+    certainty: str
+    syndicated_copy_of: str | None
+
+
+class ClusterOut(BaseModel):
+    id: str
+    label: str
+    support: int = Field(description="independent original sources, not outlets repeating them")
+    original_sources: list[str]
+    outlets: list[str]
+    first_reported: datetime | None
+    polarity: str
+    credibility: int
+    credibility_reasons: list[str]
+    contradicted_by: list[str]
+    members: list[MemberOut]
+
+
+class ClusterPage(BaseModel):
+    items: list[ClusterOut]
+    total: int
+
+
+class ClaimDetail(BaseModel):
+    """A claim with all its spans and what it holds, and the other reports of the same claim."""
+
+    claim: Claim
+    source: SpanOut | None
+    cue: SpanOut | None
+    content: list[SpanOut]
+    channel: SpanOut | None
+    hedges: list[HedgeOut]
+    quantities: list[QuantityOut]
+    places: list[PlaceOut]
+    times: list[TimeOut]
+    cluster: ClusterOut | None
+    resolution: str = Field(description="available, or unavailable when resolve is not installed")
+
+
+class SourceOut(BaseModel):
+    id: str
+    name: str
+    type: str
+    country: str | None
+    parent: str | None
+    wikidata: str | None
+    aliases: list[str]
+    roles: list[str]
+    claims: int
+    documents: int
+    reliability: str | None = Field(description="Admiralty grade A-F, when graded")
+
+
+class GradeOut(BaseModel):
+    source_id: str
+    reliability: str = Field(
+        description="Admiralty A (completely reliable) .. F (cannot be judged)"
+    )
+    reasons: list[str]
+    overridden: bool = Field(description="set by a user, not computed")
+    parent: str | None
+    children: list[str]
+    name: str | None = None
+    claims: int = Field(default=0, description="claims in which it is an original source")
+    confirmed: int = Field(default=0, description="of those, confirmed by an independent source")
+    contradicted: int = Field(default=0, description="of those, contradicted by other figures")
+
+
+class DayCount(BaseModel):
+    date: date
+    count: int
+
+
+class SourceDetail(BaseModel):
+    source: SourceOut
+    parent: SourceOut | None
+    children: list[SourceOut]
+    grade: GradeOut | None
+    claims_by_day: list[DayCount]
+    outlets: list[str]
+    resolution: str
+
+
+class PlaceSummary(BaseModel):
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: str
+    gazetteer_id: str | None
+    mentions: int
+    documents: int
+    claims: int
+
+
+class TimeSummary(BaseModel):
+    value: str
+    date_from: date | None
+    date_to: date | None
+    granularity: str
+    mentions: int
+    documents: int
+    claims: int
+    examples: list[str]
+
+
+class TimelineDay(BaseModel):
+    date: date
+    documents: int
+    claims: int
+
+
+class ContradictionOut(BaseModel):
+    id: str
+    kind: str
+    claim: str
+    by: str
+    explanation: str
+    claim_label: str | None
+    by_label: str | None
+    first_reported: datetime | None
+
+
+class Overview(BaseModel):
+    counts: dict[str, int]
+    certainty: dict[str, int]
+    first_published: datetime | None
+    last_published: datetime | None
+    timeline: list[TimelineDay]
+    top_clusters: list[ClusterOut]
+    contradictions: list[ContradictionOut]
+    resolution: str
+    resolution_message: str | None
+
+
+class EstimatePointOut(BaseModel):
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    modality: str
+    source: str | None
+    source_name: str | None
+    first_reported: datetime | None
+    documents: list[str]
+    attributions: list[str]
+    cluster: str | None
+    outlets: list[str] = Field(default=[], description="outlets that printed it, first first")
+    text: str | None = Field(default=None, description="the figure as first printed")
+
+
+class EstimateSeriesOut(BaseModel):
+    topic: str
+    unit: str | None
+    key: str | None = None
+    points: list[EstimatePointOut]
+
+
+class MatchOut(BaseModel):
+    similarity: float
+    threshold: float
+    agreeing: list[str]
+    conflicting: list[str]
+    score: float = 0.0
+    vetoed: bool = False
+    merged: bool = False
+
+
+class ArticleIn(BaseModel):
+    """An article to analyse: its text (plain or HTML) and what is known about it."""
+
+    text: str = Field(min_length=1, description="the article, plain text or HTML")
+    published: str | None = Field(
+        default=None, description="ISO date or date-time; anchors 'on Friday'"
+    )
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    html: bool | None = Field(
+        default=None, description="true: the text is HTML; false: keep it as text; null: sniff"
+    )
+
+
+class Ingested(BaseModel):
+    stored: bool = Field(description="false if the same document was already stored")
+    document_id: str
+    claims: int
+    page: str = Field(description="the article view of the stored document")
+    resolved: bool = Field(description="whether cross-document resolution was re-run")
+
+
+class Health(BaseModel):
+    ok: bool
+    version: str
+    store: str
+    search: str
+    resolution: str

@@ -1,0 +1,265 @@
+"""Claims: filtered and sorted pages, one claim with everything in it, and exports of a filter."""
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from datetime import date
+from typing import Annotated, Any, Literal
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import StreamingResponse
+
+from claimgraph.api import resolution
+from claimgraph.api.claims_query import (
+    SORTS,
+    ClaimFilter,
+    contents_of,
+    count_claims,
+    select_claims,
+)
+from claimgraph.api.deps import StoreDep
+from claimgraph.api.errors import ERROR_RESPONSES
+from claimgraph.api.models import ClaimDetail, ClaimPage
+from claimgraph.errors import NotFound
+from claimgraph.export.json import span_dict
+from claimgraph.store import schema
+from claimgraph.store.rebuild import attribution as rebuild_attribution
+
+router = APIRouter(prefix="/api", tags=["claims"], responses=ERROR_RESPONSES)
+
+EXPORT_COLUMNS = (
+    "id",
+    "published",
+    "outlet",
+    "document_title",
+    "source_name",
+    "canonical_source",
+    "source_text",
+    "cue_text",
+    "content_text",
+    "form",
+    "certainty",
+    "hedges",
+    "anonymous",
+    "channel_text",
+    "numbers",
+    "places",
+    "document_id",
+    "document_url",
+    "evidence",
+)
+
+
+def claim_filter(
+    source: Annotated[str | None, Query(description="source id, name or alias: NIS")] = None,
+    certainty: Annotated[
+        str | None, Query(description="certain, probable, possible, unknown; comma-separated")
+    ] = None,
+    anonymous: Annotated[bool | None, Query(description="true: only anonymous sources")] = None,
+    search: Annotated[str | None, Query(description="words in the claim or its source")] = None,
+    date_from: Annotated[date | None, Query(description="published on or after (ISO date)")] = None,
+    date_to: Annotated[date | None, Query(description="published on or before (ISO date)")] = None,
+    place: Annotated[
+        str | None, Query(description="a place in the claim: name, gazetteer id or country code")
+    ] = None,
+    topic: Annotated[
+        str | None, Query(description="a counted thing in the claim: troops, shells")
+    ] = None,
+    outlet: Annotated[str | None, Query(description="the publishing outlet")] = None,
+    document: Annotated[str | None, Query(description="one document's id")] = None,
+    form: Annotated[str | None, Query(description="direct, indirect, according_to ...")] = None,
+) -> ClaimFilter:
+    labels = tuple(part.strip().lower() for part in (certainty or "").split(",") if part.strip())
+    return ClaimFilter(
+        source=source or None,
+        certainty=labels,
+        anonymous=anonymous,
+        search=search or None,
+        date_from=date_from,
+        date_to=date_to,
+        place=place or None,
+        topic=topic or None,
+        outlet=outlet or None,
+        document=document or None,
+        form=form or None,
+    )
+
+
+FilterDep = Annotated[ClaimFilter, Depends(claim_filter)]
+SortParam = Annotated[Literal[SORTS], Query(description="column to sort by")]  # type: ignore[valid-type]
+OrderParam = Annotated[Literal["asc", "desc"], Query(description="sort direction")]
+
+
+@router.get("/claims", response_model=ClaimPage, summary="Stored claims: filter, sort, page")
+def list_claims(
+    store: StoreDep,
+    claim_filter: FilterDep,
+    sort: SortParam = "published",
+    order: OrderParam = "desc",
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
+) -> dict[str, Any]:
+    with store.engine.connect() as conn:
+        rows, next_cursor = select_claims(
+            conn,
+            claim_filter,
+            store.search_mode,
+            sort=sort,
+            descending=order == "desc",
+            limit=limit,
+            cursor=cursor,
+        )
+        total = count_claims(conn, claim_filter, store.search_mode)
+        contents = contents_of(conn, [row["id"] for row in rows])
+    items = [claim_dict(row, contents[row["id"]]) for row in rows]
+    return {
+        "items": items,
+        "total": total,
+        "next_cursor": next_cursor,
+        "sort": sort,
+        "order": order,
+    }
+
+
+@router.get(
+    "/claims/export",
+    summary="Every claim of the filter as CSV or JSON (a download)",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/csv": {}, "application/json": {}}}},
+)
+def export_claims(
+    store: StoreDep,
+    claim_filter: FilterDep,
+    format: Annotated[Literal["csv", "json"], Query(description="csv or json")] = "csv",
+    sort: SortParam = "published",
+    order: OrderParam = "desc",
+) -> StreamingResponse:
+    with store.engine.connect() as conn:
+        rows, _ = select_claims(
+            conn, claim_filter, store.search_mode, sort=sort, descending=order == "desc", limit=None
+        )
+        contents = contents_of(conn, [row["id"] for row in rows])
+    claims = [claim_dict(row, contents[row["id"]]) for row in rows]
+    name = "claims." + format
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    if format == "json":
+        body = json.dumps(
+            {"filter": claim_filter.query_string(), "claims": claims},
+            ensure_ascii=False,
+            default=str,
+        )
+        return StreamingResponse(iter([body]), media_type="application/json", headers=headers)
+    return StreamingResponse(_csv(claims), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+@router.get(
+    "/claims/{claim_id}",
+    response_model=ClaimDetail,
+    summary="One claim: spans, hedges, numbers, places, dates, and its cluster",
+)
+def get_claim(claim_id: str, store: StoreDep) -> dict[str, Any]:
+    with store.engine.connect() as conn:
+        rows, _ = select_claims(conn, ClaimFilter(ids=(claim_id,)), store.search_mode, limit=1)
+        if not rows:
+            raise NotFound(
+                f"no claim with id {claim_id!r}", hint="list claims at /api/claims", code="CG301"
+            )
+        row = rows[0]
+        contents = contents_of(conn, [claim_id])
+        inside = _records_inside(conn, claim_id)
+    attribution = rebuild_attribution(row)
+    read = resolution.read_module()
+    cluster = read.cluster_of(store, claim_id) if read is not None else None
+    return {
+        "claim": claim_dict(row, contents[claim_id]),
+        "source": span_dict(attribution.source),
+        "cue": span_dict(attribution.cue),
+        "content": [span_dict(span) for span in attribution.content],
+        "channel": span_dict(attribution.channel),
+        "hedges": [
+            {**span_dict(h.span), "strength": h.strength.label, "lemma": h.lemma}  # type: ignore[dict-item]
+            for h in attribution.hedges
+        ],
+        **inside,
+        "cluster": resolution.cluster_dict(cluster) if cluster is not None else None,
+        "resolution": resolution.status(),
+    }
+
+
+def claim_dict(row: Mapping[str, Any], contents: dict[str, list[str]]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "document_id": row["document_id"],
+        "source_text": row["source_text"],
+        "canonical_source": row["canonical_source"],
+        "source_name": row["source_name"],
+        "source_kind": row["source_kind"],
+        "cue_text": row["cue_text"],
+        "content_text": row["content_text"],
+        "content_start": row["content_start"],
+        "content_end": row["content_end"],
+        "form": row["form"],
+        "certainty": row["certainty"],
+        "hedges": [hedge["text"] for hedge in row["hedges"]],
+        "anonymous": row["anonymous"],
+        "channel_text": row["channel_text"],
+        "parent": row["parent"],
+        "document_title": row["document_title"],
+        "document_url": row["document_url"],
+        "outlet": row["outlet"],
+        "published": row["published"],
+        "numbers": contents["numbers"],
+        "places": contents["places"],
+        "evidence": f"/documents/{row['document_id']}#{row['id']}",
+    }
+
+
+def _records_inside(conn: sa.Connection, claim_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The quantities, places and times that sit inside the claim's content."""
+    q, p, t = schema.quantities, schema.places, schema.times
+
+    def rows(table: sa.Table) -> list[Mapping[str, Any]]:
+        stmt = sa.select(table).where(table.c.attribution == claim_id).order_by(table.c.seq)
+        return list(conn.execute(stmt).mappings())
+
+    keep = ("start", "end", "text", "attribution")
+    return {
+        "quantities": [
+            {k: r[k] for k in (*keep, "value", "low", "high", "qualifier", "unit", "kind")}
+            for r in rows(q)
+        ],
+        "places": [
+            {k: r[k] for k in (*keep, "name", "country", "lat", "lon", "kind", "gazetteer_id")}
+            for r in rows(p)
+        ],
+        "times": [
+            {
+                **{k: r[k] for k in (*keep, "value", "granularity", "relation")},
+                "date_from": r["value_start"],
+                "date_to": r["value_end"],
+            }
+            for r in rows(t)
+        ],
+    }
+
+
+def _csv(claims: list[dict[str, Any]]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=EXPORT_COLUMNS, extrasaction="ignore", lineterminator="\n"
+    )
+    writer.writeheader()
+    for claim in claims:
+        writer.writerow(
+            {
+                key: "; ".join(map(str, value)) if isinstance(value, list) else value
+                for key, value in claim.items()
+            }
+        )
+        if buffer.tell() > 64_000:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()

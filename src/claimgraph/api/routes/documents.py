@@ -1,0 +1,85 @@
+"""Documents: list, one document as the extract contract, analyse text, ingest text."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response
+
+from claimgraph.api import resolution
+from claimgraph.api.contract import ExtractResult
+from claimgraph.api.deps import LockDep, PipelineDep, StoreDep
+from claimgraph.api.errors import ERROR_RESPONSES
+from claimgraph.api.models import ArticleIn, DocumentPage, Ingested
+from claimgraph.export.json import analysis_dict
+from claimgraph.ingest.text import document_from_text
+from claimgraph.records import Analysis
+from claimgraph.store.rows import DocumentRow
+
+router = APIRouter(prefix="/api", tags=["documents"], responses=ERROR_RESPONSES)
+
+
+@router.get("/documents", response_model=DocumentPage, summary="Stored documents, newest first")
+def list_documents(
+    store: StoreDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    rows: list[DocumentRow] = store.documents(limit=limit, offset=offset)
+    return {"items": rows, "total": store.counts()["documents"]}
+
+
+@router.get(
+    "/documents/{document_id}",
+    response_model=ExtractResult,
+    summary="One stored document with all its records (the extract JSON contract)",
+)
+def get_document(document_id: str, store: StoreDep) -> dict[str, Any]:
+    return analysis_dict(store.analysis(document_id))
+
+
+@router.post(
+    "/extract",
+    response_model=ExtractResult,
+    summary="Analyse an article without storing it (the extract JSON contract)",
+)
+def extract(article: ArticleIn, pipeline: PipelineDep, lock: LockDep) -> dict[str, Any]:
+    return analysis_dict(_analyse(article, pipeline, lock))
+
+
+@router.post(
+    "/documents",
+    response_model=Ingested,
+    status_code=201,
+    summary="Analyse an article and store it (200 if it was already stored)",
+)
+def ingest(
+    article: ArticleIn, response: Response, store: StoreDep, pipeline: PipelineDep, lock: LockDep
+) -> dict[str, Any]:
+    analysis = _analyse(article, pipeline, lock)
+    stored = store.save(analysis)
+    resolved = False
+    if stored:
+        with lock:
+            resolved = resolution.resolve_after_ingest(store)
+    else:
+        response.status_code = 200
+    return {
+        "stored": stored,
+        "document_id": analysis.document.id,
+        "claims": len(analysis.attributions),
+        "page": f"/documents/{analysis.document.id}",
+        "resolved": resolved,
+    }
+
+
+def _analyse(article: ArticleIn, pipeline: Any, lock: Any) -> Analysis:
+    document = document_from_text(
+        article.text,
+        published=article.published,
+        url=article.url,
+        outlet=article.outlet,
+        title=article.title,
+        html=article.html,
+    )
+    with lock:
+        result: Analysis = pipeline.analyse(document)
+    return result

@@ -1,0 +1,313 @@
+"""Commands across documents: resolve, claim, estimates, contradictions; and the helpers that the
+core `claims --cluster`, `sources` (grades, merge, split) and `ingest` commands call."""
+
+import dataclasses
+import enum
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from claimgraph.errors import InputError, NotFound
+
+
+class OutputFormat(enum.StrEnum):
+    auto = "auto"
+    table = "table"
+    json = "json"
+
+
+DbOption = Annotated[
+    str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or database URL.")
+]
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="table in a terminal, json when piped (auto)."),
+]
+GradesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--grades", help="Reliability grades: TSV `source<TAB>B<TAB>reason` or YAML `source: B`."
+    ),
+]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("resolve")(resolve_command)
+    app.command("claim")(claim_command)
+    app.command("estimates")(estimates_command)
+    app.command("contradictions")(contradictions_command)
+
+
+def resolve_command(
+    db: DbOption = "claimgraph.db",
+    full: Annotated[
+        bool, typer.Option("--full", help="Recompute everything, not only new documents.")
+    ] = False,
+    threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--threshold",
+            min=0.0,
+            max=2.0,
+            help="Score a claim needs to join a cluster (default 0.45); a new value recomputes all.",
+        ),
+    ] = None,
+    grades: GradesOption = None,
+) -> None:
+    """Group claims across documents, chain them to their origin, find contradictions, grade.
+
+    Example: claimgraph resolve --db claimgraph.db
+    """
+    from claimgraph.store import open_store
+
+    with open_store(_existing(db)) as store:
+        report = run_resolve(store, full=full, threshold=threshold, grades=grades)
+    typer.echo(
+        f"Resolved {report.documents} document(s), {report.claims} claim(s): "
+        f"{report.new_clusters} new cluster(s), {report.touched_clusters} updated, "
+        f"{report.near_copies} near-copy(ies), {report.contradictions} contradiction(s) "
+        f"in {report.seconds:.2f} s (threshold {report.threshold:g}"
+        f"{', full run' if report.full else ''}).",
+        err=True,
+    )
+
+
+def run_resolve(
+    store: Any, *, full: bool = False, threshold: float | None = None, grades: Path | None = None
+) -> Any:
+    """Store the users' grades, then resolve; a threshold other than the stored one means full."""
+    from claimgraph.resolve import ResolveSettings, resolve
+    from claimgraph.resolve.grading import read_grades
+    from claimgraph.store import resolved as db
+
+    with db.writing(store.engine) as conn:
+        stored = db.get_meta(conn, "resolve_threshold")
+        if grades is not None:
+            rows = [
+                {"source_id": g.source_id, "reliability": g.reliability, "reason": g.reason}
+                for g in read_grades(grades).values()
+            ]
+            db.replace_grades(conn, rows)
+    settings = ResolveSettings() if threshold is None else ResolveSettings(threshold=threshold)
+    if stored is not None and float(stored) != settings.threshold and threshold is None:
+        settings = ResolveSettings(threshold=float(stored))
+    changed = stored is not None and float(stored) != settings.threshold
+    return resolve(store, full=full or changed, settings=settings)
+
+
+def claim_command(
+    claim_id: Annotated[str, typer.Argument(help="A cluster id (c_...) or an attribution id.")],
+    db: DbOption = "claimgraph.db",
+    fmt: FormatOption = OutputFormat.auto,
+) -> None:
+    """Show one claim cluster: its members, provenance chains, support, credibility, contradictions.
+
+    Example: claimgraph claim c_0d781ef53496bd7a --format table
+    """
+    from claimgraph.resolve import read
+    from claimgraph.store import open_store
+
+    with open_store(_existing(db)) as store:
+        found = read.cluster_of(store, claim_id) if not claim_id.startswith("c_") else None
+        cluster = found or read.cluster(store, claim_id)
+        against = [x for x in read.contradictions(store) if cluster.id in (x.claim, x.by)]
+    if _format(fmt) is OutputFormat.json:
+        body = {**jsonable(cluster), "support": cluster.support}
+        typer.echo(json.dumps({**body, "contradictions": jsonable(against)}, indent=2))
+        return
+    typer.echo(f"{cluster.id}  [{cluster.polarity}]  {cluster.label}")
+    typer.echo(
+        f"support: {cluster.support} independent original source(s): "
+        f"{', '.join(cluster.original_sources) or '-'}"
+    )
+    typer.echo(f"credibility: {cluster.credibility}  ({'; '.join(cluster.credibility_reasons)})")
+    typer.echo(
+        f"first reported: {_when(cluster.first_reported)}; outlets: {', '.join(cluster.outlets)}"
+    )
+    for member in cluster.members:
+        chain = " -> ".join(f"{s.name} ({s.via})" for s in member.chain)
+        copy = f"  [near-copy of {member.syndicated_copy_of}]" if member.syndicated_copy_of else ""
+        typer.echo(f"  {_when(member.published)}  {chain}{copy}")
+        typer.echo(f"      {member.content_text}")
+    for item in against:
+        role = "contradicted by" if item.claim == cluster.id else "contradicts"
+        other = item.by if item.claim == cluster.id else item.claim
+        typer.echo(f"  {item.kind}: {role} {other}: {item.explanation}")
+
+
+def estimates_command(
+    topic: Annotated[
+        str | None, typer.Argument(help="Part of a topic, e.g. 'troops in Russia'.")
+    ] = None,
+    db: DbOption = "claimgraph.db",
+    fmt: FormatOption = OutputFormat.auto,
+) -> None:
+    """Estimate series: each distinct figure once, with its source, first report and documents.
+
+    Example: claimgraph estimates "troops in Russia" --format json
+    """
+    from claimgraph.resolve import read
+    from claimgraph.store import open_store
+
+    with open_store(_existing(db)) as store:
+        series = read.estimate_series(store, topic)
+    if _format(fmt) is OutputFormat.json:
+        typer.echo(json.dumps([series_json(s) for s in series], indent=2, ensure_ascii=False))
+        return
+    if not series:
+        typer.echo("(nothing found)")
+    for item in series:
+        typer.echo(f"\n{item.topic}  ({item.unit})")
+        for point in item.points:
+            typer.echo(
+                f"  {_when(point.first_reported)}  {point.text or point.value:>22}  "
+                f"{point.modality:<10} {point.source_name or point.source or '?'}  "
+                f"<- {', '.join(point.outlets)}"
+            )
+
+
+def contradictions_command(
+    db: DbOption = "claimgraph.db", fmt: FormatOption = OutputFormat.auto
+) -> None:
+    """List contradictions: denials and incompatible figures, each against the claim it hits.
+
+    Example: claimgraph contradictions --format table
+    """
+    from claimgraph.resolve import read
+    from claimgraph.store import open_store
+
+    with open_store(_existing(db)) as store:
+        found = read.contradictions(store)
+        labels = {c.id: c.label for c in read.clusters(store)}
+    if _format(fmt) is OutputFormat.json:
+        typer.echo(json.dumps(jsonable(found), indent=2, ensure_ascii=False))
+        return
+    for item in found:
+        typer.echo(f"{item.kind}: {item.explanation}")
+        typer.echo(f"    claim {item.claim}: {labels.get(item.claim, '')[:100]}")
+        typer.echo(f"    by    {item.by}: {labels.get(item.by, '')[:100]}")
+
+
+# -- helpers for the core commands ------------------------------------------------------------
+
+
+def series_json(series: Any) -> dict[str, Any]:
+    """The `estimates --format json` shape: {topic, unit, points: [{value, low, high, ...}]}."""
+    return {
+        "topic": series.topic,
+        "key": series.key,
+        "unit": series.unit,
+        "points": [
+            {
+                "value": p.value,
+                "low": p.low,
+                "high": p.high,
+                "qualifier": p.qualifier,
+                "modality": p.modality,
+                "source": p.source,
+                "source_name": p.source_name,
+                "first_reported": p.first_reported.isoformat() if p.first_reported else None,
+                "documents": list(p.documents),
+                "outlets": list(p.outlets),
+                "text": p.text,
+                "cluster": p.cluster,
+            }
+            for p in series.points
+        ],
+    }
+
+
+def cluster_rows(
+    store: Any, source: str | None, search: str | None, limit: int | None
+) -> list[dict[str, str]]:
+    """Rows of `claims --cluster`: one per cluster, most independently supported first."""
+    from claimgraph.resolve import read
+
+    return [
+        {
+            "cluster": c.id,
+            "claim": c.label,
+            "polarity": c.polarity,
+            "support": str(c.support),
+            "sources": ", ".join(c.original_sources),
+            "credibility": str(c.credibility),
+            "reports": str(len({m.document_id for m in c.members})),
+            "outlets": ", ".join(c.outlets),
+            "first": _when(c.first_reported),
+            "contradicted by": ", ".join(c.contradicted_by),
+        }
+        for c in read.clusters(store, source=source, search=search, limit=limit)
+    ]
+
+
+def clusters_json(store: Any, source: str | None, search: str | None, limit: int | None) -> str:
+    from claimgraph.resolve import read
+
+    found = read.clusters(store, source=source, search=search, limit=limit)
+    return json.dumps(
+        [{**jsonable(c), "support": c.support} for c in found], indent=2, ensure_ascii=False
+    )
+
+
+def grades_by_source(store: Any) -> dict[str, Any]:
+    from claimgraph.resolve import read
+
+    return {grade.source_id: grade for grade in read.grades(store)}
+
+
+def edit_sources(store: Any, action: str, ids: list[str]) -> str:
+    """`sources merge A B` (A becomes B) or `sources split A`; then a full resolve, so it sticks."""
+    from claimgraph.store import resolved as db
+
+    if action == "merge" and len(ids) == 2:
+        kind, source_id, into = "merge", ids[0], ids[1]
+    elif action == "split" and len(ids) == 1:
+        kind, source_id, into = "split", ids[0], None
+    else:
+        raise InputError(
+            f"cannot {action} {' '.join(ids)!r}",
+            hint="use `claimgraph sources merge A B` or `claimgraph sources split A`",
+            code="CG130",
+        )
+    known = {row.id for row in store.sources()}
+    for name in (source_id, into):
+        if name is not None and name not in known:
+            raise NotFound(f"no source with id {name!r}", hint="list ids with `claimgraph sources`")
+    with db.writing(store.engine) as conn:
+        db.add_edit(conn, kind, source_id, into)
+    run_resolve(store, full=True)
+    return f"{source_id} merged into {into}" if into else f"{source_id} kept apart"
+
+
+def jsonable(value: Any) -> Any:
+    """Dataclasses, tuples and datetimes as plain JSON values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.date().isoformat() if moment else "-"
+
+
+def _format(fmt: OutputFormat) -> OutputFormat:
+    import sys
+
+    if fmt is OutputFormat.auto:
+        return OutputFormat.table if sys.stdout.isatty() else OutputFormat.json
+    return fmt
+
+
+def _existing(db: str) -> str:
+    from claimgraph.cli import _existing_db
+
+    return _existing_db(db)

@@ -1,0 +1,40 @@
+"""`claimgraph serve`: the REST API and the web UI over a store, on 127.0.0.1 by default."""
+
+from typing import Annotated
+
+import typer
+
+from claimgraph.errors import MissingExtra
+
+
+def serve(
+    db: Annotated[
+        str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or database URL.")
+    ] = "claimgraph.db",
+    host: Annotated[
+        str, typer.Option(help="Interface to listen on; 0.0.0.0 exposes it to the network.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Serve the REST API (/api, docs at /docs) and the web UI over a store.
+
+    Example: claimgraph serve --db claimgraph.db --port 8000
+    """
+    try:
+        import uvicorn
+
+        from claimgraph.api import create_app
+    except ImportError as error:
+        raise MissingExtra(
+            f"'serve' needs extra packages ({error.name} is missing)",
+            hint="pip install 'claimgraph[web]'",
+        ) from None
+    app = create_app(db)
+    typer.echo(
+        f"claimgraph is serving {app.state.store.url} on http://{host}:{port}  (API docs: http://{host}:{port}/docs; Ctrl+C stops)"
+    )
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)

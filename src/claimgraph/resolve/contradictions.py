@@ -1,0 +1,128 @@
+"""Contradictions: denials against the claims they deny, and incompatible figures.
+
+Needs: cluster vectors and features; the figure rows of a topic.
+Returns: `Contradiction` rows with an explanation a reader can check.
+
+A denial contradicts an asserting cluster when their content is similar (the denial's polarity
+words are left out of its vector) and they share a country or named entity, and the denial comes
+from a different independent body. Two figures contradict when they count the same topic with
+the same modality, were first reported within `figure_window_days` of each other by different
+independent bodies, and their ranges do not overlap ("about 8,000" is 7,200-8,800 with the
+default tolerance; "more than 10,000" is 10,000 and up).
+"""
+
+import hashlib
+import math
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from claimgraph.resolve.clusters import Features
+from claimgraph.resolve.records import Contradiction
+
+SPECIFIC_MODALITIES = frozenset({"arrived", "current", "projected", "final", "cumulative"})
+
+
+def contradiction_id(kind: str, claim: str, by: str) -> str:
+    return "x_" + hashlib.sha1(f"{kind}|{claim}|{by}".encode()).hexdigest()[:16]
+
+
+def denial_applies(denial: Features, claim: Features, similarity: float, threshold: float) -> bool:
+    if denial.polarity != "deny" or claim.polarity != "assert" or similarity < threshold:
+        return False
+    shared = set(denial.countries) & set(claim.countries) or set(denial.entities) & set(
+        claim.entities
+    )
+    return bool(shared)
+
+
+def interval(row: Mapping[str, Any], tolerance: float) -> tuple[float, float]:
+    """The range a figure allows, from its qualifier."""
+    value = row["value"]
+    qualifier = row["qualifier"]
+    if qualifier == "range" and row["low"] is not None and row["high"] is not None:
+        return row["low"], row["high"]
+    if qualifier == "lower_bound":
+        return row["low"] if row["low"] is not None else value, math.inf
+    if qualifier == "upper_bound":
+        return 0.0, row["high"] if row["high"] is not None else value
+    if qualifier == "approx":
+        return value * (1 - tolerance), value * (1 + tolerance)
+    return value, value
+
+
+def _key(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    return (row["cluster_id"], row["value"], row["independence"])
+
+
+def _stamp(moment: datetime | None) -> float:
+    if moment is None:
+        return 0.0
+    return moment.timestamp() if moment.tzinfo else moment.replace(tzinfo=UTC).timestamp()
+
+
+def _days(a: datetime | None, b: datetime | None) -> float:
+    if a is None or b is None:
+        return math.inf
+    try:
+        return abs((a - b).total_seconds()) / 86400
+    except TypeError:  # one has a timezone and the other not: compare the wall clocks
+        return abs((a.replace(tzinfo=None) - b.replace(tzinfo=None)).total_seconds()) / 86400
+
+
+def figure_conflicts(
+    rows: Sequence[Mapping[str, Any]],
+    window_days: float,
+    tolerance: float,
+    label: str,
+    new: set[str] | None = None,
+) -> list[Contradiction]:
+    """Incompatible figures among the rows of one topic (each pair once, earlier as the claim).
+
+    Args:
+        new: attribution ids of the figures just added; only pairs with one of them are checked
+            (the others were checked when they came), so adding a document stays linear.
+    """
+    found: dict[str, Contradiction] = {}
+    usable = [
+        r
+        for r in rows
+        if r["modality"] in SPECIFIC_MODALITIES and r["value"] is not None and r["independence"]
+    ]
+    usable.sort(key=lambda r: (r["published"] is None, _stamp(r["published"]), r["text"]))
+    # A figure dates from its first report by its body, not from the echoes that repeat it
+    # later: "1,500" on 18 Oct against "3,000" on 24 Oct is a revision, whoever reprints it.
+    first_seen: dict[tuple[Any, ...], datetime | None] = {}
+    for row in usable:
+        first_seen.setdefault(_key(row), row["published"])
+    fresh = [r for r in usable if new is None or r["attribution_id"] in new]
+    for one in fresh:
+        for other in usable:
+            if other is one:
+                continue
+            first, second = sorted(
+                (one, other), key=lambda r: (r["published"] is None, _stamp(r["published"]))
+            )
+            if (
+                first["modality"] != second["modality"]
+                or first["independence"] == second["independence"]
+                or first["cluster_id"] == second["cluster_id"]
+                or _days(first_seen[_key(first)], first_seen[_key(second)]) > window_days
+            ):
+                continue
+            low_a, high_a = interval(first, tolerance)
+            low_b, high_b = interval(second, tolerance)
+            if high_a < low_b or high_b < low_a:
+                key = contradiction_id("figures", first["cluster_id"], second["cluster_id"])
+                found[key] = Contradiction(
+                    id=key,
+                    kind="figures",
+                    claim=first["cluster_id"],
+                    by=second["cluster_id"],
+                    explanation=(
+                        f"{label} ({first['modality']}): {first['text']} from "
+                        f"{first['original_source']} vs {second['text']} from "
+                        f"{second['original_source']}, within {window_days:g} days"
+                    ),
+                )
+    return list(found.values())

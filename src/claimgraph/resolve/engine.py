@@ -1,0 +1,626 @@
+"""The resolve run: each new document's claims are placed in clusters, chained to their origin,
+checked for near-copies and contradictions, and the touched clusters are summed up again.
+
+Incremental by design: a document is compared with cluster representatives (one stored vector
+per cluster), with the documents that share a MinHash band, and with the figures of its own
+topics; nothing else of the corpus is read. Each document is resolved in one transaction.
+"""
+
+import hashlib
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+from sqlalchemy.engine import Connection, RowMapping
+
+from claimgraph.nlp.source_table import load_source_table
+from claimgraph.records import Analysis
+from claimgraph.resolve import embed, lexical, provenance, syndication
+from claimgraph.resolve.clusters import Features, best_cluster
+from claimgraph.resolve.contradictions import contradiction_id, denial_applies, figure_conflicts
+from claimgraph.resolve.facts import ClaimFacts, document_facts
+from claimgraph.resolve.grading import credibility
+from claimgraph.resolve.identity import (
+    UNIDENTIFIED,
+    Edit,
+    SourceIdentity,
+    SourceInfo,
+    build_identity,
+)
+from claimgraph.resolve.lexicons import ResolveLexicon, load_resolve_lexicon
+from claimgraph.resolve.records import ProvenanceStep
+from claimgraph.resolve.settings import ResolveReport, ResolveSettings
+from claimgraph.resolve.topics import topic_label
+from claimgraph.store import Store
+from claimgraph.store import resolved as db
+
+
+@dataclass(slots=True)
+class Representatives:
+    """Every cluster's unit centroid and founding features, kept in memory during a run."""
+
+    ids: list[str] = field(default_factory=list)
+    sums: list[np.ndarray] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+    terms: list[lexical.Profile] = field(default_factory=list)
+    features: list[Features] = field(default_factory=list)
+    matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, embed.DIMENSIONS), np.float32))
+    index: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, rows: list[RowMapping]) -> "Representatives":
+        reps = cls()
+        for row in rows:
+            reps.ids.append(row["id"])
+            reps.sums.append(embed.from_bytes(row["vector_sum"]).copy())
+            reps.sizes.append(row["size"])
+            reps.terms.append(dict(row["terms_sum"]))
+            reps.features.append(Features.from_json(row["features"]))
+        reps.index = {cluster_id: i for i, cluster_id in enumerate(reps.ids)}
+        if reps.sums:
+            reps.matrix = np.vstack([embed.unit(s) for s in reps.sums]).astype(np.float32)
+        return reps
+
+    def add(
+        self, cluster_id: str, vector: np.ndarray, profile: lexical.Profile, features: Features
+    ) -> int:
+        self.ids.append(cluster_id)
+        self.sums.append(vector.copy())
+        self.sizes.append(1)
+        self.terms.append(dict(profile))
+        self.features.append(features)
+        self.index[cluster_id] = len(self.ids) - 1
+        self.matrix = np.vstack([self.matrix, vector[None, :]])
+        return len(self.ids) - 1
+
+    def join(self, index: int, vector: np.ndarray, profile: lexical.Profile) -> None:
+        self.sums[index] = self.sums[index] + vector
+        self.sizes[index] += 1
+        self.terms[index] = lexical.trimmed(lexical.add(self.terms[index], profile))
+        self.matrix[index] = embed.unit(self.sums[index])
+
+
+@dataclass(slots=True)
+class Run:
+    store: Store
+    settings: ResolveSettings
+    identity: SourceIdentity
+    lexicon: ResolveLexicon
+    reps: Representatives
+    new_clusters: int = 0
+    touched: set[str] = field(default_factory=set)
+    near_copies: int = 0
+    contradictions: int = 0
+    claims: int = 0
+    reversed_copy: tuple[str, str | None] | None = None  # (stored copy, outlet of the new original)
+
+
+def run(store: Store, *, full: bool, settings: ResolveSettings) -> ResolveReport:
+    started = time.perf_counter()
+    engine = store.engine
+    with db.writing(engine) as conn:
+        full = db.ensure_current(conn) or full
+        if full:
+            db.clear(conn)
+        db.set_meta(conn, "resolve_threshold", str(settings.threshold))
+        todo = db.unresolved_documents(conn)
+        if not todo:
+            return ResolveReport(full=full, threshold=settings.threshold)
+        identity = load_identity(conn)
+        reps = Representatives.load(db.representatives(conn))
+    state = Run(store, settings, identity, load_resolve_lexicon(), reps)
+    for document_id in todo:
+        analysis = store.analysis(document_id)  # read before the write transaction opens
+        with db.writing(engine) as conn:
+            _resolve_document(conn, state, analysis)
+    return ResolveReport(
+        documents=len(todo),
+        claims=state.claims,
+        new_clusters=state.new_clusters,
+        touched_clusters=len(state.touched),
+        near_copies=state.near_copies,
+        contradictions=state.contradictions,
+        seconds=round(time.perf_counter() - started, 4),
+        full=full,
+        threshold=settings.threshold,
+        document_ids=tuple(todo),
+    )
+
+
+def load_identity(conn: Connection) -> SourceIdentity:
+    return build_identity(
+        load_source_table(),
+        [SourceInfo(**row) for row in db.stored_sources(conn)],
+        db.outlets(conn),
+        [Edit(row["kind"], row["source_id"], row["into"]) for row in db.edits(conn)],
+    )
+
+
+def cluster_id_of(attribution_id: str) -> str:
+    return "c_" + hashlib.sha1(attribution_id.encode()).hexdigest()[:16]
+
+
+def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
+    document = analysis.document
+    facts = document_facts(analysis, state.identity, state.lexicon)
+    copy_outlet = _near_copies(conn, state, analysis)
+    claims = [f for f in facts if f.kind == "claim"]
+    vectors = embed.embed([f.match_text or f.content_text for f in claims])
+    tokens = [lexical.words(f.match_text) for f in claims]
+    vocabulary = {t for words in tokens for t in words}
+    db.count_terms(conn, vocabulary)
+    df = db.term_frequencies(conn, vocabulary)
+    documents = db.resolved_count(conn)
+    profiles = [lexical.profile(words, df, documents) for words in tokens]
+    members: list[dict[str, Any]] = []
+    figures: list[dict[str, Any]] = []
+    touched: set[str] = set()
+    for fact, vector, profile in zip(claims, vectors, profiles, strict=True):
+        steps = provenance.chain(fact, facts, state.identity, copy_outlet)
+        original = provenance.original(steps)
+        features = Features.of(fact, original)
+        index, match = best_cluster(
+            features,
+            vector,
+            profile,
+            state.reps,
+            state.settings.threshold,
+            state.settings.text_weight,
+        )
+        if index is None:
+            cluster_id = cluster_id_of(fact.attribution_id)
+            state.reps.add(cluster_id, vector, profile, features)
+            state.new_clusters += 1
+        else:
+            cluster_id = state.reps.ids[index]
+            state.reps.join(index, vector, profile)
+        touched.add(cluster_id)
+        independence = state.identity.independence(original, provenance.last_outlet(steps))
+        members.append(
+            {
+                "attribution_id": fact.attribution_id,
+                "document_id": document.id,
+                "cluster_id": cluster_id,
+                "similarity": match.score if match else 1.0,
+                "source_id": fact.source_id,
+                "original_source": original,
+                "independence": independence,
+                "chain": [_step_json(s) for s in steps],
+                "facts": fact.to_json(),
+                "vector": embed.to_bytes(vector),
+                "terms": {w: round(x, 5) for w, x in profile.items()},
+            }
+        )
+        for seq, figure in enumerate(fact.figures):
+            if figure.topic is None or figure.modality == "recap":
+                continue
+            figures.append(
+                {
+                    "attribution_id": fact.attribution_id,
+                    "seq": seq,
+                    "document_id": document.id,
+                    "cluster_id": cluster_id,
+                    "topic": figure.topic,
+                    "modality": figure.modality,
+                    "text": figure.text,
+                    "value": figure.value,
+                    "low": figure.low,
+                    "high": figure.high,
+                    "qualifier": figure.qualifier,
+                    "unit": figure.unit,
+                    "published": fact.published,
+                    "original_source": original,
+                    "independence": independence,
+                }
+            )
+    db.save_members(conn, members)
+    db.save_figures(conn, figures)
+    state.claims += len(members)
+    summarise(conn, state, members, _copy_touched(conn, state))
+    nearby = _anaphoric_denials(members)
+    new_attributions = {row["attribution_id"] for row in members}
+    _contradictions(
+        conn, state, touched, {row["topic"] for row in figures}, nearby, new_attributions
+    )
+
+
+ANAPHORIC_WORDS = 3  # "rejected the accusations as groundless": too few words to compare
+
+
+def _anaphoric_denials(members: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """A denial that only points back ("the accusations", "such reports") contradicts the
+    assertions just before it in the same report, by another body."""
+    ordered = sorted(members, key=lambda m: m["facts"]["start"])
+    found = []
+    for position, member in enumerate(ordered):
+        fact = member["facts"]
+        if fact["polarity"] != "deny" or len(lexical.words(fact["match_text"])) > ANAPHORIC_WORDS:
+            continue
+        before = [
+            m
+            for m in ordered[:position]
+            if m["facts"]["polarity"] == "assert"
+            and m["independence"] != member["independence"]
+            and m["cluster_id"] != member["cluster_id"]
+        ][-2:]
+        for target in before:
+            found.append(
+                {
+                    "id": contradiction_id("denial", target["cluster_id"], member["cluster_id"]),
+                    "kind": "denial",
+                    "claim": target["cluster_id"],
+                    "by": member["cluster_id"],
+                    "explanation": (
+                        f"{member['original_source'] or 'an unnamed source'} denies it "
+                        f'("{fact["content_text"][:60]}", right after it in the same report)'
+                    ),
+                }
+            )
+    return found
+
+
+def _step_json(step: ProvenanceStep) -> dict[str, str]:
+    return {"source_id": step.source_id, "name": step.name, "kind": step.kind, "via": step.via}
+
+
+def _near_copies(conn: Connection, state: Run, analysis: Analysis) -> str | None:
+    """Record the document; when it nearly copies an earlier one, return that one's outlet."""
+    document = analysis.document
+    signature = syndication.signature(document.text)
+    band_keys = syndication.bands(signature)
+    best: tuple[float, RowMapping] | None = None
+    for row in db.copy_candidates(conn, band_keys):
+        similarity = syndication.similarity(signature, syndication.from_bytes(row["minhash"]))
+        if similarity >= state.settings.copy_similarity and (best is None or similarity > best[0]):
+            best = (similarity, row)
+    outlet_id = state.identity.outlet(document.outlet)
+    copy_of = copy_outlet = None
+    if best is not None:
+        similarity, other = best
+        if _earlier(other["published"], document.published):
+            copy_of, copy_outlet = other["document_id"], other["outlet_id"]
+        elif other["copy_of"] is None:
+            # The stored one was published later: it copies this one.
+            db.mark_copy(conn, other["document_id"], document.id, similarity)
+            state.reversed_copy = (other["document_id"], outlet_id)
+        state.near_copies += 1
+    db.save_document(
+        conn,
+        {
+            "document_id": document.id,
+            "outlet_id": outlet_id,
+            "published": document.published,
+            "minhash": syndication.to_bytes(signature),
+            "copy_of": copy_of,
+            "copy_similarity": best[0] if copy_of and best else None,
+            "resolved_at": datetime.now(UTC),
+        },
+        band_keys,
+    )
+    return copy_outlet
+
+
+def _before(a: datetime, b: datetime) -> bool:
+    """Strictly earlier (a report of the same minute does not relabel a cluster)."""
+    return a != b and _earlier(a, b)
+
+
+def _earlier(a: datetime | None, b: datetime | None) -> bool:
+    if a is None or b is None:
+        return True
+    try:
+        return a <= b
+    except TypeError:
+        return a.replace(tzinfo=None) <= b.replace(tzinfo=None)
+
+
+def _copy_touched(conn: Connection, state: Run) -> set[str]:
+    """When a stored document turns out to copy the new one, put the new outlet in its chains."""
+    if state.reversed_copy is None:
+        return set()
+    copied_id, original_outlet = state.reversed_copy
+    state.reversed_copy = None
+    touched: set[str] = set()
+    for row in db.members_of_document(conn, copied_id):
+        chain = list(row["chain"])
+        if original_outlet and all(s["source_id"] != original_outlet for s in chain):
+            info = state.identity.info(original_outlet)
+            chain.insert(
+                1,
+                {
+                    "source_id": original_outlet,
+                    "name": info.name,
+                    "kind": info.type,
+                    "via": "republished from",
+                },
+            )
+            db.update_member(conn, row["attribution_id"], {"chain": chain})
+        touched.add(row["cluster_id"])
+    return touched
+
+
+def summarise(
+    conn: Connection, state: Run, new_members: list[dict[str, Any]], recheck: set[str]
+) -> None:
+    """Bring the summary of each touched cluster up to date with its new members.
+
+    Incremental: the stored summary (independent original sources with their member counts,
+    outlets, first report, label) is updated from the new members only; older members are read
+    only when a chain must run through them (an outlet's own report of the same claim).
+    """
+    by_cluster: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for member in new_members:
+        by_cluster[member["cluster_id"]].append(member)
+    cluster_ids = set(by_cluster) | recheck
+    if not cluster_ids:
+        return
+    stored = db.cluster_rows(conn, cluster_ids)
+    contradictions = db.contradictions_of(conn, cluster_ids)
+    for cluster_id in sorted(cluster_ids):
+        _summarise_one(
+            conn,
+            state,
+            cluster_id,
+            stored.get(cluster_id),
+            by_cluster.get(cluster_id, []),
+            contradictions,
+        )
+    state.touched |= cluster_ids
+
+
+def _summarise_one(
+    conn: Connection,
+    state: Run,
+    cluster_id: str,
+    stored: RowMapping | None,
+    new: list[dict[str, Any]],
+    contradictions: list[RowMapping],
+) -> None:
+    summary = (
+        dict(stored["summary"]) if stored else {"originals": {}, "certain": False, "named": False}
+    )
+    originals: dict[str, list[Any]] = {k: list(v) for k, v in summary["originals"].items()}
+    outlets = list(stored["outlets"]) if stored else []
+    label = stored["label"] if stored else None
+    first = stored["first_reported"] if stored else None
+    founder = stored["founder"] if stored else None
+    facts = {m["attribution_id"]: ClaimFacts.from_json(m["facts"]) for m in new}
+    ordered = sorted(new, key=lambda m: _sort_time(facts[m["attribution_id"]].published))
+    inner = _nested_inside(ordered, facts, state.identity)
+
+    def count(independence: str | None, original: str | None, step: int) -> None:
+        if not independence or not original:
+            return
+        entry = originals.setdefault(independence, [original, 0])
+        entry[1] += step
+        if entry[1] <= 0:
+            del originals[independence]
+
+    for member in ordered:
+        fact = facts[member["attribution_id"]]
+        steps = _steps(member["chain"])
+        child = inner.get(member["attribution_id"])
+        longer = (
+            _steps(child["chain"])
+            if child is not None
+            else _through_corpus(conn, cluster_id, steps, new)
+        )
+        original, independence = member["original_source"], member["independence"]
+        if longer != steps:
+            original = provenance.original(longer)
+            independence = state.identity.independence(original, provenance.last_outlet(longer))
+            _rechain(conn, member["attribution_id"], longer, original, independence)
+        count(independence, original, +1)
+        if original and state.identity.info(original).type != "anonymous":
+            summary["named"] = True
+        summary["certain"] = summary["certain"] or fact.certainty == "certain"
+        if fact.outlet and fact.outlet not in outlets:
+            outlets.append(fact.outlet)
+        if fact.published is not None and (first is None or _before(fact.published, first)):
+            label, first = fact.content_text, fact.published  # the earliest report labels it
+        elif label is None:
+            label = fact.content_text
+        if founder is None or cluster_id_of(member["attribution_id"]) == cluster_id:
+            founder = member["attribution_id"]
+    # A new report by an outlet that older members only cite: their chains run on through it.
+    for outlet_id in {facts[m["attribution_id"]].outlet_id for m in ordered} - {None}:
+        for old in db.members_ending_at(conn, cluster_id, outlet_id):
+            steps = _steps(old["chain"])
+            longer = provenance.extend_through_corpus(
+                steps, [(outlet_id, _steps(m["chain"]), None) for m in ordered]
+            )
+            if longer != steps:
+                original = provenance.original(longer)
+                independence = state.identity.independence(original, provenance.last_outlet(longer))
+                count(old["independence"], old["original_source"], -1)
+                count(independence, original, +1)
+                _rechain(conn, old["attribution_id"], longer, original, independence)
+    counted = _independent(originals)
+    index = state.reps.index[cluster_id]
+    against = [(r["kind"], r["explanation"]) for r in contradictions if r["claim"] == cluster_id]
+    by = sorted({r["by"] for r in contradictions if r["claim"] == cluster_id})
+    grade, reasons = credibility(
+        len(counted),
+        ["certain"] if summary["certain"] else ["hedged"],
+        bool(counted) and not summary["named"],
+        against,
+    )
+    summary["originals"] = originals
+    source_names = [state.identity.info(s).name for s in counted.values()]
+    db.upsert_cluster(
+        conn,
+        {
+            "id": cluster_id,
+            "label": label or "",
+            "founder": founder or "",
+            "polarity": state.reps.features[index].polarity,
+            "vector_sum": embed.to_bytes(state.reps.sums[index]),
+            "terms_sum": state.reps.terms[index],
+            "size": state.reps.sizes[index],
+            "features": state.reps.features[index].to_json(),
+            "summary": summary,
+            "support": len(counted),
+            "original_sources": list(counted.values()),
+            "outlets": outlets,
+            "first_reported": first,
+            "credibility": grade,
+            "credibility_reasons": list(reasons),
+            "contradicted_by": by,
+            "search_text": " ".join(
+                [label or "", *list(counted.values()), *source_names, *outlets]
+            ).casefold(),
+        },
+    )
+
+
+def _independent(originals: dict[str, list[Any]]) -> dict[str, str]:
+    """Independence key -> original source, generic groups dropped next to identified sources
+    (and counted once when they are all there is)."""
+    keys = list(originals)
+    generic = [key for key in keys if key.startswith(UNIDENTIFIED)]
+    if len(generic) < len(keys):
+        return {key: originals[key][0] for key in keys if key not in generic}
+    return {generic[0]: originals[generic[0]][0]} if generic else {}
+
+
+def _through_corpus(
+    conn: Connection,
+    cluster_id: str,
+    steps: tuple[ProvenanceStep, ...],
+    new: list[dict[str, Any]],
+) -> tuple[ProvenanceStep, ...]:
+    """Run a chain that ends at an outlet on through that outlet's own report of the claim."""
+    if len(steps) < 2 or steps[-1].kind not in ("outlet", "media"):
+        return steps
+    others = [
+        (row["outlet_id"], _steps(row["chain"]), None)
+        for row in db.members_by_outlets(conn, cluster_id, {s.source_id for s in steps})
+    ]
+    others += [(m["facts"]["outlet_id"], _steps(m["chain"]), None) for m in new]
+    return provenance.extend_through_corpus(steps, others)
+
+
+def _rechain(
+    conn: Connection,
+    attribution_id: str,
+    steps: tuple[ProvenanceStep, ...],
+    original: str | None,
+    independence: str | None,
+) -> None:
+    db.update_member(
+        conn,
+        attribution_id,
+        {
+            "chain": [_step_json(s) for s in steps],
+            "original_source": original,
+            "independence": independence,
+        },
+    )
+    db.update_figures_source(conn, attribution_id, original, independence)
+
+
+def _nested_inside(
+    members: list[dict[str, Any]], facts: dict[str, ClaimFacts], identity: SourceIdentity
+) -> dict[str, dict[str, Any]]:
+    """Outer member -> its nested member in the same cluster, when the nested one names a real
+    actor (not a group or an unresolved pronoun the parser took for a source)."""
+    found: dict[str, dict[str, Any]] = {}
+    for member in members:
+        parent = facts[member["attribution_id"]].parent
+        source = member["source_id"]
+        if (
+            parent in facts
+            and source
+            and identity.info(source).type not in ("group", "unknown")
+            and identity.is_actor(source)
+            and not source.startswith("unresolved")
+        ):
+            found[parent] = member
+    return found
+
+
+def _sort_time(published: datetime | None) -> tuple[bool, float]:
+    return (published is None, published.timestamp() if published else 0.0)
+
+
+def _steps(rows: list[dict[str, str]]) -> tuple[ProvenanceStep, ...]:
+    return tuple(ProvenanceStep(**row) for row in rows)
+
+
+def _contradictions(
+    conn: Connection,
+    state: Run,
+    touched: set[str],
+    topics: set[str],
+    nearby: list[dict[str, str]],
+    new_attributions: set[str],
+) -> None:
+    """Denials against similar assertions (both ways), incompatible figures in the new topics."""
+    reps = state.reps
+    settings = state.settings
+    found = list(nearby)
+    for cluster_id in sorted(touched):
+        index = reps.index[cluster_id]
+        mine = reps.features[index]
+        if mine.polarity not in ("deny", "assert"):
+            continue
+        sims = reps.matrix @ reps.matrix[index]
+        for other in np.nonzero(sims >= settings.denial_threshold)[0]:
+            theirs = reps.features[other]
+            pair = (mine, theirs) if mine.polarity == "deny" else (theirs, mine)
+            ids = (
+                (cluster_id, reps.ids[other])
+                if mine.polarity == "deny"
+                else (reps.ids[other], cluster_id)
+            )
+            if not denial_applies(*pair, float(sims[other]), settings.denial_threshold):
+                continue
+            denier = state.identity.independence(pair[0].source, None)
+            if denier is not None and denier == state.identity.independence(pair[1].source, None):
+                continue
+            denial_id, claim_id = ids
+            found.append(
+                {
+                    "id": contradiction_id("denial", claim_id, denial_id),
+                    "kind": "denial",
+                    "claim": claim_id,
+                    "by": denial_id,
+                    "explanation": (
+                        f"{pair[0].source or 'an unnamed source'} denies it "
+                        f"(similarity {float(sims[other]):.2f})"
+                    ),
+                }
+            )
+    for topic in sorted(topics):
+        rows = db.figures_of_topics(conn, [topic])
+        label = topic_label(topic, state.lexicon)
+        for item in figure_conflicts(
+            rows, settings.figure_window_days, settings.approx_tolerance, label, new_attributions
+        ):
+            found.append(
+                {
+                    "id": item.id,
+                    "kind": item.kind,
+                    "claim": item.claim,
+                    "by": item.by,
+                    "explanation": item.explanation,
+                }
+            )
+    if not found:
+        return
+    unique = {row["id"]: row for row in found}
+    known = db.contradiction_ids(conn, unique)
+    unique = {key: row for key, row in unique.items() if key not in known}
+    if not unique:
+        return
+    db.save_contradictions(conn, list(unique.values()))
+    state.contradictions += len(unique)
+    summarise(
+        conn,
+        state,
+        [],
+        {row["claim"] for row in unique.values()} | {row["by"] for row in unique.values()},
+    )

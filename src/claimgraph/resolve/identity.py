@@ -1,0 +1,199 @@
+"""Source identity across documents: one canonical id per actor, its parent body, and the body
+whose sources count once for corroboration.
+
+Needs: stored sources, the known-source table, document outlets, users' merges and splits.
+Returns: a `SourceIdentity` that maps any stored source id to its canonical id.
+
+Rules, applied in this order (a user's edit always wins, because it is applied last):
+1. every document outlet is a media source (`slug(outlet)`), so "Korea Wire" named inside a report
+   and the outlet Korea Wire are one source;
+2. a stored source whose name, without a trailing bracket ("National Intelligence Service (NIS"),
+   is a known alias in the source table becomes that table source;
+3. a bare surname ("singh") becomes the one person in the corpus with that surname, if only one;
+4. users' merges (A into B) and splits (A stands alone again), in the order they were made.
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from claimgraph.nlp.lexicon import data_rows, lexicon_text
+from claimgraph.nlp.source_table import SourceTable, fold, slug
+
+OUTLET = "outlet"
+UNIDENTIFIED = "unidentified@"  # independence key prefix of generic group sources
+MEDIA_TYPES = frozenset({OUTLET, "media"})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    kind: str  # merge | split
+    source_id: str
+    into: str | None = None
+
+
+@dataclass(slots=True)
+class SourceIdentity:
+    """Canonical ids, names, parents and independence keys for every source in the corpus."""
+
+    table: SourceTable
+    infos: dict[str, SourceInfo] = field(default_factory=dict)
+    mapping: dict[str, str] = field(default_factory=dict)  # raw id -> canonical id
+    reasons: dict[str, str] = field(default_factory=dict)  # raw id -> why it was mapped
+    outlet_names: dict[str, str] = field(default_factory=dict)  # folded outlet name -> id
+    not_actors: frozenset[str] = frozenset()  # head words of documents taken for sources
+
+    def is_actor(self, source_id: str | None) -> bool:
+        """False for a "source" that is a document or data ("a briefing"), not who issued it."""
+        if source_id is None:
+            return False
+        words = fold(self.info(source_id).name).split()
+        return not words or words[-1] not in self.not_actors
+
+    def canonical(self, raw_id: str | None) -> str | None:
+        if raw_id is None:
+            return None
+        seen = {raw_id}
+        current = self.mapping.get(raw_id, raw_id)
+        while current in self.mapping and self.mapping[current] not in seen:
+            seen.add(current)
+            current = self.mapping[current]
+        return current
+
+    def info(self, source_id: str) -> SourceInfo:
+        found = self.infos.get(source_id)
+        if found is None and source_id in self.table.known:
+            known = self.table.known[source_id]
+            found = SourceInfo(known.id, known.name, known.type, known.country, known.parent)
+        return found or SourceInfo(source_id, source_id, "unknown")
+
+    def is_media(self, source_id: str | None) -> bool:
+        return source_id is not None and self.info(source_id).type in MEDIA_TYPES
+
+    def parent(self, source_id: str) -> str | None:
+        parent = self.info(source_id).parent
+        return self.canonical(parent) if parent else None
+
+    def root(self, source_id: str) -> str:
+        """The top of the parent chain: NIS -> South Korean government."""
+        seen = {source_id}
+        current = source_id
+        while (parent := self.parent(current)) is not None and parent not in seen:
+            seen.add(parent)
+            current = parent
+        return current
+
+    def independence(self, source_id: str | None, outlet_id: str | None) -> str | None:
+        """The key under which an original source counts once.
+
+        Sources under one top body (a government and its agencies, officials and spokespeople)
+        share what they know, so they count once. An anonymous source with a country counts as
+        that country's government: it may well be the same briefing. An anonymous source without
+        one counts once per outlet that used it.
+        """
+        if source_id is None:
+            return None
+        info = self.info(source_id)
+        if not self.is_identified(source_id):
+            return f"{UNIDENTIFIED}{source_id}"
+        if info.type == "anonymous":
+            if info.country:
+                government = self.table.find("government", info.country)
+                return self.root(government.id) if government else f"anonymous@{info.country}"
+            return f"anonymous@{outlet_id or 'unknown'}"
+        return self.root(source_id)
+
+    def is_identified(self, source_id: str) -> bool:
+        """False for a generic group ("rebels", "analysts"): it may be anyone, so it never counts
+        as an independent source next to an identified one."""
+        info = self.info(source_id)
+        known = source_id in self.table.known or info.type in MEDIA_TYPES
+        return known or info.type not in ("group", "unknown") or info.country is not None
+
+    def outlet(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        return self.outlet_names.get(fold(name)) or self.canonical(slug(name))
+
+    def find_names(self, text: str) -> list[tuple[int, str]]:
+        """(offset, canonical id) of every outlet or known source named in the text."""
+        found: list[tuple[int, str]] = []
+        for name, source_id in self.outlet_names.items():
+            for match in re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
+                found.append((match.start(), source_id))
+        return sorted(found)
+
+
+def build_identity(
+    table: SourceTable,
+    stored: Iterable[SourceInfo],
+    outlets: Iterable[str],
+    edits: Iterable[Edit] = (),
+) -> SourceIdentity:
+    """Apply the rules in the module docstring to the stored sources."""
+    identity = SourceIdentity(
+        table=table,
+        not_actors=frozenset(
+            row[0] for row in data_rows(lexicon_text("resolve_not_actors.v1.txt"))
+        ),
+    )
+    for source in stored:
+        identity.infos[source.id] = source
+    for outlet in sorted(set(outlets)):
+        outlet_id = slug(outlet)
+        identity.infos[outlet_id] = SourceInfo(outlet_id, outlet, OUTLET)
+        identity.outlet_names[fold(outlet)] = outlet_id
+    for source_id, known in table.known.items():
+        if known.type == "media":
+            for name in (known.name, *known.aliases):
+                if len(name) > 3:  # "AP" or "RIA" inside other words would be noise
+                    identity.outlet_names.setdefault(fold(name), source_id)
+    _table_aliases(identity)
+    _surnames(identity)
+    for edit in edits:
+        if edit.kind == "merge" and edit.into:
+            identity.mapping[edit.source_id] = edit.into
+            identity.reasons[edit.source_id] = f"merged into {edit.into} by a user"
+        elif edit.kind == "split":
+            identity.mapping.pop(edit.source_id, None)
+            identity.reasons[edit.source_id] = "kept apart by a user"
+    return identity
+
+
+def _table_aliases(identity: SourceIdentity) -> None:
+    for source in list(identity.infos.values()):
+        if source.id in identity.table.known or source.type == OUTLET:
+            continue
+        name = re.sub(r"\s*\(.*$", "", source.name)
+        known = identity.table.find(name, source.country)
+        if known is not None and known.id != source.id:
+            identity.mapping[source.id] = known.id
+            identity.reasons[source.id] = f"name {name!r} is an alias of {known.id}"
+        elif fold(name) in identity.outlet_names:
+            outlet_id = identity.outlet_names[fold(name)]
+            if outlet_id != source.id:
+                identity.mapping[source.id] = outlet_id
+                identity.reasons[source.id] = f"name {name!r} is the outlet {outlet_id}"
+
+
+def _surnames(identity: SourceIdentity) -> None:
+    people: dict[str, list[str]] = {}
+    for source in identity.infos.values():
+        if source.type == "person" and " " in source.name:
+            people.setdefault(fold(source.name.split()[-1]), []).append(source.id)
+    for source in list(identity.infos.values()):
+        if "-" in source.id or source.id in identity.mapping or source.type == "person":
+            continue
+        candidates = people.get(fold(source.name), [])
+        if len(candidates) == 1:
+            identity.mapping[source.id] = candidates[0]
+            identity.reasons[source.id] = f"surname of {candidates[0]}, the only such person"

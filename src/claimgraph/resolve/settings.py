@@ -1,0 +1,31 @@
+"""Settings of a resolve run, and the report it returns."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveSettings:
+    threshold: float = 0.45  # claim-to-cluster score needed to merge (see clusters.compare)
+    text_weight: float = 0.5  # embedding vs TF-IDF share of the text similarity
+    denial_threshold: float = 0.5  # similarity of a denial to the claims it contradicts
+    copy_similarity: float = 0.45  # estimated shingle Jaccard of a near-copy (syndication)
+    figure_window_days: float = 5.0  # figures this close in time are "at the same time"
+    approx_tolerance: float = 0.1  # "about 8,000" covers 7,200-8,800
+    grades: Path | None = None  # user's reliability grades (TSV or YAML)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveReport:
+    """What one `resolve` run did."""
+
+    documents: int = 0  # documents resolved in this run
+    claims: int = 0  # attributions clustered
+    new_clusters: int = 0
+    touched_clusters: int = 0
+    near_copies: int = 0
+    contradictions: int = 0
+    seconds: float = 0.0
+    full: bool = False
+    threshold: float = 0.0
+    document_ids: tuple[str, ...] = field(default=())

@@ -1,0 +1,222 @@
+"""What a figure counts (its topic) and how it is meant (its modality).
+
+Needs: a stored Quantity, the document text, the places inside the claim, earlier figures of the
+same document.  Returns: a `Figure` with thing, event, actor, place, modality and topic.
+
+A topic is "thing | event | actor | place": "troops||KP|RU" reads "North Korean troops in
+Russia". A figure that does not name its thing, actor or place again ("the number could reach
+10,000") takes them from the last figure before it in the same document that did: reports name
+the topic once and then refer back to it.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from claimgraph.nlp.lexicon import data_rows, lexicon_text
+from claimgraph.nlp.source_table import fold, load_source_table
+from claimgraph.records import Place, Quantity
+from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
+
+ACTOR_SPAN = 40  # characters after a number where "North Korean" still qualifies its noun
+EVENT_SPAN = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str | None
+    thing: str | None  # None: counts something that is no series ("two officials")
+    event: str | None  # killed | wounded | casualties | captured
+    actor: str | None  # ISO country, or a named group
+    place: str | None  # ISO country where it happens
+    modality: str  # arrived | current | projected | final | cumulative | recap | unknown
+    start: int
+    end: int
+
+    @property
+    def topic(self) -> str | None:
+        if self.thing is None:
+            return None
+        return "|".join((self.thing, self.event or "", self.actor or "", self.place or ""))
+
+
+def topic_label(topic: str, lexicon: ResolveLexicon) -> str:
+    """The topic in words: "troops||KP|RU" -> "North Korean troops in Russia"."""
+    thing, event, actor, place = [*topic.split("|"), "", "", ""][:4]
+    who = lexicon.demonyms.get(actor, actor) if actor else ""
+    if event == "casualties":
+        words = [who, thing.rstrip("s"), "casualties"]
+    else:
+        words = [who, thing, event]
+    label = " ".join(w for w in words if w)
+    if place:
+        label += f" in {lexicon.country_names.get(place, place)}"
+    return label
+
+
+def figure_of(
+    quantity: Quantity,
+    text: str,
+    *,
+    window: tuple[int, int, bool, bool],
+    clause_end: int,
+    places: list[Place],
+    previous: list[Figure],
+    document_countries: Counter[str],
+    lexicon: ResolveLexicon,
+) -> Figure:
+    """The figure a quantity states inside a claim.
+
+    Args:
+        window: (start, end, start is a number, end is a number): the stretch of the claim that
+            belongs to this figure, up to the neighbouring numbers or the content's ends.
+    """
+    start, end = quantity.span.start, quantity.span.end
+    thing, event, modifiers = _thing(quantity.unit, lexicon)
+    if thing is None and quantity.unit is None:
+        thing = next((f.thing for f in reversed(previous) if f.thing), None)
+    same = [f for f in previous if f.thing == thing and thing is not None]
+    low, high = window[0], window[1]
+    before_text = text[max(low, start - EVENT_SPAN) : start]
+    after_text = text[end : min(high, end + EVENT_SPAN)]
+    event = event or _nearest(lexicon.events.find(after_text), lexicon.events.find(before_text))
+    if event is None and window[3]:
+        # "84 Wagner fighters and 47 Malian soldiers had been killed": coordinated numbers share
+        # the verb that follows the last of them.
+        beyond = text[end : min(clause_end, end + 2 * EVENT_SPAN)]
+        event = _nearest(lexicon.events.find(beyond), [])
+    actor = (
+        _named_actor(modifiers)
+        or _actor_after(places, end, high)
+        or next((f.actor for f in reversed(same) if f.actor), None)
+        or _actor_before(places, low, start)
+    )
+    place = (
+        _place(text, places, end, actor, after=True)
+        or next((f.place for f in reversed(same) if f.place), None)
+        or _place(text, places, end, actor, after=False)
+        or next((c for c, _ in document_countries.most_common() if c != actor), None)
+    )
+    return Figure(
+        text=quantity.span.text,
+        value=quantity.value,
+        low=quantity.low,
+        high=quantity.high,
+        qualifier=str(quantity.qualifier),
+        unit=quantity.unit,
+        thing=thing,
+        event=event,
+        actor=actor,
+        place=place,
+        modality=_modality(text, start, end, window, event, lexicon),
+        start=start,
+        end=end,
+    )
+
+
+def _thing(unit: str | None, lexicon: ResolveLexicon) -> tuple[str | None, str | None, list[str]]:
+    if not unit:
+        return None, None, []
+    words = unit.split()
+    for size in range(len(words), 0, -1):
+        key = " ".join(words[-size:]).lower()
+        if key in lexicon.things:
+            thing, event = lexicon.things[key]
+            modifiers = [w for w in words[:-size] if w.lower() not in lexicon.things]
+            return (None if thing == "-" else thing), event, modifiers
+    return words[-1].lower(), None, words[:-1]
+
+
+def _nearest(after: list[tuple[int, int, str]], before: list[tuple[int, int, str]]) -> str | None:
+    # After the number comes first ("100 soldiers had been killed"); else the last one before it.
+    if after:
+        return after[0][2]
+    return before[-1][2] if before else None
+
+
+def _actor_after(places: list[Place], end: int, limit: int) -> str | None:
+    for place in places:
+        if end <= place.span.start <= min(limit, end + ACTOR_SPAN) and place.kind == "demonym":
+            return place.country
+    return None
+
+
+@cache
+def _group_country(name: str) -> str | None:
+    known = load_source_table().find(name)
+    return known.country if known else None
+
+
+def _named_actor(modifiers: list[str]) -> str | None:
+    for word in modifiers:
+        if word[:1].isupper():
+            return _group_country(word) or fold(word)
+    return None
+
+
+def _actor_before(places: list[Place], window_start: int, start: int) -> str | None:
+    before = [
+        p
+        for p in places
+        if window_start <= p.span.start < start and p.kind in ("demonym", "country")
+    ]
+    return before[-1].country if before else None
+
+
+@cache
+def _place_nouns() -> frozenset[str]:
+    return frozenset(row[0] for row in data_rows(lexicon_text("resolve_place_nouns.v1.txt")))
+
+
+def _place_noun(text: str, place: Place) -> bool:
+    following = text[place.span.end : place.span.end + 20].split()
+    return bool(following) and following[0].strip(".,;").lower() in _place_nouns()
+
+
+def _place(
+    text: str, places: list[Place], end: int, actor: str | None, *, after: bool
+) -> str | None:
+    """Where the counted thing is: a place named after the number (before it, as a fallback),
+    other than the actor's own country ("South Korea's spy agency said 1,500 ...")."""
+    for place in places:
+        if (
+            (place.kind != "demonym" or (after and _place_noun(text, place)))
+            and place.country
+            and place.country != actor
+            and (place.span.start >= end if after else place.span.start < end)
+        ):
+            return place.country
+    return None
+
+
+def _modality(
+    text: str,
+    start: int,
+    end: int,
+    window: tuple[int, int, bool, bool],
+    event: str | None,
+    lexicon: ResolveLexicon,
+) -> str:
+    """The nearest marker in the figure's clause; "the 3,000" refers back to a known figure."""
+    if text[max(0, start - 4) : start].lower() == "the ":
+        return "recap"
+    # Split the clause halfway to a neighbouring number, so each marker goes to the nearer one.
+    low = (start + window[0]) // 2 if window[2] else window[0]
+    high = (end + window[1]) // 2 if window[3] else window[1]
+    best: tuple[int, int, str] | None = None
+    for m_start, m_end, label in lexicon.modality.find(text[low:high]):
+        m_start, m_end = m_start + low, m_end + low
+        distance = start - m_end if m_end <= start else max(0, m_start - end)
+        if label == "recap" and m_end <= start and distance > 8:
+            continue  # "up from" qualifies the number right after it only
+        rank = (distance, MODALITY_ORDER.index(label))
+        if best is None or rank < best[:2]:
+            best = (*rank, label)
+    if best is not None:
+        return best[2]
+    return "cumulative" if event else "unknown"

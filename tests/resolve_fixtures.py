@@ -1,0 +1,44 @@
+"""Analysed corpora (the demo corpus and the test-only Sahel corpus) stored in real stores."""
+
+import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from claimgraph.ingest.sources_in import expand
+from claimgraph.records import Analysis, Document
+from claimgraph.store import Store
+from store_fixtures import backend_store
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = {
+    "nk": ROOT / "examples" / "nk-troops",
+    "sahel": ROOT / "tests" / "data" / "corpus_sahel",
+}
+
+
+@functools.cache
+def analyses(pipeline, corpus: str) -> tuple[Analysis, ...]:
+    """Every document of the corpus, analysed once per test session, oldest first."""
+    documents = [d for d in expand([str(CORPORA[corpus])]) if isinstance(d, Document)]
+    found = [pipeline.analyse(document) for document in documents]
+    return tuple(sorted(found, key=lambda a: a.document.published))
+
+
+def file_of(corpus: str, analysis: Analysis) -> str:
+    """The corpus file name of an analysed document (by its url in metadata.jsonl)."""
+    import json
+
+    for line in (CORPORA[corpus] / "metadata.jsonl").read_text("utf-8").splitlines():
+        row = json.loads(line)
+        if row["url"] == analysis.document.url:
+            return str(row["file"])
+    raise KeyError(analysis.document.url)
+
+
+@contextmanager
+def corpus_store(backend: str, tmp_path: Path, pipeline, corpus: str) -> Iterator[Store]:
+    with backend_store(backend, tmp_path) as store:
+        for analysis in analyses(pipeline, corpus):
+            store.save(analysis)
+        yield store

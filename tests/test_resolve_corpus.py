@@ -1,0 +1,127 @@
+"""Resolve on both corpora, SQLite and PostgreSQL: series, echoes, near-copies, denials, grades.
+
+The expectations come from each corpus README (what was written in on purpose); the same
+checks run on the demo corpus and on the test-only Sahel corpus, so nothing is tuned to one.
+"""
+
+import pytest
+
+from claimgraph.resolve import read, resolve
+from claimgraph.resolve.identity import OUTLET
+from resolve_fixtures import analyses, corpus_store, file_of
+from store_fixtures import BACKENDS
+
+# corpus, topic words, figure, original source's body, first report (date), outlets that repeat it
+SERIES = [
+    (
+        "nk",
+        "North Korean troops in Russia",
+        1500,
+        "kr-government",
+        "2024-10-18",
+        {"Korea Wire", "Pacific Dispatch", "Baltic Ledger", "Meridian Daily", "Steppe Observer"},
+    ),
+    (
+        "sahel",
+        "Russian troops killed in Mali",
+        84,
+        "csp-dpa",
+        "2024-07-29",
+        {"Atlas Monitor", "Harmattan Post", "Coastline Gazette"},
+    ),
+]
+
+# corpus, echo file, near-copy file, the file it copies
+ECHOES = [
+    ("nk", "05-", "06-", "02-"),
+    ("sahel", "05-", "04-", "03-"),
+]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    return request.param
+
+
+@pytest.mark.parametrize(("corpus", "topic", "value", "body", "first", "outlets"), SERIES)
+def test_resolve_series_shows_each_figure_once(
+    backend, tmp_path, pipeline, corpus, topic, value, body, first, outlets
+):
+    with corpus_store(backend, tmp_path, pipeline, corpus) as store:
+        resolve(store)
+        [series] = [s for s in read.estimate_series(store, topic) if s.topic.endswith(topic)]
+        points = [p for p in series.points if p.value == value]
+        from claimgraph.resolve.engine import load_identity
+        from claimgraph.store import resolved as db
+
+        with db.reading(store.engine) as conn:
+            identity = load_identity(conn)
+    assert len(points) == 1, [(p.text, p.source, p.modality) for p in points]
+    [point] = points
+    assert identity.root(point.source) == body
+    assert point.first_reported.date().isoformat() == first
+    assert outlets <= set(point.outlets)
+    keys = [
+        (p.value, p.qualifier in ("exact", "approx"), p.modality, p.source) for p in series.points
+    ]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize(("corpus", "echo", "copy", "original"), ECHOES)
+def test_resolve_echo_chain_counts_one_source(
+    backend, tmp_path, pipeline, corpus, echo, copy, original
+):
+    with corpus_store(backend, tmp_path, pipeline, corpus) as store:
+        resolve(store)
+        by_file = {file_of(corpus, a): a.document.id for a in analyses(pipeline, corpus)}
+        echo_id = next(d for f, d in by_file.items() if f.startswith(echo))
+        echoed = [
+            c
+            for c in read.clusters(store)
+            if any(
+                m.document_id == echo_id
+                and len(m.chain) > 2
+                and any(step.via in ("according to", "citing") for step in m.chain)
+                for m in c.members
+            )
+        ]
+        copies = {
+            m.document_id: m.syndicated_copy_of for c in read.clusters(store) for m in c.members
+        }
+    assert echoed
+    for cluster in echoed:
+        member = next(m for m in cluster.members if m.document_id == echo_id)
+        # The chain goes outlet -> outlet(s) -> the original source, which is not an outlet.
+        assert member.chain[0].kind == OUTLET
+        assert member.chain[-1].kind != OUTLET
+        assert cluster.support == 1, (cluster.label, cluster.original_sources)
+    copy_id = next(d for f, d in by_file.items() if f.startswith(copy))
+    original_id = next(d for f, d in by_file.items() if f.startswith(original))
+    assert copies[copy_id] == original_id
+
+
+@pytest.mark.parametrize("corpus", ["nk", "sahel"])
+def test_resolve_denial_is_a_contradiction(backend, tmp_path, pipeline, corpus):
+    with corpus_store(backend, tmp_path, pipeline, corpus) as store:
+        resolve(store)
+        denials = [x for x in read.contradictions(store) if x.kind == "denial"]
+        assert denials
+        for item in denials:
+            denier = read.cluster(store, item.by)
+            claim = read.cluster(store, item.claim)
+            assert denier.polarity == "deny"
+            assert claim.polarity == "assert"
+            assert item.by in claim.contradicted_by
+            assert any("contradicted" in reason for reason in claim.credibility_reasons)
+
+
+@pytest.mark.parametrize("corpus", ["nk", "sahel"])
+def test_resolve_grades_have_reasons(backend, tmp_path, pipeline, corpus):
+    with corpus_store(backend, tmp_path, pipeline, corpus) as store:
+        resolve(store)
+        grades = read.grades(store)
+        clusters = read.clusters(store)
+    assert grades
+    assert all(g.reliability in "ABCDEF" and g.reasons for g in grades)
+    assert all(1 <= c.credibility <= 6 and c.credibility_reasons for c in clusters)
+    assert all(c.support == len(set(c.original_sources)) for c in clusters)

@@ -1,0 +1,98 @@
+"""Admiralty grades: credibility from corroboration and contradiction, reliability from the user
+or the track record, always with reasons; merges and splits of sources stick."""
+
+import pytest
+
+from claimgraph.errors import InputError
+from claimgraph.resolve import read, resolve
+from claimgraph.resolve.grading import credibility, learnt, read_grades
+from resolve_fixtures import corpus_store
+from store_fixtures import BACKENDS
+
+
+@pytest.mark.parametrize(
+    ("support", "certainties", "anonymous", "against", "grade"),
+    [
+        (2, ["certain"], False, [], 1),
+        (1, ["certain"], False, [], 2),
+        (1, ["possible"], False, [], 3),
+        (2, ["certain"], True, [], 3),
+        (2, ["certain"], False, [("denial", "x denies it")], 2),
+        (1, ["possible"], False, [("denial", "d"), ("figures", "f")], 5),
+        (0, [], False, [], 6),
+    ],
+)
+def test_resolve_credibility(support, certainties, anonymous, against, grade):
+    found, reasons = credibility(support, certainties, anonymous, against)
+    assert found == grade
+    assert reasons
+
+
+@pytest.mark.parametrize(
+    ("claims", "confirmed", "contradicted", "grade"),
+    [(2, 2, 0, "F"), (4, 3, 0, "B"), (4, 2, 0, "C"), (4, 1, 0, "F"), (4, 0, 2, "D")],
+)
+def test_resolve_reliability_from_track_record(claims, confirmed, contradicted, grade):
+    found, reasons = learnt(claims, confirmed, contradicted)
+    assert found == grade
+    assert str(claims) in reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kr-nis\tB\tofficial briefings, often confirmed\n", ("kr-nis", "B")),
+        ("# comment\nru-kremlin: E  # denied what it later admitted\n", ("ru-kremlin", "E")),
+    ],
+)
+def test_resolve_grades_file(tmp_path, text, expected):
+    path = tmp_path / "grades.tsv"
+    path.write_text(text, "utf-8")
+    [grade] = read_grades(path).values()
+    assert (grade.source_id, grade.reliability) == expected
+    assert grade.reason
+
+
+@pytest.mark.parametrize("text", ["kr-nis\tZ\n", "nonsense line\n"])
+def test_resolve_grades_file_refuses_bad_rows(tmp_path, text):
+    path = tmp_path / "grades.tsv"
+    path.write_text(text, "utf-8")
+    with pytest.raises(InputError):
+        read_grades(path)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_resolve_user_grade_overrides(backend, tmp_path, pipeline):
+    from claimgraph.commands.resolve import run_resolve
+
+    path = tmp_path / "grades.tsv"
+    path.write_text("kr-nis\tB\tofficial briefings\n", "utf-8")
+    with corpus_store(backend, tmp_path, pipeline, "nk") as store:
+        run_resolve(store, grades=path)
+        grades = {g.source_id: g for g in read.grades(store)}
+    assert grades["kr-nis"].reliability == "B"
+    assert grades["kr-nis"].overridden
+    assert "official briefings" in grades["kr-nis"].reasons[0]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_resolve_source_merge_and_split_stick(backend, tmp_path, pipeline):
+    from claimgraph.commands.resolve import edit_sources
+
+    with corpus_store(backend, tmp_path, pipeline, "nk") as store:
+        resolve(store)
+        edit_sources(store, "merge", ["lloyd-austin", "us-dod"])
+        resolve(store)  # nothing new: the merge stays
+        merged = {
+            m.source_id for c in read.clusters(store, source="lloyd-austin") for m in c.members
+        }
+        resolve(store, full=True)
+        again = {m.source_id for c in read.clusters(store, source="us-dod") for m in c.members}
+        edit_sources(store, "split", ["lloyd-austin"])
+        split = {m.source_id for c in read.clusters(store) for m in c.members}
+        with pytest.raises(InputError):
+            edit_sources(store, "merge", ["only-one"])
+    assert "lloyd-austin" not in merged
+    assert "us-dod" in merged
+    assert "lloyd-austin" not in again
+    assert "lloyd-austin" in split

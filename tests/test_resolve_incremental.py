@@ -1,0 +1,48 @@
+"""Resolve is incremental: a new document is resolved alone, cluster ids never change, and
+adding the newest document gives the same clusters as resolving everything again."""
+
+import pytest
+
+from claimgraph.resolve import read, resolve
+from resolve_fixtures import analyses, corpus_store
+from store_fixtures import BACKENDS, backend_store
+
+
+def _partition(store) -> set[frozenset[str]]:
+    return {frozenset(m.attribution_id for m in c.members) for c in read.clusters(store)}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("corpus", ["nk", "sahel"])
+def test_resolve_adds_one_document_without_recomputing(backend, tmp_path, pipeline, corpus):
+    *earlier, newest = analyses(pipeline, corpus)
+    with backend_store(backend, tmp_path) as store:
+        for analysis in earlier:
+            store.save(analysis)
+        first = resolve(store)
+        before = {c.id for c in read.clusters(store)}
+        store.save(newest)
+        second = resolve(store)
+        after = {c.id for c in read.clusters(store)}
+        incremental = _partition(store)
+        again = resolve(store)
+        full = resolve(store, full=True)
+        assert _partition(store) == incremental
+    assert first.documents == len(earlier)
+    assert second.documents == 1
+    assert second.document_ids == (newest.document.id,)
+    assert before <= after
+    assert again.documents == 0
+    assert full.documents == len(earlier) + 1
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_resolve_cluster_of_and_explain(backend, tmp_path, pipeline):
+    with corpus_store(backend, tmp_path, pipeline, "nk") as store:
+        resolve(store)
+        cluster = max(read.clusters(store), key=lambda c: len(c.members))
+        a, b = cluster.members[0].attribution_id, cluster.members[1].attribution_id
+        assert read.cluster_of(store, a).id == cluster.id
+        match = read.explain(store, a, b)
+        assert match.agreeing
+        assert read.cluster_of(store, "no-such-attribution") is None
