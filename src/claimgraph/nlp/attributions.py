@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.nlp.lexicon import Cue, Lexicon
+from claimgraph.nlp.model import doc_text
 from claimgraph.nlp.quotes import Quote, find_quotes
 from claimgraph.nlp.spans import char_span, span_of, spans_of
 from claimgraph.records import Certainty, Form, Span
@@ -57,7 +58,7 @@ class Found:
 
 def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     """All attributions in the document, in order of their cue."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     finder = _Finder(doc, lexicon, quotes)
     found: list[Found] = []
     for sentence in doc.sents:
@@ -70,7 +71,7 @@ def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Found]:
 class _Finder:
     def __init__(self, doc: Doc, lexicon: Lexicon, quotes: list[Quote]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lexicon = lexicon
         self.quotes = quotes
         self.used: set[int] = set()  # token indices already serving as a cue

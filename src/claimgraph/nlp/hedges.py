@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.attributions import Found
 from claimgraph.nlp.lexicon import Lexicon
+from claimgraph.nlp.model import doc_text
 from claimgraph.records import Certainty, Hedge, Span
 
 _MODALS = {"could", "may", "might", "should", "would", "must", "can"}
@@ -45,15 +46,18 @@ def grade(hedges: tuple[Hedge, ...]) -> Certainty:
 
 def _match(doc: Doc, indices: list[int], lexicon: Lexicon) -> list[Hedge | None]:
     wanted = set(indices)
+    lowers = _lowers(doc)
     found: list[Hedge | None] = []
     skip_until = -1
     for i in indices:
         if i <= skip_until:
             continue
         for length in range(_MAX_PHRASE, 0, -1):
-            window = doc[i : i + length]
-            if len(window) < length or any(t.i not in wanted for t in window):
+            if i + length > len(lowers) or any(j not in wanted for j in range(i, i + length)):
                 continue
+            if length > 1 and tuple(lowers[i : i + length]) not in lexicon.hedges:
+                continue  # only one word can match by its lemma; a phrase needs its words
+            window = doc[i : i + length]
             hedge = _hedge(window, lexicon)
             if hedge is not None:
                 found.append(hedge)
@@ -77,5 +81,15 @@ def _hedge(window: "Doc | object", lexicon: Lexicon) -> Hedge | None:
     if len(tokens) == 1 and words[0] in _MODALS and tokens[0].tag_ != "MD":
         return None  # "May" the month, "can" the container
     first, last = tokens[0], tokens[-1]
-    span = Span(first.idx, last.idx + len(last), first.doc.text[first.idx : last.idx + len(last)])
+    span = Span(
+        first.idx, last.idx + len(last), doc_text(first.doc)[first.idx : last.idx + len(last)]
+    )
     return Hedge(span=span, strength=strength, lemma=lemma)
+
+
+def _lowers(doc: Doc) -> list[str]:
+    """Every token's lower-case form, read once per document."""
+    lowers = doc.user_data.get("claimgraph.lowers")
+    if lowers is None:
+        lowers = doc.user_data["claimgraph.lowers"] = [t.lower_ for t in doc]
+    return lowers

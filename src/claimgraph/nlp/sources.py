@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from claimgraph.nlp.attributions import Found
 from claimgraph.nlp.lexicon import Lexicon, data_rows, lexicon_text
+from claimgraph.nlp.model import doc_text
 from claimgraph.nlp.source_table import CountryNames, SourceTable, fold, slug
 from claimgraph.records import Source, SourceMention, Span
 
@@ -127,6 +128,7 @@ class _Resolver:
         self, doc: Doc, table: SourceTable, countries: CountryNames, lexicon: Lexicon
     ) -> None:
         self.doc = doc
+        self.ents = tuple(doc.ents)  # Doc.ents and Span.ents rebuild every entity on each call
         self.table = table
         self.countries = countries
         self.lexicon = lexicon
@@ -139,7 +141,7 @@ class _Resolver:
         tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i <= head.i + 3]
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t) for t in tokens)
-        self.resolve(Span.of(self.doc.text, start, end), head)
+        self.resolve(Span.of(doc_text(self.doc), start, end), head)
 
     def resolve(self, span: Span, head: Token | None) -> ResolvedSource | None:
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -447,7 +449,9 @@ class _Resolver:
                     t for t in body.subtree if t.i < tokens.end and t.dep_ not in ("relcl",)
                 ]
                 body_span = Span.of(
-                    self.doc.text, body_tokens[0].idx, body_tokens[-1].idx + len(body_tokens[-1])
+                    doc_text(self.doc),
+                    body_tokens[0].idx,
+                    body_tokens[-1].idx + len(body_tokens[-1]),
                 )
                 resolved = self.resolve(body_span, body)
                 if resolved is not None and not resolved.mention.source_id.startswith("unresolved"):
@@ -463,7 +467,7 @@ class _Resolver:
             for seen in self.seen
             if not seen.person and not seen.anonymous and seen.position < position
         ]
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ in ("ORG", "GPE", "NORP") and ent.end_char <= position:
                 known = self.table.find(ent.text)
                 if known is not None and known.type != "person":
@@ -501,7 +505,7 @@ class _Resolver:
 
     def _country(self, tokens: SpacySpan, person: SpacySpan | None) -> str | None:
         """The country a mention names before its head: "Seoul's", "South Korean", "Ukraine's"."""
-        for ent in tokens.ents:
+        for ent in self._ents(tokens):
             if person is not None and ent.start >= person.start:
                 continue
             if ent.label_ in ("GPE", "NORP", "LOC"):
@@ -517,7 +521,7 @@ class _Resolver:
         """The mention without articles, possessive places and demonyms: "spy agency"."""
         words = []
         place_tokens = {
-            t.i for ent in tokens.ents if ent.label_ in ("GPE", "NORP", "LOC") for t in ent
+            t.i for ent in self._ents(tokens) if ent.label_ in ("GPE", "NORP", "LOC") for t in ent
         }
         for token in tokens:
             if person is not None and token in person:
@@ -533,12 +537,17 @@ class _Resolver:
         lowered = fold(tokens.text)
         if any(phrase in lowered for phrase in self.lexicon.anonymity_phrases):
             return True
-        if person is not None or any(ent.label_ == "ORG" and head in ent for ent in tokens.ents):
+        if person is not None or any(
+            ent.label_ == "ORG" and head in ent for ent in self._ents(tokens)
+        ):
             return False
         return (
             head.lemma_.lower() in self.lexicon.anonymity_heads
             or head.lower_ in self.lexicon.anonymity_heads
         )
+
+    def _ents(self, tokens: SpacySpan) -> list[SpacySpan]:
+        return [e for e in self.ents if e.start >= tokens.start and e.end <= tokens.end]
 
     def _remember(self, position: int, source_id: str, like: _Seen, description: str) -> None:
         self.seen.append(replace(like, position=position, description=description))
