@@ -420,9 +420,12 @@ def _summarise_one(
         if fact.outlet and fact.outlet not in outlets:
             outlets.append(fact.outlet)
         if fact.published is not None and (first is None or _before(fact.published, first)):
-            label, first = fact.content_text, fact.published  # the earliest report labels it
+            label, first = (
+                _readable(fact.content_text),
+                fact.published,
+            )  # the earliest report labels it
         elif label is None:
-            label = fact.content_text
+            label = _readable(fact.content_text)
         if founder is None or cluster_id_of(member["attribution_id"]) == cluster_id:
             founder = member["attribution_id"]
     # A new report by an outlet that older members only cite: their chains run on through it.
@@ -624,3 +627,8 @@ def _contradictions(
         [],
         {row["claim"] for row in unique.values()} | {row["by"] for row in unique.values()},
     )
+
+
+def _readable(content: str) -> str:
+    """A claim as a headline: without the complementiser its span keeps ("that 1,500 ...")."""
+    return content[5:] if content[:5].lower() == "that " else content
