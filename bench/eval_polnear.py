@@ -8,7 +8,13 @@ import json
 import sys
 
 from claimgraph.errors import ClaimgraphError
-from claimgraph.evaluate.polnear import Predictor, claimgraph_predictor, evaluate_polnear
+from claimgraph.evaluate.polnear import (
+    Predictor,
+    claimgraph_predictor,
+    evaluate_polnear,
+    hybrid_predictor,
+    model_predictor,
+)
 from claimgraph.evaluate.scoring import format_report
 
 
@@ -19,7 +25,12 @@ def _baseline() -> Predictor:
 
 
 # One table of predictors, so a new one is a new line here.
-PREDICTORS = {"claimgraph": claimgraph_predictor, "baseline": _baseline}
+PREDICTORS = {
+    "claimgraph": claimgraph_predictor,
+    "baseline": _baseline,
+    "model": model_predictor,  # the trained tagger alone (claimgraph.learn)
+    "hybrid": hybrid_predictor,  # tagger cues + rule source/content where a rule fired
+}
 
 
 def main(argv: list[str] | None = None) -> int:

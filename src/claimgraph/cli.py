@@ -365,16 +365,29 @@ def eval_polnear(
     limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
     workers: WorkersOption = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    predictor: Annotated[
+        str,
+        typer.Option(help="rules (the default pipeline), model (the trained tagger) or hybrid."),
+    ] = "rules",
 ) -> None:
     """Score attribution extraction on PolNeAR (exact and soft P/R/F1 per role).
 
-    Example: claimgraph eval polnear --split dev
+    Example: claimgraph eval polnear --split dev --predictor hybrid
     """
-    from claimgraph.evaluate.polnear import claimgraph_predictor, data_dir, evaluate_polnear
+    from claimgraph.evaluate import polnear
     from claimgraph.evaluate.scoring import format_report
 
-    report = evaluate_polnear(
-        split, data_dir(data), claimgraph_predictor(), limit=limit, workers=workers
+    predictors = {
+        "rules": polnear.claimgraph_predictor,
+        "model": polnear.model_predictor,
+        "hybrid": polnear.hybrid_predictor,
+    }
+    if predictor not in predictors:
+        raise InputError(
+            f"unknown predictor {predictor!r}", hint="rules, model or hybrid", code="CG114"
+        )
+    report = polnear.evaluate_polnear(
+        split, polnear.data_dir(data), predictors[predictor](), limit=limit, workers=workers
     )
     typer.echo(json.dumps(report.figures(), indent=2) if as_json else format_report(report))
 

@@ -122,17 +122,58 @@ def claimgraph_predictor() -> Predictor:
         # The gold offsets point into the corpus text as it is, so the document keeps that text
         # unnormalised: normalising would shift every span after a collapsed space.
         documents = [Document(id=document_id(text), text=text) for text in texts]
+        return [span_form(analysis) for analysis in pipeline.analyse_many(documents)]
+
+    return predict
+
+
+def span_form(analysis: Any) -> list[dict[str, list[list[int]]]]:
+    """An Analysis's attributions in the evaluation's span form."""
+    return [
+        {
+            "source": [[a.source.start, a.source.end]] if a.source else [],
+            "cue": [[a.cue.start, a.cue.end]] if a.cue else [],
+            "content": [[span.start, span.end] for span in a.content],
+        }
+        for a in analysis.attributions
+    ]
+
+
+def model_predictor() -> Predictor:
+    """The trained attribution tagger alone (claimgraph.learn), on the pipeline's parse."""
+    from claimgraph.learn.tagger import AttributionTagger
+    from claimgraph.nlp import model
+
+    nlp, tagger = model.load(), AttributionTagger.load()
+
+    def predict(texts: list[str]) -> list[list[dict[str, list[list[int]]]]]:
         return [
-            [
-                {
-                    "source": [[a.source.start, a.source.end]] if a.source else [],
-                    "cue": [[a.cue.start, a.cue.end]] if a.cue else [],
-                    "content": [[span.start, span.end] for span in a.content],
-                }
-                for a in analysis.attributions
-            ]
-            for analysis in pipeline.analyse_many(documents)
+            [found.char_spans(doc) for found in tagger.predict(doc)]
+            for doc in nlp.pipe(texts, batch_size=4)
         ]
+
+    return predict
+
+
+def hybrid_predictor() -> Predictor:
+    """The tagger's cues, with the rules' source and content where a rule fired on the same
+    cue (claimgraph.learn.combine); one parse serves both."""
+    from claimgraph.ingest.text import document_id
+    from claimgraph.learn.combine import combine
+    from claimgraph.learn.tagger import AttributionTagger
+    from claimgraph.nlp.pipeline import Pipeline
+    from claimgraph.records import Document
+
+    pipeline, tagger = Pipeline(), AttributionTagger.load()
+
+    def predict(texts: list[str]) -> list[list[dict[str, list[list[int]]]]]:
+        out = []
+        for doc in pipeline.nlp.pipe(texts, batch_size=4):
+            rules = span_form(
+                pipeline.analyse_parsed(Document(document_id(doc.text), doc.text), doc)
+            )
+            out.append(combine([found.char_spans(doc) for found in tagger.predict(doc)], rules))
+        return out
 
     return predict
 
