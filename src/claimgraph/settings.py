@@ -13,6 +13,9 @@ class Settings:
     aliases: Path | None = None  # extra rows for the source table (sources.v1.tsv columns)
     cues: Path | None = None  # extra reporting cues (cues.v1.tsv columns)
     batch_size: int = 4  # nlp.pipe batch: small batches suit article-length texts
+    tagger: str = (
+        "rules"  # rules (fast default) | hybrid (rules + the trained tagger, more accurate)
+    )
     db: str = "claimgraph.db"
 
     @classmethod
@@ -23,5 +26,7 @@ class Settings:
             values["aliases"] = Path(aliases)
         if db := os.environ.get("CLAIMGRAPH_DB"):
             values["db"] = db
+        if tagger := os.environ.get("CLAIMGRAPH_TAGGER"):
+            values["tagger"] = tagger
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from typing import Literal, overload
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.nlp import model
 from claimgraph.nlp.attributions import Found, find_attributions
 from claimgraph.nlp.gazetteer import load_gazetteer
@@ -40,6 +40,15 @@ class Pipeline:
         self.sources = load_source_table(self.settings.aliases)
         self.countries = load_country_names()
         self.gazetteer = load_gazetteer()
+        self.tagger = None
+        if self.settings.tagger == "hybrid":
+            from claimgraph.learn.tagger import AttributionTagger
+
+            self.tagger = AttributionTagger.load()
+        elif self.settings.tagger != "rules":
+            raise InputError(
+                f"unknown tagger {self.settings.tagger!r}", hint="rules or hybrid", code="CG115"
+            )
 
     def analyse(self, document: Document) -> Analysis:
         return self.analyse_parsed(document, self.nlp(document.text))
@@ -71,6 +80,10 @@ class Pipeline:
 
     def analyse_parsed(self, document: Document, parsed: Doc) -> Analysis:
         found = find_attributions(parsed, self.lexicon)
+        if self.tagger is not None:
+            from claimgraph.learn.hybrid import with_model
+
+            found = with_model(parsed, found, self.tagger.predict(parsed))
         resolved, sources = resolve_sources(
             parsed, found, self.sources, self.countries, self.lexicon
         )
