@@ -111,8 +111,7 @@ def _extract_jsonl(
     """One JSON result per input line, in order, plus the input's own id; exit 1 if any failed."""
     from claimgraph.export.json import analysis_dict
     from claimgraph.ingest.jsonl import read_jsonl
-    from claimgraph.ingest.sources_in import InputFailure
-    from claimgraph.ingest.text import document_from_text
+    from claimgraph.ingest.sources_in import InputFailure, document_of
     from claimgraph.records import Document
     from claimgraph.runner import Failure, analyse_stream, default_workers
 
@@ -127,16 +126,7 @@ def _extract_jsonl(
                     yield InputFailure(str(path), record)
                     continue
                 keys.append(record.key)
-                try:
-                    yield document_from_text(
-                        record.text,
-                        published=record.published or published,
-                        url=record.url,
-                        outlet=record.outlet,
-                        title=record.title,
-                    )
-                except ClaimgraphError as error:
-                    yield InputFailure(record.key, error)
+                yield document_of(record, published, name=record.key)
 
     total = _count_lines(path)
     failures: list[tuple[str, Any]] = []

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimgraph.errors import ClaimgraphError, InputError
-from claimgraph.ingest.jsonl import read_jsonl
+from claimgraph.ingest.jsonl import JsonlRecord, read_jsonl
 from claimgraph.ingest.text import document_from_text, read_document
 from claimgraph.records import Document
 
@@ -90,13 +90,20 @@ def _jsonl(path: Path, published: str | None) -> Iterator[Document | InputFailur
             if isinstance(record, InputError):
                 yield InputFailure(str(path), record)
                 continue
-            try:
-                yield document_from_text(
-                    record.text,
-                    published=record.published or published,
-                    url=record.url,
-                    outlet=record.outlet,
-                    title=record.title,
-                )
-            except ClaimgraphError as error:
-                yield InputFailure(f"{path}:{record.key}", error)
+            yield document_of(record, published, name=f"{path}:{record.key}")
+
+
+def document_of(
+    record: JsonlRecord, published: str | None, *, name: str
+) -> Document | InputFailure:
+    """One JSON Lines record as a Document, or the reason it cannot be one."""
+    try:
+        return document_from_text(
+            record.text,
+            published=record.published or published,
+            url=record.url,
+            outlet=record.outlet,
+            title=record.title,
+        )
+    except ClaimgraphError as error:
+        return InputFailure(name, error)
