@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 from claimgraph.errors import InputError
 from claimgraph.records import Certainty
 from claimgraph.store import schema, search
-from claimgraph.store.schema import fold
+from claimgraph.store.reader import names_source
 
 CERTAINTIES = tuple(certainty.label for certainty in Certainty)
 SORTS = ("published", "source", "certainty", "outlet", "document")
@@ -90,10 +90,7 @@ def conditions(claim_filter: ClaimFilter, search_mode: str) -> list[sa.ColumnEle
     f = claim_filter
     where: list[Any] = []
     if f.source:
-        known = sa.select(schema.aliases.c.source_id).where(
-            schema.aliases.c.alias == fold(f.source)
-        )
-        where.append(sa.or_(a.c.canonical_source.in_(known), a.c.canonical_source == f.source))
+        where.append(names_source(a.c.canonical_source, f.source))
     if f.certainty:
         unknown = [label for label in f.certainty if label not in CERTAINTIES]
         if unknown:

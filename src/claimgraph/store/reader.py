@@ -57,9 +57,7 @@ def claims(
         .limit(limit)
     )
     if source is not None:
-        known = sa.select(schema.aliases.c.source_id).where(schema.aliases.c.alias == fold(source))
-        # The exact id too: an attribution may name a source id that was never stored.
-        stmt = stmt.where(sa.or_(a.c.canonical_source.in_(known), a.c.canonical_source == source))
+        stmt = stmt.where(names_source(a.c.canonical_source, source))
     if certainty is not None:
         if certainty.lower() not in CERTAINTIES:
             raise InputError(
@@ -74,6 +72,15 @@ def claims(
         stmt = stmt.where(a.c.document_id == document_id)
     with _reading(engine) as conn:
         return [_claim_row(row) for row in conn.execute(stmt).mappings()]
+
+
+def names_source(column: sa.ColumnElement[Any], source: str) -> sa.ColumnElement[bool]:
+    """`column` holds the source a user named by id, name or alias, in any case.
+
+    The exact id counts too: an attribution may name a source id that was never stored.
+    """
+    known = sa.select(schema.aliases.c.source_id).where(schema.aliases.c.alias == fold(source))
+    return sa.or_(column.in_(known), column == source)
 
 
 def sources(engine: Engine) -> list[SourceRow]:
