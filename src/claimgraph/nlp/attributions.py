@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.nlp.lexicon import Cue, Lexicon
+from claimgraph.nlp.lexicon import Cue, Lexicon, title_nouns
 from claimgraph.nlp.model import doc_text
 from claimgraph.nlp.quotes import Quote, find_quotes
 from claimgraph.nlp.spans import char_span, span_of, spans_of
@@ -27,13 +27,8 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _CUT_DEPS = {"conj", "advcl", "pcomp", "parataxis", "relcl"}
 _PASSIVE_OK = {"say", "report", "believe", "think", "understand", "allege", "claim", "rumour", "rumor", "suspect", "estimate", "know", "fear", "expect"}  # fmt: skip
-_TITLE_WORDS = {
-    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "chief", "leader", "general",
-    "secretary", "director", "commander", "ambassador", "head", "adviser", "advisor", "envoy",
-    "premier", "chancellor", "king", "lawmaker", "senator", "official", "analyst", "governor",
-}  # fmt: skip
 _EVIDENCE_VERBS = {"show", "indicate", "suggest", "mean", "prove", "demonstrate", "find"}
-_NOT_CUE_ADVERBS = {"when", "where", "how", "why", "as", "then", "later", "earlier", "also_"}
+_NOT_CUE_ADVERBS = {"when", "where", "how", "why", "as", "then", "later", "earlier"}
 _BELIEF_IN_QUOTES = {"think", "believe", "guess", "suppose", "feel", "hope"}
 _HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"}
 _HEARSAY_PASSIVES = {"say", "report", "rumour", "rumor", "allege", "claim"}
@@ -658,7 +653,7 @@ class _Finder:
         if first.i < 2 or self.doc[first.i - 1].text != "," or first.ent_type_ != "PERSON":
             return tokens
         title_end = self.doc[first.i - 2]
-        if title_end.lower_ not in _TITLE_WORDS:
+        if title_end.lower_ not in title_nouns():
             return tokens
         start = title_end.i
         while (

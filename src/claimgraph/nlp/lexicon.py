@@ -73,3 +73,9 @@ def load_lexicon(extra_cues: Path | None = None) -> Lexicon:
         anonymity_phrases=tuple(m for m in markers if not m.startswith("@")),
         anonymity_heads=frozenset(m[1:] for m in markers if m.startswith("@")),
     )
+
+
+@cache
+def title_nouns() -> frozenset[str]:
+    """Offices and roles that name one person: "the mayor", "the defence minister", "a witness"."""
+    return frozenset(row[0] for row in data_rows(lexicon_text("titles.v1.txt")))

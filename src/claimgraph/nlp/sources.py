@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.nlp.attributions import Found
-from claimgraph.nlp.lexicon import Lexicon, data_rows, lexicon_text
+from claimgraph.nlp.lexicon import Lexicon, data_rows, lexicon_text, title_nouns
 from claimgraph.nlp.model import doc_text
 from claimgraph.nlp.source_table import CountryNames, SourceTable, fold, slug
 from claimgraph.records import Source, SourceMention, Span
@@ -29,6 +29,7 @@ _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _BODIES = {"group", "network", "militia", "coalition", "alliance", "agency", "ministry", "service", "office", "department", "directorate", "organisation", "organization", "body", "bureau", "command"}  # fmt: skip
 _MEDIA_WORDS = {"news", "newspaper", "broadcaster", "paper", "outlet", "television", "tv", "radio", "daily", "wire"}  # fmt: skip
 _ORGANISATION_KINDS = {"channel", "group", "newspaper", "outlet", "agency", "organisation", "organization", "network", "company", "firm", "militia", "party", "movement", "website", "site", "account", "broadcaster", "station", "platform", "unit", "brigade", "force", "ministry", "office", "council", "coalition", "alliance", "institute", "think", "tank", "monitor"}  # fmt: skip
+_TITLE_PREFIXES = {"deputy", "vice", "press"}  # "Deputy press secretary Sabrina Singh"
 _PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each", "both", "all"}
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "representative", "analyst", "expert", "researcher", "officer", "envoy", "ambassador", "delegate", "member", "head", "chief", "director", "commander", "adviser", "advisor", "aide", "diplomat", "insider"}  # fmt: skip
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
@@ -51,12 +52,6 @@ _SKIP_WORDS = {
 @cache
 def actor_nouns() -> frozenset[str]:
     return frozenset(row[0] for row in data_rows(lexicon_text("actors.v1.txt"))) | title_nouns()
-
-
-@cache
-def title_nouns() -> frozenset[str]:
-    """Offices that name one person: "the mayor", "the defence minister"."""
-    return frozenset(row[0] for row in data_rows(lexicon_text("titles.v1.txt")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -574,11 +569,10 @@ def _person_entity(tokens: SpacySpan) -> SpacySpan | None:
         return None
     person = people[-1]
     start = person.start
-    while start < person.end - 1 and person.doc[start].lower_ in title_nouns() | {
-        "deputy",
-        "vice",
-        "press",
-    }:
+    titles = title_nouns()
+    while start < person.end - 1 and (
+        person.doc[start].lower_ in titles or person.doc[start].lower_ in _TITLE_PREFIXES
+    ):
         start += 1
     return person.doc[start : person.end]
 
