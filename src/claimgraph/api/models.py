@@ -112,6 +112,38 @@ class MemberOut(BaseModel):
     content_text: str
     certainty: str
     syndicated_copy_of: str | None
+    polarity: str | None = Field(
+        default=None, description="assert, deny or unconfirmed: how this report states it"
+    )
+
+
+class SideOut(BaseModel):
+    """One side of a dispute: a cluster as its original source first said it."""
+
+    cluster: str
+    label: str = Field(description="the proposition, as first reported")
+    polarity: str = Field(description="assert, deny or unconfirmed")
+    source_id: str | None
+    source_name: str | None
+    cue: str | None = Field(description="the reporting verb or phrase: denied, said, according to")
+    figures: list[str] = Field(description="the counted figures, as printed")
+    published: datetime | None
+    outlet: str | None
+    document_id: str | None
+    attribution_id: str | None = Field(description="the report this side is read from")
+
+
+class DisputeOut(BaseModel):
+    """A contradiction seen from one cluster."""
+
+    contradiction: str
+    kind: str = Field(description="denial or figures")
+    role: str = Field(
+        description="disputed_by: the other side denies or contradicts this claim; "
+        "disputes: this claim denies the other"
+    )
+    other: SideOut
+    explanation: str
 
 
 class ClusterOut(BaseModel):
@@ -123,8 +155,14 @@ class ClusterOut(BaseModel):
     first_reported: datetime | None
     polarity: str
     credibility: int
+    credibility_word: str = Field(
+        default="cannot be judged", description="Admiralty word: 1 confirmed .. 6 cannot be judged"
+    )
     credibility_reasons: list[str]
     contradicted_by: list[str]
+    disputes: list[DisputeOut] = Field(
+        default=[], description="contradictions this claim is part of, the other side named"
+    )
     members: list[MemberOut]
 
 
@@ -161,6 +199,9 @@ class SourceOut(BaseModel):
     claims: int
     documents: int
     reliability: str | None = Field(description="Admiralty grade A-F, when graded")
+    reliability_word: str = Field(
+        default="unrated", description="the grade's word; unrated when it cannot be judged"
+    )
 
 
 class GradeOut(BaseModel):
@@ -168,6 +209,10 @@ class GradeOut(BaseModel):
     reliability: str = Field(
         description="Admiralty A (completely reliable) .. F (cannot be judged)"
     )
+    reliability_word: str = Field(
+        default="unrated", description="the grade's word; unrated when it cannot be judged"
+    )
+    rated: bool = Field(default=False, description="false when reliability cannot be judged (F)")
     reasons: list[str]
     overridden: bool = Field(description="set by a user, not computed")
     parent: str | None
@@ -231,6 +276,17 @@ class ContradictionOut(BaseModel):
     claim_label: str | None
     by_label: str | None
     first_reported: datetime | None
+    claim_side: SideOut | None = Field(default=None, description="the claim that is disputed")
+    by_side: SideOut | None = Field(default=None, description="the claim that disputes it")
+
+
+class ClaimStandingOut(BaseModel):
+    """Where one stored claim stands across documents: its cluster and the disputes it meets."""
+
+    attribution_id: str
+    cluster: str
+    polarity: str
+    disputes: list[DisputeOut]
 
 
 class Overview(BaseModel):

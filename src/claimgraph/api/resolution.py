@@ -10,6 +10,7 @@ from types import ModuleType
 from typing import Any
 
 from claimgraph.api.errors import ResolveUnavailable
+from claimgraph.resolve import admiralty, sides
 from claimgraph.resolve.records import ClaimCluster, ClaimMember, SourceGrade
 
 AVAILABLE = "available"
@@ -53,14 +54,21 @@ def resolve_after_ingest(store: Any) -> bool:
     return True
 
 
-def member_dict(member: ClaimMember) -> dict[str, Any]:
+def member_dict(member: ClaimMember, polarity: str | None = None) -> dict[str, Any]:
     return {
         **asdict(member),
         "chain": [asdict(step) for step in member.chain],
+        "polarity": getattr(member, "polarity", None) or polarity,
     }
 
 
-def cluster_dict(cluster: ClaimCluster) -> dict[str, Any]:
+def cluster_dict(
+    cluster: ClaimCluster,
+    disputes: list[sides.Dispute] | None = None,
+    polarities: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """A cluster for the API; `disputes` and member `polarities` come from `resolve.sides`."""
+    polarities = polarities or {}
     return {
         "id": cluster.id,
         "label": cluster.label,
@@ -70,14 +78,38 @@ def cluster_dict(cluster: ClaimCluster) -> dict[str, Any]:
         "first_reported": cluster.first_reported,
         "polarity": cluster.polarity,
         "credibility": cluster.credibility,
+        "credibility_word": admiralty.credibility_word(cluster.credibility),
         "credibility_reasons": list(cluster.credibility_reasons),
         "contradicted_by": list(cluster.contradicted_by),
-        "members": [member_dict(member) for member in cluster.members],
+        "disputes": [asdict(dispute) for dispute in disputes or ()],
+        "members": [
+            member_dict(member, polarities.get(member.attribution_id))
+            for member in cluster.members
+        ],
     }
 
 
+def cluster_dicts(store: Any, read: Any, clusters: list[ClaimCluster]) -> list[dict[str, Any]]:
+    """Clusters with their disputes named (one read of the contradictions for all of them)."""
+    found = sides.disputes(store, read.contradictions(store), [c.id for c in clusters])
+    return [cluster_dict(c, found.get(c.id, [])) for c in clusters]
+
+
+def full_cluster_dict(store: Any, read: Any, cluster: ClaimCluster) -> dict[str, Any]:
+    """One cluster with its disputes and the polarity of each member report."""
+    records = read.contradictions(store)
+    found = sides.disputes(store, records, [cluster.id])
+    standing = sides.standing(store, records, [m.attribution_id for m in cluster.members])
+    polarities = {key: value.polarity for key, value in standing.items()}
+    return cluster_dict(cluster, found.get(cluster.id, []), polarities)
+
+
 def grade_dict(grade: SourceGrade) -> dict[str, Any]:
-    return asdict(grade)
+    return {
+        **asdict(grade),
+        "reliability_word": admiralty.reliability_word(grade.reliability),
+        "rated": admiralty.rated(grade.reliability),
+    }
 
 
 def grades_by_source(store: Any) -> dict[str, SourceGrade]:
@@ -87,25 +119,26 @@ def grades_by_source(store: Any) -> dict[str, SourceGrade]:
     return {grade.source_id: grade for grade in read.grades(store)}
 
 
-def contradictions(store: Any, read: Any, clusters: list[Any]) -> list[dict[str, Any]]:
-    """Contradictions with the labels of both sides, most recent first."""
-    by_id = {cluster.id: cluster for cluster in clusters}
-    found = []
-    for contradiction in read.contradictions(store):
-        claim, by = by_id.get(contradiction.claim), by_id.get(contradiction.by)
-        dates = [c.first_reported for c in (claim, by) if c is not None and c.first_reported]
-        found.append(
-            {
-                **asdict(contradiction),
-                "claim_label": claim.label if claim else None,
-                "by_label": by.label if by else None,
-                "first_reported": max(dates) if dates else None,
-            }
-        )
-    found.sort(key=_recency, reverse=True)
-    return found
+def contradictions(
+    store: Any, read: Any, clusters: list[Any] | None = None, kind: str | None = None
+) -> list[dict[str, Any]]:
+    """Contradictions with both sides named (source, cue, figures, date, outlet), latest first.
 
-
-def _recency(contradiction: dict[str, Any]) -> float:
-    when = contradiction["first_reported"]
-    return when.timestamp() if when is not None else float("-inf")
+    `clusters` is accepted for callers that already hold them; the sides are read from the store.
+    """
+    named = sides.named_contradictions(store, read.contradictions(store), kind)
+    return [
+        {
+            "id": c.id,
+            "kind": c.kind,
+            "claim": c.claim.cluster,
+            "by": c.by.cluster,
+            "explanation": c.explanation,
+            "claim_label": c.claim.label,
+            "by_label": c.by.label,
+            "first_reported": c.latest,
+            "claim_side": asdict(c.claim),
+            "by_side": asdict(c.by),
+        }
+        for c in named
+    ]

@@ -76,6 +76,16 @@ def source(source_id: str) -> Response:
     return page("source", "Source", source_id)
 
 
+@router.get("/clusters")
+def clusters() -> Response:
+    return page("clusters", "Claims across reports")
+
+
+@router.get("/contradictions")
+def contradictions() -> Response:
+    return page("contradictions", "Contradictions")
+
+
 @router.get("/clusters/{cluster_id}")
 def cluster(cluster_id: str) -> Response:
     return page("cluster", "Claim across reports", cluster_id)

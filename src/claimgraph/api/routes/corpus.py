@@ -18,6 +18,7 @@ from claimgraph.api.models import (
     TimeSummary,
 )
 from claimgraph.errors import NotFound
+from claimgraph.resolve import admiralty
 from claimgraph.resolve.records import SourceGrade
 from claimgraph.store import schema
 from claimgraph.store.rows import SourceRow
@@ -61,9 +62,9 @@ def overview(store: StoreDep, top: Annotated[int, Query(ge=1, le=100)] = 10) -> 
     if read is not None:
         clusters = read.clusters(store)
         summary["clusters"] = len(clusters)
-        ranked = sorted(clusters, key=lambda c: (-c.support, -len(c.members), c.id))
-        top_clusters = [resolution.cluster_dict(c) for c in ranked[:top]]
-        contradictions = resolution.contradictions(store, read, clusters)[:top]
+        # The library's ranking (resolve.read.clusters), not one of the API's own.
+        top_clusters = resolution.cluster_dicts(store, read, clusters[:top])
+        contradictions = resolution.contradictions(store, read)[:top]
     return {
         "counts": summary,
         "certainty": certainty,
@@ -153,7 +154,12 @@ def list_topics(store: StoreDep) -> list[dict[str, Any]]:
 
 
 def source_dict(row: SourceRow, grade: SourceGrade | None) -> dict[str, Any]:
-    return {**asdict(row), "reliability": grade.reliability if grade else None}
+    reliability = grade.reliability if grade else None
+    return {
+        **asdict(row),
+        "reliability": reliability,
+        "reliability_word": admiralty.reliability_word(reliability),
+    }
 
 
 def _names(row: SourceRow) -> str:

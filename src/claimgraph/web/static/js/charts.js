@@ -173,15 +173,29 @@ export function estimateChart(series, colours, { width = pageWidth(820) - 40, he
       svg.append(s("path", { d: `M${cx},${y(v)}L${cx},${y(v) - 22}M${cx - 4},${y(v) - 16}L${cx},${y(v) - 22}L${cx + 4},${y(v) - 16}`, stroke: colour, "stroke-width": 2, fill: "none", "data-band": "lower" }));
     }
   }
+  // One line per source, through its figures in time order: how each source's count moved.
+  const bySource = new Map();
+  for (const p of points) {
+    const key = p.source || p.source_name || "unknown";
+    if (!bySource.has(key)) bySource.set(key, []);
+    bySource.get(key).push(p);
+  }
+  for (const [key, own] of bySource) {
+    if (own.length < 2) continue;
+    const ordered = [...own].sort((a, b) => Date.parse(a.first_reported) - Date.parse(b.first_reported));
+    const d = ordered.map((p, i) => `${i ? "L" : "M"}${x(Date.parse(p.first_reported))},${y(p.value ?? p.high ?? p.low)}`).join("");
+    svg.append(s("path", { d, class: "source-line", stroke: colours.get(key) || "#6b7280", fill: "none", "stroke-width": 1.5, "data-source": key }));
+  }
   for (const p of points) {
     const cx = x(Date.parse(p.first_reported));
     const v = p.value ?? p.high ?? p.low;
     const colour = colours.get(p.source || p.source_name || "unknown") || "#6b7280";
     const shape = MODALITY_SHAPES[p.modality] || "cross";
-    const title = `${p.source_name || p.source || "unknown source"} · ${day(p.first_reported)} · ${number(v)}${p.low !== null && p.high !== null && p.low !== p.high ? ` (${number(p.low)}–${number(p.high)})` : ""} · ${p.qualifier.replace("_", " ")} · ${p.modality}`;
+    const title = `${p.source_name || p.source || "unknown source"} · ${day(p.first_reported)} · ${number(v)}${p.low !== null && p.high !== null && p.low !== p.high ? ` (${number(p.low)}–${number(p.high)})` : ""} · ${p.qualifier.replace("_", " ")} · ${p.modality}${p.cluster ? " · click to open the claim" : ""}`;
     const mark = marker(shape, cx, y(v), 5.5, { fill: colour, stroke: "#111827", "stroke-width": 1, class: "estimate-point", "data-modality": p.modality });
     mark.append(s("title", {}, title));
-    svg.append(mark);
+    // A point opens its claim across reports: who said it, where, and who disputes it.
+    svg.append(p.cluster ? s("a", { href: `/clusters/${encodeURIComponent(p.cluster)}`, class: "point-link", "aria-label": title }, mark) : mark);
   }
   return h("div", { class: "chart" }, svg);
 }

@@ -2,6 +2,7 @@
 import { api } from "./api.js";
 import { h } from "./dom.js";
 import { certainty, day, quantity, sourceLink } from "./format.js";
+import { credibility, disputeLines, polarity } from "./disputes.js";
 
 function row(label, ...value) {
   return [h("dt", {}, label), h("dd", {}, ...value)];
@@ -36,7 +37,8 @@ function otherReports(detail, documentId) {
       "p",
       {},
       h("a", { href: `/clusters/${encodeURIComponent(cluster.id)}` }, `${cluster.members.length} report(s)`),
-      ` · independent support ${cluster.support} · credibility ${cluster.credibility}`,
+      ` · independent support ${cluster.support} · credibility `,
+      credibility(cluster.credibility, cluster.credibility_word),
     ),
     others.length
       ? h(
@@ -58,6 +60,17 @@ function otherReports(detail, documentId) {
   );
 }
 
+/** Where a stored claim stands across documents (cluster, polarity, disputes); null if unknown. */
+async function claimStanding(id) {
+  try {
+    const found = await api(`/api/disputes?claims=${encodeURIComponent(id)}`);
+    return found.length ? found[0] : null;
+  } catch (error) {
+    if (error.code === "CG011") return null;
+    throw error;
+  }
+}
+
 /**
  * The panel for claim `id` of `analysis` (the extract contract). With `stored`, the claim's
  * cluster is fetched from the API to list the other documents that carry it.
@@ -67,12 +80,16 @@ export async function claimPanel(analysis, id, { stored = false } = {}) {
   const source = analysis.sources.find((candidate) => candidate.id === attribution.canonical_source);
   const inside = (records) => records.filter((record) => record.attribution === id);
   let detail = null;
-  if (stored) detail = await api(`/api/claims/${encodeURIComponent(id)}`);
+  let standing = null;
+  if (stored) [detail, standing] = await Promise.all([api(`/api/claims/${encodeURIComponent(id)}`), claimStanding(id)]);
+  // The extract contract carries the polarity; a store read before it did gets it from resolve.
+  const stance = attribution.polarity || (standing ? standing.polarity : null);
   return h(
     "div",
     { class: "card", "data-testid": "claim-panel", "data-claim": id },
-    h("h2", {}, "Claim ", certainty(attribution.certainty, [])),
+    h("h2", {}, "Claim ", certainty(attribution.certainty, []), " ", polarity(stance)),
     h("p", {}, "“", attribution.content_text, "”"),
+    standing ? disputeLines(standing.disputes) : null,
     h(
       "dl",
       {},
@@ -81,7 +98,7 @@ export async function claimPanel(analysis, id, { stored = false } = {}) {
       row("Anonymous", attribution.anonymous ? h("span", { class: "badge anon" }, "anonymous") : "no"),
       attribution.channel ? row("Through", attribution.channel.text) : null,
       row("Cue", attribution.cue ? `“${attribution.cue.text}”` : "(none)", h("span", { class: "muted" }, ` · ${attribution.form.replace("_", " ")}`)),
-      row("Certainty", certainty(attribution.certainty, [])),
+      row("Certainty", certainty(attribution.certainty, []), " ", polarity(stance), attribution.negated ? h("span", { class: "muted" }, " · negated content") : null),
       row("Hedges", list(attribution.hedges, (hedge) => [h("span", { class: "hedges" }, hedge.text), ` → ${hedge.strength}`])),
       row("Numbers", list(inside(analysis.quantities), (q) => [`“${q.text}” = ${quantity(q)}`, q.kind !== "count" ? h("span", { class: "muted" }, ` (${q.kind})`) : null])),
       row("Places", list(inside(analysis.places), (p) => [h("a", { href: `/claims?place=${encodeURIComponent(p.name)}` }, p.name), p.country ? ` (${p.country})` : "", h("span", { class: "muted" }, ` · ${p.kind}`)])),

@@ -19,7 +19,7 @@ export function notice(...children) {
 export async function start(render) {
   const page = document.body.dataset.page;
   for (const link of document.querySelectorAll("header.top nav a[data-nav]")) {
-    const current = link.dataset.nav === page || (page === "article" && link.dataset.nav === "documents") || (page === "source" && link.dataset.nav === "sources");
+    const current = link.dataset.nav === page || (page === "article" && link.dataset.nav === "documents") || (page === "source" && link.dataset.nav === "sources") || (page === "cluster" && link.dataset.nav === "clusters");
     if (current) link.setAttribute("aria-current", "page");
   }
   try {

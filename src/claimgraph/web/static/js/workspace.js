@@ -1,6 +1,7 @@
 // The article workspace, shared by the article view and the paste box: highlighted text, the list
 // of claims, and the panel of the selected claim. Keys j / k move between claims.
 import { claimPanel } from "./claim-panel.js";
+import { polarity } from "./disputes.js";
 import { h } from "./dom.js";
 import { legend, renderArticle } from "./highlight.js";
 import { errorBox } from "./layout.js";
@@ -34,6 +35,7 @@ export function workspace(analysis, { stored = false } = {}) {
       h("span", { class: "who" }, `${index + 1}. ${who}`),
       attribution.cue ? ` ${attribution.cue.text}` : "",
       h("span", { class: `badge ${attribution.certainty}`, style: null }, attribution.certainty),
+      attribution.polarity && attribution.polarity !== "assert" ? polarity(attribution.polarity) : null,
       h("div", { class: "muted" }, attribution.content_text.length > 140 ? `${attribution.content_text.slice(0, 140)}…` : attribution.content_text),
     );
     button.addEventListener("click", () => article.select(id));

@@ -4,6 +4,7 @@ import { api, query } from "../api.js";
 import { h, mount } from "../dom.js";
 import { certainty, day, number, sourceLink } from "../format.js";
 import { errorBox, start } from "../layout.js";
+import { disputeLines, polarity } from "../disputes.js";
 
 const FILTERS = ["search", "source", "certainty", "anonymous", "date_from", "date_to", "place", "topic", "outlet", "form", "document"];
 const COLUMNS = [
@@ -30,6 +31,27 @@ function field(label, input, wide = false) {
 
 function select(name, value, options) {
   return h("select", { name }, options.map(([v, text]) => h("option", { value: v, selected: v === value }, text)));
+}
+
+/** Polarity (when the claim row lacks it) and "Disputed by: …" under each claim of the page. */
+async function markStanding(body, claims) {
+  if (!claims.length) return;
+  let standing;
+  try {
+    standing = await api(`/api/disputes${query({ claims: claims.map((claim) => claim.id).join(",") })}`);
+  } catch (error) {
+    if (error.code === "CG011") return;
+    throw error;
+  }
+  const byClaim = new Map(standing.map((s) => [s.attribution_id, s]));
+  for (const claim of claims) {
+    const found = byClaim.get(claim.id);
+    const row = [...body.children].find((tr) => tr.dataset.claim === claim.id);
+    if (!found || !row) continue;
+    if (!claim.polarity) row.querySelector(".certainty-cell").append(" ", polarity(found.polarity));
+    const lines = disputeLines(found.disputes);
+    if (lines) row.querySelector(".claim-cell").append(lines);
+  }
 }
 
 start(async () => {
@@ -105,8 +127,8 @@ start(async () => {
       h("td", {}, claim.outlet || ""),
       h("td", {}, sourceLink(claim.canonical_source, claim.source_name || claim.source_text), claim.anonymous ? [" ", h("span", { class: "badge anon" }, "anon")] : null, claim.channel_text ? h("div", { class: "muted" }, `via ${claim.channel_text}`) : null),
       h("td", {}, claim.cue_text || ""),
-      h("td", {}, h("a", { href: claim.evidence, class: "evidence" }, claim.content_text)),
-      h("td", {}, certainty(claim.certainty, claim.hedges)),
+      h("td", { class: "claim-cell" }, h("a", { href: claim.evidence, class: "evidence" }, claim.content_text)),
+      h("td", { class: "certainty-cell" }, certainty(claim.certainty, claim.hedges), claim.polarity ? [" ", polarity(claim.polarity)] : null),
       h("td", {}, claim.numbers.map((n) => h("span", { class: "chip number" }, n)), claim.places.map((p) => h("span", { class: "chip place", title: "place" }, p))),
     );
   }
@@ -119,8 +141,10 @@ start(async () => {
       if (page.next_cursor) cursors[pageIndex + 1] = page.next_cursor;
       const first = pageIndex * PAGE + 1;
       summary.textContent = page.total ? `${number(page.total)} claim(s); showing ${number(first)}–${number(first + page.items.length - 1)}` : "No claims match this filter.";
-      table.replaceChildren(header(), h("tbody", {}, page.items.map(rowOf)));
+      const body = h("tbody", {}, page.items.map(rowOf));
+      table.replaceChildren(header(), body);
       results.replaceChildren(h("div", { class: "table-wrap" }, table));
+      await markStanding(body, page.items);
       const exportQuery = query({ ...filterParams(), sort: state.sort, order: state.order });
       const sep = exportQuery ? "&" : "?";
       exportLinks.replaceChildren(

@@ -1,9 +1,25 @@
-// One claim across reports: its members with their provenance chains, support and credibility.
+// One claim across reports: polarity, support and credibility in words, who disputes it (by name),
+// and its members with their provenance chains.
 import { api } from "../api.js";
 import { chain } from "../claim-panel.js";
 import { h, mount, setTitle } from "../dom.js";
 import { certainty, day, sourceLink } from "../format.js";
 import { errorBox, notice, start } from "../layout.js";
+import { credibility, disputeLines, polarity } from "../disputes.js";
+
+function stat(n, label) {
+  return h("div", { class: "stat" }, h("span", { class: "n" }, n), h("span", { class: "l" }, label));
+}
+
+/** Names of the original sources, read from the ends of the members' chains. */
+function originNames(cluster) {
+  const names = new Map();
+  for (const member of cluster.members) {
+    const origin = member.chain.length ? member.chain[member.chain.length - 1] : null;
+    if (origin && origin.source_id && !names.has(origin.source_id)) names.set(origin.source_id, origin.name);
+  }
+  return names;
+}
 
 start(async (clusterId) => {
   let cluster;
@@ -14,18 +30,20 @@ start(async (clusterId) => {
     return;
   }
   setTitle(cluster.label.length > 90 ? `${cluster.label.slice(0, 90)}…` : cluster.label);
+  const names = originNames(cluster);
   mount(
+    h("p", { class: "cluster-head", "data-testid": "cluster-polarity" }, polarity(cluster.polarity), cluster.polarity === "deny" ? " A denial: it says the claim below is false." : cluster.polarity === "unconfirmed" ? " Not confirmed: the source would not confirm it." : null),
     h(
       "div",
       { class: "stats" },
-      h("div", { class: "stat" }, h("span", { class: "n" }, String(cluster.support)), h("span", { class: "l" }, "independent source(s)")),
-      h("div", { class: "stat" }, h("span", { class: "n" }, String(cluster.members.length)), h("span", { class: "l" }, "report(s)")),
-      h("div", { class: "stat" }, h("span", { class: "n" }, String(cluster.outlets.length)), h("span", { class: "l" }, "outlet(s)")),
-      h("div", { class: "stat" }, h("span", { class: "n" }, String(cluster.credibility)), h("span", { class: "l" }, "credibility (1 best, 6 unknown)")),
+      stat(String(cluster.support), "independent source(s)"),
+      stat(String(cluster.members.length), "report(s)"),
+      stat(String(cluster.outlets.length), "outlet(s)"),
+      h("div", { class: "stat", "data-testid": "credibility" }, h("span", { class: "n" }, String(cluster.credibility)), h("span", { class: "l" }, `credibility: ${cluster.credibility_word}`)),
     ),
-    h("p", {}, cluster.polarity === "deny" ? h("span", { class: "chip" }, "denial") : null, "Original sources: ", cluster.original_sources.map((id) => [sourceLink(id, id), " "])),
-    cluster.credibility_reasons.length ? h("ul", {}, cluster.credibility_reasons.map((reason) => h("li", {}, reason))) : null,
-    cluster.contradicted_by.length ? h("p", {}, "Contradicted by: ", cluster.contradicted_by.map((id) => [h("a", { href: `/clusters/${encodeURIComponent(id)}` }, id), " "])) : null,
+    h("p", {}, "Original sources: ", cluster.original_sources.length ? cluster.original_sources.map((id, i) => [i ? ", " : "", sourceLink(id, names.get(id) || id)]) : h("span", { class: "muted" }, "none known")),
+    cluster.credibility_reasons.length ? h("div", {}, h("strong", {}, "Why this credibility:"), h("ul", { "data-testid": "credibility-reasons" }, cluster.credibility_reasons.map((reason) => h("li", {}, reason)))) : null,
+    disputeLines(cluster.disputes),
     h("h2", {}, "Reports"),
     h(
       "table",
@@ -42,7 +60,7 @@ start(async (clusterId) => {
             h("td", {}, m.outlet || "", m.syndicated_copy_of ? h("div", { class: "chip" }, "syndicated copy") : null),
             h("td", {}, chain(m.chain)),
             h("td", {}, h("a", { href: `/documents/${encodeURIComponent(m.document_id)}#${encodeURIComponent(m.attribution_id)}` }, m.content_text)),
-            h("td", {}, certainty(m.certainty, [])),
+            h("td", {}, certainty(m.certainty, []), " ", polarity(m.polarity)),
           ),
         ),
       ),

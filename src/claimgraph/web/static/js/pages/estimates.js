@@ -1,5 +1,6 @@
-// Estimates: one chart per topic (value over time; ranges as error bars, bounds as arrows; colour =
-// source, shape = modality), and the table of figures behind it, each linked to its evidence.
+// Estimates: one chart per topic (value over time, one line per source; ranges as error bars, bounds
+// as arrows; colour = source, shape = modality; a point opens its claim), and the table of figures
+// behind it, each linked to its evidence. Charts beyond the first three are folded.
 import { api } from "../api.js";
 import { estimateChart, modalityLegend, sourceColours } from "../charts.js";
 import { h, mount } from "../dom.js";
@@ -31,15 +32,20 @@ function downloadLink(series) {
   return link;
 }
 
-function seriesSection(series, colours) {
+const OPEN_CHARTS = 3; // the series with the most figures are open; the others are folded
+
+function seriesSection(series, colours, index) {
   const sources = [...new Set(series.points.map((p) => p.source || p.source_name || "unknown"))];
   const modalities = [...new Set(series.points.map((p) => p.modality))];
   const names = new Map(series.points.map((p) => [p.source || p.source_name || "unknown", p.source_name || p.source || "unknown"]));
+  const heading = [series.topic, series.unit ? h("span", { class: "muted" }, ` (${series.unit})`) : null];
+  const chart = estimateChart(series, colours);
   return h(
     "section",
     { class: "card", "data-testid": "estimate-series" },
-    h("h2", {}, series.topic, series.unit ? h("span", { class: "muted" }, ` (${series.unit})`) : null),
-    estimateChart(series, colours),
+    index < OPEN_CHARTS
+      ? [h("h2", {}, ...heading), chart]
+      : h("details", { class: "folded-chart" }, h("summary", {}, h("strong", {}, ...heading), h("span", { class: "muted" }, ` · ${series.points.length} figure(s) from ${sources.length} source(s)`)), chart),
     h(
       "div",
       { class: "chart-legend", "aria-label": "Sources" },
@@ -64,7 +70,7 @@ function seriesSection(series, colours) {
               {},
               h("td", { class: "date" }, day(p.first_reported)),
               h("td", {}, p.source ? h("a", { href: `/sources/${encodeURIComponent(p.source)}` }, p.source_name || p.source) : p.source_name || "unknown"),
-              h("td", { class: "num" }, figure(p)),
+              h("td", { class: "num" }, p.cluster ? h("a", { href: `/clusters/${encodeURIComponent(p.cluster)}`, title: "the claim across reports" }, figure(p)) : figure(p)),
               h("td", {}, p.qualifier.replace("_", " ")),
               h("td", {}, p.modality),
               h("td", {}, p.documents.map((doc, i) => h("a", { href: `/documents/${encodeURIComponent(doc)}${p.attributions[i] ? `#${encodeURIComponent(p.attributions[i])}` : ""}`, class: "chip" }, `article ${i + 1}`))),
@@ -93,7 +99,7 @@ start(async () => {
     return;
   }
   const colours = sourceColours(seriesList);
-  mount(seriesList.map((series) => seriesSection(series, colours)));
+  mount(seriesList.map((series, index) => seriesSection(series, colours, index)));
   // Swatch colours are set through the CSSOM (the page's CSP forbids inline style attributes).
   for (const swatch of document.querySelectorAll(".swatch[data-colour]")) swatch.style.background = swatch.dataset.colour;
 });

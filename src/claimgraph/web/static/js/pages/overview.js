@@ -1,10 +1,11 @@
-// Overview: corpus counts, a timeline of reports, top claims by independent support,
-// recent contradictions, and the latest articles.
+// Overview: corpus counts, a timeline of reports, top claims by independent support (denials and
+// unconfirmed claims marked, disputes named), recent contradictions, and the latest articles.
 import { api } from "../api.js";
 import { dayBars } from "../charts.js";
 import { h, mount } from "../dom.js";
 import { day, number } from "../format.js";
 import { notice, start } from "../layout.js";
+import { credibility, disputeLines, polarity, sideSource, truncate } from "../disputes.js";
 
 function stat(n, label, href) {
   const body = [h("span", { class: "n" }, number(n)), h("span", { class: "l" }, label)];
@@ -14,39 +15,60 @@ function stat(n, label, href) {
 function topClaims(overview) {
   if (overview.resolution !== "available") return notice(overview.resolution_message, ". Claims are listed per article until then: ", h("a", { href: "/claims" }, "all claims"), ".");
   if (!overview.top_clusters.length) return h("p", { class: "muted" }, "No claim clusters yet.");
-  return h(
-    "ol",
-    { "data-testid": "top-claims" },
-    overview.top_clusters.map((cluster) =>
-      h(
-        "li",
-        {},
-        h("a", { href: `/clusters/${encodeURIComponent(cluster.id)}` }, cluster.label),
-        h("div", { class: "muted" }, `${cluster.support} independent source(s) · ${cluster.members.length} report(s) in ${cluster.outlets.length} outlet(s)`, cluster.first_reported ? ` · first ${day(cluster.first_reported)}` : ""),
+  return [
+    h(
+      "ol",
+      { "data-testid": "top-claims", class: "top-claims" },
+      overview.top_clusters.map((cluster) =>
+        h(
+          "li",
+          { dataset: { polarity: cluster.polarity }, class: cluster.polarity !== "assert" ? `not-asserted ${cluster.polarity}` : null },
+          cluster.polarity !== "assert" ? [polarity(cluster.polarity), " "] : null,
+          h("a", { href: `/clusters/${encodeURIComponent(cluster.id)}` }, truncate(cluster.label, 180)),
+          h(
+            "div",
+            { class: "muted" },
+            `${cluster.support} independent source(s) · ${cluster.members.length} report(s) in ${cluster.outlets.length} outlet(s)`,
+            cluster.first_reported ? ` · first ${day(cluster.first_reported)}` : "",
+            " · credibility ",
+            credibility(cluster.credibility, cluster.credibility_word),
+          ),
+          disputeLines(cluster.disputes),
+        ),
       ),
     ),
-  );
+    h("p", {}, h("a", { href: "/clusters" }, "All claims across reports →")),
+  ];
 }
 
 function contradictions(overview) {
   if (overview.resolution !== "available") return notice(overview.resolution_message, ".");
   if (!overview.contradictions.length) return h("p", { class: "muted" }, "No contradictions found.");
-  return h(
-    "ul",
-    { "data-testid": "contradictions" },
-    overview.contradictions.map((c) =>
-      h(
-        "li",
-        {},
-        h("span", { class: "chip" }, c.kind),
-        " ",
-        h("a", { href: `/clusters/${encodeURIComponent(c.by)}` }, c.by_label || c.by),
-        h("span", { class: "muted" }, " contradicts "),
-        h("a", { href: `/clusters/${encodeURIComponent(c.claim)}` }, c.claim_label || c.claim),
-        h("div", { class: "muted" }, c.explanation, c.first_reported ? ` · ${day(c.first_reported)}` : ""),
+  const name = (side, fallback) => (side ? sideSource(side) : fallback);
+  return [
+    h(
+      "ul",
+      { "data-testid": "contradictions" },
+      overview.contradictions.map((c) =>
+        h(
+          "li",
+          {},
+          h("span", { class: `chip kind ${c.kind}` }, c.kind),
+          " ",
+          name(c.by_side, c.by),
+          c.by_side && c.by_side.cue ? h("span", { class: "muted" }, ` (${c.by_side.cue})`) : null,
+          " ",
+          h("a", { href: `/clusters/${encodeURIComponent(c.by)}` }, `“${truncate(c.by_label || c.by, 110)}”`),
+          h("span", { class: "muted" }, c.kind === "denial" ? " denies " : " contradicts "),
+          name(c.claim_side, c.claim),
+          " ",
+          h("a", { href: `/clusters/${encodeURIComponent(c.claim)}` }, `“${truncate(c.claim_label || c.claim, 110)}”`),
+          h("div", { class: "muted" }, c.first_reported ? day(c.first_reported) : ""),
+        ),
       ),
     ),
-  );
+    h("p", {}, h("a", { href: "/contradictions" }, "All contradictions →")),
+  ];
 }
 
 start(async () => {
@@ -64,7 +86,7 @@ start(async () => {
       stat(c.outlets, "outlets"),
       stat(c.places, "places", "/map"),
       stat(c.anonymous_claims, "anonymous claims", "/claims?anonymous=true"),
-      c.clusters !== undefined ? stat(c.clusters, "claims across reports") : null,
+      c.clusters !== undefined ? stat(c.clusters, "claims across reports", "/clusters") : null,
     ),
     h(
       "p",
@@ -80,7 +102,7 @@ start(async () => {
     h(
       "div",
       { class: "grid two" },
-      h("section", { class: "card" }, h("h2", {}, "Top claims by independent support"), topClaims(overview)),
+      h("section", { class: "card" }, h("h2", {}, "Top claims by independent support"), h("p", { class: "muted small" }, "Most independent original sources first (outlets repeating a source do not count). Denials and unconfirmed claims are marked."), topClaims(overview)),
       h("section", { class: "card" }, h("h2", {}, "Recent contradictions"), contradictions(overview)),
     ),
     h("h2", {}, "Latest articles"),

@@ -6,15 +6,6 @@ import { h, mount, setTitle } from "../dom.js";
 import { certainty, day, number, sourceLink } from "../format.js";
 import { notice, start } from "../layout.js";
 
-const GRADES = {
-  A: "completely reliable",
-  B: "usually reliable",
-  C: "fairly reliable",
-  D: "not usually reliable",
-  E: "unreliable",
-  F: "reliability cannot be judged",
-};
-
 function grade(detail) {
   if (detail.resolution !== "available") return notice("Grading needs the cross-document stage, which is not available yet.");
   if (!detail.grade) return h("p", { class: "muted" }, "Not graded.");
@@ -22,8 +13,14 @@ function grade(detail) {
   return h(
     "div",
     { "data-testid": "grade" },
-    h("p", {}, h("span", { class: "badge grade" }, g.reliability), ` ${GRADES[g.reliability] || ""}`, g.overridden ? h("span", { class: "chip" }, "set by a user") : null),
-    g.reasons.length ? h("ul", {}, g.reasons.map((reason) => h("li", {}, reason))) : h("p", { class: "muted" }, "No reasons recorded."),
+    h(
+      "p",
+      {},
+      g.rated ? [h("span", { class: "badge grade" }, g.reliability), ` ${g.reliability_word}`] : h("span", { class: "badge grade unrated", title: "reliability cannot be judged yet" }, g.reliability_word),
+      g.overridden ? [" ", h("span", { class: "chip" }, "set by a user")] : null,
+    ),
+    h("p", { class: "muted" }, `${g.claims} original claim(s), ${g.confirmed} confirmed by an independent source, ${g.contradicted} contradicted.`),
+    g.reasons.length ? h("div", {}, h("strong", {}, "Why:"), h("ul", { "data-testid": "grade-reasons" }, g.reasons.map((reason) => h("li", {}, reason)))) : h("p", { class: "muted" }, "No reasons recorded."),
   );
 }
 

@@ -4,6 +4,12 @@ import { h, mount } from "../dom.js";
 import { number, sourceLink } from "../format.js";
 import { start } from "../layout.js";
 
+/** "B usually reliable", or "unrated" when the reliability cannot be judged (never a bare F). */
+function gradeCell(source) {
+  if (!source.reliability || source.reliability_word === "unrated") return h("span", { class: "muted unrated" }, "unrated");
+  return [h("span", { class: "badge grade" }, source.reliability), " ", h("span", { class: "muted" }, source.reliability_word)];
+}
+
 start(async () => {
   const sources = await api("/api/sources");
   const types = [...new Set(sources.map((source) => source.type))].sort();
@@ -30,7 +36,7 @@ start(async () => {
           h("td", {}, source.country || ""),
           h("td", {}, source.parent ? sourceLink(source.parent, source.parent) : ""),
           h("td", {}, source.aliases.slice(0, 5).map((alias) => h("span", { class: "chip" }, alias)), source.aliases.length > 5 ? h("span", { class: "muted" }, ` +${source.aliases.length - 5}`) : null),
-          h("td", {}, source.reliability ? h("span", { class: "badge grade" }, source.reliability) : h("span", { class: "muted" }, "–")),
+          h("td", {}, gradeCell(source)),
           h("td", { class: "num" }, source.claims ? h("a", { href: `/claims?source=${encodeURIComponent(source.id)}` }, number(source.claims)) : "0"),
           h("td", { class: "num" }, number(source.documents)),
         ),

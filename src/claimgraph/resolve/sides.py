@@ -1,0 +1,284 @@
+"""Both sides of a dispute, named the way an analyst briefs them: who, said how, what, when, where.
+
+Needs: the stored clusters, members and contradictions of `resolve`.
+Returns: `Side` (one cluster as its original source first said it) and `Dispute` (a
+contradiction seen from one cluster), so every reader shows "Disputed by: Kremlin (denial,
+24 Oct)" instead of a bare cluster id.
+
+A cluster's side is its earliest report by one of its original sources (the origin speaking,
+not an outlet echoing it); when no member names an original source, its earliest report.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from claimgraph.resolve.engine import load_identity
+from claimgraph.resolve.records import Contradiction
+from claimgraph.store import Store
+from claimgraph.store import resolved as db
+from claimgraph.store.resolve_tables import resolve_clusters, resolve_members
+
+KINDS = ("denial", "figures")
+DISPUTED_BY = "disputed_by"  # the other cluster denies or contradicts this one
+DISPUTES = "disputes"  # this cluster denies the other (or gives a figure incompatible with it)
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One cluster as its original source first said it."""
+
+    cluster: str
+    label: str  # the proposition, as first reported
+    polarity: str  # assert | deny | unconfirmed
+    source_id: str | None  # the original source
+    source_name: str | None
+    cue: str | None  # "denied", "said", "according to"
+    figures: tuple[str, ...]  # the figures as printed: "about 1,500"
+    published: datetime | None
+    outlet: str | None
+    document_id: str | None
+    attribution_id: str | None  # the report this side is read from (the evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    """A contradiction seen from one cluster: the other side, and which way it runs."""
+
+    contradiction: str
+    kind: str  # denial | figures
+    role: str  # DISPUTED_BY or DISPUTES
+    other: Side
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class NamedContradiction:
+    """A contradiction with both sides named: `by` denies or contradicts `claim`."""
+
+    id: str
+    kind: str
+    explanation: str
+    claim: Side
+    by: Side
+
+    @property
+    def latest(self) -> datetime | None:
+        """When the dispute became visible: the later of the two first reports."""
+        dates = [d for d in (self.claim.published, self.by.published) if d is not None]
+        return max(dates, key=_stamp) if dates else None
+
+
+def named_contradictions(
+    store: Store, contradictions: Iterable[Contradiction], kind: str | None = None
+) -> list[NamedContradiction]:
+    """These contradictions (from `read.contradictions`) with both sides named, latest first.
+
+    Args:
+        kind: "denial" or "figures" to keep one kind only.
+    """
+    rows = [c for c in contradictions if kind is None or c.kind == kind]
+    with db.reading(store.engine) as conn:
+        known = _sides(conn, {c.claim for c in rows} | {c.by for c in rows})
+    found = [
+        NamedContradiction(
+            id=c.id,
+            kind=c.kind,
+            explanation=c.explanation,
+            claim=known.get(c.claim) or _missing(c.claim),
+            by=known.get(c.by) or _missing(c.by),
+        )
+        for c in rows
+    ]
+    found.sort(key=lambda c: (_stamp(c.latest), c.id), reverse=True)
+    return found
+
+
+def sides(store: Store, cluster_ids: Iterable[str]) -> dict[str, Side]:
+    """The side of each of these clusters (unknown ids are left out)."""
+    with db.reading(store.engine) as conn:
+        return _sides(conn, set(cluster_ids))
+
+
+def disputes(
+    store: Store, contradictions: Iterable[Contradiction], cluster_ids: Iterable[str]
+) -> dict[str, list[Dispute]]:
+    """For each cluster, the contradictions it is part of, the other side named; latest first."""
+    wanted = set(cluster_ids)
+    rows = [c for c in contradictions if c.claim in wanted or c.by in wanted]
+    if not rows:
+        return {}
+    with db.reading(store.engine) as conn:
+        known = _sides(conn, {c.claim for c in rows} | {c.by for c in rows})
+    found: dict[str, list[Dispute]] = defaultdict(list)
+    for c in rows:
+        for mine, theirs, role in ((c.claim, c.by, DISPUTED_BY), (c.by, c.claim, DISPUTES)):
+            if mine not in wanted or mine == theirs:
+                continue
+            found[mine].append(
+                Dispute(
+                    contradiction=c.id,
+                    kind=c.kind,
+                    role=_role(c.kind, role),
+                    other=known.get(theirs) or _missing(theirs),
+                    explanation=c.explanation,
+                )
+            )
+    for listed in found.values():
+        listed.sort(key=lambda d: (_stamp(d.other.published), d.contradiction), reverse=True)
+    return dict(found)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimStanding:
+    """Where one attribution stands across documents: its cluster, polarity and disputes."""
+
+    attribution_id: str
+    cluster: str
+    polarity: str  # of the attribution itself, as resolve read it
+    disputes: tuple[Dispute, ...]
+
+
+def standing(
+    store: Store, contradictions: Iterable[Contradiction], attribution_ids: Iterable[str]
+) -> dict[str, ClaimStanding]:
+    """For each clustered attribution, its cluster and the disputes of that cluster."""
+    ids = sorted(set(attribution_ids))
+    m = resolve_members
+    membership: dict[str, tuple[str, str]] = {}
+    with db.reading(store.engine) as conn:
+        for chunk in _chunks(ids):
+            stmt = sa.select(m.c.attribution_id, m.c.cluster_id, m.c.facts).where(
+                m.c.attribution_id.in_(chunk)
+            )
+            for row in conn.execute(stmt).mappings():
+                polarity = (row["facts"] or {}).get("polarity") or "assert"
+                membership[row["attribution_id"]] = (row["cluster_id"], polarity)
+    clusters = {cluster for cluster, _ in membership.values()}
+    by_cluster = disputes(store, contradictions, clusters)
+    return {
+        attribution: ClaimStanding(
+            attribution_id=attribution,
+            cluster=cluster,
+            polarity=polarity,
+            disputes=tuple(by_cluster.get(cluster, ())),
+        )
+        for attribution, (cluster, polarity) in membership.items()
+    }
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _role(kind: str, role: str) -> str:
+    """Incompatible figures dispute each other both ways; a denial runs one way only."""
+    return DISPUTED_BY if kind == "figures" else role
+
+
+def _sides(conn: sa.Connection, cluster_ids: set[str]) -> dict[str, Side]:
+    if not cluster_ids:
+        return {}
+    c, m = resolve_clusters, resolve_members
+    clusters: dict[str, Mapping[str, Any]] = {}
+    members: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for chunk in _chunks(sorted(cluster_ids)):
+        stmt = sa.select(c.c.id, c.c.label, c.c.polarity, c.c.original_sources).where(
+            c.c.id.in_(chunk)
+        )
+        clusters.update({row["id"]: row for row in conn.execute(stmt).mappings()})
+        stmt = sa.select(
+            m.c.attribution_id,
+            m.c.document_id,
+            m.c.cluster_id,
+            m.c.source_id,
+            m.c.original_source,
+            m.c.chain,
+            m.c.facts,
+        ).where(m.c.cluster_id.in_(chunk))
+        for row in conn.execute(stmt).mappings():
+            members[row["cluster_id"]].append(row)
+    names = _names(conn)
+    return {
+        cluster_id: _side(row, members.get(cluster_id, []), names)
+        for cluster_id, row in clusters.items()
+    }
+
+
+def _side(cluster: Mapping[str, Any], members: Sequence[Mapping[str, Any]], names: Any) -> Side:
+    origins = list(cluster["original_sources"] or ())
+    ordered = sorted(members, key=lambda m: (_stamp(_published(m)), m["attribution_id"]))
+    by_origin = [m for m in ordered if m["original_source"] in origins]
+    first = (by_origin or ordered or [None])[0]
+    if first is None:
+        source_id = origins[0] if origins else None
+        return Side(
+            cluster=cluster["id"],
+            label=cluster["label"],
+            polarity=cluster["polarity"],
+            source_id=source_id,
+            source_name=names(source_id, None) if source_id else None,
+            cue=None,
+            figures=(),
+            published=None,
+            outlet=None,
+            document_id=None,
+            attribution_id=None,
+        )
+    facts = first["facts"] or {}
+    source_id = first["original_source"] or first["source_id"]
+    chain = first["chain"] or []
+    chained = chain[-1].get("name") if chain else None
+    return Side(
+        cluster=cluster["id"],
+        label=cluster["label"],
+        polarity=cluster["polarity"],
+        source_id=source_id,
+        source_name=names(source_id, chained) if source_id else chained,
+        cue=facts.get("cue"),
+        figures=tuple(
+            dict.fromkeys(f["text"] for f in facts.get("figures", ()) if f.get("thing"))
+        ),
+        published=_published(first),
+        outlet=facts.get("outlet"),
+        document_id=first["document_id"],
+        attribution_id=first["attribution_id"],
+    )
+
+
+def _names(conn: sa.Connection) -> Any:
+    """A name for a source id: the cross-document identity's, else the chain's, else the id."""
+    identity = load_identity(conn)
+
+    def name(source_id: str, fallback: str | None) -> str:
+        found = identity.info(source_id).name
+        if found and found != source_id:
+            return found
+        return fallback or source_id
+
+    return name
+
+
+def _missing(cluster_id: str) -> Side:
+    return Side(cluster_id, cluster_id, "assert", None, None, None, (), None, None, None, None)
+
+
+def _published(member: Mapping[str, Any]) -> datetime | None:
+    value = (member["facts"] or {}).get("published")
+    if not value:
+        return None
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _stamp(moment: datetime | None) -> float:
+    if moment is None:
+        return float("-inf")
+    return moment.timestamp() if moment.tzinfo else moment.replace(tzinfo=UTC).timestamp()
+
+
+def _chunks(ids: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
