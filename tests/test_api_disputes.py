@@ -42,7 +42,9 @@ def test_api_contradiction_sides_are_named_and_open_their_clusters(client, contr
 
 
 def test_api_contradictions_latest_first(contradictions):
-    dates = [datetime.fromisoformat(c["first_reported"]) for c in contradictions if c["first_reported"]]
+    dates = [
+        datetime.fromisoformat(c["first_reported"]) for c in contradictions if c["first_reported"]
+    ]
     stamps = [(d if d.tzinfo else d.replace(tzinfo=UTC)).timestamp() for d in dates]
     assert stamps == sorted(stamps, reverse=True)
 

@@ -83,8 +83,7 @@ def cluster_dict(
         "contradicted_by": list(cluster.contradicted_by),
         "disputes": [asdict(dispute) for dispute in disputes or ()],
         "members": [
-            member_dict(member, polarities.get(member.attribution_id))
-            for member in cluster.members
+            member_dict(member, polarities.get(member.attribution_id)) for member in cluster.members
         ],
     }
 

@@ -6,7 +6,8 @@ contradiction seen from one cluster), so every reader shows "Disputed by: Kremli
 24 Oct)" instead of a bare cluster id.
 
 A cluster's side is its earliest report by one of its original sources (the origin speaking,
-not an outlet echoing it); when no member names an original source, its earliest report.
+not an outlet echoing it); when no member names an original source, its earliest report. Its
+figures are that report's counted figures, or, when it has none, those of the other reports.
 """
 
 from collections import defaultdict
@@ -239,14 +240,18 @@ def _side(cluster: Mapping[str, Any], members: Sequence[Mapping[str, Any]], name
         source_id=source_id,
         source_name=names(source_id, chained) if source_id else chained,
         cue=facts.get("cue"),
-        figures=tuple(
-            dict.fromkeys(f["text"] for f in facts.get("figures", ()) if f.get("thing"))
-        ),
+        figures=_counted(first) or tuple(dict.fromkeys(f for m in ordered for f in _counted(m))),
         published=_published(first),
         outlet=facts.get("outlet"),
         document_id=first["document_id"],
         attribution_id=first["attribution_id"],
     )
+
+
+def _counted(member: Mapping[str, Any]) -> tuple[str, ...]:
+    """The figures of a report that count something ("about 1,500" troops, not "two officials")."""
+    figures = (member["facts"] or {}).get("figures", ())
+    return tuple(dict.fromkeys(f["text"] for f in figures if f.get("thing")))
 
 
 def _names(conn: sa.Connection) -> Any:
