@@ -173,18 +173,22 @@ export function estimateChart(series, colours, { width = pageWidth(820) - 40, he
       svg.append(s("path", { d: `M${cx},${y(v)}L${cx},${y(v) - 22}M${cx - 4},${y(v) - 16}L${cx},${y(v) - 22}L${cx + 4},${y(v) - 16}`, stroke: colour, "stroke-width": 2, fill: "none", "data-band": "lower" }));
     }
   }
-  // One line per source, through its figures in time order: how each source's count moved.
-  const bySource = new Map();
+  // One line per source, through its figures in time order: how that source's count moved. A
+  // projection is another quantity than a count of troops already there, so a source's
+  // projections get a dashed line of their own rather than a jump in its count line.
+  const lines = new Map();
   for (const p of points) {
     const key = p.source || p.source_name || "unknown";
-    if (!bySource.has(key)) bySource.set(key, []);
-    bySource.get(key).push(p);
+    const projected = p.modality === "projected";
+    const lineKey = `${key}\u0000${projected}`;
+    if (!lines.has(lineKey)) lines.set(lineKey, { key, projected, points: [] });
+    lines.get(lineKey).points.push(p);
   }
-  for (const [key, own] of bySource) {
-    if (own.length < 2) continue;
-    const ordered = [...own].sort((a, b) => Date.parse(a.first_reported) - Date.parse(b.first_reported));
+  for (const line of lines.values()) {
+    if (line.points.length < 2) continue;
+    const ordered = [...line.points].sort((a, b) => Date.parse(a.first_reported) - Date.parse(b.first_reported));
     const d = ordered.map((p, i) => `${i ? "L" : "M"}${x(Date.parse(p.first_reported))},${y(p.value ?? p.high ?? p.low)}`).join("");
-    svg.append(s("path", { d, class: "source-line", stroke: colours.get(key) || "#6b7280", fill: "none", "stroke-width": 1.5, "data-source": key }));
+    svg.append(s("path", { d, class: "source-line", stroke: colours.get(line.key) || "#6b7280", fill: "none", "stroke-width": 1.5, "stroke-dasharray": line.projected ? "5 4" : null, "data-source": line.key, "data-projected": String(line.projected) }));
   }
   for (const p of points) {
     const cx = x(Date.parse(p.first_reported));

@@ -52,6 +52,7 @@ function seriesSection(series, colours, index) {
       sources.map((key) => h("span", {}, h("span", { class: "swatch", style: null, dataset: { colour: colours.get(key) } }), names.get(key))),
     ),
     modalityLegend(modalities),
+    h("p", { class: "muted small" }, "A line joins one source's figures over time (dashed: its projections). Click a point to open the claim behind it."),
     h("p", {}, downloadLink(series)),
     h(
       "details",

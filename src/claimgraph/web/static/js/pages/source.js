@@ -5,6 +5,7 @@ import { dayBars } from "../charts.js";
 import { h, mount, setTitle } from "../dom.js";
 import { certainty, day, number, sourceLink } from "../format.js";
 import { notice, start } from "../layout.js";
+import { polarity } from "../disputes.js";
 
 function grade(detail) {
   if (detail.resolution !== "available") return notice("Grading needs the cross-document stage, which is not available yet.");
@@ -75,7 +76,7 @@ start(async (sourceId) => {
             h("td", {}, claim.outlet || ""),
             h("td", {}, claim.source_text || "", claim.cue_text ? h("span", { class: "muted" }, ` ${claim.cue_text}`) : ""),
             h("td", {}, h("a", { href: claim.evidence }, claim.content_text)),
-            h("td", {}, certainty(claim.certainty, claim.hedges)),
+            h("td", {}, certainty(claim.certainty, claim.hedges), claim.polarity ? [" ", polarity(claim.polarity)] : null),
           ),
         ),
       ),
