@@ -7,12 +7,14 @@ contradiction seen from one cluster), so every reader shows "Disputed by: Kremli
 
 A cluster's side is its earliest report by one of its original sources (the origin speaking,
 not an outlet echoing it); when no member names an original source, its earliest report. Its
-figures are that report's counted figures, or, when it has none, those of the other reports.
+figures are that report's counted figures, or, when it has none, those of its next report that
+has some; in a figure dispute, only the figures the dispute names.
 """
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -44,6 +46,7 @@ class Side:
     outlet: str | None
     document_id: str | None
     attribution_id: str | None  # the report this side is read from (the evidence)
+    cluster_figures: tuple[str, ...] = ()  # every counted figure in the cluster's reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +93,8 @@ def named_contradictions(
             id=c.id,
             kind=c.kind,
             explanation=c.explanation,
-            claim=known.get(c.claim) or _missing(c.claim),
-            by=known.get(c.by) or _missing(c.by),
+            claim=_named(known.get(c.claim) or _missing(c.claim), c),
+            by=_named(known.get(c.by) or _missing(c.by), c),
         )
         for c in rows
     ]
@@ -125,7 +128,7 @@ def disputes(
                     contradiction=c.id,
                     kind=c.kind,
                     role=_role(c.kind, role),
-                    other=known.get(theirs) or _missing(theirs),
+                    other=_named(known.get(theirs) or _missing(theirs), c),
                     explanation=c.explanation,
                 )
             )
@@ -178,6 +181,18 @@ def standing(
 def _role(kind: str, role: str) -> str:
     """Incompatible figures dispute each other both ways; a denial runs one way only."""
     return DISPUTED_BY if kind == "figures" else role
+
+
+def _named(side: Side, contradiction: Contradiction) -> Side:
+    """In a figure dispute, keep the side's figures that the dispute names ("about 12,000")."""
+    if contradiction.kind != "figures":
+        return side
+    named = tuple(
+        f
+        for f in side.cluster_figures
+        if re.search(rf"(?:^|: | vs ){re.escape(f)} from ", contradiction.explanation)
+    )
+    return replace(side, figures=named) if named else side
 
 
 def _sides(conn: sa.Connection, cluster_ids: set[str]) -> dict[str, Side]:
@@ -240,7 +255,8 @@ def _side(cluster: Mapping[str, Any], members: Sequence[Mapping[str, Any]], name
         source_id=source_id,
         source_name=names(source_id, chained) if source_id else chained,
         cue=facts.get("cue"),
-        figures=_counted(first) or tuple(dict.fromkeys(f for m in ordered for f in _counted(m))),
+        figures=next((found for m in (first, *ordered) if (found := _counted(m))), ()),
+        cluster_figures=tuple(dict.fromkeys(f for m in (first, *ordered) for f in _counted(m))),
         published=_published(first),
         outlet=facts.get("outlet"),
         document_id=first["document_id"],

@@ -53,7 +53,7 @@ start(async () => {
       ? h(
           "table",
           { "data-testid": "contradictions-table", class: "contradictions" },
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Kind"), h("th", { scope: "col" }, "Disputed claim"), h("th", { scope: "col" }, "Disputed by"), h("th", { scope: "col" }, "Why"))),
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Kind, latest report"), h("th", { scope: "col" }, "Disputed claim"), h("th", { scope: "col" }, "Disputed by"), h("th", { scope: "col" }, "Why"))),
           h(
             "tbody",
             {},
