@@ -89,7 +89,7 @@ export async function claimPanel(analysis, id, { stored = false } = {}) {
     { class: "card", "data-testid": "claim-panel", "data-claim": id },
     h("h2", {}, "Claim ", certainty(attribution.certainty, []), " ", polarity(stance)),
     h("p", {}, "“", attribution.content_text, "”"),
-    standing ? disputeLines(standing.disputes) : null,
+    standing ? disputeLines(standing.disputes, { limit: 4 }) : null,
     h(
       "dl",
       {},

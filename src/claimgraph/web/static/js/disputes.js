@@ -34,21 +34,32 @@ export function disputeItem(dispute) {
     "li",
     { "data-kind": dispute.kind, "data-role": dispute.role },
     sideSource(other),
-    ` (${dispute.kind}${when ? `, ${when}` : ""}) `,
+    // "Disputed by: Kremlin (denial, 24 Oct)"; under "Denies:" the kind goes without saying.
+    dispute.role === "disputed_by" ? ` (${dispute.kind}${when ? `, ${when}` : ""}) ` : when ? ` (${when}) ` : " ",
     h("a", { href: `/clusters/${encodeURIComponent(other.cluster)}`, class: "dispute-claim", title: other.label }, `“${truncate(other.label, 110)}”`),
   );
 }
 
+/** Up to `limit` items, the rest folded behind "N more". */
+function folded(items, limit) {
+  const shown = items.slice(0, limit).map(disputeItem);
+  if (items.length <= limit) return h("ul", { class: "inline" }, shown);
+  return [
+    h("ul", { class: "inline" }, shown),
+    h("details", { class: "more-disputes" }, h("summary", {}, `${items.length - limit} more`), h("ul", {}, items.slice(limit).map(disputeItem))),
+  ];
+}
+
 /** "Disputed by: …" and "Denies: …" lines for one claim; null when nothing disputes it. */
-export function disputeLines(disputes) {
+export function disputeLines(disputes, { limit = Infinity } = {}) {
   if (!disputes || !disputes.length) return null;
   const by = disputes.filter((d) => d.role === "disputed_by");
   const denies = disputes.filter((d) => d.role === "disputes");
   return h(
     "div",
     { class: "disputes", "data-testid": "disputes" },
-    by.length ? h("div", { class: "disputed-by" }, h("strong", {}, "Disputed by: "), h("ul", { class: "inline" }, by.map(disputeItem))) : null,
-    denies.length ? h("div", { class: "denies" }, h("strong", {}, "Denies: "), h("ul", { class: "inline" }, denies.map(disputeItem))) : null,
+    by.length ? h("div", { class: "disputed-by" }, h("strong", {}, "Disputed by: "), folded(by, limit)) : null,
+    denies.length ? h("div", { class: "denies" }, h("strong", {}, "Denies: "), folded(denies, limit)) : null,
   );
 }
 

@@ -49,7 +49,7 @@ async function markStanding(body, claims) {
     const row = [...body.children].find((tr) => tr.dataset.claim === claim.id);
     if (!found || !row) continue;
     if (!claim.polarity) row.querySelector(".certainty-cell").append(" ", polarity(found.polarity));
-    const lines = disputeLines(found.disputes);
+    const lines = disputeLines(found.disputes, { limit: 3 });
     if (lines) row.querySelector(".claim-cell").append(lines);
   }
 }

@@ -43,7 +43,7 @@ start(async (clusterId) => {
     ),
     h("p", {}, "Original sources: ", cluster.original_sources.length ? cluster.original_sources.map((id, i) => [i ? ", " : "", sourceLink(id, names.get(id) || id)]) : h("span", { class: "muted" }, "none known")),
     cluster.credibility_reasons.length ? h("div", {}, h("strong", {}, "Why this credibility:"), h("ul", { "data-testid": "credibility-reasons" }, cluster.credibility_reasons.map((reason) => h("li", {}, reason)))) : null,
-    disputeLines(cluster.disputes),
+    disputeLines(cluster.disputes, { limit: 6 }),
     h("h2", {}, "Reports"),
     h(
       "table",

@@ -31,7 +31,7 @@ export function clusterRow(cluster) {
       {},
       h("a", { href: `/clusters/${encodeURIComponent(cluster.id)}`, class: "cluster-link" }, truncate(cluster.label, 200)),
       h("div", { class: "muted" }, originNames(cluster).join(", ") || "no original source known"),
-      disputeLines(cluster.disputes),
+      disputeLines(cluster.disputes, { limit: 3 }),
     ),
     h("td", {}, polarity(cluster.polarity)),
     h("td", { class: "num" }, number(cluster.support)),

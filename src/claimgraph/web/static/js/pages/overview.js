@@ -33,7 +33,7 @@ function topClaims(overview) {
             " · credibility ",
             credibility(cluster.credibility, cluster.credibility_word),
           ),
-          disputeLines(cluster.disputes),
+          disputeLines(cluster.disputes, { limit: 2 }),
         ),
       ),
     ),
