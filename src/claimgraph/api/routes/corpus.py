@@ -61,8 +61,8 @@ def overview(store: StoreDep, top: Annotated[int, Query(ge=1, le=100)] = 10) -> 
     if read is not None:
         clusters = read.clusters(store)
         summary["clusters"] = len(clusters)
-        ranked = sorted(clusters, key=lambda c: (-c.support, -len(c.members), c.id))
-        top_clusters = [resolution.cluster_dict(c) for c in ranked[:top]]
+        # The library's order: independent support, then reports, then recency.
+        top_clusters = [resolution.cluster_dict(c) for c in clusters[:top]]
         contradictions = resolution.contradictions(store, read, clusters)[:top]
     return {
         "counts": summary,
