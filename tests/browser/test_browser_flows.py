@@ -18,7 +18,7 @@ def test_browser_filter_then_click_claim_to_article_highlight(page):
     )
     rows = page.locator("[data-testid=claims-table] tbody tr")
     assert rows.count() > 0
-    assert set(rows.locator(".badge").all_inner_texts()) == {"probable"}
+    assert set(rows.locator(".certainty .badge").all_inner_texts()) == {"probable"}
     screenshot(page, "claims-filtered")
     link = rows.first.locator("a.evidence")
     claim_id = link.get_attribute("href").split("#")[1]
@@ -44,7 +44,7 @@ def test_browser_sort_claims_by_certainty(page):
     open_page(page, "/claims")
     page.click("th button.sort:has-text('Certainty')")
     page.wait_for_selector("th[aria-sort=ascending] button:has-text('Certainty')")
-    first = page.locator("[data-testid=claims-table] tbody tr .badge").first.inner_text()
+    first = page.locator("[data-testid=claims-table] tbody tr .certainty .badge").first.inner_text()
     assert first in {"possible", "unknown"}
 
 
