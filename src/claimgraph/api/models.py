@@ -160,8 +160,10 @@ class ClusterOut(BaseModel):
     )
     credibility_reasons: list[str]
     contradicted_by: list[str]
-    disputes: list[DisputeOut] = Field(
-        default=[], description="contradictions this claim is part of, the other side named"
+    disputes: list[DisputeOut] | None = Field(
+        default=None,
+        description="contradictions this claim is part of, the other side named; null where "
+        "not looked up (a claim's cluster: see /api/disputes?claims=ID)",
     )
     members: list[MemberOut]
 

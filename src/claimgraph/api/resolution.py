@@ -81,7 +81,7 @@ def cluster_dict(
         "credibility_word": admiralty.credibility_word(cluster.credibility),
         "credibility_reasons": list(cluster.credibility_reasons),
         "contradicted_by": list(cluster.contradicted_by),
-        "disputes": [asdict(dispute) for dispute in disputes or ()],
+        "disputes": None if disputes is None else [asdict(d) for d in disputes],
         "members": [
             member_dict(member, polarities.get(member.attribution_id)) for member in cluster.members
         ],

@@ -41,6 +41,12 @@ function topClaims(overview) {
   ];
 }
 
+/** In a figure dispute, the figures each side gives: "8,000" against "11,000". */
+function figures(contradiction, side) {
+  if (contradiction.kind !== "figures" || !side || !side.figures.length) return null;
+  return [" ", h("strong", { class: "figure" }, side.figures.join(", "))];
+}
+
 function contradictions(overview) {
   if (overview.resolution !== "available") return notice(overview.resolution_message, ".");
   if (!overview.contradictions.length) return h("p", { class: "muted" }, "No contradictions found.");
@@ -57,10 +63,12 @@ function contradictions(overview) {
           " ",
           name(c.by_side, c.by),
           c.by_side && c.by_side.cue ? h("span", { class: "muted" }, ` (${c.by_side.cue})`) : null,
+          figures(c, c.by_side),
           " ",
           h("a", { href: `/clusters/${encodeURIComponent(c.by)}` }, `“${truncate(c.by_label || c.by, 110)}”`),
           h("span", { class: "muted" }, c.kind === "denial" ? " denies " : " contradicts "),
           name(c.claim_side, c.claim),
+          figures(c, c.claim_side),
           " ",
           h("a", { href: `/clusters/${encodeURIComponent(c.claim)}` }, `“${truncate(c.claim_label || c.claim, 110)}”`),
           h("div", { class: "muted" }, c.first_reported ? day(c.first_reported) : ""),
