@@ -238,7 +238,7 @@ class Stored:
     texts: Mapping[str, str]  # document id -> stored text
     attributions: Mapping[str, tuple]  # document id -> ((id, start, end, source names), ...)
     cluster_of: Mapping[str, str]  # attribution id -> cluster id
-    support: Mapping[str, int]  # cluster id -> independent original sources
+    support: Mapping[str, int]  # cluster id -> independent original sources (all polarities)
     cluster_polarity: Mapping[str, str]
     contradictions: tuple[tuple[str, str, str], ...]  # (kind, claim, by)
     points: tuple[tuple[str, float | None, str, str, str], ...]  # doc, value, topic, text, modality
@@ -276,7 +276,7 @@ def read_stored(store: Any, documents: Mapping[str, str]) -> Stored:
         texts=texts,
         attributions=attributions,
         cluster_of=cluster_of,
-        support={c.id: c.support for c in clusters},
+        support={c.id: len(c.original_sources) for c in clusters},
         cluster_polarity={c.id: c.polarity for c in clusters},
         contradictions=tuple((c.kind, c.claim, c.by) for c in read.contradictions(store)),
         points=points,

@@ -27,7 +27,7 @@ from claimgraph.resolve.contradictions import (
     figure_conflicts,
 )
 from claimgraph.resolve.facts import ClaimFacts, document_facts, strip_dateline
-from claimgraph.resolve.grading import credibility
+from claimgraph.resolve.grading import Against, credibility
 from claimgraph.resolve.identity import (
     UNIDENTIFIED,
     Edit,
@@ -282,28 +282,46 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             continue
         sizes = state.reps.sizes
         target = max(reversed(before), key=lambda m: sizes[state.reps.index[m["cluster_id"]]])
+        party = _party(
+            state,
+            member["original_source"],
+            state.reps.features[state.reps.index[target["cluster_id"]]],
+        )
         found.append(
             {
                 "id": contradiction_id("denial", target["cluster_id"], member["cluster_id"]),
                 "kind": "denial",
                 "claim": target["cluster_id"],
                 "by": member["cluster_id"],
+                "interested": party,
                 "explanation": _denial_text(
                     state,
                     member["original_source"],
                     target["original_source"],
                     f'"{fact["content_text"][:60]}", right after it in the same report',
+                    party,
                 ),
             }
         )
     return found
 
 
-def _denial_text(state: Run, denier: str | None, claimant: str | None, how: str) -> str:
+def _denial_text(
+    state: Run, denier: str | None, claimant: str | None, how: str, party: bool = False
+) -> str:
     """Both sides by name, and whether the denier is a party to what it denies."""
     who = state.identity.info(denier).name if denier else "an unnamed source"
     whom = state.identity.info(claimant).name if claimant else "an unnamed source"
-    return f"{who} denies what {whom} said ({how})"
+    interest = ", a party to it," if party else ""
+    return f"{who}{interest} denies what {whom} said ({how})"
+
+
+def _party(state: Run, denier: str | None, claim: Features) -> bool:
+    """Is the denier's country one the claim is about (the Kremlin on troops in Russia)?"""
+    if not denier:
+        return False
+    country = state.identity.info(denier).country
+    return bool(country) and (country in claim.countries or country == claim.agent)
 
 
 def _step_json(step: ProvenanceStep) -> dict[str, str]:
@@ -427,6 +445,9 @@ def _summarise_one(
         dict(stored["summary"]) if stored else {"originals": {}, "certain": False, "named": False}
     )
     originals: dict[str, list[Any]] = {k: list(v) for k, v in summary["originals"].items()}
+    supporting: dict[str, list[Any]] = {
+        k: list(v) for k, v in summary.get("supporting", {}).items()
+    }
     outlets = list(stored["outlets"]) if stored else []
     label = stored["label"] if stored else None
     first = stored["first_reported"] if stored else None
@@ -435,13 +456,14 @@ def _summarise_one(
     ordered = sorted(new, key=lambda m: _sort_time(facts[m["attribution_id"]].published))
     inner = _nested_inside(ordered, facts, state.identity)
 
-    def count(independence: str | None, original: str | None, step: int) -> None:
+    def count(independence: str | None, original: str | None, step: int, certainty: str) -> None:
         if not independence or not original:
             return
-        entry = originals.setdefault(independence, [original, 0])
-        entry[1] += step
-        if entry[1] <= 0:
-            del originals[independence]
+        for tally in (originals, supporting) if _supports(certainty) else (originals,):
+            entry = tally.setdefault(independence, [original, 0])
+            entry[1] += step
+            if entry[1] <= 0:
+                del tally[independence]
 
     for member in ordered:
         fact = facts[member["attribution_id"]]
@@ -457,8 +479,7 @@ def _summarise_one(
             original = provenance.original(longer)
             independence = state.identity.independence(original, provenance.last_outlet(longer))
             _rechain(conn, member["attribution_id"], longer, original, independence)
-        if _supports(fact.certainty):
-            count(independence, original, +1)
+        count(independence, original, +1, fact.certainty)
         if original and state.identity.info(original).type != "anonymous":
             summary["named"] = True
         summary["certain"] = summary["certain"] or fact.certainty == "certain"
@@ -483,22 +504,32 @@ def _summarise_one(
             if longer != steps:
                 original = provenance.original(longer)
                 independence = state.identity.independence(original, provenance.last_outlet(longer))
-                if _supports(old["facts"]["certainty"]):
-                    count(old["independence"], old["original_source"], -1)
-                    count(independence, original, +1)
+                certainty = old["facts"]["certainty"]
+                count(old["independence"], old["original_source"], -1, certainty)
+                count(independence, original, +1, certainty)
                 _rechain(conn, old["attribution_id"], longer, original, independence)
     counted = _independent(originals)
+    supported = _independent(supporting)
     index = state.reps.index[cluster_id]
     polarity = state.reps.features[index].polarity
-    against = [(r["kind"], r["explanation"]) for r in contradictions if r["claim"] == cluster_id]
+    support = len(supported) if polarity == "assert" else 0
+    against = [
+        Against(r["kind"], r["explanation"], bool(r["interested"]))
+        for r in contradictions
+        if r["claim"] == cluster_id
+    ]
     by = sorted({r["by"] for r in contradictions if r["claim"] == cluster_id})
+    denied = [r["claim"] for r in contradictions if r["by"] == cluster_id and r["kind"] == "denial"]
     grade, reasons = credibility(
+        polarity,
+        support,
         len(counted),
-        ["certain"] if summary["certain"] else ["hedged"],
         bool(counted) and not summary["named"],
         against,
+        [row["support"] for row in db.cluster_rows(conn, set(denied)).values()] if denied else (),
     )
     summary["originals"] = originals
+    summary["supporting"] = supporting
     source_names = [state.identity.info(s).name for s in counted.values()]
     db.upsert_cluster(
         conn,
@@ -513,7 +544,7 @@ def _summarise_one(
             "features": state.reps.features[index].to_json(),
             "summary": summary,
             # Support is corroboration of an assertion: denials and non-confirmations have none.
-            "support": len(counted) if polarity == "assert" else 0,
+            "support": support,
             "original_sources": list(counted.values()),
             "outlets": outlets,
             "first_reported": first,
@@ -649,8 +680,13 @@ def _contradictions(
                     "kind": "denial",
                     "claim": claim_id,
                     "by": denial_id,
+                    "interested": _party(state, denial.source, claim),
                     "explanation": _denial_text(
-                        state, denial.source, claim.source, f"similarity {similarity:.2f}"
+                        state,
+                        denial.source,
+                        claim.source,
+                        f"similarity {similarity:.2f}",
+                        _party(state, denial.source, claim),
                     ),
                 }
             )
@@ -667,6 +703,7 @@ def _contradictions(
                     "claim": item.claim,
                     "by": item.by,
                     "explanation": item.explanation,
+                    "interested": False,
                 }
             )
     if not found:

@@ -321,9 +321,17 @@ def _clusters(conn: sa.Connection, rows: Sequence[Row]) -> list[ClaimCluster]:
                 credibility=row["credibility"],
                 credibility_reasons=tuple(row["credibility_reasons"]),
                 contradicted_by=tuple(row["contradicted_by"]),
+                supported_by=_supported_by(row),
             )
         )
     return found
+
+
+def _supported_by(row: Row) -> tuple[str, ...] | None:
+    supporting = (row["summary"] or {}).get("supporting")
+    if supporting is None:
+        return None
+    return tuple(dict.fromkeys(entry[0] for entry in supporting.values()))
 
 
 def _stamp(moment: datetime | None) -> float:
