@@ -1,4 +1,4 @@
-"""Analysed corpora (the demo corpus and the test-only Sahel corpus) stored in real stores."""
+"""Analysed corpora (the demo corpus, the test-only Sahel and border corpora) in real stores."""
 
 import functools
 from collections.abc import Iterator
@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {
     "nk": ROOT / "examples" / "nk-troops",
     "sahel": ROOT / "tests" / "data" / "corpus_sahel",
+    # Held out: measure resolve on it (bench/resolve_quality.py), never tune on it.
+    "batken": ROOT / "tests" / "data" / "corpus_batken",
 }
 
 

@@ -1,12 +1,32 @@
 """What merges claims and what keeps them apart, with the reasons shown to users."""
 
+import numpy as np
 import pytest
 
-from claimgraph.resolve.clusters import Features, compare
+from claimgraph.resolve import embed
+from claimgraph.resolve.clusters import Features, compare, text_similarity
 
 
-def features(figures=(), polarity="assert", countries=("RU",), entities=(), source=None):
-    return Features(polarity, tuple(figures), tuple(countries), tuple(entities), source)
+def features(
+    figures=(),
+    polarity="assert",
+    countries=("RU",),
+    entities=(),
+    source=None,
+    words=8,
+    agent=None,
+):
+    figures = tuple((v, m, t) for v, m, t in ((*f, "troops")[:3] for f in figures))
+    return Features(
+        polarity,
+        figures,
+        tuple(countries),
+        tuple(entities),
+        source,
+        words=words,
+        agent=agent,
+        lead=figures[0] if figures else None,
+    )
 
 
 @pytest.mark.parametrize(
@@ -14,7 +34,19 @@ def features(figures=(), polarity="assert", countries=("RU",), entities=(), sour
     [
         (features([(1500.0, "arrived")]), features([(12000.0, "projected")]), "numbers"),
         (features(polarity="deny"), features(), "polarity"),
+        (features(polarity="unconfirmed"), features(), "polarity"),
         (features([(10000.0, "arrived")]), features([(10000.0, "projected")]), "modality"),
+        # A figure on one side only: "1,500 troops arrived" is not "troops arrived".
+        (features([(1500.0, "arrived")]), features(), "numbers"),
+        # Killed and wounded are two counts even with the same number.
+        (
+            features([(100.0, "cumulative", "troops:killed")]),
+            features([(100.0, "cumulative", "troops:wounded")]),
+            "counts",
+        ),
+        (features(agent="KP"), features(agent="RU"), "actor"),
+        (features(countries=("UA",)), features(countries=("SY",)), "places"),
+        (features(words=1, source="a"), features(words=1, source="b"), "too few words"),
     ],
 )
 def test_resolve_conflicts_veto_a_merge(a, b, conflict):
@@ -22,6 +54,29 @@ def test_resolve_conflicts_veto_a_merge(a, b, conflict):
     assert match.vetoed
     assert not match.merged
     assert any(reason.startswith(conflict) for reason in match.conflicting)
+
+
+def test_resolve_arrived_and_current_are_one_modality():
+    """ "have arrived" and "are now in" both say the troops are there."""
+    match = compare(
+        features([(3000.0, "arrived")]), features([(3000.0, "current")]), 0.9, threshold=0.45
+    )
+    assert match.merged
+
+
+def test_resolve_later_figures_of_a_claim_may_differ():
+    """The lead figure decides: "1,500 arrived and could grow to 12,000" states the 1,500 claim."""
+    a = features([(1500.0, "arrived"), (12000.0, "projected")])
+    b = features([(1500.0, "arrived")])
+    assert compare(a, b, similarity=0.9, threshold=0.45).merged
+
+
+def test_resolve_a_cluster_keeps_every_members_figures():
+    founder = features(countries=("RU",))
+    joined = founder.joined(features([(8000.0, "current")], countries=("RU", "KP")))
+    assert joined.lead is None  # the founder's lead: a figureless claim stays figureless
+    assert (8000.0, "current", "troops") in joined.figures
+    assert set(joined.countries) == {"RU", "KP"}
 
 
 @pytest.mark.parametrize(
@@ -44,3 +99,16 @@ def test_resolve_agreement_raises_the_score(a, b):
 def test_resolve_threshold_is_applied(threshold):
     match = compare(features(), features(), similarity=0.5, threshold=threshold)
     assert match.merged == (match.score >= threshold)
+
+
+def test_resolve_similarity_discounts_what_the_whole_story_shares():
+    """Two claims that share only the story's common direction are not alike once it is gone."""
+    rng = np.random.default_rng(7)
+    story = rng.normal(size=embed.DIMENSIONS)
+    a = embed.unit(story + 0.3 * rng.normal(size=embed.DIMENSIONS))
+    b = embed.unit(story + 0.3 * rng.normal(size=embed.DIMENSIONS))
+    raw = float(a @ b)
+    mean = embed.unit(story) * 0.95
+    centred = text_similarity(a, {}, b, {}, 1, 1.0, mean)
+    assert raw > 0.8
+    assert centred < raw - 0.3

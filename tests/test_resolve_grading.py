@@ -5,27 +5,34 @@ import pytest
 
 from claimgraph.errors import InputError
 from claimgraph.resolve import read, resolve
-from claimgraph.resolve.grading import credibility, learnt, read_grades
+from claimgraph.resolve.grading import Against, credibility, credibility_label, learnt, read_grades
 from resolve_fixtures import corpus_store
 from store_fixtures import BACKENDS
 
 
 @pytest.mark.parametrize(
-    ("support", "certainties", "anonymous", "against", "grade"),
+    ("polarity", "support", "origins", "anonymous", "against", "denied", "grade"),
     [
-        (2, ["certain"], False, [], 1),
-        (1, ["certain"], False, [], 2),
-        (1, ["possible"], False, [], 3),
-        (2, ["certain"], True, [], 3),
-        (2, ["certain"], False, [("denial", "x denies it")], 2),
-        (1, ["possible"], False, [("denial", "d"), ("figures", "f")], 5),
-        (0, [], False, [], 6),
+        ("assert", 2, 2, False, [], [], 1),
+        ("assert", 1, 1, False, [], [], 2),
+        ("assert", 0, 1, False, [], [], 3),  # only hedged
+        ("assert", 2, 2, True, [], [], 3),
+        ("assert", 2, 2, False, [Against("denial", "x denies it")], [], 2),
+        # A party's denial is shown, not counted against the claim.
+        ("assert", 2, 2, False, [Against("denial", "x denies it", interested=True)], [], 1),
+        ("assert", 0, 1, False, [Against("denial", "d"), Against("figures", "f")], [], 5),
+        ("assert", 0, 0, False, [], [], 6),
+        ("deny", 0, 1, False, [], [2], 5),  # denies what two independent sources confirm
+        ("deny", 0, 1, False, [], [1], 4),
+        ("deny", 0, 2, False, [], [], 3),
+        ("unconfirmed", 0, 2, False, [], [], 6),
     ],
 )
-def test_resolve_credibility(support, certainties, anonymous, against, grade):
-    found, reasons = credibility(support, certainties, anonymous, against)
+def test_resolve_credibility(polarity, support, origins, anonymous, against, denied, grade):
+    found, reasons = credibility(polarity, support, origins, anonymous, against, denied)
     assert found == grade
     assert reasons
+    assert credibility_label(found).startswith(f"{found} ")
 
 
 @pytest.mark.parametrize(

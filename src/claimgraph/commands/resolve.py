@@ -52,7 +52,7 @@ def resolve_command(
             "--threshold",
             min=0.0,
             max=2.0,
-            help="Score a claim needs to join a cluster (default 0.5); a new value recomputes all.",
+            help="Score a claim needs to join a cluster (default 0.36); a new value recomputes all.",
         ),
     ] = None,
     grades: GradesOption = None,

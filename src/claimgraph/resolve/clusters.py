@@ -13,21 +13,22 @@ A cluster's features are the union over its members, so every member is checked,
 founder.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 import numpy as np
 
+from claimgraph.resolve import embed
 from claimgraph.resolve.facts import ClaimFacts
 from claimgraph.resolve.lexical import Profile, dot, words
 from claimgraph.resolve.records import ClusterMatch
 
 NUMBER_BONUS = 0.08
-PLACE_BONUS = 0.04
-ENTITY_BONUS = 0.04
+PLACE_BONUS = 0.0
+ENTITY_BONUS = 0.0
 UNSPECIFIC = frozenset({"unknown", "recap"})
 SHORT_WORDS = 2  # content this short ("the deployment") says too little to merge on meaning
-SHORT_SIMILARITY = 0.9  # ... unless it is nearly the same words
+SHORT_SIMILARITY = 0.9  # ... unless it is nearly the same words from the same source
 
 Figure = tuple[float, str, str]  # (value, modality, thing counted, with its event)
 # Arrived and current both say the troops are there; projected, final and cumulative do not.
@@ -177,7 +178,9 @@ def compare(a: Features, b: Features, similarity: float, threshold: float) -> Cl
         score += PLACE_BONUS
     elif a.countries and b.countries:
         conflicting.append(f"places {', '.join(a.countries)} vs {', '.join(b.countries)}")
-    if min(a.words, b.words) < SHORT_WORDS and similarity < SHORT_SIMILARITY:
+    if min(a.words, b.words) < SHORT_WORDS and (
+        similarity < SHORT_SIMILARITY or a.source != b.source
+    ):
         conflicting.append("too few words to compare")
     entities = set(a.entities) & set(b.entities)
     if entities:
@@ -204,12 +207,14 @@ def text_similarity(
     terms_sum: Profile,
     size: int,
     text_weight: float,
+    mean: np.ndarray,
 ) -> float:
-    """Average-link similarity to a cluster: the mean over its members of the embedding cosine
-    and of the TF-IDF cosine, mixed by `text_weight` (sums make this one dot product each)."""
+    """Similarity to a cluster (or one claim, size 1): the embedding cosine to its centroid after
+    removing the story mean, and the average TF-IDF cosine to its members, mixed by
+    `text_weight` (sums make this two dot products)."""
     size = max(size, 1)
     return (
-        text_weight * float(vector @ vector_sum) / size
+        text_weight * embed.centred_cosine(vector, vector_sum / size, mean)
         + (1 - text_weight) * dot(profile, terms_sum) / size
     )
 
@@ -221,6 +226,7 @@ def best_cluster(
     reps: "Representatives",
     threshold: float,
     text_weight: float,
+    mean: np.ndarray,
     candidates: int = 30,
 ) -> tuple[int | None, ClusterMatch | None]:
     """The index of the best cluster this claim joins (None: it opens a new one).
@@ -239,8 +245,20 @@ def best_cluster(
             reps.terms[index],
             reps.sizes[index],
             text_weight,
+            mean,
         )
         match = compare(features, reps.features[index], similarity, threshold)
+        to_founder = text_similarity(
+            vector, profile, reps.founders[index], reps.founder_terms[index], 1, text_weight, mean
+        )
+        if match.merged and to_founder < threshold:
+            # Average link alone lets a cluster drift from claim to claim; every member must
+            # also say nearly what the founding claim said.
+            match = replace(
+                match,
+                merged=False,
+                conflicting=(*match.conflicting, "far from the founding claim"),
+            )
         if match.merged and (best[1] is None or match.score > best[1].score):
             best = (int(index), match)
     return best
@@ -252,4 +270,6 @@ class Representatives(Protocol):
     sizes: list[int]
     terms: list[Profile]
     features: list[Features]
+    founders: list[np.ndarray]
+    founder_terms: list[Profile]
     matrix: np.ndarray

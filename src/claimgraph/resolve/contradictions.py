@@ -3,9 +3,11 @@
 Needs: cluster vectors and features; the figure rows of a topic.
 Returns: `Contradiction` rows with an explanation a reader can check.
 
-A denial contradicts an asserting cluster when their content is similar (the denial's polarity
-words are left out of its vector) and they share a country or named entity, and the denial comes
-from a different independent body. Two figures contradict when they count the same topic with
+A denial contradicts an asserting cluster when their founding claims are close in meaning (the
+denial's polarity words are left out of its vector), the claim names every country the denial
+names, their actors agree, and the denial comes from a different independent body; only the
+nearest few claims are linked. A denial that only points back ("such reports", "it") hits the
+most reported claim just before it in the same report. Two figures contradict when they count the same topic with
 the same modality, were first reported within `figure_window_days` of each other by different
 independent bodies, and their ranges do not overlap ("about 8,000" is 7,200-8,800 with the
 default tolerance; "more than 10,000" is 10,000 and up).
@@ -20,20 +22,34 @@ from typing import Any
 from claimgraph.resolve.clusters import Features
 from claimgraph.resolve.records import Contradiction
 
-SPECIFIC_MODALITIES = frozenset({"arrived", "current", "projected", "final", "cumulative"})
+# Projections are forecasts: two sources expecting different totals do not contradict each
+# other about what happened, so only figures of what is (or was) there are compared.
+SPECIFIC_MODALITIES = frozenset({"arrived", "current", "final", "cumulative"})
 
 
 def contradiction_id(kind: str, claim: str, by: str) -> str:
     return "x_" + hashlib.sha1(f"{kind}|{claim}|{by}".encode()).hexdigest()[:16]
 
 
+DENIAL_TARGETS = 3  # a denial is linked to the few claims nearest to what it denies
+
+
 def denial_applies(denial: Features, claim: Features, similarity: float, threshold: float) -> bool:
+    """Does a denial deny this claim's proposition (not just sound like it)?
+
+    The founding claims must be close in meaning, every country the denial names must be in the
+    claim ("no troops in Russia" does not deny a claim about Kursk's neighbour Belarus), and the
+    actors, when both are plain, must be the same.
+    """
     if denial.polarity != "deny" or claim.polarity != "assert" or similarity < threshold:
         return False
-    shared = set(denial.countries) & set(claim.countries) or set(denial.entities) & set(
-        claim.entities
-    )
-    return bool(shared)
+    if denial.agent and claim.agent and denial.agent != claim.agent:
+        return False
+    if denial.countries and not set(denial.countries) <= set(claim.countries):
+        return False
+    if not denial.countries:
+        return bool(set(denial.entities) & set(claim.entities))
+    return True
 
 
 def interval(row: Mapping[str, Any], tolerance: float) -> tuple[float, float]:
@@ -43,7 +59,11 @@ def interval(row: Mapping[str, Any], tolerance: float) -> tuple[float, float]:
     if qualifier == "range" and row["low"] is not None and row["high"] is not None:
         return row["low"], row["high"]
     if qualifier == "lower_bound":
-        return row["low"] if row["low"] is not None else value, math.inf
+        low = row["low"] if row["low"] is not None else value
+        if not any(ch.isdigit() for ch in row["text"] or "1"):
+            # "several hundred", "thousands": an order of magnitude, not an open bound.
+            return low, low * 10
+        return low, math.inf
     if qualifier == "upper_bound":
         return 0.0, row["high"] if row["high"] is not None else value
     if qualifier == "approx":
@@ -96,6 +116,7 @@ def figure_conflicts(
     for row in usable:
         first_seen.setdefault(_key(row), row["published"])
     fresh = [r for r in usable if new is None or r["attribution_id"] in new]
+    pairs: set[tuple[Any, ...]] = set()
     for one in fresh:
         for other in usable:
             if other is one:
@@ -113,6 +134,16 @@ def figure_conflicts(
             low_a, high_a = interval(first, tolerance)
             low_b, high_b = interval(second, tolerance)
             if high_a < low_b or high_b < low_a:
+                # One pair of bodies and figures is one contradiction, however often reprinted.
+                same = (
+                    first["independence"],
+                    first["value"],
+                    second["independence"],
+                    second["value"],
+                )
+                if same in pairs:
+                    continue
+                pairs.add(same)
                 key = contradiction_id("figures", first["cluster_id"], second["cluster_id"])
                 found[key] = Contradiction(
                     id=key,

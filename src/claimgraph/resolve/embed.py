@@ -174,3 +174,39 @@ def from_bytes(raw: bytes) -> np.ndarray:
 def unit(vector: np.ndarray) -> np.ndarray:
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm else vector
+
+
+MEAN_PRIOR = 10.0  # pseudo-claims at the origin: a young corpus's mean is shrunk towards zero
+
+
+def story_mean(vector_sum: np.ndarray, count: int) -> np.ndarray:
+    """The direction every claim of the story shares ("North Korean troops ... Russia").
+
+    Similarity is measured after taking it away, so claims are alike for what they say, not for
+    the story they belong to; with few claims the mean is shrunk, as it is still a guess."""
+    return vector_sum / (count + MEAN_PRIOR)
+
+
+def centred_cosine(vector: np.ndarray, other: np.ndarray, mean: np.ndarray) -> float:
+    """Cosine of two vectors (or a vector and a centroid) after removing the story mean."""
+    a, b = vector - mean, other - mean
+    norms = float(np.linalg.norm(a) * np.linalg.norm(b))
+    return float(a @ b) / norms if norms else 0.0
+
+
+def mean_to_text(vector_sum: np.ndarray, count: int) -> str:
+    import base64
+
+    return f"{count}:" + base64.b64encode(to_bytes(vector_sum)).decode()
+
+
+def mean_from_text(text: str | None) -> tuple[np.ndarray, int]:
+    import base64
+
+    if not text:
+        return np.zeros(DIMENSIONS, np.float32), 0
+    count, raw = text.split(":", 1)
+    vector = from_bytes(base64.b64decode(raw)).copy()
+    if vector.shape != (DIMENSIONS,):
+        return np.zeros(DIMENSIONS, np.float32), 0
+    return vector, int(count)

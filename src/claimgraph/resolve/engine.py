@@ -20,9 +20,14 @@ from claimgraph.nlp.source_table import load_source_table
 from claimgraph.records import Analysis
 from claimgraph.resolve import embed, lexical, provenance, syndication
 from claimgraph.resolve.clusters import Features, best_cluster
-from claimgraph.resolve.contradictions import contradiction_id, denial_applies, figure_conflicts
+from claimgraph.resolve.contradictions import (
+    DENIAL_TARGETS,
+    contradiction_id,
+    denial_applies,
+    figure_conflicts,
+)
 from claimgraph.resolve.facts import ClaimFacts, document_facts, strip_dateline
-from claimgraph.resolve.grading import credibility
+from claimgraph.resolve.grading import Against, credibility
 from claimgraph.resolve.identity import (
     UNIDENTIFIED,
     Edit,
@@ -48,6 +53,8 @@ class Representatives:
     terms: list[lexical.Profile] = field(default_factory=list)
     features: list[Features] = field(default_factory=list)
     matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, embed.DIMENSIONS), np.float32))
+    founders: list[np.ndarray] = field(default_factory=list)  # the founding claim's vector
+    founder_terms: list[lexical.Profile] = field(default_factory=list)
     index: dict[str, int] = field(default_factory=dict)
 
     @classmethod
@@ -59,6 +66,11 @@ class Representatives:
             reps.sizes.append(row["size"])
             reps.terms.append(dict(row["terms_sum"]))
             reps.features.append(Features.from_json(row["features"]))
+            founder = row["founder_vector"]
+            reps.founders.append(
+                embed.from_bytes(founder) if founder else embed.unit(reps.sums[-1]).copy()
+            )
+            reps.founder_terms.append(dict(row["founder_terms"] or row["terms_sum"]))
         reps.index = {cluster_id: i for i, cluster_id in enumerate(reps.ids)}
         if reps.sums:
             reps.matrix = np.vstack([embed.unit(s) for s in reps.sums]).astype(np.float32)
@@ -72,6 +84,8 @@ class Representatives:
         self.sizes.append(1)
         self.terms.append(dict(profile))
         self.features.append(features)
+        self.founders.append(vector.copy())
+        self.founder_terms.append(dict(profile))
         self.index[cluster_id] = len(self.ids) - 1
         self.matrix = np.vstack([self.matrix, vector[None, :]])
         return len(self.ids) - 1
@@ -99,6 +113,8 @@ class Run:
     contradictions: int = 0
     claims: int = 0
     reversed_copy: tuple[str, str | None] | None = None  # (stored copy, outlet of the new original)
+    vector_sum: np.ndarray = field(default_factory=lambda: np.zeros(embed.DIMENSIONS, np.float32))
+    vector_count: int = 0  # claims embedded so far: the story mean is vector_sum over this
 
 
 def run(store: Store, *, full: bool, settings: ResolveSettings) -> ResolveReport:
@@ -114,7 +130,9 @@ def run(store: Store, *, full: bool, settings: ResolveSettings) -> ResolveReport
             return ResolveReport(full=full, threshold=settings.threshold)
         identity = load_identity(conn)
         reps = Representatives.load(db.representatives(conn))
+        vector_sum, vector_count = embed.mean_from_text(db.get_meta(conn, "resolve_story_mean"))
     state = Run(store, settings, identity, load_resolve_lexicon(), reps)
+    state.vector_sum, state.vector_count = vector_sum, vector_count
     for document_id in todo:
         analysis = store.analysis(document_id)  # read before the write transaction opens
         with db.writing(engine) as conn:
@@ -152,6 +170,12 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
     copy_outlet = _near_copies(conn, state, analysis)
     claims = [f for f in facts if f.kind == "claim"]
     vectors = embed.embed([f.match_text or f.content_text for f in claims])
+    state.vector_sum = state.vector_sum + vectors.sum(axis=0)
+    state.vector_count += len(claims)
+    db.set_meta(
+        conn, "resolve_story_mean", embed.mean_to_text(state.vector_sum, state.vector_count)
+    )
+    mean = embed.story_mean(state.vector_sum, state.vector_count)
     tokens = [lexical.words(f.match_text) for f in claims]
     vocabulary = {t for words in tokens for t in words}
     db.count_terms(conn, vocabulary)
@@ -172,6 +196,7 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
             state.reps,
             state.settings.threshold,
             state.settings.text_weight,
+            mean,
         )
         if index is None:
             cluster_id = cluster_id_of(fact.attribution_id)
@@ -223,7 +248,7 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
     db.save_figures(conn, figures)
     state.claims += len(members)
     summarise(conn, state, members, _copy_touched(conn, state))
-    nearby = _anaphoric_denials(members)
+    nearby = _anaphoric_denials(members, state)
     new_attributions = {row["attribution_id"] for row in members}
     _contradictions(
         conn, state, touched, {row["topic"] for row in figures}, nearby, new_attributions
@@ -231,11 +256,13 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
 
 
 ANAPHORIC_WORDS = 3  # "rejected the accusations as groundless": too few words to compare
+ANAPHORIC_REACH = 600  # characters: "such reports" points back about a paragraph
 
 
-def _anaphoric_denials(members: list[dict[str, Any]]) -> list[dict[str, str]]:
-    """A denial that only points back ("the accusations", "such reports") contradicts the
-    assertions just before it in the same report, by another body."""
+def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[str, str]]:
+    """A denial that only points back ("the accusations", "such reports") contradicts what the
+    report has just said: the claim before it, by another body, that is most widely reported
+    (the story's main claim, not the last fragment quoted)."""
     ordered = sorted(members, key=lambda m: m["facts"]["start"])
     found = []
     for position, member in enumerate(ordered):
@@ -248,21 +275,53 @@ def _anaphoric_denials(members: list[dict[str, Any]]) -> list[dict[str, str]]:
             if m["facts"]["polarity"] == "assert"
             and m["independence"] != member["independence"]
             and m["cluster_id"] != member["cluster_id"]
-        ][-2:]
-        for target in before:
-            found.append(
-                {
-                    "id": contradiction_id("denial", target["cluster_id"], member["cluster_id"]),
-                    "kind": "denial",
-                    "claim": target["cluster_id"],
-                    "by": member["cluster_id"],
-                    "explanation": (
-                        f"{member['original_source'] or 'an unnamed source'} denies it "
-                        f'("{fact["content_text"][:60]}", right after it in the same report)'
-                    ),
-                }
-            )
+            and len(lexical.words(m["facts"]["match_text"])) > ANAPHORIC_WORDS
+            and fact["start"] - m["facts"]["start"] < ANAPHORIC_REACH
+        ]
+        if not before:
+            continue
+        sizes = state.reps.sizes
+        target = max(reversed(before), key=lambda m: sizes[state.reps.index[m["cluster_id"]]])
+        party = _party(
+            state,
+            member["original_source"],
+            state.reps.features[state.reps.index[target["cluster_id"]]],
+        )
+        found.append(
+            {
+                "id": contradiction_id("denial", target["cluster_id"], member["cluster_id"]),
+                "kind": "denial",
+                "claim": target["cluster_id"],
+                "by": member["cluster_id"],
+                "interested": party,
+                "explanation": _denial_text(
+                    state,
+                    member["original_source"],
+                    target["original_source"],
+                    f'"{fact["content_text"][:60]}", right after it in the same report',
+                    party,
+                ),
+            }
+        )
     return found
+
+
+def _denial_text(
+    state: Run, denier: str | None, claimant: str | None, how: str, party: bool = False
+) -> str:
+    """Both sides by name, and whether the denier is a party to what it denies."""
+    who = state.identity.info(denier).name if denier else "an unnamed source"
+    whom = state.identity.info(claimant).name if claimant else "an unnamed source"
+    interest = ", a party to it," if party else ""
+    return f"{who}{interest} denies what {whom} said ({how})"
+
+
+def _party(state: Run, denier: str | None, claim: Features) -> bool:
+    """Is the denier's country one the claim is about (the Kremlin on troops in Russia)?"""
+    if not denier:
+        return False
+    country = state.identity.info(denier).country
+    return bool(country) and (country in claim.countries or country == claim.agent)
 
 
 def _step_json(step: ProvenanceStep) -> dict[str, str]:
@@ -386,6 +445,9 @@ def _summarise_one(
         dict(stored["summary"]) if stored else {"originals": {}, "certain": False, "named": False}
     )
     originals: dict[str, list[Any]] = {k: list(v) for k, v in summary["originals"].items()}
+    supporting: dict[str, list[Any]] = {
+        k: list(v) for k, v in summary.get("supporting", {}).items()
+    }
     outlets = list(stored["outlets"]) if stored else []
     label = stored["label"] if stored else None
     first = stored["first_reported"] if stored else None
@@ -394,13 +456,14 @@ def _summarise_one(
     ordered = sorted(new, key=lambda m: _sort_time(facts[m["attribution_id"]].published))
     inner = _nested_inside(ordered, facts, state.identity)
 
-    def count(independence: str | None, original: str | None, step: int) -> None:
+    def count(independence: str | None, original: str | None, step: int, certainty: str) -> None:
         if not independence or not original:
             return
-        entry = originals.setdefault(independence, [original, 0])
-        entry[1] += step
-        if entry[1] <= 0:
-            del originals[independence]
+        for tally in (originals, supporting) if _supports(certainty) else (originals,):
+            entry = tally.setdefault(independence, [original, 0])
+            entry[1] += step
+            if entry[1] <= 0:
+                del tally[independence]
 
     for member in ordered:
         fact = facts[member["attribution_id"]]
@@ -416,8 +479,7 @@ def _summarise_one(
             original = provenance.original(longer)
             independence = state.identity.independence(original, provenance.last_outlet(longer))
             _rechain(conn, member["attribution_id"], longer, original, independence)
-        if _supports(fact.certainty):
-            count(independence, original, +1)
+        count(independence, original, +1, fact.certainty)
         if original and state.identity.info(original).type != "anonymous":
             summary["named"] = True
         summary["certain"] = summary["certain"] or fact.certainty == "certain"
@@ -442,22 +504,32 @@ def _summarise_one(
             if longer != steps:
                 original = provenance.original(longer)
                 independence = state.identity.independence(original, provenance.last_outlet(longer))
-                if _supports(old["facts"]["certainty"]):
-                    count(old["independence"], old["original_source"], -1)
-                    count(independence, original, +1)
+                certainty = old["facts"]["certainty"]
+                count(old["independence"], old["original_source"], -1, certainty)
+                count(independence, original, +1, certainty)
                 _rechain(conn, old["attribution_id"], longer, original, independence)
     counted = _independent(originals)
+    supported = _independent(supporting)
     index = state.reps.index[cluster_id]
     polarity = state.reps.features[index].polarity
-    against = [(r["kind"], r["explanation"]) for r in contradictions if r["claim"] == cluster_id]
+    support = len(supported) if polarity == "assert" else 0
+    against = [
+        Against(r["kind"], r["explanation"], bool(r["interested"]))
+        for r in contradictions
+        if r["claim"] == cluster_id
+    ]
     by = sorted({r["by"] for r in contradictions if r["claim"] == cluster_id})
+    denied = [r["claim"] for r in contradictions if r["by"] == cluster_id and r["kind"] == "denial"]
     grade, reasons = credibility(
+        polarity,
+        support,
         len(counted),
-        ["certain"] if summary["certain"] else ["hedged"],
         bool(counted) and not summary["named"],
         against,
+        [row["support"] for row in db.cluster_rows(conn, set(denied)).values()] if denied else (),
     )
     summary["originals"] = originals
+    summary["supporting"] = supporting
     source_names = [state.identity.info(s).name for s in counted.values()]
     db.upsert_cluster(
         conn,
@@ -472,7 +544,7 @@ def _summarise_one(
             "features": state.reps.features[index].to_json(),
             "summary": summary,
             # Support is corroboration of an assertion: denials and non-confirmations have none.
-            "support": len(counted) if polarity == "assert" else 0,
+            "support": support,
             "original_sources": list(counted.values()),
             "outlets": outlets,
             "first_reported": first,
@@ -583,11 +655,12 @@ def _contradictions(
         mine = reps.features[index]
         if mine.polarity not in ("deny", "assert"):
             continue
-        sims = reps.matrix @ reps.matrix[index]
+        sims = np.vstack(reps.founders) @ reps.founders[index]
+        hits: list[tuple[float, str, str, Features, Features]] = []
         for other in np.nonzero(sims >= settings.denial_threshold)[0]:
             theirs = reps.features[other]
             pair = (mine, theirs) if mine.polarity == "deny" else (theirs, mine)
-            ids = (
+            denial_id, claim_id = (
                 (cluster_id, reps.ids[other])
                 if mine.polarity == "deny"
                 else (reps.ids[other], cluster_id)
@@ -597,16 +670,23 @@ def _contradictions(
             denier = state.identity.independence(pair[0].source, None)
             if denier is not None and denier == state.identity.independence(pair[1].source, None):
                 continue
-            denial_id, claim_id = ids
+            hits.append((float(sims[other]), denial_id, claim_id, *pair))
+        for similarity, denial_id, claim_id, denial, claim in sorted(hits, key=lambda h: -h[0])[
+            :DENIAL_TARGETS
+        ]:
             found.append(
                 {
                     "id": contradiction_id("denial", claim_id, denial_id),
                     "kind": "denial",
                     "claim": claim_id,
                     "by": denial_id,
-                    "explanation": (
-                        f"{pair[0].source or 'an unnamed source'} denies it "
-                        f"(similarity {float(sims[other]):.2f})"
+                    "interested": _party(state, denial.source, claim),
+                    "explanation": _denial_text(
+                        state,
+                        denial.source,
+                        claim.source,
+                        f"similarity {similarity:.2f}",
+                        _party(state, denial.source, claim),
                     ),
                 }
             )
@@ -623,6 +703,7 @@ def _contradictions(
                     "claim": item.claim,
                     "by": item.by,
                     "explanation": item.explanation,
+                    "interested": False,
                 }
             )
     if not found:

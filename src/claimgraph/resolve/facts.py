@@ -90,8 +90,17 @@ def document_facts(
     context = _Context()
     # The scene of the story: countries named in the lead (after any dateline), where a figure
     # that names no place of its own most likely happened.
+    text = document.text
+    datelines = _dateline_spans(text[: LEAD + 200])
     for place in analysis.places:
-        if place.country and place.kind != "demonym" and 0 < place.span.start < LEAD:
+        if (
+            place.country
+            and place.kind != "demonym"
+            and 0 < place.span.start < LEAD
+            and not any(a <= place.span.start < b for a, b in datelines)
+            # "South Korea's spy agency said": the speaker's country, not the scene.
+            and text[place.span.end : place.span.end + 2] not in ("'s", "’s")
+        ):
             context.countries[place.country] += 1
     facts: list[ClaimFacts] = []
     media_before: list[tuple[int, str]] = []  # (offset, media source id) seen so far
@@ -225,6 +234,17 @@ def _agent(attribution: Attribution, inside: list[Place]) -> str | None:
 DATELINE = re.compile(
     r"^[A-Z][A-Z.'\- ]{1,40}(?:,[^—–\n]{1,40}?)?(?:\s*\([^)\n]{1,30}\))?\s*(?:—|–|--| - )\s*"
 )
+
+
+def _dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where datelines open a paragraph ("KYIV, June 7 (Wire) —"): the place there is where the
+    reporter filed from, not where the story happens."""
+    spans = []
+    for start in (0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")):
+        found = DATELINE.match(text, start)
+        if found:
+            spans.append((found.start(), found.end()))
+    return spans
 
 
 def strip_dateline(content: str) -> str:

@@ -4,10 +4,13 @@ Needs: cluster support and contradictions; users' grades in a TSV or YAML file.
 Returns: grades, always with the reasons that produced them.
 
 Credibility follows the Admiralty scale from independent corroboration and contradiction:
-1 confirmed (two or more independent original sources, not contradicted), 2 probably true (one
-source, said without hedging), 3 possibly true (one source, hedged; or anonymous sources only),
-then one step worse for each kind of contradiction (a denial; incompatible figures from an
-independent source), down to 5 improbable; 6 cannot be judged (no source known).
+1 confirmed (two or more independent original sources state it without hedging), 2 probably
+true (one such source), 3 possibly true (only hedged, or anonymous sources only), then one step
+worse for each kind of contradiction (a denial; incompatible figures from an independent
+source), down to 5 improbable; 6 cannot be judged (no source known, or a refusal to confirm).
+A denial by a party to what it denies (the Kremlin on Russian involvement) costs no step: it is
+shown as such. A denial itself is doubtful (4) against one independent source and improbable (5)
+against a claim two or more confirm.
 
 Reliability starts at F (cannot be judged). A user's grade wins. Otherwise a track record is
 learnt only when it is long enough to mean something: at least `MIN_RECORD` claims of which the
@@ -34,40 +37,82 @@ DESCRIPTIONS = {
 }
 
 
+CREDIBILITY = {
+    1: "confirmed",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "cannot be judged",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Against:
+    """A contradiction as the grading reads it."""
+
+    kind: str  # denial | figures
+    explanation: str
+    interested: bool = False  # the denier is a party to what it denies
+
+
 def credibility(
+    polarity: str,
     support: int,
-    certainties: Iterable[str],
+    origins: int,
     anonymous_only: bool,
-    contradiction_kinds: Iterable[tuple[str, str]],
+    against: Iterable[Against] = (),
+    denied_support: Iterable[int] = (),
 ) -> tuple[int, tuple[str, ...]]:
     """The Admiralty credibility of a cluster and the reasons, in order.
 
     Args:
-        contradiction_kinds: (kind, explanation) of each contradiction against the cluster.
+        polarity: assert, deny or unconfirmed: what the cluster's members say.
+        support: independent original sources that state it without hedging.
+        origins: independent original sources in all (hedged ones too).
+        against: the contradictions of this cluster by others.
+        denied_support: for a denial, the support of each claim it denies.
     """
     reasons: list[str] = []
-    if support == 0:
+    if origins == 0:
         return 6, ("no original source is known",)
-    certain = "certain" in set(certainties)
+    if polarity == "unconfirmed":
+        return 6, ("a refusal to confirm or comment states nothing that can be judged",)
+    if polarity == "deny":
+        strongest = max(denied_support, default=0)
+        if strongest >= 2:
+            return 5, (f"denies a claim confirmed by {strongest} independent sources",)
+        if strongest == 1:
+            return 4, ("denies a claim stated by an independent source",)
+        return 3, (f"{origins} source{'s' if origins > 1 else ''} deny it; nothing confirms it",)
     if support >= 2:
         grade = 1
-        reasons.append(f"{support} independent original sources")
-    elif certain:
+        reasons.append(f"{support} independent original sources state it")
+    elif support == 1:
         grade = 2
         reasons.append("one original source, stated without hedging")
     else:
         grade = 3
-        reasons.append("one original source, hedged")
+        reasons.append("stated only with hedges (could, may)")
     if anonymous_only and grade < 3:
         grade = 3
         reasons.append("only anonymous sources")
-    kinds = {kind for kind, _ in contradiction_kinds}
-    for _, explanation in contradiction_kinds:
-        reasons.append(f"contradicted: {explanation}")
+    kinds: set[str] = set()
+    for item in against:
+        if item.interested:
+            reasons.append(f"denied by a party to it, weighed as such: {item.explanation}")
+            continue
+        reasons.append(f"contradicted: {item.explanation}")
+        kinds.add(item.kind)
     for kind in sorted(kinds):
         grade = min(5, grade + 1)
         reasons.append(f"one step lower for a {kind} contradiction")
     return grade, tuple(reasons)
+
+
+def credibility_label(grade: int) -> str:
+    """ "3 possibly true": the number always with its word."""
+    return f"{grade} {CREDIBILITY.get(grade, 'cannot be judged')}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from claimgraph.errors import NotFound
 from claimgraph.resolve import embed
-from claimgraph.resolve.clusters import Features, compare
+from claimgraph.resolve.clusters import Features, compare, text_similarity
 from claimgraph.resolve.engine import load_identity
 from claimgraph.resolve.facts import ClaimFacts
 from claimgraph.resolve.grading import DESCRIPTIONS, learnt, read_grades
@@ -108,6 +108,7 @@ def explain(store: Store, attribution_a: str, attribution_b: str) -> ClusterMatc
             ).mappings()
         }
         threshold = float(db.get_meta(conn, "resolve_threshold") or ResolveSettings().threshold)
+        vector_sum, count = embed.mean_from_text(db.get_meta(conn, "resolve_story_mean"))
     for attribution_id in (attribution_a, attribution_b):
         if attribution_id not in rows:
             raise NotFound(
@@ -115,7 +116,16 @@ def explain(store: Store, attribution_a: str, attribution_b: str) -> ClusterMatc
                 hint="run `claimgraph resolve`; citations ('citing X') are not clustered",
             )
     a, b = rows[attribution_a], rows[attribution_b]
-    similarity = float(embed.from_bytes(a["vector"]) @ embed.from_bytes(b["vector"]))
+    settings = ResolveSettings()
+    similarity = text_similarity(
+        embed.from_bytes(a["vector"]),
+        a["terms"],
+        embed.from_bytes(b["vector"]),
+        b["terms"],
+        1,
+        settings.text_weight,
+        embed.story_mean(vector_sum, count),
+    )
     return compare(
         Features.of(ClaimFacts.from_json(a["facts"]), a["original_source"]),
         Features.of(ClaimFacts.from_json(b["facts"]), b["original_source"]),
@@ -311,9 +321,17 @@ def _clusters(conn: sa.Connection, rows: Sequence[Row]) -> list[ClaimCluster]:
                 credibility=row["credibility"],
                 credibility_reasons=tuple(row["credibility_reasons"]),
                 contradicted_by=tuple(row["contradicted_by"]),
+                supported_by=_supported_by(row),
             )
         )
     return found
+
+
+def _supported_by(row: Row) -> tuple[str, ...] | None:
+    supporting = (row["summary"] or {}).get("supporting")
+    if supporting is None:
+        return None
+    return tuple(dict.fromkeys(entry[0] for entry in supporting.values()))
 
 
 def _stamp(moment: datetime | None) -> float:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 @dataclass(frozen=True, slots=True)
 class ResolveSettings:
-    threshold: float = 0.5  # claim-to-cluster score needed to merge (see clusters.compare)
+    threshold: float = 0.36  # claim-to-cluster score needed to merge (see clusters.compare)
     text_weight: float = 0.7  # embedding vs TF-IDF share of the text similarity
-    denial_threshold: float = 0.5  # similarity of a denial to the claims it contradicts
+    denial_threshold: float = 0.55  # founder cosine of a denial and the claims it contradicts
     copy_similarity: float = 0.45  # estimated shingle Jaccard of a near-copy (syndication)
     figure_window_days: float = 5.0  # figures this close in time are "at the same time"
     approx_tolerance: float = 0.1  # "about 8,000" covers 7,200-8,800

@@ -91,6 +91,9 @@ resolve_contradictions = sa.Table(
     sa.Column("claim", sa.String(64), nullable=False, index=True),
     sa.Column("by", sa.String(64), nullable=False, index=True),
     sa.Column("explanation", sa.Text, nullable=False),
+    # A denial by a party to what it denies ("the Kremlin denies Russian involvement"): weighed
+    # as such in the grades.
+    sa.Column("interested", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 # Users' corrections to source identity, replayed on every resolve so they stick.

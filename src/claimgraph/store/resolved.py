@@ -47,6 +47,7 @@ def clear(conn: Connection) -> None:
     """Forget every resolve result (not the users' source edits), for a full run."""
     for table in RESOLVE_TABLES:
         conn.execute(table.delete())
+    conn.execute(schema.meta.delete().where(schema.meta.c.key == "resolve_story_mean"))
 
 
 def unresolved_documents(conn: Connection) -> list[str]:
@@ -140,10 +141,18 @@ def documents_info(conn: Connection, document_ids: Iterable[str]) -> dict[str, R
 
 
 def representatives(conn: Connection) -> list[RowMapping]:
-    c = resolve_clusters
+    c, m = resolve_clusters, resolve_members
     stmt = sa.select(
-        c.c.id, c.c.polarity, c.c.vector_sum, c.c.terms_sum, c.c.size, c.c.features, c.c.founder
-    )
+        c.c.id,
+        c.c.polarity,
+        c.c.vector_sum,
+        c.c.terms_sum,
+        c.c.size,
+        c.c.features,
+        c.c.founder,
+        m.c.vector.label("founder_vector"),
+        m.c.terms.label("founder_terms"),
+    ).outerjoin(m, m.c.attribution_id == c.c.founder)
     return list(conn.execute(stmt.order_by(c.c.id)).mappings())
 
 
