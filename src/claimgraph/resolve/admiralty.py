@@ -4,23 +4,11 @@ A bare "3" or "F" tells a reader nothing; "3 possibly true" and "unrated" do. A 
 reliability cannot be judged (F) is shown as unrated, never as a failing grade.
 """
 
-CREDIBILITY_WORDS = {
-    1: "confirmed",
-    2: "probably true",
-    3: "possibly true",
-    4: "doubtful",
-    5: "improbable",
-    6: "cannot be judged",
-}
+from claimgraph.resolve.grading import CREDIBILITY, DESCRIPTIONS
 
-RELIABILITY_WORDS = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "cannot be judged",
-}
+CREDIBILITY_WORDS = CREDIBILITY
+# The reasons say "reliability cannot be judged"; beside a grade letter the word alone reads better.
+RELIABILITY_WORDS = {**DESCRIPTIONS, "F": "cannot be judged"}
 
 UNRATED = "unrated"
 
