@@ -54,7 +54,11 @@ def list_clusters(
     clusters = read.clusters(store, source=source, search=search)
     if polarity is not None:
         clusters = [c for c in clusters if c.polarity == polarity]
-    if sort in ("reports", "members"):
+    if sort == "support":
+        # The library's ranking, kept within equal support; re-sorting on the records' own
+        # support keeps the page ordered if the stored ranking column and the record disagree.
+        clusters.sort(key=lambda c: -c.support)
+    elif sort in ("reports", "members"):
         clusters.sort(key=lambda c: -len(c.members))
     elif sort == "recent":
         clusters.sort(key=lambda c: _stamp(c.first_reported), reverse=True)
