@@ -135,6 +135,7 @@ start(async () => {
 
   async function load(pageIndex) {
     pushUrl();
+    summary.textContent = "Loading…"; // a stale count never stands beside a new filter
     const params = { ...filterParams(), sort: state.sort, order: state.order, limit: PAGE, cursor: cursors[pageIndex] };
     try {
       const page = await api(`/api/claims${query(params)}`);
