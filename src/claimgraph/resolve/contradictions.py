@@ -41,7 +41,9 @@ def denial_applies(denial: Features, claim: Features, similarity: float, thresho
     claim ("no troops in Russia" does not deny a claim about Kursk's neighbour Belarus), and the
     actors, when both are plain, must be the same.
     """
-    if denial.polarity != "deny" or claim.polarity != "assert" or similarity < threshold:
+    if not denial.denies or claim.polarity != "assert" or claim.negated:
+        return False
+    if similarity < threshold:
         return False
     if denial.agent and claim.agent and denial.agent != claim.agent:
         return False

@@ -655,15 +655,14 @@ def _contradictions(
         mine = reps.features[index]
         if mine.polarity not in ("deny", "assert"):
             continue
+        mine_denies = mine.denies
         sims = np.vstack(reps.founders) @ reps.founders[index]
         hits: list[tuple[float, str, str, Features, Features]] = []
         for other in np.nonzero(sims >= settings.denial_threshold)[0]:
             theirs = reps.features[other]
-            pair = (mine, theirs) if mine.polarity == "deny" else (theirs, mine)
+            pair = (mine, theirs) if mine_denies else (theirs, mine)
             denial_id, claim_id = (
-                (cluster_id, reps.ids[other])
-                if mine.polarity == "deny"
-                else (reps.ids[other], cluster_id)
+                (cluster_id, reps.ids[other]) if mine_denies else (reps.ids[other], cluster_id)
             )
             if not denial_applies(*pair, float(sims[other]), settings.denial_threshold):
                 continue
