@@ -66,8 +66,8 @@ class Features:
 
     @property
     def denies(self) -> bool:
-        """A denial, or an assertion that something did not happen."""
-        return self.polarity == "deny" or (self.polarity == "assert" and self.negated)
+        """A denial: it says the claims it matches are false."""
+        return self.polarity == "deny"
 
     @classmethod
     def of(cls, fact: ClaimFacts, original_source: str | None) -> "Features":
