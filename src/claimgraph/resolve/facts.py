@@ -320,7 +320,39 @@ def _figures(
             figure = dataclasses.replace(figure, modality="recap")
         figures.append(figure)
     context.previous.extend(figures)
-    return figures
+    return figures + _casualties(figures)
+
+
+def _casualties(figures: list[Figure]) -> list[Figure]:
+    """ "at least 100 killed and nearly 1,000 wounded" also counts about 1,100 casualties, so it
+    can be set against a source that gives casualties only."""
+    found = []
+    for killed in figures:
+        if killed.event != "killed" or killed.value is None or killed.modality == "recap":
+            continue
+        for wounded in figures:
+            if (
+                wounded.event == "wounded"
+                and wounded.value is not None
+                and wounded.modality != "recap"
+                and (wounded.thing, wounded.actor, wounded.place)
+                == (killed.thing, killed.actor, killed.place)
+            ):
+                found.append(
+                    dataclasses.replace(
+                        killed,
+                        text=f"{killed.text} killed and {wounded.text} wounded",
+                        value=killed.value + wounded.value,
+                        low=None,
+                        high=None,
+                        qualifier="exact",  # the sum as given, for the comparison
+                        event="casualties",
+                        modality="cumulative",
+                        end=wounded.end,
+                    )
+                )
+                break
+    return found
 
 
 RECAP_DAYS = 3
