@@ -62,6 +62,12 @@ class Features:
     words: int = 99  # content words of the founding claim
     agent: str | None = None  # who does what the founding claim says ("KP" sent troops)
     lead: Figure | None = None  # the founding claim's first figure: what it is chiefly about
+    negated: bool = False  # "had not entered": the opposite of "had entered"
+
+    @property
+    def denies(self) -> bool:
+        """A denial: it says the claims it matches are false."""
+        return self.polarity == "deny"
 
     @classmethod
     def of(cls, fact: ClaimFacts, original_source: str | None) -> "Features":
@@ -75,6 +81,7 @@ class Features:
             words=len(words(fact.match_text or fact.content_text)),
             agent=fact.agent,
             lead=figures[0] if figures else None,
+            negated=fact.negated,
         )
 
     def joined(self, member: "Features") -> "Features":
@@ -89,6 +96,7 @@ class Features:
             words=self.words,
             agent=self.agent or member.agent,
             lead=self.lead,
+            negated=self.negated,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -101,6 +109,7 @@ class Features:
             "words": self.words,
             "agent": self.agent,
             "lead": list(self.lead) if self.lead else None,
+            "negated": self.negated,
         }
 
     @classmethod
@@ -118,6 +127,7 @@ class Features:
             lead=(float(row["lead"][0]), str(row["lead"][1]), str(row["lead"][2]))
             if row.get("lead")
             else None,
+            negated=bool(row.get("negated", False)),
         )
 
 
@@ -163,6 +173,8 @@ def compare(a: Features, b: Features, similarity: float, threshold: float) -> Cl
         conflicting.append(f"polarity {a.polarity} vs {b.polarity}")
     else:
         agreeing.append(f"polarity {a.polarity}")
+    if a.negated != b.negated:
+        conflicting.append("negation: one says it did not happen")
     figure_conflicts = _figure_conflicts(a, b)
     conflicting += figure_conflicts
     common = {(v, t) for v, _, t in a.figures} & {(v, t) for v, _, t in b.figures}

@@ -41,7 +41,9 @@ def denial_applies(denial: Features, claim: Features, similarity: float, thresho
     claim ("no troops in Russia" does not deny a claim about Kursk's neighbour Belarus), and the
     actors, when both are plain, must be the same.
     """
-    if denial.polarity != "deny" or claim.polarity != "assert" or similarity < threshold:
+    if not denial.denies or claim.polarity != "assert" or claim.negated:
+        return False
+    if similarity < threshold:
         return False
     if denial.agent and claim.agent and denial.agent != claim.agent:
         return False
@@ -109,7 +111,9 @@ def figure_conflicts(
         for r in rows
         if r["modality"] in SPECIFIC_MODALITIES and r["value"] is not None and r["independence"]
     ]
-    usable.sort(key=lambda r: (r["published"] is None, _stamp(r["published"]), r["text"]))
+    usable.sort(
+        key=lambda r: (r["published"] is None, _stamp(r["published"]), r["cluster_id"], r["text"])
+    )
     # A figure dates from its first report by its body, not from the echoes that repeat it
     # later: "1,500" on 18 Oct against "3,000" on 24 Oct is a revision, whoever reprints it.
     first_seen: dict[tuple[Any, ...], datetime | None] = {}
@@ -122,7 +126,8 @@ def figure_conflicts(
             if other is one:
                 continue
             first, second = sorted(
-                (one, other), key=lambda r: (r["published"] is None, _stamp(r["published"]))
+                (one, other),
+                key=lambda r: (r["published"] is None, _stamp(r["published"]), r["cluster_id"]),
             )
             if (
                 first["modality"] != second["modality"]

@@ -267,7 +267,7 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
     found = []
     for position, member in enumerate(ordered):
         fact = member["facts"]
-        if fact["polarity"] != "deny" or len(lexical.words(fact["match_text"])) > ANAPHORIC_WORDS:
+        if fact["polarity"] != "deny" or not _points_back(fact):
             continue
         before = [
             m
@@ -304,6 +304,22 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             }
         )
     return found
+
+
+REPORT_NOUNS = frozenset(
+    "report reports claim claims account accounts story stories accusation accusations "
+    "allegation allegations rumour rumours rumor rumors speculation assertion assertions".split()
+)
+
+
+def _points_back(fact: dict[str, Any]) -> bool:
+    """ "such reports", "the accusations as groundless": a denial that names no country and
+    opens on a report noun, or says too little to compare, points back at what came before."""
+    words = lexical.words(fact["match_text"])
+    if len(words) <= ANAPHORIC_WORDS:
+        return True
+    opening = fact["match_text"].lower().replace("“", " ").replace('"', " ").split()[:3]
+    return not fact["countries"] and any(word in REPORT_NOUNS for word in opening)
 
 
 def _denial_text(
@@ -650,43 +666,34 @@ def _contradictions(
     reps = state.reps
     settings = state.settings
     found = list(nearby)
+    denials: set[int] = set()
     for cluster_id in sorted(touched):
         index = reps.index[cluster_id]
         mine = reps.features[index]
-        if mine.polarity not in ("deny", "assert"):
-            continue
-        sims = np.vstack(reps.founders) @ reps.founders[index]
-        hits: list[tuple[float, str, str, Features, Features]] = []
-        for other in np.nonzero(sims >= settings.denial_threshold)[0]:
-            theirs = reps.features[other]
-            pair = (mine, theirs) if mine.polarity == "deny" else (theirs, mine)
-            denial_id, claim_id = (
-                (cluster_id, reps.ids[other])
-                if mine.polarity == "deny"
-                else (reps.ids[other], cluster_id)
-            )
-            if not denial_applies(*pair, float(sims[other]), settings.denial_threshold):
-                continue
-            denier = state.identity.independence(pair[0].source, None)
-            if denier is not None and denier == state.identity.independence(pair[1].source, None):
-                continue
-            hits.append((float(sims[other]), denial_id, claim_id, *pair))
-        for similarity, denial_id, claim_id, denial, claim in sorted(hits, key=lambda h: -h[0])[
-            :DENIAL_TARGETS
-        ]:
+        if mine.denies:
+            denials.add(index)
+        elif mine.polarity == "assert":
+            # A new or grown claim may now be among what an older denial denies.
+            denials |= {
+                i
+                for i, theirs in enumerate(reps.features)
+                if theirs.denies and denial_applies(theirs, mine, 1.0, 0.0)
+            }
+    for index in sorted(denials):
+        denial = reps.features[index]
+        for other, similarity in _denial_targets(state, index):
+            claim = reps.features[other]
+            claim_id, denial_id = reps.ids[other], reps.ids[index]
+            party = _party(state, denial.source, claim)
             found.append(
                 {
                     "id": contradiction_id("denial", claim_id, denial_id),
                     "kind": "denial",
                     "claim": claim_id,
                     "by": denial_id,
-                    "interested": _party(state, denial.source, claim),
+                    "interested": party,
                     "explanation": _denial_text(
-                        state,
-                        denial.source,
-                        claim.source,
-                        f"similarity {similarity:.2f}",
-                        _party(state, denial.source, claim),
+                        state, denial.source, claim.source, f"similarity {similarity:.2f}", party
                     ),
                 }
             )
@@ -721,6 +728,26 @@ def _contradictions(
         [],
         {row["claim"] for row in unique.values()} | {row["by"] for row in unique.values()},
     )
+
+
+def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
+    """What one denial denies: the asserting clusters of its proposition (close in meaning to
+    its founder or its members, naming the countries it names, by another body), the most
+    widely reported first, since "the reports" a denial dismisses are the ones everybody ran."""
+    reps, settings = state.reps, state.settings
+    denial = reps.features[index]
+    founders = np.vstack(reps.founders)
+    sims = np.maximum(founders @ reps.founders[index], reps.matrix @ reps.matrix[index])
+    denier = state.identity.independence(denial.source, None)
+    hits = []
+    for other in np.nonzero(sims >= settings.denial_threshold)[0]:
+        claim = reps.features[other]
+        if not denial_applies(denial, claim, float(sims[other]), settings.denial_threshold):
+            continue
+        if denier is not None and denier == state.identity.independence(claim.source, None):
+            continue
+        hits.append((-reps.sizes[other], -float(sims[other]), int(other)))
+    return [(other, -sim) for _, sim, other in sorted(hits)[:DENIAL_TARGETS]]
 
 
 def _readable(content: str) -> str:

@@ -51,6 +51,7 @@ class ClaimFacts:
     entities: tuple[str, ...] = ()
     start: int = 0
     agent: str | None = None  # the country the claim is about as its actor ("North Korea sent")
+    negated: bool = False  # the content says something did not happen ("had not entered")
 
     def to_json(self) -> dict[str, Any]:
         row = asdict(self)
@@ -195,42 +196,48 @@ def _facts(
         kind="citation" if citation else "claim",
         cited=_cited(analysis, attribution, identity) if citation else (),
         figures=tuple(figures),
-        countries=tuple(sorted({p.country for p in inside if p.country})),
+        countries=tuple(sorted(_countries(attribution, inside, lexicon))),
         places=tuple(sorted({p.name for p in inside if p.kind != "demonym"})),
         entities=tuple(entities),
         start=attribution.content_start,
-        agent=_agent(attribution, inside),
+        agent=_agent(attribution, lexicon),
+        negated=bool(NEGATION.search(strip_dateline(content))),
     )
 
 
 COMPLEMENTISERS = ("that ", "whether ", "if ")
 
 
-def _agent(attribution: Attribution, inside: list[Place]) -> str | None:
+def _agent(attribution: Attribution, lexicon: ResolveLexicon) -> str | None:
     """The country that opens the content as its subject: "North Korea has moved ...",
-    "Russian ships carried ..." (by position: the parse is not stored). Only a place at the very
-    start counts, and not a possessive ("South Korea's spy agency believes ..."), so an actor is
-    said only when it is plain: it vetoes merges, and a wrong one would split a true claim."""
-    first = attribution.content[0]
-    text = first.text
-    skip = len(text) - len(strip_dateline(text))
-    for word in COMPLEMENTISERS:
-        if text[skip:].lower().startswith(word):
-            skip += len(word)
-            break
-    start = first.start + skip
-    for place in sorted(inside, key=lambda p: p.span.start):
-        if place.span.start < start:
-            continue
-        if place.span.start > start:
-            return None
-        following = text[place.span.end - first.start : place.span.end - first.start + 2]
-        if following in ("'s", "’s") or not place.country:
-            return None
-        return place.country if place.kind in ("country", "demonym", "city") else None
-    return None
+    "Russian ships carried ...", "Tajik troops crossed ..." (by position: the parse is not
+    stored, and reports put the actor first). Only a country or demonym at the very start counts,
+    and not a possessive ("South Korea's spy agency believes ..."), so an actor is said only when
+    it is plain: it vetoes merges, and a wrong one would split a true claim."""
+    text = attribution.content[0].text
+    rest = strip_dateline(text)
+    for word in (*COMPLEMENTISERS, "the "):
+        if rest.lower().startswith(word):
+            rest = rest[len(word) :]
+    found = lexicon.countries.find(rest[:60])
+    if not found or found[0][0] != 0:
+        return None
+    end = found[0][1]
+    if rest[end : end + 2] in ("'s", "’s"):
+        return None
+    return found[0][2]
 
 
+def _countries(attribution: Attribution, inside: list[Place], lexicon: ResolveLexicon) -> set[str]:
+    """Countries the content names: the gazetteer's, plus every demonym and country name of the
+    lexicon (the tagger sometimes takes "Tajik" for a person's name)."""
+    named = {p.country for p in inside if p.country}
+    for span in attribution.content:
+        named |= {code for _, _, code in lexicon.countries.find(span.text)}
+    return named
+
+
+NEGATION = re.compile(r"\b(?:not|never|no longer|n't)\b|n't\b", re.IGNORECASE)
 DATELINE = re.compile(
     r"^[A-Z][A-Z.'\- ]{1,40}(?:,[^—–\n]{1,40}?)?(?:\s*\([^)\n]{1,30}\))?\s*(?:—|–|--| - )\s*"
 )
@@ -313,7 +320,39 @@ def _figures(
             figure = dataclasses.replace(figure, modality="recap")
         figures.append(figure)
     context.previous.extend(figures)
-    return figures
+    return figures + _casualties(figures)
+
+
+def _casualties(figures: list[Figure]) -> list[Figure]:
+    """ "at least 100 killed and nearly 1,000 wounded" also counts about 1,100 casualties, so it
+    can be set against a source that gives casualties only."""
+    found = []
+    for killed in figures:
+        if killed.event != "killed" or killed.value is None or killed.modality == "recap":
+            continue
+        for wounded in figures:
+            if (
+                wounded.event == "wounded"
+                and wounded.value is not None
+                and wounded.modality != "recap"
+                and (wounded.thing, wounded.actor, wounded.place)
+                == (killed.thing, killed.actor, killed.place)
+            ):
+                found.append(
+                    dataclasses.replace(
+                        killed,
+                        text=f"{killed.text} killed and {wounded.text} wounded",
+                        value=killed.value + wounded.value,
+                        low=None,
+                        high=None,
+                        qualifier="exact",  # the sum as given, for the comparison
+                        event="casualties",
+                        modality="cumulative",
+                        end=wounded.end,
+                    )
+                )
+                break
+    return found
 
 
 RECAP_DAYS = 3

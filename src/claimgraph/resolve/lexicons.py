@@ -51,6 +51,7 @@ class ResolveLexicon:
     citation_cues: Phrases
     demonyms: dict[str, str]  # ISO -> demonym ("KP" -> "North Korean")
     country_names: dict[str, str]  # ISO -> name
+    countries: Phrases  # every demonym and country name -> ISO ("Tajik", "Tajikistan" -> TJ)
     version: str = "v1"
 
 
@@ -63,9 +64,12 @@ def load_resolve_lexicon() -> ResolveLexicon:
     }
     countries = load_country_names()
     demonyms: dict[str, str] = {}
+    named: list[tuple[str, str]] = []
     for row in data_rows(lexicon_text("places_demonyms.v1.tsv")):
         if len(row) >= 2:
             demonyms.setdefault(row[1], row[0])
+            named += [(row[0], row[1]), (row[0] + "s", row[1])]
+    named += [(name, code) for code, name in countries.labels.items()]
     return ResolveLexicon(
         polarity_cue=phrases([(r[0], r[2]) for r in polarity if r[1] == "cue"]),
         polarity_content=phrases([(r[0], r[2]) for r in polarity if r[1] == "content"]),
@@ -82,4 +86,5 @@ def load_resolve_lexicon() -> ResolveLexicon:
         ),
         demonyms=demonyms,
         country_names=dict(countries.labels),
+        countries=phrases(named),
     )
