@@ -32,11 +32,11 @@ start(async (clusterId) => {
   setTitle(cluster.label.length > 90 ? `${cluster.label.slice(0, 90)}…` : cluster.label);
   const names = originNames(cluster);
   mount(
-    h("p", { class: "cluster-head", "data-testid": "cluster-polarity" }, polarity(cluster.polarity), cluster.polarity === "deny" ? " A denial: it says the claim below is false." : cluster.polarity === "unconfirmed" ? " Not confirmed: the source would not confirm it." : null),
+    h("p", { class: "cluster-head", "data-testid": "cluster-polarity" }, polarity(cluster.polarity), cluster.polarity === "deny" ? " A denial: its source says the claims listed under “Denies” are false." : cluster.polarity === "unconfirmed" ? " Not confirmed: its source would not confirm or comment." : null),
     h(
       "div",
       { class: "stats" },
-      stat(String(cluster.support), "independent source(s)"),
+      stat(String(cluster.support), cluster.polarity === "assert" ? "independent source(s)" : "independent support (a denial or refusal confirms nothing)"),
       stat(String(cluster.members.length), "report(s)"),
       stat(String(cluster.outlets.length), "outlet(s)"),
       h("div", { class: "stat", "data-testid": "credibility" }, h("span", { class: "n" }, String(cluster.credibility)), h("span", { class: "l" }, `credibility: ${cluster.credibility_word}`)),
