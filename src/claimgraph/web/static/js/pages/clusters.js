@@ -22,7 +22,7 @@ function originNames(cluster) {
   return cluster.original_sources.map((id) => names.get(id) || id);
 }
 
-export function clusterRow(cluster) {
+function clusterRow(cluster) {
   return h(
     "tr",
     { dataset: { cluster: cluster.id, polarity: cluster.polarity }, class: cluster.polarity !== "assert" ? `not-asserted ${cluster.polarity}` : null },
