@@ -92,6 +92,17 @@ def _days(a: datetime | None, b: datetime | None) -> float:
         return abs((a.replace(tzinfo=None) - b.replace(tzinfo=None)).total_seconds()) / 86400
 
 
+TOLL_WINDOW_DAYS = 1.0
+
+
+def _window(modality: str, window_days: float) -> float:
+    """Tolls rise as bodies are found: a cumulative count days later is a revision, so only
+    counts given within a day of each other contradict."""
+    return (
+        min(window_days, TOLL_WINDOW_DAYS) if modality in ("cumulative", "final") else window_days
+    )
+
+
 def figure_conflicts(
     rows: Sequence[Mapping[str, Any]],
     window_days: float,
@@ -133,7 +144,8 @@ def figure_conflicts(
                 first["modality"] != second["modality"]
                 or first["independence"] == second["independence"]
                 or first["cluster_id"] == second["cluster_id"]
-                or _days(first_seen[_key(first)], first_seen[_key(second)]) > window_days
+                or _days(first_seen[_key(first)], first_seen[_key(second)])
+                > _window(first["modality"], window_days)
             ):
                 continue
             low_a, high_a = interval(first, tolerance)
@@ -158,7 +170,8 @@ def figure_conflicts(
                     explanation=(
                         f"{label} ({first['modality']}): {first['text']} from "
                         f"{first['original_source']} vs {second['text']} from "
-                        f"{second['original_source']}, within {window_days:g} days"
+                        f"{second['original_source']}, within "
+                        f"{_window(first['modality'], window_days):g} days"
                     ),
                 )
     return list(found.values())

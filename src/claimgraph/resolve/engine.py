@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection, RowMapping
 
 from claimgraph.nlp.source_table import load_source_table
 from claimgraph.records import Analysis
-from claimgraph.resolve import embed, lexical, provenance, syndication
+from claimgraph.resolve import corrections, embed, lexical, provenance, syndication
 from claimgraph.resolve.clusters import Features, best_cluster
 from claimgraph.resolve.contradictions import (
     DENIAL_TARGETS,
@@ -26,6 +26,7 @@ from claimgraph.resolve.contradictions import (
     denial_applies,
     figure_conflicts,
 )
+from claimgraph.resolve.corrections import ClaimEdits
 from claimgraph.resolve.facts import ClaimFacts, document_facts, strip_dateline
 from claimgraph.resolve.grading import Against, credibility
 from claimgraph.resolve.identity import (
@@ -115,6 +116,9 @@ class Run:
     reversed_copy: tuple[str, str | None] | None = None  # (stored copy, outlet of the new original)
     vector_sum: np.ndarray = field(default_factory=lambda: np.zeros(embed.DIMENSIONS, np.float32))
     vector_count: int = 0  # claims embedded so far: the story mean is vector_sum over this
+    edits: ClaimEdits = field(default_factory=ClaimEdits)  # users' merges and splits of claims
+    placed: dict[str, str] = field(default_factory=dict)  # attribution -> cluster, this run
+    closed: frozenset[str] = frozenset()  # clusters founded by a split attribution: no joining
 
 
 def run(store: Store, *, full: bool, settings: ResolveSettings) -> ResolveReport:
@@ -131,8 +135,11 @@ def run(store: Store, *, full: bool, settings: ResolveSettings) -> ResolveReport
         identity = load_identity(conn)
         reps = Representatives.load(db.representatives(conn))
         vector_sum, vector_count = embed.mean_from_text(db.get_meta(conn, "resolve_story_mean"))
+        edits = corrections.load(db.claim_edit_rows(conn))
     state = Run(store, settings, identity, load_resolve_lexicon(), reps)
     state.vector_sum, state.vector_count = vector_sum, vector_count
+    state.edits = edits
+    state.closed = frozenset(cluster_id_of(a) for a in edits.split)
     for document_id in todo:
         analysis = store.analysis(document_id)  # read before the write transaction opens
         with db.writing(engine) as conn:
@@ -158,6 +165,15 @@ def load_identity(conn: Connection) -> SourceIdentity:
         db.outlets(conn),
         [Edit(row["kind"], row["source_id"], row["into"]) for row in db.edits(conn)],
     )
+
+
+def _merged_into(conn: Connection, state: Run, attribution_id: str) -> str | None:
+    """The cluster a user merged this attribution with, once one of its partners is placed."""
+    for partner in state.edits.partners(attribution_id):
+        cluster = state.placed.get(partner) or db.cluster_of_attribution(conn, partner)
+        if cluster is not None and cluster in state.reps.index:
+            return cluster
+    return None
 
 
 def cluster_id_of(attribution_id: str) -> str:
@@ -189,15 +205,23 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
         steps = provenance.chain(fact, facts, state.identity, copy_outlet)
         original = provenance.original(steps)
         features = Features.of(fact, original)
-        index, match = best_cluster(
-            features,
-            vector,
-            profile,
-            state.reps,
-            state.settings.threshold,
-            state.settings.text_weight,
-            mean,
-        )
+        forced = _merged_into(conn, state, fact.attribution_id)
+        if forced is not None:
+            index, match = state.reps.index[forced], None  # a user's merge, whatever the score
+        else:
+            index, match = best_cluster(
+                features,
+                vector,
+                profile,
+                state.reps,
+                state.settings.threshold,
+                state.settings.text_weight,
+                mean,
+            )
+            if index is not None and (
+                fact.attribution_id in state.edits.split or state.reps.ids[index] in state.closed
+            ):
+                index, match = None, None  # a user's split: a claim of its own
         if index is None:
             cluster_id = cluster_id_of(fact.attribution_id)
             state.reps.add(cluster_id, vector, profile, features)
@@ -206,6 +230,7 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
             cluster_id = state.reps.ids[index]
             state.reps.join(index, vector, profile, features)
         touched.add(cluster_id)
+        state.placed[fact.attribution_id] = cluster_id
         independence = state.identity.independence(original, provenance.last_outlet(steps))
         members.append(
             {

@@ -24,6 +24,7 @@ from claimgraph.resolve.records import (
     ClaimMember,
     ClusterMatch,
     Contradiction,
+    ContradictionSide,
     EstimatePoint,
     EstimateSeries,
     ProvenanceStep,
@@ -168,20 +169,59 @@ def estimate_series(store: Store, topic: str | None = None) -> list[EstimateSeri
 
 
 def contradictions(store: Store) -> list[Contradiction]:
-    """Every contradiction: denials and incompatible figures, each against the claim it hits."""
+    """Every contradiction: denials and incompatible figures, each against the claim it hits,
+    with both sides named (source, cue, figure, date, outlet)."""
     t = resolve_contradictions
     with db.reading(store.engine) as conn:
-        rows = conn.execute(sa.select(t).order_by(t.c.kind, t.c.claim, t.c.by)).mappings()
-        return [
-            Contradiction(
-                id=row["id"],
-                kind=row["kind"],
-                claim=row["claim"],
-                by=row["by"],
-                explanation=row["explanation"],
+        rows = list(conn.execute(sa.select(t).order_by(t.c.kind, t.c.claim, t.c.by)).mappings())
+        ids = {row["claim"] for row in rows} | {row["by"] for row in rows}
+        sides = _sides(conn, ids) if ids else {}
+    return [
+        Contradiction(
+            id=row["id"],
+            kind=row["kind"],
+            claim=row["claim"],
+            by=row["by"],
+            explanation=row["explanation"],
+            interested=bool(row["interested"]),
+            claim_side=sides.get(row["claim"]),
+            by_side=sides.get(row["by"]),
+        )
+        for row in rows
+    ]
+
+
+def _sides(conn: sa.Connection, cluster_ids: set[str]) -> dict[str, ContradictionSide]:
+    """Each cluster as one side of a contradiction: its earliest report speaks for it."""
+    identity = load_identity(conn)
+    clusters = db.cluster_rows(conn, cluster_ids)
+    m = resolve_members
+    founders = {row["founder"] for row in clusters.values()}
+    members = {
+        row["attribution_id"]: row
+        for row in conn.execute(
+            sa.select(m.c.attribution_id, m.c.original_source, m.c.facts).where(
+                m.c.attribution_id.in_(sorted(founders))
             )
-            for row in rows
-        ]
+        ).mappings()
+    }
+    sides = {}
+    for cluster_id, row in clusters.items():
+        member = members.get(row["founder"])
+        facts = member["facts"] if member else {}
+        source = member["original_source"] if member else None
+        figures = facts.get("figures") or []
+        sides[cluster_id] = ContradictionSide(
+            cluster=cluster_id,
+            source_id=source,
+            source_name=identity.info(source).name if source else None,
+            cue=facts.get("cue"),
+            text=row["label"],
+            figure=figures[0]["text"] if figures else None,
+            date=row["first_reported"],
+            outlet=facts.get("outlet"),
+        )
+    return sides
 
 
 def grades(store: Store, *, overrides: Path | None = None) -> list[SourceGrade]:

@@ -107,6 +107,18 @@ source_edits = sa.Table(
     sa.Column("at", IsoDateTime, nullable=False),
 )
 
+# Users' corrections to claim identity ("these two clusters are one claim", "this attribution
+# is a claim of its own"), by attribution id so they survive a full resolve; replayed every run.
+claim_edits = sa.Table(
+    "claim_edits",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # merge | split
+    sa.Column("attribution_id", sa.String(200), nullable=False),
+    sa.Column("into", sa.String(200)),  # merge: an attribution of the cluster it joins
+    sa.Column("at", IsoDateTime, nullable=False),
+)
+
 # Users' reliability grades (from `--grades FILE`), kept so every reader sees the same grades.
 source_grades = sa.Table(
     "source_grades",

@@ -17,6 +17,7 @@ from claimgraph.store import schema
 from claimgraph.store.connect import database_errors
 from claimgraph.store.resolve_tables import (
     RESOLVE_TABLES,
+    claim_edits,
     resolve_bands,
     resolve_clusters,
     resolve_contradictions,
@@ -74,6 +75,29 @@ def stored_sources(conn: Connection) -> list[RowMapping]:
 
 def edits(conn: Connection) -> list[RowMapping]:
     return list(conn.execute(sa.select(source_edits).order_by(source_edits.c.id)).mappings())
+
+
+def claim_edit_rows(conn: Connection) -> list[RowMapping]:
+    return list(conn.execute(sa.select(claim_edits).order_by(claim_edits.c.id)).mappings())
+
+
+def add_claim_edit(conn: Connection, kind: str, attribution_id: str, into: str | None) -> None:
+    conn.execute(
+        claim_edits.insert(),
+        {"kind": kind, "attribution_id": attribution_id, "into": into, "at": datetime.now(UTC)},
+    )
+
+
+def cluster_of_attribution(conn: Connection, attribution_id: str) -> str | None:
+    m = resolve_members
+    stmt = sa.select(m.c.cluster_id).where(m.c.attribution_id == attribution_id)
+    return conn.execute(stmt).scalar_one_or_none()
+
+
+def member_ids(conn: Connection, cluster_id: str) -> list[str]:
+    m = resolve_members
+    stmt = sa.select(m.c.attribution_id).where(m.c.cluster_id == cluster_id)
+    return sorted(conn.execute(stmt).scalars())
 
 
 def add_edit(conn: Connection, kind: str, source_id: str, into: str | None = None) -> None:
