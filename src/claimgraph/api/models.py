@@ -282,6 +282,26 @@ class ContradictionOut(BaseModel):
     by_side: SideOut | None = Field(default=None, description="the claim that disputes it")
 
 
+class MergeIn(BaseModel):
+    """Two claims an analyst says are one: cluster or attribution ids."""
+
+    a: str = Field(min_length=1, description="a cluster id (c_…) or a claim (attribution) id")
+    b: str = Field(min_length=1, description="the cluster or claim it states the same as")
+
+
+class SplitIn(BaseModel):
+    """Which report to take out of a cluster; none: every report becomes a claim of its own."""
+
+    attribution: str | None = Field(default=None, description="one member's attribution id")
+
+
+class CorrectionOut(BaseModel):
+    """The clusters after a user's correction (stored, and replayed on every resolve)."""
+
+    clusters: list[str] = Field(description="the merged cluster, or the clusters split out")
+    page: str = Field(description="the web page of the first of them")
+
+
 class ClaimStandingOut(BaseModel):
     """Where one stored claim stands across documents: its cluster and the disputes it meets."""
 

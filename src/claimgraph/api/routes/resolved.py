@@ -10,17 +10,21 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from claimgraph.api import resolution
-from claimgraph.api.deps import StoreDep
+from claimgraph.api.deps import LockDep, StoreDep
 from claimgraph.api.errors import ERROR_RESPONSES, ErrorBody
 from claimgraph.api.models import (
     ClaimStandingOut,
     ClusterOut,
     ClusterPage,
     ContradictionOut,
+    CorrectionOut,
     EstimateSeriesOut,
     GradeOut,
     MatchOut,
+    MergeIn,
+    SplitIn,
 )
+from claimgraph.errors import NotFound
 from claimgraph.resolve import sides
 
 RESPONSES = {**ERROR_RESPONSES, 501: {"model": ErrorBody, "description": "resolve not available"}}
@@ -66,6 +70,46 @@ def list_clusters(
         clusters.sort(key=lambda c: _stamp(c.first_reported))
     page = clusters[offset : offset + limit]
     return {"items": resolution.cluster_dicts(store, read, page), "total": len(clusters)}
+
+
+@router.post(
+    "/clusters/merge",
+    response_model=CorrectionOut,
+    summary="Say two clusters state one claim (kept, and replayed on every resolve)",
+)
+def merge_clusters(body: MergeIn, store: StoreDep, lock: LockDep) -> dict[str, Any]:
+    resolution.require()
+    from claimgraph.resolve.corrections import merge_clusters as merge
+
+    with lock:  # a full resolve: never beside an ingest's
+        merged = merge(store, body.a.strip(), body.b.strip())
+    return {"clusters": [merged], "page": f"/clusters/{merged}"}
+
+
+@router.post(
+    "/clusters/{cluster_id}/split",
+    response_model=CorrectionOut,
+    summary="Take one report (or every report) out of a cluster (kept, replayed on every resolve)",
+)
+def split_cluster(
+    cluster_id: str, store: StoreDep, lock: LockDep, body: SplitIn | None = None
+) -> dict[str, Any]:
+    read = resolution.require()
+    from claimgraph.resolve.corrections import split_claim
+
+    target = cluster_id
+    if body is not None and body.attribution:
+        members = {m.attribution_id for m in read.cluster(store, cluster_id).members}
+        if body.attribution not in members:
+            raise NotFound(
+                f"claim {body.attribution!r} is not in cluster {cluster_id!r}",
+                hint="pick a member of the cluster: GET /api/clusters/{id}",
+                code="CG090",
+            )
+        target = body.attribution
+    with lock:
+        clusters = split_claim(store, target)
+    return {"clusters": clusters, "page": f"/clusters/{clusters[0]}" if clusters else "/clusters"}
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut, summary="One claim cluster")
