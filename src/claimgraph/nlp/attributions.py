@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from claimgraph.nlp.lexicon import Cue, Lexicon, title_nouns
 from claimgraph.nlp.model import doc_text
+from claimgraph.nlp.polarity import load_polarity_lexicon
 from claimgraph.nlp.quotes import Quote, find_quotes
 from claimgraph.nlp.spans import char_span, span_of, spans_of
 from claimgraph.records import Certainty, Form, Span
@@ -32,6 +33,7 @@ _NOT_CUE_ADVERBS = {"when", "where", "how", "why", "as", "then", "later", "earli
 _BELIEF_IN_QUOTES = {"think", "believe", "guess", "suppose", "feel", "hope"}
 _HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"}
 _HEARSAY_PASSIVES = {"say", "report", "rumour", "rumor", "allege", "claim"}
+_OF_PREPS = ("of", "about", "against")
 _COLON_BEFORE_QUOTE = re.compile(r"[^“\"\n.!?]{0,120}?:\s*$")
 
 
@@ -310,7 +312,12 @@ class _Finder:
             return self._cut_other_reports(tokens, verb.head, cues), Form.INDIRECT
         objects = [c for c in children if c.dep_ in ("dobj", "attr")]
         if entry.content == "label":
-            complements = [c for c in children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")]
+            complements = [
+                c
+                for c in children
+                if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")
+                or (c.dep_ == "npadvmod" and objects and c.i > objects[0].i)  # "branded X a Y"
+            ]
             if objects and complements:
                 start = min(objects[0].left_edge.i, complements[0].left_edge.i)
                 end = max(objects[0].right_edge.i, complements[0].right_edge.i)
@@ -327,9 +334,10 @@ class _Finder:
                 )
                 return list(self.doc[start : end + 1]), Form.INDIRECT
             return [], Form.INDIRECT
-        if entry.content == "of":
+        if entry.content in ("of", "on"):
+            preps = ("of", "about", "against", "on") if entry.content == "on" else _OF_PREPS
             for child in children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "about", "against"):
+                if child.dep_ == "prep" and child.lower_ in preps:
                     said = [t for c in child.children for t in c.subtree]
                     if objects and entry.channel != "dobj":  # "accused Washington of complicity"
                         said = [*objects[0].subtree, child, *said]
@@ -692,9 +700,10 @@ class _Finder:
                 child.dep_ == "prep"
                 and child.i == verb.i + 1
                 and child.lower_ in ("of", "about", "on")
-                and self.lexicon.verbs[verb.lemma_.lower()].content == "of"
+                and self.lexicon.verbs[verb.lemma_.lower()].content in ("of", "on")
             ):
                 tokens.append(child)
+        tokens += self._withholding_tokens(verb)
         tokens.sort(key=lambda t: t.i)
         # keep only the contiguous run around the verb, so "said ... not" never spans the subject
         run = [verb]
@@ -705,6 +714,25 @@ class _Finder:
             if token.i == run[-1].i + 1:
                 run.append(token)
         return run
+
+    def _withholding_tokens(self, verb: Token) -> list[Token]:
+        """What withholds the claim belongs to the cue: "declined to comment on", "would
+        neither confirm nor deny" (the polarity stage reads it from there)."""
+        head = verb.head
+        if head is verb or head.i > verb.i:
+            return []
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in load_polarity_lexicon().withhold:
+            extra = [head]
+        elif (
+            verb.dep_ == "conj"
+            and any(c.lower_ == "nor" for c in head.children)
+            and head.lemma_.lower() in self.lexicon.verbs
+        ):
+            extra = [head, *(c for c in head.children if c.lower_ == "nor")]
+        else:
+            return []
+        extra += [c for c in head.children if c.dep_ in ("aux", "neg", "preconj") and c.i < head.i]
+        return extra
 
 
 def _only_source_between(gap: str) -> bool:

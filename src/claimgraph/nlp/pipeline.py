@@ -20,6 +20,7 @@ from claimgraph.nlp.gazetteer import load_gazetteer
 from claimgraph.nlp.hedges import find_hedges, grade
 from claimgraph.nlp.lexicon import load_lexicon
 from claimgraph.nlp.places import find_places
+from claimgraph.nlp.polarity import polarity_of
 from claimgraph.nlp.quantities import find_quantities
 from claimgraph.nlp.source_table import load_country_names, load_source_table
 from claimgraph.nlp.sources import ResolvedSource, resolve_sources
@@ -116,6 +117,18 @@ def _attribution(
 ) -> Attribution:
     hedges = find_hedges(parsed, found, pipeline.lexicon)
     mention = resolved.mention if resolved is not None else None
+    content_tokens = [
+        token
+        for span in found.content
+        for token in (parsed.char_span(span.start, span.end, alignment_mode="expand") or ())
+    ]
+    polarity, negated = polarity_of(
+        found.cue.text,
+        " … ".join(span.text for span in found.content),
+        cue_head=found.cue_token if found.cue_entry is not None else None,
+        content=content_tokens,
+        lexicon=pipeline.lexicon,
+    )
     return Attribution(
         id=attribution_id(document.id, found.cue, found.content),
         source=found.source,
@@ -128,6 +141,8 @@ def _attribution(
         hedges=hedges,
         anonymous=resolved.anonymous if resolved is not None else False,
         channel=found.channel,
+        polarity=polarity,
+        negated=negated,
     )
 
 
