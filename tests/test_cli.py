@@ -103,7 +103,7 @@ def test_cli_extract_json(pipeline, article, fmt):
 def test_cli_extract_jsonl_format_is_one_line(pipeline, article, fmt):
     result = invoke("extract", str(article), "--format", fmt)
     assert result.stdout.count("\n") == 1
-    assert json.loads(result.stdout)["schema_version"] == "1.0"
+    assert json.loads(result.stdout)["schema_version"] == "2.0"
 
 
 @pytest.mark.parametrize("text", [ARTICLE, ARTICLE.encode("utf-8"), "\ufeff" + ARTICLE])

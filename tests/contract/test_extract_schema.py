@@ -1,4 +1,4 @@
-"""The JSON of `claimgraph extract` validates against schema/extract.v1.json, and every span is honest."""
+"""The JSON of `claimgraph extract` validates against schema/extract.v2.json, and every span is honest."""
 
 import json
 import re
@@ -55,7 +55,7 @@ def _date_time(value: object) -> bool:
 
 @pytest.fixture(scope="module")
 def validator() -> Draft202012Validator:
-    schema = json.loads(files("claimgraph").joinpath("schema/extract.v1.json").read_text("utf-8"))
+    schema = json.loads(files("claimgraph").joinpath("schema/extract.v2.json").read_text("utf-8"))
     Draft202012Validator.check_schema(schema)
     checker = FormatChecker()
     checker.checks("date-time", raises=ValueError)(_date_time)
@@ -143,7 +143,7 @@ def test_extract_schema_seed_article(validator, published):
 @pytest.mark.parametrize(
     ("path", "value"),
     [
-        (("schema_version",), "2.0"),
+        (("schema_version",), "1.0"),
         (("document", "published"), "19 October 2024"),
         (("document", "id"), "doc-1"),
     ],
