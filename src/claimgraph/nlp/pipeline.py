@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.nlp import model
 from claimgraph.nlp.attributions import Found, find_attributions
+from claimgraph.nlp.datelines import document_dateline, find_datelines, strip_datelines
 from claimgraph.nlp.gazetteer import load_gazetteer
 from claimgraph.nlp.hedges import find_hedges, grade
 from claimgraph.nlp.lexicon import load_lexicon
@@ -85,6 +86,7 @@ class Pipeline:
             from claimgraph.learn.hybrid import with_model
 
             found = with_model(parsed, found, self.tagger.predict(parsed))
+        found = _without_datelines(found, document.text)
         resolved, sources = resolve_sources(
             parsed, found, self.sources, self.countries, self.lexicon
         )
@@ -105,6 +107,7 @@ class Pipeline:
             entities=_entities(parsed, mentions, {s.id: s.wikidata for s in sources}),
             sources=tuple(sources),
             mentions=mentions,
+            dateline=document_dateline(document.text, self.gazetteer),
         )
 
 
@@ -144,6 +147,26 @@ def _attribution(
         polarity=polarity,
         negated=negated,
     )
+
+
+def _without_datelines(found: list[Found], text: str) -> list[Found]:
+    """ "SEOUL — North Korea has moved ...": the dateline is where the report was filed, never
+    part of the claim or its source; a claim left with no content is dropped."""
+    datelines = [dateline for dateline, _ in find_datelines(text)]
+    if not datelines:
+        return found
+    kept = []
+    for f in found:
+        f.content = strip_datelines(f.content, datelines, text)
+        if f.source is not None:
+            source = strip_datelines((f.source,), datelines, text)
+            if not source:
+                f.source, f.source_head = None, None
+            elif source[0] != f.source:
+                f.source = source[0]
+        if f.content:
+            kept.append(f)
+    return kept
 
 
 def attribution_id(document_id: str, cue: Span | None, content: tuple[Span, ...]) -> str:
