@@ -61,7 +61,8 @@ def test_datelines_document_place_is_geocoded(analyse, text, name, country):
     dateline = analyse(text).dateline
     assert dateline is not None
     assert (dateline.name, dateline.country) == (name, country)
-    assert dateline.lat is not None and dateline.lon is not None
+    assert dateline.lat is not None
+    assert dateline.lon is not None
 
 
 def test_datelines_none_without_one(analyse):
