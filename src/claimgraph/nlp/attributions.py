@@ -12,7 +12,7 @@ believed to"); "citing X" and "quoted by X" (the outlet becomes the channel); ne
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -34,6 +34,7 @@ _BELIEF_IN_QUOTES = {"think", "believe", "guess", "suppose", "feel", "hope"}
 _HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"}
 _HEARSAY_PASSIVES = {"say", "report", "rumour", "rumor", "allege", "claim"}
 _OF_PREPS = ("of", "about", "against")
+_ACCUSING = {"accuse", "blame", "charge"}
 _COLON_BEFORE_QUOTE = re.compile(r"[^“\"\n.!?]{0,120}?:\s*$")
 
 
@@ -51,6 +52,8 @@ class Found:
     channel: Span | None = None
     quote_inside: bool = False
     extra_cue_tokens: list[Token] = field(default_factory=list)
+    anonymous_hint: bool = False  # "said on condition of anonymity", "asking not to be named"
+    conjunct: int = 0  # for "X and Y said": 0 for X's claim, 1 for Y's (the same cue and content)
 
 
 def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Found]:
@@ -62,6 +65,47 @@ def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         found.extend(finder.in_sentence(sentence))
     found.extend(finder.colon_lines())
     found.sort(key=lambda f: f.cue.start)
+    return _one_per_conjunct(found, finder.text)
+
+
+def _one_per_conjunct(found: list[Found], text: str) -> list[Found]:
+    """ "Moscow and Pyongyang have not acknowledged ...": two actors, so two claims with the same
+    cue and content, one per conjunct (each its own source), never one source "Moscow and"."""
+    result: list[Found] = []
+    for f in found:
+        head = f.source_head
+        conjuncts = _conjuncts(head) if head is not None else []
+        if head is None or not conjuncts or not all(_names_actor(t) for t in [head, *conjuncts]):
+            result.append(f)
+            continue
+        for number, token in enumerate([head, *conjuncts]):
+            nested = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
+            tokens = [
+                t
+                for t in token.subtree
+                if t.i not in nested
+                and not (t.dep_ in ("cc", "punct", "preconj") and t.head.i == token.i)
+            ]
+            if token.i == head.i:
+                tokens = [t for t in tokens if f.source is None or t.idx >= f.source.start]
+            result.append(
+                replace(
+                    f,
+                    source_head=token,
+                    source=span_of(tokens, text) or f.source,
+                    conjunct=number,
+                )
+            )
+    return result
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """The actors coordinated with this one: "Russia, Iran and North Korea" -> Iran, North Korea."""
+    found = []
+    for child in head.children:
+        if child.dep_ == "conj":
+            found.append(child)
+            found.extend(_conjuncts(child))
     return found
 
 
@@ -180,6 +224,14 @@ class _Finder:
         ):
             return None  # "did not say whether ...": explicitly no claim
         source_head, source_tokens, channel_via_cite = self._verb_source(verb, passive)
+        if self._headline_passive(verb):
+            # "RSF accused of killing dozens": the accused, not the accuser; "accused by Z of Y"
+            agent = self._headline_agent(verb)
+            source_head = agent
+            source_tokens = self._np_tokens(agent) if agent is not None else []
+            channel_via_cite = None
+            if agent is None:
+                return None
         if source_head is None and not (passive and verb.lemma_.lower() in _PASSIVE_OK):
             return None
         if (
@@ -207,6 +259,7 @@ class _Finder:
             source=self._source_span(source_tokens),
             channel=channel,
             extra_cue_tokens=[t for t in cue_tokens if t is not verb],
+            anonymous_hint=self._said_anonymously(verb, content),
         )
 
     def _according_to(self, according: Token, cues: list[Token]) -> Found | None:
@@ -385,9 +438,17 @@ class _Finder:
             if cue.i not in keep or cue is head or cue.dep_ not in _CUT_DEPS:
                 continue
             participle = cue.tag_ == "VBG" and cue.dep_ == "advcl"
+            # "said 11,000 had arrived, and said ...": a second report hung on the first's clause
+            second_report = (
+                cue.dep_ == "conj"
+                and cue.head.dep_ == "ccomp"
+                and cue.head.head.lemma_.lower() in self.lexicon.verbs
+                and any(c.dep_ == "ccomp" for c in cue.children)
+            )
             if (
                 cue.lower_ != "according"
                 and not participle
+                and not second_report
                 and not any(c.dep_ in _SUBJECTS for c in cue.children)
             ):
                 continue
@@ -569,7 +630,12 @@ class _Finder:
         if passive:
             return None
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            return self._subject(verb.head, False)
+            head = verb.head
+            if head.dep_ == "ccomp" and head.head.lemma_.lower() in self.lexicon.verbs:
+                # "Budanov said 11,000 troops had arrived, and said ...": the parser hangs the
+                # second cue on the reported clause; its speaker is the first cue's
+                return self._subject(head.head, False)
+            return self._subject(head, False)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
         if verb.dep_ in ("advcl", "xcomp", "pcomp", "conj") or verb.tag_ == "VBG":
@@ -715,11 +781,40 @@ class _Finder:
                 run.append(token)
         return run
 
+    def _headline_passive(self, verb: Token) -> bool:
+        """ "X accused of Y", "X accused by Z of Y", "X blamed for Y": a headline's passive
+        without its auxiliary, which the parser reads as X accusing."""
+        if verb.lemma_.lower() not in _ACCUSING or verb.i + 1 >= len(self.doc):
+            return False
+        after = self.doc[verb.i + 1]
+        no_object = not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+        return no_object and after.lower_ in ("of", "by", "for", "over")
+
+    def _headline_agent(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.lower_ == "by" and child.dep_ in ("prep", "agent"):
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
+
+    def _said_anonymously(self, verb: Token, content: tuple[Span, ...]) -> bool:
+        """An anonymity phrase on the cue rather than in the source: "said on condition of
+        anonymity", "said a diplomat, asking not to be identified"."""
+        parts = []
+        for child in verb.children:
+            if child.dep_ in ("prep", "advcl", "advmod", "npadvmod", "xcomp") or (
+                child.dep_ in _SUBJECTS
+            ):
+                start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+                if not any(span.start <= start and end <= span.end for span in content):
+                    parts.append(self.text[start:end].lower())
+        text = " ".join(parts)
+        return any(phrase in text for phrase in self.lexicon.anonymity_phrases)
+
     def _withholding_tokens(self, verb: Token) -> list[Token]:
         """What withholds the claim belongs to the cue: "declined to comment on", "would
         neither confirm nor deny" (the polarity stage reads it from there)."""
         head = verb.head
-        if head is verb or head.i > verb.i:
+        if head.i >= verb.i:
             return []
         if verb.dep_ == "xcomp" and head.lemma_.lower() in load_polarity_lexicon().withhold:
             extra = [head]
@@ -779,6 +874,11 @@ def _is_actor(token: Token, *, evidence: bool = False) -> bool:
     return (
         token.ent_type_ in _ACTOR_LABELS or token.lemma_.lower() in heads or token.lower_ in heads
     )
+
+
+def _names_actor(token: Token) -> bool:
+    """An actor, or a name the tagger left unlabelled ("Kenyatta and Museveni")."""
+    return _is_actor(token) or token.pos_ == "PROPN"
 
 
 def _is_speaker_label(name: SpacySpan) -> bool:

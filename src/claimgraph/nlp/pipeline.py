@@ -133,7 +133,12 @@ def _attribution(
         lexicon=pipeline.lexicon,
     )
     return Attribution(
-        id=attribution_id(document.id, found.cue, found.content),
+        id=attribution_id(
+            document.id,
+            found.cue,
+            found.content,
+            conjunct=found.source.start if found.conjunct and found.source else None,
+        ),
         source=found.source,
         cue=found.cue,
         content=found.content,
@@ -169,9 +174,14 @@ def _without_datelines(found: list[Found], text: str) -> list[Found]:
     return kept
 
 
-def attribution_id(document_id: str, cue: Span | None, content: tuple[Span, ...]) -> str:
-    """Stable: the same claim in the same document always gets the same id."""
+def attribution_id(
+    document_id: str, cue: Span | None, content: tuple[Span, ...], *, conjunct: int | None = None
+) -> str:
+    """Stable: the same claim in the same document always gets the same id. The second and later
+    speakers of "X and Y said" share the cue and content, so their source offset tells them apart."""
     key = f"{document_id}:{cue.start if cue else -1}:{content[0].start}:{content[-1].end}"
+    if conjunct is not None:
+        key += f":{conjunct}"
     return "a_" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

@@ -115,7 +115,7 @@ def _withheld(cue: Token, words: PolarityLexicon) -> bool:
     if cue.dep_ == "conj" and any(c.lower_ == "nor" for c in cue.head.children):
         return True  # "neither confirm nor deny": the second verb is withheld too
     governor = cue.head
-    if cue.dep_ in ("xcomp", "conj") and governor is not cue:
+    if cue.dep_ in ("xcomp", "conj") and governor.i != cue.i:
         if governor.lemma_.lower() in words.withhold:
             return True
         if governor.dep_ == "acomp" and governor.lemma_.lower() in words.withhold:
@@ -158,7 +158,7 @@ def _lemma_in(word: str, lemmas: frozenset[str]) -> bool:
 
 def _roots(content: Sequence[Token]) -> list[Token]:
     inside = {t.i for t in content}
-    return [t for t in content if t.head.i not in inside or t.head is t]
+    return [t for t in content if t.head.i not in inside or t.head.i == t.i]
 
 
 def _negated_clause(content: Sequence[Token], words: PolarityLexicon) -> tuple[bool, bool]:
@@ -203,7 +203,7 @@ def _denial_predicate(content: Sequence[Token], words: PolarityLexicon) -> bool:
                 continue
             span = tokens[start : start + len(phrase)]
             ids = {t.i for t in span}
-            head = next((t for t in span if t.head.i not in ids or t.head is t), span[-1])
+            head = next((t for t in span if t.head.i not in ids or t.head.i == t.i), span[-1])
             if head.pos_ in ("VERB", "AUX") and head.tag_ != "VBN":
                 continue  # "the answer lies in talks" is not "lies"
             if _predicative(head, roots):
