@@ -35,6 +35,10 @@ def _by_cue(analysis, cue: str):
         ("The ministry would neither confirm nor deny that drones had crossed the border.", "confirm", "unconfirmed"),
         ("The police refused to confirm that two officers had been arrested.", "confirm", "unconfirmed"),
         ("The interior minister confirmed that 40 people had been detained overnight.", "confirmed", "assert"),
+        ("The admiral said the navy could not confirm that the frigate had sunk.", "said", "unconfirmed"),
+        ("Aides said the president had rejected the claims as invented.", "said", "deny"),
+        ("The spokeswoman said she saw no need to comment on the leaked memo.", "comment", "unconfirmed"),
+        ("No one is denying that the dam was damaged, the engineer said.", "said", "assert"),
         ("Local officials said fake accounts had spread the video across the region.", "said", "assert"),
         ("The monitor said 300 families had fled the district since Monday.", "said", "assert"),
     ],
@@ -88,3 +92,17 @@ def test_polarity_declined_to_comment_cue_names_the_refusal(analyse):
 def test_polarity_of_text_without_a_parse(cue, content, polarity, negated):
     # resolve/ calls the same function on stored text, without the parse
     assert polarity_of(cue, content) == (Polarity(polarity), negated)
+
+
+def test_polarity_refusal_after_a_quotation_takes_no_content(analyse):
+    analysis = analyse(
+        'The ministry called the leaked map "a crude forgery", and the army has not commented.'
+    )
+    assert [a for a in analysis.attributions if "commented" in a.cue.text] == []
+
+
+def test_polarity_need_to_comment_is_said_by_the_subject(analyse):
+    analysis = analyse("The governor saw no need to comment on the leaked memo.")
+    [claim] = [a for a in analysis.attributions if "comment" in a.cue.text]
+    assert claim.source is not None
+    assert claim.source.text == "The governor"

@@ -54,6 +54,7 @@ class Found:
     extra_cue_tokens: list[Token] = field(default_factory=list)
     anonymous_hint: bool = False  # "said on condition of anonymity", "asking not to be named"
     conjunct: int = 0  # for "X and Y said": 0 for X's claim, 1 for Y's (the same cue and content)
+    speaker: Span | None = None  # for "X and Y said": X (or Y) within the source span
 
 
 def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Found]:
@@ -88,13 +89,10 @@ def _one_per_conjunct(found: list[Found], text: str) -> list[Found]:
             ]
             if token.i == head.i:
                 tokens = [t for t in tokens if f.source is None or t.idx >= f.source.start]
+            # the source span stays as written ("Moscow and Pyongyang"); each claim's speaker
+            # is its own conjunct
             result.append(
-                replace(
-                    f,
-                    source_head=token,
-                    source=span_of(tokens, text) or f.source,
-                    conjunct=number,
-                )
+                replace(f, source_head=token, speaker=span_of(tokens, text), conjunct=number)
             )
     return result
 
@@ -508,6 +506,9 @@ class _Finder:
                 and not (
                     subject is not None and subject.idx < quote.start
                 )  # "X said A and urged B"
+                and not any(
+                    c.dep_ == "neg" for c in verb.children
+                )  # "..., and Y has not commented"
             ):
                 if self.text[quote.inner_end - 1] == ".":
                     continue  # “... .” closes a sentence: the next cue starts a new report
@@ -637,6 +638,12 @@ class _Finder:
                 return self._subject(head.head, False)
             return self._subject(head, False)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                # "saw no need to comment on": the one who saw, not the need
+                governor = verb.head.head
+                if governor.pos_ in ("VERB", "AUX") and governor.i != verb.head.i:
+                    return next((c for c in governor.children if c.dep_ == "nsubj"), None)
+                return None
             return verb.head
         if verb.dep_ in ("advcl", "xcomp", "pcomp", "conj") or verb.tag_ == "VBG":
             return self._participle_subject(verb)

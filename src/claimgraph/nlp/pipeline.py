@@ -137,7 +137,7 @@ def _attribution(
             document.id,
             found.cue,
             found.content,
-            conjunct=found.source.start if found.conjunct and found.source else None,
+            conjunct=found.conjunct or None,
         ),
         source=found.source,
         cue=found.cue,

@@ -12,6 +12,8 @@ Rules, in order:
   deny") or governed by a withholding word ("declined to comment on", "refused to confirm", "was
   unable to verify") is unconfirmed: the source neither states nor rejects the claim;
 - a cue whose own polarity is deny ("denied", "rejected", "dismissed", "refuted") is a denial;
+- a claim whose content is itself a withheld or denying report ("Rutte said the alliance could
+  not confirm ...") takes that report's polarity;
 - content that calls its subject fake, groundless or a fabrication ("called the reports
   groundless", "said the video was fake"), or says that something does not exist ("there are no
   troops", "no troops have crossed"), is a denial; the same words inside the subject ("fake
@@ -89,7 +91,7 @@ def polarity_of(
             (p for w in cue_words if (p := _cue_polarity_of_word(w, cues)) is not None), "assert"
         )
     if content:
-        negated, nonexistent = _negated_clause(content, words)
+        negated, nonexistent = _negated_clause(content, words, cues)
         denies = nonexistent or _denial_predicate(content, words)
     else:
         content_words = _words(content_text)
@@ -98,6 +100,20 @@ def polarity_of(
             re.match(r"(?i)\W*(that\s+)?there\s+(is|are|were|was)\s+no\b", content_text)
         )
         denies = nonexistent or _has_phrase(content_words, words.denial_phrases)
+    if content and cue_polarity != "deny":
+        # "Rutte said the alliance could not confirm ...": what the source says is a withheld
+        # (or denied) report, so the claim is too
+        for head in _clause_heads(content):
+            nested = cues.verbs.get(head.lemma_.lower())
+            if nested is None:
+                continue
+            if any(_negative_phrase(c) for c in head.children if c.dep_ in _SUBJECT_DEPS):
+                break  # "no one is denying that ...": nobody withholds or denies anything
+            if _withheld(head, words):
+                withheld = True
+            elif nested.polarity == "deny":
+                denies = True
+            break
     if withheld:
         return Polarity.UNCONFIRMED, negated
     if cue_polarity == "deny" or denies:
@@ -110,18 +126,22 @@ def polarity_of(
 
 def _withheld(cue: Token, words: PolarityLexicon) -> bool:
     """ "did not confirm", "would neither confirm nor deny", "declined to comment on"."""
-    if any(c.dep_ == "neg" or c.lower_ in words.negations for c in cue.children if c.i < cue.i):
-        return True
-    if cue.dep_ == "conj" and any(c.lower_ == "nor" for c in cue.head.children):
-        return True  # "neither confirm nor deny": the second verb is withheld too
+    if any(
+        c.dep_ in ("neg", "preconj") and c.lower_ in words.negations
+        for c in cue.children
+        if c.i < cue.i
+    ) or any(c.dep_ == "advmod" and c.lower_ == "never" for c in cue.children):
+        return True  # not the subject: "nobody is denying it" withholds nothing
+    if cue.dep_ == "conj" and cue.head.i != cue.i:
+        # "neither confirm nor deny", "declined to confirm or deny": the second verb too
+        return any(c.lower_ == "nor" for c in cue.head.children) or _withheld(cue.head, words)
     governor = cue.head
-    if cue.dep_ in ("xcomp", "conj") and governor.i != cue.i:
-        if governor.lemma_.lower() in words.withhold:
-            return True
-        if governor.dep_ == "acomp" and governor.lemma_.lower() in words.withhold:
-            return True
-    # "was unable to verify": the cue hangs on the adjective
-    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in words.withhold
+    if cue.dep_ == "xcomp" and governor.lemma_.lower() in words.withhold:
+        return True  # "declined to comment on", "was unable to verify"
+    # "saw no need to comment on"
+    return cue.dep_ == "acl" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in governor.children
+    )
 
 
 def _cue_polarity(lemma: str, pos: str, cues: Lexicon) -> str:
@@ -161,24 +181,33 @@ def _roots(content: Sequence[Token]) -> list[Token]:
     return [t for t in content if t.head.i not in inside or t.head.i == t.i]
 
 
-def _negated_clause(content: Sequence[Token], words: PolarityLexicon) -> tuple[bool, bool]:
-    """(negated, says that something does not exist) for the content's main clauses."""
+def _negated_clause(
+    content: Sequence[Token], words: PolarityLexicon, cues: Lexicon
+) -> tuple[bool, bool]:
+    """(negated, says that something does not exist) for the content's main clauses. A nested
+    report ("no one is denying that ...") carries its own polarity and is left alone."""
     negated = nonexistent = False
     for root in _clause_heads(content):
+        if root.lemma_.lower() in cues.verbs:
+            continue
         children = list(root.children)
         if any(c.dep_ == "neg" for c in children):
             negated = True
         for child in children:
-            negative_np = child.lower_ in ("none", "nothing", "nobody", "no one") or any(
-                d.dep_ == "det" and d.lower_ == "no" for d in child.children
-            )
-            if not negative_np:
+            if not _negative_phrase(child):
                 continue
             negated = True
             existential = child.dep_ == "attr" and any(c.dep_ == "expl" for c in children)
-            if existential or child.dep_ in ("nsubj", "nsubjpass"):
+            if existential or (child.dep_ in ("nsubj", "nsubjpass") and child.lower_ != "one"):
                 nonexistent = True  # "there are no troops", "no troops have crossed"
     return negated, nonexistent
+
+
+def _negative_phrase(token: Token) -> bool:
+    """ "no troops", "none", "nothing", "nobody", "no one"."""
+    return token.lower_ in ("none", "nothing", "nobody") or any(
+        d.dep_ == "det" and d.lower_ == "no" for d in token.children
+    )
 
 
 def _clause_heads(content: Sequence[Token]) -> list[Token]:

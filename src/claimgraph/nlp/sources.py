@@ -93,7 +93,7 @@ def resolve_sources(
     events: list[tuple[int, int, Token | None, Span | None]] = []
     for index, f in enumerate(found):
         if f.source is not None:
-            events.append((f.source.start, index, f.source_head, f.source))
+            events.append((f.source.start, index, f.source_head, f.speaker or f.source))
     for head in _actor_subjects(doc, content):
         if not any(e[0] <= head.idx < (e[3].end if e[3] else e[0]) for e in events):
             events.append((head.left_edge.idx, -1, head, None))
@@ -164,12 +164,14 @@ def _counted(head: Token) -> bool:
     for child in head.children:
         if child.dep_ == "nummod" and child.like_num:
             digits = child.text.replace(",", "")
-            if not digits.isdigit() or int(digits) >= _CROWD:
+            if digits.isdigit() and int(digits) >= _CROWD:
+                return True
+            if child.lower_ in ("thousand", "thousands", "million", "millions"):
                 return True
     return False
 
 
-_CROWD = 20
+_CROWD = 1000  # "11,000 troops" is a crowd; "two officials" or "100 economists" still speak
 
 
 def _actor_subjects(doc: Doc, content: list[Span]) -> list[Token]:

@@ -149,7 +149,9 @@ def _facts(
 ) -> ClaimFacts:
     content = attribution.content_text
     cue = attribution.cue.text if attribution.cue else ""
-    polarity = lexicon.polarity_cue.first(cue) or lexicon.polarity_content.first(content)
+    # nlp decides polarity (Attribution.polarity); the resolve word list still catches older rows
+    stated = attribution.polarity.value if attribution.polarity != "assert" else None
+    polarity = stated or lexicon.polarity_cue.first(cue) or lexicon.polarity_content.first(content)
     citation = bool(cue and lexicon.citation_cues.find(cue))
     inside = [p for p in analysis.places if any(s.contains(p.span) for s in attribution.content)]
     entities = sorted(

@@ -47,7 +47,9 @@ def credibility(
     """
     reasons: list[str] = []
     if support == 0:
-        return 6, ("no original source is known",)
+        # a claim nobody is named for ("the report said") can still be denied: say so
+        denied = tuple(f"contradicted: {explanation}" for _, explanation in contradiction_kinds)
+        return 6, ("no original source is known", *denied)
     certain = "certain" in set(certainties)
     if support >= 2:
         grade = 1
