@@ -120,7 +120,7 @@ def test_cli_extract_table(pipeline, article, fmt):
     result = invoke("extract", str(article), "--format", fmt)
     assert result.exit_code == 0, result.output
     header = next(line for line in result.stdout.splitlines() if "certainty" in line)
-    assert header.split() == "┃ source ┃ cue ┃ content ┃ certainty ┃ numbers ┃".split()
+    assert header.split() == "┃ source ┃ cue ┃ content ┃ certainty ┃ polarity ┃ numbers ┃".split()
     cells = result.stdout.split()  # long cells fold over several lines
     assert {"Intelligence", "said", "told", "(could)", "(approx)"} <= set(cells)
 
@@ -130,7 +130,7 @@ def test_cli_extract_csv(pipeline, article, fmt):
     result = invoke("extract", str(article), "--format", fmt)
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["source", "cue", "content", "certainty", "numbers"]
+    assert list(rows[0]) == ["source", "cue", "content", "certainty", "polarity", "numbers"]
     assert [(r["cue"], r["certainty"]) for r in rows] == [
         ("said", "certain"),
         ("told", "possible (could)"),

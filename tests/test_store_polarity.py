@@ -1,10 +1,14 @@
 """Polarity, negation and the dateline in the store, on SQLite and PostgreSQL, and the upgrade of a
 database written before they existed."""
 
+import csv
 import dataclasses
+import io
+import json
 
 import pytest
 import sqlalchemy as sa
+from typer.testing import CliRunner
 
 from claimgraph.records import Analysis, Dateline, Polarity, Span
 from claimgraph.store import schema
@@ -90,3 +94,23 @@ def test_store_polarity_upgrades_an_older_database(store):
         "deny",
         "unconfirmed",
     ]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_store_polarity_in_claims_command(tmp_path, fmt):
+    from claimgraph.cli import app
+    from claimgraph.store import open_store
+
+    path = tmp_path / "claims.db"
+    analysis = _denying(seoul_analysis())
+    with open_store(str(path)) as store:
+        store.save(analysis)
+    result = CliRunner().invoke(app, ["claims", "--db", str(path), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    else:
+        rows = json.loads(result.stdout)
+    by_id = {row["id"]: row for row in rows}
+    assert by_id[analysis.attributions[0].id]["polarity"] == "deny"
+    assert by_id[analysis.attributions[1].id]["polarity"] == "unconfirmed"
