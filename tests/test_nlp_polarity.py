@@ -39,6 +39,8 @@ def _by_cue(analysis, cue: str):
         ("Aides said the president had rejected the claims as invented.", "said", "deny"),
         ("The spokeswoman said she saw no need to comment on the leaked memo.", "comment", "unconfirmed"),
         ("No one is denying that the dam was damaged, the engineer said.", "said", "assert"),
+        ("The militia acknowledged that it lost men but has not published a toll.", "acknowledged", "assert"),
+        ("Rebels claimed 60 kills, a figure that neither Juba nor Khartoum has confirmed.", "confirmed", "unconfirmed"),
         ("Local officials said fake accounts had spread the video across the region.", "said", "assert"),
         ("The monitor said 300 families had fled the district since Monday.", "said", "assert"),
     ],
@@ -106,3 +108,12 @@ def test_polarity_need_to_comment_is_said_by_the_subject(analyse):
     [claim] = [a for a in analysis.attributions if "comment" in a.cue.text]
     assert claim.source is not None
     assert claim.source.text == "The governor"
+
+
+def test_polarity_relative_clause_takes_the_antecedent_as_content(analyse):
+    analysis = analyse(
+        "Rebels claimed 60 kills, a figure that neither Juba nor Khartoum has confirmed."
+    )
+    withheld = [a for a in analysis.attributions if "confirmed" in a.cue.text]
+    assert {a.content_text for a in withheld} == {"a figure"}
+    assert len(withheld) == 2  # Juba and Khartoum each

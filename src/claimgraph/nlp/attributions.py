@@ -396,6 +396,16 @@ class _Finder:
             for child in children:
                 if child.dep_ == "prep" and child.lower_ == "that":
                     return list(child.subtree), Form.INDIRECT
+        if (
+            entry.content == "any"
+            and objects
+            and objects[0].lower_ in _RELATIVE
+            and verb.dep_ == "relcl"
+            and verb.head.pos_ in ("NOUN", "PROPN")
+        ):
+            # "a figure that neither Bamako nor Moscow has confirmed": the figure is the content
+            relative = {t.i for t in verb.subtree}
+            return [t for t in verb.head.subtree if t.i not in relative], Form.INDIRECT
         if entry.content == "any" and objects and entry.channel != "dobj":
             tokens = list(
                 objects[0].subtree

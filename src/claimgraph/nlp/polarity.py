@@ -103,7 +103,9 @@ def polarity_of(
     if content and cue_polarity != "deny":
         # "Rutte said the alliance could not confirm ...": what the source says is a withheld
         # (or denied) report, so the claim is too
-        for head in _clause_heads(content):
+        # only the content's own first clause: "acknowledged that it lost men but has not
+        # published a toll" is an acknowledgement
+        for head in [r for r in _roots(content) if r.pos_ in ("VERB", "AUX")][:1]:
             nested = cues.verbs.get(head.lemma_.lower())
             if nested is None:
                 continue
@@ -132,6 +134,12 @@ def _withheld(cue: Token, words: PolarityLexicon) -> bool:
         if c.i < cue.i
     ) or any(c.dep_ == "advmod" and c.lower_ == "never" for c in cue.children):
         return True  # not the subject: "nobody is denying it" withholds nothing
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(d.dep_ == "preconj" and d.lower_ == "neither" for d in c.children)
+        for c in cue.children
+    ):
+        return True  # "a figure that neither Bamako nor Moscow has confirmed"
     if cue.dep_ == "conj" and cue.head.i != cue.i:
         # "neither confirm nor deny", "declined to confirm or deny": the second verb too
         return any(c.lower_ == "nor" for c in cue.head.children) or _withheld(cue.head, words)
