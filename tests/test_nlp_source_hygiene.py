@@ -127,3 +127,18 @@ def test_source_hygiene_no_person_suffixed_body(analyse):
     assert "zelensky" not in (claim.canonical_source or "")
     source = {s.id: s for s in analysis.sources}[claim.canonical_source]
     assert source.country == "UA"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Zelensky's intelligence services said 3,000 soldiers had been killed.", "UA"),
+        ("Putin's security services said the plot had been foiled.", "RU"),
+    ],
+)
+def test_source_hygiene_a_leaders_services_are_not_his_slug(analyse, text, country):
+    analysis = analyse(text)
+    [claim] = analysis.attributions
+    surname = text.split("'")[0].split()[-1].lower()
+    assert surname not in claim.canonical_source
+    assert {s.id: s for s in analysis.sources}[claim.canonical_source].country == country

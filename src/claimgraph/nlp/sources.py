@@ -294,6 +294,14 @@ class _Resolver:
                     return self._finish(
                         span, head, known, tokens, description="", anonymous=False, role=None
                     )
+            lemma = head.lemma_.lower()
+            if lemma in _BODIES and lemma not in _OWN_BODIES:
+                # "Zelensky's intelligence services": his country's body, not a person's slug
+                holder = self._person(_strip_possessive(person.text), None)
+                body_tokens = tokens.doc[max(person.end, tokens.start) : tokens.end]
+                if len(body_tokens):
+                    body = self._country_body(body_tokens, holder.country)
+                    return self._finish(span, head, body, tokens, "", False, None)
             person = None
         country = self._country(tokens, person)
         description = self._description(tokens, person)
