@@ -101,26 +101,30 @@ def polarity_of(
         )
         denies = nonexistent or _has_phrase(content_words, words.denial_phrases)
     if content and cue_polarity != "deny":
-        # "Rutte said the alliance could not confirm ...": what the source says is a withheld
-        # (or denied) report, so the claim is too
-        # only the content's own first clause: "acknowledged that it lost men but has not
-        # published a toll" is an acknowledgement
-        for head in [r for r in _roots(content) if r.pos_ in ("VERB", "AUX")][:1]:
-            nested = cues.verbs.get(head.lemma_.lower())
-            if nested is None:
-                continue
-            if any(_negative_phrase(c) for c in head.children if c.dep_ in _SUBJECT_DEPS):
-                break  # "no one is denying that ...": nobody withholds or denies anything
-            if _withheld(head, words):
-                withheld = True
-            elif nested.polarity == "deny":
-                denies = True
-            break
+        nested = _nested_report(content, words, cues)
+        withheld = withheld or nested == "unconfirmed"
+        denies = denies or nested == "deny"
     if withheld:
         return Polarity.UNCONFIRMED, negated
     if cue_polarity == "deny" or denies:
         return Polarity.DENY, negated
     return Polarity.ASSERT, negated
+
+
+def _nested_report(content: Sequence[Token], words: PolarityLexicon, cues: Lexicon) -> str | None:
+    """ "Rutte said the alliance could not confirm ...": content whose first clause is itself a
+    withheld or denying report lends the claim its polarity. Only the first clause: "acknowledged
+    that it lost men but has not published a toll" is an acknowledgement."""
+    for head in [r for r in _roots(content) if r.pos_ in ("VERB", "AUX")][:1]:
+        nested = cues.verbs.get(head.lemma_.lower())
+        if nested is None:
+            return None
+        if any(_negative_phrase(c) for c in head.children if c.dep_ in _SUBJECT_DEPS):
+            return None  # "no one is denying that ...": nobody withholds or denies anything
+        if _withheld(head, words):
+            return "unconfirmed"
+        return "deny" if nested.polarity == "deny" else None
+    return None
 
 
 # -- the cue ------------------------------------------------------------------------------------
