@@ -12,7 +12,7 @@ from claimgraph.api import create_app
 from claimgraph.store import open_store
 
 SCHEMA = json.loads(
-    (Path(__file__).resolve().parents[1] / "src/claimgraph/schema/extract.v1.json").read_text(
+    (Path(__file__).resolve().parents[1] / "src/claimgraph/schema/extract.v2.json").read_text(
         "utf-8"
     )
 )

@@ -103,7 +103,7 @@ def test_cli_extract_json(pipeline, article, fmt):
 def test_cli_extract_jsonl_format_is_one_line(pipeline, article, fmt):
     result = invoke("extract", str(article), "--format", fmt)
     assert result.stdout.count("\n") == 1
-    assert json.loads(result.stdout)["schema_version"] == "1.0"
+    assert json.loads(result.stdout)["schema_version"] == "2.0"
 
 
 @pytest.mark.parametrize("text", [ARTICLE, ARTICLE.encode("utf-8"), "\ufeff" + ARTICLE])
@@ -120,7 +120,7 @@ def test_cli_extract_table(pipeline, article, fmt):
     result = invoke("extract", str(article), "--format", fmt)
     assert result.exit_code == 0, result.output
     header = next(line for line in result.stdout.splitlines() if "certainty" in line)
-    assert header.split() == "┃ source ┃ cue ┃ content ┃ certainty ┃ numbers ┃".split()
+    assert header.split() == "┃ source ┃ cue ┃ content ┃ certainty ┃ polarity ┃ numbers ┃".split()
     cells = result.stdout.split()  # long cells fold over several lines
     assert {"Intelligence", "said", "told", "(could)", "(approx)"} <= set(cells)
 
@@ -130,7 +130,7 @@ def test_cli_extract_csv(pipeline, article, fmt):
     result = invoke("extract", str(article), "--format", fmt)
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["source", "cue", "content", "certainty", "numbers"]
+    assert list(rows[0]) == ["source", "cue", "content", "certainty", "polarity", "numbers"]
     assert [(r["cue"], r["certainty"]) for r in rows] == [
         ("said", "certain"),
         ("told", "possible (could)"),

@@ -270,6 +270,7 @@ def claims(
                     "cue": r.cue_text or "",
                     "content": r.content_text,
                     "certainty": r.certainty,
+                    "polarity": r.polarity + (" (negated)" if r.negated else ""),
                     "hedges": ", ".join(r.hedges),
                     "anonymous": "yes" if r.anonymous else "",
                     "channel": r.channel_text or "",

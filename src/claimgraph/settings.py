@@ -11,7 +11,7 @@ from claimgraph.nlp.model import MODEL_NAME
 class Settings:
     model: str = MODEL_NAME
     aliases: Path | None = None  # extra rows for the source table (sources.v1.tsv columns)
-    cues: Path | None = None  # extra reporting cues (cues.v1.tsv columns)
+    cues: Path | None = None  # extra reporting cues (cues.v2.tsv columns)
     batch_size: int = 4  # nlp.pipe batch: small batches suit article-length texts
     tagger: str = (
         "rules"  # rules (fast default) | hybrid (rules + the trained tagger, more accurate)

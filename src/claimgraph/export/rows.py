@@ -71,6 +71,8 @@ def claim_rows_of(analysis: Analysis) -> list[dict[str, Any]]:
                 "cue": attribution.cue.text if attribution.cue else "",
                 "content": attribution.content_text,
                 "certainty": attribution.certainty.label + (f" ({hedges})" if hedges else ""),
+                "polarity": attribution.polarity.value
+                + (" (negated)" if attribution.negated else ""),
                 "numbers": "; ".join(numbers.get(attribution.id, [])),
             }
         )

@@ -161,7 +161,9 @@ def _facts(
 ) -> ClaimFacts:
     content = attribution.content_text
     cue = attribution.cue.text if attribution.cue else ""
-    polarity = lexicon.polarity_cue.first(cue) or lexicon.polarity_content.first(content)
+    # nlp decides polarity (Attribution.polarity); the resolve word list still catches older rows
+    stated = attribution.polarity.value if attribution.polarity != "assert" else None
+    polarity = stated or lexicon.polarity_cue.first(cue) or lexicon.polarity_content.first(content)
     citation = bool(cue and lexicon.citation_cues.find(cue))
     inside = [p for p in analysis.places if any(s.contains(p.span) for s in attribution.content)]
     entities = sorted(
@@ -201,7 +203,7 @@ def _facts(
         entities=tuple(entities),
         start=attribution.content_start,
         agent=_agent(attribution, lexicon),
-        negated=bool(NEGATION.search(strip_dateline(content))),
+        negated=attribution.negated,
     )
 
 
@@ -237,7 +239,6 @@ def _countries(attribution: Attribution, inside: list[Place], lexicon: ResolveLe
     return named
 
 
-NEGATION = re.compile(r"\b(?:not|never|no longer|n't)\b|n't\b", re.IGNORECASE)
 DATELINE = re.compile(
     r"^[A-Z][A-Z.'\- ]{1,40}(?:,[^—–\n]{1,40}?)?(?:\s*\([^)\n]{1,30}\))?\s*(?:—|–|--| - )\s*"
 )

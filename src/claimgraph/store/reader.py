@@ -137,7 +137,7 @@ def documents(engine: Engine, *, limit: int | None = None, offset: int = 0) -> l
     claim_counts = (
         sa.select(a.c.document_id, sa.func.count().label("n")).group_by(a.c.document_id).subquery()
     )
-    columns = [c for c in d.c if c.name != "text"]
+    columns = [c for c in d.c if c.name not in ("text", "dateline")]
     stmt = (
         sa.select(*columns, sa.func.coalesce(claim_counts.c.n, 0).label("claims"))
         .outerjoin(claim_counts, claim_counts.c.document_id == d.c.id)
@@ -186,7 +186,8 @@ def analysis(engine: Engine, document_id: str) -> Analysis:
         NotFound: no document has this id.
     """
     with _reading(engine) as conn:
-        document = _document(conn, document_id)
+        document_row = _document_row(conn, document_id)
+        document = rebuild.document(document_row)
 
         def rows(table: sa.Table) -> list[Mapping[str, Any]]:
             stmt = sa.select(table).where(table.c.document_id == document_id).order_by(table.c.seq)
@@ -208,6 +209,7 @@ def analysis(engine: Engine, document_id: str) -> Analysis:
             entities=tuple(rebuild.entity(row) for row in rows(schema.entities)),
             sources=tuple(rebuild.source(row) for row in source_rows),
             mentions=tuple(rebuild.mention(row) for row in rows(schema.mentions)),
+            dateline=rebuild.dateline(document_row["dateline"]),
         )
 
 
@@ -218,6 +220,10 @@ def _reading(engine: Engine) -> Iterator[Connection]:
 
 
 def _document(conn: Connection, document_id: str) -> Document:
+    return rebuild.document(_document_row(conn, document_id))
+
+
+def _document_row(conn: Connection, document_id: str) -> Mapping[str, Any]:
     row = (
         conn.execute(sa.select(schema.documents).where(schema.documents.c.id == document_id))
         .mappings()
@@ -225,7 +231,7 @@ def _document(conn: Connection, document_id: str) -> Document:
     )
     if row is None:
         raise NotFound(f"no document with id {document_id!r}", hint="list ids with documents()")
-    return rebuild.document(row)
+    return row
 
 
 def _claim_row(row: Mapping[str, Any]) -> ClaimRow:
@@ -242,6 +248,8 @@ def _claim_row(row: Mapping[str, Any]) -> ClaimRow:
         content_end=row["content_end"],
         form=row["form"],
         certainty=row["certainty"],
+        polarity=row["polarity"],
+        negated=row["negated"],
         hedges=tuple(hedge["text"] for hedge in row["hedges"]),
         anonymous=row["anonymous"],
         channel_text=row["channel_text"],

@@ -40,7 +40,11 @@ def save(engine: Engine, analysis: Analysis, search_mode: str) -> bool:
             # Insert the document first: a concurrent save of the same id waits here, then skips.
             # RETURNING, because psycopg reports no rowcount for ON CONFLICT DO NOTHING.
             insert = _insert_or_skip(conn, schema.documents).returning(schema.documents.c.id)
-            if conn.execute(insert, flatten.document_row(analysis.document)).first() is None:
+            row = {
+                **flatten.document_row(analysis.document),
+                "dateline": flatten.dateline_value(analysis.dateline),
+            }
+            if conn.execute(insert, row).first() is None:
                 return False
             _write_records(conn, analysis, search_mode)
     except (sa.exc.IntegrityError, sa.exc.DataError) as error:
