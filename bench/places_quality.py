@@ -27,13 +27,14 @@ def rss_mb():
     for line in open("/proc/self/status"):
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
-from claimgraph.nlp import gazetteer
+from claimgraph.nlp import gazetteer, place_index
 before = rss_mb()
 started = time.perf_counter()
 gaz = gazetteer.load_gazetteer()
 seconds = time.perf_counter() - started
 after = rss_mb()
 gazetteer.load_gazetteer.cache_clear()
+place_index.load_place_index.cache_clear()
 tracemalloc.start()
 gazetteer.load_gazetteer()
 peak = tracemalloc.get_traced_memory()[1] / 2**20

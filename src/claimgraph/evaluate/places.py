@@ -123,7 +123,11 @@ def score_document(document: GoldDocument, predicted: Sequence[Place], score: Pl
         score.found += 1
         tally[1] += 1
         km = min(
-            (distance_km(gold.lat, gold.lon, p.lat, p.lon) for _, p in overlapping if p.lat),
+            (
+                distance_km(gold.lat, gold.lon, p.lat, p.lon)
+                for _, p in overlapping
+                if p.lat is not None and p.lon is not None
+            ),
             default=math.inf,
         )
         if km <= NEAR_KM:
@@ -131,7 +135,8 @@ def score_document(document: GoldDocument, predicted: Sequence[Place], score: Pl
             tally[2] += 1
         else:
             name = overlapping[0][1].name
-            score.misses.append(Miss(document.id, gold.mention, gold.kind, name, round(km)))
+            rounded = round(km) if math.isfinite(km) else None
+            score.misses.append(Miss(document.id, gold.mention, gold.kind, name, rounded))
     score.extra += sum(1 for i, p in enumerate(predicted) if i not in used and p.kind != "demonym")
 
 
