@@ -38,7 +38,8 @@ from claimgraph.nlp.place_index import IndexedPlace, PlaceIndex, load_place_inde
 MIN_CITY_POPULATION = 15_000  # a smaller town needs its country named in the document
 MUCH_BIGGER = 50  # a place this many times bigger wins over one in a country the document names
 ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "az ")  # "Al Hudaydah" -> "hudaydah"
-_WATER_KINDS = frozenset("ocean sea strait gulf lake canal river island valley".split())
+_AREA_KINDS = frozenset("ocean sea strait gulf lake canal river island valley area".split())
+FEATURE_KINDS = _AREA_KINDS | {"shoal", "camp", "base", "site"}  # areas are regions; others sites
 _COMPASS = {"northern": "north", "southern": "south", "western": "west", "eastern": "east"}
 _COMPASS.update({"nord": "north", "sud": "south"})
 _DROPPED = "'’‘ʼʻʿʾ`´."
@@ -398,7 +399,7 @@ def _feature_index() -> dict[str, GazetteerEntry]:
             country=country or None,
             lat=float(lat),
             lon=float(lon),
-            kind="region" if kind in _WATER_KINDS else "site",
+            kind="region" if kind in _AREA_KINDS else "site",
         )
         for alias in (name, *aliases.split("|")):
             if alias:

@@ -193,12 +193,18 @@ class _Finder:
         first, last = self.doc[start], self.doc[end - 1]
         if not (first.text[:1].isupper() or first.lower_ in ("al", "el")) or last.is_punct:
             return None
+        if any(token.is_space for token in self.doc[start:end]):
+            return None
         if self._is_claimed(start, end):
             return None
         entry = self.gazetteer.lookup(self.doc[start:end].text, kind="feature")
-        if entry is not None and end - start == 1 and first.dep_ in _MODIFIER_DEPS:
-            return None if first.head.i > first.i else entry  # "the Atlantic alliance"
-        return entry
+        return None if entry is not None and self._is_modifier(start, end) else entry
+
+    def _is_modifier(self, start: int, end: int) -> bool:
+        """A one-word name that qualifies the noun after it: "the Baltic states", "the Sahel
+        alliance", "Pacific Fleet" speak of something else than the sea or area."""
+        token = self.doc[start]
+        return end - start == 1 and token.dep_ in _MODIFIER_DEPS and token.head.i > token.i
 
     # -- pass 1 ------------------------------------------------------------------------------
 
@@ -373,7 +379,11 @@ class _Finder:
         text = self.doc[start:end].text
         if fold(text) in self.words.not_places or end - start > MAX_NAME_TOKENS:
             return None
-        return self.gazetteer.lookup(text, context=self.context)
+        entry = self.gazetteer.lookup(text, context=self.context)
+        if entry is not None and entry.kind in ("region", "site") and self._is_modifier(start, end):
+            if entry is self.gazetteer.lookup(text, kind="feature") or entry.needs_context:
+                return None
+        return entry
 
     def _looks_like_person(self, start: int, end: int, entry: GazetteerEntry) -> bool:
         if entry.kind not in ("city", "continent"):
