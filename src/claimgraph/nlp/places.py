@@ -314,11 +314,20 @@ class _Finder:
             return True
         subject = self.doc[start:end].root.dep_ in ("nsubj", "nsubjpass")
         sizeable = entry.population >= LARGE_CITY or (
-            entry.population >= SIZEABLE_TOWN and entry.country in self.context.countries
+            entry.population >= SIZEABLE_TOWN
+            and entry.country in self.context.countries
+            and not self._is_modifier(start, end)  # "Alliance members"
         )
         if sizeable and not subject:
             return True
-        return self._listed_with_place(start, end) or self._placed_in(end)
+        return self._listed_with_place(start, end) or self._placed_in(end) or self._described(end)
+
+    def _described(self, end: int) -> bool:
+        """ "Sudzha, a town of 5,000 people", "Robotyne, a village in ..."."""
+        if end >= len(self.doc) or self.doc[end].text != ",":
+            return False
+        window = self.doc[end + 1 : end + 5]
+        return any(t.pos_ == "NOUN" and t.lower_ in self.words.of_nouns for t in window)
 
     def _locative_before(self, start: int) -> bool:
         """ "in X", "near X", "the village of X", "south of X"."""
