@@ -74,6 +74,8 @@ class DocumentContext:
 
 def fold(name: str) -> str:
     """The lookup key of a name: no case, accents, apostrophes, dots; hyphens become spaces."""
+    if name.isalpha() and name.isascii():  # one plain word, the common case
+        return name.casefold()
     if not name.isascii():
         name = "".join(
             c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
@@ -111,6 +113,7 @@ class Gazetteer:
         self._acronyms = acronyms
         self._by_iso = {entry.country: entry for entry in countries.values() if entry.country}
         self._entries: dict[int, GazetteerEntry] = {}
+        self._feature_starts = frozenset(key.split()[0] for key in features)
 
     def __len__(self) -> int:
         """How many names the gazetteer knows (a name may stand for several places)."""
@@ -200,6 +203,10 @@ class Gazetteer:
     def country(self, iso: str) -> GazetteerEntry | None:
         """The country with this ISO 3166-1 alpha-2 code."""
         return self._by_iso.get(iso.upper())
+
+    def may_start_feature(self, word: str) -> bool:
+        """True when some sea, camp or base name begins with this word (a cheap first test)."""
+        return fold(word) in self._feature_starts
 
     def is_region_word(self, word: str) -> bool:
         """True for "region", "oblast", "province" and the other words in the lexicon."""

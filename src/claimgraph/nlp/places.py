@@ -180,6 +180,12 @@ class _Finder:
         """Seas, straits, camps and bases, matched as phrases (longest first)."""
         i = 0
         while i < len(self.doc):
+            token = self.doc[i]
+            if not (token.text[:1].isupper() or token.lower_ in ("al", "el")) or (
+                not self.gazetteer.may_start_feature(token.text)
+            ):
+                i += 1
+                continue
             for end in range(min(len(self.doc), i + MAX_FEATURE_TOKENS), i, -1):
                 entry = self._feature_at(i, end)
                 if entry is not None:
