@@ -239,6 +239,7 @@ def test_places_seed_article(nlp_model, gazetteer, name, kind):
         ("GAZA (Reuters) — Strikes hit a school.", "GAZA", "Gaza", "PS"),
         ("EL FASHER, Sudan — Shelling went on.", "EL FASHER", "El Fasher", "SD"),
         ("SUDZHA, Russia — Troops entered the town.", "SUDZHA", "Sudzha", "RU"),
+        ("Truce talks stall\n\nGAZA — Strikes hit a school.", "GAZA", "Gaza", "PS"),  # headline
     ],
 )
 def test_places_datelines(nlp_model, gazetteer, sentence, span, name, country):

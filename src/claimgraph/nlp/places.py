@@ -7,7 +7,7 @@ region" phrases, the dateline's country), which choose between places of one nam
 small towns (`gazetteer.DocumentContext`). Then five passes, each one skipping text an earlier
 pass already claimed:
 
-0. The dateline ("SUDZHA, Russia —"), whose capitals would otherwise read as an acronym, and
+0. The dateline ("SUDZHA, Russia —", at the start of one of the first lines), whose capitals would otherwise read as an acronym, and
    seas, straits, camps and bases from the features table ("the Strait of Hormuz", "the
    Zamzam camp", "al-Hol"); a one-word one ("Atlantic") only where it is not a modifier.
 1. Region and port phrases: "Ukraine's Poltava region", "the Kursk and Belgorod regions",
@@ -57,9 +57,11 @@ _JOINERS = frozenset({"and", "or", ","})
 MAX_FEATURE_TOKENS = 6
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # "EL FASHER, Sudan —", "GAZA (Reuters) -", "PORT-AU-PRINCE, Haiti, March 3 —"
+DATELINE_WITHIN = 400  # characters: a dateline opens the article, perhaps after a headline
 _DATELINE = re.compile(
-    r"\A\s*(?P<name>[A-Z][A-Z'’.\- ]*[A-Z])(?:,\s*(?P<country>[A-Z][A-Za-z.'’ ]*?))?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s"
+    r"^[ \t]*(?P<name>[A-Z][A-Z'’.\- ]*[A-Z])(?:,\s*(?P<country>[A-Z][A-Za-z.'’ ]*?))?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s",
+    re.MULTILINE,
 )
 
 
@@ -130,7 +132,7 @@ class _Finder:
         phrases and in the dateline."""
         countries: set[str] = set()
         regions: set[tuple[str, str]] = set()
-        match = _DATELINE.match(doc_text(self.doc))
+        match = _DATELINE.search(doc_text(self.doc)[:DATELINE_WITHIN])
         if match and match["country"]:
             entry = self.gazetteer.lookup(match["country"], kind="country")
             if entry is not None and entry.country:
@@ -165,7 +167,7 @@ class _Finder:
 
     def dateline(self) -> None:
         """ "SUDZHA, Russia —": the capitals name a place, read in title case."""
-        match = _DATELINE.match(doc_text(self.doc))
+        match = _DATELINE.search(doc_text(self.doc)[:DATELINE_WITHIN])
         if match is None:
             return
         name = match["name"].title()
