@@ -301,6 +301,8 @@ def test_places_admin1_regions(nlp_model, gazetteer, sentence, region, country):
         ("Alliance members met in Washington on Monday.", "Alliance"),  # towns in the US
         ("Mission planners in the United States said so.", "Mission"),
         ("Of the drones launched at Turkey, most were downed.", "Of"),  # a town in Turkey
+        ("The bill stalled in Congress, US officials said.", "Congress"),  # a US village
+        ("Plessy v. Ferguson was decided in 1896, a US court said.", "Ferguson"),
     ],
 )
 def test_places_words_that_are_also_towns_are_not_places(

@@ -53,6 +53,7 @@ _LOCATIVE = frozenset(
     "through between within off".split()
 )
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_NAMED_THINGS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 _JOINERS = frozenset({"and", "or", ","})
 MAX_FEATURE_TOKENS = 6
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -315,8 +316,11 @@ class _Finder:
     def _city_evidence(self, start: int, end: int, entry: GazetteerEntry) -> bool:
         """A locative cue, a listed place, the same place found before, or a town big enough
         that is not a subject ("Jackson told reporters" is a person; "missiles hit
-        Zaporizhzhia" is a city); the biggest cities count even as subjects ("Kyiv said")."""
-        if self._locative_before(start) or entry.population >= HUGE_CITY:
+        Zaporizhzhia" is a city); the biggest cities count even as subjects ("Kyiv said").
+        Where the model saw a person or an organisation, "X in <place>" and a subject are
+        not enough ("Obama in Washington", "Ferguson said")."""
+        named = self.doc[start].ent_type_ in _NAMED_THINGS
+        if self._locative_before(start) or (entry.population >= HUGE_CITY and not named):
             return True
         if any(place.gazetteer_id == entry.gazetteer_id for place in self.places):
             return True
@@ -328,7 +332,9 @@ class _Finder:
         )
         if sizeable and not subject:
             return True
-        return self._listed_with_place(start, end) or self._placed_in(end) or self._described(end)
+        if self._listed_with_place(start, end) or self._described(end):
+            return True
+        return not named and self._placed_in(end)
 
     def _described(self, end: int) -> bool:
         """ "Sudzha, a town of 5,000 people", "Robotyne, a village in ..."."""
@@ -406,8 +412,10 @@ class _Finder:
         if entry.kind not in ("city", "continent"):
             return False
         before = fold(self.doc[start - 1].text) if start > 0 else ""
-        if before in self.words.titles:
+        if before in self.words.titles or before in ("v", "vs"):  # "Plessy v. Ferguson"
             return True
+        if end < len(self.doc) and self.doc[end].ent_type_ == "PERSON" and not self.claimed[end]:
+            return True  # a title or first name: "King George III", "Jackson Browne"
         return end - start == 1 and fold(self.doc[start].text) in self.person_words
 
     def _listed_names_before(self, i: int) -> list[tuple[int, int]]:
@@ -425,6 +433,8 @@ class _Finder:
         """The start of the capitalised name that ends just before token i (longest known)."""
         start = i
         while start > 0 and i - start < MAX_NAME_TOKENS and _is_name_token(self.doc[start - 1]):
+            if self.doc[start - 1].lower_ == "the":
+                break
             start -= 1
         for candidate in range(start, i):
             name = self.doc[candidate:i].text
