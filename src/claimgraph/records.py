@@ -192,7 +192,7 @@ class Place:
     country: str | None  # ISO 3166-1 alpha-2
     lat: float | None
     lon: float | None
-    kind: str  # country, region, city, port, demonym, continent
+    kind: str  # country, region (also a sea), city, port, site (camp, base), demonym, continent
     gazetteer_id: str | None = None  # "geonames:2013279"
     attribution: str | None = None
 
