@@ -16,6 +16,7 @@ Rules, applied in this order (a user's edit always wins, because it is applied l
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
 from claimgraph.nlp.source_table import SourceTable, fold, slug
@@ -108,8 +109,19 @@ class SourceIdentity:
         if info.type == "anonymous":
             if info.country:
                 government = self.table.find("government", info.country)
-                return self.root(government.id) if government else f"anonymous@{info.country}"
+                return self.root(government.id) if government else f"state@{info.country}"
             return f"anonymous@{outlet_id or 'unknown'}"
+        if (
+            info.country
+            and info.parent is None
+            and source_id not in self.table.known
+            and info.type not in MEDIA_TYPES
+            and info.type != "person"
+            and set(source_id.split("-")) & _state_words()
+        ):
+            # An unlisted state body ("Kyrgyzstan's border service") counts with its government.
+            government = self.table.find("government", info.country)
+            return self.root(government.id) if government else f"state@{info.country}"
         return self.root(source_id)
 
     def is_identified(self, source_id: str) -> bool:
@@ -197,3 +209,8 @@ def _surnames(identity: SourceIdentity) -> None:
         if len(candidates) == 1:
             identity.mapping[source.id] = candidates[0]
             identity.reasons[source.id] = f"surname of {candidates[0]}, the only such person"
+
+
+@cache
+def _state_words() -> frozenset[str]:
+    return frozenset(row[0] for row in data_rows(lexicon_text("resolve_state_bodies.v1.txt")))

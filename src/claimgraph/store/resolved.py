@@ -346,7 +346,7 @@ def resolved_count(conn: Connection) -> int:
     return int(conn.execute(sa.select(sa.func.count()).select_from(r)).scalar_one())
 
 
-RESOLVE_SCHEMA = "6"  # bump when a resolve table changes: its (derived) rows are then rebuilt
+RESOLVE_SCHEMA = "7"  # bump when a resolve table changes: its (derived) rows are then rebuilt
 
 
 def ensure_current(conn: Connection) -> bool:
