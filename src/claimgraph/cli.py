@@ -216,14 +216,14 @@ def claims(
     if cluster:
         from claimgraph.commands.resolve import cluster_rows, clusters_json
 
-        with open_store(_existing_db(db)) as store:
+        with open_store(db, create=False) as store:
             if _resolve_format(fmt) is Format.table:
                 found = cluster_rows(store, source, search, limit)
                 _print_table(found, title=f"{len(found)} claim cluster(s)")
             else:
                 typer.echo(clusters_json(store, source, search, limit))
         return
-    with open_store(_existing_db(db)) as store:
+    with open_store(db, create=False) as store:
         rows = store.claims(
             source=source, certainty=certainty, search=search, anonymous=anonymous, limit=limit
         )
@@ -272,7 +272,7 @@ def sources(
     from claimgraph.export.rows import to_csv, to_json_list
     from claimgraph.store import open_store
 
-    with open_store(_existing_db(db)) as store:
+    with open_store(db, create=False) as store:
         if action is not None:
             stderr.print(edit_sources(store, action, ids or []), soft_wrap=True)
             return
@@ -332,6 +332,7 @@ def eval_polnear(
     """
     from claimgraph.evaluate import polnear
     from claimgraph.evaluate.scoring import format_report
+    from claimgraph.ingest.polnear import data_dir
 
     predictors = {
         "rules": polnear.claimgraph_predictor,
@@ -343,24 +344,12 @@ def eval_polnear(
             f"unknown predictor {predictor!r}", hint="rules, model or hybrid", code="CG114"
         )
     report = polnear.evaluate_polnear(
-        split, polnear.data_dir(data), predictors[predictor](), limit=limit, workers=workers
+        split, data_dir(data), predictors[predictor](), limit=limit, workers=workers
     )
     typer.echo(json.dumps(report.figures(), indent=2) if as_json else format_report(report))
 
 
 # -- helpers ------------------------------------------------------------------------------------
-
-
-def _existing_db(db: str) -> str:
-    """Reading commands refuse a missing SQLite file instead of creating an empty one."""
-    path = db.removeprefix("sqlite:///")
-    if ("://" not in path and path not in {"", ":memory:"}) and not Path(path).exists():
-        raise InputError(
-            f"no database at {db!r}",
-            hint="run `claimgraph ingest FILES --db ...` first",
-            code="CG109",
-        )
-    return db
 
 
 def _print_table(rows: list[dict[str, str]], title: str | None = None) -> None:

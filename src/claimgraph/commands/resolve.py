@@ -63,7 +63,7 @@ def resolve_command(
     """
     from claimgraph.store import open_store
 
-    with open_store(_existing(db)) as store:
+    with open_store(db, create=False) as store:
         report = run_resolve(store, full=full, threshold=threshold, grades=grades)
     typer.echo(
         f"Resolved {report.documents} document(s), {report.claims} claim(s): "
@@ -96,7 +96,7 @@ def claim_command(
     from claimgraph.resolve import read
     from claimgraph.store import open_store
 
-    with open_store(_existing(db)) as store:
+    with open_store(db, create=False) as store:
         found = read.cluster_of(store, claim_id) if not claim_id.startswith("c_") else None
         cluster = found or read.cluster(store, claim_id)
         against = [x for x in read.contradictions(store) if cluster.id in (x.claim, x.by)]
@@ -138,7 +138,7 @@ def estimates_command(
     from claimgraph.resolve import read
     from claimgraph.store import open_store
 
-    with open_store(_existing(db)) as store:
+    with open_store(db, create=False) as store:
         series = read.estimate_series(store, topic)
     if _format(fmt) is OutputFormat.json:
         typer.echo(json.dumps([series_json(s) for s in series], indent=2, ensure_ascii=False))
@@ -165,7 +165,7 @@ def contradictions_command(
     from claimgraph.resolve import read
     from claimgraph.store import open_store
 
-    with open_store(_existing(db)) as store:
+    with open_store(db, create=False) as store:
         found = read.contradictions(store)
         labels = {c.id: c.label for c in read.clusters(store)}
     if _format(fmt) is OutputFormat.json:
@@ -291,9 +291,3 @@ def _format(fmt: OutputFormat) -> OutputFormat:
     if fmt is OutputFormat.auto:
         return OutputFormat.table if sys.stdout.isatty() else OutputFormat.json
     return fmt
-
-
-def _existing(db: str) -> str:
-    from claimgraph.cli import _existing_db
-
-    return _existing_db(db)
