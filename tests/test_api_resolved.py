@@ -1,18 +1,14 @@
-"""Cross-document endpoints: clusters, estimate series, contradictions, grades, and 501 without them."""
+"""Cross-document endpoints: clusters, estimate series, contradictions, grades."""
 
 import pytest
 from fastapi.testclient import TestClient
 
 from api_fixtures import demo_database
-from claimgraph.api import create_app, resolution
-
-ENDPOINTS = ["/api/clusters", "/api/estimates", "/api/contradictions", "/api/grades"]
+from claimgraph.api import create_app
 
 
 @pytest.fixture(scope="module")
 def client(pipeline, tmp_path_factory):
-    if resolution.read_module() is None:
-        pytest.skip("claimgraph.resolve.read is not installed")
     path = demo_database(pipeline, tmp_path_factory.getbasetemp())
     with TestClient(create_app(str(path))) as test_client:
         yield test_client
@@ -60,15 +56,3 @@ def test_api_explain_two_claims(client):
     a, b = (m["attribution_id"] for m in top["members"][:2])
     body = client.get("/api/explain", params={"a": a, "b": b}).json()
     assert 0 <= body["similarity"] <= 1.0001
-
-
-@pytest.mark.parametrize("path", ENDPOINTS)
-def test_api_resolved_501_without_resolve(client, monkeypatch, path):
-    monkeypatch.setattr(resolution, "read_module", lambda: None)
-    response = client.get(path)
-    assert response.status_code == 501
-    body = response.json()
-    assert (body["code"], body["error"]) == (
-        "CG011",
-        "cross-document resolution is not available yet",
-    )

@@ -95,9 +95,9 @@ def extract(
     if fmt is Format.table:
         _print_table(claim_rows_of(analysis), title=document.title or source)
     elif fmt is Format.csv:
-        from claimgraph.export.rows import to_csv_dicts
+        from claimgraph.export.csv_text import csv_text
 
-        typer.echo(to_csv_dicts(claim_rows_of(analysis)), nl=False)
+        typer.echo(csv_text(claim_rows_of(analysis)), nl=False)
     else:
         indent = None if fmt is Format.jsonl else 2
         typer.echo(json.dumps(analysis_dict(analysis), ensure_ascii=False, indent=indent))
@@ -268,8 +268,9 @@ def sources(
 
     Example: claimgraph sources --format table
     """
-    from claimgraph.commands.resolve import edit_sources, grades_by_source
+    from claimgraph.commands.resolve import edit_sources
     from claimgraph.export.rows import to_csv, to_json_list
+    from claimgraph.resolve.read import grades_by_source
     from claimgraph.store import open_store
 
     with open_store(db, create=False) as store:
@@ -302,13 +303,13 @@ def sources(
     elif fmt is Format.csv:
         typer.echo(to_csv(rows), nl=False)
     else:
-        from claimgraph.commands.resolve import jsonable
+        from claimgraph.export.json_values import json_ready
 
         listed = json.loads(to_json_list(rows))
         for row in listed:
             grade = graded.get(row["id"])
             row["reliability"] = grade.reliability if grade else "F"
-            row["reliability_reasons"] = jsonable(grade.reasons) if grade else ["not graded"]
+            row["reliability_reasons"] = json_ready(grade.reasons) if grade else ["not graded"]
         typer.echo(json.dumps(listed, indent=2, ensure_ascii=False))
 
 

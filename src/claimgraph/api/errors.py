@@ -18,7 +18,6 @@ from claimgraph.errors import ClaimgraphError
 INVALID_REQUEST = "CG130"  # a query parameter or body field has the wrong type or value
 NO_SUCH_PATH = "CG310"  # no endpoint or page at this path
 METHOD_NOT_ALLOWED = "CG311"
-RESOLVE_MISSING = "CG011"  # cross-document resolution is not installed in this build yet
 
 
 class ErrorBody(BaseModel):
@@ -29,13 +28,6 @@ class ErrorBody(BaseModel):
     error: str
     hint: str | None = None
     status: int
-
-
-class ResolveUnavailable(ClaimgraphError):
-    """The cross-document stage (claim clusters, estimates, grades) is not available."""
-
-    code = RESOLVE_MISSING
-    status = 501
 
 
 def envelope(code: str, message: str, status: int, hint: str | None = None) -> JSONResponse:

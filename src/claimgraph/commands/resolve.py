@@ -1,16 +1,16 @@
 """Commands across documents: resolve, claim, estimates, contradictions; and the helpers that the
 core `claims --cluster`, `sources` (grades, merge, split) and `ingest` commands call."""
 
-import dataclasses
 import enum
 import json
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from claimgraph.errors import InputError, NotFound
+from claimgraph.export.json_values import json_ready
 
 
 class OutputFormat(enum.StrEnum):
@@ -101,8 +101,8 @@ def claim_command(
         cluster = found or read.cluster(store, claim_id)
         against = [x for x in read.contradictions(store) if cluster.id in (x.claim, x.by)]
     if _format(fmt) is OutputFormat.json:
-        body = {**jsonable(cluster), "support": cluster.support}
-        typer.echo(json.dumps({**body, "contradictions": jsonable(against)}, indent=2))
+        body = {**json_ready(cluster), "support": cluster.support}
+        typer.echo(json.dumps({**body, "contradictions": json_ready(against)}, indent=2))
         return
     typer.echo(f"{cluster.id}  [{cluster.polarity}]  {cluster.label}")
     typer.echo(
@@ -169,7 +169,7 @@ def contradictions_command(
         found = read.contradictions(store)
         labels = {c.id: c.label for c in read.clusters(store)}
     if _format(fmt) is OutputFormat.json:
-        typer.echo(json.dumps(jsonable(found), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(json_ready(found), indent=2, ensure_ascii=False))
         return
     for item in found:
         typer.echo(f"{item.kind}: {item.explanation}")
@@ -234,14 +234,8 @@ def clusters_json(store: Any, source: str | None, search: str | None, limit: int
 
     found = read.clusters(store, source=source, search=search, limit=limit)
     return json.dumps(
-        [{**jsonable(c), "support": c.support} for c in found], indent=2, ensure_ascii=False
+        [{**json_ready(c), "support": c.support} for c in found], indent=2, ensure_ascii=False
     )
-
-
-def grades_by_source(store: Any) -> dict[str, Any]:
-    from claimgraph.resolve import read
-
-    return {grade.source_id: grade for grade in read.grades(store)}
 
 
 def edit_sources(store: Any, action: str, ids: list[str]) -> str:
@@ -266,19 +260,6 @@ def edit_sources(store: Any, action: str, ids: list[str]) -> str:
         db.add_edit(conn, kind, source_id, into)
     run_resolve(store, full=True)
     return f"{source_id} merged into {into}" if into else f"{source_id} kept apart"
-
-
-def jsonable(value: Any) -> Any:
-    """Dataclasses, tuples and datetimes as plain JSON values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: jsonable(v) for k, v in value.items()}
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    return value
 
 
 def _when(moment: datetime | None) -> str:

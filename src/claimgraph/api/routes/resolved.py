@@ -1,7 +1,4 @@
-"""What the cross-document stage computes: claim clusters, estimate series, contradictions, grades.
-
-Every route here answers 501 (CG011) while `claimgraph.resolve.read` is not installed.
-"""
+"""What the cross-document stage computes: claim clusters, estimate series, contradictions, grades."""
 
 from dataclasses import asdict
 from typing import Annotated, Any
@@ -10,7 +7,7 @@ from fastapi import APIRouter, Query
 
 from claimgraph.api import resolution
 from claimgraph.api.deps import StoreDep
-from claimgraph.api.errors import ERROR_RESPONSES, ErrorBody
+from claimgraph.api.errors import ERROR_RESPONSES
 from claimgraph.api.models import (
     ClusterOut,
     ClusterPage,
@@ -19,9 +16,9 @@ from claimgraph.api.models import (
     GradeOut,
     MatchOut,
 )
+from claimgraph.resolve import read
 
-RESPONSES = {**ERROR_RESPONSES, 501: {"model": ErrorBody, "description": "resolve not available"}}
-router = APIRouter(prefix="/api", tags=["cross-document"], responses=RESPONSES)
+router = APIRouter(prefix="/api", tags=["cross-document"], responses=ERROR_RESPONSES)
 
 
 @router.get("/clusters", response_model=ClusterPage, summary="Claims stated in many documents")
@@ -33,7 +30,6 @@ def list_clusters(
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
-    read = resolution.require()
     clusters = read.clusters(store, source=source, search=search)
     if sort == "support":
         clusters.sort(key=lambda c: (-c.support, -len(c.members), c.id))
@@ -47,7 +43,7 @@ def list_clusters(
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut, summary="One claim cluster")
 def get_cluster(cluster_id: str, store: StoreDep) -> dict[str, Any]:
-    return resolution.cluster_dict(resolution.require().cluster(store, cluster_id))
+    return resolution.cluster_dict(read.cluster(store, cluster_id))
 
 
 @router.get(
@@ -60,7 +56,7 @@ def explain(
     a: Annotated[str, Query(description="an attribution id")],
     b: Annotated[str, Query(description="another attribution id")],
 ) -> dict[str, Any]:
-    match = resolution.require().explain(store, a, b)
+    match = read.explain(store, a, b)
     return {
         **asdict(match),
         "agreeing": list(match.agreeing),
@@ -74,7 +70,7 @@ def explain(
 def list_estimates(
     store: StoreDep, topic: Annotated[str | None, Query(description="one topic only")] = None
 ) -> list[dict[str, Any]]:
-    series = resolution.require().estimate_series(store, topic)
+    series = read.estimate_series(store, topic)
     return [
         {
             **asdict(s),
@@ -98,10 +94,9 @@ def list_estimates(
     summary="Claims that deny or contradict others, most recent first",
 )
 def list_contradictions(store: StoreDep) -> list[dict[str, Any]]:
-    read = resolution.require()
     return resolution.contradictions(store, read, read.clusters(store))
 
 
 @router.get("/grades", response_model=list[GradeOut], summary="Source reliability grades (A-F)")
 def list_grades(store: StoreDep) -> list[dict[str, Any]]:
-    return [resolution.grade_dict(grade) for grade in resolution.require().grades(store)]
+    return [resolution.grade_dict(grade) for grade in read.grades(store)]
