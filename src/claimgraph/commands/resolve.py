@@ -250,7 +250,7 @@ def edit_sources(store: Any, action: str, ids: list[str]) -> str:
         raise InputError(
             f"cannot {action} {' '.join(ids)!r}",
             hint="use `claimgraph sources merge A B` or `claimgraph sources split A`",
-            code="CG130",
+            code="CG133",
         )
     known = {row.id for row in store.sources()}
     for name in (source_id, into):
