@@ -1,7 +1,6 @@
 """Commands across documents: resolve, claim, estimates, contradictions; and the helpers that the
 core `claims --cluster`, `sources` (grades, merge, split) and `ingest` commands call."""
 
-import enum
 import json
 from datetime import datetime
 from pathlib import Path
@@ -9,23 +8,12 @@ from typing import Annotated, Any
 
 import typer
 
+from claimgraph.commands.options import DbOption, Format, FormatOption, output_format
 from claimgraph.errors import InputError, NotFound
 from claimgraph.export.json_values import json_ready
 
+TABLE_OR_JSON = (Format.table, Format.json)
 
-class OutputFormat(enum.StrEnum):
-    auto = "auto"
-    table = "table"
-    json = "json"
-
-
-DbOption = Annotated[
-    str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or database URL.")
-]
-FormatOption = Annotated[
-    OutputFormat,
-    typer.Option("--format", "-f", help="table in a terminal, json when piped (auto)."),
-]
 GradesOption = Annotated[
     Path | None,
     typer.Option(
@@ -87,7 +75,7 @@ def run_resolve(
 def claim_command(
     claim_id: Annotated[str, typer.Argument(help="A cluster id (c_...) or an attribution id.")],
     db: DbOption = "claimgraph.db",
-    fmt: FormatOption = OutputFormat.auto,
+    fmt: FormatOption = Format.auto,
 ) -> None:
     """Show one claim cluster: its members, provenance chains, support, credibility, contradictions.
 
@@ -100,7 +88,7 @@ def claim_command(
         found = read.cluster_of(store, claim_id) if not claim_id.startswith("c_") else None
         cluster = found or read.cluster(store, claim_id)
         against = [x for x in read.contradictions(store) if cluster.id in (x.claim, x.by)]
-    if _format(fmt) is OutputFormat.json:
+    if output_format(fmt, TABLE_OR_JSON, what="a claim cluster") is Format.json:
         body = {**json_ready(cluster), "support": cluster.support}
         typer.echo(json.dumps({**body, "contradictions": json_ready(against)}, indent=2))
         return
@@ -129,7 +117,7 @@ def estimates_command(
         str | None, typer.Argument(help="Part of a topic, e.g. 'troops in Russia'.")
     ] = None,
     db: DbOption = "claimgraph.db",
-    fmt: FormatOption = OutputFormat.auto,
+    fmt: FormatOption = Format.auto,
 ) -> None:
     """Estimate series: each distinct figure once, with its source, first report and documents.
 
@@ -140,7 +128,7 @@ def estimates_command(
 
     with open_store(db, create=False) as store:
         series = read.estimate_series(store, topic)
-    if _format(fmt) is OutputFormat.json:
+    if output_format(fmt, TABLE_OR_JSON, what="estimate series") is Format.json:
         typer.echo(json.dumps([series_json(s) for s in series], indent=2, ensure_ascii=False))
         return
     if not series:
@@ -155,9 +143,7 @@ def estimates_command(
             )
 
 
-def contradictions_command(
-    db: DbOption = "claimgraph.db", fmt: FormatOption = OutputFormat.auto
-) -> None:
+def contradictions_command(db: DbOption = "claimgraph.db", fmt: FormatOption = Format.auto) -> None:
     """List contradictions: denials and incompatible figures, each against the claim it hits.
 
     Example: claimgraph contradictions --format table
@@ -168,7 +154,7 @@ def contradictions_command(
     with open_store(db, create=False) as store:
         found = read.contradictions(store)
         labels = {c.id: c.label for c in read.clusters(store)}
-    if _format(fmt) is OutputFormat.json:
+    if output_format(fmt, TABLE_OR_JSON, what="a contradictions listing") is Format.json:
         typer.echo(json.dumps(json_ready(found), indent=2, ensure_ascii=False))
         return
     for item in found:
@@ -264,11 +250,3 @@ def edit_sources(store: Any, action: str, ids: list[str]) -> str:
 
 def _when(moment: datetime | None) -> str:
     return moment.date().isoformat() if moment else "-"
-
-
-def _format(fmt: OutputFormat) -> OutputFormat:
-    import sys
-
-    if fmt is OutputFormat.auto:
-        return OutputFormat.table if sys.stdout.isatty() else OutputFormat.json
-    return fmt
