@@ -224,6 +224,10 @@ def claims(
         typer.echo(to_json_list(rows))
 
 
+def _flag(name: str, value: object) -> str:
+    return "--named" if name == "anonymous" and value is False else f"--{name}"
+
+
 def _claim_clusters(
     db: str,
     source: str | None,
@@ -238,7 +242,7 @@ def _claim_clusters(
     from claimgraph.export.csv_text import csv_text
     from claimgraph.store import open_store
 
-    refuse_with("--cluster", {f"--{name}": value for name, value in unusable.items()})
+    refuse_with("--cluster", {_flag(name, value): value for name, value in unusable.items()})
     fmt = output_format(fmt, (Format.table, Format.json, Format.csv), what="a cluster listing")
     with open_store(db, create=False) as store:
         if fmt is Format.json:

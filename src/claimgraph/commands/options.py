@@ -78,7 +78,7 @@ def output_format(
 
 def refuse_with(option: str, others: dict[str, object]) -> None:
     """Fail clearly when options that `option` cannot honour were given (CG135)."""
-    given = [name for name, value in others.items() if value is not None and value is not False]
+    given = [name for name, value in others.items() if value is not None]
     if given:
         raise InputError(
             f"{' and '.join(given)} cannot be used with {option}",
