@@ -56,3 +56,18 @@ def test_api_explain_two_claims(client):
     a, b = (m["attribution_id"] for m in top["members"][:2])
     body = client.get("/api/explain", params={"a": a, "b": b}).json()
     assert 0 <= body["similarity"] <= 1.0001
+
+
+@pytest.mark.parametrize("kind", ["denial", "figures"])
+def test_api_contradictions_kind_and_limit_are_applied(client, kind):
+    everything = client.get("/api/contradictions").json()
+    assert everything
+    only = client.get("/api/contradictions", params={"kind": kind}).json()
+    assert only == [item for item in everything if item["kind"] == kind]
+    assert client.get("/api/contradictions", params={"limit": 1}).json() == everything[:1]
+
+
+@pytest.mark.parametrize("params", [{"kind": "rumour"}, {"limit": 0}])
+def test_api_contradictions_bad_parameters_are_refused(client, params):
+    response = client.get("/api/contradictions", params=params)
+    assert (response.status_code, response.json()["code"]) == (400, "CG130")

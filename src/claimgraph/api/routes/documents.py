@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Response
 from claimgraph.api import resolution
 from claimgraph.api.contract import ExtractResult
 from claimgraph.api.deps import LockDep, PipelineDep, StoreDep
-from claimgraph.api.errors import ERROR_RESPONSES
+from claimgraph.api.errors import ERROR_RESPONSES, api_hint
 from claimgraph.api.models import ArticleIn, DocumentPage, Ingested
 from claimgraph.export.json import analysis_dict
 from claimgraph.ingest.text import document_from_text
@@ -34,7 +34,8 @@ def list_documents(
     summary="One stored document with all its records (the extract JSON contract)",
 )
 def get_document(document_id: str, store: StoreDep) -> dict[str, Any]:
-    return analysis_dict(store.analysis(document_id))
+    with api_hint("list documents at /api/documents"):
+        return analysis_dict(store.analysis(document_id))
 
 
 @router.post(

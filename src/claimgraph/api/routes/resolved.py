@@ -1,13 +1,13 @@
 """What the cross-document stage computes: claim clusters, estimate series, contradictions, grades."""
 
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
 from claimgraph.api import resolution
 from claimgraph.api.deps import StoreDep
-from claimgraph.api.errors import ERROR_RESPONSES
+from claimgraph.api.errors import ERROR_RESPONSES, api_hint
 from claimgraph.api.models import (
     ClusterOut,
     ClusterPage,
@@ -43,7 +43,8 @@ def list_clusters(
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut, summary="One claim cluster")
 def get_cluster(cluster_id: str, store: StoreDep) -> dict[str, Any]:
-    return resolution.cluster_dict(read.cluster(store, cluster_id))
+    with api_hint("list clusters at /api/clusters"):
+        return resolution.cluster_dict(read.cluster(store, cluster_id))
 
 
 @router.get(
@@ -56,7 +57,8 @@ def explain(
     a: Annotated[str, Query(description="an attribution id")],
     b: Annotated[str, Query(description="another attribution id")],
 ) -> dict[str, Any]:
-    match = read.explain(store, a, b)
+    with api_hint("give two attribution ids from the members of /api/clusters"):
+        match = read.explain(store, a, b)
     return {
         **asdict(match),
         "agreeing": list(match.agreeing),
@@ -93,8 +95,18 @@ def list_estimates(
     response_model=list[ContradictionOut],
     summary="Claims that deny or contradict others, most recent first",
 )
-def list_contradictions(store: StoreDep) -> list[dict[str, Any]]:
-    return resolution.contradictions(store, read, read.clusters(store))
+def list_contradictions(
+    store: StoreDep,
+    kind: Annotated[
+        Literal["denial", "figures"] | None,
+        Query(description="denial: a claim denied; figures: incompatible numbers"),
+    ] = None,
+    limit: Annotated[int | None, Query(ge=1, le=1000, description="at most this many")] = None,
+) -> list[dict[str, Any]]:
+    found = resolution.contradictions(store, read, read.clusters(store))
+    if kind is not None:
+        found = [item for item in found if item["kind"] == kind]
+    return found[:limit]
 
 
 @router.get("/grades", response_model=list[GradeOut], summary="Source reliability grades (A-F)")
