@@ -7,8 +7,8 @@ from claimgraph.nlp.gazetteer import (
     MIN_CITY_POPULATION,
     DocumentContext,
     Gazetteer,
-    fold,
     load_gazetteer,
+    place_key,
 )
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
 from claimgraph.nlp.place_index import load_place_index
@@ -34,7 +34,7 @@ def gazetteer() -> Gazetteer:
     ],
 )
 def test_gazetteer_fold(name, key):
-    assert fold(name) == key
+    assert place_key(name) == key
 
 
 @pytest.mark.parametrize(
@@ -230,7 +230,7 @@ def test_gazetteer_features(gazetteer, name, expected, kind, country):
 def test_gazetteer_feature_table_rows_are_complete():
     rows = data_rows(lexicon_text("places_features.v1.tsv"))
     assert len(rows) >= 100
-    names = [fold(row[0]) for row in rows]
+    names = [place_key(row[0]) for row in rows]
     assert len(names) == len(set(names))
     for name, kind, country, lat, lon, _aliases in rows:
         assert kind in FEATURE_KINDS, name

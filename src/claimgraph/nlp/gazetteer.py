@@ -72,7 +72,7 @@ class DocumentContext:
     regions: frozenset[tuple[str, str]] = frozenset()  # (country, admin-1 code)
 
 
-def fold(name: str) -> str:
+def place_key(name: str) -> str:
     """The lookup key of a name: no case, accents, apostrophes, dots; hyphens become spaces."""
     if name.isalpha() and name.isascii():  # one plain word, the common case
         return name.casefold()
@@ -130,7 +130,7 @@ class Gazetteer:
         `context` (what the document names) chooses between places of one name; without it,
         only places that need no context are considered.
         """
-        key = fold(_POSSESSIVE.sub("", name))
+        key = place_key(_POSSESSIVE.sub("", name))
         if not key:
             return None
         letters = name.replace(".", "").replace(" ", "")
@@ -179,7 +179,7 @@ class Gazetteer:
 
     def places_named(self, name: str) -> list[GazetteerEntry]:
         """Every populated place of this name (or of the name it is an alias of)."""
-        key = fold(name)
+        key = place_key(name)
         key = self._aliases.get(key, key)
         return [self._entry(place) for place in self._places.find(key)]
 
@@ -206,11 +206,11 @@ class Gazetteer:
 
     def may_start_feature(self, word: str) -> bool:
         """True when some sea, camp or base name begins with this word (a cheap first test)."""
-        return fold(word) in self._feature_starts
+        return place_key(word) in self._feature_starts
 
     def is_region_word(self, word: str) -> bool:
         """True for "region", "oblast", "province" and the other words in the lexicon."""
-        return fold(word) in self._region_words
+        return place_key(word) in self._region_words
 
 
 def _choose(
@@ -236,7 +236,7 @@ def _choose(
 
 
 def _own_name(name: str, key: str) -> bool:
-    own = fold(name)
+    own = place_key(name)
     return own == key or (own.startswith(ARTICLES) and own.split(" ", 1)[1] == key)
 
 
@@ -254,7 +254,7 @@ def _geonames_table(filename: str) -> dict:
 
 def _seat(places: PlaceIndex, name: str, country: str) -> IndexedPlace | None:
     """The most populous place of this name in this country."""
-    return next((p for p in places.find(fold(name)) if p.country == country), None)
+    return next((p for p in places.find(place_key(name)) if p.country == country), None)
 
 
 def _country_index(places: PlaceIndex) -> tuple[dict[str, GazetteerEntry], frozenset[str]]:
@@ -283,12 +283,12 @@ def _country_index(places: PlaceIndex) -> tuple[dict[str, GazetteerEntry], froze
             population=country["population"] or 0,
         )
         by_iso[iso] = entry
-        index[fold(entry.name)] = entry
+        index[place_key(entry.name)] = entry
     acronyms = set()
     for alias, iso in data_rows(lexicon_text("places_country_aliases.v1.tsv")):
-        index[fold(alias)] = by_iso[iso]
+        index[place_key(alias)] = by_iso[iso]
         if alias.replace(".", "").isupper():
-            acronyms.add(fold(alias))
+            acronyms.add(place_key(alias))
     return index, frozenset(acronyms)
 
 
@@ -317,9 +317,9 @@ def _region_indexes(
         )
         for alias in (name, *aliases.split("|")):
             if alias:
-                regions.setdefault(fold(alias), entry)
+                regions.setdefault(place_key(alias), entry)
         if base:
-            bases.setdefault(fold(base), []).append(entry)
+            bases.setdefault(place_key(base), []).append(entry)
     return regions, bases
 
 
@@ -342,7 +342,7 @@ def _admin1_index(
         namesake = next(
             (
                 p
-                for p in places.find(fold(ascii_name))
+                for p in places.find(place_key(ascii_name))
                 if (p.country, p.admin1) == (country, admin1)
             ),
             None,
@@ -381,7 +381,7 @@ def _admin1_keys(*names: str) -> set[str]:
     "North" (GeoNames writes "Northern Darfur" and "Nord Kivu"; news writes "North")."""
     keys = set()
     for name in names:
-        key = fold(name.removesuffix(" Republic").removeprefix("Republic of "))
+        key = place_key(name.removesuffix(" Republic").removeprefix("Republic of "))
         if not key:
             continue
         keys.add(key)
@@ -410,13 +410,13 @@ def _feature_index() -> dict[str, GazetteerEntry]:
         )
         for alias in (name, *aliases.split("|")):
             if alias:
-                index.setdefault(fold(alias), entry)
+                index.setdefault(place_key(alias), entry)
     return index
 
 
 def _continent_index() -> dict[str, GazetteerEntry]:
     return {
-        fold(continent["name"]): GazetteerEntry(
+        place_key(continent["name"]): GazetteerEntry(
             name=continent["name"],
             country=None,
             lat=float(continent["lat"]),
@@ -448,12 +448,12 @@ def load_gazetteer() -> Gazetteer:
 def _build() -> Gazetteer:
     places = load_place_index()
     aliases = {
-        fold(alias): fold(target)
+        place_key(alias): place_key(target)
         for alias, target in data_rows(lexicon_text("places_aliases.v1.tsv"))
     }
     countries, acronyms = _country_index(places)
     region_words = frozenset(
-        fold(row[0]) for row in data_rows(lexicon_text("places_region_words.v1.txt"))
+        place_key(row[0]) for row in data_rows(lexicon_text("places_region_words.v1.txt"))
     )
     regions, region_bases = _region_indexes(places)
     admin1 = _admin1_index(places, regions, region_bases, region_words)

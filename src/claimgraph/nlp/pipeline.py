@@ -83,7 +83,7 @@ class Pipeline:
     def analyse_parsed(self, document: Document, parsed: Doc) -> Analysis:
         found = find_attributions(parsed, self.lexicon)
         if self.tagger is not None:
-            from claimgraph.learn.hybrid import with_model
+            from claimgraph.nlp.hybrid import with_model
 
             found = with_model(parsed, found, self.tagger.predict(parsed))
         found = _without_datelines(found, document.text)

@@ -37,7 +37,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.nlp.gazetteer import DocumentContext, Gazetteer, GazetteerEntry, fold
+from claimgraph.nlp.gazetteer import DocumentContext, Gazetteer, GazetteerEntry, place_key
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
 from claimgraph.nlp.model import doc_text
 from claimgraph.records import Place, Span
@@ -82,11 +82,12 @@ def load_place_words() -> PlaceWords:
     """Read the place lexicons once per process."""
 
     def words(name: str) -> frozenset[str]:
-        return frozenset(fold(row[0]) for row in data_rows(lexicon_text(name)))
+        return frozenset(place_key(row[0]) for row in data_rows(lexicon_text(name)))
 
     return PlaceWords(
         demonyms={
-            fold(demonym): iso for demonym, iso in data_rows(lexicon_text("places_demonyms.v1.tsv"))
+            place_key(demonym): iso
+            for demonym, iso in data_rows(lexicon_text("places_demonyms.v1.tsv"))
         },
         port_words=words("places_port_words.v1.txt"),
         titles=words("places_person_titles.v1.txt"),
@@ -119,7 +120,7 @@ class _Finder:
         self.places: list[Place] = []
         self.claimed = [False] * len(doc)
         self.person_words = frozenset(
-            fold(token.text)
+            place_key(token.text)
             for ent in doc.ents
             if ent.label_ == "PERSON" and len(ent) > 1
             for token in ent
@@ -144,8 +145,8 @@ class _Finder:
             if start >= end:
                 continue
             text = self.doc[start:end].text
-            iso = self.words.demonyms.get(fold(text)) or self.words.demonyms.get(
-                fold(text).removesuffix("s")
+            iso = self.words.demonyms.get(place_key(text)) or self.words.demonyms.get(
+                place_key(text).removesuffix("s")
             )
             entry = self.gazetteer.country(iso) if iso else None
             entry = entry or self.gazetteer.lookup(text, kind="country")
@@ -219,7 +220,7 @@ class _Finder:
 
     def region_and_port_phrases(self) -> None:
         for token in self.doc:
-            lower = fold(token.text)
+            lower = place_key(token.text)
             if self.gazetteer.is_region_word(token.text) and token.pos_ in ("NOUN", "PROPN"):
                 for start, end in self._listed_names_before(token.i):
                     entry = self.gazetteer.lookup(
@@ -388,7 +389,7 @@ class _Finder:
                         break
 
     def _demonym(self, start: int, end: int) -> bool:
-        text = fold(self.doc[start:end].text)
+        text = place_key(self.doc[start:end].text)
         iso = self.words.demonyms.get(text) or self.words.demonyms.get(text.removesuffix("s"))
         entry = self.gazetteer.country(iso) if iso else None
         if entry is None:
@@ -400,7 +401,7 @@ class _Finder:
 
     def _lookup(self, start: int, end: int) -> GazetteerEntry | None:
         text = self.doc[start:end].text
-        if fold(text) in self.words.not_places or end - start > MAX_NAME_TOKENS:
+        if place_key(text) in self.words.not_places or end - start > MAX_NAME_TOKENS:
             return None
         entry = self.gazetteer.lookup(text, context=self.context)
         if entry is not None and entry.kind in ("region", "site") and self._is_modifier(start, end):
@@ -411,12 +412,12 @@ class _Finder:
     def _looks_like_person(self, start: int, end: int, entry: GazetteerEntry) -> bool:
         if entry.kind not in ("city", "continent"):
             return False
-        before = fold(self.doc[start - 1].text) if start > 0 else ""
+        before = place_key(self.doc[start - 1].text) if start > 0 else ""
         if before in self.words.titles or before in ("v", "vs"):  # "Plessy v. Ferguson"
             return True
         if end < len(self.doc) and self.doc[end].ent_type_ == "PERSON" and not self.claimed[end]:
             return True  # a title or first name: "King George III", "Jackson Browne"
-        return end - start == 1 and fold(self.doc[start].text) in self.person_words
+        return end - start == 1 and place_key(self.doc[start].text) in self.person_words
 
     def _listed_names_before(self, i: int) -> list[tuple[int, int]]:
         """The names before a region word: "Kursk and Belgorod regions" -> both."""

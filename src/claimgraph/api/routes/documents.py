@@ -7,11 +7,12 @@ from fastapi import APIRouter, Query, Response
 from claimgraph.api import resolution
 from claimgraph.api.contract import ExtractResult
 from claimgraph.api.deps import LockDep, PipelineDep, StoreDep
-from claimgraph.api.errors import ERROR_RESPONSES
+from claimgraph.api.errors import ERROR_RESPONSES, api_hint
 from claimgraph.api.models import ArticleIn, DocumentPage, Ingested
 from claimgraph.export.json import analysis_dict
 from claimgraph.ingest.text import document_from_text
-from claimgraph.records import Analysis
+from claimgraph.records import Analysis, Document
+from claimgraph.runner import ingest_document
 from claimgraph.store.rows import DocumentRow
 
 router = APIRouter(prefix="/api", tags=["documents"], responses=ERROR_RESPONSES)
@@ -33,7 +34,8 @@ def list_documents(
     summary="One stored document with all its records (the extract JSON contract)",
 )
 def get_document(document_id: str, store: StoreDep) -> dict[str, Any]:
-    return analysis_dict(store.analysis(document_id))
+    with api_hint("list documents at /api/documents"):
+        return analysis_dict(store.analysis(document_id))
 
 
 @router.post(
@@ -42,7 +44,9 @@ def get_document(document_id: str, store: StoreDep) -> dict[str, Any]:
     summary="Analyse an article without storing it (the extract JSON contract)",
 )
 def extract(article: ArticleIn, pipeline: PipelineDep, lock: LockDep) -> dict[str, Any]:
-    return analysis_dict(_analyse(article, pipeline, lock))
+    with lock:
+        analysis: Analysis = pipeline.analyse(_document(article))
+    return analysis_dict(analysis)
 
 
 @router.post(
@@ -54,8 +58,7 @@ def extract(article: ArticleIn, pipeline: PipelineDep, lock: LockDep) -> dict[st
 def ingest(
     article: ArticleIn, response: Response, store: StoreDep, pipeline: PipelineDep, lock: LockDep
 ) -> dict[str, Any]:
-    analysis = _analyse(article, pipeline, lock)
-    stored = store.save(analysis)
+    analysis, stored = ingest_document(_document(article), store, pipeline, lock)
     resolved = False
     if stored:
         with lock:
@@ -71,8 +74,8 @@ def ingest(
     }
 
 
-def _analyse(article: ArticleIn, pipeline: Any, lock: Any) -> Analysis:
-    document = document_from_text(
+def _document(article: ArticleIn) -> Document:
+    return document_from_text(
         article.text,
         published=article.published,
         url=article.url,
@@ -80,6 +83,3 @@ def _analyse(article: ArticleIn, pipeline: Any, lock: Any) -> Analysis:
         title=article.title,
         html=article.html,
     )
-    with lock:
-        result: Analysis = pipeline.analyse(document)
-    return result
