@@ -49,6 +49,12 @@ PublishedOption = Annotated[
 WorkersOption = Annotated[
     int, typer.Option("--workers", "-w", min=0, help="Processes; 0 = one per core.")
 ]
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private", help="Fetch URLs on private, loopback or link-local addresses too."
+    ),
+]
 
 
 def _resolve_format(fmt: Format) -> Format:
@@ -154,7 +160,8 @@ def _extract_jsonl(
 @app.command()
 def ingest(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders (with metadata.jsonl) or .jsonl files.")
+        list[str],
+        typer.Argument(help="Files, folders (with metadata.jsonl), .jsonl or .csv files, URLs."),
     ],
     db: DbOption = "claimgraph.db",
     published: PublishedOption = None,
@@ -168,20 +175,35 @@ def ingest(
         str | None,
         typer.Option(help="Dask scheduler tcp://HOST:PORT; none starts a local cluster."),
     ] = None,
+    allow_private: AllowPrivateOption = False,
+    text_column: Annotated[str, typer.Option(help="CSV: column with the article.")] = "text",
+    url_column: Annotated[str | None, typer.Option(help="CSV: column with the URL.")] = None,
+    date_column: Annotated[str | None, typer.Option(help="CSV: publication date column.")] = None,
+    outlet_column: Annotated[str | None, typer.Option(help="CSV: outlet column.")] = None,
 ) -> None:
     """Analyse documents and store them; documents already stored are skipped, so a re-run resumes.
+
+    Also takes page and feed URLs (each feed item's page is fetched) and CSV files.
 
     Example: claimgraph ingest examples/nk-troops --db claimgraph.db
     """
     from claimgraph.engine import outcomes
+    from claimgraph.ingest.csv_in import CsvColumns
+    from claimgraph.ingest.fetch import FetchOptions
     from claimgraph.ingest.sources_in import expand
     from claimgraph.records import Document
     from claimgraph.runner import Failure
     from claimgraph.store import open_store
 
     settings = Settings.from_env(aliases=aliases)
+    columns = CsvColumns(text_column, url_column, date_column, outlet_column)
+    fetching = FetchOptions(allow_private=allow_private)
     with open_store(db) as store:
-        items = list(expand(paths, published=published, encoding=encoding))
+        items = list(
+            expand(
+                paths, published=published, encoding=encoding, fetch=fetching, csv_columns=columns
+            )
+        )
         ids = [item.id for item in items if isinstance(item, Document)]
         done = store.stored_ids(ids)
         todo = [item for item in items if not (isinstance(item, Document) and item.id in done)]

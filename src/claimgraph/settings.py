@@ -17,6 +17,7 @@ class Settings:
         "rules"  # rules (fast default) | hybrid (rules + the trained tagger, more accurate)
     )
     db: str = "claimgraph.db"
+    allow_private: bool = False  # fetch URLs on private/loopback addresses (SSRF guard off)
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

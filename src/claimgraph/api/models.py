@@ -281,11 +281,15 @@ class MatchOut(BaseModel):
 class ArticleIn(BaseModel):
     """An article to analyse: its text (plain or HTML) and what is known about it."""
 
-    text: str = Field(min_length=1, description="the article, plain text or HTML")
+    text: str | None = Field(
+        default=None, min_length=1, description="the article, plain text or HTML (or give url)"
+    )
     published: str | None = Field(
         default=None, description="ISO date or date-time; anchors 'on Friday'"
     )
-    url: str | None = None
+    url: str | None = Field(
+        default=None, description="the article's URL; without text, the page is fetched"
+    )
     outlet: str | None = None
     title: str | None = None
     html: bool | None = Field(

@@ -2,12 +2,13 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from claimgraph.api import resolution
 from claimgraph.api.contract import ExtractResult
 from claimgraph.api.deps import LockDep, PipelineDep, StoreDep
 from claimgraph.api.errors import ERROR_RESPONSES
+from claimgraph.api.fetching import page_of
 from claimgraph.api.models import ArticleIn, DocumentPage, Ingested
 from claimgraph.export.json import analysis_dict
 from claimgraph.ingest.text import document_from_text
@@ -52,9 +53,14 @@ def extract(article: ArticleIn, pipeline: PipelineDep, lock: LockDep) -> dict[st
     summary="Analyse an article and store it (200 if it was already stored)",
 )
 def ingest(
-    article: ArticleIn, response: Response, store: StoreDep, pipeline: PipelineDep, lock: LockDep
+    article: ArticleIn,
+    request: Request,
+    response: Response,
+    store: StoreDep,
+    pipeline: PipelineDep,
+    lock: LockDep,
 ) -> dict[str, Any]:
-    analysis = _analyse(article, pipeline, lock)
+    analysis = _analyse(article, pipeline, lock, request.app.state.settings)
     stored = store.save(analysis)
     resolved = False
     if stored:
@@ -71,15 +77,18 @@ def ingest(
     }
 
 
-def _analyse(article: ArticleIn, pipeline: Any, lock: Any) -> Analysis:
-    document = document_from_text(
-        article.text,
-        published=article.published,
-        url=article.url,
-        outlet=article.outlet,
-        title=article.title,
-        html=article.html,
-    )
+def _analyse(article: ArticleIn, pipeline: Any, lock: Any, settings: Any = None) -> Analysis:
+    if article.text is None:
+        document = page_of(article, settings)
+    else:
+        document = document_from_text(
+            article.text,
+            published=article.published,
+            url=article.url,
+            outlet=article.outlet,
+            title=article.title,
+            html=article.html,
+        )
     with lock:
         result: Analysis = pipeline.analyse(document)
     return result
