@@ -33,7 +33,7 @@ _REDIRECT_STATUS = {301, 302, 303, 307, 308}
 def user_agent() -> str:
     from claimgraph import __version__
 
-    return f"claimgraph/{__version__} (+https://github.com/claimgraph/claimgraph; news analysis)"
+    return f"claimgraph/{__version__} (news claims analysis; python-httpx)"
 
 
 @dataclass(frozen=True, slots=True)
