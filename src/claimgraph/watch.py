@@ -31,7 +31,7 @@ _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
 @dataclass(frozen=True, slots=True)
 class FigureRevision:
-    topic: str
+    topic: str  # in words: "North Korean troops in Russia"
     before: str  # the earlier figure as written ("about 10,000")
     after: str
     before_value: float | None
@@ -156,6 +156,10 @@ def _revisions(store: Store, documents: list[str]) -> Iterator[FigureRevision]:
     """Each new figure whose topic already had a different figure in an earlier document."""
     if not documents:
         return
+    from claimgraph.resolve.lexicons import load_resolve_lexicon
+    from claimgraph.resolve.topics import topic_label
+
+    lexicon = load_resolve_lexicon()
     f = resolve_figures
     with store.engine.connect() as conn:
         fresh = conn.execute(sa.select(f).where(f.c.document_id.in_(documents))).mappings().all()
@@ -175,7 +179,7 @@ def _revisions(store: Store, documents: list[str]) -> Iterator[FigureRevision]:
             for row in (r for r in fresh if r["topic"] == topic):
                 if _figure(row) != _figure(earlier):
                     yield FigureRevision(
-                        topic,
+                        topic_label(topic, lexicon),
                         earlier["text"],
                         row["text"],
                         earlier["value"],
