@@ -160,6 +160,11 @@ def test_export_stix_validates(store, tmp_path):
     assert all(ref["external_id"].startswith("Q") for ref in wikidata)
     assert all("latitude" in location for location in kinds["location"])
     assert kinds["location"]
+    import stix2
+
+    for stix_object in bundle["objects"]:  # every object, also those written as plain dicts
+        parsed = stix2.parse(stix_object, allow_custom=False)
+        assert parsed.id == stix_object["id"]
     ids = {o["id"] for o in bundle["objects"]}
     for note in kinds["note"]:
         assert set(note["object_refs"]) <= ids
