@@ -29,7 +29,7 @@ def detect_encoding(raw: bytes, declared: str | None = None) -> str:
         name = _codec(candidate)
         if name is not None:
             # Pages often say iso-8859-1 and mean windows-1252 (browsers read it so too).
-            return "cp1252" if name == "latin_1" else name
+            return "cp1252" if name == "iso8859-1" else name
     try:
         raw.decode("utf-8")
         return "utf-8"
