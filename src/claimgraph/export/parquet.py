@@ -9,6 +9,7 @@ Needs: a Store, ExportFilters and a folder.  Returns: rows written per file.
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -164,10 +165,11 @@ def _write_table(path: Path, schema: Any, rows: Iterable[dict[str, Any]]) -> int
     import pyarrow.parquet as pq
 
     names = schema.names
+    convert = {name: _converter(schema.field(name).type) for name in names}
     count = 0
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
         for batch in _batches(rows):
-            columns = {n: [_cell(row.get(n), schema.field(n).type) for row in batch] for n in names}
+            columns = {n: [convert[n](row.get(n)) for row in batch] for n in names}
             writer.write_table(pa.Table.from_pydict(columns, schema=schema))
             count += len(batch)
         if count == 0:
@@ -186,20 +188,19 @@ def _batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield batch
 
 
-def _cell(value: Any, kind: Any) -> Any:
-    """Values as Arrow wants them: ISO text back to datetimes, JSON values to text or lists."""
+def _converter(kind: Any) -> Callable[[Any], Any]:
+    """How a column's values become what Arrow wants (decided once per column, not per cell):
+    ISO text back to datetimes, JSON-shaped values to text or lists of text."""
     pa = _pyarrow()
-    if value is None:
-        return None
-    if pa.types.is_timestamp(kind) and isinstance(value, str):
-        from datetime import datetime
-
-        return datetime.fromisoformat(value)
-    if pa.types.is_string(kind) and not isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+    if pa.types.is_timestamp(kind):
+        return lambda v: datetime.fromisoformat(v) if isinstance(v, str) else v
+    if pa.types.is_string(kind):
+        return lambda v: v if v is None or isinstance(v, str) else json.dumps(v, ensure_ascii=False)
     if pa.types.is_list(kind):
-        return [v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value]
-    return value
+        return lambda v: (
+            None if v is None else [x if isinstance(x, str) else json.dumps(x) for x in v]
+        )
+    return lambda v: v
 
 
 def _pyarrow() -> Any:
