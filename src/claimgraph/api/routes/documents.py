@@ -42,8 +42,10 @@ def get_document(document_id: str, store: StoreDep) -> dict[str, Any]:
     response_model=ExtractResult,
     summary="Analyse an article without storing it (the extract JSON contract)",
 )
-def extract(article: ArticleIn, pipeline: PipelineDep, lock: LockDep) -> dict[str, Any]:
-    return analysis_dict(_analyse(article, pipeline, lock))
+def extract(
+    article: ArticleIn, request: Request, pipeline: PipelineDep, lock: LockDep
+) -> dict[str, Any]:
+    return analysis_dict(_analyse(article, pipeline, lock, request.app.state.settings))
 
 
 @router.post(
