@@ -63,35 +63,47 @@ def _filters(store: Store, claim_filter: Any) -> ExportFilters:
 
 
 def _chunks(store: Store, fmt: ExportFormat, filters: ExportFilters) -> Iterator[bytes]:
-    """Run the writer in a thread and hand its output over in chunks, with back-pressure."""
+    """Run the writer in a thread and hand its output over in chunks, with back-pressure; a
+    client that goes away stops the writer (and frees its database connection)."""
     from claimgraph.export.formats import write_stream
 
     pipe: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=16)
-    out = _QueueText(pipe)
+    stopped = threading.Event()
+    out = _QueueText(pipe, stopped)
 
     def produce() -> None:
         try:
             write_stream(store, fmt, out, filters)
             out.flush()
-            pipe.put(None)
+            out.put(None)
+        except _Cancelled:
+            return
         except BaseException as error:  # handed to the response, which ends the stream
             pipe.put(error)
 
     threading.Thread(target=produce, daemon=True).start()
-    while True:
-        item = pipe.get()
-        if item is None:
-            return
-        if isinstance(item, BaseException):
-            raise item
-        yield item
+    try:
+        while True:
+            item = pipe.get()
+            if item is None:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stopped.set()
+
+
+class _Cancelled(Exception):
+    """The response was closed before the export ended."""
 
 
 class _QueueText:
     """A text stream whose writes go, UTF-8 encoded and in chunks, into a queue."""
 
-    def __init__(self, pipe: "queue.Queue[bytes | BaseException | None]") -> None:
+    def __init__(self, pipe: "queue.Queue[bytes | BaseException | None]", stopped: Any) -> None:
         self.pipe = pipe
+        self.stopped = stopped
         self.parts: list[str] = []
         self.size = 0
 
@@ -104,8 +116,18 @@ class _QueueText:
 
     def flush(self) -> None:
         if self.parts:
-            self.pipe.put("".join(self.parts).encode("utf-8"))
+            self.put("".join(self.parts).encode("utf-8"))
             self.parts, self.size = [], 0
+
+    def put(self, item: bytes | None) -> None:
+        while True:
+            if self.stopped.is_set():
+                raise _Cancelled
+            try:
+                self.pipe.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
 
 
 def _parquet(store: Store, table: str, filters: ExportFilters) -> FileResponse:
