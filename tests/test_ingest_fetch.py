@@ -165,3 +165,15 @@ def test_ingest_ssrf_refuses_other_schemes(url):
     with pytest.raises(InputError) as caught:
         checked_addresses(url)
     assert caught.value.code == "CG140"
+
+
+def test_ingest_fetch_tries_each_address(site):
+    """A name resolving first to an address nobody listens on, then to the server."""
+    port = site.base.rsplit(":", 1)[1]
+
+    def resolver(host: str, p: int) -> list[str]:
+        return ["::1", "127.0.0.1"] if host == "outlet.test" else system_resolver(host, p)
+
+    options = FetchOptions(allow_private=True, resolver=resolver, retries=0)
+    fetched = fetch(f"http://outlet.test:{port}/pages/amp.html", options)
+    assert b"crew of nine" in fetched.body

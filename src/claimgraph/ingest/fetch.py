@@ -149,7 +149,19 @@ def _get_once(client: Any, url: str, options: FetchOptions) -> tuple[int, Any, b
         allow_hosts=options.allow_hosts,
         resolver=options.resolver,
     )
-    request_url, headers, extensions = _pinned(url, addresses[0])
+    httpx = _httpx()
+    for number, address in enumerate(addresses):
+        try:
+            return _read(client, url, address, options)
+        except httpx.ConnectError:
+            # "localhost" often resolves to ::1 first while a server listens on 127.0.0.1 only.
+            if number == len(addresses) - 1:
+                raise
+    raise AssertionError("unreachable: checked_addresses never returns an empty list")
+
+
+def _read(client: Any, url: str, address: str, options: FetchOptions) -> tuple[int, Any, bytes]:
+    request_url, headers, extensions = _pinned(url, address)
     with client.stream("GET", request_url, headers=headers, extensions=extensions) as response:
         size = int(response.headers.get("content-length") or 0)
         if size > options.max_bytes:
