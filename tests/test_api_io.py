@@ -119,3 +119,14 @@ def test_api_documents_needs_text_or_url(writable):
         response = client.post("/api/documents", json={"title": "nothing else"})
     assert response.status_code == 400
     assert response.json()["code"] == "CG153"
+
+
+def test_api_documents_url_that_fails_is_502(site, writable):
+    settings = Settings(allow_private=True)
+    with (
+        open_store(str(writable)) as store,
+        TestClient(create_app(store, settings=settings)) as client,
+    ):
+        response = client.post("/api/documents", json={"url": site.url("/gone.html")})
+    assert response.status_code == 502
+    assert response.json()["code"] == "CG144"
