@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 
 class SpanOut(BaseModel):
@@ -295,6 +295,12 @@ class ArticleIn(BaseModel):
     html: bool | None = Field(
         default=None, description="true: the text is HTML; false: keep it as text; null: sniff"
     )
+
+    @model_validator(mode="after")
+    def _text_or_url(self) -> "ArticleIn":
+        if self.text is None and not self.url:
+            raise ValueError("give the article's text, or its url to fetch it")
+        return self
 
 
 class Ingested(BaseModel):
