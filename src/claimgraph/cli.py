@@ -9,6 +9,7 @@ import typer
 
 from claimgraph.commands.options import (
     AliasesOption,
+    AllowPrivateOption,
     AnonymousOption,
     CertaintyOption,
     DbOption,
@@ -115,7 +116,8 @@ def _extract_jsonl(
 @app.command()
 def ingest(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders (with metadata.jsonl) or .jsonl files.")
+        list[str],
+        typer.Argument(help="Files, folders (with metadata.jsonl), .jsonl or .csv files, URLs."),
     ],
     db: DbOption = "claimgraph.db",
     published: PublishedOption = None,
@@ -129,17 +131,35 @@ def ingest(
         str | None,
         typer.Option(help="Dask scheduler tcp://HOST:PORT; none starts a local cluster."),
     ] = None,
+    allow_private: AllowPrivateOption = False,
+    text_column: Annotated[str, typer.Option(help="CSV: column with the article.")] = "text",
+    url_column: Annotated[str | None, typer.Option(help="CSV: column with the URL.")] = None,
+    date_column: Annotated[str | None, typer.Option(help="CSV: publication date column.")] = None,
+    outlet_column: Annotated[str | None, typer.Option(help="CSV: outlet column.")] = None,
 ) -> None:
     """Analyse documents and store them; documents already stored are skipped, so a re-run resumes.
 
+    Also takes page and feed URLs (each feed item's page is fetched) and CSV files.
+
     Example: claimgraph ingest examples/nk-troops --db claimgraph.db
     """
+    from claimgraph.ingest.csv_in import CsvColumns
+    from claimgraph.ingest.fetch import FetchOptions
     from claimgraph.runner import plan_ingest, run_ingest
     from claimgraph.store import open_store
 
     settings = Settings.from_env(aliases=aliases)
+    columns = CsvColumns(text_column, url_column, date_column, outlet_column)
+    fetching = FetchOptions(allow_private=allow_private)
     with open_store(db) as store:
-        plan = plan_ingest(paths, store, published=published, encoding=encoding)
+        plan = plan_ingest(
+            paths,
+            store,
+            published=published,
+            encoding=encoding,
+            fetch=fetching,
+            csv_columns=columns,
+        )
         with Progress(len(plan.todo)) as progress:
             report = run_ingest(
                 plan,

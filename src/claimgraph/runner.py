@@ -182,10 +182,22 @@ class IngestReport:
 
 
 def plan_ingest(
-    paths: list[str], store: "Store", *, published: str | None = None, encoding: str | None = None
+    paths: list[str],
+    store: "Store",
+    *,
+    published: str | None = None,
+    encoding: str | None = None,
+    fetch: Any = None,
+    csv_columns: Any = None,
 ) -> IngestPlan:
-    """Expand the inputs and drop the documents the store already has, so a re-run resumes."""
-    items = list(expand(paths, published=published, encoding=encoding))
+    """Expand the inputs and drop the documents the store already has, so a re-run resumes.
+
+    Args:
+        fetch: `ingest.fetch.FetchOptions` for URLs; csv_columns: `ingest.csv_in.CsvColumns`.
+    """
+    items = list(
+        expand(paths, published=published, encoding=encoding, fetch=fetch, csv_columns=csv_columns)
+    )
     done = store.stored_ids([item.id for item in items if isinstance(item, Document)])
     todo = [item for item in items if not (isinstance(item, Document) and item.id in done)]
     return IngestPlan(todo, len(done))

@@ -16,6 +16,7 @@ class Settings:
     tagger: str = (
         "rules"  # rules (fast default) | hybrid (rules + the trained tagger, more accurate)
     )
+    allow_private: bool = False  # fetch URLs on private/loopback addresses (SSRF guard off)
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

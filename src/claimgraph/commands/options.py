@@ -53,6 +53,12 @@ PublishedOption = Annotated[
 WorkersOption = Annotated[
     int, typer.Option("--workers", "-w", min=0, help="Processes; 0 = one per core.")
 ]
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private", help="Fetch URLs on private, loopback or link-local addresses too."
+    ),
+]
 
 
 def output_format(

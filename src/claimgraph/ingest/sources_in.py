@@ -9,12 +9,17 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.ingest.jsonl import JsonlLineError, JsonlRecord, read_jsonl
 from claimgraph.ingest.published import choose_published
 from claimgraph.ingest.text import document_from_text, read_document
 from claimgraph.records import Document
+
+if TYPE_CHECKING:
+    from claimgraph.ingest.csv_in import CsvColumns
+    from claimgraph.ingest.fetch import FetchOptions
 
 TEXT_SUFFIXES = {".txt", ".html", ".htm", ".text"}  # a folder's README.md is not an article
 
@@ -52,13 +57,27 @@ def folder_metadata(folder: Path) -> dict[str, dict[str, str]]:
 
 
 def expand(
-    paths: list[str], *, published: str | None = None, encoding: str | None = None
+    paths: list[str],
+    *,
+    published: str | None = None,
+    encoding: str | None = None,
+    fetch: "FetchOptions | None" = None,
+    csv_columns: "CsvColumns | None" = None,
 ) -> Iterator[Document | InputFailure]:
-    """Documents from files, folders (their text files, with metadata.jsonl) and .jsonl files."""
+    """Documents from files, folders (their text files, with metadata.jsonl), .jsonl and .csv
+    files, page URLs and feed URLs (`fetch` says how far fetching may go)."""
     for name in paths:
         path = Path(name)
         try:
-            if path.is_dir():
+            if name.lower().startswith(("http://", "https://")):
+                from claimgraph.ingest.web import read_url
+
+                yield from (outcome for _, outcome in read_url(name, fetch, published=published))
+            elif path.suffix.lower() == ".csv" and path.is_file():
+                from claimgraph.ingest.csv_in import read_csv
+
+                yield from read_csv(path, csv_columns, encoding=encoding, published=published)
+            elif path.is_dir():
                 yield from _folder(path, published, encoding)
             elif path.suffix == ".jsonl":
                 yield from _jsonl(path, published, encoding)

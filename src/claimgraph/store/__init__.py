@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from claimgraph.errors import InputError
 from claimgraph.records import Analysis, Document
-from claimgraph.store import reader, resolve_tables, schema, writer
+from claimgraph.store import feed_items, reader, resolve_tables, schema, writer
 from claimgraph.store.connect import (
     check_connection,
     database_url,
@@ -24,6 +24,7 @@ from claimgraph.store.rows import BatchReport, ClaimRow, DocumentRow, FailureRow
 
 # Imported for its side effect: the resolve tables join `schema.metadata` before `create`.
 _ = resolve_tables
+_ = feed_items
 
 __all__ = [
     "BatchReport",

@@ -2,12 +2,13 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from claimgraph.api import resolution
 from claimgraph.api.contract import ExtractResult
 from claimgraph.api.deps import LockDep, PipelineDep, StoreDep
 from claimgraph.api.errors import ERROR_RESPONSES, api_hint
+from claimgraph.api.fetching import page_of
 from claimgraph.api.models import ArticleIn, DocumentPage, Ingested
 from claimgraph.export.json import analysis_dict
 from claimgraph.ingest.text import document_from_text
@@ -43,10 +44,10 @@ def get_document(document_id: str, store: StoreDep) -> dict[str, Any]:
     response_model=ExtractResult,
     summary="Analyse an article without storing it (the extract JSON contract)",
 )
-def extract(article: ArticleIn, pipeline: PipelineDep, lock: LockDep) -> dict[str, Any]:
-    with lock:
-        analysis: Analysis = pipeline.analyse(_document(article))
-    return analysis_dict(analysis)
+def extract(
+    article: ArticleIn, request: Request, pipeline: PipelineDep, lock: LockDep
+) -> dict[str, Any]:
+    return analysis_dict(_analyse(article, pipeline, lock, request.app.state.settings))
 
 
 @router.post(
@@ -56,9 +57,16 @@ def extract(article: ArticleIn, pipeline: PipelineDep, lock: LockDep) -> dict[st
     summary="Analyse an article and store it (200 if it was already stored)",
 )
 def ingest(
-    article: ArticleIn, response: Response, store: StoreDep, pipeline: PipelineDep, lock: LockDep
+    article: ArticleIn,
+    request: Request,
+    response: Response,
+    store: StoreDep,
+    pipeline: PipelineDep,
+    lock: LockDep,
 ) -> dict[str, Any]:
-    analysis, stored = ingest_document(_document(article), store, pipeline, lock)
+    analysis, stored = ingest_document(
+        _document(article, request.app.state.settings), store, pipeline, lock
+    )
     resolved = False
     if stored:
         with lock:
@@ -74,7 +82,10 @@ def ingest(
     }
 
 
-def _document(article: ArticleIn) -> Document:
+def _document(article: ArticleIn, settings: Any = None) -> Document:
+    """The article as a Document: its text, or the page fetched from its url."""
+    if article.text is None:
+        return page_of(article, settings)
     return document_from_text(
         article.text,
         published=article.published,
@@ -83,3 +94,10 @@ def _document(article: ArticleIn) -> Document:
         title=article.title,
         html=article.html,
     )
+
+
+def _analyse(article: ArticleIn, pipeline: Any, lock: Any, settings: Any = None) -> Analysis:
+    document = _document(article, settings)
+    with lock:
+        result: Analysis = pipeline.analyse(document)
+    return result
