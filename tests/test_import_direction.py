@@ -29,6 +29,7 @@ RANK = {
     "export": 6,
     "runner": 7,
     "engine": 7,
+    "watch": 7,  # poll feeds: ingest, store and resolve in a loop, like runner
     "commands": 8,
     "api": 8,
     "web": 8,

@@ -31,9 +31,13 @@ _REDIRECT_STATUS = {301, 302, 303, 307, 308}
 
 
 def user_agent() -> str:
-    from claimgraph import __version__
+    from importlib.metadata import PackageNotFoundError, version
 
-    return f"claimgraph/{__version__} (news claims analysis; python-httpx)"
+    try:
+        installed = version("claimgraph")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        installed = "dev"
+    return f"claimgraph/{installed} (news claims analysis; python-httpx)"
 
 
 @dataclass(frozen=True, slots=True)
