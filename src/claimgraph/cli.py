@@ -191,6 +191,11 @@ def ingest(
 
 @app.command()
 def claims(
+    action: Annotated[
+        str | None,
+        typer.Argument(help="merge A B (one claim from now on) or split A; none: list."),
+    ] = None,
+    ids: Annotated[list[str] | None, typer.Argument(help="Cluster or claim ids.")] = None,
     db: DbOption = "claimgraph.db",
     source: SourceOption = None,
     certainty: CertaintyOption = None,
@@ -204,12 +209,21 @@ def claims(
 ) -> None:
     """List stored claims, filtered by source, certainty, anonymity and words.
 
-    The id column is what `claimgraph claim ID` takes.
+    The id column is what `claimgraph claim ID` takes. `claims merge A B` makes two claim
+    clusters one, `claims split A` takes a claim (or every claim of a cluster) out on its own;
+    both are kept in the store and applied on every resolve.
 
     Example: claimgraph claims --source NIS --format table
     """
     from claimgraph.export.rows import to_csv, to_json_list
     from claimgraph.store import open_store
+
+    if action is not None:
+        from claimgraph.commands.resolve import edit_claims
+
+        with open_store(db, create=False) as store:
+            stderr().print(edit_claims(store, action, ids or []), soft_wrap=True)
+        return
 
     if cluster:
         _claim_clusters(db, source, search, limit, fmt, certainty=certainty, anonymous=anonymous)

@@ -248,5 +248,22 @@ def edit_sources(store: Any, action: str, ids: list[str]) -> str:
     return f"{source_id} merged into {into}" if into else f"{source_id} kept apart"
 
 
+def edit_claims(store: Any, action: str, ids: list[str]) -> str:
+    """`claims merge A B` (one claim from now on) or `claims split A` (a claim of its own);
+    the library keeps them and replays them on every resolve."""
+    from claimgraph.resolve.corrections import merge_clusters, split_claim
+
+    if action == "merge" and len(ids) == 2:
+        return f"merged into cluster {merge_clusters(store, ids[0], ids[1])}"
+    if action == "split" and len(ids) == 1:
+        return "split into " + ", ".join(split_claim(store, ids[0]))
+    raise InputError(
+        f"cannot {action} {' '.join(ids)!r}",
+        hint="use `claimgraph claims merge A B` or `claimgraph claims split A` "
+        "(cluster or claim ids from `claimgraph claims --cluster`)",
+        code="CG137",
+    )
+
+
 def _when(moment: datetime | None) -> str:
     return moment.date().isoformat() if moment else "-"
