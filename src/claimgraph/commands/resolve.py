@@ -153,14 +153,14 @@ def contradictions_command(db: DbOption = "claimgraph.db", fmt: FormatOption = F
 
     with open_store(db, create=False) as store:
         found = read.contradictions(store)
-        labels = {c.id: c.label for c in read.clusters(store)}
     if output_format(fmt, TABLE_OR_JSON, what="a contradictions listing") is Format.json:
         typer.echo(json.dumps(json_ready(found), indent=2, ensure_ascii=False))
         return
     for item in found:
-        typer.echo(f"{item.kind}: {item.explanation}")
-        typer.echo(f"    claim {item.claim}: {labels.get(item.claim, '')[:100]}")
-        typer.echo(f"    by    {item.by}: {labels.get(item.by, '')[:100]}")
+        party = " (by a party to it)" if item.interested else ""
+        typer.echo(f"{item.kind}{party}: {item.explanation}")
+        typer.echo(f"    claim {item.claim}: {read.side_text(item.claim_side)[:160]}")
+        typer.echo(f"    by    {item.by}: {read.side_text(item.by_side)[:160]}")
 
 
 # -- helpers for the core commands ------------------------------------------------------------
@@ -197,7 +197,9 @@ def cluster_rows(
 ) -> list[dict[str, str]]:
     """Rows of `claims --cluster`: one per cluster, most independently supported first."""
     from claimgraph.resolve import read
+    from claimgraph.resolve.grading import credibility_label
 
+    disputes = read.disputed_by(read.contradictions(store))
     return [
         {
             "cluster": c.id,
@@ -205,11 +207,11 @@ def cluster_rows(
             "polarity": c.polarity,
             "support": str(c.support),
             "sources": ", ".join(c.original_sources),
-            "credibility": str(c.credibility),
+            "credibility": credibility_label(c.credibility),
             "reports": str(len({m.document_id for m in c.members})),
             "outlets": ", ".join(c.outlets),
             "first": _when(c.first_reported),
-            "contradicted by": ", ".join(c.contradicted_by),
+            "disputed by": "; ".join(disputes.get(c.id, ())),
         }
         for c in read.clusters(store, source=source, search=search, limit=limit)
     ]

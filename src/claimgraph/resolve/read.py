@@ -191,6 +191,37 @@ def contradictions(store: Store) -> list[Contradiction]:
     ]
 
 
+def side_text(side: ContradictionSide | None) -> str:
+    """ "Russian government (has repeatedly rejected, 19 Oct 2024, Meridian Daily): reports of
+    ..." -- one side of a contradiction in words."""
+    if side is None:
+        return "an unknown claim"
+    when = side.date.strftime("%d %b %Y") if side.date else "undated"
+    how = ", ".join(part for part in (side.cue, when, side.outlet) if part)
+    figure = f" [{side.figure}]" if side.figure else ""
+    return f"{side.source_name or 'an unnamed source'} ({how}){figure}: {side.text}"
+
+
+def disputed_by(found: Sequence[Contradiction]) -> dict[str, tuple[str, ...]]:
+    """Cluster id -> who disputes it, in words: "Kremlin (denial, a party to it, 19 Oct 2024)"."""
+    disputes: dict[str, list[str]] = defaultdict(list)
+    for item in found:
+        side = item.by_side
+        who = side.source_name if side and side.source_name else "an unnamed source"
+        what = "denial" if item.kind == "denial" else "other figures"
+        party = ", a party to it" if item.interested else ""
+        when = f", {side.date.strftime('%d %b %Y')}" if side and side.date else ""
+        disputes[item.claim].append(f"{who} ({what}{party}{when})")
+        if item.kind == "figures" and item.claim_side:
+            other = item.claim_side
+            disputes[item.by].append(
+                f"{other.source_name or 'an unnamed source'} (other figures"
+                + (f", {other.date.strftime('%d %b %Y')}" if other.date else "")
+                + ")"
+            )
+    return {key: tuple(dict.fromkeys(value)) for key, value in disputes.items()}
+
+
 def _sides(conn: sa.Connection, cluster_ids: set[str]) -> dict[str, ContradictionSide]:
     """Each cluster as one side of a contradiction: its earliest report speaks for it."""
     identity = load_identity(conn)

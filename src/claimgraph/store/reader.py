@@ -209,4 +209,4 @@ def _document_row(conn: Connection, document_id: str) -> Mapping[str, Any]:
         raise NotFound(
             f"no document with id {document_id!r}", hint="list the stored documents for their ids"
         )
-    return rebuild.document(row)
+    return row
