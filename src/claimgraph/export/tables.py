@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from claimgraph.records import Certainty
 from claimgraph.store import Store, schema
 from claimgraph.store import search as store_search
-from claimgraph.store.reader import names_source
+from claimgraph.store.claim_query import names_source
 from claimgraph.store.resolve_tables import (
     resolve_clusters,
     resolve_contradictions,
