@@ -2,6 +2,8 @@
 
 import csv
 import io
+import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -165,3 +167,59 @@ def test_api_claims_export_json_carries_the_filter(client):
     body = response.json()
     assert body["filter"] == {"certainty": "possible"}
     assert {claim["certainty"] for claim in body["claims"]} == {"possible"}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"source": "NIS"},
+        {"certainty": "possible"},
+        {"anonymous": "true"},
+        {"source": "NIS", "certainty": "probable", "search": "troops"},
+    ],
+)
+def test_api_claims_answer_as_the_library_does(client, store, params):
+    # One query behind both: the API's items are the Store's ClaimRows, field for field.
+    from dataclasses import asdict
+
+    library = store.claims(
+        source=params.get("source"),
+        certainty=params.get("certainty"),
+        search=params.get("search"),
+        anonymous=True if params.get("anonymous") else None,
+    )
+    api = all_pages(client, **params, sort="document", order="asc")
+    assert library
+    assert [item["id"] for item in api] == [row.id for row in library]
+    first = asdict(library[0])
+    assert {k: api[0][k] for k in first if k not in {"published", "hedges"}} == {
+        k: v for k, v in first.items() if k not in {"published", "hedges"}
+    }
+
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "api.md"
+
+
+def documented_source_examples() -> list[str]:
+    row = next(
+        line for line in DOCS.read_text("utf-8").splitlines() if line.startswith("| `source`")
+    )
+    return re.findall(r"`([^`]+)`", row.split("|")[2])
+
+
+def documented_gets() -> list[str]:
+    return re.findall(
+        r"curl (?:-OJ )?'http://127\.0\.0\.1:8000(/api/[^']+)'", DOCS.read_text("utf-8")
+    )
+
+
+@pytest.mark.parametrize("source", documented_source_examples())
+def test_api_docs_source_examples_return_claims(client, source):
+    assert client.get("/api/claims", params={"source": source}).json()["total"] > 0
+
+
+@pytest.mark.parametrize("path", documented_gets())
+def test_api_docs_curl_examples_return_results(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert len(response.content) > 200  # a page with claims (or a file), not an empty answer

@@ -5,13 +5,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api_fixtures import copy_of_demo
-from claimgraph.api import create_app, resolution
+from claimgraph.api import create_app
 
 
 @pytest.fixture(scope="module")
 def client(pipeline, tmp_path_factory):
-    if resolution.read_module() is None:
-        pytest.skip("claimgraph.resolve.read is not installed")
     pytest.importorskip("claimgraph.resolve.corrections")
     folder = tmp_path_factory.getbasetemp()
     path = copy_of_demo(pipeline, folder, tmp_path_factory.mktemp("corrections") / "fix.db")

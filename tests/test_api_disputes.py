@@ -7,14 +7,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api_fixtures import demo_database
-from claimgraph.api import create_app, resolution
+from claimgraph.api import create_app
 from claimgraph.resolve import admiralty
 
 
 @pytest.fixture(scope="module")
 def client(pipeline, tmp_path_factory):
-    if resolution.read_module() is None:
-        pytest.skip("claimgraph.resolve.read is not installed")
     path = demo_database(pipeline, tmp_path_factory.getbasetemp())
     with TestClient(create_app(str(path))) as test_client:
         yield test_client
@@ -128,16 +126,10 @@ def test_api_grades_in_words_and_unrated_when_unjudged(client):
 
 
 def test_api_overview_keeps_the_library_ranking(client):
-    read = resolution.require()
+    from claimgraph.resolve import read
+
     store = client.app.state.store
     wanted = [c.id for c in read.clusters(store)[:10]]
     overview = client.get("/api/overview").json()
     assert [c["id"] for c in overview["top_clusters"]] == wanted
     assert all("disputes" in c for c in overview["top_clusters"])
-
-
-def test_api_disputes_501_without_resolve(client, monkeypatch):
-    monkeypatch.setattr(resolution, "read_module", lambda: None)
-    response = client.get("/api/disputes", params={"claims": "x"})
-    assert response.status_code == 501
-    assert response.json()["code"] == "CG011"

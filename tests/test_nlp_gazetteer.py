@@ -2,7 +2,16 @@
 
 import pytest
 
-from claimgraph.nlp.gazetteer import Gazetteer, fold, load_gazetteer
+from claimgraph.nlp.gazetteer import (
+    FEATURE_KINDS,
+    MIN_CITY_POPULATION,
+    DocumentContext,
+    Gazetteer,
+    load_gazetteer,
+    place_key,
+)
+from claimgraph.nlp.lexicon import data_rows, lexicon_text
+from claimgraph.nlp.place_index import load_place_index
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +34,7 @@ def gazetteer() -> Gazetteer:
     ],
 )
 def test_gazetteer_fold(name, key):
-    assert fold(name) == key
+    assert place_key(name) == key
 
 
 @pytest.mark.parametrize(
@@ -126,3 +135,116 @@ def test_gazetteer_country_by_code(gazetteer, iso, name):
 @pytest.mark.parametrize(("name", "population_floor"), [("Springfield", 100_000)])
 def test_gazetteer_prefers_the_most_populous(gazetteer, name, population_floor):
     assert gazetteer.lookup(name).population >= population_floor
+
+
+# -- towns of 500+, admin-1 regions, seas and camps, and the document's context ---------------
+
+
+def test_gazetteer_small_towns_need_their_country_named(gazetteer):
+    assert gazetteer.lookup("Sudzha") is None
+    entry = gazetteer.lookup("Sudzha", context=DocumentContext(frozenset({"RU"})))
+    assert (entry.country, entry.kind) == ("RU", "city")
+    assert entry.population < MIN_CITY_POPULATION
+    assert (entry.lat, entry.lon) == pytest.approx((51.19, 35.27), abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("countries", "expected"),
+    [
+        ((), "LY"),  # no context: the most populous
+        (("LB",), "LB"),  # a country the document names
+        (("LB", "LY"), "LY"),  # both named: the most populous of them
+    ],
+)
+def test_gazetteer_context_chooses_between_namesakes(gazetteer, countries, expected):
+    context = DocumentContext(frozenset(countries))
+    assert gazetteer.lookup("Tripoli", context=context).country == expected
+
+
+def test_gazetteer_a_far_bigger_namesake_still_wins(gazetteer):
+    entry = gazetteer.lookup("Moscow", context=DocumentContext(frozenset({"US"})))
+    assert entry.country == "RU"
+
+
+def test_gazetteer_a_region_named_in_the_document_beats_its_country(gazetteer):
+    places = gazetteer.places_named("Korenevo")
+    assert len({p.admin1 for p in places if p.country == "RU"}) > 1
+    for place in places:
+        if place.country == "RU" and place.admin1:
+            context = DocumentContext(frozenset({"RU"}), frozenset({("RU", place.admin1)}))
+            assert gazetteer.lookup("Korenevo", context=context).admin1 == place.admin1
+
+
+def test_gazetteer_own_name_beats_a_former_name(gazetteer):
+    # Engels (Saratov region) was once called Pokrovsk, and is bigger than today's Pokrovsk.
+    assert any(p.name == "Engels" for p in gazetteer.places_named("Pokrovsk"))
+    context = DocumentContext(frozenset({"RU", "UA"}))
+    assert gazetteer.lookup("Pokrovsk", context=context).name == "Pokrovsk"
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "expected"),
+    [
+        ("Hokkaido", "JP", "Hokkaido"),
+        ("North Darfur", "SD", "Northern Darfur"),  # GeoNames writes "Northern"
+        ("North Kivu", "CD", "Nord Kivu"),  # ... and "Nord"
+        ("Borno State", "NG", "Borno"),
+        ("Kidal region", "ML", "Kidal"),
+    ],
+)
+def test_gazetteer_admin1_regions(gazetteer, name, country, expected):
+    entry = gazetteer.lookup(name, context=DocumentContext(frozenset({country})))
+    assert (entry.name, entry.country, entry.kind) == (expected, country, "region")
+    assert entry.gazetteer_id.startswith("geonames:")
+
+
+def test_gazetteer_bare_admin1_names_need_their_country(gazetteer):
+    assert gazetteer.lookup("Hokkaido") is None
+    assert gazetteer.lookup("Hokkaido", context=DocumentContext(frozenset({"JP"}))) is not None
+
+
+def test_gazetteer_a_town_keeps_its_name_from_its_region(gazetteer):
+    context = DocumentContext(frozenset({"ML"}))
+    town = gazetteer.lookup("Kidal", context=context)
+    region = gazetteer.lookup("Kidal region", context=context)
+    assert (town.kind, region.kind) == ("city", "region")
+    assert (region.lat, region.lon) == (town.lat, town.lon)  # the region's seat is its namesake
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "kind", "country"),
+    [
+        ("Strait of Hormuz", "Strait of Hormuz", "region", None),
+        ("the Bosphorus", "Bosporus", "region", "TR"),
+        ("Atlantic", "Atlantic Ocean", "region", None),
+        ("Zamzam", "Zamzam camp", "site", "SD"),
+        ("Al-Udeid", "Al Udeid air base", "site", "QA"),
+        ("Red Sea", "Red Sea", "region", None),  # the sea, not Sudan's Red Sea state
+    ],
+)
+def test_gazetteer_features(gazetteer, name, expected, kind, country):
+    entry = gazetteer.lookup(name, context=DocumentContext(frozenset({"SD"})))
+    assert (entry.name, entry.kind, entry.country) == (expected, kind, country)
+
+
+def test_gazetteer_feature_table_rows_are_complete():
+    rows = data_rows(lexicon_text("places_features.v1.tsv"))
+    assert len(rows) >= 100
+    names = [place_key(row[0]) for row in rows]
+    assert len(names) == len(set(names))
+    for name, kind, country, lat, lon, _aliases in rows:
+        assert kind in FEATURE_KINDS, name
+        assert country == "" or len(country) == 2, name
+        assert -90 <= float(lat) <= 90, name
+        assert -180 <= float(lon) <= 180, name
+
+
+def test_place_index_lists_the_most_populous_first():
+    index = load_place_index()
+    places = index.find("springfield")
+    assert len(places) > 5
+    populations = [p.population for p in places]
+    assert populations == sorted(populations, reverse=True)
+    assert index.has_place("springfield", "US")
+    assert not index.has_place("springfield", "KP")
+    assert index.find("no such place anywhere") == ()

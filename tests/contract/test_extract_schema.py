@@ -1,4 +1,4 @@
-"""The JSON of `claimgraph extract` validates against schema/extract.v1.json, and every span is honest."""
+"""The JSON of `claimgraph extract` validates against schema/extract.v2.json, and every span is honest."""
 
 import json
 import re
@@ -35,6 +35,10 @@ TEXTS = {
         "Pentagon said on Monday that at least 3,000 troops moved west last week."
     ),
     "no-claims": "Rain fell on Tuesday. The market was quiet.",
+    "dateline-denial": (
+        "GOMA, Nov. 2 (Wire) — The army denied that its soldiers had fired on civilians, and "
+        "the governor could not confirm that the road had reopened."
+    ),
     "unicode": (
         "Der Spiegel reported that Zelenskyy’s office said “roughly 40 %” of drones—about 200—were "
         "jammed near Kharkiv on 5 March."
@@ -55,7 +59,7 @@ def _date_time(value: object) -> bool:
 
 @pytest.fixture(scope="module")
 def validator() -> Draft202012Validator:
-    schema = json.loads(files("claimgraph").joinpath("schema/extract.v1.json").read_text("utf-8"))
+    schema = json.loads(files("claimgraph").joinpath("schema/extract.v2.json").read_text("utf-8"))
     Draft202012Validator.check_schema(schema)
     checker = FormatChecker()
     checker.checks("date-time", raises=ValueError)(_date_time)
@@ -65,6 +69,9 @@ def validator() -> Draft202012Validator:
 def spans_in(result: dict) -> list[tuple[str, dict]]:
     """Every {start, end, text} object in the output, named by where it sits."""
     found: list[tuple[str, dict]] = []
+    dateline = result["document"]["dateline"]
+    if dateline is not None:
+        found += [("document.dateline", dateline), ("document.dateline", dateline["place"])]
     for a in result["attributions"]:
         found.append(("attribution", a))
         for role in ("source", "cue", "channel"):
@@ -103,6 +110,7 @@ def test_extract_schema_valid_and_spans_match(analyse, validator, name):
         ("indirect", {"attribution", "attribution.source", "attribution.cue", "attribution.hedge"}),
         ("direct-anonymous", {"attribution.content", "quantities", "sources.mention"}),
         ("numbers-places-dates", {"quantities", "places", "times", "entities"}),
+        ("dateline-denial", {"document.dateline", "attribution.content"}),
     ],
 )
 def test_extract_schema_texts_cover_every_kind_of_span(analyse, name, kinds):
@@ -143,7 +151,7 @@ def test_extract_schema_seed_article(validator, published):
 @pytest.mark.parametrize(
     ("path", "value"),
     [
-        (("schema_version",), "2.0"),
+        (("schema_version",), "1.0"),
         (("document", "published"), "19 October 2024"),
         (("document", "id"), "doc-1"),
     ],
@@ -158,3 +166,9 @@ def test_extract_schema_rejects_broken_output(analyse, validator, path, value):
         target = target[key]
     target[path[-1]] = value
     assert not validator.is_valid(result)
+
+
+@pytest.mark.parametrize(("name", "polarities"), [("dateline-denial", ["deny", "unconfirmed"])])
+def test_extract_schema_carries_polarity(analyse, name, polarities):
+    result = analysis_dict(analyse(TEXTS[name], published="2024-11-04"))
+    assert [a["polarity"] for a in result["attributions"]] == polarities

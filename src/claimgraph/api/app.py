@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 
 import claimgraph
 from claimgraph.api import errors
-from claimgraph.api.routes import claims, corpus, documents, resolved
+from claimgraph.api.routes import claims, corpus, documents, exports, resolved
 from claimgraph.settings import Settings
 from claimgraph.store import Store, open_store
 from claimgraph.web import pages
@@ -66,7 +66,7 @@ def create_app(store: Store | str, *, settings: Settings | None = None) -> FastA
     app.state.analyse_lock = threading.Lock()
     errors.install(app)
     _declare_errors_once(app)
-    for module in (documents, claims, corpus, resolved):
+    for module in (documents, claims, corpus, resolved, exports):
         app.include_router(module.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -1,4 +1,4 @@
-"""The extract JSON contract (schema `extract.v1.json`) as pydantic models, for the OpenAPI document.
+"""The extract JSON contract (schema `extract.v2.json`) as pydantic models, for the OpenAPI document.
 
 `claimgraph.export.json.analysis_dict` builds the payload; these models describe it field by field,
 and a test checks API answers against the published JSON Schema, so the two cannot drift apart.
@@ -9,6 +9,15 @@ from pydantic import BaseModel
 from claimgraph.api.models import HedgeOut, PlaceOut, QuantityOut, SpanOut, TimeOut
 
 
+class DatelineOut(SpanOut):
+    place: SpanOut
+    name: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    gazetteer_id: str | None
+
+
 class DocumentOut(BaseModel):
     id: str
     url: str | None
@@ -17,6 +26,7 @@ class DocumentOut(BaseModel):
     published: str | None
     language: str
     text: str
+    dateline: DatelineOut | None
 
 
 class AttributionOut(SpanOut):
@@ -29,6 +39,8 @@ class AttributionOut(SpanOut):
     source_kind: str | None
     form: str
     certainty: str
+    polarity: str  # assert, deny or unconfirmed
+    negated: bool
     hedges: list[HedgeOut]
     anonymous: bool
     channel: SpanOut | None

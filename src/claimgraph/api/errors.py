@@ -5,6 +5,8 @@ Routes just raise `ClaimgraphError`; one handler per error family turns it into 
 client never has to parse two kinds of error.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -13,12 +15,11 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import ClaimgraphError, NotFound
 
 INVALID_REQUEST = "CG130"  # a query parameter or body field has the wrong type or value
 NO_SUCH_PATH = "CG310"  # no endpoint or page at this path
 METHOD_NOT_ALLOWED = "CG311"
-RESOLVE_MISSING = "CG011"  # cross-document resolution is not installed in this build yet
 
 
 class ErrorBody(BaseModel):
@@ -31,11 +32,14 @@ class ErrorBody(BaseModel):
     status: int
 
 
-class ResolveUnavailable(ClaimgraphError):
-    """The cross-document stage (claim clusters, estimates, grades) is not available."""
-
-    code = RESOLVE_MISSING
-    status = 501
+@contextmanager
+def api_hint(hint: str) -> Iterator[None]:
+    """Give a NotFound from the library a hint that names what to do in the API."""
+    try:
+        yield
+    except NotFound as error:
+        error.hint = hint
+        raise
 
 
 def envelope(code: str, message: str, status: int, hint: str | None = None) -> JSONResponse:

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 
 class SpanOut(BaseModel):
@@ -359,16 +359,26 @@ class MatchOut(BaseModel):
 class ArticleIn(BaseModel):
     """An article to analyse: its text (plain or HTML) and what is known about it."""
 
-    text: str = Field(min_length=1, description="the article, plain text or HTML")
+    text: str | None = Field(
+        default=None, min_length=1, description="the article, plain text or HTML (or give url)"
+    )
     published: str | None = Field(
         default=None, description="ISO date or date-time; anchors 'on Friday'"
     )
-    url: str | None = None
+    url: str | None = Field(
+        default=None, description="the article's URL; without text, the page is fetched"
+    )
     outlet: str | None = None
     title: str | None = None
     html: bool | None = Field(
         default=None, description="true: the text is HTML; false: keep it as text; null: sniff"
     )
+
+    @model_validator(mode="after")
+    def _text_or_url(self) -> "ArticleIn":
+        if self.text is None and not self.url:
+            raise ValueError("give the article's text, or its url to fetch it")
+        return self
 
 
 class Ingested(BaseModel):

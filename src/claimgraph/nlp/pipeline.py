@@ -16,10 +16,12 @@ from spacy.tokens import Doc
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.nlp import model
 from claimgraph.nlp.attributions import Found, find_attributions
+from claimgraph.nlp.datelines import document_dateline, find_datelines, strip_datelines
 from claimgraph.nlp.gazetteer import load_gazetteer
 from claimgraph.nlp.hedges import find_hedges, grade
 from claimgraph.nlp.lexicon import load_lexicon
 from claimgraph.nlp.places import find_places
+from claimgraph.nlp.polarity import polarity_of
 from claimgraph.nlp.quantities import find_quantities
 from claimgraph.nlp.source_table import load_country_names, load_source_table
 from claimgraph.nlp.sources import ResolvedSource, resolve_sources
@@ -81,9 +83,10 @@ class Pipeline:
     def analyse_parsed(self, document: Document, parsed: Doc) -> Analysis:
         found = find_attributions(parsed, self.lexicon)
         if self.tagger is not None:
-            from claimgraph.learn.hybrid import with_model
+            from claimgraph.nlp.hybrid import with_model
 
             found = with_model(parsed, found, self.tagger.predict(parsed))
+        found = _without_datelines(found, document.text)
         resolved, sources = resolve_sources(
             parsed, found, self.sources, self.countries, self.lexicon
         )
@@ -104,6 +107,7 @@ class Pipeline:
             entities=_entities(parsed, mentions, {s.id: s.wikidata for s in sources}),
             sources=tuple(sources),
             mentions=mentions,
+            dateline=document_dateline(document.text, self.gazetteer),
         )
 
 
@@ -116,8 +120,25 @@ def _attribution(
 ) -> Attribution:
     hedges = find_hedges(parsed, found, pipeline.lexicon)
     mention = resolved.mention if resolved is not None else None
+    content_tokens = [
+        token
+        for span in found.content
+        for token in (parsed.char_span(span.start, span.end, alignment_mode="expand") or ())
+    ]
+    polarity, negated = polarity_of(
+        found.cue.text,
+        " … ".join(span.text for span in found.content),
+        cue_head=found.cue_token if found.cue_entry is not None else None,
+        content=content_tokens,
+        lexicon=pipeline.lexicon,
+    )
     return Attribution(
-        id=attribution_id(document.id, found.cue, found.content),
+        id=attribution_id(
+            document.id,
+            found.cue,
+            found.content,
+            conjunct=found.conjunct or None,
+        ),
         source=found.source,
         cue=found.cue,
         content=found.content,
@@ -128,12 +149,39 @@ def _attribution(
         hedges=hedges,
         anonymous=resolved.anonymous if resolved is not None else False,
         channel=found.channel,
+        polarity=polarity,
+        negated=negated,
     )
 
 
-def attribution_id(document_id: str, cue: Span | None, content: tuple[Span, ...]) -> str:
-    """Stable: the same claim in the same document always gets the same id."""
+def _without_datelines(found: list[Found], text: str) -> list[Found]:
+    """ "SEOUL — North Korea has moved ...": the dateline is where the report was filed, never
+    part of the claim or its source; a claim left with no content is dropped."""
+    datelines = [dateline for dateline, _ in find_datelines(text)]
+    if not datelines:
+        return found
+    kept = []
+    for f in found:
+        f.content = strip_datelines(f.content, datelines, text)
+        if f.source is not None:
+            source = strip_datelines((f.source,), datelines, text)
+            if not source:
+                f.source, f.source_head = None, None
+            elif source[0] != f.source:
+                f.source = source[0]
+        if f.content:
+            kept.append(f)
+    return kept
+
+
+def attribution_id(
+    document_id: str, cue: Span | None, content: tuple[Span, ...], *, conjunct: int | None = None
+) -> str:
+    """Stable: the same claim in the same document always gets the same id. The second and later
+    speakers of "X and Y said" share the cue and content, so their source offset tells them apart."""
     key = f"{document_id}:{cue.start if cue else -1}:{content[0].start}:{content[-1].end}"
+    if conjunct is not None:
+        key += f":{conjunct}"
     return "a_" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

@@ -2,8 +2,14 @@
 
 Needs: token.pos, token.dep, doc.ents from the parse, and a Gazetteer.  Returns: Place records.
 
-Four passes, each one skipping text an earlier pass already claimed:
+First the document's context: the countries and regions it names (entities, demonyms, "X
+region" phrases, the dateline's country), which choose between places of one name and admit
+small towns (`gazetteer.DocumentContext`). Then five passes, each one skipping text an earlier
+pass already claimed:
 
+0. The dateline ("SUDZHA, Russia —", at the start of one of the first lines), whose capitals would otherwise read as an acronym, and
+   seas, straits, camps and bases from the features table ("the Strait of Hormuz", "the
+   Zamzam camp", "al-Hol"); a one-word one ("Atlantic") only where it is not a modifier.
 1. Region and port phrases: "Ukraine's Poltava region", "the Kursk and Belgorod regions",
    "North Korea's Chongjin port", "the port of Hodeidah". The span covers the region or port
    word, because the phrase, not the bare name, is what the text calls the place.
@@ -14,12 +20,16 @@ Four passes, each one skipping text an earlier pass already claimed:
    of at least LARGE_CITY.
 4. Demonyms outside any entity ("Ukrainian" tagged as a plain adjective).
 
+The places found in passes 0-2 join the context before pass 3, so "Mekelle, the capital of
+Tigray" places Tigray in Ethiopia without the country being named.
+
 A city name is a person, not a place, when a title stands before it ("Mr Kim") or when the
 same word is part of a longer PERSON name elsewhere in the document ("Kim Jong Un" ... "Kim").
 Organisation names of two or more words ("National Intelligence Service", "Paris Hilton") are
 never split to find a place inside.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -27,12 +37,14 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.nlp.gazetteer import Gazetteer, GazetteerEntry, fold
+from claimgraph.nlp.gazetteer import DocumentContext, Gazetteer, GazetteerEntry, place_key
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
 from claimgraph.nlp.model import doc_text
 from claimgraph.records import Place, Span
 
 LARGE_CITY = 100_000  # a city this big needs no locative cue to count as a place
+HUGE_CITY = 1_000_000  # ... and this big, not even when it is a subject ("Kyiv said")
+SIZEABLE_TOWN = 15_000  # in a country the document names, a town this big needs no cue
 MAX_NAME_TOKENS = 4
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NEVER_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"})
@@ -41,7 +53,17 @@ _LOCATIVE = frozenset(
     "through between within off".split()
 )
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_NAMED_THINGS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 _JOINERS = frozenset({"and", "or", ","})
+MAX_FEATURE_TOKENS = 6
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# "EL FASHER, Sudan —", "GAZA (Reuters) -", "PORT-AU-PRINCE, Haiti, March 3 —"
+DATELINE_WITHIN = 400  # characters: a dateline opens the article, perhaps after a headline
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][A-Z'’.\- ]*[A-Z])(?:,\s*(?P<country>[A-Z][A-Za-z.'’ ]*?))?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s",
+    re.MULTILINE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +74,7 @@ class PlaceWords:
     port_words: frozenset[str]
     titles: frozenset[str]
     not_places: frozenset[str]
+    of_nouns: frozenset[str]  # "the village of", "south of"
 
 
 @cache
@@ -59,23 +82,29 @@ def load_place_words() -> PlaceWords:
     """Read the place lexicons once per process."""
 
     def words(name: str) -> frozenset[str]:
-        return frozenset(fold(row[0]) for row in data_rows(lexicon_text(name)))
+        return frozenset(place_key(row[0]) for row in data_rows(lexicon_text(name)))
 
     return PlaceWords(
         demonyms={
-            fold(demonym): iso for demonym, iso in data_rows(lexicon_text("places_demonyms.v1.tsv"))
+            place_key(demonym): iso
+            for demonym, iso in data_rows(lexicon_text("places_demonyms.v1.tsv"))
         },
         port_words=words("places_port_words.v1.txt"),
         titles=words("places_person_titles.v1.txt"),
         not_places=words("places_not_places.v1.txt"),
+        of_nouns=words("places_of_nouns.v1.txt"),
     )
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     """Every place mention in the document, in text order, each resolved in the gazetteer."""
     finder = _Finder(doc, gazetteer, load_place_words())
+    finder.dateline()
+    finder.features()
     finder.region_and_port_phrases()
     finder.place_entities()
+    finder.widen_context()
+    finder.place_entities()  # again: a small town's country may only now be known
     finder.unlabelled_names()
     finder.loose_demonyms()
     return sorted(finder.places, key=lambda place: place.span.start)
@@ -91,20 +120,112 @@ class _Finder:
         self.places: list[Place] = []
         self.claimed = [False] * len(doc)
         self.person_words = frozenset(
-            fold(token.text)
+            place_key(token.text)
             for ent in doc.ents
             if ent.label_ == "PERSON" and len(ent) > 1
             for token in ent
         )
+        self.context = self._document_context()
+
+    # -- context -----------------------------------------------------------------------------
+
+    def _document_context(self) -> DocumentContext:
+        """Countries and regions the document names: in entities, in demonyms, in "X region"
+        phrases and in the dateline."""
+        countries: set[str] = set()
+        regions: set[tuple[str, str]] = set()
+        match = _DATELINE.search(doc_text(self.doc)[:DATELINE_WITHIN])
+        if match and match["country"]:
+            entry = self.gazetteer.lookup(match["country"], kind="country")
+            if entry is not None and entry.country:
+                countries.add(entry.country)
+        names = [_trim(ent) for ent in self.doc.ents if ent.label_ not in _NEVER_PLACES]
+        names += [(t.i, t.i + 1) for t in self.doc if t.text[:1].isupper() and not t.ent_type_]
+        for start, end in names:
+            if start >= end:
+                continue
+            text = self.doc[start:end].text
+            iso = self.words.demonyms.get(place_key(text)) or self.words.demonyms.get(
+                place_key(text).removesuffix("s")
+            )
+            entry = self.gazetteer.country(iso) if iso else None
+            entry = entry or self.gazetteer.lookup(text, kind="country")
+            entry = entry or self.gazetteer.lookup(text, kind="named_region")
+            if end < len(self.doc) and self.gazetteer.is_region_word(self.doc[end].text):
+                entry = entry or self.gazetteer.lookup(f"{text} {self.doc[end].text}")
+            if entry is not None and entry.country:
+                countries.add(entry.country)
+                if entry.admin1:
+                    regions.add((entry.country, entry.admin1))
+        return DocumentContext(frozenset(countries), frozenset(regions))
+
+    def widen_context(self) -> None:
+        """Add the countries and regions of the places found so far."""
+        found = [p for p in self.places if p.country]
+        countries = self.context.countries | {p.country for p in found if p.country}
+        self.context = DocumentContext(frozenset(countries), self.context.regions)
+
+    # -- pass 0 ------------------------------------------------------------------------------
+
+    def dateline(self) -> None:
+        """ "SUDZHA, Russia —": the capitals name a place, read in title case."""
+        match = _DATELINE.search(doc_text(self.doc)[:DATELINE_WITHIN])
+        if match is None:
+            return
+        name = match["name"].title()
+        entry = self.gazetteer.lookup(name, kind="country") or self.gazetteer.lookup(
+            name, context=self.context
+        )
+        span = self.doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+        if entry is not None and span is not None:
+            self._emit(span.start, span.end, entry, entry.kind)
+
+    def features(self) -> None:
+        """Seas, straits, camps and bases, matched as phrases (longest first)."""
+        i = 0
+        while i < len(self.doc):
+            token = self.doc[i]
+            if not (token.text[:1].isupper() or token.lower_ in ("al", "el")) or (
+                not self.gazetteer.may_start_feature(token.text)
+            ):
+                i += 1
+                continue
+            for end in range(min(len(self.doc), i + MAX_FEATURE_TOKENS), i, -1):
+                entry = self._feature_at(i, end)
+                if entry is not None:
+                    self._emit(i, end, entry, entry.kind)
+                    i = end
+                    break
+            else:
+                i += 1
+
+    def _feature_at(self, start: int, end: int) -> GazetteerEntry | None:
+        first, last = self.doc[start], self.doc[end - 1]
+        if not (first.text[:1].isupper() or first.lower_ in ("al", "el")) or last.is_punct:
+            return None
+        if any(token.is_space for token in self.doc[start:end]):
+            return None
+        if self._is_claimed(start, end):
+            return None
+        entry = self.gazetteer.lookup(self.doc[start:end].text, kind="feature")
+        return None if entry is not None and self._is_modifier(start, end) else entry
+
+    def _is_modifier(self, start: int, end: int) -> bool:
+        """A one-word name that qualifies the noun after it: "the Baltic states", "the Sahel
+        alliance", "Pacific Fleet" speak of something else than the sea or area."""
+        token = self.doc[start]
+        return end - start == 1 and token.dep_ in _MODIFIER_DEPS and token.head.i > token.i
 
     # -- pass 1 ------------------------------------------------------------------------------
 
     def region_and_port_phrases(self) -> None:
         for token in self.doc:
-            lower = fold(token.text)
+            lower = place_key(token.text)
             if self.gazetteer.is_region_word(token.text) and token.pos_ in ("NOUN", "PROPN"):
                 for start, end in self._listed_names_before(token.i):
-                    entry = self.gazetteer.lookup(f"{self.doc[start:end].text} {token.text}")
+                    entry = self.gazetteer.lookup(
+                        f"{self.doc[start:end].text} {token.text}", context=self.context
+                    )
                     if entry is not None and entry.kind == "region":
                         # the last name takes the region word: "Kursk and [Belgorod regions]"
                         self._emit(start, token.i + 1 if end == token.i else end, entry, "region")
@@ -130,7 +251,7 @@ class _Finder:
                     self._emit(token.i, end, entry, "port")
 
     def _city(self, name: str) -> GazetteerEntry | None:
-        entry = self.gazetteer.lookup(name)
+        entry = self.gazetteer.lookup(name, context=self.context)
         return entry if entry is not None and entry.kind == "city" else None
 
     # -- pass 2 ------------------------------------------------------------------------------
@@ -160,17 +281,20 @@ class _Finder:
             entry = self._lookup(start, end)
             if entry is None or self._looks_like_person(start, end, entry):
                 continue
-            if entry.kind in ("country", "region") or self._city_evidence(start, end, entry):
+            if entry.kind in ("country", "region", "site") or self._city_evidence(
+                start, end, entry
+            ):
                 self._emit(start, end, entry, entry.kind)
 
     def _candidate_names(self) -> Iterable[tuple[int, int]]:
-        """Whole mislabelled entities, and runs of proper nouns outside any entity. An ORG is a
-        candidate only as one word ("Kyiv" tagged ORG); longer ones are organisation names."""
+        """Whole mislabelled entities, and runs of proper nouns outside any entity. An ORG of
+        several words is a candidate only after a locative cue ("south of El Fasher"), never
+        split: "National Intelligence Service" is an organisation."""
         for ent in self.doc.ents:
-            if ent.label_ == "ORG" and len(ent) > 1:
+            start, end = _trim(ent)
+            if ent.label_ == "ORG" and end - start > 1 and not self._locative_before(start):
                 continue
             if ent.label_ not in _NEVER_PLACES and ent.label_ not in _PLACE_LABELS:
-                start, end = _trim(ent)
                 if start < end:
                     yield start, end
         i = 0
@@ -191,21 +315,64 @@ class _Finder:
             i = end
 
     def _city_evidence(self, start: int, end: int, entry: GazetteerEntry) -> bool:
-        """A locative preposition, a listed place, or a large city that is not a subject
-        ("Jackson told reporters" is a person; "missiles hit Zaporizhzhia" is a city)."""
-        if start > 0 and self.doc[start - 1].lower_ in _LOCATIVE:
+        """A locative cue, a listed place, the same place found before, or a town big enough
+        that is not a subject ("Jackson told reporters" is a person; "missiles hit
+        Zaporizhzhia" is a city); the biggest cities count even as subjects ("Kyiv said").
+        Where the model saw a person or an organisation, "X in <place>" and a subject are
+        not enough ("Obama in Washington", "Ferguson said")."""
+        named = self.doc[start].ent_type_ in _NAMED_THINGS
+        if self._locative_before(start) or (entry.population >= HUGE_CITY and not named):
             return True
-        head = self.doc[start:end].root
-        if entry.population >= LARGE_CITY and head.dep_ not in ("nsubj", "nsubjpass"):
+        if any(place.gazetteer_id == entry.gazetteer_id for place in self.places):
             return True
-        return self._listed_with_place(start - 1, start - 2) or self._listed_with_place(
-            end, end + 1
+        subject = self.doc[start:end].root.dep_ in ("nsubj", "nsubjpass")
+        sizeable = entry.population >= LARGE_CITY or (
+            entry.population >= SIZEABLE_TOWN
+            and entry.country in self.context.countries
+            and not self._is_modifier(start, end)  # "Alliance members"
         )
+        if sizeable and not subject:
+            return True
+        if self._listed_with_place(start, end) or self._described(end):
+            return True
+        return not named and self._placed_in(end)
 
-    def _listed_with_place(self, joiner: int, neighbour: int) -> bool:
-        """True when token `joiner` is "and", "or" or a comma and `neighbour` is a found place."""
-        inside = 0 <= joiner < len(self.doc) and 0 <= neighbour < len(self.doc)
-        return inside and self.doc[joiner].lower_ in _JOINERS and self.claimed[neighbour]
+    def _described(self, end: int) -> bool:
+        """ "Sudzha, a town of 5,000 people", "Robotyne, a village in ..."."""
+        if end >= len(self.doc) or self.doc[end].text != ",":
+            return False
+        window = self.doc[end + 1 : end + 5]
+        return any(t.pos_ == "NOUN" and t.lower_ in self.words.of_nouns for t in window)
+
+    def _locative_before(self, start: int) -> bool:
+        """ "in X", "near X", "the village of X", "south of X"."""
+        if start == 0:
+            return False
+        before = self.doc[start - 1].lower_
+        if before in _LOCATIVE:
+            return True
+        return before == "of" and start > 1 and self.doc[start - 2].lower_ in self.words.of_nouns
+
+    def _placed_in(self, end: int) -> bool:
+        """ "Baalbek in the Bekaa Valley", "Djibo in northern Burkina Faso"."""
+        if end >= len(self.doc) or self.doc[end].lower_ not in ("in", "near"):
+            return False
+        after = end + 1
+        while after < len(self.doc) and self.doc[after].pos_ in ("DET", "ADJ"):
+            after += 1
+        return after < len(self.doc) and self.claimed[after]
+
+    def _listed_with_place(self, start: int, end: int) -> bool:
+        """A found place just before ("Tyre, and Baalbek") or after ("Sumy and Kharkiv")."""
+        before = start - 1
+        while before >= 0 and self.doc[before].lower_ in _JOINERS:
+            before -= 1
+        after = end
+        while after < len(self.doc) and self.doc[after].lower_ in _JOINERS:
+            after += 1
+        return (before < start - 1 and before >= 0 and self.claimed[before]) or (
+            after > end and after < len(self.doc) and self.claimed[after]
+        )
 
     # -- pass 4 ------------------------------------------------------------------------------
 
@@ -222,7 +389,7 @@ class _Finder:
                         break
 
     def _demonym(self, start: int, end: int) -> bool:
-        text = fold(self.doc[start:end].text)
+        text = place_key(self.doc[start:end].text)
         iso = self.words.demonyms.get(text) or self.words.demonyms.get(text.removesuffix("s"))
         entry = self.gazetteer.country(iso) if iso else None
         if entry is None:
@@ -234,17 +401,23 @@ class _Finder:
 
     def _lookup(self, start: int, end: int) -> GazetteerEntry | None:
         text = self.doc[start:end].text
-        if fold(text) in self.words.not_places or end - start > MAX_NAME_TOKENS:
+        if place_key(text) in self.words.not_places or end - start > MAX_NAME_TOKENS:
             return None
-        return self.gazetteer.lookup(text)
+        entry = self.gazetteer.lookup(text, context=self.context)
+        if entry is not None and entry.kind in ("region", "site") and self._is_modifier(start, end):
+            if entry is self.gazetteer.lookup(text, kind="feature") or entry.needs_context:
+                return None
+        return entry
 
     def _looks_like_person(self, start: int, end: int, entry: GazetteerEntry) -> bool:
         if entry.kind not in ("city", "continent"):
             return False
-        before = fold(self.doc[start - 1].text) if start > 0 else ""
-        if before in self.words.titles:
+        before = place_key(self.doc[start - 1].text) if start > 0 else ""
+        if before in self.words.titles or before in ("v", "vs"):  # "Plessy v. Ferguson"
             return True
-        return end - start == 1 and fold(self.doc[start].text) in self.person_words
+        if end < len(self.doc) and self.doc[end].ent_type_ == "PERSON" and not self.claimed[end]:
+            return True  # a title or first name: "King George III", "Jackson Browne"
+        return end - start == 1 and place_key(self.doc[start].text) in self.person_words
 
     def _listed_names_before(self, i: int) -> list[tuple[int, int]]:
         """The names before a region word: "Kursk and Belgorod regions" -> both."""
@@ -261,10 +434,13 @@ class _Finder:
         """The start of the capitalised name that ends just before token i (longest known)."""
         start = i
         while start > 0 and i - start < MAX_NAME_TOKENS and _is_name_token(self.doc[start - 1]):
+            if self.doc[start - 1].lower_ == "the":
+                break
             start -= 1
         for candidate in range(start, i):
-            if self.gazetteer.lookup(self.doc[candidate:i].text) is not None or (
-                self.gazetteer.lookup(self.doc[candidate:i].text, kind="region") is not None
+            name = self.doc[candidate:i].text
+            if self.gazetteer.lookup(name, context=self.context) is not None or (
+                self.gazetteer.lookup(name, kind="region", context=self.context) is not None
             ):
                 return candidate
         return None
@@ -275,7 +451,7 @@ class _Finder:
         while end < len(self.doc) and end - i < MAX_NAME_TOKENS and _is_name_token(self.doc[end]):
             end += 1
         for candidate in range(end, i, -1):
-            if self.gazetteer.lookup(self.doc[i:candidate].text) is not None:
+            if self.gazetteer.lookup(self.doc[i:candidate].text, context=self.context):
                 return candidate
         return None
 

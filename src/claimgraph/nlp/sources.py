@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from claimgraph.nlp.attributions import Found
 from claimgraph.nlp.lexicon import Lexicon, data_rows, lexicon_text, title_nouns
 from claimgraph.nlp.model import doc_text
-from claimgraph.nlp.source_table import CountryNames, SourceTable, fold, slug
+from claimgraph.nlp.source_table import CountryNames, SourceTable, slug, source_key
 from claimgraph.records import Source, SourceMention, Span
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural"}
@@ -33,6 +33,8 @@ _TITLE_PREFIXES = {"deputy", "vice", "press"}  # "Deputy press secretary Sabrina
 _PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each", "both", "all"}
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "representative", "analyst", "expert", "researcher", "officer", "envoy", "ambassador", "delegate", "member", "head", "chief", "director", "commander", "adviser", "advisor", "aide", "diplomat", "insider"}  # fmt: skip
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
+_REPRESENTATIVES = {"delegate", "delegation", "ambassador", "envoy", "representative", "emissary"}
+_OWN_BODIES = {"office", "campaign", "team", "family", "aide", "aides"}  # "his office" is his own
 _SKIP_WORDS = {
     "the",
     "a",
@@ -47,6 +49,11 @@ _SKIP_WORDS = {
     "’s",
     ",",
 }
+
+
+@cache
+def not_source_nouns() -> frozenset[str]:
+    return frozenset(row[0] for row in data_rows(lexicon_text("not_sources.v1.txt")))
 
 
 @cache
@@ -86,7 +93,7 @@ def resolve_sources(
     events: list[tuple[int, int, Token | None, Span | None]] = []
     for index, f in enumerate(found):
         if f.source is not None:
-            events.append((f.source.start, index, f.source_head, f.source))
+            events.append((f.source.start, index, f.source_head, f.speaker or f.source))
     for head in _actor_subjects(doc, content):
         if not any(e[0] <= head.idx < (e[3].end if e[3] else e[0]) for e in events):
             events.append((head.left_edge.idx, -1, head, None))
@@ -98,11 +105,73 @@ def resolve_sources(
             resolver.note_actor(head)
         else:
             assert span is not None
-            resolved[index] = resolver.resolve(span, head)
+            speaker = _speaker(doc, span, head)
+            if speaker is None:
+                # a document, data or a count never speaks: the claim stays, with no source
+                if head is not None and _counted(head):
+                    found[index].source = None
+                continue
+            span, head = speaker
+            resolved[index] = resolver.resolve(span, head, anonymous=found[index].anonymous_hint)
             if resolved[index] is None:
                 found[index].source = None
     named = {r.mention.source_id for r in resolved if r is not None}
     return resolved, [s for s in resolver.sources.values() if s.id in named]
+
+
+def _speaker(doc: Doc, span: Span, head: Token | None) -> tuple[Span, Token | None] | None:
+    """The mention that speaks: the source itself, the body that issued a document ("the NIS
+    report", "a report by the UN", "figures from the ministry"), or None for a document, data or
+    a count that names no issuer ("the report said", "11,000 troops")."""
+    if head is None:
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is None:
+            return span, head
+        head = tokens.root
+    lemma = head.lemma_.lower()
+    if _counted(head):
+        return None
+    if lemma not in not_source_nouns() and head.lower_ not in not_source_nouns():
+        return span, head
+    for child in head.children:
+        issuer = None
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            issuer = child
+        elif child.dep_ == "compound" and (child.ent_type_ in _ACTOR_ENTS or child.pos_ == "PROPN"):
+            issuer = child
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            issuer = next(
+                (
+                    c
+                    for c in child.children
+                    if c.dep_ == "pobj"
+                    and (c.ent_type_ in _ACTOR_ENTS or c.lemma_.lower() in actor_nouns())
+                ),
+                None,
+            )
+        if issuer is not None:
+            tokens = [t for t in issuer.subtree if t.dep_ not in ("case", "relcl")]
+            text = doc_text(doc)
+            return Span.of(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1])), issuer
+    return None
+
+
+def _counted(head: Token) -> bool:
+    """ "11,000 North Korean troops": a counted crowd is what a claim is about, not who makes it
+    (a few named-by-number people, "two officials", still speak)."""
+    if head.lemma_.lower() in actor_nouns():
+        return False
+    for child in head.children:
+        if child.dep_ == "nummod" and child.like_num:
+            digits = child.text.replace(",", "")
+            if digits.isdigit() and int(digits) >= _CROWD:
+                return True
+            if child.lower_ in ("thousand", "thousands", "million", "millions"):
+                return True
+    return False
+
+
+_CROWD = 1000  # "11,000 troops" is a crowd; "two officials" or "100 economists" still speak
 
 
 def _actor_subjects(doc: Doc, content: list[Span]) -> list[Token]:
@@ -138,7 +207,12 @@ class _Resolver:
         end = max(t.idx + len(t) for t in tokens)
         self.resolve(Span.of(doc_text(self.doc), start, end), head)
 
-    def resolve(self, span: Span, head: Token | None) -> ResolvedSource | None:
+    def resolve(
+        self, span: Span, head: Token | None, *, anonymous: bool = False
+    ) -> ResolvedSource | None:
+        """The canonical source of one mention; `anonymous` says the cue carried an anonymity
+        phrase ("said on condition of anonymity")."""
+        hint = anonymous
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         assert tokens is not None
         head = head if head is not None and head in tokens else tokens.root
@@ -153,7 +227,10 @@ class _Resolver:
                 SourceMention(span, f"unresolved-{head.lower_}", "pronoun"), False
             )
 
-        if head.lower_ in ("nobody", "none", "noone") or fold(span.text) in ("no one", "nobody"):
+        if head.lower_ in ("nobody", "none", "noone") or source_key(span.text) in (
+            "no one",
+            "nobody",
+        ):
             return None  # "Nobody is denying it": no one is the source of a claim
         if head.lower_ in _RELATIVE_WORDS and len(tokens) == 1:
             return None  # a relative pronoun the parser left without its antecedent
@@ -165,6 +242,12 @@ class _Resolver:
         )
         if owner is not None and head.lemma_.lower() in _BODIES:  # "His office" -> Yoon's office
             antecedent = self._antecedent("he", span.start)
+            if antecedent is not None and head.lemma_.lower() not in _OWN_BODIES:
+                # "his intelligence services": his country's body, never a person-suffixed slug
+                holder = self.sources[antecedent.source_id]
+                return self._finish(
+                    span, head, self._country_body(tokens, holder.country), tokens, "", False, None
+                )
             if antecedent is not None:
                 holder = self.sources[antecedent.source_id]
                 words = holder.name.split()
@@ -196,12 +279,11 @@ class _Resolver:
                     return ResolvedSource(
                         SourceMention(span, antecedent.source_id, "pronoun"), antecedent.anonymous
                     )
-        speaks_for = self._speaks_for(head, tokens)
+        speaks_for = self._represents(head, tokens) or self._speaks_for(head, tokens)
         if speaks_for is not None and _person_entity(full) is None:
             # "A spokesman for the group", "officials at the Pentagon": the body they speak for
-            return self._finish(
-                span, head, speaks_for, tokens, "", self._anonymous(full, head, None), head.text
-            )
+            anonymous = self._anonymous(full, head, None) or hint
+            return self._finish(span, head, speaks_for, tokens, "", anonymous, head.text)
         person = _person_entity(full)
         if person is not None and any(
             c.dep_ == "appos" and c.lemma_.lower() in _ORGANISATION_KINDS for c in head.children
@@ -215,10 +297,18 @@ class _Resolver:
                     return self._finish(
                         span, head, known, tokens, description="", anonymous=False, role=None
                     )
+            lemma = head.lemma_.lower()
+            if lemma in _BODIES and lemma not in _OWN_BODIES:
+                # "Zelensky's intelligence services": his country's body, not a person's slug
+                holder = self._person(_strip_possessive(person.text), None)
+                body_tokens = tokens.doc[max(person.end, tokens.start) : tokens.end]
+                if len(body_tokens):
+                    body = self._country_body(body_tokens, holder.country)
+                    return self._finish(span, head, body, tokens, "", False, None)
             person = None
         country = self._country(tokens, person)
         description = self._description(tokens, person)
-        anonymous = self._anonymous(full, head, person)
+        anonymous = self._anonymous(full, head, person) or (hint and person is None)
         role = None
         if person is not None:
             name = _strip_possessive(person.text)
@@ -296,7 +386,7 @@ class _Resolver:
     def _person(self, name: str, country: str | None) -> Source:
         """Full name in the table; a one-word name matching any part of a person already named
         (surname first or last: "Zelensky", "Lee"); a partial name the table knows ("Yoon Suk")."""
-        words = fold(name).split()
+        words = source_key(name).split()
         for candidate in (name, " ".join(words[:2]), words[0], words[-1]):
             known = self.table.find(candidate)
             if (
@@ -304,12 +394,12 @@ class _Resolver:
                 and known.type == "person"
                 and (candidate == name or len(words) <= 3)
             ):
-                if candidate == name or fold(known.name).split()[0] == words[0]:
+                if candidate == name or source_key(known.name).split()[0] == words[0]:
                     return known
         for seen in reversed(self.seen):
             if not seen.person or seen.source_id not in self.sources:
                 continue
-            earlier = fold(self.sources[seen.source_id].name).split()
+            earlier = source_key(self.sources[seen.source_id].name).split()
             if (len(words) == 1 and words[0] in earlier) or (words and earlier[-1] == words[-1]):
                 return self.sources[seen.source_id]
         return Source(id=slug(name), name=name, type="person", country=country)
@@ -360,9 +450,12 @@ class _Resolver:
                     return self.sources[seen.source_id]
         if len(tokens) == 1 and head.pos_ == "PROPN":  # "Singh" after "Sabrina Singh"
             for seen in reversed(self.seen):
-                if seen.person and fold(text) in fold(self.sources[seen.source_id].name).split():
+                if (
+                    seen.person
+                    and source_key(text) in source_key(self.sources[seen.source_id].name).split()
+                ):
                     return self.sources[seen.source_id]
-        if fold(text) == description or tokens[0].lower_ in ("the", "this", "that"):
+        if source_key(text) == description or tokens[0].lower_ in ("the", "this", "that"):
             antecedent = self._described_antecedent(description, head, tokens.start_char)
             if antecedent is not None:
                 return antecedent
@@ -393,10 +486,51 @@ class _Resolver:
         name = _strip_possessive(_drop_article(text))
         key = (
             f"{country} {description}"
-            if country and not description.startswith(fold(name)[:3])
+            if country and not description.startswith(source_key(name)[:3])
             else name
         )
         return Source(id=slug(key), name=name, type=kind, country=country)
+
+    def _represents(self, head: Token, tokens: SpacySpan) -> Source | None:
+        """A delegate, ambassador or envoy speaks for the country named before the title or
+        after "of" ("North Korea's delegate", "the North Korean ambassador to the UN",
+        "the envoy of Ukraine"), not for the body where they speak; "the UN envoy for Syria"
+        names no country before the title and stays with the UN."""
+        if head.lemma_.lower() not in _REPRESENTATIVES:
+            return None
+        before = tokens.doc[tokens.start : head.i]
+        country = self._country(before, None) if len(before) else None
+        if country is None:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if body is not None and body.ent_type_ in ("GPE", "NORP"):
+                        country = self.countries.of(body.text)
+        if country is None:
+            return None
+        return self.table.find("government", country) or Source(
+            id=f"{country.lower()}-government",
+            name=f"Government of {self.countries.labels.get(country, country)}",
+            type="government",
+            country=country,
+        )
+
+    def _country_body(self, tokens: SpacySpan, country: str | None) -> Source:
+        """ "his intelligence services" said of a president: that country's body of that name."""
+        words = [t.text for t in tokens if t.dep_ != "poss" and t.text not in _SKIP_WORDS]
+        description = source_key(" ".join(words))
+        known = self.table.find(description, country) if country else None
+        if known is not None:
+            return known
+        if country is None:
+            return Source(id=slug(description), name=description, type="organisation")
+        return Source(
+            id=f"{country.lower()}-{slug(description)}",
+            name=f"{self.countries.labels.get(country, country)} {description}",
+            type="organisation",
+            country=country,
+            parent=f"{country.lower()}-government",
+        )
 
     def _speaks_for(self, head: Token, tokens: SpacySpan) -> Source | None:
         """The body a spokesperson, official or source speaks for: after "for/at/of/in"
@@ -422,7 +556,7 @@ class _Resolver:
             )
             if known is not None:
                 return known
-            if country and fold(body).split()[-1] == "government":
+            if country and source_key(body).split()[-1] == "government":
                 return self.table.find("government", country) or Source(
                     id=f"{country.lower()}-government",
                     name=f"Government of {self.countries.labels.get(country, country)}",
@@ -475,9 +609,9 @@ class _Resolver:
         for require_all in (True, False):
             for _, source in candidates:
                 words = self.table.names.get(source.id, frozenset()) | set(
-                    fold(source.name).split()
+                    source_key(source.name).split()
                 )
-                words |= {w for alias in source.aliases for w in fold(alias).split()}
+                words |= {w for alias in source.aliases for w in source_key(alias).split()}
                 words |= self.kinds.get(source.id, set())
                 if (wanted <= words) if require_all else (head_word in words):
                     return source
@@ -526,10 +660,10 @@ class _Resolver:
             if self.countries.of(token.text) and token.pos_ in ("ADJ", "PROPN"):
                 continue
             words.append(token.text)
-        return fold(" ".join(words))
+        return source_key(" ".join(words))
 
     def _anonymous(self, tokens: SpacySpan, head: Token, person: SpacySpan | None) -> bool:
-        lowered = fold(tokens.text)
+        lowered = source_key(tokens.text)
         if any(phrase in lowered for phrase in self.lexicon.anonymity_phrases):
             return True
         if person is not None or any(

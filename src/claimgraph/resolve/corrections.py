@@ -76,7 +76,7 @@ def merge_clusters(store: Store, a: str, b: str, settings: ResolveSettings | Non
             raise InputError(
                 f"{a!r} and {b!r} are already one claim cluster ({cluster_a})",
                 hint="pick two different clusters, e.g. from `claimgraph claims --cluster`",
-                code="CG133",
+                code="CG136",
             )
         into = db.cluster_rows(conn, [cluster_b])[cluster_b]["founder"]
         for attribution in db.member_ids(conn, cluster_a) + db.member_ids(conn, cluster_b):

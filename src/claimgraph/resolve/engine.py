@@ -549,8 +549,8 @@ def _summarise_one(
                 count(old["independence"], old["original_source"], -1, certainty)
                 count(independence, original, +1, certainty)
                 _rechain(conn, old["attribution_id"], longer, original, independence)
-    counted = _independent(originals)
-    supported = _independent(supporting)
+    counted = independent_originals(originals)
+    supported = independent_originals(supporting)
     index = state.reps.index[cluster_id]
     polarity = state.reps.features[index].polarity
     support = len(supported) if polarity == "assert" else 0
@@ -605,7 +605,7 @@ def _supports(certainty: str) -> bool:
     return certainty != "possible"
 
 
-def _independent(originals: dict[str, list[Any]]) -> dict[str, str]:
+def independent_originals(originals: dict[str, list[Any]]) -> dict[str, str]:
     """Independence key -> original source, generic groups dropped next to identified sources
     (and counted once when they are all there is)."""
     keys = list(originals)

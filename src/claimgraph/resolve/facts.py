@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-from claimgraph.nlp.source_table import fold
+from claimgraph.nlp.source_table import source_key
 from claimgraph.records import Analysis, Attribution, Place, QuantityKind
 from claimgraph.resolve.identity import SourceIdentity
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
@@ -161,12 +161,14 @@ def _facts(
 ) -> ClaimFacts:
     content = attribution.content_text
     cue = attribution.cue.text if attribution.cue else ""
-    polarity = lexicon.polarity_cue.first(cue) or lexicon.polarity_content.first(content)
+    # nlp decides polarity (Attribution.polarity); the resolve word list still catches older rows
+    stated = attribution.polarity.value if attribution.polarity != "assert" else None
+    polarity = stated or lexicon.polarity_cue.first(cue) or lexicon.polarity_content.first(content)
     citation = bool(cue and lexicon.citation_cues.find(cue))
     inside = [p for p in analysis.places if any(s.contains(p.span) for s in attribution.content)]
     entities = sorted(
         {
-            fold(e.span.text)
+            source_key(e.span.text)
             for e in analysis.entities
             if e.label in ("ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "EVENT")
             and any(s.contains(e.span) for s in attribution.content)
@@ -201,7 +203,7 @@ def _facts(
         entities=tuple(entities),
         start=attribution.content_start,
         agent=_agent(attribution, lexicon),
-        negated=bool(NEGATION.search(strip_dateline(content))),
+        negated=attribution.negated,
     )
 
 
@@ -237,7 +239,6 @@ def _countries(attribution: Attribution, inside: list[Place], lexicon: ResolveLe
     return named
 
 
-NEGATION = re.compile(r"\b(?:not|never|no longer|n't)\b|n't\b", re.IGNORECASE)
 DATELINE = re.compile(
     r"^[A-Z][A-Z.'\- ]{1,40}(?:,[^—–\n]{1,40}?)?(?:\s*\([^)\n]{1,30}\))?\s*(?:—|–|--| - )\s*"
 )

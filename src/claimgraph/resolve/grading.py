@@ -75,7 +75,9 @@ def credibility(
     """
     reasons: list[str] = []
     if origins == 0:
-        return 6, ("no original source is known",)
+        # a claim nobody is named for ("the report said") can still be denied: say so
+        denied = tuple(f"contradicted: {item.explanation}" for item in against)
+        return 6, ("no original source is known", *denied)
     if polarity == "unconfirmed":
         return 6, ("a refusal to confirm or comment states nothing that can be judged",)
     if polarity == "deny":

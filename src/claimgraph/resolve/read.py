@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from claimgraph.errors import NotFound
 from claimgraph.resolve import embed
 from claimgraph.resolve.clusters import Features, compare, text_similarity
-from claimgraph.resolve.engine import load_identity
+from claimgraph.resolve.engine import independent_originals, load_identity
 from claimgraph.resolve.facts import ClaimFacts
 from claimgraph.resolve.grading import DESCRIPTIONS, learnt, read_grades
 from claimgraph.resolve.identity import UNIDENTIFIED
@@ -191,6 +191,37 @@ def contradictions(store: Store) -> list[Contradiction]:
     ]
 
 
+def side_text(side: ContradictionSide | None) -> str:
+    """ "Russian government (has repeatedly rejected, 19 Oct 2024, Meridian Daily): reports of
+    ..." -- one side of a contradiction in words."""
+    if side is None:
+        return "an unknown claim"
+    when = side.date.strftime("%d %b %Y") if side.date else "undated"
+    how = ", ".join(part for part in (side.cue, when, side.outlet) if part)
+    figure = f" [{side.figure}]" if side.figure else ""
+    return f"{side.source_name or 'an unnamed source'} ({how}){figure}: {side.text}"
+
+
+def disputed_by(found: Sequence[Contradiction]) -> dict[str, tuple[str, ...]]:
+    """Cluster id -> who disputes it, in words: "Kremlin (denial, a party to it, 19 Oct 2024)"."""
+    disputes: dict[str, list[str]] = defaultdict(list)
+    for item in found:
+        side = item.by_side
+        who = side.source_name if side and side.source_name else "an unnamed source"
+        what = "denial" if item.kind == "denial" else "other figures"
+        party = ", a party to it" if item.interested else ""
+        when = f", {side.date.strftime('%d %b %Y')}" if side and side.date else ""
+        disputes[item.claim].append(f"{who} ({what}{party}{when})")
+        if item.kind == "figures" and item.claim_side:
+            other = item.claim_side
+            disputes[item.by].append(
+                f"{other.source_name or 'an unnamed source'} (other figures"
+                + (f", {other.date.strftime('%d %b %Y')}" if other.date else "")
+                + ")"
+            )
+    return {key: tuple(dict.fromkeys(value)) for key, value in disputes.items()}
+
+
 def _sides(conn: sa.Connection, cluster_ids: set[str]) -> dict[str, ContradictionSide]:
     """Each cluster as one side of a contradiction: its earliest report speaks for it."""
     identity = load_identity(conn)
@@ -222,6 +253,11 @@ def _sides(conn: sa.Connection, cluster_ids: set[str]) -> dict[str, Contradictio
             outlet=facts.get("outlet"),
         )
     return sides
+
+
+def grades_by_source(store: Store) -> dict[str, SourceGrade]:
+    """Every graded source's grade by its id, for listings that show a grade beside a source."""
+    return {grade.source_id: grade for grade in grades(store)}
 
 
 def grades(store: Store, *, overrides: Path | None = None) -> list[SourceGrade]:
@@ -296,7 +332,9 @@ def _source_ids(conn: sa.Connection, source: str) -> list[str]:
     identity = load_identity(conn)
     a = schema.aliases
     found = set(
-        conn.execute(sa.select(a.c.source_id).where(a.c.alias == schema.fold(source))).scalars()
+        conn.execute(
+            sa.select(a.c.source_id).where(a.c.alias == schema.alias_key(source))
+        ).scalars()
     )
     found.add(source)
     found |= {identity.canonical(s) or s for s in list(found)}
@@ -371,7 +409,7 @@ def _supported_by(row: Row) -> tuple[str, ...] | None:
     supporting = (row["summary"] or {}).get("supporting")
     if supporting is None:
         return None
-    return tuple(dict.fromkeys(entry[0] for entry in supporting.values()))
+    return tuple(independent_originals(supporting).values())
 
 
 def _stamp(moment: datetime | None) -> float:

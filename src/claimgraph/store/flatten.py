@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from claimgraph.records import (
     Analysis,
     Attribution,
+    Dateline,
     Document,
     Entity,
     Place,
@@ -34,6 +35,21 @@ def document_row(document: Document) -> Row:
         "language": document.language,
         "text": document.text,
         "ingested_at": document.ingested_at,
+    }
+
+
+def dateline_value(dateline: Dateline | None) -> dict[str, Any] | None:
+    """The document's dateline as one JSON value (the `documents.dateline` column)."""
+    if dateline is None:
+        return None
+    return {
+        **span_values(dateline.span),
+        "place": span_values(dateline.place),
+        "name": dateline.name,
+        "country": dateline.country,
+        "lat": dateline.lat,
+        "lon": dateline.lon,
+        "gazetteer_id": dateline.gazetteer_id,
     }
 
 
@@ -98,6 +114,8 @@ def attribution_row(attribution: Attribution) -> Row:
         "anonymous": attribution.anonymous,
         **span_values(attribution.channel, "channel"),
         "parent": attribution.parent,
+        "polarity": attribution.polarity.value,
+        "negated": attribution.negated,
     }
 
 

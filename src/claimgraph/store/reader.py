@@ -7,14 +7,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from claimgraph.errors import InputError, NotFound
-from claimgraph.records import Analysis, Certainty, Document
-from claimgraph.store import rebuild, schema, search
+from claimgraph.errors import NotFound
+from claimgraph.records import Analysis, Document
+from claimgraph.store import rebuild, schema
+from claimgraph.store.claim_query import ClaimFilter, certainty_labels, claim_row, select_claims
 from claimgraph.store.connect import database_errors
 from claimgraph.store.rows import ClaimRow, DocumentRow, FailureRow, SourceRow
-from claimgraph.store.schema import fold
-
-CERTAINTIES = tuple(certainty.label for certainty in Certainty)
 
 
 def claims(
@@ -31,56 +29,34 @@ def claims(
 ) -> list[ClaimRow]:
     """Stored claims, in document then text order, filtered by whichever arguments are given.
 
+    The same query as the API's (store/claim_query.py), so both answer alike.
+
     Args:
         source: a canonical source id, its name or one of its aliases, in any case.
-        certainty: certain, probable, possible or unknown.
+        certainty: certain, probable, possible or unknown (or several, comma-separated).
         search_text: words that must all appear in the content or the source text.
 
     Raises:
         InputError: unknown certainty label.
     """
-    a, d, s = schema.attributions, schema.documents, schema.sources
-    stmt = (
-        sa.select(
-            a,
-            s.c.name.label("source_name"),
-            d.c.title.label("document_title"),
-            d.c.url.label("document_url"),
-            d.c.outlet,
-            d.c.published,
-        )
-        .select_from(
-            a.join(d, a.c.document_id == d.c.id).outerjoin(s, a.c.canonical_source == s.c.id)
-        )
-        .order_by(a.c.document_id, a.c.seq)
-        .offset(offset)
-        .limit(limit)
+    claim_filter = ClaimFilter(
+        source=source,
+        certainty=certainty_labels(certainty),
+        anonymous=anonymous,
+        search=search_text,
+        document=document_id,
     )
-    if source is not None:
-        stmt = stmt.where(names_source(a.c.canonical_source, source))
-    if certainty is not None:
-        if certainty.lower() not in CERTAINTIES:
-            raise InputError(
-                f"unknown certainty {certainty!r}", hint=f"use one of: {', '.join(CERTAINTIES)}"
-            )
-        stmt = stmt.where(a.c.certainty == certainty.lower())
-    if search_text is not None:
-        stmt = stmt.where(search.matches(search_mode, search_text, a))
-    if anonymous is not None:
-        stmt = stmt.where(a.c.anonymous == anonymous)
-    if document_id is not None:
-        stmt = stmt.where(a.c.document_id == document_id)
     with _reading(engine) as conn:
-        return [_claim_row(row) for row in conn.execute(stmt).mappings()]
-
-
-def names_source(column: sa.ColumnElement[Any], source: str) -> sa.ColumnElement[bool]:
-    """`column` holds the source a user named by id, name or alias, in any case.
-
-    The exact id counts too: an attribution may name a source id that was never stored.
-    """
-    known = sa.select(schema.aliases.c.source_id).where(schema.aliases.c.alias == fold(source))
-    return sa.or_(column.in_(known), column == source)
+        rows, _ = select_claims(
+            conn,
+            claim_filter,
+            search_mode,
+            sort="document",
+            descending=False,
+            limit=limit,
+            offset=offset,
+        )
+        return [claim_row(row) for row in rows]
 
 
 def sources(engine: Engine) -> list[SourceRow]:
@@ -137,7 +113,7 @@ def documents(engine: Engine, *, limit: int | None = None, offset: int = 0) -> l
     claim_counts = (
         sa.select(a.c.document_id, sa.func.count().label("n")).group_by(a.c.document_id).subquery()
     )
-    columns = [c for c in d.c if c.name != "text"]
+    columns = [c for c in d.c if c.name not in ("text", "dateline")]
     stmt = (
         sa.select(*columns, sa.func.coalesce(claim_counts.c.n, 0).label("claims"))
         .outerjoin(claim_counts, claim_counts.c.document_id == d.c.id)
@@ -186,7 +162,8 @@ def analysis(engine: Engine, document_id: str) -> Analysis:
         NotFound: no document has this id.
     """
     with _reading(engine) as conn:
-        document = _document(conn, document_id)
+        document_row = _document_row(conn, document_id)
+        document = rebuild.document(document_row)
 
         def rows(table: sa.Table) -> list[Mapping[str, Any]]:
             stmt = sa.select(table).where(table.c.document_id == document_id).order_by(table.c.seq)
@@ -208,6 +185,7 @@ def analysis(engine: Engine, document_id: str) -> Analysis:
             entities=tuple(rebuild.entity(row) for row in rows(schema.entities)),
             sources=tuple(rebuild.source(row) for row in source_rows),
             mentions=tuple(rebuild.mention(row) for row in rows(schema.mentions)),
+            dateline=rebuild.dateline(document_row["dateline"]),
         )
 
 
@@ -218,36 +196,17 @@ def _reading(engine: Engine) -> Iterator[Connection]:
 
 
 def _document(conn: Connection, document_id: str) -> Document:
+    return rebuild.document(_document_row(conn, document_id))
+
+
+def _document_row(conn: Connection, document_id: str) -> Mapping[str, Any]:
     row = (
         conn.execute(sa.select(schema.documents).where(schema.documents.c.id == document_id))
         .mappings()
         .one_or_none()
     )
     if row is None:
-        raise NotFound(f"no document with id {document_id!r}", hint="list ids with documents()")
-    return rebuild.document(row)
-
-
-def _claim_row(row: Mapping[str, Any]) -> ClaimRow:
-    return ClaimRow(
-        id=row["id"],
-        document_id=row["document_id"],
-        source_text=row["source_text"],
-        canonical_source=row["canonical_source"],
-        source_name=row["source_name"],
-        source_kind=row["source_kind"],
-        cue_text=row["cue_text"],
-        content_text=row["content_text"],
-        content_start=row["content_start"],
-        content_end=row["content_end"],
-        form=row["form"],
-        certainty=row["certainty"],
-        hedges=tuple(hedge["text"] for hedge in row["hedges"]),
-        anonymous=row["anonymous"],
-        channel_text=row["channel_text"],
-        parent=row["parent"],
-        document_title=row["document_title"],
-        document_url=row["document_url"],
-        outlet=row["outlet"],
-        published=row["published"],
-    )
+        raise NotFound(
+            f"no document with id {document_id!r}", hint="list the stored documents for their ids"
+        )
+    return row

@@ -9,11 +9,13 @@ from typing import Any
 from claimgraph.records import (
     Attribution,
     Certainty,
+    Dateline,
     Document,
     Entity,
     Form,
     Hedge,
     Place,
+    Polarity,
     Qualifier,
     Quantity,
     QuantityKind,
@@ -27,8 +29,25 @@ from claimgraph.store.schema import span_of
 Row = Mapping[str, Any]
 
 
+_DOCUMENT_FIELDS = ("id", "text", "url", "outlet", "title", "published", "language", "ingested_at")
+
+
 def document(row: Row) -> Document:
-    return Document(**row)
+    return Document(**{key: row[key] for key in _DOCUMENT_FIELDS})
+
+
+def dateline(value: Mapping[str, Any] | None) -> Dateline | None:
+    if not value:
+        return None
+    return Dateline(
+        span=_span(value),
+        place=_span(value["place"]),
+        name=value.get("name"),
+        country=value.get("country"),
+        lat=value.get("lat"),
+        lon=value.get("lon"),
+        gazetteer_id=value.get("gazetteer_id"),
+    )
 
 
 def _certainty(label: str) -> Certainty:
@@ -52,6 +71,8 @@ def attribution(row: Row) -> Attribution:
         anonymous=row["anonymous"],
         channel=span_of(row, "channel"),
         parent=row["parent"],
+        polarity=Polarity(row["polarity"]),
+        negated=bool(row["negated"]),
     )
 
 

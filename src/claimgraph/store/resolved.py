@@ -303,11 +303,6 @@ def contradictions_of(conn: Connection, cluster_ids: Iterable[str]) -> list[RowM
     return rows
 
 
-def update_cluster(conn: Connection, cluster_id: str, values: Row) -> None:
-    c = resolve_clusters
-    conn.execute(c.update().where(c.c.id == cluster_id).values(**values))
-
-
 def replace_grades(conn: Connection, rows: list[Row]) -> None:
     """Keep exactly these user grades."""
     conn.execute(source_grades.delete())
@@ -346,7 +341,7 @@ def resolved_count(conn: Connection) -> int:
     return int(conn.execute(sa.select(sa.func.count()).select_from(r)).scalar_one())
 
 
-RESOLVE_SCHEMA = "6"  # bump when a resolve table changes: its (derived) rows are then rebuilt
+RESOLVE_SCHEMA = "7"  # bump when a resolve table changes: its (derived) rows are then rebuilt
 
 
 def ensure_current(conn: Connection) -> bool:

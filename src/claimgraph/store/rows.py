@@ -20,6 +20,8 @@ class ClaimRow:
     content_end: int | None
     form: str
     certainty: str
+    polarity: str  # assert, deny or unconfirmed
+    negated: bool  # the content's own clause is negative
     hedges: tuple[str, ...]  # the hedge words as they appear in the text
     anonymous: bool
     channel_text: str | None

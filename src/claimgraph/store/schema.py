@@ -18,7 +18,7 @@ from claimgraph.records import Span
 from claimgraph.store import search
 from claimgraph.store.connect import TOO_NEW, database_errors
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: attributions.polarity and .negated, documents.dateline
 
 
 class IsoDateTime(sa.TypeDecorator[datetime]):
@@ -66,7 +66,7 @@ def span_of(row: Mapping[str, Any], prefix: str = "") -> Span | None:
     return Span(row[f"{key}start"], row[f"{key}end"], row[f"{key}text"])
 
 
-def fold(name: str) -> str:
+def alias_key(name: str) -> str:
     """The form aliases are stored and looked up in: case-folded, single spaces."""
     return " ".join(name.casefold().split())
 
@@ -98,6 +98,8 @@ documents = sa.Table(
     sa.Column("language", sa.String(16), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("ingested_at", IsoDateTime),
+    # {"start", "end", "text", "place": {...span}, "name", "country", "lat", "lon", "gazetteer_id"}
+    sa.Column("dateline", JSONValue, nullable=True),
 )
 
 sources = sa.Table(
@@ -178,6 +180,8 @@ attributions = sa.Table(
     sa.Column("anonymous", sa.Boolean, nullable=False, index=True),
     *span_columns("channel", nullable=True),
     sa.Column("parent", sa.String(200), index=True),
+    sa.Column("polarity", sa.String(16), nullable=False, server_default="assert", index=True),
+    sa.Column("negated", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.UniqueConstraint("document_id", "seq"),
 )
 
@@ -271,9 +275,51 @@ def create(engine: Engine, *, fts5: bool = True) -> str:
                 hint="upgrade claimgraph: pip install -U claimgraph",
                 code=TOO_NEW,
             )
+        if version < SCHEMA_VERSION:
+            _add_missing_columns(conn)
+            conn.execute(
+                meta.update()
+                .where(meta.c.key == "schema_version")
+                .values(value=str(SCHEMA_VERSION))
+            )
+            version = SCHEMA_VERSION
         mode = stored.get("search") or search.create(conn, fts5=fts5)
         _write_meta(conn, stored, {"schema_version": str(version), "search": mode})
     return mode
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    """Bring a database written by an older claimgraph up to date: `create_all` makes missing
+    tables but never alters one, so each new column is added here, with its server default (old
+    rows read as "assert", not negated, no dateline) and its index."""
+    inspector = sa.inspect(conn)
+    existing_tables = set(inspector.get_table_names())
+    preparer = conn.dialect.identifier_preparer
+    for table in metadata.sorted_tables:
+        if table.name not in existing_tables:
+            continue
+        present = {column["name"] for column in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in present:
+                continue
+            kind = column.type.compile(dialect=conn.dialect)
+            default = ""
+            if column.server_default is not None:
+                value = column.server_default.arg  # type: ignore[attr-defined]
+                if isinstance(value, str):
+                    default = f" DEFAULT '{value}'"
+                else:
+                    default = f" DEFAULT {value.compile(dialect=conn.dialect)}"
+            null = "" if column.nullable else " NOT NULL"
+            conn.execute(
+                sa.text(
+                    f"ALTER TABLE {preparer.format_table(table)} ADD COLUMN "
+                    f"{preparer.format_column(column)} {kind}{default}{null}"
+                )
+            )
+        for index in table.indexes:
+            if any(column.name not in present for column in index.columns):
+                index.create(conn, checkfirst=True)
 
 
 def _write_meta(conn: Connection, stored: dict[str, str], wanted: dict[str, str]) -> None:

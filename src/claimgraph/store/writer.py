@@ -16,7 +16,7 @@ from claimgraph.records import Analysis, Source, Span
 from claimgraph.store import flatten, schema, search
 from claimgraph.store.connect import REJECTED, database_errors
 from claimgraph.store.rows import BatchReport
-from claimgraph.store.schema import fold
+from claimgraph.store.schema import alias_key
 
 
 def save(engine: Engine, analysis: Analysis, search_mode: str) -> bool:
@@ -40,7 +40,11 @@ def save(engine: Engine, analysis: Analysis, search_mode: str) -> bool:
             # Insert the document first: a concurrent save of the same id waits here, then skips.
             # RETURNING, because psycopg reports no rowcount for ON CONFLICT DO NOTHING.
             insert = _insert_or_skip(conn, schema.documents).returning(schema.documents.c.id)
-            if conn.execute(insert, flatten.document_row(analysis.document)).first() is None:
+            row = {
+                **flatten.document_row(analysis.document),
+                "dateline": flatten.dateline_value(analysis.dateline),
+            }
+            if conn.execute(insert, row).first() is None:
                 return False
             _write_records(conn, analysis, search_mode)
     except (sa.exc.IntegrityError, sa.exc.DataError) as error:
@@ -165,7 +169,7 @@ def _upsert_source(conn: Connection, source: Source) -> None:
     }
     if any(merged[key] != stored[key] for key in merged):
         conn.execute(sources.update().where(sources.c.id == source.id), merged)
-    names = {fold(name) for name in (source.id, stored["name"], *merged["aliases"])}
+    names = {alias_key(name) for name in (source.id, stored["name"], *merged["aliases"])}
     conn.execute(
         _insert_or_skip(conn, schema.aliases),
         [{"alias": name, "source_id": source.id} for name in sorted(names) if name],

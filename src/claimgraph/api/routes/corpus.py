@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 import claimgraph
-from claimgraph.api import corpus_query, resolution
+from claimgraph.api import resolution
 from claimgraph.api.deps import StoreDep
 from claimgraph.api.errors import ERROR_RESPONSES
 from claimgraph.api.models import (
@@ -18,9 +18,9 @@ from claimgraph.api.models import (
     TimeSummary,
 )
 from claimgraph.errors import NotFound
-from claimgraph.resolve import admiralty
+from claimgraph.resolve import admiralty, read
 from claimgraph.resolve.records import SourceGrade
-from claimgraph.store import schema
+from claimgraph.store import corpus_query
 from claimgraph.store.rows import SourceRow
 
 router = APIRouter(prefix="/api", tags=["corpus"], responses=ERROR_RESPONSES)
@@ -34,7 +34,7 @@ def health(store: StoreDep) -> dict[str, Any]:
         "version": claimgraph.__version__,
         "store": store.url,
         "search": store.search_mode,
-        "resolution": resolution.status(),
+        "resolution": resolution.AVAILABLE,
     }
 
 
@@ -49,22 +49,18 @@ def overview(store: StoreDep, top: Annotated[int, Query(ge=1, le=100)] = 10) -> 
             "documents": counts["documents"],
             "claims": counts["attributions"],
             "sources": counts["sources"],
-            "outlets": corpus_query.distinct_count(conn, schema.documents.c.outlet),
-            "places": corpus_query.distinct_count(conn, schema.places.c.name),
-            "anonymous_claims": _anonymous(conn),
+            "outlets": corpus_query.distinct_outlets(conn),
+            "places": corpus_query.distinct_places(conn),
+            "anonymous_claims": corpus_query.anonymous_claims(conn),
             "failures": counts["failures"],
         }
         timeline = corpus_query.timeline(conn)
         certainty = corpus_query.certainty_counts(conn)
-    read = resolution.read_module()
-    top_clusters: list[dict[str, Any]] = []
-    contradictions: list[dict[str, Any]] = []
-    if read is not None:
-        clusters = read.clusters(store)
-        summary["clusters"] = len(clusters)
-        # The library's order: independent support, then reports, then recency.
-        top_clusters = resolution.cluster_dicts(store, read, clusters[:top])
-        contradictions = resolution.contradictions(store, read, clusters)[:top]
+    clusters = read.clusters(store)
+    summary["clusters"] = len(clusters)
+    # The library's order: independent support, then reports, then recency.
+    top_clusters = resolution.cluster_dicts(store, read, clusters[:top])
+    contradictions = resolution.contradictions(store, read, clusters)[:top]
     return {
         "counts": summary,
         "certainty": certainty,
@@ -73,8 +69,8 @@ def overview(store: StoreDep, top: Annotated[int, Query(ge=1, le=100)] = 10) -> 
         "timeline": timeline,
         "top_clusters": top_clusters,
         "contradictions": contradictions,
-        "resolution": resolution.status(),
-        "resolution_message": None if read is not None else resolution.MESSAGE,
+        "resolution": resolution.AVAILABLE,
+        "resolution_message": None,
     }
 
 
@@ -86,7 +82,7 @@ def list_sources(
     search: Annotated[str | None, Query(description="words in the name or an alias")] = None,
     type: Annotated[str | None, Query(description="person, organisation, government ...")] = None,
 ) -> list[dict[str, Any]]:
-    grades = resolution.grades_by_source(store)
+    grades = read.grades_by_source(store)
     rows = store.sources()
     if type:
         rows = [row for row in rows if row.type == type]
@@ -113,7 +109,7 @@ def get_source(source_id: str, store: StoreDep) -> dict[str, Any]:
             )
         days = corpus_query.source_days(conn, canonical)
         outlets = corpus_query.source_outlets(conn, canonical)
-    grades = resolution.grades_by_source(store)
+    grades = read.grades_by_source(store)
     row = rows[canonical]
     parent = rows.get(row.parent) if row.parent else None
     children = [child for child in rows.values() if child.parent == canonical]
@@ -125,7 +121,7 @@ def get_source(source_id: str, store: StoreDep) -> dict[str, Any]:
         "grade": resolution.grade_dict(grade) if grade else None,
         "claims_by_day": days,
         "outlets": outlets,
-        "resolution": resolution.status(),
+        "resolution": resolution.AVAILABLE,
     }
 
 
@@ -164,12 +160,3 @@ def source_dict(row: SourceRow, grade: SourceGrade | None) -> dict[str, Any]:
 
 def _names(row: SourceRow) -> str:
     return " ".join((row.id, row.name, *row.aliases)).casefold()
-
-
-def _anonymous(conn: Any) -> int:
-    import sqlalchemy as sa
-
-    a = schema.attributions
-    return int(
-        conn.execute(sa.select(sa.func.count()).select_from(a).where(a.c.anonymous)).scalar_one()
-    )

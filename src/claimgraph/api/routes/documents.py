@@ -2,16 +2,18 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from claimgraph.api import resolution
 from claimgraph.api.contract import ExtractResult
 from claimgraph.api.deps import LockDep, PipelineDep, StoreDep
-from claimgraph.api.errors import ERROR_RESPONSES
+from claimgraph.api.errors import ERROR_RESPONSES, api_hint
+from claimgraph.api.fetching import page_of
 from claimgraph.api.models import ArticleIn, DocumentPage, Ingested
 from claimgraph.export.json import analysis_dict
 from claimgraph.ingest.text import document_from_text
-from claimgraph.records import Analysis
+from claimgraph.records import Analysis, Document
+from claimgraph.runner import ingest_document
 from claimgraph.store.rows import DocumentRow
 
 router = APIRouter(prefix="/api", tags=["documents"], responses=ERROR_RESPONSES)
@@ -33,7 +35,8 @@ def list_documents(
     summary="One stored document with all its records (the extract JSON contract)",
 )
 def get_document(document_id: str, store: StoreDep) -> dict[str, Any]:
-    return analysis_dict(store.analysis(document_id))
+    with api_hint("list documents at /api/documents"):
+        return analysis_dict(store.analysis(document_id))
 
 
 @router.post(
@@ -41,8 +44,10 @@ def get_document(document_id: str, store: StoreDep) -> dict[str, Any]:
     response_model=ExtractResult,
     summary="Analyse an article without storing it (the extract JSON contract)",
 )
-def extract(article: ArticleIn, pipeline: PipelineDep, lock: LockDep) -> dict[str, Any]:
-    return analysis_dict(_analyse(article, pipeline, lock))
+def extract(
+    article: ArticleIn, request: Request, pipeline: PipelineDep, lock: LockDep
+) -> dict[str, Any]:
+    return analysis_dict(_analyse(article, pipeline, lock, request.app.state.settings))
 
 
 @router.post(
@@ -52,10 +57,16 @@ def extract(article: ArticleIn, pipeline: PipelineDep, lock: LockDep) -> dict[st
     summary="Analyse an article and store it (200 if it was already stored)",
 )
 def ingest(
-    article: ArticleIn, response: Response, store: StoreDep, pipeline: PipelineDep, lock: LockDep
+    article: ArticleIn,
+    request: Request,
+    response: Response,
+    store: StoreDep,
+    pipeline: PipelineDep,
+    lock: LockDep,
 ) -> dict[str, Any]:
-    analysis = _analyse(article, pipeline, lock)
-    stored = store.save(analysis)
+    analysis, stored = ingest_document(
+        _document(article, request.app.state.settings), store, pipeline, lock
+    )
     resolved = False
     if stored:
         with lock:
@@ -71,8 +82,11 @@ def ingest(
     }
 
 
-def _analyse(article: ArticleIn, pipeline: Any, lock: Any) -> Analysis:
-    document = document_from_text(
+def _document(article: ArticleIn, settings: Any = None) -> Document:
+    """The article as a Document: its text, or the page fetched from its url."""
+    if article.text is None:
+        return page_of(article, settings)
+    return document_from_text(
         article.text,
         published=article.published,
         url=article.url,
@@ -80,6 +94,10 @@ def _analyse(article: ArticleIn, pipeline: Any, lock: Any) -> Analysis:
         title=article.title,
         html=article.html,
     )
+
+
+def _analyse(article: ArticleIn, pipeline: Any, lock: Any, settings: Any = None) -> Analysis:
+    document = _document(article, settings)
     with lock:
         result: Analysis = pipeline.analyse(document)
     return result

@@ -1,7 +1,4 @@
-"""What the cross-document stage computes: claim clusters, estimate series, contradictions, grades.
-
-Every route here answers 501 (CG011) while `claimgraph.resolve.read` is not installed.
-"""
+"""What the cross-document stage computes: claim clusters, estimate series, contradictions, grades."""
 
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -11,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from claimgraph.api import resolution
 from claimgraph.api.deps import LockDep, StoreDep
-from claimgraph.api.errors import ERROR_RESPONSES, ErrorBody
+from claimgraph.api.errors import ERROR_RESPONSES, api_hint
 from claimgraph.api.models import (
     ClaimStandingOut,
     ClusterOut,
@@ -25,10 +22,9 @@ from claimgraph.api.models import (
     SplitIn,
 )
 from claimgraph.errors import NotFound
-from claimgraph.resolve import sides
+from claimgraph.resolve import read, sides
 
-RESPONSES = {**ERROR_RESPONSES, 501: {"model": ErrorBody, "description": "resolve not available"}}
-router = APIRouter(prefix="/api", tags=["cross-document"], responses=RESPONSES)
+router = APIRouter(prefix="/api", tags=["cross-document"], responses=ERROR_RESPONSES)
 
 
 POLARITIES = "^(assert|deny|unconfirmed)$"
@@ -54,7 +50,6 @@ def list_clusters(
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
-    read = resolution.require()
     clusters = read.clusters(store, source=source, search=search)
     if polarity is not None:
         clusters = [c for c in clusters if c.polarity == polarity]
@@ -78,7 +73,6 @@ def list_clusters(
     summary="Say two clusters state one claim (kept, and replayed on every resolve)",
 )
 def merge_clusters(body: MergeIn, store: StoreDep, lock: LockDep) -> dict[str, Any]:
-    resolution.require()
     from claimgraph.resolve.corrections import merge_clusters as merge
 
     with lock:  # a full resolve: never beside an ingest's
@@ -94,7 +88,6 @@ def merge_clusters(body: MergeIn, store: StoreDep, lock: LockDep) -> dict[str, A
 def split_cluster(
     cluster_id: str, store: StoreDep, lock: LockDep, body: SplitIn | None = None
 ) -> dict[str, Any]:
-    read = resolution.require()
     from claimgraph.resolve.corrections import split_claim
 
     target = cluster_id
@@ -114,8 +107,9 @@ def split_cluster(
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut, summary="One claim cluster")
 def get_cluster(cluster_id: str, store: StoreDep) -> dict[str, Any]:
-    read = resolution.require()
-    return resolution.full_cluster_dict(store, read, read.cluster(store, cluster_id))
+    with api_hint("list clusters at /api/clusters"):
+        cluster = read.cluster(store, cluster_id)
+    return resolution.full_cluster_dict(store, read, cluster)
 
 
 @router.get(
@@ -127,7 +121,6 @@ def list_disputes(
     store: StoreDep,
     claims: Annotated[str, Query(description="claim (attribution) ids, comma-separated")],
 ) -> list[dict[str, Any]]:
-    read = resolution.require()
     ids = [claim.strip() for claim in claims.split(",") if claim.strip()][:500]
     standing = sides.standing(store, read.contradictions(store), ids)
     return [asdict(standing[claim]) for claim in ids if claim in standing]
@@ -143,7 +136,8 @@ def explain(
     a: Annotated[str, Query(description="an attribution id")],
     b: Annotated[str, Query(description="another attribution id")],
 ) -> dict[str, Any]:
-    match = resolution.require().explain(store, a, b)
+    with api_hint("give two attribution ids from the members of /api/clusters"):
+        match = read.explain(store, a, b)
     return {
         **asdict(match),
         "agreeing": list(match.agreeing),
@@ -157,7 +151,7 @@ def explain(
 def list_estimates(
     store: StoreDep, topic: Annotated[str | None, Query(description="one topic only")] = None
 ) -> list[dict[str, Any]]:
-    series = resolution.require().estimate_series(store, topic)
+    series = read.estimate_series(store, topic)
     return [
         {
             **asdict(s),
@@ -185,13 +179,14 @@ def list_contradictions(
     kind: Annotated[
         str | None, Query(pattern="^(denial|figures)$", description="denial or figures")
     ] = None,
+    limit: Annotated[int | None, Query(ge=1, le=1000, description="at most this many")] = None,
 ) -> list[dict[str, Any]]:
-    return resolution.contradictions(store, resolution.require(), kind=kind)
+    return resolution.contradictions(store, read, kind=kind)[:limit]
 
 
 @router.get("/grades", response_model=list[GradeOut], summary="Source reliability grades (A-F)")
 def list_grades(store: StoreDep) -> list[dict[str, Any]]:
-    return [resolution.grade_dict(grade) for grade in resolution.require().grades(store)]
+    return [resolution.grade_dict(grade) for grade in read.grades(store)]
 
 
 def _stamp(moment: datetime | None) -> float:

@@ -77,7 +77,7 @@ start(async (clusterId) => {
   try {
     cluster = await api(`/api/clusters/${encodeURIComponent(clusterId)}`);
   } catch (error) {
-    mount(error.code === "CG011" ? notice("Claims across reports come from the cross-document stage, which is not available yet.") : errorBox(error));
+    mount(errorBox(error));
     return;
   }
   setTitle(cluster.label.length > 90 ? `${cluster.label.slice(0, 90)}…` : cluster.label);

@@ -1,0 +1,69 @@
+"""Datelines: found at the start of a report or paragraph, kept out of claims, stored as a place."""
+
+import pytest
+
+from claimgraph.nlp.datelines import find_datelines
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "place"),
+    [
+        ("SEOUL — North Korea has moved more troops.", "SEOUL —", "SEOUL"),
+        ("KYIV, June 7 (Wire) — Drones struck a depot.", "KYIV, June 7 (Wire) —", "KYIV"),
+        ("WASHINGTON (AP) - The Pentagon said on Monday ...", "WASHINGTON (AP) -", "WASHINGTON"),
+        ("ADEN, Yemen, March 3 — A tanker was hit.", "ADEN, Yemen, March 3 —", "ADEN, Yemen"),
+        ("Title line\n\nNEW YORK, Jan. 12 — The council met.", "NEW YORK, Jan. 12 —", "NEW YORK"),
+        ("Goma, Nov 2 (Reuters) - Rebels entered the town.", "Goma, Nov 2 (Reuters) -", "Goma"),
+    ],
+)
+def test_datelines_found(text, dateline, place):
+    [(span, place_span)] = find_datelines(text)
+    assert (span.text, place_span.text) == (dateline, place)
+    assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike — the third this week — hit a school.",
+        "Officials said the convoy - about 40 trucks - had left.",
+        "Kenya's president - who spoke on Friday - said talks would resume.",
+        "The ministry said on Monday that 12 people had died.",
+    ],
+)
+def test_datelines_not_found_in_ordinary_sentences(text):
+    assert find_datelines(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start"),
+    [
+        ("SEOUL — North Korea has sent 1,500 troops to Russia, the spy agency said.", "North Korea"),
+        ("LAGOS, May 4 (Wire) - Police said that 30 people had been arrested.", "that 30"),
+        ("Title\n\nADEN, Yemen, March 3 — According to port officials, a tanker was hit.", "a tanker"),
+    ],
+)  # fmt: skip
+def test_datelines_stay_out_of_claims(analyse, text, content_start):
+    [claim] = analyse(text).attributions
+    assert claim.content_text.startswith(content_start)
+    assert "—" not in claim.content_text.split()[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("SEOUL — North Korea fired two missiles, the military said.", "Seoul", "KR"),
+        ("ADEN, Yemen, March 3 — A tanker was hit, officials said.", "Aden", "YE"),
+        ("KYIV, June 7 (Wire) — Drones hit a depot overnight, the air force said.", "Kyiv", "UA"),
+    ],
+)
+def test_datelines_document_place_is_geocoded(analyse, text, name, country):
+    dateline = analyse(text).dateline
+    assert dateline is not None
+    assert (dateline.name, dateline.country) == (name, country)
+    assert dateline.lat is not None
+    assert dateline.lon is not None
+
+
+def test_datelines_none_without_one(analyse):
+    assert analyse("Police said 30 people had been arrested.").dateline is None

@@ -1,0 +1,119 @@
+"""Polarity per attribution: assert, deny or unconfirmed, and a negation inside the content."""
+
+import pytest
+
+from claimgraph.nlp.polarity import polarity_of
+from claimgraph.records import Polarity
+
+
+def _by_cue(analysis, cue: str):
+    found = [a for a in analysis.attributions if a.cue is not None and cue in a.cue.text]
+    assert found, [(a.cue.text if a.cue else None, a.content_text) for a in analysis.attributions]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "polarity"),
+    [
+        (
+            "The defence ministry in Minsk denied that its border units had fired on the convoy.",
+            "denied",
+            "deny",
+        ),
+        ("A spokesman for the junta rejected the allegations of mass arrests.", "rejected", "deny"),
+        ("Hamid Olawale dismissed the photographs as fake.", "dismissed", "deny"),
+        ("The energy ministry called the leaked figures groundless.", "called", "deny"),
+        ("The presidential office in Caracas refuted claims that the vote was rigged.", "refuted", "deny"),
+        ("Officials in Hanoi branded the satellite report a fabrication.", "branded", "deny"),
+        ("“There are no Eritrean soldiers in Tigray,” the foreign minister told reporters.", "told", "deny"),
+        ("The port authority said that the footage of the explosion was fake.", "said", "deny"),
+        ("The coastguard said that the distress call was a hoax.", "said", "deny"),
+        ("NATO could not confirm that the missiles had been moved to the border.", "confirm", "unconfirmed"),
+        ("Moscow has not acknowledged the deployment of the brigade.", "acknowledged", "unconfirmed"),
+        ("The Pentagon did not confirm the number of advisers in the country.", "confirm", "unconfirmed"),
+        ("The embassy declined to comment on the reports of a second convoy.", "comment", "unconfirmed"),
+        ("The ministry would neither confirm nor deny that drones had crossed the border.", "confirm", "unconfirmed"),
+        ("The police refused to confirm that two officers had been arrested.", "confirm", "unconfirmed"),
+        ("The interior minister confirmed that 40 people had been detained overnight.", "confirmed", "assert"),
+        ("The admiral said the navy could not confirm that the frigate had sunk.", "said", "unconfirmed"),
+        ("Aides said the president had rejected the claims as invented.", "said", "deny"),
+        ("The spokeswoman said she saw no need to comment on the leaked memo.", "comment", "unconfirmed"),
+        ("No one is denying that the dam was damaged, the engineer said.", "said", "assert"),
+        ("The militia acknowledged that it lost men but has not published a toll.", "acknowledged", "assert"),
+        ("Rebels claimed 60 kills, a figure that neither Juba nor Khartoum has confirmed.", "confirmed", "unconfirmed"),
+        ("Local officials said fake accounts had spread the video across the region.", "said", "assert"),
+        ("The monitor said 300 families had fled the district since Monday.", "said", "assert"),
+    ],
+)  # fmt: skip
+def test_polarity_of_claims(analyse, text, cue, polarity):
+    attribution = _by_cue(analyse(text), cue)
+    assert attribution.polarity == Polarity(polarity), attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "negated"),
+    [
+        ("The governor said the army had not sent reinforcements to the valley.", "said", True),
+        ("Kinshasa insisted there were no foreign fighters among the rebels.", "insisted", True),
+        ("The minister said troops would never leave the island.", "said", True),
+        ("The governor said the army had sent reinforcements to the valley.", "said", False),
+        ("The mayor said a bridge that had not been repaired collapsed on Sunday.", "said", False),
+    ],
+)
+def test_polarity_negation_inside_the_content(analyse, text, cue, negated):
+    attribution = _by_cue(analyse(text), cue)
+    assert attribution.negated is negated, attribution
+
+
+def test_polarity_declined_to_comment_alone_is_no_claim(analyse):
+    analysis = analyse("Asked about the shipment, the foreign ministry declined to comment.")
+    assert [a for a in analysis.attributions if a.cue and "comment" in a.cue.text] == []
+
+
+def test_polarity_declined_to_comment_cue_names_the_refusal(analyse):
+    attribution = _by_cue(
+        analyse("The airline declined to comment on the crash report."), "comment"
+    )
+    assert attribution.cue.text.startswith("declined")
+    assert attribution.content_text == "the crash report"
+
+
+@pytest.mark.parametrize(
+    ("cue", "content", "polarity", "negated"),
+    [
+        ("denied", "that the manoeuvres were linked to the election", "deny", False),
+        ("could not confirm", "the figure", "unconfirmed", False),
+        ("has not acknowledged", "the deployment", "unconfirmed", False),
+        ("declined to comment on", "the reports", "unconfirmed", False),
+        ("said", "there are no troops on the island", "deny", True),
+        ("said", "it had not sent any ships", "assert", True),
+        ("said", "1,500 troops had arrived", "assert", False),
+        ("dismisses", "the story", "deny", False),
+    ],
+)
+def test_polarity_of_text_without_a_parse(cue, content, polarity, negated):
+    # resolve/ calls the same function on stored text, without the parse
+    assert polarity_of(cue, content) == (Polarity(polarity), negated)
+
+
+def test_polarity_refusal_after_a_quotation_takes_no_content(analyse):
+    analysis = analyse(
+        'The ministry called the leaked map "a crude forgery", and the army has not commented.'
+    )
+    assert [a for a in analysis.attributions if "commented" in a.cue.text] == []
+
+
+def test_polarity_need_to_comment_is_said_by_the_subject(analyse):
+    analysis = analyse("The governor saw no need to comment on the leaked memo.")
+    [claim] = [a for a in analysis.attributions if "comment" in a.cue.text]
+    assert claim.source is not None
+    assert claim.source.text == "The governor"
+
+
+def test_polarity_relative_clause_takes_the_antecedent_as_content(analyse):
+    analysis = analyse(
+        "Rebels claimed 60 kills, a figure that neither Juba nor Khartoum has confirmed."
+    )
+    withheld = [a for a in analysis.attributions if "confirmed" in a.cue.text]
+    assert {a.content_text for a in withheld} == {"a figure"}
+    assert len(withheld) == 2  # Juba and Khartoum each

@@ -1,0 +1,144 @@
+"""Source hygiene: a source is an actor, never a count or a document; coordinated actors are two
+sources; envoys speak for their country; a headline's accused is not its speaker; anonymity
+phrases on the cue count."""
+
+import pytest
+
+
+def _claims(analysis):
+    return [
+        (a.source.text if a.source else None, a.canonical_source, a.content_text)
+        for a in analysis.attributions
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budanov said 11,000 North Korean troops had arrived in the Kursk area, and said Russian "
+        "commanders planned to use them in assaults.",
+        "The general said 4,000 volunteers had reached the front line, and said more would follow.",
+    ],
+)
+def test_source_hygiene_counted_crowd_never_speaks(analyse, text):
+    analysis = analyse(text)
+    assert len(analysis.attributions) == 2, _claims(analysis)
+    first, second = analysis.attributions
+    assert second.canonical_source == first.canonical_source is not None
+    assert "said" not in first.content_text.split(), "the second report is cut from the first"
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("The report said 40 civilians had died in the shelling.", None),
+        ("The data show that 3,000 soldiers were wounded in the spring.", None),
+        ("A report by the United Nations said 40 civilians had died.", "un"),
+        ("The NIS report said 1,500 troops had arrived.", "kr-nis"),
+    ],
+)
+def test_source_hygiene_documents_name_their_issuer_or_no_one(analyse, text, canonical):
+    [claim] = analyse(text).attributions
+    assert claim.canonical_source == canonical
+    assert claim.content_text  # the claim itself is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("Moscow and Pyongyang have not acknowledged the deployment.", ["Moscow", "Pyongyang"]),
+        (
+            "Russia, Iran and North Korea rejected the resolution.",
+            ["Russia", "Iran", "North Korea"],
+        ),
+        ("Kenyatta and Museveni said the border would reopen.", ["Kenyatta", "Museveni"]),
+    ],
+)
+def test_source_hygiene_one_claim_per_coordinated_actor(analyse, text, sources):
+    analysis = analyse(text)
+    claims = analysis.attributions
+    # the source span stays as written; each claim's mention is its own actor
+    assert [m.span.text for m in analysis.mentions] == sources
+    assert len({a.source.text for a in claims}) == 1
+    assert len({a.id for a in claims}) == len(sources)
+    assert len({(a.cue.text, a.content_text) for a in claims}) == 1
+    assert all(" and" not in (a.canonical_source or "") for a in claims)
+    assert all(a.canonical_source and not a.canonical_source.endswith("-and") for a in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("North Korea's delegate told the Security Council that the matter was bilateral.", "KP"),
+        ("The North Korean ambassador to the UN said the cooperation was lawful.", "KP"),
+        ("Pyongyang's envoy told the General Assembly that the reports were false.", "KP"),
+        ("Sudan's representative at the UN said the army had not shelled the camp.", "SD"),
+    ],
+)
+def test_source_hygiene_envoys_speak_for_their_country(analyse, text, country):
+    [claim] = analyse(text).attributions
+    source = {s.id: s for s in analyse(text).sources}[claim.canonical_source]
+    assert source.country == country
+    assert claim.canonical_source != "un"
+
+
+def test_source_hygiene_envoy_of_a_body_stays_with_it(analyse):
+    [claim] = analyse("The UN envoy for Syria said talks would resume in Geneva.").attributions
+    assert claim.canonical_source == "un"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RSF accused of killing dozens in Darfur village",
+        "Militia commander blamed for deadly ambush near Beni",
+    ],
+)
+def test_source_hygiene_headline_accused_is_not_the_speaker(analyse, text):
+    assert analyse(text).attributions == ()
+
+
+def test_source_hygiene_headline_accuser_after_by_speaks(analyse):
+    [claim] = analyse("Militia accused by UN of killing dozens in Darfur").attributions
+    assert claim.canonical_source == "un"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior diplomat said on condition of anonymity that the talks had stalled.",
+        "A port official, asking not to be identified, said the shipment left on Monday.",
+        "An aide, who requested anonymity, said the minister would resign.",
+        "A commander, speaking anonymously, said that the unit had withdrawn.",
+        "Two officers told reporters on condition of anonymity that the base was hit.",
+    ],
+)
+def test_source_hygiene_anonymity_phrases(analyse, text):
+    [claim] = analyse(text).attributions
+    assert claim.anonymous is True
+
+
+def test_source_hygiene_no_person_suffixed_body(analyse):
+    analysis = analyse(
+        "Zelensky met his generals on Friday. His intelligence services said 3,000 soldiers had "
+        "been killed."
+    )
+    claim = analysis.attributions[-1]
+    assert "zelensky" not in (claim.canonical_source or "")
+    source = {s.id: s for s in analysis.sources}[claim.canonical_source]
+    assert source.country == "UA"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Zelensky's intelligence services said 3,000 soldiers had been killed.", "UA"),
+        ("Putin's security services said the plot had been foiled.", "RU"),
+    ],
+)
+def test_source_hygiene_a_leaders_services_are_not_his_slug(analyse, text, country):
+    analysis = analyse(text)
+    [claim] = analysis.attributions
+    surname = text.split("'")[0].split()[-1].lower()
+    assert surname not in claim.canonical_source
+    assert {s.id: s for s in analysis.sources}[claim.canonical_source].country == country
