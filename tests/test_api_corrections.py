@@ -25,7 +25,7 @@ def test_api_merge_same_cluster_is_refused(client):
     [top] = client.get("/api/clusters", params={"limit": 1}).json()["items"]
     response = client.post("/api/clusters/merge", json={"a": top["id"], "b": top["id"]})
     assert response.status_code == 400
-    assert response.json()["code"] == "CG133"
+    assert response.json()["code"] == "CG136"
 
 
 def test_api_split_a_report_that_is_not_a_member(client):
