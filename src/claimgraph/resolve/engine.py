@@ -36,6 +36,7 @@ from claimgraph.resolve.settings import ResolveReport, ResolveSettings
 from claimgraph.resolve.topics import topic_label
 from claimgraph.store import Store
 from claimgraph.store import resolved as db
+from claimgraph.store.locks import resolve_lock
 
 
 @dataclass(slots=True)
@@ -99,6 +100,13 @@ class Run:
 
 
 def run(store: Store, *, full: bool, settings: ResolveSettings) -> ResolveReport:
+    """One run at a time per store: a second waits, then starts from what the first stored, so
+    concurrent writers end with the clusters of a run in turn."""
+    with resolve_lock(store.engine):
+        return _run(store, full=full, settings=settings)
+
+
+def _run(store: Store, *, full: bool, settings: ResolveSettings) -> ResolveReport:
     started = time.perf_counter()
     engine = store.engine
     with db.writing(engine) as conn:
