@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import os
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -10,8 +11,24 @@ from claimgraph.ingest.html import html_to_text, looks_like_html
 from claimgraph.ingest.normalise import normalise
 from claimgraph.records import Document
 
-MAX_BYTES = 5_000_000  # about 800,000 words: far beyond any article; protects memory and time
-MAX_CHARS = 1_000_000  # spaCy's own max_length: a longer text would fail inside the parser
+# The largest article (bytes of a file, characters of a text): far beyond any news article, and
+# analysis time and memory grow linearly up to it (bench/long_text.py). Set CLAIMGRAPH_MAX_BYTES.
+MAX_BYTES = 20_000_000
+LIMIT_VARIABLE = "CLAIMGRAPH_MAX_BYTES"
+
+
+def max_bytes() -> int:
+    """The size cap in force: CLAIMGRAPH_MAX_BYTES when set, else MAX_BYTES."""
+    value = os.environ.get(LIMIT_VARIABLE, "").strip().replace("_", "")
+    if not value:
+        return MAX_BYTES
+    if not value.isdigit() or len(value) > 15 or int(value) < 1:
+        raise InputError(
+            f"{LIMIT_VARIABLE}={value[:40]!r} is not a positive whole number of bytes",
+            hint=f"e.g. {LIMIT_VARIABLE}=50000000, or unset it for {MAX_BYTES:,}",
+            code="CG170",
+        )
+    return int(value)
 
 
 def document_id(text: str, url: str | None = None) -> str:
@@ -62,10 +79,10 @@ def document_from_text(
         raise InputError(
             "the text is empty", hint="give an article with some text in it", code="CG101"
         )
-    if len(clean) > MAX_CHARS:
+    if len(clean) > (limit := max_bytes()):
         raise InputError(
-            f"the text has {len(clean):,} characters, more than the {MAX_CHARS:,} one article may have",
-            hint="split it into articles, or use --jsonl for many documents",
+            f"the text has {len(clean):,} characters, more than the {limit:,} one article may have",
+            hint=f"split it into articles, or raise the cap with {LIMIT_VARIABLE}",
             code="CG104",
         )
     return Document(
@@ -82,10 +99,10 @@ def document_from_text(
 
 def decode(raw: bytes, name: str, encoding: str | None = None) -> str:
     """Decode bytes as UTF-8 (or the given encoding); refuse binary data rather than guess."""
-    if len(raw) > MAX_BYTES:
+    if len(raw) > (limit := max_bytes()):
         raise InputError(
-            f"{name!r} is {len(raw):,} bytes, more than the {MAX_BYTES:,}-byte limit for one article",
-            hint="split it into articles, or use --jsonl for many documents",
+            f"{name!r} is {len(raw):,} bytes, more than the {limit:,}-byte limit for one article",
+            hint=f"split it into articles, or raise the cap with {LIMIT_VARIABLE}",
             code="CG104",
         )
     if not raw.strip():
