@@ -5,6 +5,8 @@ Routes just raise `ClaimgraphError`; one handler per error family turns it into 
 client never has to parse two kinds of error.
 """
 
+import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -18,7 +20,10 @@ from claimgraph.errors import ClaimgraphError
 INVALID_REQUEST = "CG130"  # a query parameter or body field has the wrong type or value
 NO_SUCH_PATH = "CG310"  # no endpoint or page at this path
 METHOD_NOT_ALLOWED = "CG311"
+OUT_OF_RANGE = "CG172"  # a value passed validation but is out of any range the store can hold
 RESOLVE_MISSING = "CG011"  # cross-document resolution is not installed in this build yet
+
+logger = logging.getLogger("claimgraph.api")
 
 
 class ErrorBody(BaseModel):
@@ -38,9 +43,15 @@ class ResolveUnavailable(ClaimgraphError):
     status = 501
 
 
-def envelope(code: str, message: str, status: int, hint: str | None = None) -> JSONResponse:
+def envelope(
+    code: str,
+    message: str,
+    status: int,
+    hint: str | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
     body = ErrorBody(code=code, error=message, hint=hint, status=status)
-    return JSONResponse(body.model_dump(), status_code=status)
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
 
 
 # OpenAPI: the error responses every route may give, documented once.
@@ -89,9 +100,33 @@ async def _http_error(request: Request, error: Exception) -> JSONResponse | HTML
             f"{request.method} is not allowed on {request.url.path}",
             405,
             hint="the endpoints and their methods are listed at /docs",
+            headers=error.headers,  # Allow: the methods this path has
         )
     code = INVALID_REQUEST if error.status_code < 500 else "CG000"
-    return envelope(code, str(error.detail), error.status_code)
+    return envelope(code, str(error.detail), error.status_code, headers=error.headers)
+
+
+async def _unreadable_value(request: Request, error: Exception) -> JSONResponse:
+    """Values that pass validation but no database or codec can hold: a number beyond 64 bits,
+    a date that leaves the calendar when moved to UTC, a lone surrogate, absurd nesting."""
+    if isinstance(error, OverflowError):
+        message = "a number or date in the request is out of range"
+    elif isinstance(error, UnicodeError):
+        message = "the request has text that is not valid Unicode (a lone surrogate)"
+    else:
+        message = "the request is nested too deeply"
+    return envelope(OUT_OF_RANGE, message, 400, hint="see the parameters of this endpoint at /docs")
+
+
+async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+    """A bug: still the envelope (never a bare text page), and nothing of the internals."""
+    logger.error("unexpected error on %s %s", request.method, request.url.path, exc_info=error)
+    return envelope(
+        "CG000",
+        f"internal error ({error.__class__.__name__}) on {request.url.path}",
+        500,
+        hint="the server log has the details; please report it",
+    )
 
 
 def install(app: FastAPI) -> None:
@@ -99,3 +134,6 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(ClaimgraphError, _claimgraph_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    for kind in (OverflowError, UnicodeError, RecursionError):
+        app.add_exception_handler(kind, _unreadable_value)
+    app.add_exception_handler(Exception, _unexpected)

@@ -55,7 +55,34 @@ def parse_published(value: str | date | datetime | None) -> datetime | None:
             hint="use ISO 8601, e.g. 2024-10-19 or 2024-10-19T09:30:00+09:00",
             code="CG105",
         ) from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    try:
+        parsed.astimezone(UTC)  # stored in UTC: year 1 at +14:00 would fall before the calendar
+    except OverflowError:
+        raise InputError(
+            f"the publication date {value!r} is out of range",
+            hint="use a date between the years 2 and 9998",
+            code="CG105",
+        ) from None
+    return parsed
+
+
+def checked_field(value: str | None, name: str) -> str | None:
+    """A metadata string as it will be stored: no lone surrogate (no database can hold one) and
+    no NUL (PostgreSQL refuses it)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"the {name} must be text, not {type(value).__name__}", code="CG171")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InputError(
+            f"the {name} {value[:60]!r} has a lone surrogate at character {error.start}",
+            hint="fix the encoding of this field (it is not valid Unicode)",
+            code="CG171",
+        ) from None
+    return value.replace("\x00", "") if "\x00" in value else value
 
 
 def document_from_text(
@@ -72,6 +99,12 @@ def document_from_text(
 
     `html` says whether the text is HTML; None sniffs it from the markup.
     """
+    url, outlet, title = (
+        checked_field(url, "url"),
+        checked_field(outlet, "outlet"),
+        checked_field(title, "title"),
+    )
+    checked_field(text, "text")
     if html or (html is None and looks_like_html(text)):
         text = html_to_text(text)
     clean = normalise(text)
