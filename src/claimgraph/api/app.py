@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 
 import claimgraph
 from claimgraph.api import errors
+from claimgraph.api.read_cache import ReadCache
 from claimgraph.api.routes import claims, corpus, documents, resolved
 from claimgraph.settings import Settings
 from claimgraph.store import Store, open_store
@@ -70,6 +71,7 @@ def create_app(store: Store | str, *, settings: Settings | None = None) -> FastA
         app.include_router(module.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(ReadCache, store=opened)
     return app
 
 

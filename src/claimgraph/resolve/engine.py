@@ -36,6 +36,7 @@ from claimgraph.resolve.settings import ResolveReport, ResolveSettings
 from claimgraph.resolve.topics import topic_label
 from claimgraph.store import Store
 from claimgraph.store import resolved as db
+from claimgraph.store.changes import RUN_KEY
 from claimgraph.store.locks import resolve_lock
 
 
@@ -117,6 +118,7 @@ def _run(store: Store, *, full: bool, settings: ResolveSettings) -> ResolveRepor
         todo = db.unresolved_documents(conn)
         if not todo:
             return ResolveReport(full=full, threshold=settings.threshold)
+        db.set_meta(conn, RUN_KEY, f"{time.time_ns()}")  # readers' caches see a change
         identity = load_identity(conn)
         reps = Representatives.load(db.representatives(conn))
     state = Run(store, settings, identity, load_resolve_lexicon(), reps)
