@@ -6,9 +6,10 @@ from fastapi import APIRouter, Query, Response
 
 from claimgraph.api import resolution
 from claimgraph.api.contract import ExtractResult
-from claimgraph.api.deps import LockDep, PipelineDep, StoreDep
+from claimgraph.api.deps import AnalysisDep, LockDep, StoreDep
 from claimgraph.api.errors import ERROR_RESPONSES
 from claimgraph.api.models import ArticleIn, DocumentPage, Ingested
+from claimgraph.api.workers import AnalysisPool
 from claimgraph.export.json import analysis_dict
 from claimgraph.ingest.text import document_from_text
 from claimgraph.records import Analysis
@@ -41,8 +42,8 @@ def get_document(document_id: str, store: StoreDep) -> dict[str, Any]:
     response_model=ExtractResult,
     summary="Analyse an article without storing it (the extract JSON contract)",
 )
-def extract(article: ArticleIn, pipeline: PipelineDep, lock: LockDep) -> dict[str, Any]:
-    return analysis_dict(_analyse(article, pipeline, lock))
+def extract(article: ArticleIn, analysis: AnalysisDep) -> dict[str, Any]:
+    return analysis_dict(_analyse(article, analysis))
 
 
 @router.post(
@@ -52,9 +53,9 @@ def extract(article: ArticleIn, pipeline: PipelineDep, lock: LockDep) -> dict[st
     summary="Analyse an article and store it (200 if it was already stored)",
 )
 def ingest(
-    article: ArticleIn, response: Response, store: StoreDep, pipeline: PipelineDep, lock: LockDep
+    article: ArticleIn, response: Response, store: StoreDep, workers: AnalysisDep, lock: LockDep
 ) -> dict[str, Any]:
-    analysis = _analyse(article, pipeline, lock)
+    analysis = _analyse(article, workers)
     stored = store.save(analysis)
     resolved = False
     if stored:
@@ -71,7 +72,7 @@ def ingest(
     }
 
 
-def _analyse(article: ArticleIn, pipeline: Any, lock: Any) -> Analysis:
+def _analyse(article: ArticleIn, workers: AnalysisPool) -> Analysis:
     document = document_from_text(
         article.text,
         published=article.published,
@@ -80,6 +81,4 @@ def _analyse(article: ArticleIn, pipeline: Any, lock: Any) -> Analysis:
         title=article.title,
         html=article.html,
     )
-    with lock:
-        result: Analysis = pipeline.analyse(document)
-    return result
+    return workers.analyse(document)
