@@ -165,3 +165,31 @@ def test_api_claims_export_json_carries_the_filter(client):
     body = response.json()
     assert body["filter"] == {"certainty": "possible"}
     assert {claim["certainty"] for claim in body["claims"]} == {"possible"}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"source": "NIS"},
+        {"certainty": "possible"},
+        {"anonymous": "true"},
+        {"source": "NIS", "certainty": "probable", "search": "troops"},
+    ],
+)
+def test_api_claims_answer_as_the_library_does(client, store, params):
+    # One query behind both: the API's items are the Store's ClaimRows, field for field.
+    from dataclasses import asdict
+
+    library = store.claims(
+        source=params.get("source"),
+        certainty=params.get("certainty"),
+        search=params.get("search"),
+        anonymous=True if params.get("anonymous") else None,
+    )
+    api = all_pages(client, **params, sort="document", order="asc")
+    assert library
+    assert [item["id"] for item in api] == [row.id for row in library]
+    first = asdict(library[0])
+    assert {k: api[0][k] for k in first if k not in {"published", "hedges"}} == {
+        k: v for k, v in first.items() if k not in {"published", "hedges"}
+    }

@@ -88,3 +88,23 @@ def test_api_documents_text_keeps_markup_as_text(client, markup):
     text = f"Officials said {markup} the troops had arrived."
     body = client.post("/api/extract", json={"text": text, "html": False}).json()
     assert markup in body["document"]["text"]
+
+
+@pytest.mark.parametrize("threshold", [0.6])
+def test_api_documents_ingest_keeps_the_users_resolve_threshold(writable, threshold):
+    # `claimgraph resolve --threshold 0.6` is the user's choice: an API ingest must keep it.
+    from typer.testing import CliRunner
+
+    from claimgraph.cli import app
+    from claimgraph.store import resolved as db
+
+    client, store = writable
+    result = CliRunner().invoke(app, ["resolve", "--db", store.url, "--threshold", str(threshold)])
+    assert result.exit_code == 0, result.output
+    assert f"threshold {threshold:g}" in result.output
+    article = {"text": ARTICLE, "published": "2024-10-19", "title": "Threshold"}
+    response = client.post("/api/documents", json=article)
+    assert response.status_code == 201
+    assert response.json()["resolved"] is True
+    with db.reading(store.engine) as conn:
+        assert float(db.get_meta(conn, "resolve_threshold")) == threshold

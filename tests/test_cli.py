@@ -191,11 +191,13 @@ def test_cli_extract_bad_input_is_input_error(tmp_path, content, code):
 
 
 @pytest.mark.parametrize("size", [5_000_001])
-def test_cli_extract_huge_file_is_refused(tmp_path, size):
+def test_cli_extract_huge_file_is_refused(tmp_path, size, monkeypatch):
+    monkeypatch.setenv("CLAIMGRAPH_MAX_BYTES", "5000000")  # the cap in force, not the default
     path = tmp_path / "huge.txt"
     path.write_bytes(b"a" * size)
     result = invoke("extract", str(path))
     assert (result.exit_code, result.exception.code) == (1, "CG104")
+    assert "5,000,000-byte limit" in result.exception.message
 
 
 @pytest.mark.parametrize("args", [["extract"], ["extract", "-", "--published", "last Friday"]])

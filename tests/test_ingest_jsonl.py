@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimgraph.errors import InputError
-from claimgraph.ingest.jsonl import JsonlRecord, read_jsonl
+from claimgraph.ingest.jsonl import JsonlLineError, JsonlRecord, read_jsonl
 from claimgraph.ingest.sources_in import InputFailure, expand
 from claimgraph.records import Document
 
@@ -34,9 +34,10 @@ def lines(*rows: object) -> io.StringIO:
 )
 def test_ingest_jsonl_bad_line_is_an_error_in_place(bad, code):
     records = list(read_jsonl(lines(GOOD, bad, {**GOOD, "id": "a3"})))
-    assert [type(r) for r in records] == [JsonlRecord, InputError, JsonlRecord]
+    assert [type(r) for r in records] == [JsonlRecord, JsonlLineError, JsonlRecord]
     assert records[1].code == code
     assert records[1].message.startswith("line 2:")
+    assert records[1].key == "line 2"  # the key its per-line output is reported under
     assert [records[0].key, records[2].key] == ["a1", "a3"]
 
 
@@ -93,7 +94,7 @@ def test_ingest_jsonl_binary_stream_fails_only_the_undecodable_line(encoding):
         json.dumps(GOOD).encode() + b"\n" + b'{"text": "caf\xe9"}\n' + json.dumps(GOOD).encode()
     )
     records = list(read_jsonl(stream, encoding))
-    assert [type(r) for r in records] == [JsonlRecord, InputError, JsonlRecord]
+    assert [type(r) for r in records] == [JsonlRecord, JsonlLineError, JsonlRecord]
     assert (records[1].code, records[1].message) == ("CG103", "line 2: not utf-8 text")
 
 

@@ -6,7 +6,7 @@ from claimgraph.errors import InputError
 from claimgraph.ingest.sources_in import InputFailure
 from claimgraph.ingest.text import document_from_text
 from claimgraph.records import Analysis
-from claimgraph.runner import Failure, _serial, analyse_stream
+from claimgraph.runner import Failure, _serial, analyse_jsonl, analyse_stream
 from claimgraph.settings import Settings
 
 TEXTS = [
@@ -70,3 +70,34 @@ def test_runner_batch_size_does_not_change_results(
     # The serial path batches through nlp.pipe; the batch size must not change any analysis.
     monkeypatch.setattr(pipeline, "settings", Settings(batch_size=batch_size))
     assert list(_serial(documents, pipeline)) == serial
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_runner_jsonl_outcomes_carry_their_lines_keys(pipeline, tmp_path, workers):
+    import json
+
+    lines = [
+        json.dumps({"id": "a", "text": TEXTS[0]}),
+        "{not json",
+        json.dumps({"text": TEXTS[1]}),
+        json.dumps({"id": "blank", "text": " "}),
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines), "utf-8")
+    results = list(analyse_jsonl(path, pipeline.settings, workers=workers))
+    assert [r.key for r in results] == ["a", "line 2", "line 3", "blank"]
+    assert [r.outcome.code for r in results if isinstance(r.outcome, Failure)] == [
+        "CG110",
+        "CG101",
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["no-such-codec"])
+def test_runner_jsonl_refuses_a_bad_file_before_any_output(pipeline, tmp_path, encoding):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "x"}', "utf-8")
+    with pytest.raises(InputError) as bad_codec:
+        analyse_jsonl(path, pipeline.settings, encoding=encoding)
+    with pytest.raises(InputError) as missing:
+        analyse_jsonl(tmp_path / "missing.jsonl", pipeline.settings)
+    assert (bad_codec.value.code, missing.value.code) == ("CG103", "CG107")

@@ -1,10 +1,8 @@
 """The `claimgraph` command: thin wrappers over the library, one per job."""
 
-import codecs
 import enum
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -110,39 +108,20 @@ def _extract_jsonl(
 ) -> None:
     """One JSON result per input line, in order, plus the input's own id; exit 1 if any failed."""
     from claimgraph.export.json import analysis_dict
-    from claimgraph.ingest.jsonl import read_jsonl
-    from claimgraph.ingest.sources_in import InputFailure, document_of
-    from claimgraph.records import Document
-    from claimgraph.runner import Failure, analyse_stream, default_workers
+    from claimgraph.runner import Failure, analyse_jsonl, default_workers
 
-    codec = _encoding(encoding)
-    keys: list[str] = []
-
-    def documents() -> Iterator[Document | InputFailure]:
-        with _open_bytes(path) as stream:
-            for record in read_jsonl(stream, codec):
-                if isinstance(record, InputError):
-                    keys.append(record.message.split(":")[0])
-                    yield InputFailure(str(path), record)
-                    continue
-                keys.append(record.key)
-                yield document_of(record, published, name=record.key)
-
+    results = analyse_jsonl(
+        path, settings, published=published, encoding=encoding, workers=workers or default_workers()
+    )
     total = _count_lines(path)
     failures: list[tuple[str, Any]] = []
     with _progress(total) as (progress, task):
-        for index, outcome in enumerate(
-            analyse_stream(documents(), settings, workers or default_workers())
-        ):
-            key = keys[index]
+        for result in results:
+            key, outcome = result.key, result.outcome
             if isinstance(outcome, Failure):
                 failures.append((key, outcome))
-                typer.echo(
-                    json.dumps(
-                        {"id": key, "error": {"code": outcome.code, "message": outcome.message}},
-                        ensure_ascii=False,
-                    )
-                )
+                error = {"code": outcome.code, "message": outcome.message}
+                typer.echo(json.dumps({"id": key, "error": error}, ensure_ascii=False))
             else:
                 typer.echo(json.dumps({"id": key, **analysis_dict(outcome)}, ensure_ascii=False))
             progress.advance(task)
@@ -173,48 +152,35 @@ def ingest(
 
     Example: claimgraph ingest examples/nk-troops --db claimgraph.db
     """
-    from claimgraph.engine import outcomes
-    from claimgraph.ingest.sources_in import expand
-    from claimgraph.records import Document
-    from claimgraph.runner import Failure
+    from claimgraph.runner import plan_ingest, run_ingest
     from claimgraph.store import open_store
 
     settings = Settings.from_env(aliases=aliases)
     with open_store(db) as store:
-        items = list(expand(paths, published=published, encoding=encoding))
-        ids = [item.id for item in items if isinstance(item, Document)]
-        done = store.stored_ids(ids)
-        todo = [item for item in items if not (isinstance(item, Document) and item.id in done)]
-        saved = 0
-        failures: list[tuple[str, Any]] = []
-        with (
-            _progress(len(todo)) as (progress, task),
-            outcomes(todo, settings, engine=engine, workers=workers, scheduler=scheduler) as stream,
-        ):
-            for outcome in stream:
-                if isinstance(outcome, Failure):
-                    failures.append((outcome.name, outcome))
-                    store.record_failure(
-                        ClaimgraphError(outcome.message, code=outcome.code),
-                        document_id=outcome.document_id,
-                        input_name=outcome.name,
-                    )
-                elif store.save(outcome):
-                    saved += 1
-                progress.advance(task)
-                del outcome
+        plan = plan_ingest(paths, store, published=published, encoding=encoding)
+        with _progress(len(plan.todo)) as (progress, task):
+            report = run_ingest(
+                plan,
+                store,
+                settings,
+                engine=engine,
+                workers=workers,
+                scheduler=scheduler,
+                advance=lambda: progress.advance(task),
+            )
+        failures = [(failure.name, failure) for failure in report.failures]
         stderr.print(
-            f"Stored {saved} new document(s) in {store.url}; {len(done)} already there; "
-            f"{len(failures)} failed.",
+            f"Stored {report.saved} new document(s) in {store.url}; {report.already_stored} "
+            f"already there; {len(failures)} failed.",
             soft_wrap=True,
         )
-        _summarise_failures(failures, len(todo))
+        _summarise_failures(failures, report.analysed)
         from claimgraph.commands.resolve import run_resolve
 
-        report = run_resolve(store)
+        resolved = run_resolve(store)
         stderr.print(
-            f"Resolved {report.documents} document(s): {report.new_clusters} new claim "
-            f"cluster(s), {report.contradictions} contradiction(s).",
+            f"Resolved {resolved.documents} document(s): {resolved.new_clusters} new claim "
+            f"cluster(s), {resolved.contradictions} contradiction(s).",
             soft_wrap=True,
         )
     if failures:
@@ -451,21 +417,6 @@ def _summarise_failures(failures: list[tuple[str, Any]], total: int) -> None:
         stderr.print(f"  {name}: [{failure.code}] {failure.message}", markup=False, soft_wrap=True)
     if len(failures) > 20:
         stderr.print(f"  ... and {len(failures) - 20} more")
-
-
-def _encoding(encoding: str | None) -> str:
-    """The codec's name; an unknown one is refused before any line is read."""
-    try:
-        return codecs.lookup(encoding or "utf-8").name
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}", code="CG103") from None
-
-
-def _open_bytes(path: Path) -> Any:
-    try:
-        return path.open("rb")
-    except OSError as error:
-        raise InputError(f"cannot read {str(path)!r}: {error.strerror}", code="CG107") from None
 
 
 def _count_lines(path: Path) -> int:

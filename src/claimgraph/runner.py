@@ -4,19 +4,25 @@ Workers are forked after the pipeline is loaded, so each process shares the pars
 copy-on-write instead of loading it again; results come back in input order.
 """
 
+import itertools
 import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from claimgraph.errors import ClaimgraphError, InputError
-from claimgraph.ingest.sources_in import InputFailure
+from claimgraph.ingest.sources_in import InputFailure, expand, jsonl_items
 from claimgraph.nlp.pipeline import Pipeline
 from claimgraph.records import Analysis, Document
 from claimgraph.settings import Settings
+
+if TYPE_CHECKING:
+    from claimgraph.store import Store
 
 _PIPELINE: Pipeline | None = None
 _LOADING = threading.Lock()  # a Dask worker may run several threads; load the model once
@@ -109,3 +115,115 @@ def failure_of(document: Document, error: Exception) -> Failure:
         return Failure(document.url or document.id, error.code, error.message, document.id)
     wrapped = InputError(f"analysis failed: {error.__class__.__name__}: {error}", code="CG190")
     return Failure(document.url or document.id, wrapped.code, wrapped.message, document.id)
+
+
+# -- the loops the CLI and the API share ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class KeyedOutcome:
+    """The outcome of one JSON Lines input, under the key the input gave it."""
+
+    key: str
+    outcome: Outcome
+
+
+def analyse_jsonl(
+    path: Path,
+    settings: Settings,
+    *,
+    published: str | None = None,
+    encoding: str | None = None,
+    workers: int = 1,
+) -> Iterator[KeyedOutcome]:
+    """One outcome per line of a JSON Lines file, in order, each with its line's key.
+
+    Raises:
+        InputError: an unknown encoding or an unreadable file, before anything is analysed.
+    """
+    lines = jsonl_items(path, published, encoding)
+    first = next(lines, None)  # opens the file now, so a bad path fails before any output
+    keys: deque[str] = deque()
+
+    def items() -> Iterator[Document | InputFailure]:
+        for keyed in itertools.chain([first] if first is not None else [], lines):
+            keys.append(keyed.key)
+            yield keyed.item
+
+    # Outcomes come back in input order, one per item, so the keys line up with a queue.
+    return (
+        KeyedOutcome(keys.popleft(), outcome)
+        for outcome in analyse_stream(items(), settings, workers)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class IngestPlan:
+    """What an ingest run will analyse, after skipping the documents already stored."""
+
+    todo: list[Document | InputFailure]
+    already_stored: int
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    saved: int
+    already_stored: int
+    failures: tuple[Failure, ...]
+    analysed: int
+
+
+def plan_ingest(
+    paths: list[str], store: "Store", *, published: str | None = None, encoding: str | None = None
+) -> IngestPlan:
+    """Expand the inputs and drop the documents the store already has, so a re-run resumes."""
+    items = list(expand(paths, published=published, encoding=encoding))
+    done = store.stored_ids([item.id for item in items if isinstance(item, Document)])
+    todo = [item for item in items if not (isinstance(item, Document) and item.id in done)]
+    return IngestPlan(todo, len(done))
+
+
+def run_ingest(
+    plan: IngestPlan,
+    store: "Store",
+    settings: Settings,
+    *,
+    engine: str = "local",
+    workers: int = 0,
+    scheduler: str | None = None,
+    advance: Callable[[], Any] | None = None,
+) -> IngestReport:
+    """Analyse the plan's inputs, store each analysis and record each failure in the store."""
+    from claimgraph.engine import outcomes
+
+    saved = 0
+    failures: list[Failure] = []
+    with outcomes(
+        plan.todo, settings, engine=engine, workers=workers, scheduler=scheduler
+    ) as stream:
+        for outcome in stream:
+            if isinstance(outcome, Failure):
+                failures.append(outcome)
+                store.record_failure(
+                    ClaimgraphError(outcome.message, code=outcome.code),
+                    document_id=outcome.document_id,
+                    input_name=outcome.name,
+                )
+            elif store.save(outcome):
+                saved += 1
+            if advance is not None:
+                advance()
+            del outcome
+    return IngestReport(saved, plan.already_stored, tuple(failures), len(plan.todo))
+
+
+def ingest_document(
+    document: Document, store: "Store", pipe: Pipeline, lock: Any
+) -> tuple[Analysis, bool]:
+    """Analyse one document and store it; the API's POST uses this. Returns (analysis, stored).
+
+    `lock` serialises use of the shared pipeline between threads.
+    """
+    with lock:
+        analysis = pipe.analyse(document)
+    return analysis, store.save(analysis)

@@ -78,24 +78,10 @@ def resolve_command(
 def run_resolve(
     store: Any, *, full: bool = False, threshold: float | None = None, grades: Path | None = None
 ) -> Any:
-    """Store the users' grades, then resolve; a threshold other than the stored one means full."""
-    from claimgraph.resolve import ResolveSettings, resolve
-    from claimgraph.resolve.grading import read_grades
-    from claimgraph.store import resolved as db
+    """Resolve with the user's choices; the library keeps a stored threshold (resolve.choices)."""
+    from claimgraph.resolve import resolve
 
-    with db.writing(store.engine) as conn:
-        stored = db.get_meta(conn, "resolve_threshold")
-        if grades is not None:
-            rows = [
-                {"source_id": g.source_id, "reliability": g.reliability, "reason": g.reason}
-                for g in read_grades(grades).values()
-            ]
-            db.replace_grades(conn, rows)
-    settings = ResolveSettings() if threshold is None else ResolveSettings(threshold=threshold)
-    if stored is not None and float(stored) != settings.threshold and threshold is None:
-        settings = ResolveSettings(threshold=float(stored))
-    changed = stored is not None and float(stored) != settings.threshold
-    return resolve(store, full=full or changed, settings=settings)
+    return resolve(store, full=full, threshold=threshold, grades=grades)
 
 
 def claim_command(

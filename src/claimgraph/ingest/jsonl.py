@@ -7,6 +7,20 @@ from dataclasses import dataclass
 from claimgraph.errors import InputError
 
 
+class JsonlLineError(InputError):
+    """A line that is not a document; `key` ("line N") names it in per-line output.
+
+    The arguments are positional with defaults so that the error pickles (worker processes).
+    """
+
+    def __init__(
+        self, message: str, line: int = 0, code: str | None = None, hint: str | None = None
+    ) -> None:
+        super().__init__(message, hint=hint, code=code)
+        self.line = line
+        self.key = f"line {line}"
+
+
 @dataclass(frozen=True, slots=True)
 class JsonlRecord:
     line: int
@@ -20,7 +34,7 @@ class JsonlRecord:
 
 def read_jsonl(
     stream: Iterable[str] | Iterable[bytes], encoding: str = "utf-8"
-) -> Iterator[JsonlRecord | InputError]:
+) -> Iterator[JsonlRecord | JsonlLineError]:
     """Yield a record per line, or an InputError for a bad line, so one bad line loses nothing else.
 
     Give a binary stream to have each line decoded on its own: then bytes that are not in
@@ -31,8 +45,9 @@ def read_jsonl(
             try:
                 line = raw.decode(encoding)
             except UnicodeDecodeError:
-                yield InputError(
+                yield JsonlLineError(
                     f"line {number}: not {encoding} text",
+                    line=number,
                     hint="convert the file to UTF-8, or pass --encoding",
                     code="CG103",
                 )
@@ -46,11 +61,13 @@ def read_jsonl(
         try:
             row = json.loads(line)
         except ValueError as error:
-            yield InputError(f"line {number}: not JSON ({error.msg})", code="CG110")
+            yield JsonlLineError(
+                f"line {number}: not JSON ({error.msg})", line=number, code="CG110"
+            )
             continue
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            yield InputError(
-                f"line {number}: expected an object with a 'text' string", code="CG111"
+            yield JsonlLineError(
+                f"line {number}: expected an object with a 'text' string", line=number, code="CG111"
             )
             continue
         yield JsonlRecord(

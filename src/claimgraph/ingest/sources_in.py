@@ -4,13 +4,14 @@ A bad input becomes an `InputFailure` in the stream instead of an exception, so 
 never stops a batch and is reported at the end.
 """
 
+import codecs
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from claimgraph.errors import ClaimgraphError, InputError
-from claimgraph.ingest.jsonl import JsonlRecord, read_jsonl
+from claimgraph.ingest.jsonl import JsonlLineError, JsonlRecord, read_jsonl
 from claimgraph.ingest.text import document_from_text, read_document
 from claimgraph.records import Document
 
@@ -21,6 +22,14 @@ TEXT_SUFFIXES = {".txt", ".html", ".htm", ".text"}  # a folder's README.md is no
 class InputFailure:
     name: str
     error: ClaimgraphError
+
+
+@dataclass(frozen=True, slots=True)
+class KeyedItem:
+    """One JSON Lines input with the key its result is reported under (its "id", or "line N")."""
+
+    key: str
+    item: Document | InputFailure
 
 
 def folder_metadata(folder: Path) -> dict[str, dict[str, str]]:
@@ -51,7 +60,7 @@ def expand(
             if path.is_dir():
                 yield from _folder(path, published, encoding)
             elif path.suffix == ".jsonl":
-                yield from _jsonl(path, published)
+                yield from _jsonl(path, published, encoding)
             else:
                 yield read_document(path, published=published, encoding=encoding)
         except ClaimgraphError as error:
@@ -77,20 +86,42 @@ def _folder(
             yield InputFailure(str(path), error)
 
 
-def _jsonl(path: Path, published: str | None) -> Iterator[Document | InputFailure]:
+def _jsonl(
+    path: Path, published: str | None, encoding: str | None
+) -> Iterator[Document | InputFailure]:
+    for keyed in jsonl_items(path, published, encoding):
+        yield keyed.item
+
+
+def jsonl_items(
+    path: Path, published: str | None, encoding: str | None = None
+) -> Iterator[KeyedItem]:
+    """Each line of a JSON Lines file as a Document or an InputFailure, with its key.
+
+    Raises:
+        InputError: an unknown encoding (CG103) or a file that cannot be opened (CG107); both
+            are found before the first line is read.
+    """
+    codec = text_codec(encoding)
     try:
         stream = path.open("rb")  # read_jsonl decodes line by line: bad bytes fail one line
     except OSError as error:
-        yield InputFailure(
-            str(path), InputError(f"cannot read {str(path)!r}: {error.strerror}", code="CG107")
-        )
-        return
+        raise InputError(f"cannot read {str(path)!r}: {error.strerror}", code="CG107") from None
     with stream:
-        for record in read_jsonl(stream):
-            if isinstance(record, InputError):
-                yield InputFailure(str(path), record)
+        for record in read_jsonl(stream, codec):
+            if isinstance(record, JsonlLineError):
+                yield KeyedItem(record.key, InputFailure(f"{path}:{record.key}", record))
                 continue
-            yield document_of(record, published, name=f"{path}:{record.key}")
+            name = f"{path}:{record.key}"
+            yield KeyedItem(record.key, document_of(record, published, name=name))
+
+
+def text_codec(encoding: str | None) -> str:
+    """The codec's name; an unknown one is refused before any line is read."""
+    try:
+        return codecs.lookup(encoding or "utf-8").name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", code="CG103") from None
 
 
 def document_of(

@@ -7,14 +7,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from claimgraph.errors import InputError, NotFound
-from claimgraph.records import Analysis, Certainty, Document
-from claimgraph.store import rebuild, schema, search
+from claimgraph.errors import NotFound
+from claimgraph.records import Analysis, Document
+from claimgraph.store import rebuild, schema
+from claimgraph.store.claim_query import ClaimFilter, certainty_labels, claim_row, select_claims
 from claimgraph.store.connect import database_errors
 from claimgraph.store.rows import ClaimRow, DocumentRow, FailureRow, SourceRow
-from claimgraph.store.schema import fold
-
-CERTAINTIES = tuple(certainty.label for certainty in Certainty)
 
 
 def claims(
@@ -31,56 +29,34 @@ def claims(
 ) -> list[ClaimRow]:
     """Stored claims, in document then text order, filtered by whichever arguments are given.
 
+    The same query as the API's (store/claim_query.py), so both answer alike.
+
     Args:
         source: a canonical source id, its name or one of its aliases, in any case.
-        certainty: certain, probable, possible or unknown.
+        certainty: certain, probable, possible or unknown (or several, comma-separated).
         search_text: words that must all appear in the content or the source text.
 
     Raises:
         InputError: unknown certainty label.
     """
-    a, d, s = schema.attributions, schema.documents, schema.sources
-    stmt = (
-        sa.select(
-            a,
-            s.c.name.label("source_name"),
-            d.c.title.label("document_title"),
-            d.c.url.label("document_url"),
-            d.c.outlet,
-            d.c.published,
-        )
-        .select_from(
-            a.join(d, a.c.document_id == d.c.id).outerjoin(s, a.c.canonical_source == s.c.id)
-        )
-        .order_by(a.c.document_id, a.c.seq)
-        .offset(offset)
-        .limit(limit)
+    claim_filter = ClaimFilter(
+        source=source,
+        certainty=certainty_labels(certainty),
+        anonymous=anonymous,
+        search=search_text,
+        document=document_id,
     )
-    if source is not None:
-        stmt = stmt.where(names_source(a.c.canonical_source, source))
-    if certainty is not None:
-        if certainty.lower() not in CERTAINTIES:
-            raise InputError(
-                f"unknown certainty {certainty!r}", hint=f"use one of: {', '.join(CERTAINTIES)}"
-            )
-        stmt = stmt.where(a.c.certainty == certainty.lower())
-    if search_text is not None:
-        stmt = stmt.where(search.matches(search_mode, search_text, a))
-    if anonymous is not None:
-        stmt = stmt.where(a.c.anonymous == anonymous)
-    if document_id is not None:
-        stmt = stmt.where(a.c.document_id == document_id)
     with _reading(engine) as conn:
-        return [_claim_row(row) for row in conn.execute(stmt).mappings()]
-
-
-def names_source(column: sa.ColumnElement[Any], source: str) -> sa.ColumnElement[bool]:
-    """`column` holds the source a user named by id, name or alias, in any case.
-
-    The exact id counts too: an attribution may name a source id that was never stored.
-    """
-    known = sa.select(schema.aliases.c.source_id).where(schema.aliases.c.alias == fold(source))
-    return sa.or_(column.in_(known), column == source)
+        rows, _ = select_claims(
+            conn,
+            claim_filter,
+            search_mode,
+            sort="document",
+            descending=False,
+            limit=limit,
+            offset=offset,
+        )
+        return [claim_row(row) for row in rows]
 
 
 def sources(engine: Engine) -> list[SourceRow]:
@@ -226,28 +202,3 @@ def _document(conn: Connection, document_id: str) -> Document:
     if row is None:
         raise NotFound(f"no document with id {document_id!r}", hint="list ids with documents()")
     return rebuild.document(row)
-
-
-def _claim_row(row: Mapping[str, Any]) -> ClaimRow:
-    return ClaimRow(
-        id=row["id"],
-        document_id=row["document_id"],
-        source_text=row["source_text"],
-        canonical_source=row["canonical_source"],
-        source_name=row["source_name"],
-        source_kind=row["source_kind"],
-        cue_text=row["cue_text"],
-        content_text=row["content_text"],
-        content_start=row["content_start"],
-        content_end=row["content_end"],
-        form=row["form"],
-        certainty=row["certainty"],
-        hedges=tuple(hedge["text"] for hedge in row["hedges"]),
-        anonymous=row["anonymous"],
-        channel_text=row["channel_text"],
-        parent=row["parent"],
-        document_title=row["document_title"],
-        document_url=row["document_url"],
-        outlet=row["outlet"],
-        published=row["published"],
-    )

@@ -4,27 +4,29 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Mapping
+from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any, Literal
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
 from claimgraph.api import resolution
-from claimgraph.api.claims_query import (
-    SORTS,
-    ClaimFilter,
-    contents_of,
-    count_claims,
-    select_claims,
-)
 from claimgraph.api.deps import StoreDep
 from claimgraph.api.errors import ERROR_RESPONSES
 from claimgraph.api.models import ClaimDetail, ClaimPage
 from claimgraph.errors import NotFound
 from claimgraph.export.json import span_dict
-from claimgraph.store import schema
+from claimgraph.store.claim_query import (
+    SORTS,
+    ClaimFilter,
+    certainty_labels,
+    claim_row,
+    contents_of,
+    count_claims,
+    records_inside,
+    select_claims,
+)
 from claimgraph.store.rebuild import attribution as rebuild_attribution
 
 router = APIRouter(prefix="/api", tags=["claims"], responses=ERROR_RESPONSES)
@@ -71,10 +73,9 @@ def claim_filter(
     document: Annotated[str | None, Query(description="one document's id")] = None,
     form: Annotated[str | None, Query(description="direct, indirect, according_to ...")] = None,
 ) -> ClaimFilter:
-    labels = tuple(part.strip().lower() for part in (certainty or "").split(",") if part.strip())
     return ClaimFilter(
         source=source or None,
-        certainty=labels,
+        certainty=certainty_labels(certainty),
         anonymous=anonymous,
         search=search or None,
         date_from=date_from,
@@ -168,7 +169,7 @@ def get_claim(claim_id: str, store: StoreDep) -> dict[str, Any]:
             )
         row = rows[0]
         contents = contents_of(conn, [claim_id])
-        inside = _records_inside(conn, claim_id)
+        inside = records_inside(conn, claim_id)
     attribution = rebuild_attribution(row)
     read = resolution.read_module()
     cluster = read.cluster_of(store, claim_id) if read is not None else None
@@ -189,59 +190,14 @@ def get_claim(claim_id: str, store: StoreDep) -> dict[str, Any]:
 
 
 def claim_dict(row: Mapping[str, Any], contents: dict[str, list[str]]) -> dict[str, Any]:
+    """A claim as the API shows it: the store's ClaimRow, what is inside it, its evidence page."""
+    claim = asdict(claim_row(row))
     return {
-        "id": row["id"],
-        "document_id": row["document_id"],
-        "source_text": row["source_text"],
-        "canonical_source": row["canonical_source"],
-        "source_name": row["source_name"],
-        "source_kind": row["source_kind"],
-        "cue_text": row["cue_text"],
-        "content_text": row["content_text"],
-        "content_start": row["content_start"],
-        "content_end": row["content_end"],
-        "form": row["form"],
-        "certainty": row["certainty"],
-        "hedges": [hedge["text"] for hedge in row["hedges"]],
-        "anonymous": row["anonymous"],
-        "channel_text": row["channel_text"],
-        "parent": row["parent"],
-        "document_title": row["document_title"],
-        "document_url": row["document_url"],
-        "outlet": row["outlet"],
-        "published": row["published"],
+        **claim,
+        "hedges": list(claim["hedges"]),
         "numbers": contents["numbers"],
         "places": contents["places"],
         "evidence": f"/documents/{row['document_id']}#{row['id']}",
-    }
-
-
-def _records_inside(conn: sa.Connection, claim_id: str) -> dict[str, list[dict[str, Any]]]:
-    """The quantities, places and times that sit inside the claim's content."""
-    q, p, t = schema.quantities, schema.places, schema.times
-
-    def rows(table: sa.Table) -> list[Mapping[str, Any]]:
-        stmt = sa.select(table).where(table.c.attribution == claim_id).order_by(table.c.seq)
-        return list(conn.execute(stmt).mappings())
-
-    keep = ("start", "end", "text", "attribution")
-    return {
-        "quantities": [
-            {k: r[k] for k in (*keep, "value", "low", "high", "qualifier", "unit", "kind")}
-            for r in rows(q)
-        ],
-        "places": [
-            {k: r[k] for k in (*keep, "name", "country", "lat", "lon", "kind", "gazetteer_id")}
-            for r in rows(p)
-        ],
-        "times": [
-            {
-                **{k: r[k] for k in (*keep, "value", "granularity", "relation")},
-                "date_from": r["value_start"],
-                "date_to": r["value_end"],
-            }
-            for r in rows(t)
-        ],
     }
 
 

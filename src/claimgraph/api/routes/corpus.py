@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 import claimgraph
-from claimgraph.api import corpus_query, resolution
+from claimgraph.api import resolution
 from claimgraph.api.deps import StoreDep
 from claimgraph.api.errors import ERROR_RESPONSES
 from claimgraph.api.models import (
@@ -19,7 +19,7 @@ from claimgraph.api.models import (
 )
 from claimgraph.errors import NotFound
 from claimgraph.resolve.records import SourceGrade
-from claimgraph.store import schema
+from claimgraph.store import corpus_query
 from claimgraph.store.rows import SourceRow
 
 router = APIRouter(prefix="/api", tags=["corpus"], responses=ERROR_RESPONSES)
@@ -48,9 +48,9 @@ def overview(store: StoreDep, top: Annotated[int, Query(ge=1, le=100)] = 10) -> 
             "documents": counts["documents"],
             "claims": counts["attributions"],
             "sources": counts["sources"],
-            "outlets": corpus_query.distinct_count(conn, schema.documents.c.outlet),
-            "places": corpus_query.distinct_count(conn, schema.places.c.name),
-            "anonymous_claims": _anonymous(conn),
+            "outlets": corpus_query.distinct_outlets(conn),
+            "places": corpus_query.distinct_places(conn),
+            "anonymous_claims": corpus_query.anonymous_claims(conn),
             "failures": counts["failures"],
         }
         timeline = corpus_query.timeline(conn)
@@ -158,12 +158,3 @@ def source_dict(row: SourceRow, grade: SourceGrade | None) -> dict[str, Any]:
 
 def _names(row: SourceRow) -> str:
     return " ".join((row.id, row.name, *row.aliases)).casefold()
-
-
-def _anonymous(conn: Any) -> int:
-    import sqlalchemy as sa
-
-    a = schema.attributions
-    return int(
-        conn.execute(sa.select(sa.func.count()).select_from(a).where(a.c.anonymous)).scalar_one()
-    )

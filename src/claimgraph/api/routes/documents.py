@@ -1,5 +1,6 @@
 """Documents: list, one document as the extract contract, analyse text, ingest text."""
 
+from contextlib import nullcontext
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
@@ -9,10 +10,10 @@ from claimgraph.api.contract import ExtractResult
 from claimgraph.api.deps import AnalysisDep, LockDep, StoreDep
 from claimgraph.api.errors import ERROR_RESPONSES
 from claimgraph.api.models import ArticleIn, DocumentPage, Ingested
-from claimgraph.api.workers import AnalysisPool
 from claimgraph.export.json import analysis_dict
 from claimgraph.ingest.text import document_from_text
-from claimgraph.records import Analysis
+from claimgraph.records import Analysis, Document
+from claimgraph.runner import ingest_document
 from claimgraph.store.rows import DocumentRow
 
 router = APIRouter(prefix="/api", tags=["documents"], responses=ERROR_RESPONSES)
@@ -42,8 +43,9 @@ def get_document(document_id: str, store: StoreDep) -> dict[str, Any]:
     response_model=ExtractResult,
     summary="Analyse an article without storing it (the extract JSON contract)",
 )
-def extract(article: ArticleIn, analysis: AnalysisDep) -> dict[str, Any]:
-    return analysis_dict(_analyse(article, analysis))
+def extract(article: ArticleIn, workers: AnalysisDep) -> dict[str, Any]:
+    analysis: Analysis = workers.analyse(_document(article))
+    return analysis_dict(analysis)
 
 
 @router.post(
@@ -55,8 +57,8 @@ def extract(article: ArticleIn, analysis: AnalysisDep) -> dict[str, Any]:
 def ingest(
     article: ArticleIn, response: Response, store: StoreDep, workers: AnalysisDep, lock: LockDep
 ) -> dict[str, Any]:
-    analysis = _analyse(article, workers)
-    stored = store.save(analysis)
+    # The workers are processes: no lock is needed around the analysis.
+    analysis, stored = ingest_document(_document(article), store, workers, nullcontext())  # type: ignore[arg-type]
     resolved = False
     if stored:
         with lock:
@@ -72,8 +74,8 @@ def ingest(
     }
 
 
-def _analyse(article: ArticleIn, workers: AnalysisPool) -> Analysis:
-    document = document_from_text(
+def _document(article: ArticleIn) -> Document:
+    return document_from_text(
         article.text,
         published=article.published,
         url=article.url,
@@ -81,4 +83,3 @@ def _analyse(article: ArticleIn, workers: AnalysisPool) -> Analysis:
         title=article.title,
         html=article.html,
     )
-    return workers.analyse(document)

@@ -1,5 +1,6 @@
-"""Corpus-wide aggregates the Store does not offer: places and times with counts, the timeline,
-and a source's claims per day. SQLAlchemy Core over the store's tables; SQLite and PostgreSQL."""
+"""Corpus-wide aggregates for the API's overview pages: places and times with counts, the
+timeline, and a source's claims per day. SQLAlchemy Core over the store's tables; SQLite and
+PostgreSQL."""
 
 from typing import Any
 
@@ -88,6 +89,19 @@ def published_range(conn: Connection) -> tuple[Any, Any]:
 
 def distinct_count(conn: Connection, column: sa.ColumnElement[Any]) -> int:
     return int(conn.execute(sa.select(sa.func.count(sa.distinct(column)))).scalar_one())
+
+
+def distinct_outlets(conn: Connection) -> int:
+    return distinct_count(conn, d.c.outlet)
+
+
+def distinct_places(conn: Connection) -> int:
+    return distinct_count(conn, schema.places.c.name)
+
+
+def anonymous_claims(conn: Connection) -> int:
+    stmt = sa.select(sa.func.count()).select_from(a).where(a.c.anonymous)
+    return int(conn.execute(stmt).scalar_one())
 
 
 def source_days(conn: Connection, source_id: str) -> list[dict[str, Any]]:

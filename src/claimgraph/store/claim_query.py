@@ -1,13 +1,17 @@
-"""The claims query behind `/api/claims` and its exports: filters, sorting and cursor pagination.
+"""The one claims query, for the CLI, the API and the exports: filters, sorting and pages.
 
-Written with SQLAlchemy Core against the store's tables (the Store's own `claims()` has no date,
-place or topic filter and pages by offset). Pages are keyset pages: the cursor holds the last
-row's sort value and its (document_id, seq), so page 500 costs what page 1 costs and a claim
-stored while a user pages never shifts the rows under them.
+Pages are keyset pages when a cursor is given: the cursor holds the last row's sort value and its
+(document_id, seq), so page 500 costs what page 1 costs and a claim stored while a user pages never
+shifts the rows under them. `offset` pages are there for the library's `Store.claims`.
+
+To filter on one more attribution column (say `polarity`): add a field to `ClaimFilter` and its
+column to `EXACT_FILTERS`. To show one more column: add it to `ClaimRow` (store/rows.py); rows are
+built by field name, so nothing else here changes.
 """
 
 import base64
 import binascii
+import dataclasses
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,7 +24,8 @@ from sqlalchemy.engine import Connection
 from claimgraph.errors import InputError
 from claimgraph.records import Certainty
 from claimgraph.store import schema, search
-from claimgraph.store.reader import names_source
+from claimgraph.store.rows import ClaimRow
+from claimgraph.store.schema import fold
 
 CERTAINTIES = tuple(certainty.label for certainty in Certainty)
 SORTS = ("published", "source", "certainty", "outlet", "document")
@@ -28,6 +33,39 @@ BAD_CURSOR = "CG131"
 BAD_FILTER = "CG132"
 
 a, d, s = schema.attributions, schema.documents, schema.sources
+
+# ClaimFilter field -> the attribution column it must equal. One line per simple filter.
+EXACT_FILTERS: dict[str, sa.ColumnElement[Any]] = {
+    "anonymous": a.c.anonymous,
+    "document": a.c.document_id,
+    "form": a.c.form,
+}
+
+
+def names_source(column: sa.ColumnElement[Any], source: str) -> sa.ColumnElement[bool]:
+    """`column` holds the source a user named by id, name or alias, in any case.
+
+    The exact id counts too: an attribution may name a source id that was never stored.
+    """
+    known = sa.select(schema.aliases.c.source_id).where(schema.aliases.c.alias == fold(source))
+    return sa.or_(column.in_(known), column == source)
+
+
+def certainty_labels(text: str | None) -> tuple[str, ...]:
+    """Certainty labels from "possible" or "probable,possible", in any case.
+
+    Raises:
+        InputError: a label that is not a certainty (CG132), naming the ones there are.
+    """
+    labels = tuple(part.strip().lower() for part in (text or "").split(",") if part.strip())
+    unknown = [label for label in labels if label not in CERTAINTIES]
+    if unknown:
+        raise InputError(
+            f"unknown certainty {unknown[0]!r}",
+            hint=f"use one or more of: {', '.join(CERTAINTIES)}",
+            code=BAD_FILTER,
+        )
+    return labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,16 +90,16 @@ class ClaimFilter:
         values: dict[str, Any] = {
             "source": self.source,
             "certainty": ",".join(self.certainty) or None,
-            "anonymous": None if self.anonymous is None else str(self.anonymous).lower(),
             "search": self.search,
             "date_from": self.date_from,
             "date_to": self.date_to,
             "place": self.place,
             "topic": self.topic,
             "outlet": self.outlet,
-            "document": self.document,
-            "form": self.form,
         }
+        for name in EXACT_FILTERS:
+            value = getattr(self, name)
+            values[name] = str(value).lower() if isinstance(value, bool) else value
         return {key: str(value) for key, value in values.items() if value is not None}
 
 
@@ -92,17 +130,13 @@ def conditions(claim_filter: ClaimFilter, search_mode: str) -> list[sa.ColumnEle
     if f.source:
         where.append(names_source(a.c.canonical_source, f.source))
     if f.certainty:
-        unknown = [label for label in f.certainty if label not in CERTAINTIES]
-        if unknown:
-            raise InputError(
-                f"unknown certainty {unknown[0]!r}",
-                hint=f"use one or more of: {', '.join(CERTAINTIES)}",
-                code=BAD_FILTER,
-            )
+        certainty_labels(",".join(f.certainty))  # a filter built in code is checked too
         where.append(a.c.certainty.in_(f.certainty))
-    if f.anonymous is not None:
-        where.append(a.c.anonymous == f.anonymous)
-    if f.search and search.words(f.search):
+    for name, column in EXACT_FILTERS.items():
+        value = getattr(f, name)
+        if value is not None:
+            where.append(column == value)
+    if f.search is not None:  # a search with no words in it ("...") matches nothing
         where.append(search.matches(search_mode, f.search, a))
     if f.date_from:
         where.append(sa.func.substr(d.c.published, 1, 10) >= f.date_from.isoformat())
@@ -131,10 +165,6 @@ def conditions(claim_filter: ClaimFilter, search_mode: str) -> list[sa.ColumnEle
         )
     if f.outlet:
         where.append(sa.func.lower(d.c.outlet) == f.outlet.casefold())
-    if f.document:
-        where.append(a.c.document_id == f.document)
-    if f.form:
-        where.append(a.c.form == f.form)
     if f.ids:
         where.append(a.c.id.in_(f.ids))
     return where
@@ -149,6 +179,7 @@ def select_claims(
     descending: bool = True,
     limit: int | None = 50,
     cursor: str | None = None,
+    offset: int = 0,
 ) -> tuple[list[Mapping[str, Any]], str | None]:
     """One page of claim rows (mappings) and the cursor of the next page (None at the end)."""
     key = sort_key(sort)
@@ -176,6 +207,8 @@ def select_claims(
                 sa.and_(key == value, sa.tuple_(a.c.document_id, a.c.seq) > (document_id, seq)),
             )
         )
+    if offset:
+        stmt = stmt.offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit + 1)
     rows = list(conn.execute(stmt).mappings())
@@ -184,6 +217,13 @@ def select_claims(
     rows = rows[:limit]
     last = rows[-1]
     return rows, encode_cursor(last["sort_value"], last["document_id"], last["seq"])
+
+
+def claim_row(row: Mapping[str, Any]) -> ClaimRow:
+    """A query row as a ClaimRow, field by field (hedges as their words)."""
+    values = {field.name: row[field.name] for field in dataclasses.fields(ClaimRow)}
+    values["hedges"] = tuple(hedge["text"] for hedge in row["hedges"])
+    return ClaimRow(**values)
 
 
 def count_claims(conn: Connection, claim_filter: ClaimFilter, search_mode: str) -> int:
@@ -217,6 +257,35 @@ def contents_of(
             if row.name not in names:
                 names.append(row.name)
     return found
+
+
+def records_inside(conn: Connection, claim_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The quantities, places and times that sit inside the claim's content."""
+    q, p, t = schema.quantities, schema.places, schema.times
+
+    def rows(table: sa.Table) -> list[Mapping[str, Any]]:
+        stmt = sa.select(table).where(table.c.attribution == claim_id).order_by(table.c.seq)
+        return list(conn.execute(stmt).mappings())
+
+    keep = ("start", "end", "text", "attribution")
+    return {
+        "quantities": [
+            {k: r[k] for k in (*keep, "value", "low", "high", "qualifier", "unit", "kind")}
+            for r in rows(q)
+        ],
+        "places": [
+            {k: r[k] for k in (*keep, "name", "country", "lat", "lon", "kind", "gazetteer_id")}
+            for r in rows(p)
+        ],
+        "times": [
+            {
+                **{k: r[k] for k in (*keep, "value", "granularity", "relation")},
+                "date_from": r["value_start"],
+                "date_to": r["value_end"],
+            }
+            for r in rows(t)
+        ],
+    }
 
 
 def encode_cursor(value: Any, document_id: str, seq: int) -> str:
