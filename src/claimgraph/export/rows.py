@@ -28,6 +28,20 @@ def to_json_list(rows: Sequence[Any]) -> str:
     return json.dumps(row_dicts(rows), ensure_ascii=False, indent=2)
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): such a
+# text cell is written with a leading apostrophe, which spreadsheets show as plain text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell that no spreadsheet will run: text starting = + - @ gets a leading '."""
+    if isinstance(value, list):
+        value = "; ".join(map(str, value))
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: Sequence[Any], columns: Sequence[str] | None = None) -> str:
     """CSV with a header; list values joined with "; " so each cell stays one string."""
     dicts = row_dicts(rows)
@@ -39,9 +53,7 @@ def to_csv(rows: Sequence[Any], columns: Sequence[str] | None = None) -> str:
     )
     writer.writeheader()
     for row in dicts:
-        writer.writerow(
-            {k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()}
-        )
+        writer.writerow({k: safe_cell(v) for k, v in row.items()})
     return buffer.getvalue()
 
 
@@ -97,5 +109,5 @@ def to_csv_dicts(rows: list[dict[str, Any]]) -> str:
     if rows:
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()

@@ -17,6 +17,7 @@ from claimgraph.api.errors import ERROR_RESPONSES
 from claimgraph.api.models import ClaimDetail, ClaimPage
 from claimgraph.errors import NotFound
 from claimgraph.export.json import span_dict
+from claimgraph.export.rows import safe_cell
 from claimgraph.store.claim_query import (
     SORTS,
     ClaimFilter,
@@ -208,12 +209,7 @@ def _csv(claims: list[dict[str, Any]]) -> Iterator[str]:
     )
     writer.writeheader()
     for claim in claims:
-        writer.writerow(
-            {
-                key: "; ".join(map(str, value)) if isinstance(value, list) else value
-                for key, value in claim.items()
-            }
-        )
+        writer.writerow({key: safe_cell(value) for key, value in claim.items()})
         if buffer.tell() > 64_000:
             yield buffer.getvalue()
             buffer.seek(0)
