@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 
 import claimgraph
 from claimgraph.api import errors
+from claimgraph.api.access import Access, AccessGuard
 from claimgraph.api.body_limit import BodyLimit
 from claimgraph.api.body_limit import max_body as max_body_bytes
 from claimgraph.api.read_cache import ReadCache
@@ -44,6 +45,7 @@ def create_app(
     workers: int | None = None,
     analysis_seconds: float | None = None,
     max_body: int | None = None,
+    access: Access | None = None,
 ) -> FastAPI:
     """The API and UI over one store.
 
@@ -54,6 +56,8 @@ def create_app(
         workers: analysis processes (CLAIMGRAPH_API_WORKERS, default 2).
         analysis_seconds: time budget of one analysis (CLAIMGRAPH_ANALYSIS_SECONDS, default 60).
         max_body: largest request body in bytes (CLAIMGRAPH_MAX_BODY_BYTES, default 2,000,000).
+        access: Host names, write token, read-only (`access_for_serving`); None checks nothing,
+            for in-process use.
     """
     owned = isinstance(store, str)
     opened = open_store(store) if isinstance(store, str) else store
@@ -92,6 +96,8 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(ReadCache, store=opened)
     app.add_middleware(BodyLimit, limit=max_body or max_body_bytes())
+    if access is not None:
+        app.add_middleware(AccessGuard, access=access)  # outermost: checked before anything
     return app
 
 
