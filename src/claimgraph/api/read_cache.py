@@ -4,11 +4,12 @@ Reading endpoints (the overview most of all: clusters, contradictions, timeline)
 from the database on every request, which under 20 clients took seconds. Their answers change
 only when a document is stored or resolve runs, so each is kept with the store's fingerprint
 (`store.changes`, one small query) and served again until the fingerprint moves. Only 200 JSON
-answers are kept; exports stream and are never cached. One request computes a missing answer
+and CSV answers are kept (exports too). One request computes a missing answer
 while the others for the same URL wait for it.
 """
 
 import asyncio
+import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -27,6 +28,10 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 ENTRIES = 512  # answers kept (least recently used dropped first)
 LARGEST = 4_000_000  # bytes: a bigger answer is served but not kept
+CACHED_TYPES = (b"application/json", b"text/csv")
+# The fingerprint is read again at most this often: a write by another process shows within it,
+# a write through this server at once.
+RECHECK_SECONDS = 0.5
 NEVER = ("/api/health",)
 
 
@@ -38,19 +43,21 @@ class ReadCache:
         self.store = store
         self.entries: OrderedDict[tuple[str, bytes], tuple[tuple, Message, bytes]] = OrderedDict()
         self.computing: dict[tuple[str, bytes], asyncio.Lock] = {}
+        self.current: tuple = ()
+        self.checked = 0.0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if (
-            scope["type"] != "http"
-            or scope["method"] != "GET"
-            or not path.startswith("/api/")
-            or path in NEVER
-        ):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] != "GET" or not path.startswith("/api/") or path in NEVER:
+            if scope["method"] not in ("GET", "HEAD", "OPTIONS"):
+                self.checked = 0.0  # a write may follow: read the fingerprint again next time
             await self.app(scope, receive, send)
             return
         key = (path, scope.get("query_string", b""))
-        current = (await run_in_threadpool(fingerprint, self.store.engine), resolution.status())
+        current = await self._fingerprint()
         if await self._replay(key, current, send):
             return
         lock = self.computing.setdefault(key, asyncio.Lock())
@@ -59,6 +66,13 @@ class ReadCache:
                 return
             await self._compute(key, current, scope, receive, send)
         self.computing.pop(key, None)
+
+    async def _fingerprint(self) -> tuple:
+        now = time.monotonic()
+        if now - self.checked > RECHECK_SECONDS:
+            self.current = await run_in_threadpool(fingerprint, self.store.engine)
+            self.checked = time.monotonic()
+        return (self.current, resolution.status())
 
     async def _replay(self, key: tuple[str, bytes], current: tuple, send: Send) -> bool:
         found = self.entries.get(key)
@@ -82,12 +96,11 @@ class ReadCache:
             if message["type"] == "http.response.start":
                 start.update(message)
                 headers = dict(message.get("headers", []))
-                keep = message["status"] == 200 and headers.get(b"content-type", b"").startswith(
-                    b"application/json"
-                )
+                kind = headers.get(b"content-type", b"")
+                keep = message["status"] == 200 and kind.startswith(CACHED_TYPES)
             elif message["type"] == "http.response.body" and keep:
                 chunks.append(message.get("body", b""))
-                keep = sum(len(c) for c in chunks) <= LARGEST and not message.get("more_body")
+                keep = sum(len(c) for c in chunks) <= LARGEST
             await send(message)
 
         await self.app(scope, receive, capture)
