@@ -20,6 +20,7 @@ from claimgraph.errors import ClaimgraphError
 INVALID_REQUEST = "CG130"  # a query parameter or body field has the wrong type or value
 NO_SUCH_PATH = "CG310"  # no endpoint or page at this path
 METHOD_NOT_ALLOWED = "CG311"
+MAX_OFFSET = 1_000_000_000  # paging further than this is a mistake (and beyond 64-bit in SQL)
 OUT_OF_RANGE = "CG172"  # a value passed validation but is out of any range the store can hold
 RESOLVE_MISSING = "CG011"  # cross-document resolution is not installed in this build yet
 

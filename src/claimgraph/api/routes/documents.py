@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Response
 from claimgraph.api import resolution
 from claimgraph.api.contract import ExtractResult
 from claimgraph.api.deps import AnalysisDep, LockDep, StoreDep
-from claimgraph.api.errors import ERROR_RESPONSES
+from claimgraph.api.errors import ERROR_RESPONSES, MAX_OFFSET
 from claimgraph.api.models import ArticleIn, DocumentPage, Ingested
 from claimgraph.export.json import analysis_dict
 from claimgraph.ingest.text import document_from_text
@@ -23,7 +23,7 @@ router = APIRouter(prefix="/api", tags=["documents"], responses=ERROR_RESPONSES)
 def list_documents(
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     rows: list[DocumentRow] = store.documents(limit=limit, offset=offset)
     return {"items": rows, "total": store.counts()["documents"]}
@@ -53,6 +53,7 @@ def extract(article: ArticleIn, workers: AnalysisDep) -> dict[str, Any]:
     response_model=Ingested,
     status_code=201,
     summary="Analyse an article and store it (200 if it was already stored)",
+    responses={200: {"model": Ingested, "description": "The article was already stored"}},
 )
 def ingest(
     article: ArticleIn, response: Response, store: StoreDep, workers: AnalysisDep, lock: LockDep

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 
 from claimgraph.api import resolution
 from claimgraph.api.deps import StoreDep
-from claimgraph.api.errors import ERROR_RESPONSES, ErrorBody
+from claimgraph.api.errors import ERROR_RESPONSES, MAX_OFFSET, ErrorBody
 from claimgraph.api.models import (
     ClusterOut,
     ClusterPage,
@@ -31,7 +31,7 @@ def list_clusters(
     search: Annotated[str | None, Query(description="words in the claim")] = None,
     sort: Annotated[str, Query(pattern="^(support|reported|members)$")] = "support",
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     read = resolution.require()
     clusters = read.clusters(store, source=source, search=search)
