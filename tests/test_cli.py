@@ -393,7 +393,7 @@ def test_cli_ingest_folder_with_bad_files(pipeline, tmp_path, workers):
     bad = _mixed_folder(folder)
     db = str(tmp_path / "mixed.db")
     result = invoke("ingest", str(folder), "--db", db, "-w", workers)
-    assert result.exit_code == 1
+    assert result.exit_code == 0  # the good files are stored: bad ones are reported, not fatal
     assert "Stored 4 new document(s)" in result.stderr
     assert f"{len(bad)} of {4 + len(bad)} input(s) failed" in result.stderr
     with open_store(db) as store:
@@ -403,7 +403,7 @@ def test_cli_ingest_folder_with_bad_files(pipeline, tmp_path, workers):
     assert failures == bad
     # A re-run reports the same failures again but does not record them twice.
     again = invoke("ingest", str(folder), "--db", db, "-w", workers)
-    assert again.exit_code == 1
+    assert again.exit_code == 0
     assert "Stored 0 new document(s)" in again.stderr
     with open_store(db) as store:
         assert len(store.failures()) == len(bad)
@@ -414,7 +414,7 @@ def test_cli_ingest_missing_file_is_recorded(pipeline, tmp_path, names):
     (tmp_path / "ok.txt").write_text(ARTICLE, "utf-8")
     db = str(tmp_path / "m.db")
     result = invoke("ingest", *(str(tmp_path / n) for n in names), "--db", db, "-w", "1")
-    assert result.exit_code == 1
+    assert result.exit_code == (1 if names == ["missing.txt"] else 0)  # 1: nothing could be done
     with open_store(db) as store:
         assert [f.code for f in store.failures()] == ["CG107"]
         assert store.counts()["documents"] == len(names) - 1

@@ -1,5 +1,6 @@
 """Turn bytes, files and strings into Documents, refusing bad input with a clear error."""
 
+import codecs
 import hashlib
 import json
 import os
@@ -140,16 +141,46 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> str:
         )
     if not raw.strip():
         raise InputError(f"{name!r} is empty", code="CG101")
-    if b"\x00" in raw[:8192]:
-        raise InputError(f"{name!r} looks like a binary file, not text", code="CG102")
+    encoding = encoding or bom_encoding(raw)
+    # UTF-16 and UTF-32 text is full of NUL bytes: only other encodings call that binary.
+    if b"\x00" in raw[:8192] and not _wide(encoding):
+        raise InputError(
+            f"{name!r} looks like a binary file, not text",
+            hint="if it is UTF-16 or UTF-32 text, pass --encoding utf-16 (or utf-32)",
+            code="CG102",
+        )
     try:
-        return raw.decode(encoding or "utf-8-sig")
+        text = raw.decode(encoding or "utf-8-sig")
+        return text.removeprefix("\ufeff")
     except (UnicodeDecodeError, LookupError) as error:
         raise InputError(
             f"cannot read {name!r}: not {encoding or 'UTF-8'} ({error.__class__.__name__})",
             hint="convert it to UTF-8, or pass --encoding (e.g. --encoding cp1252)",
             code="CG103",
         ) from None
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+)
+
+
+def bom_encoding(raw: bytes) -> str | None:
+    """The encoding a byte order mark at the start announces (UTF-8, -16 or -32), if any."""
+    return next((name for bom, name in _BOMS if raw.startswith(bom)), None)
+
+
+def _wide(encoding: str | None) -> bool:
+    if not encoding:
+        return False
+    try:
+        return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False
 
 
 def sidecar_metadata(path: Path) -> dict[str, str]:
@@ -166,6 +197,16 @@ def sidecar_metadata(path: Path) -> dict[str, str]:
     return meta if isinstance(meta, dict) else {}
 
 
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; a missing or unreadable file (or a folder) is a coded InputError."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {str(path)!r}", code="CG107") from None
+    except OSError as error:
+        raise InputError(f"cannot read {str(path)!r}: {error.strerror}", code="CG107") from None
+
+
 def read_document(
     path: str | Path,
     *,
@@ -177,12 +218,7 @@ def read_document(
 ) -> Document:
     """Read one article file; options given here win over its sidecar metadata."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"no such file: {str(path)!r}", code="CG107") from None
-    except OSError as error:
-        raise InputError(f"cannot read {str(path)!r}: {error.strerror}", code="CG107") from None
+    raw = read_bytes(path)
     meta = sidecar_metadata(path)
     return document_from_text(
         decode(raw, str(path), encoding),
