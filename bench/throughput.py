@@ -37,7 +37,7 @@ TARGETS = {"ratio": 0.8, "speedup": 1.7, "worker_gb": 1.0}
 
 def load_corpus(limit: int | None, data: str | None) -> tuple[str, list[Document]]:
     """PolNeAR dev texts, or (when ../shared is absent) texts generated from examples/."""
-    from claimgraph.evaluate.polnear import data_dir
+    from claimgraph.ingest.polnear import data_dir
 
     try:
         path = data_dir(data) / "dev.jsonl"

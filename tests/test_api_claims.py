@@ -2,6 +2,8 @@
 
 import csv
 import io
+import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -193,3 +195,31 @@ def test_api_claims_answer_as_the_library_does(client, store, params):
     assert {k: api[0][k] for k in first if k not in {"published", "hedges"}} == {
         k: v for k, v in first.items() if k not in {"published", "hedges"}
     }
+
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "api.md"
+
+
+def documented_source_examples() -> list[str]:
+    row = next(
+        line for line in DOCS.read_text("utf-8").splitlines() if line.startswith("| `source`")
+    )
+    return re.findall(r"`([^`]+)`", row.split("|")[2])
+
+
+def documented_gets() -> list[str]:
+    return re.findall(
+        r"curl (?:-OJ )?'http://127\.0\.0\.1:8000(/api/[^']+)'", DOCS.read_text("utf-8")
+    )
+
+
+@pytest.mark.parametrize("source", documented_source_examples())
+def test_api_docs_source_examples_return_claims(client, source):
+    assert client.get("/api/claims", params={"source": source}).json()["total"] > 0
+
+
+@pytest.mark.parametrize("path", documented_gets())
+def test_api_docs_curl_examples_return_results(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert len(response.content) > 200  # a page with claims (or a file), not an empty answer

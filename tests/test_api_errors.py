@@ -60,3 +60,22 @@ def test_api_errors_unknown_page_is_html(client):
     response = client.get("/no-such-page")
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/api/documents/d_0000000000000000", None),
+        ("/api/claims/a_0000000000000000", None),
+        ("/api/sources/no-such-source", None),
+        ("/api/clusters/c_0000000000000000", None),
+        ("/api/explain", {"a": "a_0000000000000000", "b": "a_0000000000000001"}),
+    ],
+)
+def test_api_not_found_hints_name_what_to_do_in_the_api(client, path, params):
+    # An API user cannot call a Python function or run a command: the hint names an endpoint.
+    body = client.get(path, params=params).json()
+    assert body["status"] == 404
+    assert "/api/" in body["hint"]
+    assert "()" not in body["hint"]
+    assert "claimgraph " not in body["hint"]

@@ -1,18 +1,14 @@
-"""Cross-document endpoints: clusters, estimate series, contradictions, grades, and 501 without them."""
+"""Cross-document endpoints: clusters, estimate series, contradictions, grades."""
 
 import pytest
 from fastapi.testclient import TestClient
 
 from api_fixtures import demo_database
-from claimgraph.api import create_app, resolution
-
-ENDPOINTS = ["/api/clusters", "/api/estimates", "/api/contradictions", "/api/grades"]
+from claimgraph.api import create_app
 
 
 @pytest.fixture(scope="module")
 def client(pipeline, tmp_path_factory):
-    if resolution.read_module() is None:
-        pytest.skip("claimgraph.resolve.read is not installed")
     path = demo_database(pipeline, tmp_path_factory.getbasetemp())
     with TestClient(create_app(str(path))) as test_client:
         yield test_client
@@ -62,13 +58,16 @@ def test_api_explain_two_claims(client):
     assert 0 <= body["similarity"] <= 1.0001
 
 
-@pytest.mark.parametrize("path", ENDPOINTS)
-def test_api_resolved_501_without_resolve(client, monkeypatch, path):
-    monkeypatch.setattr(resolution, "read_module", lambda: None)
-    response = client.get(path)
-    assert response.status_code == 501
-    body = response.json()
-    assert (body["code"], body["error"]) == (
-        "CG011",
-        "cross-document resolution is not available yet",
-    )
+@pytest.mark.parametrize("kind", ["denial", "figures"])
+def test_api_contradictions_kind_and_limit_are_applied(client, kind):
+    everything = client.get("/api/contradictions").json()
+    assert everything
+    only = client.get("/api/contradictions", params={"kind": kind}).json()
+    assert only == [item for item in everything if item["kind"] == kind]
+    assert client.get("/api/contradictions", params={"limit": 1}).json() == everything[:1]
+
+
+@pytest.mark.parametrize("params", [{"kind": "rumour"}, {"limit": 0}])
+def test_api_contradictions_bad_parameters_are_refused(client, params):
+    response = client.get("/api/contradictions", params=params)
+    assert (response.status_code, response.json()["code"]) == (400, "CG130")

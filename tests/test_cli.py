@@ -521,3 +521,49 @@ def test_cli_script_usage_error_exits_2(args):
     result = run(*args)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+# -- tables and options never ignored --------------------------------------------------------
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_cli_claims_table_fits_and_breaks_no_word(claims_db, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    listed = _claims(claims_db)
+    result = invoke("claims", "--db", claims_db, "--format", "table")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= int(columns)
+    cells = set(result.stdout.replace("│", " ").replace("┃", " ").split())
+    assert {claim["id"] for claim in listed} <= cells  # ids whole, on one line each
+    shown = " ".join(lines[:4])
+    if "content" in shown:  # every word of every claim is whole somewhere in the table
+        words = {w for c in listed for w in c["content_text"].split() if len(w) <= 24}
+        assert words <= cells
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_cli_claims_cluster_honours_the_format(claims_db, fmt):
+    result = invoke("claims", "--cluster", "--db", claims_db, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        assert rows
+        assert rows[0]["cluster"].startswith("c_")
+    else:
+        assert json.loads(result.stdout)[0]["id"].startswith("c_")
+
+
+@pytest.mark.parametrize("option", [["--certainty", "possible"], ["--anonymous"], ["--named"]])
+def test_cli_claims_cluster_refuses_filters_it_cannot_apply(claims_db, option):
+    result = invoke("claims", "--cluster", "--db", claims_db, *option)
+    assert result.exit_code == 1
+    assert result.exception.code == "CG135"
+    assert "--cluster" in result.exception.message
+
+
+@pytest.mark.parametrize(("command", "fmt"), [("claims", "jsonl"), ("estimates", "csv")])
+def test_cli_format_a_listing_cannot_write_is_refused(claims_db, command, fmt):
+    result = invoke(command, "--db", claims_db, "--format", fmt)
+    assert result.exit_code == 1
+    assert (result.exception.code, "--format" in result.exception.hint) == ("CG134", True)

@@ -8,14 +8,8 @@ from pathlib import Path
 import pytest
 
 from claimgraph.errors import ClaimgraphError, InputError, MissingExtra
-from claimgraph.evaluate.polnear import (
-    DEFAULT_DIR,
-    ENV_VAR,
-    claimgraph_predictor,
-    evaluate_polnear,
-    load_split,
-)
-from claimgraph.evaluate.scoring import ROLES
+from claimgraph.evaluate.polnear import claimgraph_predictor, evaluate_polnear
+from claimgraph.ingest.polnear import DEFAULT_DIR, ENV_VAR, ROLES, load_split
 
 POLNEAR = Path(os.environ.get(ENV_VAR) or DEFAULT_DIR)
 needs_polnear = pytest.mark.skipif(

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from claimgraph.api.routes.claims import EXPORT_COLUMNS, _csv
-from claimgraph.export.rows import safe_cell, to_csv, to_csv_dicts
+from claimgraph.api.routes.claims import EXPORT_COLUMNS
+from claimgraph.export.csv_text import csv_chunks, csv_text, safe_cell
+from claimgraph.export.rows import to_csv
 
 HOSTILE = ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"]
 
@@ -35,8 +36,8 @@ def _cells(text: str) -> list[str]:
 def test_export_csv_every_writer_escapes():
     for written in (
         to_csv([Row(source=v, content=v) for v in HOSTILE]),
-        to_csv_dicts([{"source": v, "content": v} for v in HOSTILE]),
-        "".join(_csv([dict.fromkeys(EXPORT_COLUMNS, v) for v in HOSTILE])),
+        csv_text([{"source": v, "content": v} for v in HOSTILE]),
+        "".join(csv_chunks([dict.fromkeys(EXPORT_COLUMNS, v) for v in HOSTILE], EXPORT_COLUMNS)),
     ):
         cells = _cells(written)
         assert cells

@@ -2,7 +2,8 @@
 
 import pytest
 
-from claimgraph.evaluate.polnear import DEFAULT_DIR, ENV_VAR, evaluate_polnear, model_predictor
+from claimgraph.evaluate.polnear import evaluate_polnear, model_predictor
+from claimgraph.ingest.polnear import DEFAULT_DIR, ENV_VAR
 
 needs_polnear = pytest.mark.skipif(
     not DEFAULT_DIR.is_dir(),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from claimgraph.nlp.gazetteer import Gazetteer, fold, load_gazetteer
+from claimgraph.nlp.gazetteer import Gazetteer, load_gazetteer, place_key
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def gazetteer() -> Gazetteer:
     ],
 )
 def test_gazetteer_fold(name, key):
-    assert fold(name) == key
+    assert place_key(name) == key
 
 
 @pytest.mark.parametrize(

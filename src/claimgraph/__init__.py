@@ -4,13 +4,26 @@ The public API: `extract()` analyses one article; `open_store()` opens a databas
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from claimgraph.records import Analysis
 from claimgraph.settings import Settings
-from claimgraph.store import Store, open_store
+
+if TYPE_CHECKING:
+    from claimgraph.store import Store, open_store
 
 __version__ = "0.1.0"
 __all__ = ["Analysis", "Settings", "Store", "__version__", "extract", "open_store"]
+
+
+def __getattr__(name: str) -> Any:
+    """`Store` and `open_store` load SQLAlchemy on first use, so `import claimgraph` stays quick
+    for the command line's --help."""
+    if name in ("Store", "open_store"):
+        import claimgraph.store
+
+        return getattr(claimgraph.store, name)
+    raise AttributeError(f"module 'claimgraph' has no attribute {name!r}")
 
 
 def extract(

@@ -1,58 +1,40 @@
 """The `claimgraph` command: thin wrappers over the library, one per job."""
 
-import enum
 import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
+from claimgraph.commands.options import (
+    AliasesOption,
+    AnonymousOption,
+    CertaintyOption,
+    DbOption,
+    Format,
+    FormatOption,
+    LimitOption,
+    PublishedOption,
+    SearchOption,
+    SourceOption,
+    WorkersOption,
+    output_format,
+    refuse_with,
+)
+from claimgraph.commands.terminal import Progress, print_table, stderr, summarise_failures
 from claimgraph.engine import EngineName
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.settings import Settings
+
+# spaCy, SQLAlchemy and numpy are imported inside the commands that need them, so that
+# `claimgraph --help` starts at once (bench/cli_startup.py measures it).
 
 app = typer.Typer(
     help="Who claims what, in news coverage of security stories.", no_args_is_help=True
 )
 eval_app = typer.Typer(help="Measure extraction against annotated corpora.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
-stderr = Console(stderr=True)
-
-
-class Format(enum.StrEnum):
-    auto = "auto"
-    table = "table"
-    json = "json"
-    csv = "csv"
-    jsonl = "jsonl"
-
-
-DbOption = Annotated[
-    str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or database URL.")
-]
-FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="table in a terminal, json when piped (auto).")
-]
-AliasesOption = Annotated[
-    Path | None,
-    typer.Option("--aliases", help="Extra known sources (sources.v1.tsv columns).", exists=True),
-]
-PublishedOption = Annotated[
-    str | None, typer.Option("--published", help="Publication date (ISO) that anchors 'on Friday'.")
-]
-WorkersOption = Annotated[
-    int, typer.Option("--workers", "-w", min=0, help="Processes; 0 = one per core.")
-]
-
-
-def _resolve_format(fmt: Format) -> Format:
-    if fmt is Format.auto:
-        return Format.table if sys.stdout.isatty() else Format.json
-    return fmt
 
 
 @app.command()
@@ -91,13 +73,13 @@ def extract(
     else:
         document = read_document(source, published=published, encoding=encoding)
     analysis = pipeline(settings).analyse(document)
-    fmt = _resolve_format(fmt)
+    fmt = output_format(fmt, what="an extraction")
     if fmt is Format.table:
-        _print_table(claim_rows_of(analysis), title=document.title or source)
+        print_table(claim_rows_of(analysis), title=document.title or source)
     elif fmt is Format.csv:
-        from claimgraph.export.rows import to_csv_dicts
+        from claimgraph.export.csv_text import csv_text
 
-        typer.echo(to_csv_dicts(claim_rows_of(analysis)), nl=False)
+        typer.echo(csv_text(claim_rows_of(analysis)), nl=False)
     else:
         indent = None if fmt is Format.jsonl else 2
         typer.echo(json.dumps(analysis_dict(analysis), ensure_ascii=False, indent=indent))
@@ -115,7 +97,7 @@ def _extract_jsonl(
     )
     total = _count_lines(path)
     failures: list[tuple[str, Any]] = []
-    with _progress(total) as (progress, task):
+    with Progress(total) as progress:
         for result in results:
             key, outcome = result.key, result.outcome
             if isinstance(outcome, Failure):
@@ -124,8 +106,8 @@ def _extract_jsonl(
                 typer.echo(json.dumps({"id": key, "error": error}, ensure_ascii=False))
             else:
                 typer.echo(json.dumps({"id": key, **analysis_dict(outcome)}, ensure_ascii=False))
-            progress.advance(task)
-    _summarise_failures(failures, total)
+            progress.advance()
+    summarise_failures(failures, total)
     if failures:
         raise typer.Exit(1)
 
@@ -158,7 +140,7 @@ def ingest(
     settings = Settings.from_env(aliases=aliases)
     with open_store(db) as store:
         plan = plan_ingest(paths, store, published=published, encoding=encoding)
-        with _progress(len(plan.todo)) as (progress, task):
+        with Progress(len(plan.todo)) as progress:
             report = run_ingest(
                 plan,
                 store,
@@ -166,19 +148,19 @@ def ingest(
                 engine=engine,
                 workers=workers,
                 scheduler=scheduler,
-                advance=lambda: progress.advance(task),
+                advance=progress.advance,
             )
         failures = [(failure.name, failure) for failure in report.failures]
-        stderr.print(
+        stderr().print(
             f"Stored {report.saved} new document(s) in {store.url}; {report.already_stored} "
             f"already there; {len(failures)} failed.",
             soft_wrap=True,
         )
-        _summarise_failures(failures, report.analysed)
+        summarise_failures(failures, report.analysed)
         from claimgraph.commands.resolve import run_resolve
 
         resolved = run_resolve(store)
-        stderr.print(
+        stderr().print(
             f"Resolved {resolved.documents} document(s): {resolved.new_clusters} new claim "
             f"cluster(s), {resolved.contradictions} contradiction(s).",
             soft_wrap=True,
@@ -190,17 +172,11 @@ def ingest(
 @app.command()
 def claims(
     db: DbOption = "claimgraph.db",
-    source: Annotated[str | None, typer.Option(help="Source id, name or alias (e.g. NIS).")] = None,
-    certainty: Annotated[
-        str | None, typer.Option(help="certain, probable, possible or unknown.")
-    ] = None,
-    search: Annotated[
-        str | None, typer.Option("--search", "-s", help="Words in the claim or its source.")
-    ] = None,
-    anonymous: Annotated[
-        bool | None, typer.Option("--anonymous/--named", help="Only anonymous (or named) sources.")
-    ] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many claims.")] = None,
+    source: SourceOption = None,
+    certainty: CertaintyOption = None,
+    search: SearchOption = None,
+    anonymous: AnonymousOption = None,
+    limit: LimitOption = None,
     cluster: Annotated[
         bool, typer.Option("--cluster", help="One row per claim cluster across documents.")
     ] = False,
@@ -208,30 +184,26 @@ def claims(
 ) -> None:
     """List stored claims, filtered by source, certainty, anonymity and words.
 
+    The id column is what `claimgraph claim ID` takes.
+
     Example: claimgraph claims --source NIS --format table
     """
     from claimgraph.export.rows import to_csv, to_json_list
     from claimgraph.store import open_store
 
     if cluster:
-        from claimgraph.commands.resolve import cluster_rows, clusters_json
-
-        with open_store(_existing_db(db)) as store:
-            if _resolve_format(fmt) is Format.table:
-                found = cluster_rows(store, source, search, limit)
-                _print_table(found, title=f"{len(found)} claim cluster(s)")
-            else:
-                typer.echo(clusters_json(store, source, search, limit))
+        _claim_clusters(db, source, search, limit, fmt, certainty=certainty, anonymous=anonymous)
         return
-    with open_store(_existing_db(db)) as store:
+    fmt = output_format(fmt, (Format.table, Format.json, Format.csv), what="a claims listing")
+    with open_store(db, create=False) as store:
         rows = store.claims(
             source=source, certainty=certainty, search=search, anonymous=anonymous, limit=limit
         )
-    fmt = _resolve_format(fmt)
     if fmt is Format.table:
-        _print_table(
+        print_table(
             [
                 {
+                    "id": r.id,
                     "source": r.source_name or r.source_text or "",
                     "cue": r.cue_text or "",
                     "content": r.content_text,
@@ -252,6 +224,37 @@ def claims(
         typer.echo(to_json_list(rows))
 
 
+def _flag(name: str, value: object) -> str:
+    return "--named" if name == "anonymous" and value is False else f"--{name}"
+
+
+def _claim_clusters(
+    db: str,
+    source: str | None,
+    search: str | None,
+    limit: int | None,
+    fmt: Format,
+    **unusable: object,
+) -> None:
+    """`claims --cluster`: clusters have no certainty or anonymity of their own, so those
+    filters are refused rather than ignored."""
+    from claimgraph.commands.resolve import cluster_rows, clusters_json
+    from claimgraph.export.csv_text import csv_text
+    from claimgraph.store import open_store
+
+    refuse_with("--cluster", {_flag(name, value): value for name, value in unusable.items()})
+    fmt = output_format(fmt, (Format.table, Format.json, Format.csv), what="a cluster listing")
+    with open_store(db, create=False) as store:
+        if fmt is Format.json:
+            typer.echo(clusters_json(store, source, search, limit))
+            return
+        found = cluster_rows(store, source, search, limit)
+    if fmt is Format.csv:
+        typer.echo(csv_text(found), nl=False)
+    else:
+        print_table(found, title=f"{len(found)} claim cluster(s)", whole=("cluster",))
+
+
 @app.command()
 def sources(
     action: Annotated[
@@ -268,19 +271,21 @@ def sources(
 
     Example: claimgraph sources --format table
     """
-    from claimgraph.commands.resolve import edit_sources, grades_by_source
+    from claimgraph.commands.resolve import edit_sources
     from claimgraph.export.rows import to_csv, to_json_list
+    from claimgraph.resolve.read import grades_by_source
     from claimgraph.store import open_store
 
-    with open_store(_existing_db(db)) as store:
+    if action is None:
+        fmt = output_format(fmt, (Format.table, Format.json, Format.csv), what="a sources listing")
+    with open_store(db, create=False) as store:
         if action is not None:
-            stderr.print(edit_sources(store, action, ids or []), soft_wrap=True)
+            stderr().print(edit_sources(store, action, ids or []), soft_wrap=True)
             return
         rows = store.sources()
         graded = grades_by_source(store)
-    fmt = _resolve_format(fmt)
     if fmt is Format.table:
-        _print_table(
+        print_table(
             [
                 {
                     "id": r.id,
@@ -302,13 +307,13 @@ def sources(
     elif fmt is Format.csv:
         typer.echo(to_csv(rows), nl=False)
     else:
-        from claimgraph.commands.resolve import jsonable
+        from claimgraph.export.json_values import json_ready
 
         listed = json.loads(to_json_list(rows))
         for row in listed:
             grade = graded.get(row["id"])
             row["reliability"] = grade.reliability if grade else "F"
-            row["reliability_reasons"] = jsonable(grade.reasons) if grade else ["not graded"]
+            row["reliability_reasons"] = json_ready(grade.reasons) if grade else ["not graded"]
         typer.echo(json.dumps(listed, indent=2, ensure_ascii=False))
 
 
@@ -332,6 +337,7 @@ def eval_polnear(
     """
     from claimgraph.evaluate import polnear
     from claimgraph.evaluate.scoring import format_report
+    from claimgraph.ingest.polnear import data_dir
 
     predictors = {
         "rules": polnear.claimgraph_predictor,
@@ -343,80 +349,12 @@ def eval_polnear(
             f"unknown predictor {predictor!r}", hint="rules, model or hybrid", code="CG114"
         )
     report = polnear.evaluate_polnear(
-        split, polnear.data_dir(data), predictors[predictor](), limit=limit, workers=workers
+        split, data_dir(data), predictors[predictor](), limit=limit, workers=workers
     )
     typer.echo(json.dumps(report.figures(), indent=2) if as_json else format_report(report))
 
 
 # -- helpers ------------------------------------------------------------------------------------
-
-
-def _existing_db(db: str) -> str:
-    """Reading commands refuse a missing SQLite file instead of creating an empty one."""
-    path = db.removeprefix("sqlite:///")
-    if ("://" not in path and path not in {"", ":memory:"}) and not Path(path).exists():
-        raise InputError(
-            f"no database at {db!r}",
-            hint="run `claimgraph ingest FILES --db ...` first",
-            code="CG109",
-        )
-    return db
-
-
-def _print_table(rows: list[dict[str, str]], title: str | None = None) -> None:
-    console = Console(width=None if sys.stdout.isatty() else 160)
-    if not rows:
-        console.print("(nothing found)")
-        return
-    table = Table(title=title, show_lines=True, expand=True)
-    for column in rows[0]:
-        table.add_column(column, overflow="fold", ratio=4 if column == "content" else 1)
-    for row in rows:
-        table.add_row(*(str(v) for v in row.values()))
-    console.print(table)
-
-
-class _progress:
-    """A progress bar on stderr: count, rate and time left."""
-
-    def __init__(self, total: int | None) -> None:
-        self.bar = Progress(
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]}"),
-            TimeRemainingColumn(),
-            console=stderr,
-            transient=False,
-            disable=total is not None and total <= 1,
-        )
-        self.total = total
-
-    def __enter__(self) -> tuple[Progress, Any]:
-        self.bar.start()
-        task = self.bar.add_task("analysing", total=self.total, rate="")
-        original = self.bar.advance
-
-        def advance(task_id: Any, steps: float = 1) -> None:
-            original(task_id, steps)
-            speed = self.bar.tasks[0].speed
-            self.bar.update(task_id, rate=f"{speed:.1f} docs/s" if speed else "")
-
-        self.bar.advance = advance  # type: ignore[method-assign]
-        return self.bar, task
-
-    def __exit__(self, *exc: object) -> None:
-        self.bar.stop()
-
-
-def _summarise_failures(failures: list[tuple[str, Any]], total: int) -> None:
-    if not failures:
-        return
-    stderr.print(f"[bold red]{len(failures)} of {total} input(s) failed:[/]", soft_wrap=True)
-    for name, failure in failures[:20]:
-        stderr.print(f"  {name}: [{failure.code}] {failure.message}", markup=False, soft_wrap=True)
-    if len(failures) > 20:
-        stderr.print(f"  ... and {len(failures) - 20} more")
 
 
 def _count_lines(path: Path) -> int:
@@ -433,11 +371,11 @@ def main() -> None:
         app()
     except ClaimgraphError as error:
         # soft_wrap: one line per message even when stderr is a pipe (rich wraps at 80 there).
-        stderr.print(
+        stderr().print(
             f"Error [{error.code}]: {error.message}", highlight=False, markup=False, soft_wrap=True
         )
         if error.hint:
-            stderr.print(f"Hint: {error.hint}", highlight=False, markup=False, soft_wrap=True)
+            stderr().print(f"Hint: {error.hint}", highlight=False, markup=False, soft_wrap=True)
         raise SystemExit(1) from None
 
 

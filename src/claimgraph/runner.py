@@ -10,6 +10,7 @@ import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
@@ -17,14 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.ingest.sources_in import InputFailure, expand, jsonl_items
-from claimgraph.nlp.pipeline import Pipeline
 from claimgraph.records import Analysis, Document
 from claimgraph.settings import Settings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # spaCy loads only when a document is analysed (runner.pipeline)
+    from claimgraph.nlp.pipeline import Pipeline
     from claimgraph.store import Store
 
-_PIPELINE: Pipeline | None = None
+_PIPELINE: "Pipeline | None" = None
 _LOADING = threading.Lock()  # a Dask worker may run several threads; load the model once
 
 
@@ -47,8 +48,10 @@ def default_workers() -> int:
     )
 
 
-def pipeline(settings: Settings) -> Pipeline:
+def pipeline(settings: Settings) -> "Pipeline":
     """The process's one pipeline (model and lexicons loaded once)."""
+    from claimgraph.nlp.pipeline import Pipeline
+
     global _PIPELINE
     with _LOADING:
         if _PIPELINE is None or _PIPELINE.settings != settings:
@@ -76,10 +79,15 @@ def analyse_stream(
             yield in_flight.popleft().get()
 
 
-def _serial(items: Iterable[Document | InputFailure], pipe: Pipeline) -> Iterator[Outcome]:
+def _serial(items: Iterable[Document | InputFailure], pipe: "Pipeline | None") -> Iterator[Outcome]:
+    """Outcomes in order, documents analysed in batches; `pipe` may be None for input failures
+    only."""
     pending: list[Document] = []
 
     def flush() -> Iterator[Outcome]:
+        if not pending:
+            return
+        assert pipe is not None, "documents need a pipeline"
         for result in pipe.analyse_many(pending, errors="yield"):
             yield result if isinstance(result, Analysis) else failure_of(*result)
         pending.clear()
@@ -90,7 +98,7 @@ def _serial(items: Iterable[Document | InputFailure], pipe: Pipeline) -> Iterato
             yield Failure(item.name, item.error.code, item.error.message)
         else:
             pending.append(item)
-            if len(pending) >= pipe.settings.batch_size:
+            if pipe is not None and len(pending) >= pipe.settings.batch_size:
                 yield from flush()
     yield from flush()
 
@@ -204,9 +212,14 @@ def run_ingest(
 
     saved = 0
     failures: list[Failure] = []
-    with outcomes(
-        plan.todo, settings, engine=engine, workers=workers, scheduler=scheduler
-    ) as stream:
+    if not any(isinstance(item, Document) for item in plan.todo):
+        # Nothing new to analyse (a re-run): do not load the model or start workers for it.
+        stream_of = nullcontext(_serial(plan.todo, None))
+    else:
+        stream_of = outcomes(
+            plan.todo, settings, engine=engine, workers=workers, scheduler=scheduler
+        )
+    with stream_of as stream:
         for outcome in stream:
             if isinstance(outcome, Failure):
                 failures.append(outcome)
@@ -224,7 +237,7 @@ def run_ingest(
 
 
 def ingest_document(
-    document: Document, store: "Store", pipe: Pipeline, lock: Any
+    document: Document, store: "Store", pipe: "Pipeline", lock: Any
 ) -> tuple[Analysis, bool]:
     """Analyse one document and store it; the API's POST uses this. Returns (analysis, stored).
 

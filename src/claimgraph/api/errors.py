@@ -6,7 +6,8 @@ client never has to parse two kinds of error.
 """
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -15,14 +16,13 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import ClaimgraphError, NotFound
 
 INVALID_REQUEST = "CG130"  # a query parameter or body field has the wrong type or value
 NO_SUCH_PATH = "CG310"  # no endpoint or page at this path
 METHOD_NOT_ALLOWED = "CG311"
 MAX_OFFSET = 1_000_000_000  # paging further than this is a mistake (and beyond 64-bit in SQL)
 OUT_OF_RANGE = "CG172"  # a value passed validation but is out of any range the store can hold
-RESOLVE_MISSING = "CG011"  # cross-document resolution is not installed in this build yet
 
 logger = logging.getLogger("claimgraph.api")
 
@@ -37,11 +37,14 @@ class ErrorBody(BaseModel):
     status: int
 
 
-class ResolveUnavailable(ClaimgraphError):
-    """The cross-document stage (claim clusters, estimates, grades) is not available."""
-
-    code = RESOLVE_MISSING
-    status = 501
+@contextmanager
+def api_hint(hint: str) -> Iterator[None]:
+    """Give a NotFound from the library a hint that names what to do in the API."""
+    try:
+        yield
+    except NotFound as error:
+        error.hint = hint
+        raise
 
 
 def envelope(

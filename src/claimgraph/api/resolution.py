@@ -1,54 +1,17 @@
-"""The seam to the cross-document stage (`claimgraph.resolve.read`): clusters, estimates, grades.
-
-The API works without it (documents, claims, sources, places); the endpoints that need it answer
-501 with code CG011 until it is installed. Only a missing `resolve.read` module counts as "not
-available": any other import error is a bug and keeps its traceback.
-"""
+"""Cross-document results (`claimgraph.resolve.read`) in the API's JSON shapes."""
 
 from dataclasses import asdict
-from types import ModuleType
 from typing import Any
 
-from claimgraph.api.errors import ResolveUnavailable
 from claimgraph.resolve.records import ClaimCluster, ClaimMember, SourceGrade
 
-AVAILABLE = "available"
-UNAVAILABLE = "unavailable"
-MESSAGE = "cross-document resolution is not available yet"
-_MODULE = "claimgraph.resolve.read"
-
-
-def read_module() -> ModuleType | None:
-    try:
-        import claimgraph.resolve.read as read
-    except ModuleNotFoundError as error:
-        if error.name in (_MODULE, "claimgraph.resolve"):
-            return None
-        raise
-    return read
-
-
-def status() -> str:
-    return AVAILABLE if read_module() is not None else UNAVAILABLE
-
-
-def require() -> ModuleType:
-    """The read module; raises ResolveUnavailable (501, CG011) when it is not installed."""
-    read = read_module()
-    if read is None:
-        raise ResolveUnavailable(
-            MESSAGE,
-            hint="claim clusters, estimate series, contradictions and grades come with the resolve stage",
-        )
-    return read
+AVAILABLE = "available"  # the `resolution` field of API answers: the resolve stage is built in
 
 
 def resolve_after_ingest(store: Any) -> bool:
-    """Re-run the cross-document stage after a new document, when it exists."""
-    try:
-        from claimgraph.resolve import resolve
-    except ImportError:
-        return False
+    """Re-run the cross-document stage after a new document (with the stored threshold)."""
+    from claimgraph.resolve import resolve
+
     resolve(store)
     return True
 
@@ -78,13 +41,6 @@ def cluster_dict(cluster: ClaimCluster) -> dict[str, Any]:
 
 def grade_dict(grade: SourceGrade) -> dict[str, Any]:
     return asdict(grade)
-
-
-def grades_by_source(store: Any) -> dict[str, SourceGrade]:
-    read = read_module()
-    if read is None:
-        return {}
-    return {grade.source_id: grade for grade in read.grades(store)}
 
 
 def contradictions(store: Any, read: Any, clusters: list[Any]) -> list[dict[str, Any]]:

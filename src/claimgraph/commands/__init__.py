@@ -1,6 +1,7 @@
-"""Commands beyond the core ones: each module here defines `register(app)` and is loaded by cli.py.
+"""Commands beyond the core ones: each module here with a `register(app)` is loaded by cli.py.
 
 A new feature adds its own module (serve.py, resolve.py, export.py ...) instead of growing cli.py.
+Modules without `register` are what the commands share (options.py, terminal.py).
 """
 
 import importlib
@@ -12,4 +13,8 @@ import typer
 def load_commands(app: typer.Typer) -> None:
     for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if not module.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{module.name}").register(app)
+            register = getattr(
+                importlib.import_module(f"{__name__}.{module.name}"), "register", None
+            )
+            if register is not None:
+                register(app)

@@ -1,31 +1,19 @@
 """Commands across documents: resolve, claim, estimates, contradictions; and the helpers that the
 core `claims --cluster`, `sources` (grades, merge, split) and `ingest` commands call."""
 
-import dataclasses
-import enum
 import json
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from claimgraph.commands.options import DbOption, Format, FormatOption, output_format
 from claimgraph.errors import InputError, NotFound
+from claimgraph.export.json_values import json_ready
 
+TABLE_OR_JSON = (Format.table, Format.json)
 
-class OutputFormat(enum.StrEnum):
-    auto = "auto"
-    table = "table"
-    json = "json"
-
-
-DbOption = Annotated[
-    str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or database URL.")
-]
-FormatOption = Annotated[
-    OutputFormat,
-    typer.Option("--format", "-f", help="table in a terminal, json when piped (auto)."),
-]
 GradesOption = Annotated[
     Path | None,
     typer.Option(
@@ -63,7 +51,7 @@ def resolve_command(
     """
     from claimgraph.store import open_store
 
-    with open_store(_existing(db)) as store:
+    with open_store(db, create=False) as store:
         report = run_resolve(store, full=full, threshold=threshold, grades=grades)
     typer.echo(
         f"Resolved {report.documents} document(s), {report.claims} claim(s): "
@@ -87,7 +75,7 @@ def run_resolve(
 def claim_command(
     claim_id: Annotated[str, typer.Argument(help="A cluster id (c_...) or an attribution id.")],
     db: DbOption = "claimgraph.db",
-    fmt: FormatOption = OutputFormat.auto,
+    fmt: FormatOption = Format.auto,
 ) -> None:
     """Show one claim cluster: its members, provenance chains, support, credibility, contradictions.
 
@@ -96,13 +84,13 @@ def claim_command(
     from claimgraph.resolve import read
     from claimgraph.store import open_store
 
-    with open_store(_existing(db)) as store:
+    with open_store(db, create=False) as store:
         found = read.cluster_of(store, claim_id) if not claim_id.startswith("c_") else None
         cluster = found or read.cluster(store, claim_id)
         against = [x for x in read.contradictions(store) if cluster.id in (x.claim, x.by)]
-    if _format(fmt) is OutputFormat.json:
-        body = {**jsonable(cluster), "support": cluster.support}
-        typer.echo(json.dumps({**body, "contradictions": jsonable(against)}, indent=2))
+    if output_format(fmt, TABLE_OR_JSON, what="a claim cluster") is Format.json:
+        body = {**json_ready(cluster), "support": cluster.support}
+        typer.echo(json.dumps({**body, "contradictions": json_ready(against)}, indent=2))
         return
     typer.echo(f"{cluster.id}  [{cluster.polarity}]  {cluster.label}")
     typer.echo(
@@ -129,7 +117,7 @@ def estimates_command(
         str | None, typer.Argument(help="Part of a topic, e.g. 'troops in Russia'.")
     ] = None,
     db: DbOption = "claimgraph.db",
-    fmt: FormatOption = OutputFormat.auto,
+    fmt: FormatOption = Format.auto,
 ) -> None:
     """Estimate series: each distinct figure once, with its source, first report and documents.
 
@@ -138,9 +126,9 @@ def estimates_command(
     from claimgraph.resolve import read
     from claimgraph.store import open_store
 
-    with open_store(_existing(db)) as store:
+    with open_store(db, create=False) as store:
         series = read.estimate_series(store, topic)
-    if _format(fmt) is OutputFormat.json:
+    if output_format(fmt, TABLE_OR_JSON, what="estimate series") is Format.json:
         typer.echo(json.dumps([series_json(s) for s in series], indent=2, ensure_ascii=False))
         return
     if not series:
@@ -155,9 +143,7 @@ def estimates_command(
             )
 
 
-def contradictions_command(
-    db: DbOption = "claimgraph.db", fmt: FormatOption = OutputFormat.auto
-) -> None:
+def contradictions_command(db: DbOption = "claimgraph.db", fmt: FormatOption = Format.auto) -> None:
     """List contradictions: denials and incompatible figures, each against the claim it hits.
 
     Example: claimgraph contradictions --format table
@@ -165,11 +151,11 @@ def contradictions_command(
     from claimgraph.resolve import read
     from claimgraph.store import open_store
 
-    with open_store(_existing(db)) as store:
+    with open_store(db, create=False) as store:
         found = read.contradictions(store)
         labels = {c.id: c.label for c in read.clusters(store)}
-    if _format(fmt) is OutputFormat.json:
-        typer.echo(json.dumps(jsonable(found), indent=2, ensure_ascii=False))
+    if output_format(fmt, TABLE_OR_JSON, what="a contradictions listing") is Format.json:
+        typer.echo(json.dumps(json_ready(found), indent=2, ensure_ascii=False))
         return
     for item in found:
         typer.echo(f"{item.kind}: {item.explanation}")
@@ -234,14 +220,8 @@ def clusters_json(store: Any, source: str | None, search: str | None, limit: int
 
     found = read.clusters(store, source=source, search=search, limit=limit)
     return json.dumps(
-        [{**jsonable(c), "support": c.support} for c in found], indent=2, ensure_ascii=False
+        [{**json_ready(c), "support": c.support} for c in found], indent=2, ensure_ascii=False
     )
-
-
-def grades_by_source(store: Any) -> dict[str, Any]:
-    from claimgraph.resolve import read
-
-    return {grade.source_id: grade for grade in read.grades(store)}
 
 
 def edit_sources(store: Any, action: str, ids: list[str]) -> str:
@@ -256,7 +236,7 @@ def edit_sources(store: Any, action: str, ids: list[str]) -> str:
         raise InputError(
             f"cannot {action} {' '.join(ids)!r}",
             hint="use `claimgraph sources merge A B` or `claimgraph sources split A`",
-            code="CG130",
+            code="CG133",
         )
     known = {row.id for row in store.sources()}
     for name in (source_id, into):
@@ -268,32 +248,5 @@ def edit_sources(store: Any, action: str, ids: list[str]) -> str:
     return f"{source_id} merged into {into}" if into else f"{source_id} kept apart"
 
 
-def jsonable(value: Any) -> Any:
-    """Dataclasses, tuples and datetimes as plain JSON values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: jsonable(v) for k, v in value.items()}
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    return value
-
-
 def _when(moment: datetime | None) -> str:
     return moment.date().isoformat() if moment else "-"
-
-
-def _format(fmt: OutputFormat) -> OutputFormat:
-    import sys
-
-    if fmt is OutputFormat.auto:
-        return OutputFormat.table if sys.stdout.isatty() else OutputFormat.json
-    return fmt
-
-
-def _existing(db: str) -> str:
-    from claimgraph.cli import _existing_db
-
-    return _existing_db(db)

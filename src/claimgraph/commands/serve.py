@@ -5,13 +5,12 @@ from typing import Annotated
 
 import typer
 
+from claimgraph.commands.options import DbOption
 from claimgraph.errors import MissingExtra
 
 
 def serve(
-    db: Annotated[
-        str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLite file or database URL.")
-    ] = "claimgraph.db",
+    db: DbOption = "claimgraph.db",
     host: Annotated[
         str, typer.Option(help="Interface to listen on; 0.0.0.0 exposes it to the network.")
     ] = "127.0.0.1",

@@ -25,7 +25,7 @@ def train_polnear(
 
     Example: claimgraph train polnear --data ../shared/data/polnear --out /tmp/tagger
     """
-    from claimgraph.evaluate.polnear import data_dir
+    from claimgraph.ingest.polnear import data_dir
     from claimgraph.learn.train import train_polnear as train
     from claimgraph.nlp import model
 

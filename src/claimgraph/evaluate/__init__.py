@@ -4,8 +4,9 @@
 predictor; `baseline` is a small reporting-verb predictor to compare the pipeline with.
 """
 
-from claimgraph.evaluate.polnear import GoldDocument, evaluate_polnear, load_split
+from claimgraph.evaluate.polnear import evaluate_polnear
 from claimgraph.evaluate.scoring import Report, RoleScore, Tally, format_report, score_document
+from claimgraph.ingest.polnear import GoldDocument, load_split
 
 __all__ = [
     "GoldDocument",

@@ -13,16 +13,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from claimgraph.errors import InputError
-
-ROLES = ("source", "cue", "content")
+from claimgraph.ingest.polnear import ROLES, Fragments, SpanAttribution
 
 # A token is a run of word characters or one punctuation mark. Punctuation only counts in a
 # span with no word at all, so `said,` and `said` (or `“no”` and `no`) are the same span, while
 # PolNeAR's punctuation cues (a colon or dash introducing a quote) still have a token to match.
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
-Fragments = Sequence[Sequence[int]]
-SpanAttribution = Mapping[str, Fragments]
 TokenSet = frozenset[int]
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.ingest.jsonl import JsonlLineError, JsonlRecord, read_jsonl
+from claimgraph.ingest.published import choose_published
 from claimgraph.ingest.text import (
     bom_encoding,
     decode,
@@ -102,7 +103,8 @@ def _folder(
         try:
             yield read_document(
                 path,
-                published=published or meta.get("published"),
+                published=published,
+                listed_published=meta.get("published"),
                 encoding=encoding,
                 url=meta.get("url"),
                 outlet=meta.get("outlet"),
@@ -190,7 +192,7 @@ def document_of(
     try:
         return document_from_text(
             record.text,
-            published=record.published or published,
+            published=choose_published(flag=published, record=record.published),
             url=record.url,
             outlet=record.outlet,
             title=record.title,

@@ -10,6 +10,7 @@ from pathlib import Path
 from claimgraph.errors import InputError
 from claimgraph.ingest.html import html_to_text, looks_like_html
 from claimgraph.ingest.normalise import normalise
+from claimgraph.ingest.published import choose_published
 from claimgraph.records import Document
 
 # The largest article (bytes of a file, characters of a text): far beyond any news article, and
@@ -215,14 +216,21 @@ def read_document(
     url: str | None = None,
     outlet: str | None = None,
     title: str | None = None,
+    listed_published: str | None = None,
 ) -> Document:
-    """Read one article file; options given here win over its sidecar metadata."""
+    """Read one article file; options given here win over its sidecar metadata.
+
+    `listed_published` is the date from a folder's metadata.jsonl; which date wins is decided
+    by `ingest.published.choose_published`.
+    """
     path = Path(path)
     raw = read_bytes(path)
     meta = sidecar_metadata(path)
     return document_from_text(
         decode(raw, str(path), encoding),
-        published=published or meta.get("published"),
+        published=choose_published(
+            flag=published, listed=listed_published, sidecar=meta.get("published")
+        ),
         url=url or meta.get("url"),
         outlet=outlet or meta.get("outlet"),
         title=title or meta.get("title"),

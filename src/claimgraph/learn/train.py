@@ -198,7 +198,7 @@ def parsed_split(
     split: str, nlp: Language, data_dir: str | Path | None = None, cache_dir: Path | None = None
 ) -> list[Example]:
     """A PolNeAR split as Examples, parsed once with `nlp` and cached as a DocBin in cache_dir."""
-    from claimgraph.evaluate.polnear import load_split
+    from claimgraph.ingest.polnear import load_split
 
     documents = load_split(split, data_dir)
     texts = [d.text for d in documents]

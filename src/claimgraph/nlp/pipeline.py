@@ -106,7 +106,7 @@ class Pipeline:
     def analyse_parsed(self, document: Document, parsed: Doc) -> Analysis:
         found = find_attributions(parsed, self.lexicon)
         if self.tagger is not None:
-            from claimgraph.learn.hybrid import with_model
+            from claimgraph.nlp.hybrid import with_model
 
             found = with_model(parsed, found, self.tagger.predict(parsed))
         resolved, sources = resolve_sources(

@@ -27,7 +27,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.nlp.gazetteer import Gazetteer, GazetteerEntry, fold
+from claimgraph.nlp.gazetteer import Gazetteer, GazetteerEntry, place_key
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
 from claimgraph.nlp.model import doc_text
 from claimgraph.records import Place, Span
@@ -59,11 +59,12 @@ def load_place_words() -> PlaceWords:
     """Read the place lexicons once per process."""
 
     def words(name: str) -> frozenset[str]:
-        return frozenset(fold(row[0]) for row in data_rows(lexicon_text(name)))
+        return frozenset(place_key(row[0]) for row in data_rows(lexicon_text(name)))
 
     return PlaceWords(
         demonyms={
-            fold(demonym): iso for demonym, iso in data_rows(lexicon_text("places_demonyms.v1.tsv"))
+            place_key(demonym): iso
+            for demonym, iso in data_rows(lexicon_text("places_demonyms.v1.tsv"))
         },
         port_words=words("places_port_words.v1.txt"),
         titles=words("places_person_titles.v1.txt"),
@@ -91,7 +92,7 @@ class _Finder:
         self.places: list[Place] = []
         self.claimed = [False] * len(doc)
         self.person_words = frozenset(
-            fold(token.text)
+            place_key(token.text)
             for ent in doc.ents
             if ent.label_ == "PERSON" and len(ent) > 1
             for token in ent
@@ -101,7 +102,7 @@ class _Finder:
 
     def region_and_port_phrases(self) -> None:
         for token in self.doc:
-            lower = fold(token.text)
+            lower = place_key(token.text)
             if self.gazetteer.is_region_word(token.text) and token.pos_ in ("NOUN", "PROPN"):
                 for start, end in self._listed_names_before(token.i):
                     entry = self.gazetteer.lookup(f"{self.doc[start:end].text} {token.text}")
@@ -222,7 +223,7 @@ class _Finder:
                         break
 
     def _demonym(self, start: int, end: int) -> bool:
-        text = fold(self.doc[start:end].text)
+        text = place_key(self.doc[start:end].text)
         iso = self.words.demonyms.get(text) or self.words.demonyms.get(text.removesuffix("s"))
         entry = self.gazetteer.country(iso) if iso else None
         if entry is None:
@@ -234,17 +235,17 @@ class _Finder:
 
     def _lookup(self, start: int, end: int) -> GazetteerEntry | None:
         text = self.doc[start:end].text
-        if fold(text) in self.words.not_places or end - start > MAX_NAME_TOKENS:
+        if place_key(text) in self.words.not_places or end - start > MAX_NAME_TOKENS:
             return None
         return self.gazetteer.lookup(text)
 
     def _looks_like_person(self, start: int, end: int, entry: GazetteerEntry) -> bool:
         if entry.kind not in ("city", "continent"):
             return False
-        before = fold(self.doc[start - 1].text) if start > 0 else ""
+        before = place_key(self.doc[start - 1].text) if start > 0 else ""
         if before in self.words.titles:
             return True
-        return end - start == 1 and fold(self.doc[start].text) in self.person_words
+        return end - start == 1 and place_key(self.doc[start].text) in self.person_words
 
     def _listed_names_before(self, i: int) -> list[tuple[int, int]]:
         """The names before a region word: "Kursk and Belgorod regions" -> both."""

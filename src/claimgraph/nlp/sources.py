@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from claimgraph.nlp.attributions import Found
 from claimgraph.nlp.lexicon import Lexicon, data_rows, lexicon_text, title_nouns
 from claimgraph.nlp.model import doc_text
-from claimgraph.nlp.source_table import CountryNames, SourceTable, fold, slug
+from claimgraph.nlp.source_table import CountryNames, SourceTable, slug, source_key
 from claimgraph.records import Source, SourceMention, Span
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural"}
@@ -153,7 +153,10 @@ class _Resolver:
                 SourceMention(span, f"unresolved-{head.lower_}", "pronoun"), False
             )
 
-        if head.lower_ in ("nobody", "none", "noone") or fold(span.text) in ("no one", "nobody"):
+        if head.lower_ in ("nobody", "none", "noone") or source_key(span.text) in (
+            "no one",
+            "nobody",
+        ):
             return None  # "Nobody is denying it": no one is the source of a claim
         if head.lower_ in _RELATIVE_WORDS and len(tokens) == 1:
             return None  # a relative pronoun the parser left without its antecedent
@@ -296,7 +299,7 @@ class _Resolver:
     def _person(self, name: str, country: str | None) -> Source:
         """Full name in the table; a one-word name matching any part of a person already named
         (surname first or last: "Zelensky", "Lee"); a partial name the table knows ("Yoon Suk")."""
-        words = fold(name).split()
+        words = source_key(name).split()
         for candidate in (name, " ".join(words[:2]), words[0], words[-1]):
             known = self.table.find(candidate)
             if (
@@ -304,12 +307,12 @@ class _Resolver:
                 and known.type == "person"
                 and (candidate == name or len(words) <= 3)
             ):
-                if candidate == name or fold(known.name).split()[0] == words[0]:
+                if candidate == name or source_key(known.name).split()[0] == words[0]:
                     return known
         for seen in reversed(self.seen):
             if not seen.person or seen.source_id not in self.sources:
                 continue
-            earlier = fold(self.sources[seen.source_id].name).split()
+            earlier = source_key(self.sources[seen.source_id].name).split()
             if (len(words) == 1 and words[0] in earlier) or (words and earlier[-1] == words[-1]):
                 return self.sources[seen.source_id]
         return Source(id=slug(name), name=name, type="person", country=country)
@@ -360,9 +363,12 @@ class _Resolver:
                     return self.sources[seen.source_id]
         if len(tokens) == 1 and head.pos_ == "PROPN":  # "Singh" after "Sabrina Singh"
             for seen in reversed(self.seen):
-                if seen.person and fold(text) in fold(self.sources[seen.source_id].name).split():
+                if (
+                    seen.person
+                    and source_key(text) in source_key(self.sources[seen.source_id].name).split()
+                ):
                     return self.sources[seen.source_id]
-        if fold(text) == description or tokens[0].lower_ in ("the", "this", "that"):
+        if source_key(text) == description or tokens[0].lower_ in ("the", "this", "that"):
             antecedent = self._described_antecedent(description, head, tokens.start_char)
             if antecedent is not None:
                 return antecedent
@@ -393,7 +399,7 @@ class _Resolver:
         name = _strip_possessive(_drop_article(text))
         key = (
             f"{country} {description}"
-            if country and not description.startswith(fold(name)[:3])
+            if country and not description.startswith(source_key(name)[:3])
             else name
         )
         return Source(id=slug(key), name=name, type=kind, country=country)
@@ -422,7 +428,7 @@ class _Resolver:
             )
             if known is not None:
                 return known
-            if country and fold(body).split()[-1] == "government":
+            if country and source_key(body).split()[-1] == "government":
                 return self.table.find("government", country) or Source(
                     id=f"{country.lower()}-government",
                     name=f"Government of {self.countries.labels.get(country, country)}",
@@ -475,9 +481,9 @@ class _Resolver:
         for require_all in (True, False):
             for _, source in candidates:
                 words = self.table.names.get(source.id, frozenset()) | set(
-                    fold(source.name).split()
+                    source_key(source.name).split()
                 )
-                words |= {w for alias in source.aliases for w in fold(alias).split()}
+                words |= {w for alias in source.aliases for w in source_key(alias).split()}
                 words |= self.kinds.get(source.id, set())
                 if (wanted <= words) if require_all else (head_word in words):
                     return source
@@ -526,10 +532,10 @@ class _Resolver:
             if self.countries.of(token.text) and token.pos_ in ("ADJ", "PROPN"):
                 continue
             words.append(token.text)
-        return fold(" ".join(words))
+        return source_key(" ".join(words))
 
     def _anonymous(self, tokens: SpacySpan, head: Token, person: SpacySpan | None) -> bool:
-        lowered = fold(tokens.text)
+        lowered = source_key(tokens.text)
         if any(phrase in lowered for phrase in self.lexicon.anonymity_phrases):
             return True
         if person is not None or any(

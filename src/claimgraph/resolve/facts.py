@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-from claimgraph.nlp.source_table import fold
+from claimgraph.nlp.source_table import source_key
 from claimgraph.records import Analysis, Attribution, Place, QuantityKind
 from claimgraph.resolve.identity import SourceIdentity
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
@@ -154,7 +154,7 @@ def _facts(
     inside = [p for p in analysis.places if any(s.contains(p.span) for s in attribution.content)]
     entities = sorted(
         {
-            fold(e.span.text)
+            source_key(e.span.text)
             for e in analysis.entities
             if e.label in ("ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "EVENT")
             and any(s.contains(e.span) for s in attribution.content)

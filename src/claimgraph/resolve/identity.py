@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
-from claimgraph.nlp.source_table import SourceTable, fold, slug
+from claimgraph.nlp.source_table import SourceTable, slug, source_key
 
 OUTLET = "outlet"
 UNIDENTIFIED = "unidentified@"  # independence key prefix of generic group sources
@@ -56,7 +56,7 @@ class SourceIdentity:
         """False for a "source" that is a document or data ("a briefing"), not who issued it."""
         if source_id is None:
             return False
-        words = fold(self.info(source_id).name).split()
+        words = source_key(self.info(source_id).name).split()
         return not words or words[-1] not in self.not_actors
 
     def canonical(self, raw_id: str | None) -> str | None:
@@ -122,7 +122,7 @@ class SourceIdentity:
     def outlet(self, name: str | None) -> str | None:
         if not name:
             return None
-        return self.outlet_names.get(fold(name)) or self.canonical(slug(name))
+        return self.outlet_names.get(source_key(name)) or self.canonical(slug(name))
 
     def find_names(self, text: str) -> list[tuple[int, str]]:
         """(offset, canonical id) of every outlet or known source named in the text."""
@@ -151,12 +151,12 @@ def build_identity(
     for outlet in sorted(set(outlets)):
         outlet_id = slug(outlet)
         identity.infos[outlet_id] = SourceInfo(outlet_id, outlet, OUTLET)
-        identity.outlet_names[fold(outlet)] = outlet_id
+        identity.outlet_names[source_key(outlet)] = outlet_id
     for source_id, known in table.known.items():
         if known.type == "media":
             for name in (known.name, *known.aliases):
                 if len(name) > 3:  # "AP" or "RIA" inside other words would be noise
-                    identity.outlet_names.setdefault(fold(name), source_id)
+                    identity.outlet_names.setdefault(source_key(name), source_id)
     _table_aliases(identity)
     _surnames(identity)
     for edit in edits:
@@ -178,8 +178,8 @@ def _table_aliases(identity: SourceIdentity) -> None:
         if known is not None and known.id != source.id:
             identity.mapping[source.id] = known.id
             identity.reasons[source.id] = f"name {name!r} is an alias of {known.id}"
-        elif fold(name) in identity.outlet_names:
-            outlet_id = identity.outlet_names[fold(name)]
+        elif source_key(name) in identity.outlet_names:
+            outlet_id = identity.outlet_names[source_key(name)]
             if outlet_id != source.id:
                 identity.mapping[source.id] = outlet_id
                 identity.reasons[source.id] = f"name {name!r} is the outlet {outlet_id}"
@@ -189,11 +189,11 @@ def _surnames(identity: SourceIdentity) -> None:
     people: dict[str, list[str]] = {}
     for source in identity.infos.values():
         if source.type == "person" and " " in source.name:
-            people.setdefault(fold(source.name.split()[-1]), []).append(source.id)
+            people.setdefault(source_key(source.name.split()[-1]), []).append(source.id)
     for source in list(identity.infos.values()):
         if "-" in source.id or source.id in identity.mapping or source.type == "person":
             continue
-        candidates = people.get(fold(source.name), [])
+        candidates = people.get(source_key(source.name), [])
         if len(candidates) == 1:
             identity.mapping[source.id] = candidates[0]
             identity.reasons[source.id] = f"surname of {candidates[0]}, the only such person"

@@ -172,6 +172,11 @@ def contradictions(store: Store) -> list[Contradiction]:
         ]
 
 
+def grades_by_source(store: Store) -> dict[str, SourceGrade]:
+    """Every graded source's grade by its id, for listings that show a grade beside a source."""
+    return {grade.source_id: grade for grade in grades(store)}
+
+
 def grades(store: Store, *, overrides: Path | None = None) -> list[SourceGrade]:
     """Reliability (A-F) of every source that originates a claim, with its reasons.
 
@@ -244,7 +249,9 @@ def _source_ids(conn: sa.Connection, source: str) -> list[str]:
     identity = load_identity(conn)
     a = schema.aliases
     found = set(
-        conn.execute(sa.select(a.c.source_id).where(a.c.alias == schema.fold(source))).scalars()
+        conn.execute(
+            sa.select(a.c.source_id).where(a.c.alias == schema.alias_key(source))
+        ).scalars()
     )
     found.add(source)
     found |= {identity.canonical(s) or s for s in list(found)}

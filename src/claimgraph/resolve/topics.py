@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
-from claimgraph.nlp.source_table import fold, load_source_table
+from claimgraph.nlp.source_table import load_source_table, source_key
 from claimgraph.records import Place, Quantity
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
 
@@ -155,7 +155,7 @@ def _group_country(name: str) -> str | None:
 def _named_actor(modifiers: list[str]) -> str | None:
     for word in modifiers:
         if word[:1].isupper():
-            return _group_country(word) or fold(word)
+            return _group_country(word) or source_key(word)
     return None
 
 

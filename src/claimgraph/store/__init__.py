@@ -11,9 +11,15 @@ from types import TracebackType
 
 from sqlalchemy.engine import Engine
 
+from claimgraph.errors import InputError
 from claimgraph.records import Analysis, Document
 from claimgraph.store import reader, resolve_tables, schema, writer
-from claimgraph.store.connect import check_connection, database_url, make_engine
+from claimgraph.store.connect import (
+    check_connection,
+    database_url,
+    make_engine,
+    sqlite_file_exists,
+)
 from claimgraph.store.rows import BatchReport, ClaimRow, DocumentRow, FailureRow, SourceRow
 
 # Imported for its side effect: the resolve tables join `schema.metadata` before `create`.
@@ -30,19 +36,31 @@ __all__ = [
 ]
 
 
-def open_store(url_or_path: str = "claimgraph.db", *, fts5: bool = True) -> "Store":
+def open_store(
+    url_or_path: str = "claimgraph.db", *, fts5: bool = True, create: bool = True
+) -> "Store":
     """Open (and create if needed) a store.
 
     Args:
         url_or_path: `sqlite:///claimgraph.db`, `postgresql+psycopg://user@host/db`
             (`postgresql://` works too), or a plain file path for SQLite.
         fts5: use SQLite's FTS5 for search when available; False forces the LIKE fallback.
+        create: False refuses a SQLite file that does not exist yet instead of creating an
+            empty one, so reading from a mistyped path fails clearly.
 
     Raises:
+        InputError: `create=False` and there is no SQLite file at that path (CG109).
         MissingExtra: a PostgreSQL URL, but psycopg is not installed.
         StoreError: the database cannot be reached, or was written by a newer claimgraph.
     """
-    engine = make_engine(database_url(url_or_path))
+    url = database_url(url_or_path)
+    if not create and not sqlite_file_exists(url):
+        raise InputError(
+            f"no database at {url_or_path!r}",
+            hint="ingest documents into it first (`claimgraph ingest FILES --db PATH`)",
+            code="CG109",
+        )
+    engine = make_engine(url)
     try:
         check_connection(engine)
         return Store(engine, fts5=fts5)

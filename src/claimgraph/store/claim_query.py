@@ -25,7 +25,7 @@ from claimgraph.errors import InputError
 from claimgraph.records import Certainty
 from claimgraph.store import schema, search
 from claimgraph.store.rows import ClaimRow
-from claimgraph.store.schema import fold
+from claimgraph.store.schema import alias_key
 
 CERTAINTIES = tuple(certainty.label for certainty in Certainty)
 SORTS = ("published", "source", "certainty", "outlet", "document")
@@ -47,7 +47,7 @@ def names_source(column: sa.ColumnElement[Any], source: str) -> sa.ColumnElement
 
     The exact id counts too: an attribution may name a source id that was never stored.
     """
-    known = sa.select(schema.aliases.c.source_id).where(schema.aliases.c.alias == fold(source))
+    known = sa.select(schema.aliases.c.source_id).where(schema.aliases.c.alias == alias_key(source))
     return sa.or_(column.in_(known), column == source)
 
 

@@ -51,6 +51,13 @@ def database_url(url_or_path: str) -> URL:
     return url
 
 
+def sqlite_file_exists(url: URL) -> bool:
+    """False only for a SQLite file that is not there; any other database counts as present."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return True
+    return Path(url.database).exists()
+
+
 def make_engine(url: URL) -> Engine:
     """Create (but do not yet connect) an engine with claimgraph's connection settings.
 

@@ -133,7 +133,7 @@ def source_id_for(conn: Connection, name: str) -> str | None:
     if conn.execute(sa.select(s.c.id).where(s.c.id == name)).first():
         return name
     row = conn.execute(
-        sa.select(al.c.source_id).where(al.c.alias == schema.fold(name)).limit(1)
+        sa.select(al.c.source_id).where(al.c.alias == schema.alias_key(name)).limit(1)
     ).first()
     return row[0] if row else None
 

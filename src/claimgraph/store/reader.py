@@ -200,5 +200,7 @@ def _document(conn: Connection, document_id: str) -> Document:
         .one_or_none()
     )
     if row is None:
-        raise NotFound(f"no document with id {document_id!r}", hint="list ids with documents()")
+        raise NotFound(
+            f"no document with id {document_id!r}", hint="list the stored documents for their ids"
+        )
     return rebuild.document(row)

@@ -271,11 +271,6 @@ def contradictions_of(conn: Connection, cluster_ids: Iterable[str]) -> list[RowM
     return rows
 
 
-def update_cluster(conn: Connection, cluster_id: str, values: Row) -> None:
-    c = resolve_clusters
-    conn.execute(c.update().where(c.c.id == cluster_id).values(**values))
-
-
 def replace_grades(conn: Connection, rows: list[Row]) -> None:
     """Keep exactly these user grades."""
     conn.execute(source_grades.delete())

@@ -67,7 +67,7 @@ def span_of(row: Mapping[str, Any], prefix: str = "") -> Span | None:
     return Span(row[f"{key}start"], row[f"{key}end"], row[f"{key}text"])
 
 
-def fold(name: str) -> str:
+def alias_key(name: str) -> str:
     """The form aliases are stored and looked up in: case-folded, single spaces."""
     return " ".join(name.casefold().split())
 

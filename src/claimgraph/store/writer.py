@@ -17,7 +17,7 @@ from claimgraph.store import flatten, schema, search
 from claimgraph.store.connect import REJECTED, database_errors
 from claimgraph.store.locks import begin_write
 from claimgraph.store.rows import BatchReport
-from claimgraph.store.schema import fold
+from claimgraph.store.schema import alias_key
 
 
 def save(engine: Engine, analysis: Analysis, search_mode: str) -> bool:
@@ -166,7 +166,7 @@ def _upsert_source(conn: Connection, source: Source) -> None:
     }
     if any(merged[key] != stored[key] for key in merged):
         conn.execute(sources.update().where(sources.c.id == source.id), merged)
-    names = {fold(name) for name in (source.id, stored["name"], *merged["aliases"])}
+    names = {alias_key(name) for name in (source.id, stored["name"], *merged["aliases"])}
     conn.execute(
         _insert_or_skip(conn, schema.aliases),
         [{"alias": name, "source_id": source.id} for name in sorted(names) if name],

@@ -1,9 +1,7 @@
 """Claims: filtered and sorted pages, one claim with everything in it, and exports of a filter."""
 
-import csv
-import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -16,8 +14,9 @@ from claimgraph.api.deps import StoreDep
 from claimgraph.api.errors import ERROR_RESPONSES
 from claimgraph.api.models import ClaimDetail, ClaimPage
 from claimgraph.errors import NotFound
+from claimgraph.export.csv_text import csv_chunks
 from claimgraph.export.json import span_dict
-from claimgraph.export.rows import safe_cell
+from claimgraph.resolve import read
 from claimgraph.store.claim_query import (
     SORTS,
     ClaimFilter,
@@ -162,7 +161,9 @@ def export_claims(
             default=str,
         )
         return StreamingResponse(iter([body]), media_type="application/json", headers=headers)
-    return StreamingResponse(_csv(claims), media_type="text/csv; charset=utf-8", headers=headers)
+    return StreamingResponse(
+        csv_chunks(claims, EXPORT_COLUMNS), media_type="text/csv; charset=utf-8", headers=headers
+    )
 
 
 @router.get(
@@ -181,8 +182,7 @@ def get_claim(claim_id: str, store: StoreDep) -> dict[str, Any]:
         contents = contents_of(conn, [claim_id])
         inside = records_inside(conn, claim_id)
     attribution = rebuild_attribution(row)
-    read = resolution.read_module()
-    cluster = read.cluster_of(store, claim_id) if read is not None else None
+    cluster = read.cluster_of(store, claim_id)
     return {
         "claim": claim_dict(row, contents[claim_id]),
         "source": span_dict(attribution.source),
@@ -195,7 +195,7 @@ def get_claim(claim_id: str, store: StoreDep) -> dict[str, Any]:
         ],
         **inside,
         "cluster": resolution.cluster_dict(cluster) if cluster is not None else None,
-        "resolution": resolution.status(),
+        "resolution": resolution.AVAILABLE,
     }
 
 
@@ -209,18 +209,3 @@ def claim_dict(row: Mapping[str, Any], contents: dict[str, list[str]]) -> dict[s
         "places": contents["places"],
         "evidence": f"/documents/{row['document_id']}#{row['id']}",
     }
-
-
-def _csv(claims: list[dict[str, Any]]) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=EXPORT_COLUMNS, extrasaction="ignore", lineterminator="\n"
-    )
-    writer.writeheader()
-    for claim in claims:
-        writer.writerow({key: safe_cell(value) for key, value in claim.items()})
-        if buffer.tell() > 64_000:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()

@@ -18,6 +18,7 @@ from claimgraph.api.models import (
     TimeSummary,
 )
 from claimgraph.errors import NotFound
+from claimgraph.resolve import read
 from claimgraph.resolve.records import SourceGrade
 from claimgraph.store import corpus_query
 from claimgraph.store.rows import SourceRow
@@ -33,7 +34,7 @@ def health(store: StoreDep) -> dict[str, Any]:
         "version": claimgraph.__version__,
         "store": store.url,
         "search": store.search_mode,
-        "resolution": resolution.status(),
+        "resolution": resolution.AVAILABLE,
     }
 
 
@@ -55,15 +56,11 @@ def overview(store: StoreDep, top: Annotated[int, Query(ge=1, le=100)] = 10) -> 
         }
         timeline = corpus_query.timeline(conn)
         certainty = corpus_query.certainty_counts(conn)
-    read = resolution.read_module()
-    top_clusters: list[dict[str, Any]] = []
-    contradictions: list[dict[str, Any]] = []
-    if read is not None:
-        clusters = read.clusters(store)
-        summary["clusters"] = len(clusters)
-        ranked = sorted(clusters, key=lambda c: (-c.support, -len(c.members), c.id))
-        top_clusters = [resolution.cluster_dict(c) for c in ranked[:top]]
-        contradictions = resolution.contradictions(store, read, clusters)[:top]
+    clusters = read.clusters(store)
+    summary["clusters"] = len(clusters)
+    ranked = sorted(clusters, key=lambda c: (-c.support, -len(c.members), c.id))
+    top_clusters = [resolution.cluster_dict(c) for c in ranked[:top]]
+    contradictions = resolution.contradictions(store, read, clusters)[:top]
     return {
         "counts": summary,
         "certainty": certainty,
@@ -72,8 +69,8 @@ def overview(store: StoreDep, top: Annotated[int, Query(ge=1, le=100)] = 10) -> 
         "timeline": timeline,
         "top_clusters": top_clusters,
         "contradictions": contradictions,
-        "resolution": resolution.status(),
-        "resolution_message": None if read is not None else resolution.MESSAGE,
+        "resolution": resolution.AVAILABLE,
+        "resolution_message": None,
     }
 
 
@@ -85,7 +82,7 @@ def list_sources(
     search: Annotated[str | None, Query(description="words in the name or an alias")] = None,
     type: Annotated[str | None, Query(description="person, organisation, government ...")] = None,
 ) -> list[dict[str, Any]]:
-    grades = resolution.grades_by_source(store)
+    grades = read.grades_by_source(store)
     rows = store.sources()
     if type:
         rows = [row for row in rows if row.type == type]
@@ -112,7 +109,7 @@ def get_source(source_id: str, store: StoreDep) -> dict[str, Any]:
             )
         days = corpus_query.source_days(conn, canonical)
         outlets = corpus_query.source_outlets(conn, canonical)
-    grades = resolution.grades_by_source(store)
+    grades = read.grades_by_source(store)
     row = rows[canonical]
     parent = rows.get(row.parent) if row.parent else None
     children = [child for child in rows.values() if child.parent == canonical]
@@ -124,7 +121,7 @@ def get_source(source_id: str, store: StoreDep) -> dict[str, Any]:
         "grade": resolution.grade_dict(grade) if grade else None,
         "claims_by_day": days,
         "outlets": outlets,
-        "resolution": resolution.status(),
+        "resolution": resolution.AVAILABLE,
     }
 
 

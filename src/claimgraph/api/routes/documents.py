@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Response
 from claimgraph.api import resolution
 from claimgraph.api.contract import ExtractResult
 from claimgraph.api.deps import AnalysisDep, LockDep, StoreDep
-from claimgraph.api.errors import ERROR_RESPONSES, MAX_OFFSET
+from claimgraph.api.errors import ERROR_RESPONSES, MAX_OFFSET, api_hint
 from claimgraph.api.models import ArticleIn, DocumentPage, Ingested
 from claimgraph.export.json import analysis_dict
 from claimgraph.ingest.text import document_from_text
@@ -35,7 +35,8 @@ def list_documents(
     summary="One stored document with all its records (the extract JSON contract)",
 )
 def get_document(document_id: str, store: StoreDep) -> dict[str, Any]:
-    return analysis_dict(store.analysis(document_id))
+    with api_hint("list documents at /api/documents"):
+        return analysis_dict(store.analysis(document_id))
 
 
 @router.post(

@@ -1,16 +1,13 @@
-"""What the cross-document stage computes: claim clusters, estimate series, contradictions, grades.
-
-Every route here answers 501 (CG011) while `claimgraph.resolve.read` is not installed.
-"""
+"""What the cross-document stage computes: claim clusters, estimate series, contradictions, grades."""
 
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
 from claimgraph.api import resolution
 from claimgraph.api.deps import StoreDep
-from claimgraph.api.errors import ERROR_RESPONSES, MAX_OFFSET, ErrorBody
+from claimgraph.api.errors import ERROR_RESPONSES, MAX_OFFSET, api_hint
 from claimgraph.api.models import (
     ClusterOut,
     ClusterPage,
@@ -19,9 +16,9 @@ from claimgraph.api.models import (
     GradeOut,
     MatchOut,
 )
+from claimgraph.resolve import read
 
-RESPONSES = {**ERROR_RESPONSES, 501: {"model": ErrorBody, "description": "resolve not available"}}
-router = APIRouter(prefix="/api", tags=["cross-document"], responses=RESPONSES)
+router = APIRouter(prefix="/api", tags=["cross-document"], responses=ERROR_RESPONSES)
 
 
 @router.get("/clusters", response_model=ClusterPage, summary="Claims stated in many documents")
@@ -33,7 +30,6 @@ def list_clusters(
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
-    read = resolution.require()
     clusters = read.clusters(store, source=source, search=search)
     if sort == "support":
         clusters.sort(key=lambda c: (-c.support, -len(c.members), c.id))
@@ -47,7 +43,8 @@ def list_clusters(
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut, summary="One claim cluster")
 def get_cluster(cluster_id: str, store: StoreDep) -> dict[str, Any]:
-    return resolution.cluster_dict(resolution.require().cluster(store, cluster_id))
+    with api_hint("list clusters at /api/clusters"):
+        return resolution.cluster_dict(read.cluster(store, cluster_id))
 
 
 @router.get(
@@ -60,7 +57,8 @@ def explain(
     a: Annotated[str, Query(description="an attribution id")],
     b: Annotated[str, Query(description="another attribution id")],
 ) -> dict[str, Any]:
-    match = resolution.require().explain(store, a, b)
+    with api_hint("give two attribution ids from the members of /api/clusters"):
+        match = read.explain(store, a, b)
     return {
         **asdict(match),
         "agreeing": list(match.agreeing),
@@ -74,7 +72,7 @@ def explain(
 def list_estimates(
     store: StoreDep, topic: Annotated[str | None, Query(description="one topic only")] = None
 ) -> list[dict[str, Any]]:
-    series = resolution.require().estimate_series(store, topic)
+    series = read.estimate_series(store, topic)
     return [
         {
             **asdict(s),
@@ -97,11 +95,20 @@ def list_estimates(
     response_model=list[ContradictionOut],
     summary="Claims that deny or contradict others, most recent first",
 )
-def list_contradictions(store: StoreDep) -> list[dict[str, Any]]:
-    read = resolution.require()
-    return resolution.contradictions(store, read, read.clusters(store))
+def list_contradictions(
+    store: StoreDep,
+    kind: Annotated[
+        Literal["denial", "figures"] | None,
+        Query(description="denial: a claim denied; figures: incompatible numbers"),
+    ] = None,
+    limit: Annotated[int | None, Query(ge=1, le=1000, description="at most this many")] = None,
+) -> list[dict[str, Any]]:
+    found = resolution.contradictions(store, read, read.clusters(store))
+    if kind is not None:
+        found = [item for item in found if item["kind"] == kind]
+    return found[:limit]
 
 
 @router.get("/grades", response_model=list[GradeOut], summary="Source reliability grades (A-F)")
 def list_grades(store: StoreDep) -> list[dict[str, Any]]:
-    return [resolution.grade_dict(grade) for grade in resolution.require().grades(store)]
+    return [resolution.grade_dict(grade) for grade in read.grades(store)]

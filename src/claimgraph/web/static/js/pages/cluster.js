@@ -3,14 +3,14 @@ import { api } from "../api.js";
 import { chain } from "../claim-panel.js";
 import { h, mount, setTitle } from "../dom.js";
 import { certainty, day, sourceLink } from "../format.js";
-import { errorBox, notice, start } from "../layout.js";
+import { errorBox, start } from "../layout.js";
 
 start(async (clusterId) => {
   let cluster;
   try {
     cluster = await api(`/api/clusters/${encodeURIComponent(clusterId)}`);
   } catch (error) {
-    mount(error.code === "CG011" ? notice("Claims across reports come from the cross-document stage, which is not available yet.") : errorBox(error));
+    mount(errorBox(error));
     return;
   }
   setTitle(cluster.label.length > 90 ? `${cluster.label.slice(0, 90)}…` : cluster.label);

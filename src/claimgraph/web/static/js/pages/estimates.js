@@ -4,7 +4,7 @@ import { api } from "../api.js";
 import { estimateChart, modalityLegend, sourceColours } from "../charts.js";
 import { h, mount } from "../dom.js";
 import { day, number } from "../format.js";
-import { errorBox, notice, start } from "../layout.js";
+import { errorBox, start } from "../layout.js";
 
 function figure(p) {
   if (p.low !== null && p.high !== null && p.low !== p.high) return `${number(p.low)}–${number(p.high)}`;
@@ -81,10 +81,6 @@ start(async () => {
   try {
     seriesList = await api("/api/estimates");
   } catch (error) {
-    if (error.code === "CG011") {
-      mount(notice("Estimate series come from the cross-document stage, which is not available yet (", h("code", {}, error.code), "). The numbers of each claim are in the ", h("a", { href: "/claims?topic=troops" }, "claims table"), "."));
-      return;
-    }
     mount(errorBox(error));
     return;
   }

@@ -1,7 +1,7 @@
 """Merge the trained tagger's attributions into the rules' `Found` records (the accurate mode).
 
 Needs: the parse, the rules' finds and the tagger's predictions.  Returns: `Found` records.
-The same rule as `combine.py` (measured on PolNeAR dev): where a rule fired on a model cue, the
+The same rule as `learn/combine.py` (measured on PolNeAR dev): where a rule fired on a model cue, the
 rule's record stays (its content, form, channel and hedge cue), with the model's source only when
 the two sources do not overlap; a model cue no rule found becomes a new record; rule records the
 model did not find are kept, so forms PolNeAR does not annotate (hearsay adverbs, "Speaker:")
