@@ -62,9 +62,7 @@ def read_jsonl(
         if not line.strip():
             continue
         try:
-            # Integers stay text: an id of thousands of digits is still an id (and Python
-            # refuses to turn more than 4,300 digits into an int).
-            row = json.loads(line, parse_int=str)
+            row = json.loads(line, parse_int=_integer)
         except RecursionError:
             yield JsonlLineError(
                 f"line {number}: not JSON (nested too deeply)", line=number, code="CG110"
@@ -74,7 +72,10 @@ def read_jsonl(
             reason = getattr(error, "msg", None) or str(error)[:200]
             yield JsonlLineError(f"line {number}: not JSON ({reason})", line=number, code="CG110")
             continue
-        if not isinstance(row, dict) or (require_text and not isinstance(row.get("text"), str)):
+        text = row.get("text") if isinstance(row, dict) else None
+        if not isinstance(row, dict) or (
+            require_text and (not isinstance(text, str) or isinstance(text, Digits))
+        ):
             yield JsonlLineError(
                 f"line {number}: expected an object with a 'text' string", line=number, code="CG111"
             )
@@ -89,6 +90,15 @@ def read_jsonl(
             title=_optional(row, "title"),
             fields=row,
         )
+
+
+class Digits(str):
+    """An integer too long for Python to convert (over 4,300 digits), kept as its digits."""
+
+
+def _integer(digits: str) -> int | str:
+    """An id of thousands of digits is still an id: keep it as text instead of failing the line."""
+    return int(digits) if len(digits) <= 4_000 else Digits(digits)
 
 
 def _key(value: object, number: int) -> str:
