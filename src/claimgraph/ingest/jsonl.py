@@ -62,7 +62,7 @@ def read_jsonl(
         if not line.strip():
             continue
         try:
-            row = json.loads(line, parse_int=_integer)
+            row = json.loads(line, parse_int=integer_or_digits)
         except RecursionError:
             yield JsonlLineError(
                 f"line {number}: not JSON (nested too deeply)", line=number, code="CG110"
@@ -96,7 +96,7 @@ class Digits(str):
     """An integer too long for Python to convert (over 4,300 digits), kept as its digits."""
 
 
-def _integer(digits: str) -> int | str:
+def integer_or_digits(digits: str) -> int | str:
     """An id of thousands of digits is still an id: keep it as text instead of failing the line."""
     return int(digits) if len(digits) <= 4_000 else Digits(digits)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimgraph.errors import ClaimgraphError, InputError
-from claimgraph.ingest.jsonl import JsonlLineError, JsonlRecord, _integer, read_jsonl
+from claimgraph.ingest.jsonl import JsonlLineError, JsonlRecord, integer_or_digits, read_jsonl
 from claimgraph.ingest.published import choose_published
 from claimgraph.ingest.text import (
     bom_encoding,
@@ -120,7 +120,7 @@ def _json_array(
     """A .json file: an array of {"text", ...} objects, read like JSON Lines records."""
     raw = decode(read_bytes(path), str(path), encoding)
     try:
-        rows = json.loads(raw, parse_int=_integer)
+        rows = json.loads(raw, parse_int=integer_or_digits)
     except (ValueError, RecursionError) as error:
         raise InputError(f"{str(path)!r} is not JSON ({str(error)[:120]})", code="CG110") from None
     if not isinstance(rows, list):
