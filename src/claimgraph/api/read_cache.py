@@ -16,7 +16,6 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
-from claimgraph.api import resolution
 from claimgraph.store import Store
 from claimgraph.store.changes import fingerprint
 
@@ -72,7 +71,7 @@ class ReadCache:
         if now - self.checked > RECHECK_SECONDS:
             self.current = await run_in_threadpool(fingerprint, self.store.engine)
             self.checked = time.monotonic()
-        return (self.current, resolution.status())
+        return self.current
 
     async def _replay(self, key: tuple[str, bytes], current: tuple, send: Send) -> bool:
         found = self.entries.get(key)
