@@ -29,7 +29,7 @@ def client(pipeline, tmp_path_factory):
 @pytest.mark.parametrize(
     ("path", "params", "code"),
     [
-        ("/api/documents", {"offset": str(10**30)}, "CG172"),
+        ("/api/documents", {"offset": str(10**30)}, "CG130"),
         ("/api/claims", {"cursor": _cursor(True)}, "CG131"),
         ("/api/claims", {"cursor": _cursor([10**30, "d_0", 1])}, "CG172"),
         ("/api/claims", {"cursor": _cursor(["x", "d_0", 10**30])}, "CG172"),
