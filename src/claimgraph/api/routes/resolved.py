@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 
 from claimgraph.api import resolution
 from claimgraph.api.deps import StoreDep
-from claimgraph.api.errors import ERROR_RESPONSES, api_hint
+from claimgraph.api.errors import ERROR_RESPONSES, MAX_OFFSET, api_hint
 from claimgraph.api.models import (
     ClusterOut,
     ClusterPage,
@@ -28,7 +28,7 @@ def list_clusters(
     search: Annotated[str | None, Query(description="words in the claim")] = None,
     sort: Annotated[str, Query(pattern="^(support|reported|members)$")] = "support",
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     clusters = read.clusters(store, source=source, search=search)
     if sort == "support":
