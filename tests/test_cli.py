@@ -191,11 +191,13 @@ def test_cli_extract_bad_input_is_input_error(tmp_path, content, code):
 
 
 @pytest.mark.parametrize("size", [5_000_001])
-def test_cli_extract_huge_file_is_refused(tmp_path, size):
+def test_cli_extract_huge_file_is_refused(tmp_path, size, monkeypatch):
+    monkeypatch.setenv("CLAIMGRAPH_MAX_BYTES", "5000000")  # the cap in force, not the default
     path = tmp_path / "huge.txt"
     path.write_bytes(b"a" * size)
     result = invoke("extract", str(path))
     assert (result.exit_code, result.exception.code) == (1, "CG104")
+    assert "5,000,000-byte limit" in result.exception.message
 
 
 @pytest.mark.parametrize("args", [["extract"], ["extract", "-", "--published", "last Friday"]])
@@ -391,7 +393,7 @@ def test_cli_ingest_folder_with_bad_files(pipeline, tmp_path, workers):
     bad = _mixed_folder(folder)
     db = str(tmp_path / "mixed.db")
     result = invoke("ingest", str(folder), "--db", db, "-w", workers)
-    assert result.exit_code == 1
+    assert result.exit_code == 0  # the good files are stored: bad ones are reported, not fatal
     assert "Stored 4 new document(s)" in result.stderr
     assert f"{len(bad)} of {4 + len(bad)} input(s) failed" in result.stderr
     with open_store(db) as store:
@@ -401,7 +403,7 @@ def test_cli_ingest_folder_with_bad_files(pipeline, tmp_path, workers):
     assert failures == bad
     # A re-run reports the same failures again but does not record them twice.
     again = invoke("ingest", str(folder), "--db", db, "-w", workers)
-    assert again.exit_code == 1
+    assert again.exit_code == 0
     assert "Stored 0 new document(s)" in again.stderr
     with open_store(db) as store:
         assert len(store.failures()) == len(bad)
@@ -412,7 +414,7 @@ def test_cli_ingest_missing_file_is_recorded(pipeline, tmp_path, names):
     (tmp_path / "ok.txt").write_text(ARTICLE, "utf-8")
     db = str(tmp_path / "m.db")
     result = invoke("ingest", *(str(tmp_path / n) for n in names), "--db", db, "-w", "1")
-    assert result.exit_code == 1
+    assert result.exit_code == (1 if names == ["missing.txt"] else 0)  # 1: nothing could be done
     with open_store(db) as store:
         assert [f.code for f in store.failures()] == ["CG107"]
         assert store.counts()["documents"] == len(names) - 1

@@ -4,7 +4,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimgraph.ingest.html import html_to_text, looks_like_html
+from claimgraph.ingest.html import (
+    _SKIP,
+    MAX_DEPTH,
+    _TextCollector,
+    html_to_text,
+    looks_like_html,
+)
 from claimgraph.ingest.text import document_from_text
 
 STORY = "The army said 40 tanks moved."
@@ -108,3 +114,26 @@ def test_ingest_html_never_raises(text):
 )
 def test_ingest_html_never_raises_on_tag_soup(parts):
     html_to_text("".join(parts))
+
+
+def test_ingest_html_unclosed_nesting_keeps_a_bounded_stack():
+    # Each piece of text used to look through every open element: with thousands left unclosed
+    # that is quadratic time (bench/long_text.py times it). The stack now stops at MAX_DEPTH.
+    collector = _TextCollector(_SKIP)
+    collector.feed("<html><body>" + "<div><span>deep text " * 20_000 + "<p>Officials said so.")
+    collector.close()
+    assert len(collector.open) <= MAX_DEPTH
+    text = "".join(collector.parts)
+    assert text.count("deep text") == 20_000
+    assert text.rstrip().endswith("Officials said so.")
+
+
+def test_ingest_html_text_after_nesting_beyond_the_depth_limit_is_kept():
+    deep = "<div>" * (MAX_DEPTH + 10)
+    page = f"<html><body><nav>menu</nav>{deep}<p>Troops crossed the river, officials said.</p>"
+    page += "</div>" * (MAX_DEPTH + 10) + "<footer>contact us</footer><p>After.</p>"
+    text = html_to_text(page)
+    assert "menu" not in text
+    assert "contact us" not in text
+    assert "Troops crossed the river, officials said." in text
+    assert "After." in text

@@ -87,7 +87,7 @@ def test_store_reopen_keeps_data(tmp_path, backend):
 
 
 @pytest.mark.parametrize(
-    ("pragma", "expected"), [("journal_mode", "wal"), ("foreign_keys", 1), ("busy_timeout", 5000)]
+    ("pragma", "expected"), [("journal_mode", "wal"), ("foreign_keys", 1), ("busy_timeout", 30000)]
 )
 def test_store_sqlite_settings(tmp_path, pragma, expected):
     with open_store(str(Path(tmp_path) / "claims.db")) as store, store.engine.connect() as conn:

@@ -185,8 +185,8 @@ def ingest(
             f"cluster(s), {resolved.contradictions} contradiction(s).",
             soft_wrap=True,
         )
-    if failures:
-        raise typer.Exit(1)
+    if report.nothing_done:
+        raise typer.Exit(1)  # bad inputs beside good ones are reported above, not fatal
 
 
 @app.command()

@@ -180,6 +180,12 @@ class IngestReport:
     failures: tuple[Failure, ...]
     analysed: int
 
+    @property
+    def nothing_done(self) -> bool:
+        """No document is in the store from this run's inputs, and some input failed (or there
+        was none): the only case a run should exit non-zero, as bad inputs never cost good ones."""
+        return self.saved + self.already_stored == 0 and (bool(self.failures) or not self.analysed)
+
 
 def plan_ingest(
     paths: list[str],

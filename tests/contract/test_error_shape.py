@@ -43,7 +43,7 @@ def assert_error_shape(code: int, out: str, err: str, error_code: str) -> list[s
         (b"\x7fELF\x00\x00\x01", [], "CG102", None),
         ("caf\u00e9 said so".encode("latin-1"), [], "CG103", "--encoding"),
         ("caf\u00e9 said so".encode("latin-1"), ["--encoding", "klingon"], "CG103", "--encoding"),
-        (b"x" * 5_000_001, [], "CG104", "--jsonl"),
+        (b"x" * 20_000_001, [], "CG104", "CLAIMGRAPH_MAX_BYTES"),
         (b"Officials said so.", ["--published", "next Tuesday"], "CG105", "ISO 8601"),
         (None, [], "CG107", None),
     ],

@@ -1,14 +1,12 @@
-"""What routes share: the store the app was made with, and the analysis pipeline (loaded once)."""
+"""What routes share: the store the app was made with, and the analysis workers."""
 
 import threading
 from typing import Annotated
 
 from fastapi import Depends, Request
 
-from claimgraph.nlp.pipeline import Pipeline
+from claimgraph.api.workers import AnalysisPool
 from claimgraph.store import Store
-
-_pipeline_lock = threading.Lock()
 
 
 def get_store(request: Request) -> Store:
@@ -16,23 +14,18 @@ def get_store(request: Request) -> Store:
     return store
 
 
-def get_pipeline(request: Request) -> Pipeline:
-    """The model is loaded on the first POST, not at start-up, so reading pages start fast."""
-    from claimgraph.runner import pipeline
-
-    with _pipeline_lock:
-        if request.app.state.pipeline is None:
-            request.app.state.pipeline = pipeline(request.app.state.settings)
-        loaded: Pipeline = request.app.state.pipeline
-        return loaded
+def get_analysis(request: Request) -> AnalysisPool:
+    """The worker processes that analyse posted text (started on the first POST)."""
+    pool: AnalysisPool = request.app.state.analysis
+    return pool
 
 
-def analyse_lock(request: Request) -> threading.Lock:
-    """One analysis at a time: a spaCy pipeline is not meant to be shared between threads."""
-    lock: threading.Lock = request.app.state.analyse_lock
+def resolve_lock(request: Request) -> threading.Lock:
+    """One resolve at a time from this server's threads (other processes wait on the store)."""
+    lock: threading.Lock = request.app.state.resolve_lock
     return lock
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
-PipelineDep = Annotated[Pipeline, Depends(get_pipeline)]
-LockDep = Annotated[threading.Lock, Depends(analyse_lock)]
+AnalysisDep = Annotated[AnalysisPool, Depends(get_analysis)]
+LockDep = Annotated[threading.Lock, Depends(resolve_lock)]

@@ -5,7 +5,8 @@ Routes just raise `ClaimgraphError`; one handler per error family turns it into 
 client never has to parse two kinds of error.
 """
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -20,6 +21,10 @@ from claimgraph.errors import ClaimgraphError, NotFound
 INVALID_REQUEST = "CG130"  # a query parameter or body field has the wrong type or value
 NO_SUCH_PATH = "CG310"  # no endpoint or page at this path
 METHOD_NOT_ALLOWED = "CG311"
+MAX_OFFSET = 1_000_000_000  # paging further than this is a mistake (and beyond 64-bit in SQL)
+OUT_OF_RANGE = "CG172"  # a value passed validation but is out of any range the store can hold
+
+logger = logging.getLogger("claimgraph.api")
 
 
 class ErrorBody(BaseModel):
@@ -42,9 +47,15 @@ def api_hint(hint: str) -> Iterator[None]:
         raise
 
 
-def envelope(code: str, message: str, status: int, hint: str | None = None) -> JSONResponse:
+def envelope(
+    code: str,
+    message: str,
+    status: int,
+    hint: str | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
     body = ErrorBody(code=code, error=message, hint=hint, status=status)
-    return JSONResponse(body.model_dump(), status_code=status)
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
 
 
 # OpenAPI: the error responses every route may give, documented once.
@@ -93,9 +104,33 @@ async def _http_error(request: Request, error: Exception) -> JSONResponse | HTML
             f"{request.method} is not allowed on {request.url.path}",
             405,
             hint="the endpoints and their methods are listed at /docs",
+            headers=error.headers,  # Allow: the methods this path has
         )
     code = INVALID_REQUEST if error.status_code < 500 else "CG000"
-    return envelope(code, str(error.detail), error.status_code)
+    return envelope(code, str(error.detail), error.status_code, headers=error.headers)
+
+
+async def _unreadable_value(request: Request, error: Exception) -> JSONResponse:
+    """Values that pass validation but no database or codec can hold: a number beyond 64 bits,
+    a date that leaves the calendar when moved to UTC, a lone surrogate, absurd nesting."""
+    if isinstance(error, OverflowError):
+        message = "a number or date in the request is out of range"
+    elif isinstance(error, UnicodeError):
+        message = "the request has text that is not valid Unicode (a lone surrogate)"
+    else:
+        message = "the request is nested too deeply"
+    return envelope(OUT_OF_RANGE, message, 400, hint="see the parameters of this endpoint at /docs")
+
+
+async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+    """A bug: still the envelope (never a bare text page), and nothing of the internals."""
+    logger.error("unexpected error on %s %s", request.method, request.url.path, exc_info=error)
+    return envelope(
+        "CG000",
+        f"internal error ({error.__class__.__name__}) on {request.url.path}",
+        500,
+        hint="the server log has the details; please report it",
+    )
 
 
 def install(app: FastAPI) -> None:
@@ -103,3 +138,6 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(ClaimgraphError, _claimgraph_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    for kind in (OverflowError, UnicodeError, RecursionError):
+        app.add_exception_handler(kind, _unreadable_value)
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,6 +1,7 @@
 """Write rows as CSV: one writer for the CLI's listings and the API's downloads.
 
-A list in a cell is joined with "; " so every cell stays one string a spreadsheet can read.
+A list in a cell is joined with "; " so every cell stays one string a spreadsheet can read, and
+a text cell that a spreadsheet would run as a formula is escaped.
 """
 
 import csv
@@ -11,6 +12,20 @@ from typing import Any
 CHUNK = 64_000  # characters per streamed piece of a download
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): such a
+# text cell is written with a leading apostrophe, which spreadsheets show as plain text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell that no spreadsheet will run: text starting = + - @ gets a leading '."""
+    if isinstance(value, list | tuple):
+        value = "; ".join(map(str, value))
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_chunks(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Iterator[str]:
     """The CSV text (header first) in pieces, so a large download streams."""
     buffer = io.StringIO()
@@ -19,12 +34,7 @@ def csv_chunks(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Ite
     )
     writer.writeheader()
     for row in rows:
-        writer.writerow(
-            {
-                k: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v
-                for k, v in row.items()
-            }
-        )
+        writer.writerow({k: safe_cell(v) for k, v in row.items()})
         if buffer.tell() > CHUNK:
             yield buffer.getvalue()
             buffer.seek(0)

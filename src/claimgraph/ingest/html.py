@@ -20,6 +20,9 @@ _TAG = re.compile(
 )
 
 _WHITESPACE = re.compile(r"\s+")
+# Deeper elements are not tracked: real pages nest a few dozen deep, and a page of unclosed tags
+# would otherwise make every piece of text look through an ever longer stack (quadratic time).
+MAX_DEPTH = 256
 
 
 def looks_like_html(text: str) -> bool:
@@ -35,14 +38,16 @@ class _TextCollector(HTMLParser):
         self.skip = skip
         self.parts: list[str] = []
         self.open: list[str] = []
+        self.skipping = 0  # how many of the open elements are in `skip`
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body" and "head" in self.open:
-            del self.open[self.open.index("head") :]
+            self._close_from(self.open.index("head"))
         if tag in _BLOCK:
             self.parts.append("\n")
-        if tag not in _VOID:
+        if tag not in _VOID and len(self.open) < MAX_DEPTH:
             self.open.append(tag)
+            self.skipping += tag in self.skip
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK:
@@ -51,15 +56,19 @@ class _TextCollector(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in self.open:
             # Closing an element closes every element left open inside it.
-            del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+            self._close_from(len(self.open) - 1 - self.open[::-1].index(tag))
         if tag in _BLOCK:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not any(tag in self.skip for tag in self.open):
+        if not self.skipping:
             # A line break in the source is a space in HTML (except in <pre>): hard-wrapped
             # markup must not split a sentence over two lines.
             self.parts.append(data if "pre" in self.open else _WHITESPACE.sub(" ", data))
+
+    def _close_from(self, index: int) -> None:
+        self.skipping -= sum(tag in self.skip for tag in self.open[index:])
+        del self.open[index:]
 
 
 def html_to_text(html: str) -> str:

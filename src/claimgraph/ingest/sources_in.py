@@ -5,16 +5,23 @@ never stops a batch and is reported at the end.
 """
 
 import codecs
+import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimgraph.errors import ClaimgraphError, InputError
-from claimgraph.ingest.jsonl import JsonlLineError, JsonlRecord, read_jsonl
+from claimgraph.ingest.jsonl import JsonlLineError, JsonlRecord, integer_or_digits, read_jsonl
 from claimgraph.ingest.published import choose_published
-from claimgraph.ingest.text import document_from_text, read_document
+from claimgraph.ingest.text import (
+    bom_encoding,
+    decode,
+    document_from_text,
+    read_bytes,
+    read_document,
+)
 from claimgraph.records import Document
 
 if TYPE_CHECKING:
@@ -38,22 +45,28 @@ class KeyedItem:
     item: Document | InputFailure
 
 
-def folder_metadata(folder: Path) -> dict[str, dict[str, str]]:
-    """`metadata.jsonl` in a folder: one {"file", "outlet", "url", "title", "published"} a line."""
+def folder_metadata(folder: Path) -> tuple[dict[str, dict[str, str]], list[InputFailure]]:
+    """`metadata.jsonl` in a folder: one {"file", "outlet", "url", "title", "published"} a line.
+
+    A bad line is a failure of its own: the folder's articles are still read (the one it
+    described without its metadata).
+    """
     path = folder / "metadata.jsonl"
     if not path.is_file():
-        return {}
+        return {}, []
     table: dict[str, dict[str, str]] = {}
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except ValueError:
-            raise InputError(f"{path}: line {number} is not JSON", code="CG110") from None
-        if isinstance(row, dict) and "file" in row:
-            table[str(row["file"])] = row
-    return table
+    failures: list[InputFailure] = []
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        failed = InputError(f"cannot read {str(path)!r}: {error.strerror}", code="CG107")
+        return {}, [InputFailure(str(path), failed)]
+    for record in read_jsonl(raw.splitlines(), "utf-8", require_text=False):
+        if isinstance(record, JsonlLineError):
+            failures.append(InputFailure(f"{path}:{record.key}", record))
+        elif record.fields.get("file") is not None:
+            table[str(record.fields["file"])] = record.fields
+    return table, failures
 
 
 def expand(
@@ -81,6 +94,8 @@ def expand(
                 yield from _folder(path, published, encoding)
             elif path.suffix == ".jsonl":
                 yield from _jsonl(path, published, encoding)
+            elif path.suffix == ".json":
+                yield from _json_array(path, published, encoding)
             else:
                 yield read_document(path, published=published, encoding=encoding)
         except ClaimgraphError as error:
@@ -90,8 +105,19 @@ def expand(
 def _folder(
     folder: Path, published: str | None, encoding: str | None
 ) -> Iterator[Document | InputFailure]:
-    metadata = folder_metadata(folder)
-    for path in sorted(p for p in folder.iterdir() if p.suffix in TEXT_SUFFIXES and p.is_file()):
+    metadata, bad_lines = folder_metadata(folder)
+    yield from bad_lines
+    articles = sorted(p for p in folder.iterdir() if p.suffix in TEXT_SUFFIXES and p.is_file())
+    if not articles:
+        yield InputFailure(
+            str(folder),
+            InputError(
+                f"{str(folder)!r} has no articles",
+                hint=f"a folder's articles are files ending {', '.join(sorted(TEXT_SUFFIXES))}",
+                code="CG173",
+            ),
+        )
+    for path in articles:
         meta = metadata.get(path.name, {})
         try:
             yield read_document(
@@ -105,6 +131,31 @@ def _folder(
             )
         except ClaimgraphError as error:
             yield InputFailure(str(path), error)
+
+
+def _json_array(
+    path: Path, published: str | None, encoding: str | None
+) -> Iterator[Document | InputFailure]:
+    """A .json file: an array of {"text", ...} objects, read like JSON Lines records."""
+    raw = decode(read_bytes(path), str(path), encoding)
+    try:
+        rows = json.loads(raw, parse_int=integer_or_digits)
+    except (ValueError, RecursionError) as error:
+        raise InputError(f"{str(path)!r} is not JSON ({str(error)[:120]})", code="CG110") from None
+    if not isinstance(rows, list):
+        raise InputError(
+            f"{str(path)!r} is a JSON object, not an array of articles",
+            hint='give [{"text": ...}, ...], a .jsonl file, or the article\'s .txt (whose '
+            ".json beside it is read as its metadata)",
+            code="CG111",
+        )
+    lines = (json.dumps(row) for row in rows)
+    for record in read_jsonl(lines, "utf-8"):
+        name = f"{path}:{record.key.replace('line', 'item')}"
+        if isinstance(record, JsonlLineError):
+            yield InputFailure(name, record)
+        else:
+            yield document_of(record, published, name=name)
 
 
 def _jsonl(
@@ -126,10 +177,18 @@ def jsonl_items(
     codec = text_codec(encoding)
     try:
         stream = path.open("rb")  # read_jsonl decodes line by line: bad bytes fail one line
+        head = stream.read(4)
+        stream.seek(0)
     except OSError as error:
         raise InputError(f"cannot read {str(path)!r}: {error.strerror}", code="CG107") from None
+    if encoding is None and (announced := bom_encoding(head)):
+        codec = text_codec(announced)
+    lines: Iterable[bytes] | Iterable[str] = stream
+    if codec.startswith(("utf-16", "utf-32")):
+        # A line break is more than one byte here: decode the stream, then split it.
+        lines = io.TextIOWrapper(stream, encoding=codec, errors="replace", newline=None)
     with stream:
-        for record in read_jsonl(stream, codec):
+        for record in read_jsonl(lines, codec):
             if isinstance(record, JsonlLineError):
                 yield KeyedItem(record.key, InputFailure(f"{path}:{record.key}", record))
                 continue

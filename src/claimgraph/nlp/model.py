@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.errors import ModelError
+from claimgraph.nlp.sections import cap_sentences
 from claimgraph.settings import MODEL_NAME
 
 __all__ = ["MODEL_NAME", "MODEL_VERSION", "doc_text", "load", "paragraph_boundaries"]
@@ -32,10 +33,12 @@ def load(name: str = MODEL_NAME) -> Language:
 @Language.component("claimgraph_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: the parser otherwise runs a headline or a dateline into
-    the next paragraph, and a report's cue ends up governing the wrong paragraph."""
+    the next paragraph, and a report's cue ends up governing the wrong paragraph. A paragraph
+    without breaks is also cut every few hundred tokens, so no sentence is unbounded."""
     for token in doc[1:]:
         if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
             token.is_sent_start = True
+    cap_sentences(doc)
     return doc
 
 

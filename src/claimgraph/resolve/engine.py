@@ -42,6 +42,8 @@ from claimgraph.resolve.settings import ResolveReport, ResolveSettings
 from claimgraph.resolve.topics import topic_label
 from claimgraph.store import Store
 from claimgraph.store import resolved as db
+from claimgraph.store.changes import RUN_KEY
+from claimgraph.store.locks import resolve_lock
 
 
 @dataclass(slots=True)
@@ -122,6 +124,13 @@ class Run:
 
 
 def run(store: Store, *, full: bool, settings: ResolveSettings) -> ResolveReport:
+    """One run at a time per store: a second waits, then starts from what the first stored, so
+    concurrent writers end with the clusters of a run in turn."""
+    with resolve_lock(store.engine):
+        return _run(store, full=full, settings=settings)
+
+
+def _run(store: Store, *, full: bool, settings: ResolveSettings) -> ResolveReport:
     started = time.perf_counter()
     engine = store.engine
     with db.writing(engine) as conn:
@@ -132,6 +141,7 @@ def run(store: Store, *, full: bool, settings: ResolveSettings) -> ResolveReport
         todo = db.unresolved_documents(conn)
         if not todo:
             return ResolveReport(full=full, threshold=settings.threshold)
+        db.set_meta(conn, RUN_KEY, f"{time.time_ns()}")  # readers' caches see a change
         identity = load_identity(conn)
         reps = Representatives.load(db.representatives(conn))
         vector_sum, vector_count = embed.mean_from_text(db.get_meta(conn, "resolve_story_mean"))

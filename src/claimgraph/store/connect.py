@@ -16,6 +16,7 @@ UNAVAILABLE = "CG501"  # cannot connect, or the connection broke
 TOO_NEW = "CG502"  # the database was written by a newer claimgraph
 REJECTED = "CG510"  # a document's records broke a constraint; nothing of it was written
 BAD_URL = "CG520"
+DAMAGED = "CG175"  # a SQLite file with corrupted pages (the file given is bad input)
 
 
 def database_url(url_or_path: str) -> URL:
@@ -105,21 +106,28 @@ def database_errors(engine: Engine, doing: str) -> Iterator[None]:
             code=UNAVAILABLE,
         ) from error
     except sa.exc.DatabaseError as error:
-        if "not a database" not in str(error.orig or error):
-            raise
+        reason = str(error.orig or error)
         safe_url = engine.url.render_as_string(hide_password=True)
-        raise StoreError(
-            f"{doing} at {safe_url}: the file is not a SQLite database",
-            hint="give --db a new file name or an existing claimgraph database",
-            code=UNAVAILABLE,
-        ) from error
+        if "not a database" in reason:
+            raise StoreError(
+                f"{doing} at {safe_url}: the file is not a SQLite database",
+                hint="give --db a new file name or an existing claimgraph database",
+                code=UNAVAILABLE,
+            ) from error
+        if "malformed" in reason or "corrupt" in reason:
+            raise StoreError(
+                f"{doing} at {safe_url}: the database file is damaged ({reason})",
+                hint="restore it from a backup, or try: sqlite3 FILE '.recover' | sqlite3 NEW.db",
+                code=DAMAGED,
+            ) from error
+        raise
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     """WAL lets readers work while a batch writes; foreign keys are off in SQLite unless asked."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute("PRAGMA busy_timeout = 30000")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection, Engine, RowMapping
 
 from claimgraph.store import schema
 from claimgraph.store.connect import database_errors
+from claimgraph.store.locks import begin_write
 from claimgraph.store.resolve_tables import (
     RESOLVE_TABLES,
     claim_edits,
@@ -34,7 +35,7 @@ Row = dict[str, Any]
 
 @contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
-    with database_errors(engine, "cannot write resolve results"), engine.begin() as conn:
+    with database_errors(engine, "cannot write resolve results"), begin_write(engine) as conn:
         yield conn
 
 

@@ -17,6 +17,7 @@ from claimgraph.errors import StoreError
 from claimgraph.records import Span
 from claimgraph.store import search
 from claimgraph.store.connect import TOO_NEW, database_errors
+from claimgraph.store.locks import SCHEMA_KEY, begin_write
 
 SCHEMA_VERSION = 2  # 2: attributions.polarity and .negated, documents.dateline
 
@@ -265,7 +266,11 @@ def create(engine: Engine, *, fts5: bool = True) -> str:
     Raises:
         StoreError: the database was written by a newer claimgraph, or cannot be reached.
     """
-    with database_errors(engine, "cannot create the tables"), engine.begin() as conn:
+    # Under a lock: two first runs on a new database would otherwise both try to create the tables.
+    with (
+        database_errors(engine, "cannot create the tables"),
+        begin_write(engine, SCHEMA_KEY) as conn,
+    ):
         metadata.create_all(conn)
         stored = dict(conn.execute(sa.select(meta.c.key, meta.c.value)).all())
         version = int(stored.get("schema_version", SCHEMA_VERSION))

@@ -15,6 +15,7 @@ from claimgraph.errors import ClaimgraphError, InputError, StoreError
 from claimgraph.records import Analysis, Source, Span
 from claimgraph.store import flatten, schema, search
 from claimgraph.store.connect import REJECTED, database_errors
+from claimgraph.store.locks import begin_write
 from claimgraph.store.rows import BatchReport
 from claimgraph.store.schema import alias_key
 
@@ -35,7 +36,7 @@ def save(engine: Engine, analysis: Analysis, search_mode: str) -> bool:
     try:
         with (
             database_errors(engine, f"cannot store document {document_id!r}"),
-            engine.begin() as conn,
+            begin_write(engine) as conn,
         ):
             # Insert the document first: a concurrent save of the same id waits here, then skips.
             # RETURNING, because psycopg reports no rowcount for ON CONFLICT DO NOTHING.
@@ -111,7 +112,7 @@ def record_failure(
         f.c.input_name.is_(None) if input_name is None else f.c.input_name == input_name,
         f.c.document_id.is_(None) if document_id is None else f.c.document_id == document_id,
     )
-    with database_errors(engine, "cannot record a failure"), engine.begin() as conn:
+    with database_errors(engine, "cannot record a failure"), begin_write(engine) as conn:
         # A re-run meets the same bad input again: keep each failure once, so counts stay put.
         if conn.execute(same.limit(1)).first() is None:
             conn.execute(f.insert(), row)

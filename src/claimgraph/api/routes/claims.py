@@ -54,10 +54,19 @@ EXPORT_COLUMNS = (
 )
 
 
+_ONE_CERTAINTY = "(?i:certain|probable|possible|unknown)"
+_CERTAINTY_LIST = f"^ *{_ONE_CERTAINTY} *(, *{_ONE_CERTAINTY} *)*$"
+
+
 def claim_filter(
     source: Annotated[str | None, Query(description="source id, name or alias: NIS")] = None,
     certainty: Annotated[
-        str | None, Query(description="certain, probable, possible, unknown; comma-separated")
+        str | None,
+        Query(
+            description="certain, probable, possible, unknown; comma-separated",
+            # Documented for clients and schema tools; checked in code for a CG132 that names them.
+            json_schema_extra={"pattern": _CERTAINTY_LIST},
+        ),
     ] = None,
     anonymous: Annotated[bool | None, Query(description="true: only anonymous sources")] = None,
     search: Annotated[str | None, Query(description="words in the claim or its source")] = None,

@@ -1,13 +1,14 @@
 """Documents: list, one document as the extract contract, analyse text, ingest text."""
 
+from contextlib import nullcontext
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 
 from claimgraph.api import resolution
 from claimgraph.api.contract import ExtractResult
-from claimgraph.api.deps import LockDep, PipelineDep, StoreDep
-from claimgraph.api.errors import ERROR_RESPONSES, api_hint
+from claimgraph.api.deps import AnalysisDep, LockDep, StoreDep
+from claimgraph.api.errors import ERROR_RESPONSES, MAX_OFFSET, api_hint
 from claimgraph.api.fetching import page_of
 from claimgraph.api.models import ArticleIn, DocumentPage, Ingested
 from claimgraph.export.json import analysis_dict
@@ -23,7 +24,7 @@ router = APIRouter(prefix="/api", tags=["documents"], responses=ERROR_RESPONSES)
 def list_documents(
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     rows: list[DocumentRow] = store.documents(limit=limit, offset=offset)
     return {"items": rows, "total": store.counts()["documents"]}
@@ -44,10 +45,9 @@ def get_document(document_id: str, store: StoreDep) -> dict[str, Any]:
     response_model=ExtractResult,
     summary="Analyse an article without storing it (the extract JSON contract)",
 )
-def extract(
-    article: ArticleIn, request: Request, pipeline: PipelineDep, lock: LockDep
-) -> dict[str, Any]:
-    return analysis_dict(_analyse(article, pipeline, lock, request.app.state.settings))
+def extract(article: ArticleIn, request: Request, workers: AnalysisDep) -> dict[str, Any]:
+    analysis: Analysis = workers.analyse(_document(article, request.app.state.settings))
+    return analysis_dict(analysis)
 
 
 @router.post(
@@ -55,17 +55,22 @@ def extract(
     response_model=Ingested,
     status_code=201,
     summary="Analyse an article and store it (200 if it was already stored)",
+    responses={200: {"model": Ingested, "description": "The article was already stored"}},
 )
 def ingest(
     article: ArticleIn,
     request: Request,
     response: Response,
     store: StoreDep,
-    pipeline: PipelineDep,
+    workers: AnalysisDep,
     lock: LockDep,
 ) -> dict[str, Any]:
+    # The workers are processes: no lock is needed around the analysis.
     analysis, stored = ingest_document(
-        _document(article, request.app.state.settings), store, pipeline, lock
+        _document(article, request.app.state.settings),
+        store,
+        workers,  # type: ignore[arg-type]
+        nullcontext(),
     )
     resolved = False
     if stored:

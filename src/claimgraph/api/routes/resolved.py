@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from claimgraph.api import resolution
 from claimgraph.api.deps import LockDep, StoreDep
-from claimgraph.api.errors import ERROR_RESPONSES, api_hint
+from claimgraph.api.errors import ERROR_RESPONSES, MAX_OFFSET, api_hint
 from claimgraph.api.models import (
     ClaimStandingOut,
     ClusterOut,
@@ -48,7 +48,7 @@ def list_clusters(
         ),
     ] = "support",
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     clusters = read.clusters(store, source=source, search=search)
     if polarity is not None:

@@ -37,11 +37,17 @@ export function s(tag, attrs, ...children) {
   return el;
 }
 
-/** Links only to this site or to http(s): a stored url of "javascript:..." becomes inert. */
+/** Links only to this site or to http(s): a stored url of "javascript:..." becomes inert, and
+ * "//host" or "/\\host" (another site, for a browser) is not a path of this one. */
 export function safeUrl(value) {
   const url = String(value);
-  if (url.startsWith("/") || url.startsWith("#") || url.startsWith("?")) return url;
-  return /^https?:\/\//i.test(url) ? url : "#";
+  if (/^\/(?![\/\\])/.test(url) || url.startsWith("#") || url.startsWith("?")) return url;
+  return isWebUrl(url) ? url : "#";
+}
+
+/** An absolute http(s) URL: the only kind of stored url that becomes a link. */
+export function isWebUrl(value) {
+  return /^https?:\/\/[^\/\\]/i.test(String(value));
 }
 
 export function app() {

@@ -1,6 +1,6 @@
 // Article view: the stored text with its claims highlighted; #<claim id> selects one.
 import { api } from "../api.js";
-import { h, mount, setTitle } from "../dom.js";
+import { h, isWebUrl, mount, setTitle } from "../dom.js";
 import { day } from "../format.js";
 import { start } from "../layout.js";
 import { workspace } from "../workspace.js";
@@ -16,7 +16,7 @@ start(async (documentId) => {
       { class: "article-meta" },
       doc.outlet || "Unknown outlet",
       doc.published ? ` · ${day(doc.published)}` : "",
-      doc.url ? [" · ", h("a", { href: doc.url, rel: "noopener noreferrer" }, "original")] : "",
+      doc.url ? [" · ", isWebUrl(doc.url) ? h("a", { href: doc.url, rel: "noopener noreferrer" }, "original") : h("span", { class: "muted" }, doc.url)] : "",
       " · ",
       h("a", { href: `/claims?document=${encodeURIComponent(doc.id)}` }, "claims as a table"),
       " · ",
