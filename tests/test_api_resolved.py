@@ -19,7 +19,8 @@ def test_api_clusters_most_supported_first(client):
     supports = [cluster["support"] for cluster in page["items"]]
     assert page["total"] >= len(page["items"]) > 0
     assert supports == sorted(supports, reverse=True)
-    assert supports[0] == len(page["items"][0]["original_sources"]) > 1
+    # Support counts the origins that state the claim unhedged: never more than the origins.
+    assert 1 < supports[0] <= len(page["items"][0]["original_sources"])
 
 
 def test_api_cluster_members_point_at_stored_claims(client):

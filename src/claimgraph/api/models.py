@@ -60,6 +60,8 @@ class Claim(BaseModel):
     content_end: int | None
     form: str
     certainty: str
+    polarity: str = Field(description="assert, deny or unconfirmed: what the source does with it")
+    negated: bool = Field(description="the content itself says something did not happen")
     hedges: list[str]
     anonymous: bool
     channel_text: str | None

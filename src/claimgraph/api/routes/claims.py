@@ -81,6 +81,10 @@ def claim_filter(
     outlet: Annotated[str | None, Query(description="the publishing outlet")] = None,
     document: Annotated[str | None, Query(description="one document's id")] = None,
     form: Annotated[str | None, Query(description="direct, indirect, according_to ...")] = None,
+    polarity: Annotated[
+        Literal["assert", "deny", "unconfirmed"] | None,
+        Query(description="assert, deny or unconfirmed"),
+    ] = None,
 ) -> ClaimFilter:
     return ClaimFilter(
         source=source or None,
@@ -93,6 +97,7 @@ def claim_filter(
         topic=topic or None,
         outlet=outlet or None,
         document=document or None,
+        polarity=polarity,
         form=form or None,
     )
 
