@@ -149,18 +149,19 @@ def contradictions_command(db: DbOption = "claimgraph.db", fmt: FormatOption = F
     Example: claimgraph contradictions --format table
     """
     from claimgraph.resolve import read
+    from claimgraph.resolve.sides import named_contradictions, side_text
     from claimgraph.store import open_store
 
     with open_store(db, create=False) as store:
         found = read.contradictions(store)
+        named = named_contradictions(store, found)
     if output_format(fmt, TABLE_OR_JSON, what="a contradictions listing") is Format.json:
-        typer.echo(json.dumps(json_ready(found), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(json_ready(named), indent=2, ensure_ascii=False))
         return
-    for item in found:
-        party = " (by a party to it)" if item.interested else ""
-        typer.echo(f"{item.kind}{party}: {item.explanation}")
-        typer.echo(f"    claim {item.claim}: {read.side_text(item.claim_side)[:160]}")
-        typer.echo(f"    by    {item.by}: {read.side_text(item.by_side)[:160]}")
+    for item in named:
+        typer.echo(f"{item.kind}: {item.explanation}")
+        typer.echo(f"    claim {item.claim.cluster}: {side_text(item.claim)[:160]}")
+        typer.echo(f"    by    {item.by.cluster}: {side_text(item.by)[:160]}")
 
 
 # -- helpers for the core commands ------------------------------------------------------------
@@ -197,9 +198,11 @@ def cluster_rows(
 ) -> list[dict[str, str]]:
     """Rows of `claims --cluster`: one per cluster, most independently supported first."""
     from claimgraph.resolve import read
-    from claimgraph.resolve.grading import credibility_label
+    from claimgraph.resolve.admiralty import credibility_label
+    from claimgraph.resolve.sides import disputed_by
 
-    disputes = read.disputed_by(read.contradictions(store))
+    found = read.clusters(store, source=source, search=search, limit=limit)
+    disputes = disputed_by(store, read.contradictions(store), [c.id for c in found])
     return [
         {
             "cluster": c.id,
@@ -213,7 +216,7 @@ def cluster_rows(
             "first": _when(c.first_reported),
             "disputed by": "; ".join(disputes.get(c.id, ())),
         }
-        for c in read.clusters(store, source=source, search=search, limit=limit)
+        for c in found
     ]
 
 

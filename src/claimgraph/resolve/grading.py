@@ -112,11 +112,6 @@ def credibility(
     return grade, tuple(reasons)
 
 
-def credibility_label(grade: int) -> str:
-    """ "3 possibly true": the number always with its word."""
-    return f"{grade} {CREDIBILITY.get(grade, 'cannot be judged')}"
-
-
 @dataclass(frozen=True, slots=True)
 class UserGrade:
     source_id: str

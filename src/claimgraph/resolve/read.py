@@ -24,7 +24,6 @@ from claimgraph.resolve.records import (
     ClaimMember,
     ClusterMatch,
     Contradiction,
-    ContradictionSide,
     EstimatePoint,
     EstimateSeries,
     ProvenanceStep,
@@ -169,13 +168,11 @@ def estimate_series(store: Store, topic: str | None = None) -> list[EstimateSeri
 
 
 def contradictions(store: Store) -> list[Contradiction]:
-    """Every contradiction: denials and incompatible figures, each against the claim it hits,
-    with both sides named (source, cue, figure, date, outlet)."""
+    """Every contradiction: denials and incompatible figures, each against the claim it hits
+    (`resolve.sides` names both sides)."""
     t = resolve_contradictions
     with db.reading(store.engine) as conn:
         rows = list(conn.execute(sa.select(t).order_by(t.c.kind, t.c.claim, t.c.by)).mappings())
-        ids = {row["claim"] for row in rows} | {row["by"] for row in rows}
-        sides = _sides(conn, ids) if ids else {}
     return [
         Contradiction(
             id=row["id"],
@@ -184,80 +181,9 @@ def contradictions(store: Store) -> list[Contradiction]:
             by=row["by"],
             explanation=row["explanation"],
             interested=bool(row["interested"]),
-            claim_side=sides.get(row["claim"]),
-            by_side=sides.get(row["by"]),
         )
         for row in rows
     ]
-
-
-def side_text(side: ContradictionSide | None) -> str:
-    """ "Russian government (has repeatedly rejected, 19 Oct 2024, Meridian Daily): reports of
-    ..." -- one side of a contradiction in words."""
-    if side is None:
-        return "an unknown claim"
-    when = side.date.strftime("%d %b %Y") if side.date else "undated"
-    how = ", ".join(part for part in (side.cue, when, side.outlet) if part)
-    figure = f" [{side.figure}]" if side.figure else ""
-    return f"{side.source_name or 'an unnamed source'} ({how}){figure}: {side.text}"
-
-
-def disputed_by(found: Sequence[Contradiction]) -> dict[str, tuple[str, ...]]:
-    """Cluster id -> who disputes it, in words: "Kremlin (denial, a party to it, 19 Oct 2024)"."""
-    disputes: dict[str, list[str]] = defaultdict(list)
-    for item in found:
-        side = item.by_side
-        who = side.source_name if side and side.source_name else "an unnamed source"
-        what = "denial" if item.kind == "denial" else "other figures"
-        party = ", a party to it" if item.interested else ""
-        when = f", {side.date.strftime('%d %b %Y')}" if side and side.date else ""
-        disputes[item.claim].append(f"{who} ({what}{party}{when})")
-        if item.kind == "figures" and item.claim_side:
-            other = item.claim_side
-            disputes[item.by].append(
-                f"{other.source_name or 'an unnamed source'} (other figures"
-                + (f", {other.date.strftime('%d %b %Y')}" if other.date else "")
-                + ")"
-            )
-    return {key: tuple(dict.fromkeys(value)) for key, value in disputes.items()}
-
-
-def _sides(conn: sa.Connection, cluster_ids: set[str]) -> dict[str, ContradictionSide]:
-    """Each cluster as one side of a contradiction: its earliest report speaks for it."""
-    identity = load_identity(conn)
-    clusters = db.cluster_rows(conn, cluster_ids)
-    m = resolve_members
-    founders = {row["founder"] for row in clusters.values()}
-    members = {
-        row["attribution_id"]: row
-        for row in conn.execute(
-            sa.select(m.c.attribution_id, m.c.original_source, m.c.facts).where(
-                m.c.attribution_id.in_(sorted(founders))
-            )
-        ).mappings()
-    }
-    sides = {}
-    for cluster_id, row in clusters.items():
-        member = members.get(row["founder"])
-        facts = member["facts"] if member else {}
-        source = member["original_source"] if member else None
-        figures = facts.get("figures") or []
-        sides[cluster_id] = ContradictionSide(
-            cluster=cluster_id,
-            source_id=source,
-            source_name=identity.info(source).name if source else None,
-            cue=facts.get("cue"),
-            text=row["label"],
-            figure=figures[0]["text"] if figures else None,
-            date=row["first_reported"],
-            outlet=facts.get("outlet"),
-        )
-    return sides
-
-
-def grades_by_source(store: Store) -> dict[str, SourceGrade]:
-    """Every graded source's grade by its id, for listings that show a grade beside a source."""
-    return {grade.source_id: grade for grade in grades(store)}
 
 
 def grades(store: Store, *, overrides: Path | None = None) -> list[SourceGrade]:

@@ -99,29 +99,13 @@ class EstimateSeries:
 
 
 @dataclass(frozen=True, slots=True)
-class ContradictionSide:
-    """One side of a contradiction as a reader names it: who said what, how, when, where."""
-
-    cluster: str
-    source_id: str | None
-    source_name: str | None
-    cue: str | None  # "said", "denied", "dismissed ... as fake"
-    text: str  # the claim as first reported
-    figure: str | None  # the figure at stake ("about 8,000"), for a figure contradiction
-    date: datetime | None  # first reported
-    outlet: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class Contradiction:
     id: str
     kind: str  # denial | figures
     claim: str  # cluster id that is contradicted
     by: str  # cluster id that contradicts it
     explanation: str
-    interested: bool = False  # a denial by a party to what it denies
-    claim_side: ContradictionSide | None = None
-    by_side: ContradictionSide | None = None
+    interested: bool = False  # a denial by a party to what it denies (sides.py names both sides)
 
 
 @dataclass(frozen=True, slots=True)

@@ -303,3 +303,31 @@ def _stamp(moment: datetime | None) -> float:
 def _chunks(ids: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
+
+
+def side_text(side: Side) -> str:
+    """ "Russian government (has repeatedly rejected, 19 Oct 2024, Meridian Daily): reports of
+    ..." -- one side of a dispute in words, for terminals and logs."""
+    when = side.published.strftime("%d %b %Y") if side.published else "undated"
+    how = ", ".join(part for part in (side.cue, when, side.outlet) if part)
+    figures = f" [{', '.join(side.figures)}]" if side.figures else ""
+    return f"{side.source_name or 'an unnamed source'} ({how}){figures}: {side.label}"
+
+
+def disputed_by(
+    store: Store, contradictions: Iterable[Contradiction], cluster_ids: Iterable[str]
+) -> dict[str, tuple[str, ...]]:
+    """Cluster id -> who disputes it, in words: "Russian government (denial, 19 Oct 2024)"."""
+    found: dict[str, tuple[str, ...]] = {}
+    for cluster_id, listed in disputes(store, contradictions, cluster_ids).items():
+        words = []
+        for dispute in listed:
+            if dispute.role != DISPUTED_BY and dispute.kind == "denial":
+                continue  # this cluster is the denial: nobody disputes it here
+            other = dispute.other
+            what = "denial" if dispute.kind == "denial" else "other figures"
+            when = f", {other.published.strftime('%d %b %Y')}" if other.published else ""
+            words.append(f"{other.source_name or 'an unnamed source'} ({what}{when})")
+        if words:
+            found[cluster_id] = tuple(dict.fromkeys(words))
+    return found
