@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-O, B, I = 0, 1, 2
+O, B, I = 0, 1, 2  # noqa: E741 (the usual names of the three labels)
 
 
 def labels(

@@ -9,6 +9,7 @@ smaller and faster on CPU, for a small loss measured on dev (see the model card)
 
 import json
 import shutil
+import warnings
 from pathlib import Path
 
 import torch
@@ -60,14 +61,22 @@ def export(
     mask = torch.ones((1, length), dtype=torch.long)
     markers = torch.zeros((2, length), dtype=torch.long)
     plain = {ENCODE_FILE: out_dir / "encode.fp32.onnx", ROLES_FILE: out_dir / "roles.fp32.onnx"}
-    with torch.no_grad():
+    # The TorchScript exporter is deprecated but needs no onnxscript and traces this plain
+    # model exactly; its warnings (and the tracer's) say nothing about this export.
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         torch.onnx.export(
             _Encode(tagger),
             (ids, mask),
             str(plain[ENCODE_FILE]),
             input_names=["ids", "mask"],
             output_names=["cues", "hidden"],
-            dynamic_axes={"ids": {1: "length"}, "mask": {1: "length"}, "cues": {1: "length"}, "hidden": {1: "length"}},
+            dynamic_axes={
+                "ids": {1: "length"},
+                "mask": {1: "length"},
+                "cues": {1: "length"},
+                "hidden": {1: "length"},
+            },
             opset_version=17,
             dynamo=False,
         )
@@ -86,6 +95,7 @@ def export(
             opset_version=17,
             dynamo=False,
         )
+    tagger.eval()  # the exporter can leave the module in training mode (dropout on)
     for name, path in plain.items():
         if quantize:
             from onnxruntime.quantization import QuantType, quantize_dynamic

@@ -9,6 +9,7 @@ the window's cues, tags that cue's source and content anywhere in the window.
 """
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -37,7 +38,9 @@ def _log_softmax(x: np.ndarray) -> np.ndarray:
 class EncoderTagger:
     """Loads the graphs once; `predict(text)` is pure and thread-safe."""
 
-    def __init__(self, model_dir: Path = MODEL_DIR, threads: int = 1) -> None:
+    def __init__(self, model_dir: Path | None = None, threads: int = 1) -> None:
+        # $CLAIMGRAPH_ENCODER points at another exported model (a fresh training run).
+        model_dir = model_dir or Path(os.environ.get("CLAIMGRAPH_ENCODER") or MODEL_DIR)
         try:
             import onnxruntime
         except ImportError as error:

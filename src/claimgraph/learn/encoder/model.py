@@ -92,7 +92,9 @@ class Tagger(nn.Module):
             hidden = layer(hidden, bias)
         return self.cue_head(hidden)
 
-    def roles(self, hidden: torch.Tensor, mask: torch.Tensor, markers: torch.Tensor) -> torch.Tensor:
+    def roles(
+        self, hidden: torch.Tensor, mask: torch.Tensor, markers: torch.Tensor
+    ) -> torch.Tensor:
         """Source and content BIO logits per marked cue, (cues, length, 2, 3).
 
         `hidden` and `mask` are already gathered per cue (one row per cue); `markers` is 1 on
@@ -125,7 +127,11 @@ class Tagger(nn.Module):
         }
         split = self.config["split"]
         for n in range(self.config["num_hidden_layers"]):
-            names = [f"shared.{n}"] if n < split else [f"cue_layers.{n - split}", f"role_layers.{n - split}"]
+            names = (
+                [f"shared.{n}"]
+                if n < split
+                else [f"cue_layers.{n - split}", f"role_layers.{n - split}"]
+            )
             for mine, theirs in parts.items():
                 for name in names:
                     for kind in ("weight", "bias"):
@@ -133,7 +139,13 @@ class Tagger(nn.Module):
         prefix = "" if "embeddings.word_embeddings.weight" in weights else "bert."
         state = {k: torch.from_numpy(np.array(weights[prefix + v])) for k, v in own.items()}
         missing = self.load_state_dict(state, strict=False).missing_keys
-        expected = {"marker.weight", "cue_head.weight", "cue_head.bias", "role_head.weight", "role_head.bias"}
+        expected = {
+            "marker.weight",
+            "cue_head.weight",
+            "cue_head.bias",
+            "role_head.weight",
+            "role_head.bias",
+        }
         if set(missing) - expected:
             raise ValueError(f"pretrained weights lack {sorted(set(missing) - expected)}")
 

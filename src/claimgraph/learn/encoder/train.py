@@ -32,9 +32,10 @@ class EncoderSettings:
     core_len: int = 128  # training windows: 128 tagged subwords with context up to 160
     max_len: int = 160
     minutes: float | None = None  # wall-clock budget: fewer steps than `epochs` if needed
-    split: int = 4  # shared lower layers; the rest is copied into the role branch
-    roles_per_window: int = 3  # gold cues sampled per window per step for the role loss
-    lr: float = 8e-5
+    split: int = 5  # shared lower layers; the rest is copied into the role branch
+    frozen: int = 1  # lower layers kept as pretrained (with the embeddings): cheaper steps
+    roles_per_window: int = 2  # gold cues sampled per window per step for the role loss
+    lr: float = 1.5e-4
     head_lr: float = 1e-3
     warmup: float = 0.06
     weight_decay: float = 0.01
@@ -117,10 +118,15 @@ def train(out_dir: Path, settings: EncoderSettings, data_dir: Path | None = None
     per_epoch = -(-len(data) // settings.batch)
     total = max(1, int(per_epoch * settings.epochs))
     model = pretrained(base_model_dir(), settings.split)
-    # The word-embedding table is most of the weights: frozen, it keeps its pretrained
-    # geometry and the optimizer step stays cheap on a small CPU.
-    model.word.weight.requires_grad_(False)
-    heads = {n for n, _ in model.named_parameters() if n.startswith(("marker", "cue_head", "role_head"))}
+    # The embeddings (most of the weights) and the lowest layers stay as pretrained: no
+    # gradient flows below them, which makes a step about a quarter cheaper on a small CPU.
+    for module in (model.word, model.position, model.token_type, model.embed_norm):
+        module.requires_grad_(False)
+    for layer in model.shared[: settings.frozen]:
+        layer.requires_grad_(False)
+    heads = {
+        n for n, _ in model.named_parameters() if n.startswith(("marker", "cue_head", "role_head"))
+    }
     trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
     groups = [
         {"params": [p for n, p in trainable if n not in heads], "lr": settings.lr},

@@ -74,7 +74,9 @@ def windows(sentences: Sequence[tuple[int, int]], core_len: int, max_len: int) -
             if right < n and sentences[right][1] - sentences[left][0] <= max_len:
                 right, grew = right + 1, True
         out.append(
-            Window(sentences[left][0], sentences[right - 1][1], sentences[i][0], sentences[j - 1][1])
+            Window(
+                sentences[left][0], sentences[right - 1][1], sentences[i][0], sentences[j - 1][1]
+            )
         )
         i = j
     return out
