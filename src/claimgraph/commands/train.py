@@ -27,14 +27,14 @@ def train_polnear(
     work: Annotated[
         Path, typer.Option(help="Encoder: checkpoints and train.log; a re-run resumes here.")
     ] = Path("build/encoder"),
-    epochs: Annotated[float, typer.Option(help="Encoder: passes over the train split.")] = 1.0,
+    epochs: Annotated[float, typer.Option(help="Encoder: passes over the train split.")] = 2.0,
     minutes: Annotated[
         float | None, typer.Option(help="Encoder: wall-clock budget; the schedule shrinks to fit.")
-    ] = 70.0,
+    ] = 75.0,
 ) -> None:
     """Train the cue and role CRFs on the PolNeAR train split (about 6 minutes on one core).
 
-    With --encoder: fine-tune all-MiniLM-L6-v2 on 2 threads (about 70 minutes), then export
+    With --encoder: fine-tune all-MiniLM-L6-v2 on 2 threads (75 minutes of wall clock, resumable), then export
     and quantize it to the packaged ONNX model (learn/models/encoder/MODEL_CARD.md).
 
     Example: claimgraph train polnear --data ../shared/data/polnear --out /tmp/tagger
