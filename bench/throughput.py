@@ -3,7 +3,9 @@
 One run times, over the same texts: (a) the stock spaCy pipeline with `nlp.pipe` and (b) claimgraph
 extraction (parse + every rule stage, through `runner.analyse_stream`, the path `ingest` and
 `extract --jsonl` take), first in one process and then in 2 worker processes, and the peak memory of
-each worker. Targets (issue 6): (b)/(a) >= 0.8, 2-process speed-up >= 1.7, <= 1 GB per worker.
+each worker. Targets: rules (b)/(a) >= 0.8, 2-process speed-up >= 1.7, <= 1 GB per worker;
+the accurate modes (`--modes rules,hybrid,encoder` times each `CLAIMGRAPH_TAGGER`) >= 0.4x the
+parse with <= 1.5 GB per worker.
 
 The corpus is the PolNeAR dev split read from ../shared (never copied here); without it, texts are
 generated from examples/. Example:
@@ -30,6 +32,7 @@ from claimgraph.records import Analysis, Document
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 BATCH_SIZE = 4  # what `Settings.batch_size` uses; DEPENDENCIES.md: 2-8 suits ~700-word articles
 TARGETS = {"ratio": 0.8, "speedup": 1.7, "worker_gb": 1.0}
+ACCURATE_TARGETS = {"ratio": 0.4, "worker_gb": 1.5}  # hybrid and encoder modes
 
 
 # -- corpus -------------------------------------------------------------------------------------
@@ -86,11 +89,11 @@ def bare_spacy(nlp, texts: list[str], processes: int) -> None:  # type: ignore[n
         pass
 
 
-def claimgraph_extraction(documents: list[Document], workers: int) -> None:
+def claimgraph_extraction(documents: list[Document], workers: int, tagger: str = "rules") -> None:
     from claimgraph.runner import analyse_stream
     from claimgraph.settings import Settings
 
-    for outcome in analyse_stream(documents, Settings(), workers):
+    for outcome in analyse_stream(documents, Settings(tagger=tagger), workers):
         if not isinstance(outcome, Analysis):
             raise SystemExit(f"extraction failed: {outcome}")
 
@@ -233,6 +236,45 @@ def profile_rules(documents: list[Document], destination: Path) -> None:
     )
 
 
+def time_modes(
+    taggers: list[str],
+    documents: list[Document],
+    seconds: dict[str, list[float]],
+    n: int,
+    runs: int,
+) -> dict[str, tuple[float, float]]:
+    """Time each accurate mode in 1 and n processes, `runs` rounds (after the rules rounds, so
+    the machine's load differs a little; the ratios say how much); returns peak GB per worker."""
+    from claimgraph.runner import pipeline
+    from claimgraph.settings import Settings
+
+    peaks = {}
+    total = words(documents)
+    for tagger in taggers:
+        pipeline(Settings(tagger=tagger))  # loaded once before forking, as `ingest` does
+        claimgraph_extraction(documents[: min(8, len(documents))], 1, tagger)
+        memory = PeakMemory()
+        seconds[f"{tagger}1"], seconds[f"{tagger}{n}"] = [], []
+        for _ in range(runs):
+            seconds[f"{tagger}1"].append(
+                timed(lambda t=tagger: claimgraph_extraction(documents, 1, t))
+            )
+            with memory:
+                seconds[f"{tagger}{n}"].append(
+                    timed(lambda t=tagger: claimgraph_extraction(documents, n, t))
+                )
+            print(
+                f"  {tagger}: 1 process {total / seconds[f'{tagger}1'][-1]:,.0f} w/s,"
+                f" {n} workers {total / seconds[f'{tagger}{n}'][-1]:,.0f} w/s",
+                flush=True,
+            )
+        peaks[tagger] = (
+            max(memory.rss.values(), default=0) / 2**20,
+            max(memory.pss.values(), default=0) / 2**20,
+        )
+    return peaks
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="timed rounds (median and spread)")
@@ -241,7 +283,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="processes for the parallel rows")
     parser.add_argument("--profile", type=Path, default=None, help="write a rules profile, exit")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    parser.add_argument(
+        "--modes", default="rules", help="extraction modes to time: rules,hybrid,encoder"
+    )
     args = parser.parse_args(argv)
+    extra = [m for m in args.modes.split(",") if m and m != "rules"]
 
     corpus, documents = load_corpus(args.limit, args.data)
     if args.profile is not None:
@@ -292,6 +338,7 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
 
+    accurate = time_modes(extra, documents, seconds, n, args.runs) if extra else {}
     rate = {mode: summary([total / s for s in values]) for mode, values in seconds.items()}
     ratio = summary([a / b for a, b in zip(seconds["a1"], seconds["b1"], strict=True)])
     speedup = summary([one / two for one, two in zip(seconds["b1"], seconds[f"b{n}"], strict=True)])
@@ -345,8 +392,36 @@ def main(argv: list[str] | None = None) -> int:
         f"{statistics.median(cores):.2f} of {n} cores (median; {min(cores):.2f}-{max(cores):.2f}),"
         f" the ceiling for any {n}-process speed-up in this run."
     )
+    for tagger, peak in accurate.items():
+        print()
+        print(row(f"({tagger}) extraction, 1 process", f"{tagger}1"))
+        print(row(f"({tagger}) extraction, {n} workers", f"{tagger}{n}"))
+        mode_ratio = summary(
+            [a / b for a, b in zip(seconds["a1"], seconds[f"{tagger}1"], strict=True)]
+        )
+        mode_speedup = summary(
+            [a / b for a, b in zip(seconds[f"{tagger}1"], seconds[f"{tagger}{n}"], strict=True)]
+        )
+        ok = mode_ratio[0] >= ACCURATE_TARGETS["ratio"]
+        print(
+            f"ratio ({tagger})/(a), 1 process: {mode_ratio[0]:.2f} ±{mode_ratio[1] / 2:.0%}"
+            f"  [target >= {ACCURATE_TARGETS['ratio']}: {verdict(ok)}];"
+            f" {n} workers over 1: {mode_speedup[0]:.2f}"
+        )
+        print(
+            f"peak memory per {tagger} worker: RSS {peak[0]:.2f} GB (PSS {peak[1]:.2f} GB)"
+            f"  [target <= {ACCURATE_TARGETS['worker_gb']} GB:"
+            f" {verdict(peak[0] <= ACCURATE_TARGETS['worker_gb'])}]"
+        )
     if args.json:
         figures = {
+            "modes": {
+                tagger: {
+                    "worker_peak_rss_gb": round(peak[0], 3),
+                    "worker_peak_pss_gb": round(peak[1], 3),
+                }
+                for tagger, peak in accurate.items()
+            },
             "corpus": corpus,
             "documents": len(documents),
             "words": total,

@@ -363,7 +363,10 @@ def eval_polnear(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     predictor: Annotated[
         str,
-        typer.Option(help="rules (the default pipeline), model (the trained tagger) or hybrid."),
+        typer.Option(
+            help="rules (the default pipeline), model (the trained tagger), hybrid, "
+            "encoder (the fine-tuned MiniLM) or encoder-rules (its cues, the rules' spans)."
+        ),
     ] = "rules",
 ) -> None:
     """Score attribution extraction on PolNeAR (exact and soft P/R/F1 per role).
@@ -378,10 +381,12 @@ def eval_polnear(
         "rules": polnear.claimgraph_predictor,
         "model": polnear.model_predictor,
         "hybrid": polnear.hybrid_predictor,
+        "encoder": polnear.encoder_predictor,
+        "encoder-rules": polnear.encoder_rules_predictor,
     }
     if predictor not in predictors:
         raise InputError(
-            f"unknown predictor {predictor!r}", hint="rules, model or hybrid", code="CG114"
+            f"unknown predictor {predictor!r}", hint=", ".join(predictors), code="CG114"
         )
     report = polnear.evaluate_polnear(
         split, data_dir(data), predictors[predictor](), limit=limit, workers=workers

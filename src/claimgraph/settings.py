@@ -14,7 +14,7 @@ class Settings:
     cues: Path | None = None  # extra reporting cues (cues.v2.tsv columns)
     batch_size: int = 4  # nlp.pipe batch: small batches suit article-length texts
     tagger: str = (
-        "rules"  # rules (fast default) | hybrid (rules + the trained tagger, more accurate)
+        "rules"  # rules (fast default) | hybrid (rules + CRF tagger) | encoder (rules + MiniLM)
     )
     allow_private: bool = False  # fetch URLs on private/loopback addresses (SSRF guard off)
 

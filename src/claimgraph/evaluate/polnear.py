@@ -93,6 +93,41 @@ def hybrid_predictor() -> Predictor:
     return predict
 
 
+def encoder_predictor() -> Predictor:
+    """The fine-tuned encoder alone (claimgraph.learn.encoder): no parse, no rules."""
+    from claimgraph.learn.encoder.infer import EncoderTagger
+
+    tagger = EncoderTagger()
+
+    def predict(texts: list[str]) -> list[list[dict[str, list[list[int]]]]]:
+        return [tagger.predict(text) for text in texts]
+
+    return predict
+
+
+def encoder_rules_predictor() -> Predictor:
+    """The encoder's cues with the rules' source and content where a rule fired on the same
+    cue (claimgraph.learn.combine), as the hybrid does with the CRF tagger."""
+    from claimgraph.ingest.text import document_id
+    from claimgraph.learn.combine import combine
+    from claimgraph.learn.encoder.infer import EncoderTagger
+    from claimgraph.nlp.pipeline import Pipeline
+    from claimgraph.records import Document
+
+    pipeline, tagger = Pipeline(), EncoderTagger()
+
+    def predict(texts: list[str]) -> list[list[dict[str, list[list[int]]]]]:
+        out = []
+        for doc in pipeline.nlp.pipe(texts, batch_size=4):
+            rules = span_form(
+                pipeline.analyse_parsed(Document(document_id(doc.text), doc.text), doc)
+            )
+            out.append(combine(tagger.predict(doc.text), rules))
+        return out
+
+    return predict
+
+
 # The predictor handed to forked workers; set just before the pool starts so that it is
 # inherited, not pickled (a loaded spaCy pipeline in a closure does not pickle).
 _FORKED_PREDICTOR: Predictor | None = None

@@ -47,9 +47,16 @@ class Pipeline:
             from claimgraph.learn.tagger import AttributionTagger
 
             self.tagger = AttributionTagger.load()
-        elif self.settings.tagger != "rules":
+        self.encoder = None
+        if self.settings.tagger == "encoder":
+            from claimgraph.learn.encoder.infer import EncoderTagger
+
+            self.encoder = EncoderTagger()
+        elif self.settings.tagger not in ("rules", "hybrid"):
             raise InputError(
-                f"unknown tagger {self.settings.tagger!r}", hint="rules or hybrid", code="CG115"
+                f"unknown tagger {self.settings.tagger!r}",
+                hint="rules, hybrid or encoder",
+                code="CG115",
             )
 
     def analyse(self, document: Document) -> Analysis:
@@ -111,6 +118,11 @@ class Pipeline:
             from claimgraph.nlp.hybrid import with_model
 
             found = with_model(parsed, found, self.tagger.predict(parsed))
+        if self.encoder is not None:
+            from claimgraph.learn.encoder.merge import with_encoder
+
+            predicted = self.encoder.predict(model.doc_text(parsed))
+            found = with_encoder(parsed, found, predicted, self.lexicon)
         found = _without_datelines(found, document.text)
         resolved, sources = resolve_sources(
             parsed, found, self.sources, self.countries, self.lexicon
