@@ -119,7 +119,7 @@ class Pipeline:
 
             found = with_model(parsed, found, self.tagger.predict(parsed))
         if self.encoder is not None:
-            from claimgraph.learn.encoder.merge import with_encoder
+            from claimgraph.nlp.encoder_merge import with_encoder
 
             predicted = self.encoder.predict(model.doc_text(parsed))
             found = with_encoder(parsed, found, predicted, self.lexicon)

@@ -186,6 +186,11 @@ def contradictions(store: Store) -> list[Contradiction]:
     ]
 
 
+def grades_by_source(store: Store) -> dict[str, SourceGrade]:
+    """Every graded source's grade by its id, for listings that show a grade beside a source."""
+    return {grade.source_id: grade for grade in grades(store)}
+
+
 def grades(store: Store, *, overrides: Path | None = None) -> list[SourceGrade]:
     """Reliability (A-F) of every source that originates a claim, with its reasons.
 
