@@ -5,7 +5,8 @@ import pytest
 
 from claimgraph.errors import InputError
 from claimgraph.resolve import read, resolve
-from claimgraph.resolve.grading import Against, credibility, credibility_label, learnt, read_grades
+from claimgraph.resolve.admiralty import credibility_label
+from claimgraph.resolve.grading import Against, credibility, learnt, read_grades
 from resolve_fixtures import corpus_store
 from store_fixtures import BACKENDS
 
