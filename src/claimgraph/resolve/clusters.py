@@ -24,6 +24,8 @@ from claimgraph.resolve.lexical import Profile, dot, words
 from claimgraph.resolve.records import ClusterMatch
 
 NUMBER_BONUS = 0.08
+# Both claims lead with the same count of the same event ("84 ... killed"): rarely a coincidence.
+LEAD_EVENT_BONUS = 0.06
 PLACE_BONUS = 0.0
 ENTITY_BONUS = 0.0
 UNSPECIFIC = frozenset({"unknown", "recap"})
@@ -182,6 +184,9 @@ def compare(a: Features, b: Features, similarity: float, threshold: float) -> Cl
     if common and not figure_conflicts:
         agreeing.append("numbers " + ", ".join(_number(v) for v, _ in sorted(common)))
         score += NUMBER_BONUS
+        if a.lead is not None and a.lead == b.lead and ":" in a.lead[2]:
+            agreeing.append(f"lead figure {_number(a.lead[0])} {a.lead[2]}")
+            score += LEAD_EVENT_BONUS
     if a.agent and b.agent and a.agent != b.agent:
         conflicting.append(f"actor {a.agent} vs {b.agent}")
     places = set(a.countries) & set(b.countries)
@@ -263,9 +268,9 @@ def best_cluster(
         to_founder = text_similarity(
             vector, profile, reps.founders[index], reps.founder_terms[index], 1, text_weight, mean
         )
-        if match.merged and to_founder < threshold:
+        if match.merged and to_founder + (match.score - match.similarity) < threshold:
             # Average link alone lets a cluster drift from claim to claim; every member must
-            # also say nearly what the founding claim said.
+            # also say nearly what the founding claim said (with the same agreeing facts).
             match = replace(
                 match,
                 merged=False,
