@@ -96,6 +96,23 @@ def test_store_polarity_upgrades_an_older_database(store):
     ]
 
 
+def test_store_polarity_upgrade_reads_old_denials_from_their_words(store):
+    old = seoul_analysis()
+    store.save(old)
+    _downgrade_to_version_1(store.engine)
+    first, second = old.attributions[0].id, old.attributions[1].id
+    with store.engine.begin() as conn:
+        conn.execute(
+            schema.attributions.update()
+            .where(schema.attributions.c.id == first)
+            .values(cue_text="flatly denied")
+        )
+    reopened = type(store)(store.engine)
+    rows = {row.id: row for row in reopened.claims()}
+    assert rows[first].polarity == "deny"
+    assert rows[second].polarity == "assert"
+
+
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_store_polarity_in_claims_command(tmp_path, fmt):
     from claimgraph.cli import app

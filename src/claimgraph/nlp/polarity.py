@@ -42,6 +42,7 @@ class PolarityLexicon:
     withhold: frozenset[str]  # lemmas: decline, refuse, unable
     denial_phrases: tuple[tuple[str, ...], ...]  # lower-case word tuples, longest first
     negations: frozenset[str]  # not, n't, never, no, none ...
+    stripped: re.Pattern[str]  # the content and strip phrases, for `without_polarity_words`
 
 
 @cache
@@ -50,11 +51,23 @@ def load_polarity_lexicon() -> PolarityLexicon:
     phrases = sorted(
         (tuple(_words(row[0])) for row in rows if row[1] == "content"), key=len, reverse=True
     )
+    stripped = sorted(
+        (row[0] for row in rows if row[1] in ("content", "strip")), key=len, reverse=True
+    )
     return PolarityLexicon(
         withhold=frozenset(row[0] for row in rows if row[1] == "withhold"),
         denial_phrases=tuple(phrases),
         negations=frozenset(row[0] for row in rows if row[1] == "negation"),
+        stripped=re.compile(
+            r"(?i)\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in stripped) + r")\b"
+        ),
     )
+
+
+def without_polarity_words(text: str) -> str:
+    """The content without the words that say how it is held ("fabricated", "could not
+    confirm"): a denial and the claim it denies then compare on what they are about."""
+    return " ".join(load_polarity_lexicon().stripped.sub(" ", text).split())
 
 
 def polarity_of(

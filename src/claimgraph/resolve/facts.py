@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+from claimgraph.nlp.polarity import without_polarity_words
 from claimgraph.nlp.source_table import source_key
 from claimgraph.records import Analysis, Attribution, Place, QuantityKind
 from claimgraph.resolve.identity import SourceIdentity
@@ -161,9 +162,6 @@ def _facts(
 ) -> ClaimFacts:
     content = attribution.content_text
     cue = attribution.cue.text if attribution.cue else ""
-    # nlp decides polarity (Attribution.polarity); the resolve word list still catches older rows
-    stated = attribution.polarity.value if attribution.polarity != "assert" else None
-    polarity = stated or lexicon.polarity_cue.first(cue) or lexicon.polarity_content.first(content)
     citation = bool(cue and lexicon.citation_cues.find(cue))
     inside = [p for p in analysis.places if any(s.contains(p.span) for s in attribution.content)]
     entities = sorted(
@@ -193,8 +191,8 @@ def _facts(
         channel_id=channel_id,
         parent=attribution.parent,
         content_text=content,
-        match_text=_without_polarity(strip_dateline(content), lexicon),
-        polarity=polarity or "assert",
+        match_text=without_polarity_words(strip_dateline(content)),
+        polarity=attribution.polarity.value,  # decided once, by nlp.polarity
         kind="citation" if citation else "claim",
         cited=_cited(analysis, attribution, identity) if citation else (),
         figures=tuple(figures),
@@ -271,12 +269,6 @@ def _cited(
         if entity.source_id and any(s.contains(entity.span) for s in attribution.content):
             named.append(identity.canonical(entity.source_id) or entity.source_id)
     return tuple(dict.fromkeys(named))
-
-
-def _without_polarity(content: str, lexicon: ResolveLexicon) -> str:
-    for start, end, _ in reversed(lexicon.polarity_content.find(content)):
-        content = content[:start] + content[end:]
-    return " ".join(content.split())
 
 
 def _figures(

@@ -42,8 +42,6 @@ def phrases(pairs: list[tuple[str, str]]) -> Phrases:
 
 @dataclass(frozen=True, slots=True)
 class ResolveLexicon:
-    polarity_cue: Phrases
-    polarity_content: Phrases
     things: dict[str, tuple[str, str | None]]  # unit head word -> (thing or "-", event)
     events: Phrases
     modality: Phrases
@@ -57,7 +55,6 @@ class ResolveLexicon:
 
 @cache
 def load_resolve_lexicon() -> ResolveLexicon:
-    polarity = data_rows(lexicon_text("resolve_polarity.v1.tsv"))
     things = {
         row[0].lower(): (row[1], None if row[2] == "-" else row[2])
         for row in data_rows(lexicon_text("resolve_units.v1.tsv"))
@@ -71,8 +68,6 @@ def load_resolve_lexicon() -> ResolveLexicon:
             named += [(row[0], row[1]), (row[0] + "s", row[1])]
     named += [(name, code) for code, name in countries.labels.items()]
     return ResolveLexicon(
-        polarity_cue=phrases([(r[0], r[2]) for r in polarity if r[1] == "cue"]),
-        polarity_content=phrases([(r[0], r[2]) for r in polarity if r[1] == "content"]),
         things=things,
         events=phrases([(r[0], r[1]) for r in data_rows(lexicon_text("resolve_events.v1.tsv"))]),
         modality=phrases(

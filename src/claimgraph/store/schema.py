@@ -325,6 +325,23 @@ def _add_missing_columns(conn: Connection) -> None:
         for index in table.indexes:
             if any(column.name not in present for column in index.columns):
                 index.create(conn, checkfirst=True)
+        if table is attributions and "polarity" not in present:
+            _backfill_polarity(conn)
+
+
+def _backfill_polarity(conn: Connection) -> None:
+    """Claims stored before polarity was kept get it from their stored cue and content words
+    (the nlp rule without the parse), so "denied ..." does not read as an assertion."""
+    from claimgraph.nlp.polarity import polarity_of
+
+    a = attributions
+    rows = conn.execute(sa.select(a.c.id, a.c.cue_text, a.c.content_text)).all()
+    for row in rows:
+        polarity, negated = polarity_of(row.cue_text or "", row.content_text)
+        if polarity != "assert" or negated:
+            conn.execute(
+                a.update().where(a.c.id == row.id).values(polarity=polarity.value, negated=negated)
+            )
 
 
 def _write_meta(conn: Connection, stored: dict[str, str], wanted: dict[str, str]) -> None:
