@@ -117,3 +117,31 @@ def test_polarity_relative_clause_takes_the_antecedent_as_content(analyse):
     withheld = [a for a in analysis.attributions if "confirmed" in a.cue.text]
     assert {a.content_text for a in withheld} == {"a figure"}
     assert len(withheld) == 2  # Juba and Khartoum each
+
+
+def _claims(analysis):
+    return [
+        (a.source.text if a.source else None, a.cue.text if a.cue else None, str(a.polarity))
+        for a in analysis.attributions
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "denier", "reporter"),
+    [
+        # the denier never becomes the source of the reports it denies
+        ("The coastguard in Manila denied reports that a patrol boat had rammed the trawler.", "The coastguard in Manila", None),
+        ("The junta rejected allegations that its soldiers had burned the market.", "The junta", None),
+        # heavy-shifted objects: "dismissed as fabricated X that ..."
+        ("The interior ministry dismissed as fabricated claims by Yerevan that 30 guards had deserted.", "The interior ministry", "Yerevan"),
+        ("Quito dismissed as baseless Peruvian claims that its troops had crossed the river.", "Quito", None),
+        ("The navy dismissed as invented reports in Greek media that a submarine had surfaced off Crete.", "The navy", "Greek media"),
+    ],
+)  # fmt: skip
+def test_polarity_denied_reports_are_not_asserted_by_the_denier(analyse, text, denier, reporter):
+    claims = _claims(analyse(text))
+    assert (denier, "deny") in [(source, polarity) for source, _, polarity in claims], claims
+    asserted = [source for source, _, polarity in claims if polarity == "assert"]
+    assert denier not in asserted, claims
+    if reporter:
+        assert reporter in asserted, claims

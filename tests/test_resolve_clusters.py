@@ -112,3 +112,28 @@ def test_resolve_similarity_discounts_what_the_whole_story_shares():
     centred = text_similarity(a, {}, b, {}, 1, 1.0, mean)
     assert raw > 0.8
     assert centred < raw - 0.3
+
+
+@pytest.mark.parametrize(
+    ("denial", "claim", "applies"),
+    [
+        # the denial names a country the claim does not: not its proposition ...
+        (features(polarity="deny", countries=("KG", "TJ")), features(countries=("TJ",)), False),
+        # ... unless both give the same count of the same event
+        (
+            features([(100.0, "cumulative", "people:killed")], "deny", ("KG", "TJ")),
+            features([(100.0, "cumulative", "people:killed")], countries=("TJ",)),
+            True,
+        ),
+        (
+            features([(100.0, "cumulative", "people:killed")], "deny", ("KG",)),
+            features([(100.0, "cumulative", "people:killed")], countries=("TJ",)),
+            False,
+        ),
+        (features(polarity="deny"), features(polarity="unconfirmed"), False),
+    ],
+)
+def test_denial_applies_to_its_proposition(denial, claim, applies):
+    from claimgraph.resolve.contradictions import denial_applies
+
+    assert denial_applies(denial, claim, 0.8, 0.55) is applies

@@ -26,6 +26,9 @@ from claimgraph.records import Certainty, Form, Span
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _RELATIVE = {"who", "which", "that", "whom"}
+_MEDIA_NOUNS = frozenset(
+    "media press newspaper newspapers outlets television tv broadcasters websites".split()
+)
 _CUT_DEPS = {"conj", "advcl", "pcomp", "parataxis", "relcl"}
 _PASSIVE_OK = {"say", "report", "believe", "think", "understand", "allege", "claim", "rumour", "rumor", "suspect", "estimate", "know", "fear", "expect"}  # fmt: skip
 _EVIDENCE_VERBS = {"show", "indicate", "suggest", "mean", "prove", "demonstrate", "find"}
@@ -232,6 +235,10 @@ class _Finder:
                 return None
         if source_head is None and not (passive and verb.lemma_.lower() in _PASSIVE_OK):
             return None
+        if source_head is not None and source_head.pos_ == "VERB" and source_head.dep_ == "nsubj":
+            # "Tajikistan dismissed as fabricated Kyrgyz claims ...", misparsed with "claims" as
+            # the verb and "dismissed" as its subject: a clause is not a speaker
+            return None
         if (
             verb.lemma_.lower() in _EVIDENCE_VERBS
             and source_head is not None
@@ -326,10 +333,20 @@ class _Finder:
                 source_head = child
             elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 source_head = next((c for c in child.children if c.dep_ == "pobj"), source_head)
+            elif child.dep_ == "prep" and child.lower_ in ("in", "on"):
+                # "reports in Tajik media that ...": the media are the source
+                source_head = next(
+                    (c for c in child.children if c.dep_ == "pobj" and c.lower_ in _MEDIA_NOUNS),
+                    source_head,
+                )
         if source_head is None and noun.dep_ == "nsubjpass":
             agents = [c for c in noun.head.children if c.dep_ == "agent"]
             source_head = next((c for a in agents for c in a.children if c.dep_ == "pobj"), None)
         if source_head is None and noun.dep_ == "dobj":
+            if self._is_cue_head(noun.head):
+                # "the ministry denied reports that ...": the denier is not the reports' source,
+                # and the outer report already carries the words; one by nobody adds nothing.
+                return None
             source_head = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         source_tokens = self._np_tokens(source_head) if source_head is not None else []
         if source_head is not None and source_head.dep_ == "poss":
@@ -406,6 +423,20 @@ class _Finder:
             # "a figure that neither Bamako nor Moscow has confirmed": the figure is the content
             relative = {t.i for t in verb.subtree}
             return [t for t in verb.head.subtree if t.i not in relative], Form.INDIRECT
+        shifted = next(
+            (c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i == verb.i + 1),
+            None,
+        )
+        if entry.content == "any" and not objects and shifted is not None:
+            # "dismissed as fabricated claims that ...": the object follows its "as" phrase
+            # a misparse may hang the rest of the clause on the verb's head ("X dismissed as
+            # fabricated Y claims that ...", "dismissed" the subject of "claims"): take it too
+            end = verb.head.right_edge.i if verb.dep_ == "nsubj" else verb.right_edge.i
+            tokens = list(self.doc[shifted.i : end + 1])
+            while tokens and tokens[-1].is_punct:
+                tokens.pop()
+            if any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+                return tokens, Form.INDIRECT
         if entry.content == "any" and objects and entry.channel != "dobj":
             tokens = list(
                 objects[0].subtree
@@ -642,6 +673,10 @@ class _Finder:
             return None
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
+            if not any(t.dep_ == "cc" or t.text in (",", ";") for t in self.doc[head.i : verb.i]):
+                # "dismissed as fabricated Kyrgyz claims that ...": a conjunct with no "and"
+                # or comma before it is a misparsed noun, not a second report by the same speaker
+                return None
             if head.dep_ == "ccomp" and head.head.lemma_.lower() in self.lexicon.verbs:
                 # "Budanov said 11,000 troops had arrived, and said ...": the parser hangs the
                 # second cue on the reported clause; its speaker is the first cue's

@@ -38,8 +38,9 @@ def denial_applies(denial: Features, claim: Features, similarity: float, thresho
     """Does a denial deny this claim's proposition (not just sound like it)?
 
     The founding claims must be close in meaning, every country the denial names must be in the
-    claim ("no troops in Russia" does not deny a claim about Kursk's neighbour Belarus), and the
-    actors, when both are plain, must be the same.
+    claim ("no troops in Russia" does not deny a claim about Kursk's neighbour Belarus), unless
+    both state the same count of the same event, and the actors, when both are plain, must be
+    the same.
     """
     if not denial.denies or claim.polarity != "assert" or claim.negated:
         return False
@@ -47,6 +48,13 @@ def denial_applies(denial: Features, claim: Features, similarity: float, thresho
         return False
     if denial.agent and claim.agent and denial.agent != claim.agent:
         return False
+    same_figure = denial.lead is not None and denial.lead == claim.lead
+    if same_figure:
+        # "dismissed as fabricated Kyrgyz claims that more than 100 Tajik servicemen died": the
+        # same count of the same event; a country naming whose claims they are may differ
+        return not (denial.countries and claim.countries) or bool(
+            set(denial.countries) & set(claim.countries)
+        )
     if denial.countries and not set(denial.countries) <= set(claim.countries):
         return False
     if not denial.countries:

@@ -768,7 +768,8 @@ def _contradictions(
 def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
     """What one denial denies: the asserting clusters of its proposition (close in meaning to
     its founder or its members, naming the countries it names, by another body), the most
-    widely reported first, since "the reports" a denial dismisses are the ones everybody ran."""
+    widely reported first, since "the reports" a denial dismisses are the ones everybody ran.
+    A denial that gives a figure denies only the claims that give the same one."""
     reps, settings = state.reps, state.settings
     denial = reps.features[index]
     founders = np.vstack(reps.founders)
@@ -781,8 +782,12 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
             continue
         if denier is not None and denier == state.identity.independence(claim.source, None):
             continue
-        hits.append((-reps.sizes[other], -float(sims[other]), int(other)))
-    return [(other, -sim) for _, sim, other in sorted(hits)[:DENIAL_TARGETS]]
+        same_figure = denial.lead is not None and denial.lead == claim.lead
+        hits.append((not same_figure, -reps.sizes[other], -float(sims[other]), int(other)))
+    if any(not other_figure for other_figure, *_ in hits):
+        # a denial of a figure ("more than 100 died") denies the claims that give that figure
+        hits = [hit for hit in hits if not hit[0]]
+    return [(other, -sim) for _, _, sim, other in sorted(hits)[:DENIAL_TARGETS]]
 
 
 def _readable(content: str) -> str:
