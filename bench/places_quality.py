@@ -4,7 +4,8 @@ the gazetteer's load time and memory.
 Example: .venv/bin/python bench/places_quality.py [--misses] [--json]
 
 The gold set is tests/data/places_gold.jsonl (written for this project; see places_gold.md
-beside it). Tune on the dev half only; the test half is the figure to report. Load time and
+beside it). Tune on the dev split only; the held-out splits (test, test2) are the figures to
+report. Load time and
 memory are measured in fresh processes (the gazetteer is cached per process): wall time of
 `load_gazetteer()`, the peak of Python allocations during it (tracemalloc) and the growth of the
 process's resident memory.
@@ -61,18 +62,17 @@ def measure_load(runs: int) -> dict:
 
 def report(scores: dict[str, PlaceScore], misses: bool) -> str:
     lines = [f"{'split':<6} {'gold':>5} {'found':>7} {f'<={NEAR_KM:g} km':>8} {'extra':>6}"]
-    for split in ("dev", "test", "all"):
-        s = scores.get(split)
-        if s is not None:
-            lines.append(
-                f"{split:<6} {s.gold:>5} {s.found_rate:>7.3f} {s.near_rate:>8.3f} {s.extra:>6}"
-            )
+    for split in (*sorted(s for s in scores if s != "all"), "all"):
+        s = scores[split]
+        lines.append(
+            f"{split:<6} {s.gold:>5} {s.found_rate:>7.3f} {s.near_rate:>8.3f} {s.extra:>6}"
+        )
     lines.append("")
     lines.append(f"{'kind (all)':<10} {'gold':>5} {'found':>7} {'near':>7}")
     for kind, (gold, found, near) in sorted(scores["all"].by_kind.items()):
         lines.append(f"{kind:<10} {gold:>5} {found / gold:>7.3f} {near / gold:>7.3f}")
     if misses:
-        for split in ("dev", "test"):
+        for split in sorted(s for s in scores if s != "all"):
             lines.append(f"\nmisses ({split}):")
             for miss in scores[split].misses:
                 where = f" -> {miss.predicted} ({miss.km} km)" if miss.predicted else ""
