@@ -304,6 +304,8 @@ def test_places_admin1_regions(nlp_model, gazetteer, sentence, region, country):
         ("Of the drones launched at Turkey, most were downed.", "Of"),  # a town in Turkey
         ("The bill stalled in Congress, US officials said.", "Congress"),  # a US village
         ("Plessy v. Ferguson was decided in 1896, a US court said.", "Ferguson"),
+        ("Officials in the Green Zone of Baghdad met on Monday.", "Green Zone"),  # Green, Ohio
+        ("The Central District court ruled against the company.", "Central District"),
     ],
 )
 def test_places_words_that_are_also_towns_are_not_places(

@@ -9,7 +9,9 @@ diacritics, apostrophes, hyphens and dots), so "Zaporizhzhia", "Zaporizhzhya" an
 order: sea, ocean, camp or base (`places_features.v1.tsv`), country, region, continent, admin-1
 region by its bare GeoNames name, populated place. A name followed by a region word ("Kursk
 oblast") is a region, and one followed by a district word ("Pokrovsk district", "Kutum
-locality") an admin-2 district (`districts.py`). A name in upper case ("NIS", "UN") is an
+locality") an admin-2 district (`districts.py`); one whose name is only generic words ("the
+Central District", "the Green Zone"; not "North Waziristan") only in a document that names its
+country. A name in upper case ("NIS", "UN") is an
 acronym and is only matched against country acronyms ("US", "DPRK"), never against places.
 
 Between places of one name the document decides (`DocumentContext`): a place in a region the
@@ -111,6 +113,7 @@ class Gazetteer:
         aliases: dict[str, str],
         region_words: frozenset[str],
         district_words: frozenset[str],
+        generic_district_words: frozenset[str],
         acronyms: frozenset[str],
     ) -> None:
         self._features = features
@@ -123,6 +126,7 @@ class Gazetteer:
         self._aliases = aliases
         self._region_words = region_words
         self._district_words = district_words
+        self._generic_district_words = generic_district_words
         self._acronyms = acronyms
         self._by_iso = {entry.country: entry for entry in countries.values() if entry.country}
         self._entries: dict[int, GazetteerEntry] = {}
@@ -221,9 +225,10 @@ class Gazetteer:
         named, seats = district_candidates(self._places, key, by_seat=by_seat)
         own = [p for p in seats if district_seat_named(key, place_key(p.name))]
         seats = own or seats  # "Pokrovsk" is also a former name of Engels
-        return _choose(
-            [_district_entry(d) for d in named] + [_seat_entry(p) for p in seats], context
-        )
+        entries = [_district_entry(d) for d in named] + [_seat_entry(p) for p in seats]
+        if self._generic_district_words.issuperset(key.split()):  # "the Green Zone"
+            entries = [e for e in entries if e.country in context.countries]
+        return _choose(entries, context)
 
     def _entry(self, place: IndexedPlace) -> GazetteerEntry:
         entry = self._entries.get(place.geonameid)
@@ -554,8 +559,9 @@ def _build() -> Gazetteer:
     )
     regions, region_bases = _region_indexes(places)
     admin1 = _admin1_index(places, regions, region_bases, region_words)
-    district_words = frozenset(
-        place_key(row[0]) for row in data_rows(lexicon_text("places_district_words.v1.txt"))
+    district_words, generic_district_words = (
+        frozenset(place_key(row[0]) for row in data_rows(lexicon_text(name)))
+        for name in ("places_district_words.v1.txt", "places_district_generic.v1.txt")
     )
     return Gazetteer(
         features=_feature_index(),
@@ -568,5 +574,6 @@ def _build() -> Gazetteer:
         aliases=aliases,
         region_words=region_words,
         district_words=district_words,
+        generic_district_words=generic_district_words,
         acronyms=acronyms,
     )
