@@ -306,6 +306,8 @@ def test_places_admin1_regions(nlp_model, gazetteer, sentence, region, country):
         ("Plessy v. Ferguson was decided in 1896, a US court said.", "Ferguson"),
         ("Officials in the Green Zone of Baghdad met on Monday.", "Green Zone"),  # Green, Ohio
         ("The Central District court ruled against the company.", "Central District"),
+        ("The Hamas-run health ministry said 30 people were killed.", "Hamas"),  # Hamm
+        ("Fano militiamen attacked the town, residents said.", "Fano"),  # a town in Italy
     ],
 )
 def test_places_words_that_are_also_towns_are_not_places(
