@@ -83,21 +83,27 @@ def test_gold_set_is_well_formed():
     documents = load_gold(GOLD)
     mentions = [p for d in documents for p in d.places]
     assert len(mentions) >= 120
-    assert {d.split for d in documents} == {"dev", "test"}
+    assert {d.split for d in documents} == {"dev", "test", "test2"}
     assert sum(1 for d in documents for _ in d.places if d.split == "test") >= 60
+    assert sum(1 for d in documents for _ in d.places if d.split == "test2") >= 40
 
 
 @pytest.mark.slow
-def test_places_on_the_held_back_half_reach_the_floor():
+@pytest.mark.parametrize(
+    ("split", "found", "near", "extra"),
+    [("test", 0.95, 0.94, 15), ("test2", 0.87, 0.84, 5)],
+)
+def test_places_on_the_held_back_parts_reach_the_floor(split, found, near, extra):
     """The figures bench/places_quality.py reports, as a floor a little under what the rules
-    reach (0.935 found, 0.927 within 25 km at the time of writing)."""
+    reach (test: 0.967 found, 0.959 within 25 km; test2: 0.895 and 0.868 at the time of
+    writing)."""
     from claimgraph.nlp import model
     from claimgraph.nlp.gazetteer import load_gazetteer
     from claimgraph.nlp.places import find_places
 
     nlp, gazetteer = model.load(), load_gazetteer()
-    test_half = [d for d in load_gold(GOLD) if d.split == "test"]
-    score = score_places(test_half, lambda text: find_places(nlp(text), gazetteer))["test"]
-    assert score.found_rate >= 0.92
-    assert score.near_rate >= 0.90
-    assert score.extra <= 15
+    held_out = [d for d in load_gold(GOLD) if d.split == split]
+    score = score_places(held_out, lambda text: find_places(nlp(text), gazetteer))[split]
+    assert score.found_rate >= found
+    assert score.near_rate >= near
+    assert score.extra <= extra

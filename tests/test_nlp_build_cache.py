@@ -49,3 +49,15 @@ def test_build_cache_off_always_builds(monkeypatch):
     cached("table", [b"v1"], counting_build(calls, 1))
     cached("table", [b"v1"], counting_build(calls, 1))
     assert len(calls) == 2
+
+
+def test_build_cache_places_index_read_back_answers_alike(cache):
+    from claimgraph.nlp import place_index
+
+    built = place_index.load_place_index.__wrapped__()
+    assert list(cache.glob("places_index-*.pickle"))
+    read_back = place_index.load_place_index.__wrapped__()
+    for key in ("kursk", "vladivostok", "sudzha", "pokrovsk", "springfield"):
+        assert read_back.find(key) == built.find(key)
+    assert read_back.districts("bakhmut") == built.districts("bakhmut")
+    assert len(read_back) == len(built)

@@ -248,3 +248,51 @@ def test_place_index_lists_the_most_populous_first():
     assert index.has_place("springfield", "US")
     assert not index.has_place("springfield", "KP")
     assert index.find("no such place anywhere") == ()
+
+
+# -- admin-2 districts and spellings of Arabic articles ----------------------------------------
+
+KURSK = DocumentContext(frozenset({"RU"}), frozenset({("RU", "41")}))
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "country", "lat", "lon"),
+    [
+        ("Bakhmut district", None, "UA", 48.59, 38.00),  # GeoNames: Bakhmut Raion
+        ("Korenevsky district", None, "RU", 51.41, 34.90),  # GeoNames: Korenevskiy Rayon
+        ("Pokrovsk district", None, "UA", 48.28, 37.18),  # not Engels, once called Pokrovsk
+        ("Sudzhansky district", KURSK, "RU", 51.19, 35.27),  # the adjective of its seat, Sudzha
+        ("Kebkabiya locality", None, "SD", 13.65, 24.08),  # named after its seat
+        ("Oudalan province", None, "BF", 14.44, -0.23),  # admin-2 after a region word
+        ("Bajaur district", None, "PK", 34.74, 71.53),  # GeoNames: Bajaur Agency
+    ],
+)
+def test_gazetteer_districts(gazetteer, name, context, country, lat, lon):
+    entry = gazetteer.lookup(name, context=context)
+    assert (entry.country, entry.kind) == (country, "district")
+    assert entry.lat == pytest.approx(lat, abs=0.01)
+    assert entry.lon == pytest.approx(lon, abs=0.01)
+
+
+def test_gazetteer_a_district_named_after_a_small_seat_needs_its_country(gazetteer):
+    assert gazetteer.lookup("Sudzhansky district") is None
+    assert gazetteer.lookup("Sudzhansky district", context=KURSK) is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "country"),
+    [
+        ("Halfa al-Jadida", "New Halfa", "SD"),  # GeoNames has "Halfa el Jadida"
+        ("Deyr al-Zor", "Deir ez-Zor", "SY"),
+        ("Dayr az-Zawr", "Deir ez-Zor", "SY"),
+    ],
+)
+def test_gazetteer_arabic_articles_spelt_another_way(gazetteer, name, expected, country):
+    entry = gazetteer.lookup(name)
+    assert (entry.name, entry.country) == (expected, country)
+
+
+@pytest.mark.parametrize(("countries", "country"), [(frozenset(), "OM"), (frozenset({"LB"}), "LB")])
+def test_gazetteer_an_alternate_name_in_a_named_country_wins(gazetteer, countries, country):
+    """ "Sur" is Oman's Sur by its own name, and Tyre by an alternate one."""
+    assert gazetteer.lookup("Sur", context=DocumentContext(countries)).country == country

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from claimgraph.nlp.gazetteer import Gazetteer, load_gazetteer
 from claimgraph.nlp.places import find_places
@@ -303,6 +304,10 @@ def test_places_admin1_regions(nlp_model, gazetteer, sentence, region, country):
         ("Of the drones launched at Turkey, most were downed.", "Of"),  # a town in Turkey
         ("The bill stalled in Congress, US officials said.", "Congress"),  # a US village
         ("Plessy v. Ferguson was decided in 1896, a US court said.", "Ferguson"),
+        ("Officials in the Green Zone of Baghdad met on Monday.", "Green Zone"),  # Green, Ohio
+        ("The Central District court ruled against the company.", "Central District"),
+        ("The Hamas-run health ministry said 30 people were killed.", "Hamas"),  # Hamm
+        ("Fano militiamen attacked the town, residents said.", "Fano"),  # a town in Italy
     ],
 )
 def test_places_words_that_are_also_towns_are_not_places(
@@ -310,3 +315,64 @@ def test_places_words_that_are_also_towns_are_not_places(
 ):
     texts = {place.span.text for place in places_in(sentence, nlp_model, gazetteer)}
     assert not_a_place not in texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "country"),
+    [
+        ("Shelling hit villages in the Bakhmut district, Ukraine said.", "Bakhmut district", "UA"),
+        (
+            "Ukrainian troops crossed into Kursk Oblast's Sudzhansky district on Tuesday.",
+            "Sudzhansky district",
+            "RU",
+        ),
+        ("Aid reached Kebkabiya locality in North Darfur.", "Kebkabiya locality", "SD"),
+        ("Gunmen attacked a convoy in Burkina Faso's Oudalan province.", "Oudalan province", "BF"),
+        (
+            "Drones hit the Bakhmut and Kramatorsk districts overnight.",
+            "Kramatorsk districts",
+            "UA",
+        ),
+        ("Drones hit the Bakhmut and Kramatorsk districts overnight.", "Bakhmut", "UA"),
+    ],
+)
+def test_places_districts(nlp_model, gazetteer, sentence, span, country):
+    assert found(sentence, nlp_model, gazetteer)[span][1:] == (country, "district")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "name"),
+    [
+        (
+            "Protesters gathered in Aix-en-Provence and Marseille.",
+            "Aix-en-Provence",
+            "Aix-en-Provence",
+        )
+    ],
+)
+def test_places_a_hyphenated_name_is_found_whole(nlp_model, gazetteer, sentence, span, name):
+    assert found(sentence, nlp_model, gazetteer)[span][0] == name
+
+
+@pytest.mark.parametrize(
+    ("words", "entity", "expected"),
+    [
+        (
+            "The rebels hold mines northwest of Goma in North Kivu .".split(),
+            (6, 10),
+            {"Goma": "CD", "North Kivu": "CD"},
+        ),
+    ],
+)
+def test_places_an_entity_run_across_a_locative_is_split(
+    nlp_model, gazetteer, words, entity, expected
+):
+    """The model once read "Goma in North Kivu" as one ORG; the rule, on a hand-made parse."""
+    start, end = entity
+    ents = ["O"] * len(words)
+    ents[start:end] = ["B-ORG"] + ["I-ORG"] * (end - start - 1)
+    doc = Doc(
+        nlp_model.vocab, words=words, spaces=[True] * (len(words) - 2) + [False, False], ents=ents
+    )
+    places = {p.span.text: p.country for p in find_places(doc, gazetteer)}
+    assert places == expected

@@ -1,13 +1,17 @@
 """An offline gazetteer: countries, regions, seas and sites, continents and populated places.
 
-Needs: the packaged GeoNames index (`place_index.py`, places of 500+ people), the admin-1 table
-and the `places_*` lexicons.  Returns: GazetteerEntry.
+Needs: the packaged GeoNames index (`place_index.py`, places of 500+ people and admin-2
+districts), the admin-1 table and the `places_*` lexicons.  Returns: GazetteerEntry.
 
 Built once per process (`load_gazetteer()` is cached). Names are folded before lookup (case,
 diacritics, apostrophes, hyphens and dots), so "Zaporizhzhia", "Zaporizhzhya" and
 "zaporizhzhia" meet in one key. When a name means several things the tiers decide, in this
 order: sea, ocean, camp or base (`places_features.v1.tsv`), country, region, continent, admin-1
-region by its bare GeoNames name, populated place. A name in upper case ("NIS", "UN") is an
+region by its bare GeoNames name, populated place. A name followed by a region word ("Kursk
+oblast") is a region, and one followed by a district word ("Pokrovsk district", "Kutum
+locality") an admin-2 district (`districts.py`); one whose name is only generic words ("the
+Central District", "the Green Zone"; not "North Waziristan") only in a document that names its
+country. A name in upper case ("NIS", "UN") is an
 acronym and is only matched against country acronyms ("US", "DPRK"), never against places.
 
 Between places of one name the document decides (`DocumentContext`): a place in a region the
@@ -20,11 +24,16 @@ surnames ("Of", "Alliance", "Mission").
 Coordinates: a country gets its centroid (`places_country_centroids.v1.tsv`, from Google's public
 DSPL countries table), or its capital when it has no centroid row; a region gets its seat's
 coordinates (from `places_regions.v1.tsv`, else its most populous GeoNames town) or the
-approximate centre written in the table; a sea, camp or base the point in its table; a place
-its own.
+approximate centre written in the table; a district its seat's; a sea, camp or base the point
+in its table; a place its own.
+
+Arabic articles are written many ways ("Deir al-Balah", "Deir el-Balah", "Dayr az Zawr"): a name
+that is not found is tried again with each article inside it read as "al", "el" or the
+sun-letter form ("az Zawr"), or dropped.
 """
 
 import gc
+import itertools
 import json
 import re
 import unicodedata
@@ -32,12 +41,16 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from claimgraph.nlp.districts import district_candidates, district_seat_named
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
-from claimgraph.nlp.place_index import IndexedPlace, PlaceIndex, load_place_index
+from claimgraph.nlp.place_index import IndexedDistrict, IndexedPlace, PlaceIndex, load_place_index
 
 MIN_CITY_POPULATION = 15_000  # a smaller town needs its country named in the document
 MUCH_BIGGER = 50  # a place this many times bigger wins over one in a country the document names
 ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "az ")  # "Al Hudaydah" -> "hudaydah"
+_ARTICLE_WORDS = frozenset(a.strip() for a in ARTICLES) | {"at", "ath", "adh", "ud", "ul"}
+_SUN_DIGRAPHS = ("sh", "th", "dh")
+_SUN_LETTERS = "tdrzsn"
 _AREA_KINDS = frozenset("ocean sea strait gulf lake canal river island valley area".split())
 FEATURE_KINDS = _AREA_KINDS | {"shoal", "camp", "base", "site"}  # areas are regions; others sites
 _COMPASS = {"northern": "north", "southern": "south", "western": "west", "eastern": "east"}
@@ -57,7 +70,7 @@ class GazetteerEntry:
     country: str | None  # ISO 3166-1 alpha-2; None for seas shared by several countries
     lat: float | None
     lon: float | None
-    kind: str  # country, region, continent, city, site (a camp or base)
+    kind: str  # country, region, district, continent, city, site (a camp or base)
     gazetteer_id: str | None = None  # "geonames:2013279"
     population: int = 0
     admin1: str | None = None  # GeoNames admin-1 code, for places and regions
@@ -99,6 +112,8 @@ class Gazetteer:
         places: PlaceIndex,
         aliases: dict[str, str],
         region_words: frozenset[str],
+        district_words: frozenset[str],
+        generic_district_words: frozenset[str],
         acronyms: frozenset[str],
     ) -> None:
         self._features = features
@@ -110,6 +125,8 @@ class Gazetteer:
         self._places = places
         self._aliases = aliases
         self._region_words = region_words
+        self._district_words = district_words
+        self._generic_district_words = generic_district_words
         self._acronyms = acronyms
         self._by_iso = {entry.country: entry for entry in countries.values() if entry.country}
         self._entries: dict[int, GazetteerEntry] = {}
@@ -142,7 +159,13 @@ class Gazetteer:
         words = key.split()
         if len(words) > 1 and words[-1] in self._region_words:
             base = " ".join(words[:-1])
-            return self._regions.get(key) or _choose(self._region_bases.get(base, ()), context)
+            return (
+                self._regions.get(key)
+                or _choose(self._region_bases.get(base, ()), context)
+                or self._district(base, context, by_seat=False)  # "Soum province" is admin-2
+            )
+        if len(words) > 1 and words[-1] in self._district_words:
+            return self._district(" ".join(words[:-1]), context)
         for tier in ("feature", "country", "named_region", "continent", "admin1", "city"):
             entry = self._tier(tier, key, context)
             if entry is not None:
@@ -168,20 +191,44 @@ class Gazetteer:
 
     def _place(self, key: str, context: DocumentContext) -> GazetteerEntry | None:
         """A place by its own GeoNames name first; by an alternate name ("Pokrovsk" is also a
-        former name of Engels) only when that place is far bigger."""
+        former name of Engels) only when that place is far bigger, or when it lies in a country
+        the document names and the other does not ("Saida" in Lebanon is Sidon, not Algeria's
+        Saïda)."""
         key = self._aliases.get(key, key)
         candidates = self.places_named(key)
         own = _choose([c for c in candidates if _own_name(c.name, key)], context)
         other = _choose(candidates, context)
-        if own is None or (other is not None and other.population > MUCH_BIGGER * own.population):
+        if own is None or other is None:
+            return other or own
+        if other.population > MUCH_BIGGER * own.population or (
+            other.country in context.countries and own.country not in context.countries
+        ):
             return other
         return own
 
     def places_named(self, name: str) -> list[GazetteerEntry]:
-        """Every populated place of this name (or of the name it is an alias of)."""
+        """Every populated place of this name (or of the name it is an alias of, or of the name
+        with its Arabic articles spelt another way)."""
         key = place_key(name)
         key = self._aliases.get(key, key)
-        return [self._entry(place) for place in self._places.find(key)]
+        found = self._places.find(key)
+        for variant in _article_variants(key) if not found else ():
+            found = self._places.find(variant)
+            if found:
+                break
+        return [self._entry(place) for place in found]
+
+    def _district(
+        self, key: str, context: DocumentContext, *, by_seat: bool = True
+    ) -> GazetteerEntry | None:
+        """An admin-2 district by its GeoNames name, or by the seat it is named after."""
+        named, seats = district_candidates(self._places, key, by_seat=by_seat)
+        own = [p for p in seats if district_seat_named(key, place_key(p.name))]
+        seats = own or seats  # "Pokrovsk" is also a former name of Engels
+        entries = [_district_entry(d) for d in named] + [_seat_entry(p) for p in seats]
+        if self._generic_district_words.issuperset(key.split()):  # "the Green Zone"
+            entries = [e for e in entries if e.country in context.countries]
+        return _choose(entries, context)
 
     def _entry(self, place: IndexedPlace) -> GazetteerEntry:
         entry = self._entries.get(place.geonameid)
@@ -209,8 +256,10 @@ class Gazetteer:
         return place_key(word) in self._feature_starts
 
     def is_region_word(self, word: str) -> bool:
-        """True for "region", "oblast", "province" and the other words in the lexicon."""
-        return place_key(word) in self._region_words
+        """True for "region", "oblast", "province", "district", "raion", "locality" and the
+        other words in the region and district lexicons."""
+        key = place_key(word)
+        return key in self._region_words or key in self._district_words
 
 
 def _choose(
@@ -233,6 +282,59 @@ def _choose(
                 return best
             return biggest
     return biggest
+
+
+def _district_entry(district: IndexedDistrict) -> GazetteerEntry:
+    """A GeoNames admin-2 name after a district word is evidence enough: no context needed."""
+    seat = district.seat
+    return GazetteerEntry(
+        name=district.name,
+        country=district.country,
+        lat=seat.lat,
+        lon=seat.lon,
+        kind="district",
+        population=seat.population,
+        admin1=district.admin1 or None,
+    )
+
+
+def _seat_entry(seat: IndexedPlace) -> GazetteerEntry:
+    """The district named after a place; a small seat needs its country named, as a town does."""
+    return GazetteerEntry(
+        name=f"{seat.name} district",
+        country=seat.country,
+        lat=seat.lat,
+        lon=seat.lon,
+        kind="district",
+        population=seat.population,
+        admin1=seat.admin1 or None,
+        needs_context=seat.population < MIN_CITY_POPULATION,
+    )
+
+
+def _article_variants(key: str) -> list[str]:
+    """ "deir al balah" -> "deir el balah", "deir balah", ...: each Arabic article inside a
+    name (not the first word) as "al", "el", its sun-letter form, or dropped."""
+    words = key.split()
+    spots = [i for i in range(1, len(words) - 1) if words[i] in _ARTICLE_WORDS]
+    if not spots or len(spots) > 2:
+        return []
+    options = []
+    for i in spots:
+        following = words[i + 1]
+        sun = next((f"a{d}" for d in _SUN_DIGRAPHS if following.startswith(d)), None)
+        if sun is None and following[:1] in tuple(_SUN_LETTERS):
+            sun = f"a{following[0]}"
+        options.append(dict.fromkeys(w for w in ("al", "el", sun, "") if w is not None))
+    variants = []
+    for choice in itertools.product(*options):
+        changed = list(words)
+        for i, article in zip(spots, choice, strict=True):
+            changed[i] = article
+        variant = " ".join(w for w in changed if w)
+        if variant != key:
+            variants.append(variant)
+    return variants
 
 
 def _own_name(name: str, key: str) -> bool:
@@ -457,6 +559,10 @@ def _build() -> Gazetteer:
     )
     regions, region_bases = _region_indexes(places)
     admin1 = _admin1_index(places, regions, region_bases, region_words)
+    district_words, generic_district_words = (
+        frozenset(place_key(row[0]) for row in data_rows(lexicon_text(name)))
+        for name in ("places_district_words.v1.txt", "places_district_generic.v1.txt")
+    )
     return Gazetteer(
         features=_feature_index(),
         countries=countries,
@@ -467,5 +573,7 @@ def _build() -> Gazetteer:
         places=places,
         aliases=aliases,
         region_words=region_words,
+        district_words=district_words,
+        generic_district_words=generic_district_words,
         acronyms=acronyms,
     )

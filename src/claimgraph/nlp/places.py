@@ -10,9 +10,10 @@ pass already claimed:
 0. The dateline ("SUDZHA, Russia —", at the start of one of the first lines), whose capitals would otherwise read as an acronym, and
    seas, straits, camps and bases from the features table ("the Strait of Hormuz", "the
    Zamzam camp", "al-Hol"); a one-word one ("Atlantic") only where it is not a modifier.
-1. Region and port phrases: "Ukraine's Poltava region", "the Kursk and Belgorod regions",
-   "North Korea's Chongjin port", "the port of Hodeidah". The span covers the region or port
-   word, because the phrase, not the bare name, is what the text calls the place.
+1. Region, district and port phrases: "Ukraine's Poltava region", "the Kursk and Belgorod
+   regions", "the Pokrovsk district", "Kursk Oblast's Sudzhansky district", "Kutum locality",
+   "North Korea's Chongjin port", "the port of Hodeidah". The span covers the region, district
+   or port word, because the phrase, not the bare name, is what the text calls the place.
 2. GPE, LOC and FAC entities, and NORP entities that are demonyms ("North Korean" -> KP).
 3. Place names the small model labels wrongly (PERSON "Zaporizhzhia", PRODUCT "Kursk", ORG
    "Kyiv") or not at all ("Rafah"). These need evidence: a country or region name is enough; a city needs a
@@ -20,8 +21,10 @@ pass already claimed:
    of at least LARGE_CITY.
 4. Demonyms outside any entity ("Ukrainian" tagged as a plain adjective).
 
-The places found in passes 0-2 join the context before pass 3, so "Mekelle, the capital of
-Tigray" places Tigray in Ethiopia without the country being named.
+The places found in passes 0-2 join the context before passes 1 and 2 run again and before
+pass 3, so "Mekelle, the capital of Tigray" places Tigray in Ethiopia without the country being
+named, and "Belgorod's Grayvoronsky district" finds the small seat in Russia. An entity that
+the model ran across a locative ("Goma in North Kivu" as one ORG) is split there.
 
 A city name is a person, not a place, when a title stands before it ("Mr Kim") or when the
 same word is part of a longer PERSON name elsewhere in the document ("Kim Jong Un" ... "Kim").
@@ -52,6 +55,8 @@ _LOCATIVE = frozenset(
     "in near at from to into around outside inside toward towards across over via "
     "through between within off".split()
 )
+_ON = "on"  # "advancing on Pokrovsk", "strikes on Kharkiv"; but "pressure on Jackson"
+_INSIDE_LOCATIVE = frozenset({"in", "near"})  # "Goma in North Kivu" is two names
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAMED_THINGS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 _JOINERS = frozenset({"and", "or", ","})
@@ -104,8 +109,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     finder.region_and_port_phrases()
     finder.place_entities()
     finder.widen_context()
-    finder.place_entities()  # again: a small town's country may only now be known
+    finder.region_and_port_phrases()  # again: a small seat's country may only now be known
+    finder.place_entities()
     finder.unlabelled_names()
+    finder.region_and_port_phrases()  # and once more, for seats whose country came last
     finder.loose_demonyms()
     return sorted(finder.places, key=lambda place: place.span.start)
 
@@ -222,13 +229,13 @@ class _Finder:
         for token in self.doc:
             lower = place_key(token.text)
             if self.gazetteer.is_region_word(token.text) and token.pos_ in ("NOUN", "PROPN"):
-                for start, end in self._listed_names_before(token.i):
+                for start, end in self._listed_names_before(token.i, token.text):
                     entry = self.gazetteer.lookup(
                         f"{self.doc[start:end].text} {token.text}", context=self.context
                     )
-                    if entry is not None and entry.kind == "region":
+                    if entry is not None and entry.kind in ("region", "district"):
                         # the last name takes the region word: "Kursk and [Belgorod regions]"
-                        self._emit(start, token.i + 1 if end == token.i else end, entry, "region")
+                        self._emit(start, token.i + 1 if end == token.i else end, entry, entry.kind)
             elif lower in self.words.port_words:
                 self._port_phrase(token)
 
@@ -264,39 +271,53 @@ class _Finder:
             if ent.label_ == "NORP":
                 self._demonym(start, end)
             elif ent.label_ in _PLACE_LABELS:
-                entry = self._lookup(start, end)
-                if entry is not None and not self._looks_like_person(start, end, entry):
-                    self._emit(start, end, entry, entry.kind)
+                for first, last in self._hyphenated(start, end):
+                    entry = self._lookup(first, last)
+                    if entry is not None and not self._looks_like_person(first, last, entry):
+                        self._emit(first, last, entry, entry.kind)
+                        break
 
     # -- pass 3 ------------------------------------------------------------------------------
 
     def unlabelled_names(self) -> None:
         for _ in range(2):  # the second sweep sees names listed with places from the first
             self._unlabelled_sweep()
+            self.widen_context()  # ... and the countries they lie in ("Goma" -> North Kivu)
 
     def _unlabelled_sweep(self) -> None:
-        for start, end in self._candidate_names():
+        for start, end, areas_only in self._candidate_names():
             if self._is_claimed(start, end):
                 continue
             entry = self._lookup(start, end)
             if entry is None or self._looks_like_person(start, end, entry):
                 continue
-            if entry.kind in ("country", "region", "site") or self._city_evidence(
+            if areas_only and entry.kind not in ("country", "region"):
+                continue
+            if entry.kind in ("country", "region", "district", "site") or self._city_evidence(
                 start, end, entry
             ):
                 self._emit(start, end, entry, entry.kind)
 
-    def _candidate_names(self) -> Iterable[tuple[int, int]]:
-        """Whole mislabelled entities, and runs of proper nouns outside any entity. An ORG of
-        several words is a candidate only after a locative cue ("south of El Fasher"), never
-        split: "National Intelligence Service" is an organisation."""
+    def _candidate_names(self) -> Iterable[tuple[int, int, bool]]:
+        """Whole mislabelled entities, and runs of proper nouns outside any entity, each with
+        a flag that admits only a country or region. An ORG of several words is never split
+        and, without a locative cue before it ("south of El Fasher"), may only be a country or
+        region as a whole ("Burkina Faso's" tagged ORG): "National Intelligence Service" is an
+        organisation. A name joined by hyphens is tried whole first ("Croix-des-Bouquets",
+        where the model tagged only "Croix")."""
         for ent in self.doc.ents:
             start, end = _trim(ent)
-            if ent.label_ == "ORG" and end - start > 1 and not self._locative_before(start):
+            if ent.label_ in _NEVER_PLACES:
                 continue
-            if ent.label_ not in _NEVER_PLACES and ent.label_ not in _PLACE_LABELS:
-                if start < end:
-                    yield start, end
+            parts = self._split_at_locatives(start, end)
+            if len(parts) > 1:
+                yield from ((s, e, False) for s, e in parts)
+                continue
+            if ent.label_ in _PLACE_LABELS or start >= end:
+                continue
+            areas_only = ent.label_ == "ORG" and end - start > 1
+            areas_only = areas_only and not self._locative_before(start)
+            yield from ((s, e, areas_only) for s, e in self._hyphenated(start, end))
         i = 0
         while i < len(self.doc):
             token = self.doc[i]
@@ -311,8 +332,31 @@ class _Finder:
                 and self.doc[end].text[:1].isupper()
             ):
                 end += 1
-            yield i, end
+            yield from ((s, e, False) for s, e in self._hyphenated(i, end))
             i = end
+
+    def _hyphenated(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The name with the words hyphens join to it ("Croix" -> "Croix-des-Bouquets"), then
+        the name as it was, in case the whole is no place ("Russia-Ukraine")."""
+        wide_start, wide_end = start, end
+        while wide_end + 1 < len(self.doc) and _joins(self.doc[wide_end - 1], self.doc[wide_end]):
+            wide_end += 2
+        while wide_start >= 2 and _joins(self.doc[wide_start - 2], self.doc[wide_start - 1]):
+            wide_start -= 2
+        if (wide_start, wide_end) == (start, end):
+            return [(start, end)]
+        return [(wide_start, wide_end), (start, end)]
+
+    def _split_at_locatives(self, start: int, end: int) -> list[tuple[int, int]]:
+        """ "Goma in North Kivu" -> "Goma", "North Kivu": an entity run across a locative."""
+        parts, at = [], start
+        for i in range(start + 1, end - 1):
+            if self.doc[i].lower_ in _INSIDE_LOCATIVE:
+                parts.append((at, i))
+                at = i + 1
+                while at < end and self.doc[at].lower_ == "the":
+                    at += 1
+        return [*parts, (at, end)] if parts else [(start, end)]
 
     def _city_evidence(self, start: int, end: int, entry: GazetteerEntry) -> bool:
         """A locative cue, a listed place, the same place found before, or a town big enough
@@ -349,7 +393,7 @@ class _Finder:
         if start == 0:
             return False
         before = self.doc[start - 1].lower_
-        if before in _LOCATIVE:
+        if before in _LOCATIVE or (before == _ON and self.doc[start].ent_type_ != "PERSON"):
             return True
         return before == "of" and start > 1 and self.doc[start - 2].lower_ in self.words.of_nouns
 
@@ -401,7 +445,8 @@ class _Finder:
 
     def _lookup(self, start: int, end: int) -> GazetteerEntry | None:
         text = self.doc[start:end].text
-        if place_key(text) in self.words.not_places or end - start > MAX_NAME_TOKENS:
+        words = sum(1 for token in self.doc[start:end] if not token.is_punct)
+        if place_key(text) in self.words.not_places or words > MAX_NAME_TOKENS:
             return None
         entry = self.gazetteer.lookup(text, context=self.context)
         if entry is not None and entry.kind in ("region", "site") and self._is_modifier(start, end):
@@ -419,10 +464,10 @@ class _Finder:
             return True  # a title or first name: "King George III", "Jackson Browne"
         return end - start == 1 and place_key(self.doc[start].text) in self.person_words
 
-    def _listed_names_before(self, i: int) -> list[tuple[int, int]]:
+    def _listed_names_before(self, i: int, word: str) -> list[tuple[int, int]]:
         """The names before a region word: "Kursk and Belgorod regions" -> both."""
         names = []
-        while (start := self._name_before(i)) is not None:
+        while (start := self._name_before(i, word)) is not None:
             names.append((start, i))
             if start >= 2 and self.doc[start - 1].lower_ in _JOINERS:
                 i = start - 1
@@ -430,8 +475,9 @@ class _Finder:
                 break
         return names
 
-    def _name_before(self, i: int) -> int | None:
-        """The start of the capitalised name that ends just before token i (longest known)."""
+    def _name_before(self, i: int, word: str | None = None) -> int | None:
+        """The start of the capitalised name that ends just before token i (longest known,
+        alone or followed by `word`: "Sudzhansky" is known only as "Sudzhansky district")."""
         start = i
         while start > 0 and i - start < MAX_NAME_TOKENS and _is_name_token(self.doc[start - 1]):
             if self.doc[start - 1].lower_ == "the":
@@ -439,8 +485,10 @@ class _Finder:
             start -= 1
         for candidate in range(start, i):
             name = self.doc[candidate:i].text
-            if self.gazetteer.lookup(name, context=self.context) is not None or (
-                self.gazetteer.lookup(name, kind="region", context=self.context) is not None
+            if (
+                self.gazetteer.lookup(name, context=self.context) is not None
+                or self.gazetteer.lookup(name, kind="region", context=self.context) is not None
+                or (word and self.gazetteer.lookup(f"{name} {word}", context=self.context))
             ):
                 return candidate
         return None
@@ -482,6 +530,19 @@ class _Finder:
 def _is_name_token(token: Token) -> bool:
     """A capitalised word, or the hyphen inside "Ivano-Frankivsk"."""
     return token.text == "-" or (token.text[:1].isupper() and token.text not in _POSSESSIVE)
+
+
+def _joins(before: Token, hyphen: Token) -> bool:
+    """ "Croix" + "-" + "des": a hyphen with no space around it, between two words."""
+    doc = hyphen.doc
+    return (
+        hyphen.text in ("-", "‐", "‑")
+        and not before.whitespace_
+        and not hyphen.whitespace_
+        and hyphen.i + 1 < len(doc)
+        and doc[hyphen.i + 1].is_alpha
+        and before.is_alpha
+    )
 
 
 def _trim(ent: SpacySpan) -> tuple[int, int]:
