@@ -239,6 +239,7 @@ class Stored:
     attributions: Mapping[str, tuple]  # document id -> ((id, start, end, source names), ...)
     cluster_of: Mapping[str, str]  # attribution id -> cluster id
     support: Mapping[str, int]  # cluster id -> independent original sources (all polarities)
+    corroboration: Mapping[str, int]  # cluster id -> the support shown to users (unhedged, close)
     cluster_polarity: Mapping[str, str]
     contradictions: tuple[tuple[str, str, str], ...]  # (kind, claim, by)
     points: tuple[tuple[str, float | None, str, str, str], ...]  # doc, value, topic, text, modality
@@ -277,6 +278,7 @@ def read_stored(store: Any, documents: Mapping[str, str]) -> Stored:
         attributions=attributions,
         cluster_of=cluster_of,
         support={c.id: len(c.original_sources) for c in clusters},
+        corroboration={c.id: c.support for c in clusters},
         cluster_polarity={c.id: c.polarity for c in clusters},
         contradictions=tuple((c.kind, c.claim, c.by) for c in read.contradictions(store)),
         points=points,
@@ -403,9 +405,37 @@ def score(gold: Gold, stored: Stored) -> dict:
             "accuracy": right_origins / len(origin_checks) if origin_checks else 1.0,
             "wrong": [c for c in origin_checks if c["gold"] != c["stored"]],
         },
+        "corroborated": corroborated(gold_of, gold, stored),
         "contradictions": contradictions,
         "estimates": estimate_scores(gold, stored),
         "junk_sources": junk_sources(gold, stored),
+    }
+
+
+def corroborated(gold_of: Mapping[str, str], gold: Gold, stored: Stored) -> dict[str, Any]:
+    """Of the stored claims shown as independently corroborated (support 2 or more: the top of
+    the overview), the share that is one gold assertion with at least that many origins. A
+    cluster none of whose members is in gold is left out."""
+    checked, wrong = 0, []
+    members: dict[str, set[str]] = defaultdict(set)
+    for attribution, cluster in gold_of.items():
+        members[stored.cluster_of[attribution]].add(cluster)
+    for cluster_id, support in stored.corroboration.items():
+        if support < 2 or not members.get(cluster_id):
+            continue
+        checked += 1
+        golds = members[cluster_id]
+        [only] = golds if len(golds) == 1 else [None]
+        if (
+            only is None
+            or gold.clusters[only]["polarity"] != "assert"
+            or gold.clusters[only]["origins"] < support
+        ):
+            wrong.append({"stored": cluster_id, "support": support, "gold": sorted(golds)})
+    return {
+        "checked": checked,
+        "precision": 1 - len(wrong) / checked if checked else 1.0,
+        "wrong": wrong,
     }
 
 
@@ -518,6 +548,8 @@ def summary(result: Mapping[str, Any]) -> dict[str, float | int]:
         "polarity_merges": result["polarity_merges"],
         "polarity_right": round(result["polarity_right"], 3),
         "origins_accuracy": round(result["origins"]["accuracy"], 3),
+        "corroborated_p": round(result["corroborated"]["precision"], 3),
+        "corroborated_n": result["corroborated"]["checked"],
         "contradictions_p": round(result["contradictions"]["precision"], 3),
         "contradictions_r": round(result["contradictions"]["recall"], 3),
         "contradictions_p_strict": round(result["contradictions"]["precision_strict"], 3),
@@ -547,6 +579,8 @@ def print_table(result: Mapping[str, Any]) -> None:
         print(f"  ambiguous: {item['clusters']}")
     for clusters in result["polarity_merged"]:
         print(f"  assertion merged with denial or non-confirmation: {clusters}")
+    for item in result["corroborated"]["wrong"]:
+        print(f"  shown as corroborated ({item['support']}): {item['gold']}")
     for item in result["origins"]["wrong"]:
         print(f"  origins: {item['cluster']} gold {item['gold']}, stored {item['stored']}")
     for pair in c["missed"]:

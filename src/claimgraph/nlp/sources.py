@@ -11,6 +11,7 @@ matches the initials of an earlier source; a definite description ("the agency")
 the latest source with the same head noun. Anything else becomes a new source of its own.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -237,6 +238,11 @@ class _Resolver:
         full = tokens
         tokens, extras = _core(tokens, head)  # "X, the governor of Y, who ..." -> "X"
         text = tokens.text
+        named = self._known_as(extras)
+        if (
+            named is not None
+        ):  # "the rebel alliance, known as the Strategic Framework ... (CSP-DPA)"
+            return self._finish(span, head, named, tokens, "", False, None)
         owner = next(
             (c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None
         )
@@ -484,12 +490,34 @@ class _Resolver:
                 "person"  # an office standing for its holder: "the mayor", "the defence minister"
             )
         name = _strip_possessive(_drop_article(text))
+        if kind == "group" and head.i + 1 < tokens.end:
+            # "separatist rebels in northern Mali", "residents of the town": the group is named
+            # by the words up to its head, not the place phrase after it
+            short = tokens.doc[tokens.start : head.i + 1]
+            known = self.table.find(short.text, country)
+            if known is not None:
+                return known
+            name = _strip_possessive(_drop_article(short.text))
+            description = self._description(short, None)
         key = (
             f"{country} {description}"
             if country and not description.startswith(source_key(name)[:3])
             else name
         )
         return Source(id=slug(key), name=name, type=kind, country=country)
+
+    def _known_as(self, extras: list[Token]) -> Source | None:
+        """A known source named in the appositive cut from a description ("known as X",
+        "called X", "(X)")."""
+        if len(extras) < 3:
+            return None
+        text = extras[0].doc.text[extras[0].idx : extras[-1].idx + len(extras[-1])]
+        names = _KNOWN_AS.findall(text) + _PARENTHESIS.findall(text)
+        for name in names:
+            known = self.table.find(name.strip())
+            if known is not None:
+                return known
+        return None
 
     def _represents(self, head: Token, tokens: SpacySpan) -> Source | None:
         """A delegate, ambassador or envoy speaks for the country named before the title or
@@ -693,6 +721,10 @@ class _Resolver:
         current = replace(current, aliases=aliases, roles=roles)
         self.sources[source.id] = current
         return current
+
+
+_KNOWN_AS = re.compile(r"\b(?:known as|called|named)\s+([^,;()]+)")
+_PARENTHESIS = re.compile(r"\(([^()]{2,60})\)")
 
 
 def _person_entity(tokens: SpacySpan) -> SpacySpan | None:

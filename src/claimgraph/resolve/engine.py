@@ -507,10 +507,14 @@ def _summarise_one(
     ordered = sorted(new, key=lambda m: _sort_time(facts[m["attribution_id"]].published))
     inner = _nested_inside(ordered, facts, state.identity)
 
-    def count(independence: str | None, original: str | None, step: int, certainty: str) -> None:
+    def count(independence: str | None, original: str | None, step: int, member: Any) -> None:
         if not independence or not original:
             return
-        for tally in (originals, supporting) if _supports(certainty) else (originals,):
+        certainty = member["facts"]["certainty"]
+        corroborates = _supports(certainty) and (
+            member["similarity"] >= state.settings.corroboration
+        )
+        for tally in (originals, supporting) if corroborates else (originals,):
             entry = tally.setdefault(independence, [original, 0])
             entry[1] += step
             if entry[1] <= 0:
@@ -530,7 +534,7 @@ def _summarise_one(
             original = provenance.original(longer)
             independence = state.identity.independence(original, provenance.last_outlet(longer))
             _rechain(conn, member["attribution_id"], longer, original, independence)
-        count(independence, original, +1, fact.certainty)
+        count(independence, original, +1, member)
         if original and state.identity.info(original).type != "anonymous":
             summary["named"] = True
         summary["certain"] = summary["certain"] or fact.certainty == "certain"
@@ -555,9 +559,8 @@ def _summarise_one(
             if longer != steps:
                 original = provenance.original(longer)
                 independence = state.identity.independence(original, provenance.last_outlet(longer))
-                certainty = old["facts"]["certainty"]
-                count(old["independence"], old["original_source"], -1, certainty)
-                count(independence, original, +1, certainty)
+                count(old["independence"], old["original_source"], -1, old)
+                count(independence, original, +1, old)
                 _rechain(conn, old["attribution_id"], longer, original, independence)
     counted = independent_originals(originals)
     supported = independent_originals(supporting)
@@ -611,7 +614,8 @@ def _summarise_one(
 
 def _supports(certainty: str) -> bool:
     """Only a member that states the claim counts as support: "could", "may" (a possibility) do
-    not corroborate that it happened."""
+    not corroborate that it happened. (It must also say nearly what the founding claim says:
+    `ResolveSettings.corroboration`.)"""
     return certainty != "possible"
 
 
@@ -665,7 +669,8 @@ def _nested_inside(
     members: list[dict[str, Any]], facts: dict[str, ClaimFacts], identity: SourceIdentity
 ) -> dict[str, dict[str, Any]]:
     """Outer member -> its nested member in the same cluster, when the nested one names a real
-    actor (not a group or an unresolved pronoun the parser took for a source)."""
+    actor (a known one, armed groups included; not a generic group or an unresolved pronoun the
+    parser took for a source)."""
     found: dict[str, dict[str, Any]] = {}
     for member in members:
         parent = facts[member["attribution_id"]].parent
@@ -673,7 +678,10 @@ def _nested_inside(
         if (
             parent in facts
             and source
-            and identity.info(source).type not in ("group", "unknown")
+            and (
+                source in identity.table.known
+                or identity.info(source).type not in ("group", "unknown")
+            )
             and identity.is_actor(source)
             and not source.startswith("unresolved")
         ):

@@ -8,6 +8,10 @@ from pathlib import Path
 class ResolveSettings:
     threshold: float = 0.36  # claim-to-cluster score needed to merge (see clusters.compare)
     text_weight: float = 0.7  # embedding vs TF-IDF share of the text similarity
+    # A member corroborates (counts as support) only when it says nearly what the founding
+    # claim says: its score must reach this, above the merge threshold (fitted precision-first
+    # on the labelled pairs: bench/fit_merge.py, fit P 0.93).
+    corroboration: float = 0.46
     denial_threshold: float = 0.55  # founder cosine of a denial and the claims it contradicts
     copy_similarity: float = 0.45  # estimated shingle Jaccard of a near-copy (syndication)
     figure_window_days: float = 5.0  # figures this close in time are "at the same time"

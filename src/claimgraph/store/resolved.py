@@ -224,9 +224,14 @@ def cluster_rows(conn: Connection, cluster_ids: Iterable[str]) -> dict[str, RowM
 def members_ending_at(conn: Connection, cluster_id: str, source_id: str) -> list[RowMapping]:
     """Members of a cluster whose chain ends at this source (an outlet they only cite)."""
     m = resolve_members
-    stmt = sa.select(m.c.attribution_id, m.c.chain, m.c.original_source, m.c.independence).where(
-        m.c.cluster_id == cluster_id, m.c.original_source == source_id
-    )
+    stmt = sa.select(
+        m.c.attribution_id,
+        m.c.chain,
+        m.c.original_source,
+        m.c.independence,
+        m.c.facts,
+        m.c.similarity,
+    ).where(m.c.cluster_id == cluster_id, m.c.original_source == source_id)
     return list(conn.execute(stmt).mappings())
 
 
@@ -342,7 +347,7 @@ def resolved_count(conn: Connection) -> int:
     return int(conn.execute(sa.select(sa.func.count()).select_from(r)).scalar_one())
 
 
-RESOLVE_SCHEMA = "7"  # bump when a resolve table changes: its (derived) rows are then rebuilt
+RESOLVE_SCHEMA = "8"  # bump when a resolve table changes: its (derived) rows are then rebuilt
 
 
 def ensure_current(conn: Connection) -> bool:
