@@ -14,8 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {
     "nk": ROOT / "examples" / "nk-troops",
     "sahel": ROOT / "tests" / "data" / "corpus_sahel",
-    # Held out: measure resolve on it (bench/resolve_quality.py), never tune on it.
+    # Held out: measure resolve on them (bench/resolve_quality.py), never tune on them.
     "batken": ROOT / "tests" / "data" / "corpus_batken",
+    "shoal": ROOT / "tests" / "data" / "corpus_shoal",
 }
 
 
