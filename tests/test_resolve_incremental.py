@@ -46,3 +46,36 @@ def test_resolve_cluster_of_and_explain(backend, tmp_path, pipeline):
         match = read.explain(store, a, b)
         assert match.agreeing
         assert read.cluster_of(store, "no-such-attribution") is None
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_resolve_late_document_gives_the_clusters_of_publication_order(backend, tmp_path, pipeline):
+    """A document older than ones already resolved (a slow feed, a second writer) is placed in
+    publication order: a small store is redone from the start; above the limit it is reported."""
+    from claimgraph.resolve.settings import ResolveSettings
+
+    oldest, *newer = analyses(pipeline, "sahel")
+    with backend_store(backend, tmp_path) as store:
+        for analysis in newer:
+            store.save(analysis)
+        resolve(store)
+        store.save(oldest)
+        report = resolve(store)
+        arrived = _partition(store)
+        resolve(store, full=True)
+        in_order = _partition(store)
+    assert report.full
+    assert report.late == 0
+    assert report.order_note is None
+    assert arrived == in_order
+    (tmp_path / "big").mkdir()
+    with backend_store(backend, tmp_path / "big") as store:
+        for analysis in newer:
+            store.save(analysis)
+        resolve(store)
+        store.save(oldest)
+        report = resolve(store, settings=ResolveSettings(rewind_limit=0))
+    assert not report.full
+    assert report.late == 1
+    assert report.document_ids == (oldest.document.id,)
+    assert "resolve --full" in report.order_note

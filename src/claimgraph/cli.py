@@ -185,6 +185,8 @@ def ingest(
             f"cluster(s), {resolved.contradictions} contradiction(s).",
             soft_wrap=True,
         )
+        if resolved.order_note:
+            stderr().print(resolved.order_note, soft_wrap=True)
     if report.nothing_done:
         raise typer.Exit(1)  # bad inputs beside good ones are reported above, not fatal
 

@@ -61,6 +61,8 @@ def resolve_command(
         f"{', full run' if report.full else ''}).",
         err=True,
     )
+    if report.order_note:
+        typer.echo(report.order_note, err=True)
 
 
 def run_resolve(

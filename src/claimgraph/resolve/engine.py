@@ -135,12 +135,19 @@ def _run(store: Store, *, full: bool, settings: ResolveSettings) -> ResolveRepor
     engine = store.engine
     with db.writing(engine) as conn:
         full = db.ensure_current(conn) or full
-        if full:
+        late = 0 if full else db.late_documents(conn)
+        rewound = bool(late) and db.resolved_count(conn) <= settings.rewind_limit
+        if full or rewound:
+            # Incremental clusters follow the order documents are resolved in; documents that
+            # arrive after newer ones were resolved are placed in publication order by redoing
+            # a small store from the start (a large one is reported, `resolve --full` redoes it).
             db.clear(conn)
+            late = 0
         db.set_meta(conn, "resolve_threshold", str(settings.threshold))
         todo = db.unresolved_documents(conn)
         if not todo:
             return ResolveReport(full=full, threshold=settings.threshold)
+        full = full or rewound
         db.set_meta(conn, RUN_KEY, f"{time.time_ns()}")  # readers' caches see a change
         identity = load_identity(conn)
         reps = Representatives.load(db.representatives(conn))
@@ -165,6 +172,7 @@ def _run(store: Store, *, full: bool, settings: ResolveSettings) -> ResolveRepor
         full=full,
         threshold=settings.threshold,
         document_ids=tuple(todo),
+        late=late,
     )
 
 

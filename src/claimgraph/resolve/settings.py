@@ -17,6 +17,9 @@ class ResolveSettings:
     figure_window_days: float = 5.0  # figures this close in time are "at the same time"
     approx_tolerance: float = 0.1  # "about 8,000" covers 7,200-8,800
     grades: Path | None = None  # user's reliability grades (TSV or YAML)
+    # Documents older than ones already resolved redo a store of at most this many resolved
+    # documents from the start, so clusters do not depend on arrival order.
+    rewind_limit: int = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,3 +36,14 @@ class ResolveReport:
     full: bool = False
     threshold: float = 0.0
     document_ids: tuple[str, ...] = field(default=())
+    late: int = 0  # documents placed after newer ones (a larger store is not redone)
+
+    @property
+    def order_note(self) -> str | None:
+        """What a user should know when late documents were placed in arrival order."""
+        if not self.late:
+            return None
+        return (
+            f"{self.late} document(s) are older than documents already resolved and were placed "
+            "after them; `claimgraph resolve --full` places everything in publication order."
+        )

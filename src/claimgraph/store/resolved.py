@@ -63,6 +63,32 @@ def unresolved_documents(conn: Connection) -> list[str]:
     return list(conn.execute(stmt).scalars())
 
 
+def late_documents(conn: Connection) -> int:
+    """Unresolved documents that come before the last resolved one in resolve's order
+    (publication, undated last, then id): resolved now, they would land after documents that
+    came later in the story."""
+    d, r = schema.documents, resolve_documents
+    resolved = sa.exists().where(r.c.document_id == d.c.id)
+    last = conn.execute(
+        sa.select(d.c.published, d.c.id)
+        .where(resolved)
+        .order_by(d.c.published.desc().nulls_first(), d.c.id.desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        return 0
+    published, document_id = last
+    if published is None:
+        before = sa.or_(d.c.published.is_not(None), d.c.id < document_id)
+    else:
+        before = sa.or_(
+            d.c.published < published,
+            sa.and_(d.c.published == published, d.c.id < document_id),
+        )
+    stmt = sa.select(sa.func.count()).select_from(d).where(~resolved, before)
+    return int(conn.execute(stmt).scalar_one())
+
+
 def outlets(conn: Connection) -> list[str]:
     d = schema.documents
     return [o for o in conn.execute(sa.select(d.c.outlet).distinct()).scalars() if o]
