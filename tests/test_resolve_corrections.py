@@ -51,5 +51,7 @@ def test_resolve_claim_merge_and_split_stick(tmp_path, pipeline):
 
         with pytest.raises(NotFound):
             merge_clusters(store, "c_nothing", second.id)
+        current = read.cluster_of(store, second.members[0].attribution_id)
+        assert current is not None
         with pytest.raises(InputError):
-            merge_clusters(store, second.id, second.id)
+            merge_clusters(store, current.id, current.id)

@@ -46,6 +46,16 @@ from claimgraph.store.changes import RUN_KEY
 from claimgraph.store.locks import resolve_lock
 
 
+def _rows(count: int) -> np.ndarray:
+    return np.zeros((count, embed.DIMENSIONS), np.float32)
+
+
+def _grown(rows: np.ndarray, size: int) -> np.ndarray:
+    bigger = _rows(size)
+    bigger[: len(rows)] = rows
+    return bigger
+
+
 @dataclass(slots=True)
 class Representatives:
     """Every cluster's unit centroid and founding features, kept in memory during a run."""
@@ -55,10 +65,31 @@ class Representatives:
     sizes: list[int] = field(default_factory=list)
     terms: list[lexical.Profile] = field(default_factory=list)
     features: list[Features] = field(default_factory=list)
-    matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, embed.DIMENSIONS), np.float32))
     founders: list[np.ndarray] = field(default_factory=list)  # the founding claim's vector
     founder_terms: list[lexical.Profile] = field(default_factory=list)
     index: dict[str, int] = field(default_factory=dict)
+    # Row buffers that grow by doubling: appending a cluster must not copy every row.
+    _centroids: np.ndarray = field(default_factory=lambda: _rows(0))
+    _founder_rows: np.ndarray = field(default_factory=lambda: _rows(0))
+
+    @property
+    def matrix(self) -> np.ndarray:
+        """Unit centroids, one row per cluster (a view: writes go to the buffer)."""
+        return self._centroids[: len(self.ids)]
+
+    @property
+    def founder_matrix(self) -> np.ndarray:
+        """Founding claims' vectors, one row per cluster."""
+        return self._founder_rows[: len(self.ids)]
+
+    def _append_rows(self, centroid: np.ndarray, founder: np.ndarray) -> None:
+        n = len(self.ids)  # the new cluster is already in ids
+        if n > len(self._centroids):
+            size = max(64, 2 * len(self._centroids))
+            self._centroids = _grown(self._centroids, size)
+            self._founder_rows = _grown(self._founder_rows, size)
+        self._centroids[n - 1] = centroid
+        self._founder_rows[n - 1] = founder
 
     @classmethod
     def load(cls, rows: list[RowMapping]) -> "Representatives":
@@ -75,8 +106,11 @@ class Representatives:
             )
             reps.founder_terms.append(dict(row["founder_terms"] or row["terms_sum"]))
         reps.index = {cluster_id: i for i, cluster_id in enumerate(reps.ids)}
-        if reps.sums:
-            reps.matrix = np.vstack([embed.unit(s) for s in reps.sums]).astype(np.float32)
+        reps._centroids = _rows(len(reps.ids))
+        reps._founder_rows = _rows(len(reps.ids))
+        for i, (vector_sum, founder) in enumerate(zip(reps.sums, reps.founders, strict=True)):
+            reps._centroids[i] = embed.unit(vector_sum)
+            reps._founder_rows[i] = founder
         return reps
 
     def add(
@@ -90,7 +124,7 @@ class Representatives:
         self.founders.append(vector.copy())
         self.founder_terms.append(dict(profile))
         self.index[cluster_id] = len(self.ids) - 1
-        self.matrix = np.vstack([self.matrix, vector[None, :]])
+        self._append_rows(vector, vector)
         return len(self.ids) - 1
 
     def join(
@@ -788,8 +822,7 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
     A denial that gives a figure denies only the claims that give the same one."""
     reps, settings = state.reps, state.settings
     denial = reps.features[index]
-    founders = np.vstack(reps.founders)
-    sims = np.maximum(founders @ reps.founders[index], reps.matrix @ reps.matrix[index])
+    sims = np.maximum(reps.founder_matrix @ reps.founders[index], reps.matrix @ reps.matrix[index])
     denier = state.identity.independence(denial.source, None)
     hits = []
     for other in np.nonzero(sims >= settings.denial_threshold)[0]:
