@@ -79,3 +79,32 @@ def test_resolve_late_document_gives_the_clusters_of_publication_order(backend, 
     assert report.late == 1
     assert report.document_ids == (oldest.document.id,)
     assert "resolve --full" in report.order_note
+
+
+def test_resolve_order_is_by_time_not_by_the_stored_text(tmp_path):
+    """'2024-10-19T01:00+10:00' is 15:00 UTC on the 18th, before '2024-10-18T20:15+03:00'
+    (17:15 UTC), though its text sorts after it."""
+    import dataclasses
+    from datetime import datetime
+
+    from claimgraph.store import resolved as db
+    from store_fixtures import seoul_analysis
+
+    stamps = {
+        "d_0000000000000001": "2024-10-18T20:15:00+03:00",
+        "d_0000000000000002": "2024-10-19T01:00:00+10:00",
+        "d_0000000000000003": None,
+    }
+    with backend_store("sqlite", tmp_path) as store:
+        for document_id, stamp in stamps.items():
+            analysis = seoul_analysis()
+            document = dataclasses.replace(
+                analysis.document,
+                id=document_id,
+                url=f"https://example.test/{document_id}",
+                published=datetime.fromisoformat(stamp) if stamp else None,
+            )
+            store.save(dataclasses.replace(analysis, document=document, attributions=()))
+        with db.reading(store.engine) as conn:
+            order = db.unresolved_documents(conn)
+    assert order == ["d_0000000000000002", "d_0000000000000001", "d_0000000000000003"]

@@ -331,6 +331,13 @@ class _Finder:
         for child in noun.children:
             if child.dep_ == "poss":
                 source_head = child
+            elif (
+                child.dep_ == "compound"
+                and child.pos_ == "PROPN"
+                and child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+                and source_head is None
+            ):
+                source_head = child  # "the NIS estimate", "a Pentagon assessment"
             elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 source_head = next((c for c in child.children if c.dep_ == "pobj"), source_head)
             elif child.dep_ == "prep" and child.lower_ in ("in", "on"):
@@ -709,10 +716,12 @@ class _Finder:
                 continue
             if (
                 token in ancestors
-                and token.dep_ in ("ccomp", "xcomp")
+                and token.dep_ in ("ccomp", "xcomp", "acl")
                 and self._is_cue_head(token.head)
             ):
-                continue  # "warned that strikes could follow, saying ...": the warner says it
+                # "warned that strikes could follow, saying ...": the warner says it; "carried
+                # the estimate that X had shipped shells, saying ...": not X
+                continue
             if token in ancestors or token.dep_ in ("pcomp", "advcl"):
                 return subject
         return None

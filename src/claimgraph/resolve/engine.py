@@ -608,13 +608,21 @@ def _summarise_one(
     supported = independent_originals(supporting)
     index = state.reps.index[cluster_id]
     polarity = state.reps.features[index].polarity
-    support = len(supported) if polarity == "assert" else 0
     against = [
         Against(r["kind"], r["explanation"], bool(r["interested"]))
         for r in contradictions
         if r["claim"] == cluster_id
     ]
     by = sorted({r["by"] for r in contradictions if r["claim"] == cluster_id})
+    if by and supported:
+        # A body that denies the claim does not also corroborate it (a loose member of its own)
+        deniers = {
+            state.identity.independence(source, None)
+            for row in db.cluster_rows(conn, set(by)).values()
+            for source in row["original_sources"]
+        }
+        supported = {key: source for key, source in supported.items() if key not in deniers}
+    support = len(supported) if polarity == "assert" else 0
     denied = [r["claim"] for r in contradictions if r["by"] == cluster_id and r["kind"] == "denial"]
     grade, reasons = credibility(
         polarity,
@@ -626,6 +634,8 @@ def _summarise_one(
     )
     summary["originals"] = originals
     summary["supporting"] = supporting
+    # what `support` counts, as readers show it ("supported by"): decided here, once
+    summary["supported_by"] = list(supported.values()) if polarity == "assert" else []
     source_names = [state.identity.info(s).name for s in counted.values()]
     db.upsert_cluster(
         conn,

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from claimgraph.errors import NotFound
 from claimgraph.resolve import embed
 from claimgraph.resolve.clusters import Features, compare, text_similarity
-from claimgraph.resolve.engine import independent_originals, load_identity
+from claimgraph.resolve.engine import load_identity
 from claimgraph.resolve.facts import ClaimFacts
 from claimgraph.resolve.grading import DESCRIPTIONS, learnt, read_grades
 from claimgraph.resolve.identity import UNIDENTIFIED
@@ -337,10 +337,8 @@ def _clusters(conn: sa.Connection, rows: Sequence[Row]) -> list[ClaimCluster]:
 
 
 def _supported_by(row: Row) -> tuple[str, ...] | None:
-    supporting = (row["summary"] or {}).get("supporting")
-    if supporting is None:
-        return None
-    return tuple(independent_originals(supporting).values())
+    supported_by = (row["summary"] or {}).get("supported_by")
+    return None if supported_by is None else tuple(supported_by)
 
 
 def _stamp(moment: datetime | None) -> float:

@@ -48,13 +48,14 @@ class ClaimCluster:
     credibility: int = 6  # Admiralty 1 (confirmed) .. 6 (cannot be judged)
     credibility_reasons: tuple[str, ...] = ()
     contradicted_by: tuple[str, ...] = ()  # ids of clusters that contradict this one
-    supported_by: tuple[str, ...] | None = None  # originals that state it unhedged (None: all)
+    supported_by: tuple[str, ...] | None = None  # originals that corroborate it (None: all)
 
     @property
     def support(self) -> int:
         """Independent corroboration of an assertion: original sources that state it without
-        "could" or "may", not outlets repeating them. A denial or a non-confirmation corroborates
-        nothing (its sources are still in `original_sources`)."""
+        "could" or "may" and nearly as the founding claim does, not outlets repeating them, nor
+        a body that also denies it. A denial or a non-confirmation corroborates nothing (its
+        sources are still in `original_sources`)."""
         if self.polarity != "assert":
             return 0
         return len(self.original_sources if self.supported_by is None else self.supported_by)

@@ -53,40 +53,32 @@ def clear(conn: Connection) -> None:
 
 
 def unresolved_documents(conn: Connection) -> list[str]:
-    """Ids of stored documents that resolve has not seen, oldest publication first."""
+    """Ids of stored documents that resolve has not seen, oldest publication first (in UTC:
+    the stored text keeps each outlet's offset, so it does not sort by time), undated last."""
     d, r = schema.documents, resolve_documents
-    stmt = (
-        sa.select(d.c.id)
-        .where(~sa.exists().where(r.c.document_id == d.c.id))
-        .order_by(d.c.published.asc().nulls_last(), d.c.id)
-    )
-    return list(conn.execute(stmt).scalars())
+    stmt = sa.select(d.c.id, d.c.published).where(~sa.exists().where(r.c.document_id == d.c.id))
+    rows = conn.execute(stmt).all()
+    return [row.id for row in sorted(rows, key=_resolve_order)]
+
+
+def _resolve_order(row: Any) -> tuple[bool, float, str]:
+    published = row.published
+    if published is not None and published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)  # a date without an offset is read as UTC
+    return (published is None, published.timestamp() if published else 0.0, row.id)
 
 
 def late_documents(conn: Connection) -> int:
-    """Unresolved documents that come before the last resolved one in resolve's order
-    (publication, undated last, then id): resolved now, they would land after documents that
-    came later in the story."""
+    """Unresolved documents that come before the last resolved one in resolve's order: resolved
+    now, they would land after documents that came later in the story."""
     d, r = schema.documents, resolve_documents
     resolved = sa.exists().where(r.c.document_id == d.c.id)
-    last = conn.execute(
-        sa.select(d.c.published, d.c.id)
-        .where(resolved)
-        .order_by(d.c.published.desc().nulls_first(), d.c.id.desc())
-        .limit(1)
-    ).first()
-    if last is None:
+    done = conn.execute(sa.select(d.c.id, d.c.published).where(resolved)).all()
+    if not done:
         return 0
-    published, document_id = last
-    if published is None:
-        before = sa.or_(d.c.published.is_not(None), d.c.id < document_id)
-    else:
-        before = sa.or_(
-            d.c.published < published,
-            sa.and_(d.c.published == published, d.c.id < document_id),
-        )
-    stmt = sa.select(sa.func.count()).select_from(d).where(~resolved, before)
-    return int(conn.execute(stmt).scalar_one())
+    last = max(_resolve_order(row) for row in done)
+    waiting = conn.execute(sa.select(d.c.id, d.c.published).where(~resolved)).all()
+    return sum(_resolve_order(row) < last for row in waiting)
 
 
 def outlets(conn: Connection) -> list[str]:
