@@ -142,3 +142,16 @@ def test_source_hygiene_a_leaders_services_are_not_his_slug(analyse, text, count
     surname = text.split("'")[0].split()[-1].lower()
     assert surname not in claim.canonical_source
     assert {s.id: s for s in analysis.sources}[claim.canonical_source].country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Nobody is denying it any more,” a diplomat in Geneva said.",
+        "No one disputed that the convoy had crossed, the monitor said.",
+    ],
+)
+def test_source_hygiene_nobody_is_no_speaker(analyse, text):
+    claims = _claims(analyse(text))
+    assert claims, "the outer report stays"
+    assert all(source and source.lower() not in ("nobody", "no one") for source, _, _ in claims)

@@ -235,6 +235,11 @@ class _Finder:
                 return None
         if source_head is None and not (passive and verb.lemma_.lower() in _PASSIVE_OK):
             return None
+        if source_head is not None and (
+            source_head.lower_ in ("nobody", "none")
+            or (source_head.lower_ == "one" and any(c.lower_ == "no" for c in source_head.children))
+        ):
+            return None  # "nobody is denying it": nobody speaks
         if source_head is not None and source_head.pos_ == "VERB" and source_head.dep_ == "nsubj":
             # "Tajikistan dismissed as fabricated Kyrgyz claims ...", misparsed with "claims" as
             # the verb and "dismissed" as its subject: a clause is not a speaker
