@@ -155,3 +155,11 @@ def test_source_hygiene_nobody_is_no_speaker(analyse, text):
     claims = _claims(analyse(text))
     assert claims, "the outer report stays"
     assert all(source and source.lower() not in ("nobody", "no one") for source, _, _ in claims)
+
+
+def test_source_hygiene_one_body_with_and_in_its_name(analyse):
+    analysis = analyse(
+        "The Bureau of Fisheries and Aquatic Resources said two crew members had been injured."
+    )
+    assert len(analysis.attributions) == 1, _claims(analysis)
+    assert "Aquatic Resources" in analysis.attributions[0].source.text

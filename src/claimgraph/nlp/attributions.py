@@ -82,6 +82,9 @@ def _one_per_conjunct(found: list[Found], text: str) -> list[Found]:
         if head is None or not conjuncts or not all(_names_actor(t) for t in [head, *conjuncts]):
             result.append(f)
             continue
+        if _one_name(head, conjuncts):
+            result.append(f)  # "the Bureau of Fisheries and Aquatic Resources" is one body
+            continue
         for number, token in enumerate([head, *conjuncts]):
             nested = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
             tokens = [
@@ -98,6 +101,16 @@ def _one_per_conjunct(found: list[Found], text: str) -> list[Found]:
                 replace(f, source_head=token, speaker=span_of(tokens, text), conjunct=number)
             )
     return result
+
+
+def _one_name(head: Token, conjuncts: list[Token]) -> bool:
+    """Head and conjuncts inside one named organisation, as the entity recogniser reads it."""
+    entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    return (
+        entity is not None
+        and entity.label_ in ("ORG", "FAC")
+        and all(entity.start <= t.i < entity.end for t in conjuncts)
+    )
 
 
 def _conjuncts(head: Token) -> list[Token]:
