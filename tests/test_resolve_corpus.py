@@ -132,4 +132,5 @@ def test_resolve_grades_have_reasons(backend, tmp_path, pipeline, corpus):
     # the origins, and nothing for a denial or a refusal to confirm.
     assert all(c.support <= len(set(c.original_sources)) for c in clusters)
     assert all(c.support == 0 for c in clusters if c.polarity != "assert")
-    assert any(c.support == len(set(c.original_sources)) >= 2 for c in clusters)
+    if corpus == "nk":  # the demo corpus has claims that two governments state
+        assert any(c.support == len(set(c.original_sources)) >= 2 for c in clusters)

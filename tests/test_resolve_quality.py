@@ -96,6 +96,7 @@ def test_a_member_is_located_in_the_innermost_clustered_content():
         attributions={"d1": (outer, inner)},
         cluster_of={"outer": "c1", "inner": "c2"},
         support={},
+        corroboration={},
         cluster_polarity={},
         contradictions=(),
         points=(),
