@@ -49,6 +49,24 @@ def _stretch(inside: np.ndarray, bias: float, a: int, b: int) -> tuple[int, int]
     return (best_start, best_end) if best > 0 else None
 
 
+def _viterbi_roles(
+    scores: np.ndarray, a: int, b: int
+) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    """Source and content of the cue a..b from (length, 2, 3) log-probabilities.
+
+    Each role is a BIO Viterbi path; segments touching the cue are dropped.  The source is the
+    segment nearest to the cue (one per cue); the content keeps every segment, as PolNeAR
+    splits a content around its cue ("The plan, he said, will fail").
+    """
+
+    def outside(segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(s, e) for s, e in segments if e <= a or s >= b]
+
+    sources = outside(bio.decode(scores[:, 0]))
+    source = min(sources, key=lambda seg: min(abs(seg[1] - a), abs(seg[0] - b)), default=None)
+    return source, outside(bio.decode(scores[:, 1]))
+
+
 class EncoderTagger:
     """Loads the graphs once; `predict(text)` is pure and thread-safe."""
 
@@ -86,8 +104,9 @@ class EncoderTagger:
         self.tokenizer = WordPiece(model_dir / TOKENIZER_FILE)
         self.core_len = int(self.meta["core_len"])
         self.max_len = int(self.meta["max_len"])
-        # Role decoding (chosen on dev, see the model card): the stretch that maximises the sum
-        # of P(inside) - bias, so an under-confident model still gives its best stretch.
+        # Role decoding (chosen on dev, see the model card): "viterbi" (BIO paths), or "stretch",
+        # the stretch that maximises the sum of P(inside) - bias, for an under-confident model.
+        self.role_decoding = str(self.meta.get("role_decoding", "stretch"))
         self.source_bias = float(self.meta.get("source_bias", 0.1))
         self.content_bias = float(self.meta.get("content_bias", 0.06))
 
@@ -118,14 +137,18 @@ class EncoderTagger:
                 return [offsets[s + a][0], offsets[s + b - 1][1]]  # noqa: B023
 
             for k, (a, b) in enumerate(cues):
-                inside = 1.0 - np.exp(scores[k, :, :, 0])  # P(not O), source and content
-                source = _stretch(inside[:, 0], self.source_bias, a, b)
-                content = _stretch(inside[:, 1], self.content_bias, a, b)
+                if self.role_decoding == "viterbi":
+                    source, contents = _viterbi_roles(scores[k], a, b)
+                else:
+                    inside = 1.0 - np.exp(scores[k, :, :, 0])  # P(not O), source and content
+                    source = _stretch(inside[:, 0], self.source_bias, a, b)
+                    stretch = _stretch(inside[:, 1], self.content_bias, a, b)
+                    contents = [stretch] if stretch else []
                 found.append(
                     {
                         "source": [chars(*source)] if source else [],
                         "cue": [chars(a, b)],
-                        "content": [chars(*content)] if content else [],
+                        "content": [chars(*c) for c in contents],
                     }
                 )
         return found
