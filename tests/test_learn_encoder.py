@@ -130,6 +130,15 @@ def test_learn_encoder_viterbi_roles_take_nearest_source_and_every_content_piece
     assert _viterbi_roles(scores, *cue) == (want_source, want_content)
 
 
+@pytest.mark.parametrize(("penalty", "want_source"), [(0.0, None), (1.0, (0, 2))])
+def test_learn_encoder_viterbi_roles_o_penalty_lets_an_unsure_source_through(penalty, want_source):
+    from claimgraph.learn.encoder.infer import _viterbi_roles
+
+    unsure = np.log(np.array([[0.6, 0.3, 0.1], [0.6, 0.1, 0.3]] + [[0.9, 0.05, 0.05]] * 6))
+    scores = np.stack([unsure, _log_probs("OOOOOOBI")], axis=1)
+    assert _viterbi_roles(scores, 4, 5, (penalty, 0.0)) == (want_source, [(6, 8)])
+
+
 def _tiny(tokenizer):
     torch = pytest.importorskip("torch")
     from claimgraph.learn.encoder.model import Tagger

@@ -256,7 +256,11 @@ def train_and_export(
         "core_len": settings.core_len,
         "max_len": settings.max_len,
         "settings": asdict(settings),
+        # Role decoding, chosen on dev (model card): Viterbi, a prior against O for the source
+        # and the best stretch where no source path is found.
         "role_decoding": "viterbi",
+        "o_penalty": [1.5, 0.0],
+        "source_fallback": True,
         "seconds_in_this_call": round(time.perf_counter() - started),
     }
     export(load(weights), out_dir, base_model_dir() / "tokenizer.json", meta)
