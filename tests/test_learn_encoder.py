@@ -102,6 +102,43 @@ def test_learn_encoder_discarded_regions_are_not_learned(tokenizer):
     assert ignored == len(tokenizer.encode(TEXT[:24]).ids)
 
 
+def _log_probs(labels: str) -> np.ndarray:
+    """(length, 3) log-probabilities that put 0.9 on the label written (O, B or I) per place."""
+    scores = np.full((len(labels), 3), 0.05)
+    for k, label in enumerate(labels):
+        scores[k, "OBI".index(label)] = 0.9
+    return np.log(scores)
+
+
+@pytest.mark.parametrize(
+    ("source", "content", "cue", "want_source", "want_content"),
+    [
+        # Two source segments: the nearer one to the cue wins.  Content touching the cue goes.
+        ("BIOOOOOOBO", "OOOOBIOBII", (4, 5), (0, 2), [(7, 10)]),
+        # Content split around the cue ("The plan, he said, will fail") keeps both pieces.
+        ("OOOBOOOOOO", "BIIOOOBIII", (4, 5), (3, 4), [(0, 3), (6, 10)]),
+        # Nothing above O: no source and no content.
+        ("OOOOOOOOOO", "OOOOOOOOOO", (4, 5), None, []),
+    ],
+)
+def test_learn_encoder_viterbi_roles_take_nearest_source_and_every_content_piece(
+    source, content, cue, want_source, want_content
+):
+    from claimgraph.learn.encoder.infer import _viterbi_roles
+
+    scores = np.stack([_log_probs(source), _log_probs(content)], axis=1)
+    assert _viterbi_roles(scores, *cue) == (want_source, want_content)
+
+
+@pytest.mark.parametrize(("penalty", "want_source"), [(0.0, None), (1.0, (0, 2))])
+def test_learn_encoder_viterbi_roles_o_penalty_lets_an_unsure_source_through(penalty, want_source):
+    from claimgraph.learn.encoder.infer import _viterbi_roles
+
+    unsure = np.log(np.array([[0.6, 0.3, 0.1], [0.6, 0.1, 0.3]] + [[0.9, 0.05, 0.05]] * 6))
+    scores = np.stack([unsure, _log_probs("OOOOOOBI")], axis=1)
+    assert _viterbi_roles(scores, 4, 5, (penalty, 0.0)) == (want_source, [(6, 8)])
+
+
 def _tiny(tokenizer):
     torch = pytest.importorskip("torch")
     from claimgraph.learn.encoder.model import Tagger
@@ -155,12 +192,14 @@ def test_learn_encoder_onnx_export_matches_torch(tmp_path, tokenizer, quantize):
     assert not np.allclose(got_roles[0], got_roles[1])  # the marker changes the roles
 
 
-def test_learn_encoder_inference_runs_without_torch(tmp_path, tokenizer):
+@pytest.mark.parametrize("decoding", ["stretch", "viterbi"])
+def test_learn_encoder_inference_runs_without_torch(tmp_path, tokenizer, decoding):
     pytest.importorskip("onnx")
     pytest.importorskip("torch")
     from claimgraph.learn.encoder.export import export
 
-    export(_tiny(tokenizer), tmp_path, MODEL_DIR / TOKENIZER_FILE, {"core_len": 24, "max_len": 40})
+    meta = {"core_len": 24, "max_len": 40, "role_decoding": decoding}
+    export(_tiny(tokenizer), tmp_path, MODEL_DIR / TOKENIZER_FILE, meta)
     # torch is made unimportable (thinc, under spaCy, imports it when it is merely installed).
     script = (
         "import json, sys\n"

@@ -50,7 +50,7 @@ def _text(text: str, fragments: list[list[int]]) -> str:
             "Two officials, who spoke on condition of anonymity",
             "convoy",
             marks=pytest.mark.xfail(
-                reason="under-trained role branch (0.27 epoch): misses a long source", strict=True
+                reason="tags the comma after a long source (2.4 epochs)", strict=True
             ),
         ),
     ],

