@@ -67,6 +67,8 @@ def endpoints(base: str) -> list[str]:
             path += f"?a={first['attribution_id']}&b={second['attribution_id']}"
         if path == "/api/claims/export":
             path += "?format=json"
+        if path == "/api/disputes":
+            path += f"?claims={first['attribution_id']},{second['attribution_id']}"
         paths.append(path)
     paths += ["/api/claims?search=troops", "/api/claims?source=NIS&sort=certainty"]
     return paths
@@ -75,6 +77,7 @@ def endpoints(base: str) -> list[str]:
 def run(base: str, paths: list[str], clients: int, seconds: float) -> dict[str, list[float]]:
     timings: dict[str, list[float]] = {path: [] for path in paths}
     errors: dict[str, int] = dict.fromkeys(paths, 0)
+    kinds: dict[str, int] = {}  # "path -> status": count, to say what failed
     lock = threading.Lock()
     stop = time.monotonic() + seconds
 
@@ -86,13 +89,16 @@ def run(base: str, paths: list[str], clients: int, seconds: float) -> dict[str, 
                 i += 1
                 started = time.perf_counter()
                 try:
-                    ok = client.get(path).status_code == 200
-                except httpx.HTTPError:
-                    ok = False
+                    status = client.get(path).status_code
+                except httpx.HTTPError as error:
+                    status = type(error).__name__
+                ok = status == 200
                 elapsed = (time.perf_counter() - started) * 1000
                 with lock:
                     timings[path].append(elapsed)
                     errors[path] += not ok
+                    if not ok:
+                        kinds[f"{path} -> {status}"] = kinds.get(f"{path} -> {status}", 0) + 1
 
     threads = [threading.Thread(target=client_loop, args=(n,)) for n in range(clients)]
     for thread in threads:
@@ -100,6 +106,8 @@ def run(base: str, paths: list[str], clients: int, seconds: float) -> dict[str, 
     for thread in threads:
         thread.join()
     timings["errors"] = [float(sum(errors.values()))]
+    for kind, count in sorted(kinds.items()):
+        print(f"  error: {kind} x{count}", file=sys.stderr)
     return timings
 
 
