@@ -134,3 +134,13 @@ def test_resolve_grades_have_reasons(backend, tmp_path, pipeline, corpus):
     assert all(c.support == 0 for c in clusters if c.polarity != "assert")
     if corpus == "nk":  # the demo corpus has claims that two governments state
         assert any(c.support == len(set(c.original_sources)) >= 2 for c in clusters)
+
+
+def test_resolve_figure_contradictions_name_their_sources(tmp_path, pipeline):
+    with corpus_store("sqlite", tmp_path, pipeline, "nk") as store:
+        resolve(store)
+        figures = [x for x in read.contradictions(store) if x.kind == "figures"]
+    assert figures
+    explained = " | ".join(x.explanation for x in figures)
+    assert "National Intelligence Service" in explained, explained
+    assert "kr-nis" not in explained, explained

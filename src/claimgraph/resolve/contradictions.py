@@ -15,7 +15,7 @@ default tolerance; "more than 10,000" is 10,000 and up).
 
 import hashlib
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -117,12 +117,14 @@ def figure_conflicts(
     tolerance: float,
     label: str,
     new: set[str] | None = None,
+    name_of: Callable[[str | None], str] = str,
 ) -> list[Contradiction]:
     """Incompatible figures among the rows of one topic (each pair once, earlier as the claim).
 
     Args:
         new: attribution ids of the figures just added; only pairs with one of them are checked
             (the others were checked when they came), so adding a document stays linear.
+        name_of: a source id's name as readers see it, for the explanation.
     """
     found: dict[str, Contradiction] = {}
     usable = [
@@ -177,8 +179,8 @@ def figure_conflicts(
                     by=second["cluster_id"],
                     explanation=(
                         f"{label} ({first['modality']}): {first['text']} from "
-                        f"{first['original_source']} vs {second['text']} from "
-                        f"{second['original_source']}, within "
+                        f"{name_of(first['original_source'])} vs {second['text']} from "
+                        f"{name_of(second['original_source'])}, within "
                         f"{_window(first['modality'], window_days):g} days"
                     ),
                 )

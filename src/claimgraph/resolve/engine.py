@@ -796,7 +796,14 @@ def _contradictions(
         rows = db.figures_of_topics(conn, [topic])
         label = topic_label(topic, state.lexicon)
         for item in figure_conflicts(
-            rows, settings.figure_window_days, settings.approx_tolerance, label, new_attributions
+            rows,
+            settings.figure_window_days,
+            settings.approx_tolerance,
+            label,
+            new_attributions,
+            name_of=lambda source: (
+                state.identity.info(source).name if source else "an unknown source"
+            ),
         ):
             found.append(
                 {
