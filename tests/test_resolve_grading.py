@@ -104,3 +104,21 @@ def test_resolve_source_merge_and_split_stick(backend, tmp_path, pipeline):
     assert "us-dod" in merged
     assert "lloyd-austin" not in again
     assert "lloyd-austin" in split
+
+
+def test_a_bare_office_is_not_an_independent_source():
+    """ "the officer" with no name found may be anyone: it counts once, as a generic group does,
+    and never beside a named source; a named person and a body with a country do count."""
+    from claimgraph.nlp.source_table import load_source_table
+    from claimgraph.resolve.identity import UNIDENTIFIED, SourceInfo, build_identity
+
+    identity = build_identity(
+        load_source_table(),
+        [
+            SourceInfo("officer", "officer", "person", None, None),
+            SourceInfo("ramon-tolentino", "Ramon Tolentino", "person", "PH", None),
+        ],
+        [],
+    )
+    assert identity.independence("officer", None) == f"{UNIDENTIFIED}officer"
+    assert not identity.independence("ramon-tolentino", None).startswith(UNIDENTIFIED)

@@ -125,10 +125,12 @@ class SourceIdentity:
         return self.root(source_id)
 
     def is_identified(self, source_id: str) -> bool:
-        """False for a generic group ("rebels", "analysts"): it may be anyone, so it never counts
-        as an independent source next to an identified one."""
+        """False for a generic group ("rebels", "analysts") or a bare office ("the officer"): it
+        may be anyone, so it never counts as an independent source next to an identified one."""
         info = self.info(source_id)
         known = source_id in self.table.known or info.type in MEDIA_TYPES
+        if not known and info.type == "person" and info.country is None and "-" not in source_id:
+            return False  # a bare office ("officer", "spokesman") that no name was found for
         return known or info.type not in ("group", "unknown") or info.country is not None
 
     def outlet(self, name: str | None) -> str | None:
