@@ -287,6 +287,6 @@ class Representatives(Protocol):
     sizes: list[int]
     terms: list[Profile]
     features: list[Features]
-    founders: list[np.ndarray]
+    founders: np.ndarray  # one row per cluster
     founder_terms: list[Profile]
     matrix: np.ndarray

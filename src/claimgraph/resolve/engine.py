@@ -65,7 +65,6 @@ class Representatives:
     sizes: list[int] = field(default_factory=list)
     terms: list[lexical.Profile] = field(default_factory=list)
     features: list[Features] = field(default_factory=list)
-    founders: list[np.ndarray] = field(default_factory=list)  # the founding claim's vector
     founder_terms: list[lexical.Profile] = field(default_factory=list)
     index: dict[str, int] = field(default_factory=dict)
     # Row buffers that grow by doubling: appending a cluster must not copy every row.
@@ -78,8 +77,8 @@ class Representatives:
         return self._centroids[: len(self.ids)]
 
     @property
-    def founder_matrix(self) -> np.ndarray:
-        """Founding claims' vectors, one row per cluster."""
+    def founders(self) -> np.ndarray:
+        """The founding claim's vector, one row per cluster."""
         return self._founder_rows[: len(self.ids)]
 
     def _append_rows(self, centroid: np.ndarray, founder: np.ndarray) -> None:
@@ -94,23 +93,19 @@ class Representatives:
     @classmethod
     def load(cls, rows: list[RowMapping]) -> "Representatives":
         reps = cls()
-        for row in rows:
+        reps._centroids = _rows(len(rows))
+        reps._founder_rows = _rows(len(rows))
+        for i, row in enumerate(rows):
             reps.ids.append(row["id"])
             reps.sums.append(embed.from_bytes(row["vector_sum"]).copy())
             reps.sizes.append(row["size"])
             reps.terms.append(dict(row["terms_sum"]))
             reps.features.append(Features.from_json(row["features"]))
-            founder = row["founder_vector"]
-            reps.founders.append(
-                embed.from_bytes(founder) if founder else embed.unit(reps.sums[-1]).copy()
-            )
             reps.founder_terms.append(dict(row["founder_terms"] or row["terms_sum"]))
+            reps._centroids[i] = embed.unit(reps.sums[-1])
+            founder = row["founder_vector"]
+            reps._founder_rows[i] = embed.from_bytes(founder) if founder else reps._centroids[i]
         reps.index = {cluster_id: i for i, cluster_id in enumerate(reps.ids)}
-        reps._centroids = _rows(len(reps.ids))
-        reps._founder_rows = _rows(len(reps.ids))
-        for i, (vector_sum, founder) in enumerate(zip(reps.sums, reps.founders, strict=True)):
-            reps._centroids[i] = embed.unit(vector_sum)
-            reps._founder_rows[i] = founder
         return reps
 
     def add(
@@ -121,7 +116,6 @@ class Representatives:
         self.sizes.append(1)
         self.terms.append(dict(profile))
         self.features.append(features)
-        self.founders.append(vector.copy())
         self.founder_terms.append(dict(profile))
         self.index[cluster_id] = len(self.ids) - 1
         self._append_rows(vector, vector)
@@ -195,6 +189,7 @@ def _run(store: Store, *, full: bool, settings: ResolveSettings) -> ResolveRepor
         analysis = store.analysis(document_id)  # read before the write transaction opens
         with db.writing(engine) as conn:
             _resolve_document(conn, state, analysis)
+            db.note_resolved(conn, document_id)
     return ResolveReport(
         documents=len(todo),
         claims=state.claims,
@@ -839,7 +834,7 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
     A denial that gives a figure denies only the claims that give the same one."""
     reps, settings = state.reps, state.settings
     denial = reps.features[index]
-    sims = np.maximum(reps.founder_matrix @ reps.founders[index], reps.matrix @ reps.matrix[index])
+    sims = np.maximum(reps.founders @ reps.founders[index], reps.matrix @ reps.matrix[index])
     denier = state.identity.independence(denial.source, None)
     hits = []
     for other in np.nonzero(sims >= settings.denial_threshold)[0]:

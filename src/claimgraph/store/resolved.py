@@ -4,6 +4,7 @@ Functions take an open Connection, so the resolve engine can keep one document's
 transaction: a crash loses at most the document in flight, and a re-run resumes.
 """
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -49,7 +50,9 @@ def clear(conn: Connection) -> None:
     """Forget every resolve result (not the users' source edits), for a full run."""
     for table in RESOLVE_TABLES:
         conn.execute(table.delete())
-    conn.execute(schema.meta.delete().where(schema.meta.c.key == "resolve_story_mean"))
+    conn.execute(
+        schema.meta.delete().where(schema.meta.c.key.in_(["resolve_story_mean", LAST_RESOLVED]))
+    )
 
 
 def unresolved_documents(conn: Connection) -> list[str]:
@@ -59,6 +62,9 @@ def unresolved_documents(conn: Connection) -> list[str]:
     stmt = sa.select(d.c.id, d.c.published).where(~sa.exists().where(r.c.document_id == d.c.id))
     rows = conn.execute(stmt).all()
     return [row.id for row in sorted(rows, key=_resolve_order)]
+
+
+LAST_RESOLVED = "resolve_last_document"  # meta: resolve's order key of the last one resolved
 
 
 def _resolve_order(row: Any) -> tuple[bool, float, str]:
@@ -71,14 +77,29 @@ def _resolve_order(row: Any) -> tuple[bool, float, str]:
 def late_documents(conn: Connection) -> int:
     """Unresolved documents that come before the last resolved one in resolve's order: resolved
     now, they would land after documents that came later in the story."""
-    d, r = schema.documents, resolve_documents
-    resolved = sa.exists().where(r.c.document_id == d.c.id)
-    done = conn.execute(sa.select(d.c.id, d.c.published).where(resolved)).all()
-    if not done:
+    stored = get_meta(conn, LAST_RESOLVED)
+    if not stored:
         return 0
-    last = max(_resolve_order(row) for row in done)
-    waiting = conn.execute(sa.select(d.c.id, d.c.published).where(~resolved)).all()
+    undated, stamp, document_id = json.loads(stored)
+    last = (bool(undated), float(stamp), str(document_id))
+    d, r = schema.documents, resolve_documents
+    waiting = conn.execute(
+        sa.select(d.c.id, d.c.published).where(~sa.exists().where(r.c.document_id == d.c.id))
+    ).all()
     return sum(_resolve_order(row) < last for row in waiting)
+
+
+def note_resolved(conn: Connection, document_id: str) -> None:
+    """Remember the latest document in resolve's order that has been resolved (one row read,
+    so checking for late documents never scans the resolved ones)."""
+    d = schema.documents
+    row = conn.execute(sa.select(d.c.id, d.c.published).where(d.c.id == document_id)).one()
+    key = _resolve_order(row)
+    stored = get_meta(conn, LAST_RESOLVED)
+    if stored:
+        undated, stamp, other = json.loads(stored)
+        key = max(key, (bool(undated), float(stamp), str(other)))
+    set_meta(conn, LAST_RESOLVED, json.dumps(list(key)))
 
 
 def outlets(conn: Connection) -> list[str]:
