@@ -308,6 +308,7 @@ def _figures(
             previous=[*context.previous, *figures],
             document_countries=context.countries,
             lexicon=lexicon,
+            next_unit=None if last else quantities[index + 1].unit,
         )
         if _dated_earlier(analysis, attribution):
             figure = dataclasses.replace(figure, modality="recap")

@@ -9,6 +9,7 @@ Russia". A figure that does not name its thing, actor or place again ("the numbe
 the topic once and then refer back to it.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -19,7 +20,7 @@ from claimgraph.records import Place, Quantity
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
 
 ACTOR_SPAN = 40  # characters after a number where "North Korean" still qualifies its noun
-EVENT_SPAN = 60
+EVENT_SPAN = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,19 +70,32 @@ def figure_of(
     previous: list[Figure],
     document_countries: Counter[str],
     lexicon: ResolveLexicon,
+    next_unit: str | None = None,
 ) -> Figure:
     """The figure a quantity states inside a claim.
 
     Args:
         window: (start, end, start is a number, end is a number): the stretch of the claim that
             belongs to this figure, up to the neighbouring numbers or the content's ends.
+        next_unit: the unit of the number that ends the window, if one does ("7 of the 20
+            workers": the share counts workers).
     """
     start, end = quantity.span.start, quantity.span.end
-    thing, event, modifiers = _thing(quantity.unit, lexicon)
-    if thing is None and quantity.unit is None:
-        thing = next((f.thing for f in reversed(previous) if f.thing), None)
-    same = [f for f in previous if f.thing == thing and thing is not None]
     low, high = window[0], window[1]
+    thing, event, modifiers = _thing(quantity.unit, lexicon)
+    # "11 of its 14 crew": 14 is the whole the share is taken from, not a count of its own;
+    # "ship 4108" names a ship.
+    names_no_count = (window[2] and bool(PARTITIVE.match(text[low:start]))) or (
+        quantity.unit is None and _identifier(text, start)
+    )
+    if thing is None and quantity.unit is None and window[3] and PARTITIVE.match(text[end:high]):
+        thing, event, _ = _thing(next_unit, lexicon)
+    if names_no_count or thing is not None:
+        pass
+    elif quantity.unit is None:
+        # "the number of wounded had risen to 162": a bare number counts its subject's noun.
+        thing, event = _counted_subject(text[low:start], lexicon)
+        thing = thing or next((f.thing for f in reversed(previous) if f.thing), None)
     before_text = text[max(low, start - EVENT_SPAN) : start]
     after_text = text[end : min(high, end + EVENT_SPAN)]
     event = event or _nearest(lexicon.events.find(after_text), lexicon.events.find(before_text))
@@ -90,6 +104,17 @@ def figure_of(
         # the verb that follows the last of them.
         beyond = text[end : min(clause_end, end + 2 * EVENT_SPAN)]
         event = _nearest(lexicon.events.find(beyond), [])
+    if event is None and window[2] and previous and _coordinated(text[low:start]):
+        # "killed 84 Russian mercenaries and 47 Malian soldiers": ... and the verb before the first.
+        event = previous[-1].event
+    if event is None and quantity.unit is None:
+        # "The number of people killed on the Kyrgyz side ... has risen to 59"
+        event = _nearest([], lexicon.events.find(text[low:start]))
+    if names_no_count:
+        thing = None
+    elif thing is None and quantity.unit is None and event in COUNTED_PEOPLE_EVENTS:
+        thing = "people"  # "the death toll stands at 59"
+    same = [f for f in previous if f.thing == thing and thing is not None]
     actor = (
         _named_actor(modifiers)
         or _actor_after(places, end, high)
@@ -130,6 +155,46 @@ def _thing(unit: str | None, lexicon: ResolveLexicon) -> tuple[str | None, str |
             modifiers = [w for w in words[:-size] if w.lower() not in lexicon.things]
             return (None if thing == "-" else thing), event, modifiers
     return words[-1].lower(), None, words[:-1]
+
+
+COUNTED_PEOPLE_EVENTS = frozenset({"killed", "wounded", "casualties", "missing", "rescued"})
+PARTITIVE = re.compile(r"^\s*of (?:the |its |their |his |her |our )?$", re.IGNORECASE)
+COORDINATED = re.compile(r"^[\w\s'-]{0,40}\b(?:and|or)\s*$")
+COUNTED_SUBJECT = re.compile(
+    r"\b(?:number|toll|tally|count) of (?:the )?((?:[A-Za-z-]+ ){0,3}[A-Za-z-]+)", re.IGNORECASE
+)
+
+
+def _coordinated(between: str) -> bool:
+    """True when a number follows the previous one as its conjunct ("... mercenaries and 47")."""
+    return bool(COORDINATED.match(between))
+
+
+def _counted_subject(before: str, lexicon: ResolveLexicon) -> tuple[str | None, str | None]:
+    """The noun a bare number counts when its subject says it: "the number of wounded", "the
+    number of North Korean troops sent to Russia"."""
+    found = COUNTED_SUBJECT.findall(before)
+    if not found:
+        return None, None
+    for word in found[-1].lower().split():
+        events = lexicon.events.find(word)
+        if events and events[0][:2] == (0, len(word)):
+            return "people", events[0][2]
+        if word in lexicon.things:
+            thing, event, _ = _thing(word, lexicon)
+            return thing, event
+    return None, None
+
+
+def _identifier(text: str, start: int) -> bool:
+    """ "ship 4108", "Resolution 2231": a number that names something rather than counts it."""
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].strip(".").lower() in _identifier_nouns()
+
+
+@cache
+def _identifier_nouns() -> frozenset[str]:
+    return frozenset(row[0] for row in data_rows(lexicon_text("resolve_identifier_nouns.v1.txt")))
 
 
 def _nearest(after: list[tuple[int, int, str]], before: list[tuple[int, int, str]]) -> str | None:

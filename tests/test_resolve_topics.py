@@ -1,0 +1,63 @@
+"""What a figure counts: the thing, the event and which numbers are no figures at all.
+
+Sentences of our own, analysed with the real pipeline, read back through `document_facts`.
+"""
+
+import pytest
+
+from claimgraph.nlp.source_table import load_source_table
+from claimgraph.resolve.facts import document_facts
+from claimgraph.resolve.identity import build_identity
+from claimgraph.resolve.lexicons import load_resolve_lexicon
+
+
+@pytest.fixture(scope="module")
+def figures(analyse):
+    lexicon = load_resolve_lexicon()
+
+    def run(text: str) -> dict[float, tuple[str | None, str | None]]:
+        analysis = analyse(text, published="2025-03-02")
+        identity = build_identity(load_source_table(), [], [])
+        found = {}
+        for facts in document_facts(analysis, identity, lexicon):
+            for figure in facts.figures:
+                found.setdefault(figure.value, (figure.thing, figure.event))
+        return found
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "thing", "event"),
+    [
+        ("The navy said nine sailors were still missing on Tuesday.", 9, "sailors", "missing"),
+        ("Police said 12 passengers had been rescued from the bus.", 12, "passengers", "rescued"),
+        ("The ministry said 300 families had been evacuated.", 300, "families", "displaced"),
+        ("The group said 5 reporters had been arrested at the crossing.", 5, "reporters", "detained"),
+        # a bare number counts its subject's noun
+        ("The ministry said the number of wounded had risen to 162.", 162, "people", "wounded"),
+        ("Officials said the death toll stood at 41 on Monday.", 41, "people", "killed"),
+        # coordinated numbers share the verb before the first of them
+        (
+            "The militia said it killed 30 police officers and 12 soldiers in the raid.",
+            12,
+            "troops",
+            "killed",
+        ),
+        # the share of a partitive takes the whole's noun
+        ("The agency said 7 of the 20 workers were missing.", 7, "workers", "missing"),
+    ],
+)
+def test_figure_counts_thing_and_event(figures, text, value, thing, event):
+    assert figures(text)[value] == (thing, event)
+
+
+def test_the_whole_of_a_partitive_is_no_count(figures):
+    found = figures("The agency said 7 of the 20 workers were missing.")
+    assert found[20][0] is None
+
+
+def test_a_number_that_names_a_ship_is_no_count(figures):
+    found = figures("The coast guard said ship 4108 had blocked three rescue boats.")
+    assert found.get(4108, (None, None))[0] is None
+    assert found[3][0] == "boats"
