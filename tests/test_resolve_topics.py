@@ -33,7 +33,12 @@ def figures(analyse):
         ("The navy said nine sailors were still missing on Tuesday.", 9, "sailors", "missing"),
         ("Police said 12 passengers had been rescued from the bus.", 12, "passengers", "rescued"),
         ("The ministry said 300 families had been evacuated.", 300, "families", "displaced"),
-        ("The group said 5 reporters had been arrested at the crossing.", 5, "reporters", "detained"),
+        (
+            "The group said 5 reporters had been arrested at the crossing.",
+            5,
+            "reporters",
+            "detained",
+        ),
         # a bare number counts its subject's noun
         ("The ministry said the number of wounded had risen to 162.", 162, "people", "wounded"),
         ("Officials said the death toll stood at 41 on Monday.", 41, "people", "killed"),
