@@ -20,7 +20,10 @@ def test_api_clusters_most_supported_first(client):
     assert page["total"] >= len(page["items"]) > 0
     assert supports == sorted(supports, reverse=True)
     # Support counts the origins that state the claim unhedged: never more than the origins.
-    assert 1 < supports[0] <= len(page["items"][0]["original_sources"])
+    assert all(
+        0 <= item["support"] <= len(item["original_sources"]) for item in page["items"]
+    )
+    assert supports[0] >= 1
 
 
 def test_api_cluster_members_point_at_stored_claims(client):

@@ -36,7 +36,12 @@ def test_export_jsonl_one_claim_a_line(store):
     clustered = [c for c in claims if c["cluster_id"]]  # the demo corpus is resolved
     assert len(clustered) > len(claims) / 2
     assert {c["polarity"] for c in clustered} <= {"assert", "deny", "unconfirmed"}
-    assert any(c["support"] and c["support"] >= 2 for c in claims)
+    # Each claim carries its cluster's independent support, as resolve stored it.
+    from claimgraph.resolve import read
+
+    support = {c.id: c.support for c in read.clusters(store)}
+    assert all(c["support"] == support[c["cluster_id"]] for c in clustered)
+    assert any(c["support"] >= 1 for c in clustered)
 
 
 def test_export_json_holds_every_table(store):

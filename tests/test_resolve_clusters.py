@@ -137,3 +137,18 @@ def test_denial_applies_to_its_proposition(denial, claim, applies):
     from claimgraph.resolve.contradictions import denial_applies
 
     assert denial_applies(denial, claim, 0.8, 0.55) is applies
+
+
+def test_another_main_verb_lowers_the_score_without_a_veto():
+    """ "Tajik troops crossed ..." / "Tajik forces attacked ...": shared words, other actions."""
+    from dataclasses import replace
+
+    crossed = replace(features(), predicate="cross")
+    same = compare(crossed, replace(features(), predicate="cross"), similarity=0.6, threshold=0.55)
+    other = compare(
+        crossed, replace(features(), predicate="attack"), similarity=0.6, threshold=0.55
+    )
+    unknown = compare(crossed, features(), similarity=0.6, threshold=0.55)
+    assert same.merged and "predicate cross" in same.agreeing
+    assert other.score < same.score and not other.vetoed and not other.merged
+    assert unknown.score == same.score

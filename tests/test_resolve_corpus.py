@@ -132,8 +132,34 @@ def test_resolve_grades_have_reasons(backend, tmp_path, pipeline, corpus):
     # the origins, and nothing for a denial or a refusal to confirm.
     assert all(c.support <= len(set(c.original_sources)) for c in clusters)
     assert all(c.support == 0 for c in clusters if c.polarity != "assert")
-    if corpus == "nk":  # the demo corpus has claims that two governments state
-        assert any(c.support == len(set(c.original_sources)) >= 2 for c in clusters)
+
+
+def test_two_governments_stating_one_claim_support_it_twice(tmp_path, pipeline):
+    from claimgraph.ingest.text import document_from_text
+    from store_fixtures import backend_store
+
+    texts = [
+        (
+            "Harbour Wire",
+            "2025-03-03",
+            "Norway's defence ministry said on Monday that a Russian submarine had entered "
+            "Norwegian waters near Tromsø and stayed there for six hours.",
+        ),
+        (
+            "Nordic Post",
+            "2025-03-04",
+            "Britain's defence ministry said a Russian submarine had entered Norwegian waters "
+            "near Tromsø on Monday and stayed for six hours.",
+        ),
+    ]
+    with backend_store("sqlite", tmp_path) as store:
+        for outlet, published, text in texts:
+            document = document_from_text(text, published=published, outlet=outlet)
+            store.save(pipeline.analyse(document))
+        resolve(store)
+        clusters = read.clusters(store)
+    [both] = [c for c in clusters if len({m.document_id for m in c.members}) == 2]
+    assert both.support == len(set(both.original_sources)) == 2
 
 
 def test_resolve_figure_contradictions_name_their_sources(tmp_path, pipeline):

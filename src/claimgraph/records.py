@@ -159,6 +159,7 @@ class Attribution:
     )
     polarity: Polarity = Polarity.ASSERT
     negated: bool = False  # the content's own clause is negative: "had not sent", "there are no"
+    predicate: str | None = None  # lemma of the content's main verb ("cross", "pull back")
 
     @property
     def content_text(self) -> str:

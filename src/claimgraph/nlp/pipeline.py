@@ -22,6 +22,7 @@ from claimgraph.nlp.hedges import find_hedges, grade
 from claimgraph.nlp.lexicon import load_lexicon
 from claimgraph.nlp.places import find_places
 from claimgraph.nlp.polarity import polarity_of
+from claimgraph.nlp.predicates import main_verb
 from claimgraph.nlp.quantities import find_quantities
 from claimgraph.nlp.source_table import load_country_names, load_source_table
 from claimgraph.nlp.sources import ResolvedSource, resolve_sources
@@ -210,6 +211,7 @@ def _attribution(
         channel=found.channel,
         polarity=polarity,
         negated=negated,
+        predicate=main_verb(content_tokens),
     )
 
 

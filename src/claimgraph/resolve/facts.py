@@ -53,6 +53,7 @@ class ClaimFacts:
     start: int = 0
     agent: str | None = None  # the country the claim is about as its actor ("North Korea sent")
     negated: bool = False  # the content says something did not happen ("had not entered")
+    predicate: str | None = None  # the content's main verb ("cross"), from the parse
 
     def to_json(self) -> dict[str, Any]:
         row = asdict(self)
@@ -202,6 +203,7 @@ def _facts(
         start=attribution.content_start,
         agent=_agent(attribution, lexicon),
         negated=attribution.negated,
+        predicate=attribution.predicate,
     )
 
 

@@ -116,6 +116,7 @@ def attribution_row(attribution: Attribution) -> Row:
         "parent": attribution.parent,
         "polarity": attribution.polarity.value,
         "negated": attribution.negated,
+        "predicate": attribution.predicate,
     }
 
 

@@ -73,6 +73,7 @@ def attribution(row: Row) -> Attribution:
         parent=row["parent"],
         polarity=Polarity(row["polarity"]),
         negated=bool(row["negated"]),
+        predicate=row.get("predicate"),
     )
 
 

@@ -19,7 +19,8 @@ from claimgraph.store import search
 from claimgraph.store.connect import TOO_NEW, database_errors
 from claimgraph.store.locks import SCHEMA_KEY, begin_write
 
-SCHEMA_VERSION = 2  # 2: attributions.polarity and .negated, documents.dateline
+# 2: attributions.polarity and .negated, documents.dateline; 3: attributions.predicate
+SCHEMA_VERSION = 3
 
 
 class IsoDateTime(sa.TypeDecorator[datetime]):
@@ -183,6 +184,7 @@ attributions = sa.Table(
     sa.Column("parent", sa.String(200), index=True),
     sa.Column("polarity", sa.String(16), nullable=False, server_default="assert", index=True),
     sa.Column("negated", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("predicate", sa.String(64)),  # lemma of the content's main verb, from the parse
     sa.UniqueConstraint("document_id", "seq"),
 )
 
