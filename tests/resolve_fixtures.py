@@ -17,6 +17,7 @@ CORPORA = {
     # Held out: measure resolve on them (bench/resolve_quality.py), never tune on them.
     "batken": ROOT / "tests" / "data" / "corpus_batken",
     "shoal": ROOT / "tests" / "data" / "corpus_shoal",
+    "quarry": ROOT / "tests" / "data" / "corpus_quarry",
 }
 
 

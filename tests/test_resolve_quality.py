@@ -124,7 +124,7 @@ def _fields(stored):
 # -- the gold files ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("corpus", ["demo", "sahel", "batken", "shoal"])
+@pytest.mark.parametrize("corpus", ["demo", "sahel", "batken", "shoal", "quarry"])
 def test_gold_members_quote_their_files_and_pairs_name_real_clusters(corpus):
     gold = quality.load_gold(corpus)
     files = quality.corpus_files(gold)
@@ -143,7 +143,13 @@ def test_gold_members_quote_their_files_and_pairs_name_real_clusters(corpus):
 
 def test_the_border_corpus_is_the_held_out_split():
     splits = {corpus: quality.load_gold(corpus).split for corpus in quality.CORPORA}
-    assert splits == {"demo": "fit", "sahel": "fit", "batken": "test", "shoal": "test"}
+    assert splits == {
+        "demo": "fit",
+        "sahel": "fit",
+        "batken": "test",
+        "shoal": "test",
+        "quarry": "test",
+    }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15
 
