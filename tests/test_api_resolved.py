@@ -20,9 +20,7 @@ def test_api_clusters_most_supported_first(client):
     assert page["total"] >= len(page["items"]) > 0
     assert supports == sorted(supports, reverse=True)
     # Support counts the origins that state the claim unhedged: never more than the origins.
-    assert all(
-        0 <= item["support"] <= len(item["original_sources"]) for item in page["items"]
-    )
+    assert all(0 <= item["support"] <= len(item["original_sources"]) for item in page["items"])
     assert supports[0] >= 1
 
 

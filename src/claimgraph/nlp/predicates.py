@@ -16,6 +16,7 @@ LIGHT_VERBS = frozenset({"be", "have", "do", "get"})
 OPENING_VERBS = frozenset({"appear", "seem", "say", "try", "begin", "start", "continue", "plan"})
 PARTICLES = frozenset({"back", "out", "off", "away", "up", "down", "in"})  # "pulled back"
 
+
 def main_verb(content: Sequence[Token]) -> str | None:
     """The lemma of the content's head verb ("had been killed" -> "kill"), or None when the head
     is no verb or a light one ("were now in Russia": a state, said with any verb).
@@ -30,9 +31,7 @@ def main_verb(content: Sequence[Token]) -> str | None:
     for _ in range(3):  # "was likely to make": copula -> adjective -> its complement
         if top.pos_ == "VERB" and top.lemma_.lower() not in OPENING_VERBS:
             break
-        top = next(
-            (c for c in top.children if c.dep_ in ("xcomp", "acomp") and c.i in inside), top
-        )
+        top = next((c for c in top.children if c.dep_ in ("xcomp", "acomp") and c.i in inside), top)
     if top.pos_ == "AUX":
         return None  # "were now in Russia": a state, whatever verbs its conjuncts have
     if top.pos_ != "VERB":
@@ -48,7 +47,8 @@ def main_verb(content: Sequence[Token]) -> str | None:
         (
             c.lower_
             for c in top.children
-            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == top.i + 1 and c.lower_ in PARTICLES)
+            if c.dep_ == "prt"
+            or (c.dep_ == "advmod" and c.i == top.i + 1 and c.lower_ in PARTICLES)
         ),
         None,
     )

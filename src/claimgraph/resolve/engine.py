@@ -25,6 +25,7 @@ from claimgraph.resolve.contradictions import (
     contradiction_id,
     denial_applies,
     figure_conflicts,
+    predicate_penalty,
 )
 from claimgraph.resolve.corrections import ClaimEdits
 from claimgraph.resolve.facts import ClaimFacts, document_facts, strip_dateline
@@ -839,12 +840,13 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
     hits = []
     for other in np.nonzero(sims >= settings.denial_threshold)[0]:
         claim = reps.features[other]
-        if not denial_applies(denial, claim, float(sims[other]), settings.denial_threshold):
+        similarity = float(sims[other]) - predicate_penalty(denial, claim)
+        if not denial_applies(denial, claim, similarity, settings.denial_threshold):
             continue
         if denier is not None and denier == state.identity.independence(claim.source, None):
             continue
         same_figure = denial.lead is not None and denial.lead == claim.lead
-        hits.append((not same_figure, -reps.sizes[other], -float(sims[other]), int(other)))
+        hits.append((not same_figure, -reps.sizes[other], -similarity, int(other)))
     if any(not other_figure for other_figure, *_ in hits):
         # a denial of a figure ("more than 100 died") denies the claims that give that figure
         hits = [hit for hit in hits if not hit[0]]
