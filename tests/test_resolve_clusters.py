@@ -155,3 +155,12 @@ def test_another_main_verb_lowers_the_score_without_a_veto():
     assert not other.vetoed
     assert not other.merged
     assert unknown.score == same.score
+
+
+def test_only_the_same_action_corroborates():
+    """A member with another main verb may sit in a cluster on shared words; it is no support."""
+    from claimgraph.resolve.engine import _same_action
+
+    assert _same_action("detain", "detain")
+    assert _same_action(None, "detain")  # no verb found: judged on the rest
+    assert not _same_action("release", "detain")

@@ -544,13 +544,16 @@ def _summarise_one(
     facts = {m["attribution_id"]: ClaimFacts.from_json(m["facts"]) for m in new}
     ordered = sorted(new, key=lambda m: _sort_time(facts[m["attribution_id"]].published))
     inner = _nested_inside(ordered, facts, state.identity)
+    founder_predicate = state.reps.features[state.reps.index[cluster_id]].predicate
 
     def count(independence: str | None, original: str | None, step: int, member: Any) -> None:
         if not independence or not original:
             return
         certainty = member["facts"]["certainty"]
-        corroborates = _supports(certainty) and (
-            member["similarity"] >= state.settings.corroboration
+        corroborates = (
+            _supports(certainty)
+            and member["similarity"] >= state.settings.corroboration
+            and _same_action(member["facts"].get("predicate"), founder_predicate)
         )
         for tally in (originals, supporting) if corroborates else (originals,):
             entry = tally.setdefault(independence, [original, 0])
@@ -658,6 +661,12 @@ def _summarise_one(
             ).casefold(),
         },
     )
+
+
+def _same_action(predicate: str | None, founder_predicate: str | None) -> bool:
+    """A member corroborates only a claim of the same action: with another main verb ("released"
+    against "detained") it may sit in the cluster on shared words, but it does not support it."""
+    return predicate is None or founder_predicate is None or predicate == founder_predicate
 
 
 def _supports(certainty: str) -> bool:
