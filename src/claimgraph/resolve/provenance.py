@@ -49,6 +49,9 @@ def chain(
         outer is not None
         and outer.source_id != fact.source_id
         and identity.is_actor(outer.source_id)
+        # "X rejected claims that Y": the claims X denies are not X's to tell; with no speaker
+        # of their own they stay unsourced.
+        and (outer.polarity == "assert" or fact.source_id is not None)
     ):
         add(outer.source_id, outer.cue or "said")
     if fact.channel_id:
