@@ -26,3 +26,10 @@ def test_no_verb_no_predicate(analyse):
 def test_a_state_has_no_predicate(analyse):
     [attribution] = analyse("The agency said some 3,000 soldiers were now in Russia.").attributions
     assert attribution.predicate is None
+
+
+def test_a_copula_is_read_with_its_attribute(analyse):
+    [concern] = analyse("NATO said the deployment was a serious concern.").attributions
+    [matter] = analyse("The delegate said the ties were a matter for the two states.").attributions
+    assert concern.predicate == "be concern"
+    assert matter.predicate == "be matter"

@@ -163,3 +163,24 @@ def test_source_hygiene_one_body_with_and_in_its_name(analyse):
     )
     assert len(analysis.attributions) == 1, _claims(analysis)
     assert "Aquatic Resources" in analysis.attributions[0].source.text
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "channel"),
+    [
+        (
+            "The newspaper quoted the interior ministry as saying that 30 people had been "
+            "detained.",
+            "the interior ministry",
+            "The newspaper",
+        ),
+        (
+            "Reuters cited a police spokesman as saying two men had been arrested.",
+            "a police spokesman",
+            "Reuters",
+        ),
+    ],
+)
+def test_source_hygiene_the_quoted_speaks_not_the_quoter(analyse, text, source, channel):
+    said = [a for a in analyse(text).attributions if a.cue.text == "saying"]
+    assert [(a.source.text, a.channel.text) for a in said] == [(source, channel)]

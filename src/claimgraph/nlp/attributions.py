@@ -715,6 +715,10 @@ class _Finder:
                     return next((c for c in governor.children if c.dep_ == "nsubj"), None)
                 return None
             return verb.head
+        quoting = _quoting_verb(verb)
+        if quoting is not None:
+            # "the newspaper quoted the ministry as saying ...": the ministry says it
+            return next((c for c in quoting.children if c.dep_ == "dobj"), None)
         if verb.dep_ in ("advcl", "xcomp", "pcomp", "conj") or verb.tag_ == "VBG":
             return self._participle_subject(verb)
         return None
@@ -746,7 +750,12 @@ class _Finder:
 
     def _channel(self, verb: Token, entry: Cue) -> Span | None:
         """Whom the claim was told to: "told reporters", "said to the BBC", "speaking to Yonhap",
-        "in an interview with CNN"."""
+        "in an interview with CNN"; and who quoted it: "the newspaper quoted X as saying"."""
+        quoting = _quoting_verb(verb)
+        if quoting is not None:
+            subject = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return self._source_span(self._np_tokens(subject))
         for child in verb.children:
             if child.dep_ == "advcl" and child.lemma_.lower() in ("speak", "talk", "write"):
                 for prep in child.children:
@@ -965,3 +974,14 @@ def _is_speaker_label(name: SpacySpan) -> bool:
     names_someone = any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in _ACTOR_LABELS for t in name)
     capitalised = name[0].is_title or name[0].is_upper
     return 1 <= len(name) <= 5 and no_clause and names_someone and capitalised
+
+
+QUOTING_VERBS = frozenset({"quote", "cite"})
+
+
+def _quoting_verb(verb: Token) -> Token | None:
+    """ "quoted the ministry as saying": the verb of quoting that governs "as saying"."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as":
+        return None
+    governor = verb.head.head
+    return governor if governor.lemma_.lower() in QUOTING_VERBS else None

@@ -33,7 +33,12 @@ def main_verb(content: Sequence[Token]) -> str | None:
             break
         top = next((c for c in top.children if c.dep_ in ("xcomp", "acomp") and c.i in inside), top)
     if top.pos_ == "AUX":
-        return None  # "were now in Russia": a state, whatever verbs its conjuncts have
+        # "was a serious concern" -> "be concern"; "were now in Russia": a state, whatever
+        # verbs its conjuncts have
+        attribute = next(
+            (c for c in top.children if c.dep_ in ("attr", "acomp") and c.i in inside), None
+        )
+        return f"be {attribute.lemma_.lower()}" if attribute is not None else None
     if top.pos_ != "VERB":
         # A fragment the parse hangs on a noun ("the attack, which killed 40"): its highest verb.
         verbs = [t for t in content if t.pos_ == "VERB"]

@@ -29,6 +29,8 @@ _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _BODIES = {"group", "network", "militia", "coalition", "alliance", "agency", "ministry", "service", "office", "department", "directorate", "organisation", "organization", "body", "bureau", "command"}  # fmt: skip
 _MEDIA_WORDS = {"news", "newspaper", "broadcaster", "paper", "outlet", "television", "tv", "radio", "daily", "wire"}  # fmt: skip
+_GENERIC_WORDS = frozenset({"of", "the", "and", "for", "s"})  # in names, but no modifier
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "this", "that", "these", "those"})
 _ORGANISATION_KINDS = {"channel", "group", "newspaper", "outlet", "agency", "organisation", "organization", "network", "company", "firm", "militia", "party", "movement", "website", "site", "account", "broadcaster", "station", "platform", "unit", "brigade", "force", "ministry", "office", "council", "coalition", "alliance", "institute", "think", "tank", "monitor"}  # fmt: skip
 _TITLE_PREFIXES = {"deputy", "vice", "press"}  # "Deputy press secretary Sabrina Singh"
 _PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each", "both", "all"}
@@ -632,6 +634,7 @@ class _Resolver:
         candidates.sort(key=lambda c: c[0], reverse=True)
         wanted = set(description.split())
         head_word = head.lemma_.lower()
+        modifiers = wanted - _POSSESSIVES - {head_word, head.lower_}
         if wanted & _MEDIA_WORDS:  # "the Seoul-based news agency" is an outlet, not the spy agency
             candidates = [c for c in candidates if c[1].type == "media"]
         for require_all in (True, False):
@@ -641,7 +644,15 @@ class _Resolver:
                 )
                 words |= {w for alias in source.aliases for w in source_key(alias).split()}
                 words |= self.kinds.get(source.id, set())
-                if (wanted <= words) if require_all else (head_word in words):
+                if require_all and wanted <= words:
+                    return source
+                if (
+                    not require_all
+                    and head_word in words
+                    and not (modifiers - words and words - wanted - _GENERIC_WORDS)
+                ):
+                    # "the ministry" -> the health ministry, but "the emergencies ministry" is
+                    # another body than the health ministry named before it
                     return source
         return None
 
