@@ -184,3 +184,14 @@ def test_source_hygiene_one_body_with_and_in_its_name(analyse):
 def test_source_hygiene_the_quoted_speaks_not_the_quoter(analyse, text, source, channel):
     said = [a for a in analyse(text).attributions if a.cue.text == "saying"]
     assert [(a.source.text, a.channel.text) for a in said] == [(source, channel)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explainer: what happened at the reef, and what is still disputed\n\nThe boat sank.",
+        "Border collision: live updates from the frontier town\n\nThe boat sank.",
+    ],
+)
+def test_source_hygiene_a_headline_label_is_no_speaker(analyse, text):
+    assert analyse(text).attributions == ()

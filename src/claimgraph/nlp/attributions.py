@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.nlp.lexicon import Cue, Lexicon, title_nouns
+from claimgraph.nlp.lexicon import Cue, Lexicon, not_source_nouns, title_nouns
 from claimgraph.nlp.model import doc_text
 from claimgraph.nlp.polarity import load_polarity_lexicon
 from claimgraph.nlp.quotes import Quote, find_quotes
@@ -973,7 +973,12 @@ def _is_speaker_label(name: SpacySpan) -> bool:
     )
     names_someone = any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in _ACTOR_LABELS for t in name)
     capitalised = name[0].is_title or name[0].is_upper
-    return 1 <= len(name) <= 5 and no_clause and names_someone and capitalised
+    # "Explainer: what happened ...", "Scarborough Shoal collision: live updates": a headline
+    # label names the piece or the event, not a speaker
+    labels_a_piece = name.root.lemma_.lower() in not_source_nouns()
+    return (
+        1 <= len(name) <= 5 and no_clause and names_someone and capitalised and not labels_a_piece
+    )
 
 
 QUOTING_VERBS = frozenset({"quote", "cite"})

@@ -85,6 +85,12 @@ def load_lexicon(extra_cues: Path | None = None) -> Lexicon:
 
 
 @cache
+def not_source_nouns() -> frozenset[str]:
+    """Head nouns that never speak: documents, counts, headline labels ("the report said")."""
+    return frozenset(row[0] for row in data_rows(lexicon_text("not_sources.v1.txt")))
+
+
+@cache
 def title_nouns() -> frozenset[str]:
     """Offices and roles that name one person: "the mayor", "the defence minister", "a witness"."""
     return frozenset(row[0] for row in data_rows(lexicon_text("titles.v1.txt")))

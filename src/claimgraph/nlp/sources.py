@@ -20,7 +20,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.nlp.attributions import Found
-from claimgraph.nlp.lexicon import Lexicon, data_rows, lexicon_text, title_nouns
+from claimgraph.nlp.lexicon import (
+    Lexicon,
+    data_rows,
+    lexicon_text,
+    not_source_nouns,
+    title_nouns,
+)
 from claimgraph.nlp.model import doc_text
 from claimgraph.nlp.source_table import CountryNames, SourceTable, slug, source_key
 from claimgraph.records import Source, SourceMention, Span
@@ -52,11 +58,6 @@ _SKIP_WORDS = {
     "’s",
     ",",
 }
-
-
-@cache
-def not_source_nouns() -> frozenset[str]:
-    return frozenset(row[0] for row in data_rows(lexicon_text("not_sources.v1.txt")))
 
 
 @cache
