@@ -141,6 +141,7 @@ CASES = [
     ("Support fell by 4 percentage points.", "4 percentage points", PERCENT, EXACT, 4, 4, 4, "pp"),
     ("Russia lost 87 per cent of its pre-war army.", "87 per cent", PERCENT, EXACT, 87, 87, 87, "%"),
     ("They built a 3m-high wall.", "3m", MEASURE, EXACT, 3, 3, 3, "m"),
+    ("Eight crew were still missing.", "Eight", COUNT, EXACT, 8, 8, 8, "crew"),
     ("Ships searched about 2,000 square nautical miles.", "about 2,000 square nautical miles", MEASURE, APPROX, 2000, None, None, "nmi2"),
     # Years are never counts.
     ("Russia annexed Crimea in 2014.", "2014", YEAR, EXACT, 2014, 2014, 2014, None),
