@@ -164,3 +164,18 @@ def test_only_the_same_action_corroborates():
     assert _same_action("detain", "detain")
     assert _same_action(None, "detain")  # no verb found: judged on the rest
     assert not _same_action("release", "detain")
+
+
+def test_a_denial_naming_no_country_applies_to_the_same_action():
+    """ "denied that the coast guard had blocked the rescue" has no country to check; the same
+    main verb says it is the claim's proposition, another verb does not."""
+    from dataclasses import replace
+
+    from claimgraph.resolve.contradictions import denial_applies
+
+    denial = replace(features(polarity="deny", countries=()), predicate="block")
+    claim = replace(features(countries=("CN", "PH")), predicate="block")
+    assert denial_applies(denial, claim, similarity=0.7, threshold=0.55)
+    assert not denial_applies(
+        denial, replace(claim, predicate="circle"), similarity=0.7, threshold=0.55
+    )

@@ -65,7 +65,10 @@ def denial_applies(denial: Features, claim: Features, similarity: float, thresho
     if denial.countries and not set(denial.countries) <= set(claim.countries):
         return False
     if not denial.countries:
-        return bool(set(denial.entities) & set(claim.entities))
+        # "denied that the coast guard had blocked the rescue": no country to check; the same
+        # action (main verb) or a shared name says it is the same proposition
+        same_action = denial.predicate is not None and denial.predicate == claim.predicate
+        return same_action or bool(set(denial.entities) & set(claim.entities))
     return True
 
 
