@@ -195,3 +195,13 @@ def test_source_hygiene_the_quoted_speaks_not_the_quoter(analyse, text, source, 
 )
 def test_source_hygiene_a_headline_label_is_no_speaker(analyse, text):
     assert analyse(text).attributions == ()
+
+
+def test_source_hygiene_a_body_with_its_own_modifier_is_another_body(analyse):
+    text = (
+        "The health ministry said 59 people had been killed. The emergencies ministry said "
+        "more than 136,000 people had been evacuated. The ministry said 40 were hurt."
+    )
+    sources = [a.canonical_source for a in analyse(text).attributions]
+    assert sources[0] != sources[1]
+    assert sources[2] == sources[1]  # "the ministry": the one named last

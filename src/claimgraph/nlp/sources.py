@@ -474,6 +474,8 @@ class _Resolver:
             and tokens[0].lower_ in ("the", "this")
             and head.lemma_.lower() in _BODIES
             and not country
+            # "the ministry", not "the emergencies ministry" (another body than the last one)
+            and not set(description.split()) - _POSSESSIVES - {head.lemma_.lower(), head.lower_}
         ):
             for seen in reversed(
                 self.seen
