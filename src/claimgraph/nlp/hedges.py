@@ -39,9 +39,48 @@ def find_hedges(doc: Doc, found: Found, lexicon: Lexicon) -> tuple[Hedge, ...]:
     return tuple(sorted(set(hedges), key=lambda h: h.span.start))
 
 
+SIDE_CLAUSES = frozenset({"relcl", "acl", "appos"})
+
+
+def _in_side_clause(token: Token, inside: set[int]) -> bool:
+    """Is the token in a clause hung on a noun, or in a conjoined clause after the first?"""
+    while token.head.i != token.i and token.head.i in inside:
+        if token.dep_ in SIDE_CLAUSES:
+            return True
+        if (
+            token.dep_ == "conj"
+            and token.pos_ in ("VERB", "AUX")
+            and token.head.pos_ in ("VERB", "AUX")
+        ):
+            return True
+        token = token.head
+    return False
+
+
 def grade(hedges: tuple[Hedge, ...]) -> Certainty:
     """The weakest hedge wins."""
     return min((h.strength for h in hedges), default=Certainty.CERTAIN)
+
+
+def main_clause_hedges(doc: Doc, found: Found, hedges: tuple[Hedge, ...]) -> tuple[Hedge, ...]:
+    """The hedges that qualify the claim itself, for its grade.
+
+    "1,500 soldiers are in Russia, the first wave of a force that could grow to 12,000": a modal
+    in a clause hung on a noun, or in a later clause of its own ("..., and that the number could
+    reach 10,000"), hedges that clause's proposition (a projection), not the claim's first one.
+    Such hedges are still listed with the claim; they do not lower its certainty.
+    """
+    inside: set[int] = set()
+    for span in found.content:
+        chunk = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if chunk is not None:
+            inside.update(t.i for t in chunk)
+    kept = []
+    for hedge in hedges:
+        words = doc.char_span(hedge.span.start, hedge.span.end, alignment_mode="expand")
+        if words is None or not all(t.i in inside and _in_side_clause(t, inside) for t in words):
+            kept.append(hedge)
+    return tuple(kept)
 
 
 def _match(doc: Doc, indices: list[int], lexicon: Lexicon) -> list[Hedge | None]:

@@ -18,7 +18,7 @@ from claimgraph.nlp import model, sections
 from claimgraph.nlp.attributions import Found, find_attributions
 from claimgraph.nlp.datelines import document_dateline, find_datelines, strip_datelines
 from claimgraph.nlp.gazetteer import load_gazetteer
-from claimgraph.nlp.hedges import find_hedges, grade
+from claimgraph.nlp.hedges import find_hedges, grade, main_clause_hedges
 from claimgraph.nlp.lexicon import load_lexicon
 from claimgraph.nlp.places import find_places
 from claimgraph.nlp.polarity import polarity_of
@@ -205,7 +205,7 @@ def _attribution(
         form=found.form,
         canonical_source=mention.source_id if mention else None,
         source_kind=mention.kind if mention else None,
-        certainty=grade(hedges),
+        certainty=grade(main_clause_hedges(parsed, found, hedges)),
         hedges=hedges,
         anonymous=resolved.anonymous if resolved is not None else False,
         channel=found.channel,
