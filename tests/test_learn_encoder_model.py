@@ -44,14 +44,11 @@ def _text(text: str, fragments: list[list[int]]) -> str:
             "the mayor",
             "leaving",
         ),
-        pytest.param(
+        (
             "Two officials, who spoke on condition of anonymity, said the convoy turned back.",
             "said",
             "Two officials, who spoke on condition of anonymity",
             "convoy",
-            marks=pytest.mark.xfail(
-                reason="tags the comma after a long source (2.4 epochs)", strict=True
-            ),
         ),
     ],
 )
