@@ -106,8 +106,8 @@ def encoder_predictor() -> Predictor:
 
 
 def encoder_rules_predictor() -> Predictor:
-    """The encoder's cues with the rules' source and content where a rule fired on the same
-    cue (claimgraph.learn.combine), as the hybrid does with the CRF tagger."""
+    """The encoder's cues and content, with the rules' source where a rule fired on the same
+    cue (claimgraph.learn.combine); the encoder's content is exact more often than the rules'."""
     from claimgraph.ingest.text import document_id
     from claimgraph.learn.combine import combine
     from claimgraph.learn.encoder.infer import EncoderTagger
@@ -122,7 +122,7 @@ def encoder_rules_predictor() -> Predictor:
             rules = span_form(
                 pipeline.analyse_parsed(Document(document_id(doc.text), doc.text), doc)
             )
-            out.append(combine(tagger.predict(doc.text), rules))
+            out.append(combine(tagger.predict(doc.text), rules, rule_content=False))
         return out
 
     return predict

@@ -31,9 +31,16 @@ def rule_match(cue: Fragments, rules: Sequence[SpanForm]) -> int | None:
 
 
 def combine(
-    model: Sequence[SpanForm], rules: Sequence[SpanForm], *, keep_rule_only: bool = False
+    model: Sequence[SpanForm],
+    rules: Sequence[SpanForm],
+    *,
+    keep_rule_only: bool = False,
+    rule_content: bool = True,
 ) -> list[dict[str, list[list[int]]]]:
-    """Model cues; per cue the rule's source and content where a rule fired, else the model's."""
+    """Model cues; per cue the rule's source and content where a rule fired, else the model's.
+
+    `rule_content=False` keeps the model's content: the fine-tuned encoder's content is exact
+    more often than the rules' (PolNeAR dev 0.598 vs 0.578), the CRF tagger's less often."""
     combined = []
     matched: set[int] = set()
     for attribution in model:
@@ -42,7 +49,7 @@ def combine(
         if k is not None:
             matched.add(k)
             rule = rules[k]
-            if rule.get("content"):
+            if rule_content and rule.get("content"):
                 merged["content"] = [list(f) for f in rule["content"]]
             # A source the rule found elsewhere than the model is more often the rule's mistake.
             if rule.get("source") and (
