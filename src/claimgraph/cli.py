@@ -366,8 +366,9 @@ def eval_polnear(
     predictor: Annotated[
         str,
         typer.Option(
-            help="rules (the default pipeline), model (the trained tagger), hybrid, "
-            "encoder (the fine-tuned MiniLM) or encoder-rules (its cues, the rules' spans)."
+            help="rules (the pipeline as extract runs it; CLAIMGRAPH_TAGGER=hybrid or encoder "
+            "scores those modes), model (the trained tagger), hybrid, encoder (the fine-tuned "
+            "MiniLM) or encoder-rules (its cues and content, the rules' source)."
         ),
     ] = "rules",
 ) -> None:

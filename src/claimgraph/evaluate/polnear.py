@@ -31,7 +31,10 @@ def claimgraph_predictor() -> Predictor:
             f"the claimgraph pipeline cannot be imported ({error})",
             hint="use --predictor baseline until claimgraph.nlp.pipeline exists",
         ) from error
-    pipeline = Pipeline()
+    from claimgraph.settings import Settings
+
+    # The pipeline as `extract` runs it: CLAIMGRAPH_TAGGER=encoder scores the encoder mode.
+    pipeline = Pipeline(Settings.from_env())
 
     def predict(texts: list[str]) -> list[list[dict[str, list[list[int]]]]]:
         # The gold offsets point into the corpus text as it is, so the document keeps that text
