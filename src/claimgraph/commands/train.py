@@ -34,7 +34,7 @@ def train_polnear(
 ) -> None:
     """Train the cue and role CRFs on the PolNeAR train split (about 6 minutes on one core).
 
-    With --encoder: fine-tune all-MiniLM-L6-v2 on 2 threads (about 26 minutes on a quiet 2-core
+    With --encoder: fine-tune all-MiniLM-L6-v2 on 2 threads (about 30 minutes on a quiet 2-core
     machine, resumable), then export and quantize it to the packaged ONNX model
     (learn/models/encoder/MODEL_CARD.md).
 
