@@ -19,8 +19,8 @@ def test_main_verb_of_the_content(analyse, text, predicate):
 
 
 def test_no_verb_no_predicate(analyse):
-    analysis = analyse('"A disgrace," the minister said of the vote.')
-    assert all(a.predicate is None for a in analysis.attributions)
+    [attribution] = analyse('"A disgrace," the minister said of the vote.').attributions
+    assert attribution.predicate is None
 
 
 def test_a_state_has_no_predicate(analyse):

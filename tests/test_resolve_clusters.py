@@ -159,11 +159,11 @@ def test_another_main_verb_lowers_the_score_without_a_veto():
 
 def test_only_the_same_action_corroborates():
     """A member with another main verb may sit in a cluster on shared words; it is no support."""
-    from claimgraph.resolve.engine import _same_action
+    from claimgraph.resolve.clusters import other_action
 
-    assert _same_action("detain", "detain")
-    assert _same_action(None, "detain")  # no verb found: judged on the rest
-    assert not _same_action("release", "detain")
+    assert not other_action("detain", "detain")
+    assert not other_action(None, "detain")  # no verb found: judged on the rest
+    assert other_action("release", "detain")
 
 
 def test_a_denial_naming_no_country_applies_to_the_same_action():

@@ -117,11 +117,11 @@ def test_a_bare_office_is_not_an_independent_source():
         [
             SourceInfo("officer", "officer", "person", None, None),
             SourceInfo("ramon-tolentino", "Ramon Tolentino", "person", "PH", None),
-            SourceInfo("unresolved-she", "she", "pronoun", None, None),
         ],
         [],
     )
     assert identity.independence("officer", None) == f"{UNIDENTIFIED}officer"
-    # a pronoun no one was found for is most likely someone the report names: no new origin
+    # a pronoun no one was found for ("unresolved-she", no stored source) is most likely someone
+    # the report names: no new origin
     assert identity.independence("unresolved-she", None).startswith(UNIDENTIFIED)
     assert not identity.independence("ramon-tolentino", None).startswith(UNIDENTIFIED)

@@ -4,10 +4,9 @@ Needs: the parse, the rules' finds, the encoder's attributions in span form and 
 lexicon.  Returns: `Found` records in cue order.
 
 Where a rule fired on a model cue, the rule's record stays, with the model's content: on
-PolNeAR dev the model's content is exact more often than the rules' (0.598 vs 0.578 with the
-model's cues) and the rules' source more often than the model's (0.780 vs 0.774, see
-learn/models/encoder/MODEL_CARD.md); the model's source is taken only where the rule has none.  A model cue no rule found becomes a new
-record only when it is a report by this project's definition: its head is a reporting verb or
+PolNeAR dev the model's content is exact more often than the rules' and the rules' source a
+little more often than the model's (learn/models/encoder/MODEL_CARD.md); the model's source is
+taken only where the rule has none.  A model cue no rule found becomes a new record only when it is a report by this project's definition: its head is a reporting verb or
 noun of the lexicon (not used to label: "called the reports fake") or it is "according to".
 PolNeAR also annotates stances and actions ("wants", "called for a meeting"); those are left
 out here, while `eval polnear --predictor encoder` scores the model as PolNeAR defines it.
@@ -73,8 +72,8 @@ def with_encoder(
         if rule is not None:
             if rule.source is None and source_tokens is not None:
                 rule.source, rule.source_head = source, source_tokens.root
-            # the model's content is exact more often than the rules' (PolNeAR dev 0.598 vs
-            # 0.578), unless it runs into the rule's source
+            # the model's content is exact more often than the rules', unless it runs into the
+            # rule's source
             if rule.source is None or not any(c.overlaps(rule.source) for c in content):
                 rule.content = content
             continue

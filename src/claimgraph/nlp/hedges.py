@@ -6,6 +6,8 @@ Returns: Hedge records and a Certainty. The weakest hedge wins: one "may" makes 
 the clause that governs the cue ("had apparently raised an alarm ... when they said ...").
 """
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.attributions import Found
@@ -62,7 +64,7 @@ def grade(hedges: tuple[Hedge, ...]) -> Certainty:
     return min((h.strength for h in hedges), default=Certainty.CERTAIN)
 
 
-def main_clause_hedges(doc: Doc, found: Found, hedges: tuple[Hedge, ...]) -> tuple[Hedge, ...]:
+def main_clause_hedges(content: Sequence[Token], hedges: tuple[Hedge, ...]) -> tuple[Hedge, ...]:
     """The hedges that qualify the claim itself, for its grade.
 
     "1,500 soldiers are in Russia, the first wave of a force that could grow to 12,000": a modal
@@ -70,11 +72,10 @@ def main_clause_hedges(doc: Doc, found: Found, hedges: tuple[Hedge, ...]) -> tup
     reach 10,000"), hedges that clause's proposition (a projection), not the claim's first one.
     Such hedges are still listed with the claim; they do not lower its certainty.
     """
-    inside: set[int] = set()
-    for span in found.content:
-        chunk = doc.char_span(span.start, span.end, alignment_mode="expand")
-        if chunk is not None:
-            inside.update(t.i for t in chunk)
+    if not content:
+        return hedges
+    doc = content[0].doc
+    inside = {t.i for t in content}
     kept = []
     for hedge in hedges:
         words = doc.char_span(hedge.span.start, hedge.span.end, alignment_mode="expand")

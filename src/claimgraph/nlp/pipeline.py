@@ -205,7 +205,7 @@ def _attribution(
         form=found.form,
         canonical_source=mention.source_id if mention else None,
         source_kind=mention.kind if mention else None,
-        certainty=grade(main_clause_hedges(parsed, found, hedges)),
+        certainty=grade(main_clause_hedges(content_tokens, hedges)),
         hedges=hedges,
         anonymous=resolved.anonymous if resolved is not None else False,
         channel=found.channel,

@@ -475,7 +475,7 @@ class _Resolver:
             and head.lemma_.lower() in _BODIES
             and not country
             # "the ministry", not "the emergencies ministry" (another body than the last one)
-            and not set(description.split()) - _POSSESSIVES - {head.lemma_.lower(), head.lower_}
+            and not _modifiers(description, head)
         ):
             for seen in reversed(
                 self.seen
@@ -637,7 +637,7 @@ class _Resolver:
         candidates.sort(key=lambda c: c[0], reverse=True)
         wanted = set(description.split())
         head_word = head.lemma_.lower()
-        modifiers = wanted - _POSSESSIVES - {head_word, head.lower_}
+        modifiers = _modifiers(description, head)
         if wanted & _MEDIA_WORDS:  # "the Seoul-based news agency" is an outlet, not the spy agency
             candidates = [c for c in candidates if c[1].type == "media"]
         for require_all in (True, False):
@@ -755,6 +755,12 @@ def _person_entity(tokens: SpacySpan) -> SpacySpan | None:
     ):
         start += 1
     return person.doc[start : person.end]
+
+
+def _modifiers(description: str, head: Token) -> set[str]:
+    """The words of a description beside its head noun: "emergencies" in "the emergencies
+    ministry", nothing in "its ministry"."""
+    return set(description.split()) - _POSSESSIVES - {head.lemma_.lower(), head.lower_}
 
 
 def _strip_possessive(text: str) -> str:

@@ -143,6 +143,17 @@ class Features:
         )
 
 
+def other_action(a: str | None, b: str | None) -> bool:
+    """Two main verbs, both known and different ("crossed" / "attacked"); an unknown one
+    ("were now in Russia") is judged on the rest."""
+    return bool(a and b and a != b)
+
+
+def predicate_penalty(a: Features, b: Features) -> float:
+    """What another main verb takes off a similarity (a merge's, a denial's)."""
+    return PREDICATE_PENALTY if other_action(a.predicate, b.predicate) else 0.0
+
+
 def _number(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
@@ -213,11 +224,9 @@ def compare(a: Features, b: Features, similarity: float, threshold: float) -> Cl
     if entities:
         agreeing.append("entities " + ", ".join(sorted(entities)[:5]))
         score += ENTITY_BONUS
-    if a.predicate and b.predicate:
-        if a.predicate == b.predicate:
-            agreeing.append(f"predicate {a.predicate}")
-        else:
-            score -= PREDICATE_PENALTY
+    if a.predicate and a.predicate == b.predicate:
+        agreeing.append(f"predicate {a.predicate}")
+    score -= predicate_penalty(a, b)
     if a.source and a.source == b.source:
         agreeing.append(f"source {a.source}")
     vetoed = bool(conflicting)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from claimgraph.resolve.clusters import PREDICATE_PENALTY, Features
+from claimgraph.resolve.clusters import Features
 from claimgraph.resolve.records import Contradiction
 
 # Projections are forecasts: two sources expecting different totals do not contradict each
@@ -32,13 +32,6 @@ def contradiction_id(kind: str, claim: str, by: str) -> str:
 
 
 DENIAL_TARGETS = 3  # a denial is linked to the few claims nearest to what it denies
-
-
-def predicate_penalty(a: Features, b: Features) -> float:
-    """What another main verb takes off the similarity ("rammed" is not denied by "not missing")."""
-    if a.predicate and b.predicate and a.predicate != b.predicate:
-        return PREDICATE_PENALTY
-    return 0.0
 
 
 def denial_applies(denial: Features, claim: Features, similarity: float, threshold: float) -> bool:

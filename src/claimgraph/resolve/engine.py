@@ -19,13 +19,12 @@ from sqlalchemy.engine import Connection, RowMapping
 from claimgraph.nlp.source_table import load_source_table
 from claimgraph.records import Analysis
 from claimgraph.resolve import corrections, embed, lexical, provenance, syndication
-from claimgraph.resolve.clusters import Features, best_cluster
+from claimgraph.resolve.clusters import Features, best_cluster, other_action, predicate_penalty
 from claimgraph.resolve.contradictions import (
     DENIAL_TARGETS,
     contradiction_id,
     denial_applies,
     figure_conflicts,
-    predicate_penalty,
 )
 from claimgraph.resolve.corrections import ClaimEdits
 from claimgraph.resolve.facts import ClaimFacts, document_facts, strip_dateline
@@ -544,7 +543,8 @@ def _summarise_one(
     facts = {m["attribution_id"]: ClaimFacts.from_json(m["facts"]) for m in new}
     ordered = sorted(new, key=lambda m: _sort_time(facts[m["attribution_id"]].published))
     inner = _nested_inside(ordered, facts, state.identity)
-    founder_predicate = state.reps.features[state.reps.index[cluster_id]].predicate
+    index = state.reps.index[cluster_id]
+    founder_predicate = state.reps.features[index].predicate
 
     def count(independence: str | None, original: str | None, step: int, member: Any) -> None:
         if not independence or not original:
@@ -553,7 +553,8 @@ def _summarise_one(
         corroborates = (
             _supports(certainty)
             and member["similarity"] >= state.settings.corroboration
-            and _same_action(member["facts"].get("predicate"), founder_predicate)
+            # another action may sit in the cluster on shared words; it does not support it
+            and not other_action(member["facts"].get("predicate"), founder_predicate)
         )
         for tally in (originals, supporting) if corroborates else (originals,):
             entry = tally.setdefault(independence, [original, 0])
@@ -605,7 +606,6 @@ def _summarise_one(
                 _rechain(conn, old["attribution_id"], longer, original, independence)
     counted = independent_originals(originals)
     supported = independent_originals(supporting)
-    index = state.reps.index[cluster_id]
     polarity = state.reps.features[index].polarity
     against = [
         Against(r["kind"], r["explanation"], bool(r["interested"]))
@@ -661,12 +661,6 @@ def _summarise_one(
             ).casefold(),
         },
     )
-
-
-def _same_action(predicate: str | None, founder_predicate: str | None) -> bool:
-    """A member corroborates only a claim of the same action: with another main verb ("released"
-    against "detained") it may sit in the cluster on shared words, but it does not support it."""
-    return predicate is None or founder_predicate is None or predicate == founder_predicate
 
 
 def _supports(certainty: str) -> bool:

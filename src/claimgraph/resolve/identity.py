@@ -23,7 +23,6 @@ from claimgraph.nlp.source_table import SourceTable, slug, source_key
 
 OUTLET = "outlet"
 UNIDENTIFIED = "unidentified@"  # independence key prefix of generic group sources
-UNRESOLVED = "unresolved-"  # source id prefix of a pronoun the nlp stage found no one for
 MEDIA_TYPES = frozenset({OUTLET, "media"})
 
 
@@ -129,8 +128,6 @@ class SourceIdentity:
         """False for a generic group ("rebels", "analysts") or a bare office ("the officer"): it
         may be anyone, so it never counts as an independent source next to an identified one."""
         info = self.info(source_id)
-        if info.type == "pronoun" or source_id.startswith(UNRESOLVED):
-            return False  # "she said" with no one found for "she": most likely someone named
         known = source_id in self.table.known or info.type in MEDIA_TYPES
         if not known and info.type == "person" and info.country is None and "-" not in source_id:
             return False  # a bare office ("officer", "spokesman") that no name was found for

@@ -90,9 +90,7 @@ def figure_of(
     )
     if thing is None and quantity.unit is None and window[3] and PARTITIVE.match(text[end:high]):
         thing, event, _ = _thing(next_unit, lexicon)
-    if names_no_count or thing is not None:
-        pass
-    elif quantity.unit is None:
+    if not names_no_count and thing is None and quantity.unit is None:
         # "the number of wounded had risen to 162": a bare number counts its subject's noun.
         thing, event = _counted_subject(text[low:start], lexicon)
         thing = thing or next((f.thing for f in reversed(previous) if f.thing), None)
