@@ -58,10 +58,10 @@ def denial_applies(denial: Features, claim: Features, similarity: float, thresho
     if denial.countries and not set(denial.countries) <= set(claim.countries):
         return False
     if not denial.countries:
-        # "denied that the coast guard had blocked the rescue": no country to check; the same
-        # action (main verb) or a shared name says it is the same proposition
-        same_action = denial.predicate is not None and denial.predicate == claim.predicate
-        return same_action or bool(set(denial.entities) & set(claim.entities))
+        # No country to check: a shared name must say it is the same proposition. The same verb
+        # alone is not enough: "its fighters had carried out the attack" (a drone strike) would
+        # deny "a group carried out the attack" (a ransomware story) in the same corpus.
+        return bool(set(denial.entities) & set(claim.entities))
     return True
 
 
