@@ -18,6 +18,7 @@ CORPORA = {
     "batken": ROOT / "tests" / "data" / "corpus_batken",
     "shoal": ROOT / "tests" / "data" / "corpus_shoal",
     "quarry": ROOT / "tests" / "data" / "corpus_quarry",
+    "relay": ROOT / "tests" / "data" / "corpus_relay",
 }
 
 

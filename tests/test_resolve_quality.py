@@ -124,7 +124,7 @@ def _fields(stored):
 # -- the gold files ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("corpus", ["demo", "sahel", "batken", "shoal", "quarry"])
+@pytest.mark.parametrize("corpus", ["demo", "sahel", "batken", "shoal", "quarry", "relay"])
 def test_gold_members_quote_their_files_and_pairs_name_real_clusters(corpus):
     gold = quality.load_gold(corpus)
     files = quality.corpus_files(gold)
@@ -149,6 +149,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "batken": "test",
         "shoal": "test",
         "quarry": "test",
+        "relay": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15
