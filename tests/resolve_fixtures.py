@@ -19,6 +19,7 @@ CORPORA = {
     "shoal": ROOT / "tests" / "data" / "corpus_shoal",
     "quarry": ROOT / "tests" / "data" / "corpus_quarry",
     "relay": ROOT / "tests" / "data" / "corpus_relay",
+    "vale": ROOT / "tests" / "data" / "corpus_vale",
 }
 
 
