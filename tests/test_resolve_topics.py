@@ -66,3 +66,19 @@ def test_a_number_that_names_a_ship_is_no_count(figures):
     found = figures("The coast guard said ship 4108 had blocked three rescue boats.")
     assert found.get(4108, (None, None))[0] is None
     assert found[3][0] == "boats"
+
+
+def test_own_side_casualties_count_the_speakers_side(analyse):
+    analysis = analyse(
+        "Tajikistan's government said 41 people had died on its side in the fighting, while the "
+        "Kyrgyz health ministry said 46 people had been killed.",
+        published="2022-09-18",
+    )
+    identity = build_identity(load_source_table(), [], [])
+    actors = {
+        figure.value: figure.actor
+        for facts in document_facts(analysis, identity, load_resolve_lexicon())
+        for figure in facts.figures
+    }
+    assert actors[41] == "TJ"
+    assert actors.get(46) != "TJ"

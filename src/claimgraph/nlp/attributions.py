@@ -405,6 +405,8 @@ class _Finder:
             return self._cut_other_reports(tokens, verb.head, cues), Form.INDIRECT
         objects = [c for c in children if c.dep_ in ("dobj", "attr")]
         if entry.content == "label":
+            if objects and objects[0].lower_ in _REFLEXIVES:
+                return [], Form.INDIRECT  # "a group calling itself Nightfall" names, not claims
             complements = [
                 c
                 for c in children
@@ -913,6 +915,9 @@ class _Finder:
             return []
         extra += [c for c in head.children if c.dep_ in ("aux", "neg", "preconj") and c.i < head.i]
         return extra
+
+
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "themself"})
 
 
 def _only_source_between(gap: str) -> bool:

@@ -43,6 +43,12 @@ _PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each",
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "representative", "analyst", "expert", "researcher", "officer", "envoy", "ambassador", "delegate", "member", "head", "chief", "director", "commander", "adviser", "advisor", "aide", "diplomat", "insider"}  # fmt: skip
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
 _REPRESENTATIVES = {"delegate", "delegation", "ambassador", "envoy", "representative", "emissary"}
+# "the company": the organisation named last, when nothing else called "company" spoke before
+_COMPANY_NOUNS = frozenset({"company", "firm", "operator", "carrier", "insurer", "manufacturer", "contractor"})  # fmt: skip
+_DEFINITE = frozenset({"the", "this", "that"})
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
+# Singular heads that name a body or a place, never one unnamed person ("a hospital said")
+_NOT_INDIVIDUALS = {"government", "military", "army", "navy", "police", "court", "hospital", "school", "embassy", "country", "state", "city", "town", "village", "authority", "administration", "regime", "side", "camp", "port", "terminal", "operator", "company", "firm", "bank", "union", "association", "committee", "commission", "panel", "team", "family", "crew", "convoy", "mission", "consulate", "parliament", "assembly", "cabinet", "presidency", "junta", "kremlin", "leadership", "prosecutor's", "source"}  # fmt: skip
 _OWN_BODIES = {"office", "campaign", "team", "family", "aide", "aides"}  # "his office" is his own
 _SKIP_WORDS = {
     "the",
@@ -298,7 +304,18 @@ class _Resolver:
             c.dep_ == "appos" and c.lemma_.lower() in _ORGANISATION_KINDS for c in head.children
         ):
             person = None  # "Grey Zone, a Telegram channel": the tagger's PERSON is an outlet
-        if person is not None and head not in person and head.lemma_.lower() not in title_nouns():
+        named_apart = (
+            person is not None
+            and person.root.dep_ == "appos"
+            and person.root.head.i < person.start
+            and person.root.head in full
+        )  # "The member of the assembly for Mubi North, Hauwa Zira": the person speaks
+        if (
+            person is not None
+            and head not in person
+            and head.lemma_.lower() not in title_nouns()
+            and not named_apart
+        ):
             # "The office of President Yoon": the office speaks, not the president
             for word in (person[-1].text, person[0].text):
                 known = self.table.find(f"{word}'s {head.text}")
@@ -318,6 +335,14 @@ class _Resolver:
         country = self._country(tokens, person)
         description = self._description(tokens, person)
         anonymous = self._anonymous(full, head, person) or (hint and person is None)
+        if person is None and self._individual_noun(tokens, head):
+            earlier = self._unnamed_antecedent(head, span.start)
+            if earlier is not None and tokens[0].lower_ in _DEFINITE:
+                # "The technician, who asked not to be named" after "a technician at the plant"
+                return self._finish(span, head, earlier, tokens, description, True, None)
+            # "a technician at the plant", or "the engineer" after "citing an engineer": one
+            # person the report does not name is an anonymous source, whatever the cue says
+            anonymous = anonymous or tokens[0].lower_ in _INDEFINITE or self._introduced(head)
         role = None
         if person is not None:
             name = _strip_possessive(person.text)
@@ -331,6 +356,8 @@ class _Resolver:
                 ]
             role = " ".join(t.text for t in outside)
             source = self._person(name, country)
+            if source.parent is None and source.id not in self.table.known:
+                source = self._with_body(source, head, full)
         else:
             source = self._organisation(text, description, country, tokens, head, anonymous)
             if source.id == slug(text) or source.id.startswith("anonymous-"):
@@ -349,6 +376,10 @@ class _Resolver:
                     known = self.table.find(ent.text, country)
                     if known is not None:
                         source = known
+                        break
+                    if ent.label_ == "ORG" and ent.root.dep_ == "appos":
+                        # "The ship's manager, Thalassa Crest Shipmanagement": named apart
+                        source = Source(id=slug(ent.text), name=ent.text, type="organisation")
                         break
         return self._finish(
             span, head, source, tokens, description, anonymous, role or None, person
@@ -487,6 +518,15 @@ class _Resolver:
                     and known.type in ("organisation", "government", "military")
                 ):
                     return known
+        if (
+            generic
+            and tokens[0].lower_ == "the"
+            and head.lemma_.lower() in _COMPANY_NOUNS
+            and not _modifiers(description, head)
+        ):
+            named = self._last_organisation(tokens.start_char)
+            if named is not None:  # "The company declined to comment" after "Amber Quay Terminals"
+                return named
         kind = "organisation"
         if head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in ("ORG", "GPE"):
             kind = "group"
@@ -659,6 +699,102 @@ class _Resolver:
                     return source
         return None
 
+    def _with_body(self, person: Source, head: Token, full: SpacySpan) -> Source:
+        """A person who speaks for a body ("Hassan Idris, a spokesman for the armed forces",
+        "army spokesman Hassan Idris") belongs to it: what they say is the body's word, and
+        counts once with it."""
+        roles = [c for c in head.children if c.dep_ == "appos" and c.i < full.end]
+        roles += [t for t in full if t.i < head.i and t.lemma_.lower() in _SPEAKS_FOR]
+        for role in roles:
+            if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "from") for c in role.children):
+                continue  # "a spokesman in Ituri": where he speaks, not for whom
+            body = self._speaks_for(role, full) or self._named_body(role)
+            if body is not None and body.id != person.id and body.type != "person":
+                return replace(person, parent=body.id, country=person.country or body.country)
+        return person
+
+    def _named_body(self, role: Token) -> Source | None:
+        """ "Free Lens director": the organisation a role noun's proper-noun modifiers name."""
+        names = [
+            c for c in role.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < role.i
+        ]
+        if not names or any(self.countries.of(c.text) for c in names):
+            return None
+        words = [t for c in names for t in c.subtree if t.i < role.i]
+        name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        if any(t.ent_type_ == "PERSON" for t in words):
+            return None
+        return self.table.find(name) or Source(id=slug(name), name=name, type="organisation")
+
+    def _last_organisation(self, position: int) -> Source | None:
+        """The organisation named last before `position`: one seen as a source, or one the
+        text names, unless that is an outlet or a known body of another kind."""
+        seen = next(
+            (
+                (item.position, self.sources[item.source_id])
+                for item in reversed(self.seen)
+                if item.position < position
+                and not item.person
+                and not item.anonymous
+                and self.sources[item.source_id].type == "organisation"
+                and self.sources[item.source_id].name[:1].isupper()  # named, not "a group"
+            ),
+            None,
+        )
+        for ent in reversed(self.ents):
+            if ent.end_char > position or ent.label_ != "ORG":
+                continue
+            if seen is not None and seen[0] > ent.start_char:
+                break
+            before = self.doc[max(0, ent.start - 2) : ent.start]
+            if any(t.lower_ in ("to", "told", "of", "in", "at") for t in before[-1:]) or (
+                before and before[-1].lower_ == "the" and before[0].lower_ in ("to", "told")
+            ):
+                continue  # "told the Baltic Ledger", "the port of Klaipeda": not who spoke
+            name = _strip_possessive(_drop_article(ent.text)).rstrip("'’")
+            known = self.table.find(name)
+            if known is not None:
+                return known if known.type in ("organisation", "company") else None
+            if name.isupper() or any(w in _MEDIA_WORDS for w in source_key(name).split()):
+                return None  # an acronym may be anyone; a newspaper is an outlet
+            return self._record(Source(id=slug(name), name=name, type="organisation"), name, None)
+        return seen[1] if seen is not None else None
+
+    def _individual_noun(self, tokens: SpacySpan, head: Token) -> bool:
+        """One person named only by what they are ("a technician", "the engineer"): a
+        singular common noun, no name in the mention, not a body, outlet or document."""
+        lemma = head.lemma_.lower()
+        return (
+            head.tag_ == "NN"
+            and not head.ent_type_
+            and tokens[0].lower_ in _DEFINITE | _INDEFINITE
+            and not any(t.pos_ == "PROPN" for t in tokens)
+            and not any(e.label_ in ("ORG", "PERSON") for e in self._ents(tokens))
+            and lemma not in _ORGANISATION_KINDS | _BODIES | _MEDIA_WORDS | _NOT_INDIVIDUALS
+            and lemma not in _SPEAKS_FOR
+            and lemma not in not_source_nouns()
+        )
+
+    def _unnamed_antecedent(self, head: Token, position: int) -> Source | None:
+        """The anonymous person seen last with the same head noun ("a technician ... the
+        technician")."""
+        lemma = head.lemma_.lower()
+        for seen in reversed(self.seen):
+            if seen.position < position and seen.anonymous and seen.head == lemma:
+                return self.sources[seen.source_id]
+        return None
+
+    def _introduced(self, head: Token) -> bool:
+        """Was this person introduced earlier without a name ("citing an engineer who works at
+        the site ... the engineer said")?"""
+        lemma = head.lemma_.lower()
+        return any(
+            t.lemma_.lower() == lemma
+            and t.tag_ == "NN"
+            and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in t.children)
+            for t in self.doc[: head.i]
+        )
+
     def _antecedent(self, pronoun: str, position: int) -> _Seen | None:
         wanted = _PRONOUNS[pronoun]
         for seen in reversed(self.seen):
@@ -771,7 +907,7 @@ def _strip_possessive(text: str) -> str:
 
 
 def _drop_article(text: str) -> str:
-    for article in ("the ", "a ", "an ", "some ", "several ", "many ", "other "):
+    for article in ("the ", "a ", "an ", "some ", "several ", "many ", "other ", "its ", "their "):
         if text.lower().startswith(article):
             return text[len(article) :]
     return text

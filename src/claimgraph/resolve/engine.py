@@ -278,7 +278,11 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
             state.reps.join(index, vector, profile, features)
         touched.add(cluster_id)
         state.placed[fact.attribution_id] = cluster_id
-        independence = state.identity.independence(original, provenance.last_outlet(steps))
+        independence = state.identity.independence(
+            original,
+            provenance.last_outlet(steps),
+            scene=fact.scene if original == fact.source_id else None,
+        )
         members.append(
             {
                 "attribution_id": fact.attribution_id,
@@ -562,6 +566,12 @@ def _summarise_one(
             if entry[1] <= 0:
                 del tally[independence]
 
+    # A headline restates its report's body: with a member in the body it adds no origin.
+    in_body = {
+        facts[m["attribution_id"]].document_id
+        for m in ordered
+        if not facts[m["attribution_id"]].headline
+    }
     for member in ordered:
         fact = facts[member["attribution_id"]]
         steps = _steps(member["chain"])
@@ -576,7 +586,8 @@ def _summarise_one(
             original = provenance.original(longer)
             independence = state.identity.independence(original, provenance.last_outlet(longer))
             _rechain(conn, member["attribution_id"], longer, original, independence)
-        count(independence, original, +1, member)
+        if not (fact.headline and fact.document_id in in_body):
+            count(independence, original, +1, member)
         if original and state.identity.info(original).type != "anonymous":
             summary["named"] = True
         summary["certain"] = summary["certain"] or fact.certainty == "certain"

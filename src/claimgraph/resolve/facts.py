@@ -54,6 +54,8 @@ class ClaimFacts:
     agent: str | None = None  # the country the claim is about as its actor ("North Korea sent")
     negated: bool = False  # the content says something did not happen ("had not entered")
     predicate: str | None = None  # the content's main verb ("cross"), from the parse
+    scene: str | None = None  # the one country the report's lead names, if only one
+    headline: bool = False  # said in the report's headline, which restates its body
 
     def to_json(self) -> dict[str, Any]:
         row = asdict(self)
@@ -81,6 +83,7 @@ class _Context:
     """Per document: what earlier figures were about, for figures that do not say it again."""
 
     previous: list[Figure] = field(default_factory=list)
+    speakers: list[str | None] = field(default_factory=list)  # who gave each of `previous`
     countries: Counter[str] = field(default_factory=Counter)
 
 
@@ -105,11 +108,14 @@ def document_facts(
             and text[place.span.end : place.span.end + 2] not in ("'s", "’s")
         ):
             context.countries[place.country] += 1
+    scene = next(iter(context.countries)) if len(context.countries) == 1 else None
+    first_line = text.find("\n")
+    headline = first_line if 0 < first_line <= HEADLINE_CHARS else 0
     facts: list[ClaimFacts] = []
     media_before: list[tuple[int, str]] = []  # (offset, media source id) seen so far
     ordered = sorted(analysis.attributions, key=lambda a: a.content_start)
     for attribution in ordered:
-        source_id = _source(attribution, identity, lexicon, media_before)
+        source_id = _source(attribution, identity, lexicon, media_before, scene)
         channel_id = _channel(attribution, identity)
         for offset, media in (
             (attribution.source.start if attribution.source else 0, source_id),
@@ -117,10 +123,11 @@ def document_facts(
         ):
             if media and identity.is_media(media):
                 media_before.append((offset, media))
+        fact = _facts(
+            analysis, attribution, source_id, channel_id, outlet_id, identity, lexicon, context
+        )
         facts.append(
-            _facts(
-                analysis, attribution, source_id, channel_id, outlet_id, identity, lexicon, context
-            )
+            dataclasses.replace(fact, scene=scene, headline=attribution.content_start < headline)
         )
     return facts
 
@@ -130,9 +137,17 @@ def _source(
     identity: SourceIdentity,
     lexicon: ResolveLexicon,
     media_before: list[tuple[int, str]],
+    scene: str | None = None,
 ) -> str | None:
-    """Canonical source; "the Singapore newspaper" is the last media source named before it."""
+    """Canonical source; "the Singapore newspaper" is the last media source named before it;
+    "the army" in a report whose lead names only Sudan is Sudan's army, when the table knows it."""
     source_id = identity.canonical(attribution.canonical_source)
+    if source_id and scene and source_id not in identity.table.known:
+        info = identity.info(source_id)
+        if info.country is None and info.type not in ("person", "anonymous"):
+            known = identity.table.find(info.name, scene)
+            if known is not None and known.country == scene:
+                return known.id
     text = attribution.source.text if attribution.source else ""
     if (
         text
@@ -173,7 +188,8 @@ def _facts(
             and any(s.contains(e.span) for s in attribution.content)
         }
     )
-    figures = _figures(analysis, attribution, inside, lexicon, context)
+    speaker = _country_of(source_id, analysis, identity)
+    figures = _figures(analysis, attribution, inside, lexicon, context, speaker, source_id)
     return ClaimFacts(
         attribution_id=attribution.id,
         document_id=analysis.document.id,
@@ -206,6 +222,18 @@ def _facts(
         predicate=attribution.predicate,
     )
 
+
+def _country_of(source_id: str | None, analysis: Analysis, identity: SourceIdentity) -> str | None:
+    """The speaker's country, as the corpus or (for a source new to it) the report knows it."""
+    if source_id is None:
+        return None
+    known = identity.info(source_id).country
+    if known:
+        return known
+    return next((s.country for s in analysis.sources if s.id == source_id), None)
+
+
+HEADLINE_CHARS = 200  # a first line this short, above the body, is the headline
 
 COMPLEMENTISERS = ("that ", "whether ", "if ")
 
@@ -279,6 +307,8 @@ def _figures(
     places: list[Place],
     lexicon: ResolveLexicon,
     context: _Context,
+    speaker_country: str | None = None,
+    speaker_id: str | None = None,
 ) -> list[Figure]:
     # By containment, not only by the stored link: a quantity is linked to one attribution, but
     # a nested report ("lawmakers said the NIS believed 3,000 ...") states it in both.
@@ -308,14 +338,24 @@ def _figures(
             clause_end=attribution.content_end,
             places=places,
             previous=[*context.previous, *figures],
+            said_before=[
+                *(
+                    f
+                    for f, by in zip(context.previous, context.speakers, strict=True)
+                    if by == speaker_id
+                ),
+                *figures,
+            ],
             document_countries=context.countries,
             lexicon=lexicon,
             next_unit=None if last else quantities[index + 1].unit,
+            speaker_country=speaker_country,
         )
         if _dated_earlier(analysis, attribution):
             figure = dataclasses.replace(figure, modality="recap")
         figures.append(figure)
     context.previous.extend(figures)
+    context.speakers.extend(speaker_id for _ in figures)
     return figures + _casualties(figures)
 
 

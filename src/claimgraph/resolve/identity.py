@@ -15,7 +15,7 @@ Rules, applied in this order (a user's edit always wins, because it is applied l
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
@@ -93,7 +93,9 @@ class SourceIdentity:
             current = parent
         return current
 
-    def independence(self, source_id: str | None, outlet_id: str | None) -> str | None:
+    def independence(
+        self, source_id: str | None, outlet_id: str | None, scene: str | None = None
+    ) -> str | None:
         """The key under which an original source counts once.
 
         Sources under one top body (a government and its agencies, officials and spokespeople)
@@ -111,17 +113,19 @@ class SourceIdentity:
                 government = self.table.find("government", info.country)
                 return self.root(government.id) if government else f"state@{info.country}"
             return f"anonymous@{outlet_id or 'unknown'}"
+        country = info.country or scene
         if (
-            info.country
+            country
             and info.parent is None
             and source_id not in self.table.known
             and info.type not in MEDIA_TYPES
             and info.type != "person"
             and set(source_id.split("-")) & _state_words()
         ):
-            # An unlisted state body ("Kyrgyzstan's border service") counts with its government.
-            government = self.table.find("government", info.country)
-            return self.root(government.id) if government else f"state@{info.country}"
+            # An unlisted state body ("Kyrgyzstan's border service") counts with its government;
+            # "the interior ministry" in a report whose lead names one country, with that one's.
+            government = self.table.find("government", country)
+            return self.root(government.id) if government else f"state@{country}"
         return self.root(source_id)
 
     def is_identified(self, source_id: str) -> bool:
@@ -129,8 +133,14 @@ class SourceIdentity:
         may be anyone, so it never counts as an independent source next to an identified one."""
         info = self.info(source_id)
         known = source_id in self.table.known or info.type in MEDIA_TYPES
-        if not known and info.type == "person" and info.country is None and "-" not in source_id:
-            return False  # a bare office ("officer", "spokesman") that no name was found for
+        if (
+            not known
+            and info.type == "person"
+            and info.country is None
+            and ("-" not in source_id or info.name == info.name.lower())
+        ):
+            # a bare office ("officer", "the state lawmaker") that no name was found for
+            return False
         return known or info.type not in ("group", "unknown") or info.country is not None
 
     def outlet(self, name: str | None) -> str | None:
@@ -173,6 +183,9 @@ def build_identity(
                     identity.outlet_names.setdefault(source_key(name), source_id)
     _table_aliases(identity)
     _surnames(identity)
+    _short_names(identity)
+    _acronyms(identity)
+    _sub_bodies(identity)
     for edit in edits:
         if edit.kind == "merge" and edit.into:
             identity.mapping[edit.source_id] = edit.into
@@ -211,6 +224,79 @@ def _surnames(identity: SourceIdentity) -> None:
         if len(candidates) == 1:
             identity.mapping[source.id] = candidates[0]
             identity.reasons[source.id] = f"surname of {candidates[0]}, the only such person"
+
+
+def _short_names(identity: SourceIdentity) -> None:
+    """ "Amber Quay" is "Amber Quay Terminals": an organisation named by the first two or more
+    words of exactly one other organisation's name is that organisation."""
+    names = {
+        source.id: source_key(source.name).split()
+        for source in identity.infos.values()
+        if source.type == "organisation"
+        and source.id not in identity.mapping
+        and source.name[:1].isupper()
+    }
+    for source_id, words in names.items():
+        if len(words) < 2:
+            continue
+        longer = [
+            other
+            for other, other_words in names.items()
+            if len(other_words) > len(words) and other_words[: len(words)] == words
+        ]
+        if len(longer) == 1:
+            identity.mapping[source_id] = longer[0]
+            identity.reasons[source_id] = f"short form of the name of {longer[0]}"
+
+
+def _acronyms(identity: SourceIdentity) -> None:
+    """ "The MPLI" is the body another report named "Mouvement Populaire de Libération de
+    l'Ituri": an all-capitals name that is the initials of exactly one organisation's name."""
+    spelled: dict[str, list[str]] = {}
+    for source in identity.infos.values():
+        if source.type in ("organisation", "group", "military", "government"):
+            initials = _initials(source.name)
+            if len(initials) >= 3:
+                spelled.setdefault(initials, []).append(source.id)
+    for source in list(identity.infos.values()):
+        name = source.name.strip()
+        targets = spelled.get(name, []) if name.isupper() and 3 <= len(name) <= 8 else []
+        if len(targets) == 1 and targets[0] != source.id and source.id not in identity.mapping:
+            identity.mapping[source.id] = targets[0]
+            identity.reasons[source.id] = f"acronym of {targets[0]}"
+
+
+def _initials(name: str) -> str:
+    """ "Mouvement Populaire de Libération de l'Ituri" -> "MPLI"."""
+    letters = []
+    for word in re.sub(r"\s*\(.*$", "", name).split():
+        word = re.sub(r"^[a-z]['’]", "", word)
+        if word[:1].isupper():
+            letters.append(word[0])
+    return "".join(letters)
+
+
+def _sub_bodies(identity: SourceIdentity) -> None:
+    """ "The UN humanitarian office" is part of the UN: an unlisted organisation whose name
+    opens with a known body's name belongs to that body."""
+    for source in list(identity.infos.values()):
+        if (
+            source.type != "organisation"
+            or source.parent is not None
+            or source.id in identity.table.known
+            or source.id in identity.mapping
+        ):
+            continue
+        words = source.name.split()
+        for size in range(len(words) - 1, 0, -1):
+            opening = " ".join(words[:size])
+            if not opening[:1].isupper():
+                continue
+            known = identity.table.find(opening)
+            if known is not None and known.id != source.id and known.type != "person":
+                identity.infos[source.id] = replace(source, parent=known.id)
+                identity.reasons[source.id] = f"part of {known.id}"
+                break
 
 
 @cache

@@ -71,6 +71,8 @@ def figure_of(
     document_countries: Counter[str],
     lexicon: ResolveLexicon,
     next_unit: str | None = None,
+    speaker_country: str | None = None,
+    said_before: list[Figure] | None = None,
 ) -> Figure:
     """The figure a quantity states inside a claim.
 
@@ -79,6 +81,10 @@ def figure_of(
             belongs to this figure, up to the neighbouring numbers or the content's ends.
         next_unit: the unit of the number that ends the window, if one does ("7 of the 20
             workers": the share counts workers).
+        speaker_country: the source's country: "41 people died on its side" counts its dead.
+        said_before: the earlier figures of the same source, whose actor and place a figure
+            that names neither takes ("46 people were killed" from the Kyrgyz ministry does not
+            count the Tajik dead another source has just given).
     """
     start, end = quantity.span.start, quantity.span.end
     low, high = window[0], window[1]
@@ -112,10 +118,15 @@ def figure_of(
         thing = None
     elif thing is None and quantity.unit is None and event in COUNTED_PEOPLE_EVENTS:
         thing = "people"  # "the death toll stands at 59"
-    same = [f for f in previous if f.thing == thing and thing is not None]
+    same = [
+        f
+        for f in (previous if said_before is None else said_before)
+        if f.thing == thing and thing is not None
+    ]
     actor = (
         _named_actor(modifiers)
         or _actor_after(places, end, high)
+        or (speaker_country if OWN_SIDE.search(text[low:high]) else None)
         or next((f.actor for f in reversed(same) if f.actor), None)
         or _actor_before(places, low, start)
     )
@@ -155,6 +166,7 @@ def _thing(unit: str | None, lexicon: ResolveLexicon) -> tuple[str | None, str |
     return words[-1].lower(), None, words[:-1]
 
 
+OWN_SIDE = re.compile(r"\b(?:on|from) (?:its|our|their|his|her) (?:own )?side\b", re.IGNORECASE)
 COUNTED_PEOPLE_EVENTS = frozenset({"killed", "wounded", "casualties", "missing", "rescued"})
 PARTITIVE = re.compile(r"^\s*of (?:the |its |their |his |her |our )?$", re.IGNORECASE)
 COORDINATED = re.compile(r"^[\w\s'-]{0,40}\b(?:and|or)\s*$")

@@ -1,0 +1,250 @@
+"""Who a claim really comes from, on sentences of our own: an unnamed person is an anonymous
+source however the report refers back to them, a spokesperson counts with the body they speak
+for, one body named several ways counts once, and a headline restating its report adds no
+independent source."""
+
+import pytest
+
+from claimgraph.ingest.text import document_from_text
+from claimgraph.nlp.source_table import load_source_table
+from claimgraph.resolve import read, resolve
+from claimgraph.resolve.identity import SourceInfo, build_identity
+from store_fixtures import backend_store
+
+
+def _sources(analysis):
+    return [
+        (a.source.text if a.source else None, a.canonical_source) for a in analysis.attributions
+    ]
+
+
+def test_an_unnamed_person_is_one_anonymous_source_however_named_again(analyse):
+    analysis = analyse(
+        "Generators at the Kassala water plant had failed weeks before the outage, a technician "
+        "at the plant told the Eastern Star. The technician, who asked not to be named, said "
+        "crews had tried to restart the pumps by hand.\n\nAccording to the newspaper, the "
+        "technician said the crews had worked through the night."
+    )
+    by_text = {a.source.text: a for a in analysis.attributions if a.source}
+    told = [a for t, a in by_text.items() if "technician" in t.lower()]
+    assert len(told) == 3, _sources(analysis)
+    assert all(a.anonymous for a in told)
+    assert len({a.canonical_source for a in told}) == 1
+
+
+def test_a_person_introduced_without_a_name_stays_anonymous(analyse):
+    analysis = analyse(
+        "The fire spread because the pumps were broken, the Herald reported, citing an engineer "
+        "who works at the site. The engineer said workers fought the blaze with sand."
+    )
+    engineer = next(a for a in analysis.attributions if a.source and "engineer" in a.source.text)
+    assert engineer.anonymous
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bank said its branch in Juba would reopen on Monday.",
+        "A hospital in Atbara said 40 people had been treated.",
+    ],
+)
+def test_bodies_are_not_unnamed_people(analyse, text):
+    [claim] = analyse(text).attributions
+    assert not claim.anonymous
+
+
+def test_the_company_is_the_organisation_named_before_it_not_the_outlet_or_the_port(analyse):
+    analysis = analyse(
+        "VILNIUS — Hackers crippled Northwind Freight Lines' booking systems at the port of "
+        "Klaipeda, an official told the Baltic Ledger.\n\nThe company said on Wednesday that "
+        "about 80 of its servers had been encrypted."
+    )
+    company = next(a for a in analysis.attributions if a.source and a.source.text == "The company")
+    assert company.canonical_source == "northwind-freight-lines"
+
+
+def test_a_name_a_group_gives_itself_is_no_claim(analyse):
+    analysis = analyse(
+        "The official said the ransom note was signed by a group calling itself Nightfall."
+    )
+    assert [
+        a.content_text for a in analysis.attributions if a.content_text.startswith("itself")
+    ] == []
+    assert len(analysis.attributions) == 1, _sources(analysis)
+
+
+def test_a_message_is_not_a_speaker(analyse):
+    analysis = analyse(
+        "One of them sent a voice message saying soldiers were going through the cameras."
+    )
+    assert all(
+        a.canonical_source is None or "message" not in a.canonical_source
+        for a in analysis.attributions
+    ), _sources(analysis)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        (
+            "Brigadier Omar Dafallah Saeed, a spokesman for the Sudanese Armed Forces, said the "
+            "fighters had launched six drones at the power station.",
+            "omar-dafallah-saeed",
+            "saf",
+        ),
+        (
+            "Free Lens director Marcela Urrego said on Friday that six people had been detained.",
+            "marcela-urrego",
+            "free-lens",
+        ),
+    ],
+)
+def test_a_spokesperson_belongs_to_the_body_they_speak_for(analyse, text, person, body):
+    analysis = analyse(text)
+    [claim] = analysis.attributions
+    assert claim.canonical_source == person
+    [source] = [s for s in analysis.sources if s.id == person]
+    assert source.parent == body
+
+
+def test_a_place_where_a_spokesman_speaks_is_not_his_body(analyse):
+    analysis = analyse(
+        "Jules Mavinga, an army spokesman in Ituri, said troops had killed 12 militiamen."
+    )
+    [source] = [s for s in analysis.sources if s.type == "person"]
+    assert source.parent != "ituri"
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        (
+            "The ship's manager, Thalassa Crest Shipmanagement, said 17 of the crew were Filipino.",
+            "thalassa-crest-shipmanagement",
+        ),
+        (
+            "The member of the state assembly for Mubi North, Hauwa Bulus Zira, said that more "
+            "than 260 inmates escaped.",
+            "hauwa-bulus-zira",
+        ),
+    ],
+)
+def test_a_description_followed_by_a_name_is_the_named_speaker(analyse, text, canonical):
+    [claim] = analyse(text).attributions
+    assert claim.canonical_source == canonical
+
+
+def _identity(*sources):
+    return build_identity(load_source_table(), list(sources), [])
+
+
+def test_one_body_named_several_ways_counts_once():
+    identity = _identity(
+        SourceInfo("amber-quay", "Amber Quay", "organisation"),
+        SourceInfo("amber-quay-terminals", "Amber Quay Terminals", "organisation"),
+        SourceInfo(
+            "mouvement-populaire-de-liberation-de-l-ituri",
+            "Mouvement Populaire de Libération de l'Ituri",
+            "organisation",
+        ),
+        SourceInfo("mpli", "MPLI", "organisation"),
+        SourceInfo("un-humanitarian-office", "UN humanitarian office", "organisation"),
+    )
+
+    def key(source_id):
+        return identity.independence(identity.canonical(source_id), None)
+
+    assert key("amber-quay") == key("amber-quay-terminals")
+    assert identity.canonical("mpli") == "mouvement-populaire-de-liberation-de-l-ituri"
+    assert key("un-humanitarian-office") == key("un")
+
+
+def test_two_organisations_sharing_an_opening_word_stay_apart():
+    identity = _identity(
+        SourceInfo("amber-quay", "Amber Quay", "organisation"),
+        SourceInfo("amber-quay-terminals", "Amber Quay Terminals", "organisation"),
+        SourceInfo("amber-quay-logistics", "Amber Quay Logistics", "organisation"),
+    )
+    assert identity.canonical("amber-quay") == "amber-quay"  # two longer names: which one?
+    assert identity.independence("amber-quay-terminals", None) != identity.independence(
+        "amber-quay-logistics", None
+    )
+
+
+def test_a_bare_office_without_a_name_is_not_an_identified_source():
+    identity = _identity(SourceInfo("state-lawmaker", "state lawmaker", "person"))
+    assert not identity.is_identified("state-lawmaker")
+
+
+def test_a_state_body_without_a_country_counts_with_the_one_country_of_its_report():
+    identity = _identity(
+        SourceInfo("interior-ministry", "interior ministry", "organisation"),
+        SourceInfo("ve-interior-ministry", "Venezuelan interior ministry", "organisation", "VE"),
+    )
+    in_report = identity.independence("interior-ministry", None, scene="VE")
+    assert in_report == identity.independence("ve-interior-ministry", None)
+    assert identity.independence("interior-ministry", None) == "interior-ministry"
+
+
+def _resolved(tmp_path, pipeline, reports):
+    with backend_store("sqlite", tmp_path) as store:
+        for number, (outlet, published, text) in enumerate(reports, 1):
+            document = document_from_text(
+                text,
+                published=published,
+                outlet=outlet,
+                url=f"https://{outlet.lower().replace(' ', '-')}.test/{number}",
+            )
+            store.save(pipeline.analyse(document))
+        resolve(store)
+        return read.clusters(store)
+
+
+def _cluster_with(clusters, words):
+    return next(c for c in clusters if any(words in m.content_text for m in c.members))
+
+
+def test_an_anonymous_source_echoed_by_another_outlet_counts_once(tmp_path, pipeline):
+    clusters = _resolved(
+        tmp_path,
+        pipeline,
+        [
+            (
+                "Eastern Star",
+                "2026-03-02T08:00:00+00:00",
+                "Kassala water plant outage\n\nThe generators at the Kassala water plant had "
+                "been broken for months before the outage, a technician at the plant told the "
+                "Eastern Star.",
+            ),
+            (
+                "Horn Monitor",
+                "2026-03-03T08:00:00+00:00",
+                "Kassala outage blamed on broken generators\n\nThe generators at the Kassala "
+                "water plant had been broken for months before the outage, the Eastern Star "
+                "reported, citing a technician at the plant.\n\nAccording to the newspaper, the "
+                "technician said the generators at the Kassala water plant had been broken for "
+                "months before the outage.",
+            ),
+        ],
+    )
+    cluster = _cluster_with(clusters, "broken for months")
+    assert len(cluster.members) >= 2
+    assert cluster.support == 1, [(m.outlet, m.original_source) for m in cluster.members]
+
+
+def test_a_headline_restating_its_report_adds_no_source(tmp_path, pipeline):
+    clusters = _resolved(
+        tmp_path,
+        pipeline,
+        [
+            (
+                "Prague Ledger",
+                "2026-02-06T08:00:00+00:00",
+                "Nurse says patient died after ambulance was turned away during cyberattack\n\n"
+                "A patient died after the ambulance carrying him was turned away during the "
+                "cyberattack, a nurse at the hospital told the Prague Ledger.",
+            ),
+        ],
+    )
+    cluster = _cluster_with(clusters, "turned away")
+    assert cluster.support <= 1, [(m.content_text, m.original_source) for m in cluster.members]
