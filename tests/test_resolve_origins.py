@@ -248,3 +248,33 @@ def test_a_headline_restating_its_report_adds_no_source(tmp_path, pipeline):
     )
     cluster = _cluster_with(clusters, "turned away")
     assert cluster.support <= 1, [(m.content_text, m.original_source) for m in cluster.members]
+
+
+def _row(cluster, value, modality, body, text, day="2026-02-04"):
+    from datetime import datetime
+
+    return {
+        "cluster_id": cluster,
+        "attribution_id": f"a-{cluster}",
+        "value": value,
+        "low": None,
+        "high": None,
+        "qualifier": "exact",
+        "modality": modality,
+        "text": text,
+        "independence": body,
+        "original_source": body,
+        "published": datetime.fromisoformat(f"{day}T10:00:00+00:00"),
+    }
+
+
+def test_unmarked_counts_of_one_topic_from_two_bodies_contradict():
+    from claimgraph.resolve.contradictions import figure_conflicts
+
+    rows = [
+        _row("c1", 140.0, "unknown", "operator", "about 140"),
+        _row("c2", 212.0, "unknown", "ambulance-service", "212"),
+        _row("c3", 300.0, "projected", "analyst", "300"),
+    ]
+    found = figure_conflicts(rows, 5.0, 0.1, "ambulances diverted")
+    assert {(c.claim, c.by) for c in found} == {("c1", "c2")}

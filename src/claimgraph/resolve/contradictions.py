@@ -23,8 +23,10 @@ from claimgraph.resolve.clusters import Features
 from claimgraph.resolve.records import Contradiction
 
 # Projections are forecasts: two sources expecting different totals do not contradict each
-# other about what happened, so only figures of what is (or was) there are compared.
-SPECIFIC_MODALITIES = frozenset({"arrived", "current", "final", "cumulative"})
+# other about what happened, so only figures of what is (or was) there are compared. A count
+# with no marker at all ("212 ambulances had been diverted", "22 crew were on board") states
+# a fact too; it is compared with other unmarked counts of its topic.
+SPECIFIC_MODALITIES = frozenset({"arrived", "current", "final", "cumulative", "unknown"})
 
 
 def contradiction_id(kind: str, claim: str, by: str) -> str:
