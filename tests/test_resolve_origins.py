@@ -278,3 +278,42 @@ def test_unmarked_counts_of_one_topic_from_two_bodies_contradict():
     ]
     found = figure_conflicts(rows, 5.0, 0.1, "ambulances diverted")
     assert {(c.claim, c.by) for c in found} == {("c1", "c2")}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        (
+            "Moravia Health Network said its systems had been hit by ransomware on Tuesday. Four "
+            "of its hospitals were affected, spokeswoman Lenka Novakova said.",
+            "lenka-novakova",
+            "moravia-health-network",
+        ),
+        (
+            "Yemen's government blamed the Houthi movement. Information Minister Saleh Bawazir "
+            "said the boat had been launched from Houthi territory.",
+            "saleh-bawazir",
+            "ye-government",
+        ),
+    ],
+)
+def test_a_bare_title_speaks_for_the_body_just_named(analyse, text, person, body):
+    analysis = analyse(text)
+    [source] = [s for s in analysis.sources if s.id == person]
+    assert source.parent == body
+
+
+def test_an_investigation_is_not_a_speaker(analyse):
+    analysis = analyse(
+        '"Our investigation has so far found no evidence that patient data left our network," '
+        "spokeswoman Lenka Novakova said."
+    )
+    assert all(a.canonical_source != "our-investigation" for a in analysis.attributions)
+
+
+def test_a_one_word_name_before_the_company_is_no_antecedent(analyse):
+    analysis = analyse(
+        "Hospitals in Zlin were hit on Tuesday.\n\nThe company said it had restored its systems."
+    )
+    company = next(a for a in analysis.attributions if a.source and a.source.text == "The company")
+    assert company.canonical_source != "zlin"

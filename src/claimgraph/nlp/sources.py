@@ -45,6 +45,10 @@ _RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
 _REPRESENTATIVES = {"delegate", "delegation", "ambassador", "envoy", "representative", "emissary"}
 # "the company": the organisation named last, when nothing else called "company" spoke before
 _COMPANY_NOUNS = frozenset({"company", "firm", "operator", "carrier", "insurer", "manufacturer", "contractor"})  # fmt: skip
+_MINISTERS = frozenset({"minister"})
+IMPLIED_BODY_REACH = (
+    600  # characters: a bare title speaks for a body named about a paragraph before
+)
 _DEFINITE = frozenset({"the", "this", "that"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 # Singular heads that name a body or a place, never one unnamed person ("a hospital said")
@@ -704,14 +708,36 @@ class _Resolver:
         "army spokesman Hassan Idris") belongs to it: what they say is the body's word, and
         counts once with it."""
         roles = [c for c in head.children if c.dep_ == "appos" and c.i < full.end]
-        roles += [t for t in full if t.i < head.i and t.lemma_.lower() in _SPEAKS_FOR]
+        roles += [t for t in full if t.i < head.i and t.lemma_.lower() in _SPEAKS_FOR | _MINISTERS]
         for role in roles:
             if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "from") for c in role.children):
                 continue  # "a spokesman in Ituri": where he speaks, not for whom
-            body = self._speaks_for(role, full) or self._named_body(role)
+            minister = role.lemma_.lower() in _MINISTERS  # "Information Minister": a portfolio
+            body = self._speaks_for(role, full) or (None if minister else self._named_body(role))
+            if body is None and not any(c.dep_ == "prep" for c in role.children):
+                # "..., spokeswoman Lenka Dvorakova said": the body the report has just named
+                body = self._implied_body(full.start_char, minister)
             if body is not None and body.id != person.id and body.type != "person":
                 return replace(person, parent=body.id, country=person.country or body.country)
         return person
+
+    def _implied_body(self, position: int, government: bool) -> Source | None:
+        """The body seen last as a source, shortly before: whom a bare "spokeswoman" (or, for
+        a minister, the government) speaks for."""
+        for item in reversed(self.seen):
+            if item.position >= position:
+                continue
+            if position - item.position > IMPLIED_BODY_REACH:
+                return None
+            source = self.sources[item.source_id]
+            if item.person or item.anonymous or source.type in ("media", "person", "group"):
+                continue
+            if government and not (
+                source.type == "government" or source.id.endswith("-government")
+            ):
+                continue
+            return source
+        return None
 
     def _named_body(self, role: Token) -> Source | None:
         """ "Free Lens director": the organisation a role noun's proper-noun modifiers name."""
@@ -755,8 +781,14 @@ class _Resolver:
             known = self.table.find(name)
             if known is not None:
                 return known if known.type in ("organisation", "company") else None
-            if name.isupper() or any(w in _MEDIA_WORDS for w in source_key(name).split()):
-                return None  # an acronym may be anyone; a newspaper is an outlet
+            if (
+                name.isupper()
+                or len(name.split()) < 2
+                or any(w in _MEDIA_WORDS for w in source_key(name).split())
+            ):
+                # an acronym may be anyone, one capitalised word is as often a place the tagger
+                # took for a company ("Zlin"), and a newspaper is an outlet
+                return None
             return self._record(Source(id=slug(name), name=name, type="organisation"), name, None)
         return seen[1] if seen is not None else None
 
