@@ -317,3 +317,28 @@ def test_a_one_word_name_before_the_company_is_no_antecedent(analyse):
     )
     company = next(a for a in analysis.attributions if a.source and a.source.text == "The company")
     assert company.canonical_source != "zlin"
+
+
+def test_a_pointing_denial_that_names_its_matter_hits_the_claim_about_it(tmp_path, pipeline):
+    with backend_store("sqlite", tmp_path) as store:
+        store.save(
+            pipeline.analyse(
+                document_from_text(
+                    "The MPLI said soldiers had looted miners' homes in the town. Survivors said "
+                    "the attackers had gone from house to house before dawn. The army rejected "
+                    "the looting accusation.",
+                    published="2026-02-04",
+                    outlet="Lakeshore Wire",
+                    url="https://lakeshore.test/1",
+                )
+            )
+        )
+        resolve(store)
+        clusters = {c.id: c for c in read.clusters(store)}
+        pairs = [
+            (clusters[c.claim].label, clusters[c.by].label)
+            for c in read.contradictions(store)
+            if c.kind == "denial"
+        ]
+    assert pairs, "the army's denial is linked"
+    assert all("looted" in claim for claim, _ in pairs), pairs

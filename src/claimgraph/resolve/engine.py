@@ -356,6 +356,12 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
         ]
         if not before:
             continue
+        named = _pointer_stems(fact["match_text"])
+        if named:
+            # "rejected the looting accusation": the claim that speaks of looting, if any
+            before = [
+                m for m in before if named & _pointer_stems(m["facts"]["match_text"])
+            ] or before
         sizes = state.reps.sizes
         target = max(reversed(before), key=lambda m: sizes[state.reps.index[m["cluster_id"]]])
         party = _party(
@@ -386,6 +392,16 @@ REPORT_NOUNS = frozenset(
     "report reports claim claims account accounts story stories accusation accusations "
     "allegation allegations rumour rumours rumor rumors speculation assertion assertions".split()
 )
+
+
+def _pointer_stems(text: str) -> set[str]:
+    """The content words of a claim, cut to rough stems ("looting", "looted" -> "loot"), less
+    the report nouns a pointing denial is made of."""
+    return {
+        word[: max(4, len(word) - 3)]
+        for word in lexical.words(text)
+        if len(word) >= 5 and word not in REPORT_NOUNS
+    }
 
 
 def _points_back(fact: dict[str, Any]) -> bool:
