@@ -236,13 +236,16 @@ def _short_names(identity: SourceIdentity) -> None:
         and source.id not in identity.mapping
         and source.name[:1].isupper()
     }
+    by_opening: dict[tuple[str, ...], list[str]] = {}
+    for source_id, words in names.items():
+        by_opening.setdefault(tuple(words[:2]), []).append(source_id)
     for source_id, words in names.items():
         if len(words) < 2:
             continue
         longer = [
             other
-            for other, other_words in names.items()
-            if len(other_words) > len(words) and other_words[: len(words)] == words
+            for other in by_opening.get(tuple(words[:2]), [])
+            if len(names[other]) > len(words) and names[other][: len(words)] == words
         ]
         if len(longer) == 1:
             identity.mapping[source_id] = longer[0]
