@@ -145,3 +145,14 @@ def test_polarity_denied_reports_are_not_asserted_by_the_denier(analyse, text, d
     assert denier not in asserted, claims
     if reporter:
         assert reporter in asserted, claims
+
+
+def test_a_denial_misparsed_around_its_object_is_still_the_deniers(analyse):
+    # "reports" read as a verb whose subject is "lies": the group's denial, not a report by lies
+    analysis = analyse(
+        "The MPLI again dismissed as lies reports that its fighters had killed civilians."
+    )
+    [claim] = analysis.attributions
+    assert claim.source is not None and claim.source.text == "The MPLI"
+    assert claim.polarity.value == "deny"
+    assert "fighters had killed civilians" in claim.content_text

@@ -219,6 +219,10 @@ class _Finder:
         return any(q.inner_start <= offset < q.inner_end for q in self.quotes)
 
     def _verb(self, verb: Token, cues: list[Token]) -> Found | None:
+        deny = self._denied_by(verb)
+        if deny is not None:
+            # the denial's own record, unless its verb was read already
+            return None if deny.i in self.used else self._misparsed_denial(verb, deny)
         entry = self.lexicon.verbs[verb.lemma_.lower()]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         citing = self._citing(verb)
@@ -283,6 +287,49 @@ class _Finder:
             channel=channel,
             extra_cue_tokens=[t for t in cue_tokens if t is not verb],
             anonymous_hint=self._said_anonymously(verb, content),
+        )
+
+    def _denied_by(self, verb: Token) -> Token | None:
+        """ "The group dismissed as lies reports that its fighters had killed civilians", parsed
+        with "reports" as a verb and "lies" as its subject: the denial verb whose object it is."""
+        if verb.lower_ not in _REPORT_NOUN_FORMS:
+            return None
+        return next(
+            (
+                t
+                for t in verb.sent
+                if t.i < verb.i
+                and t.pos_ == "VERB"
+                and (cue := self.lexicon.verbs.get(t.lemma_.lower())) is not None
+                and cue.polarity == "deny"
+                and any(c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i for c in t.children)
+            ),
+            None,
+        )
+
+    def _misparsed_denial(self, verb: Token, deny: Token) -> Found | None:
+        """The denier's record of a denial misparsed around its object (`_denied_by`)."""
+        subject = next((c for c in deny.children if c.dep_ in _SUBJECTS), None)
+        if subject is None and deny.dep_ in ("acl", "relcl"):
+            subject = deny.head  # "The MPLI again dismissed ...": the noun the verb hangs on
+        if subject is None:
+            return None
+        last = max(t.i for t in verb.subtree if not t.is_punct)
+        said = span_of(list(self.doc[verb.i : last + 1]), self.text)
+        source_tokens = [t for t in self._np_tokens(subject) if t.i < deny.i]
+        if said is None or not source_tokens:
+            return None
+        return Found(
+            cue_token=deny,
+            cue=Span.of(self.text, deny.idx, deny.idx + len(deny)),
+            content=(said,),
+            form=Form.INDIRECT,
+            cue_entry=self.lexicon.verbs[deny.lemma_.lower()],
+            source_head=subject,
+            source=self._source_span(source_tokens),
+            channel=None,
+            extra_cue_tokens=[verb],  # "reports" is the denied noun, not a cue of its own
+            anonymous_hint=False,
         )
 
     def _according_to(self, according: Token, cues: list[Token]) -> Found | None:
@@ -917,6 +964,8 @@ class _Finder:
         return extra
 
 
+# Nouns a tagger may read as verbs after "dismissed as lies" ("... lies reports that ...")
+_REPORT_NOUN_FORMS = frozenset({"reports", "claims", "allegations", "accusations", "suggestions"})
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "themself"})
 
 
