@@ -342,3 +342,14 @@ def test_a_pointing_denial_that_names_its_matter_hits_the_claim_about_it(tmp_pat
         ]
     assert pairs, "the army's denial is linked"
     assert all("looted" in claim for claim, _ in pairs), pairs
+
+
+def test_a_name_after_a_role_noun_is_the_persons_even_if_tagged_an_organisation(analyse):
+    analysis = analyse(
+        "The MPLI said on Telegram that its fighters had not attacked civilians. Its spokesman, "
+        "Jean-Bosco Ndjadi, said in a statement that the group had been defending the population."
+    )
+    spoken = next(a for a in analysis.attributions if a.source and "Ndjadi" in a.source.text)
+    assert spoken.canonical_source == "jean-bosco-ndjadi"
+    [person] = [s for s in analysis.sources if s.id == "jean-bosco-ndjadi"]
+    assert person.type == "person" and person.parent == "mpli"

@@ -299,11 +299,12 @@ class _Resolver:
                         SourceMention(span, antecedent.source_id, "pronoun"), antecedent.anonymous
                     )
         speaks_for = self._represents(head, tokens) or self._speaks_for(head, tokens)
-        if speaks_for is not None and _person_entity(full) is None:
+        holder = _person_entity(full) or self._role_holder(head, full)
+        if speaks_for is not None and holder is None:
             # "A spokesman for the group", "officials at the Pentagon": the body they speak for
             anonymous = self._anonymous(full, head, None) or hint
             return self._finish(span, head, speaks_for, tokens, "", anonymous, head.text)
-        person = _person_entity(full)
+        person = holder
         if person is not None and any(
             c.dep_ == "appos" and c.lemma_.lower() in _ORGANISATION_KINDS for c in head.children
         ):
@@ -361,7 +362,7 @@ class _Resolver:
             role = " ".join(t.text for t in outside)
             source = self._person(name, country)
             if source.parent is None and source.id not in self.table.known:
-                source = self._with_body(source, head, full)
+                source = self._with_body(source, head, full, person)
         else:
             source = self._organisation(text, description, country, tokens, head, anonymous)
             if source.id == slug(text) or source.id.startswith("anonymous-"):
@@ -703,12 +704,39 @@ class _Resolver:
                     return source
         return None
 
-    def _with_body(self, person: Source, head: Token, full: SpacySpan) -> Source:
+    def _role_holder(self, head: Token, full: SpacySpan) -> SpacySpan | None:
+        """ "Its spokesman, Jean-Bosco Ndjadi": the name after a role noun is a person's, even
+        where the tagger took it for an organisation."""
+        if head.lemma_.lower() not in _SPEAKS_FOR | _MINISTERS | title_nouns():
+            return None
+        for name in (c for c in head.children if c.dep_ == "appos" and c.i < full.end):
+            words = [t for t in name.subtree if not t.is_punct]
+            if (
+                len(words) >= 2
+                and all(t.pos_ == "PROPN" for t in words)
+                and not any(t.ent_type_ in ("GPE", "LOC", "NORP") for t in words)
+                and self.table.find(" ".join(t.text for t in words)) is None
+            ):
+                return self.doc[words[0].i : words[-1].i + 1]
+        return None
+
+    def _with_body(
+        self, person: Source, head: Token, full: SpacySpan, named: SpacySpan | None = None
+    ) -> Source:
         """A person who speaks for a body ("Hassan Idris, a spokesman for the armed forces",
         "army spokesman Hassan Idris") belongs to it: what they say is the body's word, and
         counts once with it."""
-        roles = [c for c in head.children if c.dep_ == "appos" and c.i < full.end]
-        roles += [t for t in full if t.i < head.i and t.lemma_.lower() in _SPEAKS_FOR | _MINISTERS]
+        name = {t.i for t in named} if named is not None else set()
+        roles = [
+            c for c in head.children if c.dep_ == "appos" and c.i < full.end and c.i not in name
+        ]
+        roles += [
+            t
+            for t in full
+            if t.i not in name
+            and (t.i < head.i or t == head)
+            and t.lemma_.lower() in _SPEAKS_FOR | _MINISTERS
+        ]
         for role in roles:
             if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "from") for c in role.children):
                 continue  # "a spokesman in Ituri": where he speaks, not for whom
