@@ -353,3 +353,19 @@ def test_a_name_after_a_role_noun_is_the_persons_even_if_tagged_an_organisation(
     assert spoken.canonical_source == "jean-bosco-ndjadi"
     [person] = [s for s in analysis.sources if s.id == "jean-bosco-ndjadi"]
     assert person.type == "person" and person.parent == "mpli"
+
+
+def test_unnamed_sources_alike_or_at_one_outlet_count_once():
+    from claimgraph.resolve.engine import independent_originals
+
+    originals = {
+        "anonymous@ararat-observer|anonymous-western-diplomat": ["anonymous-western-diplomat", 1],
+        "anonymous@caucasus-wire|anonymous-diplomat": ["anonymous-diplomat", 1],
+        "anonymous@caucasus-wire|anonymous-official": ["anonymous-official", 1],
+        "anonymous@baltic-post|anonymous-security-source": ["anonymous-security-source", 1],
+        "state@AM": ["am-defence-ministry", 1],
+    }
+    kept = independent_originals(originals)
+    # the two diplomats are alike, and the official spoke to the same outlet as one of them
+    assert len([k for k in kept if k.startswith("anonymous@")]) == 2
+    assert "state@AM" in kept

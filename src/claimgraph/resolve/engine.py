@@ -30,6 +30,7 @@ from claimgraph.resolve.corrections import ClaimEdits
 from claimgraph.resolve.facts import ClaimFacts, document_facts, strip_dateline
 from claimgraph.resolve.grading import Against, credibility
 from claimgraph.resolve.identity import (
+    ANONYMOUS,
     UNIDENTIFIED,
     Edit,
     SourceIdentity,
@@ -697,10 +698,37 @@ def _supports(certainty: str) -> bool:
     return certainty != "possible"
 
 
+def _one_per_unnamed(keys: list[str]) -> list[str]:
+    """Anonymous sources that spoke to the same outlet, or that are described alike ("a
+    Western diplomat" in one report, "a diplomat" in the next that retells it), count once for
+    a claim: nothing shows they are two people."""
+    groups: list[tuple[set[str], set[str], str]] = []  # outlets, words, the key kept
+    kept = [key for key in keys if not key.startswith(ANONYMOUS)]
+    for key in (k for k in keys if k.startswith(ANONYMOUS)):
+        outlet, _, source = key[len(ANONYMOUS) :].partition("|")
+        words = {
+            word.rstrip("s")
+            for word in source.split("-")
+            if len(word) > 2 and word not in ("anonymous", "the", "and", "with")
+        }
+        joined = [g for g in groups if outlet in g[0] or words & g[1]]
+        if not joined:
+            groups.append(({outlet}, words, key))
+            continue
+        first = joined[0]
+        for other in joined[1:]:
+            first[0].update(other[0])
+            first[1].update(other[1])
+            groups.remove(other)
+        first[0].add(outlet)
+        first[1].update(words)
+    return kept + [key for _, _, key in groups]
+
+
 def independent_originals(originals: dict[str, list[Any]]) -> dict[str, str]:
     """Independence key -> original source, generic groups dropped next to identified sources
     (and counted once when they are all there is)."""
-    keys = list(originals)
+    keys = _one_per_unnamed(list(originals))
     generic = [key for key in keys if key.startswith(UNIDENTIFIED)]
     if len(generic) < len(keys):
         return {key: originals[key][0] for key in keys if key not in generic}

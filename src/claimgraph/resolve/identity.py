@@ -22,6 +22,7 @@ from claimgraph.nlp.lexicon import data_rows, lexicon_text
 from claimgraph.nlp.source_table import SourceTable, slug, source_key
 
 OUTLET = "outlet"
+ANONYMOUS = "anonymous@"  # independence key prefix of anonymous sources without a country
 UNIDENTIFIED = "unidentified@"  # independence key prefix of generic group sources
 MEDIA_TYPES = frozenset({OUTLET, "media"})
 
@@ -101,7 +102,8 @@ class SourceIdentity:
         Sources under one top body (a government and its agencies, officials and spokespeople)
         share what they know, so they count once. An anonymous source with a country counts as
         that country's government: it may well be the same briefing. An anonymous source without
-        one counts once per outlet that used it.
+        one is keyed by the outlet it spoke to and the words describing it; anonymous sources
+        that share either count once for a claim (`engine.independent_originals`).
         """
         if source_id is None:
             return None
@@ -112,7 +114,7 @@ class SourceIdentity:
             if info.country:
                 government = self.table.find("government", info.country)
                 return self.root(government.id) if government else f"state@{info.country}"
-            return f"anonymous@{outlet_id or 'unknown'}"
+            return f"{ANONYMOUS}{outlet_id or 'unknown'}|{source_id}"
         country = info.country or scene
         if (
             country
