@@ -153,6 +153,7 @@ def test_a_denial_misparsed_around_its_object_is_still_the_deniers(analyse):
         "The MPLI again dismissed as lies reports that its fighters had killed civilians."
     )
     [claim] = analysis.attributions
-    assert claim.source is not None and claim.source.text == "The MPLI"
+    assert claim.source is not None
+    assert claim.source.text == "The MPLI"
     assert claim.polarity.value == "deny"
     assert "fighters had killed civilians" in claim.content_text

@@ -352,7 +352,8 @@ def test_a_name_after_a_role_noun_is_the_persons_even_if_tagged_an_organisation(
     spoken = next(a for a in analysis.attributions if a.source and "Ndjadi" in a.source.text)
     assert spoken.canonical_source == "jean-bosco-ndjadi"
     [person] = [s for s in analysis.sources if s.id == "jean-bosco-ndjadi"]
-    assert person.type == "person" and person.parent == "mpli"
+    assert person.type == "person"
+    assert person.parent == "mpli"
 
 
 def test_unnamed_sources_alike_or_at_one_outlet_count_once():
