@@ -370,3 +370,28 @@ def test_unnamed_sources_alike_or_at_one_outlet_count_once():
     # the two diplomats are alike, and the official spoke to the same outlet as one of them
     assert len([k for k in kept if k.startswith("anonymous@")]) == 2
     assert "state@AM" in kept
+
+
+def test_a_bare_army_is_the_one_countrys_army_the_corpus_names():
+    one = _identity(
+        SourceInfo("army", "army", "organisation"),
+        SourceInfo("cd-army", "Congo army", "organisation", "CD"),
+    )
+    assert one.canonical("army") == "cd-army"
+    two = _identity(
+        SourceInfo("army", "army", "organisation"),
+        SourceInfo("cd-army", "Congo army", "organisation", "CD"),
+        SourceInfo("ng-army", "Nigerian army", "organisation", "NG"),
+    )
+    assert two.canonical("army") == "army"
+
+
+def test_a_relative_clause_blame_keeps_what_for(analyse):
+    [blame] = [
+        a
+        for a in analyse(
+            "The MPLI, which the army blames for the attack, again dismissed the reports."
+        ).attributions
+        if a.cue and a.cue.text == "blames"
+    ]
+    assert "for the attack" in blame.content_text

@@ -494,9 +494,17 @@ class _Finder:
             and verb.dep_ == "relcl"
             and verb.head.pos_ in ("NOUN", "PROPN")
         ):
-            # "a figure that neither Bamako nor Moscow has confirmed": the figure is the content
+            # "a figure that neither Bamako nor Moscow has confirmed": the figure is the content;
+            # "the MPLI, which the army blames for the attack": the group and what for
             relative = {t.i for t in verb.subtree}
-            return [t for t in verb.head.subtree if t.i not in relative], Form.INDIRECT
+            what_for = [
+                t
+                for c in children
+                if c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i > objects[0].i
+                for t in c.subtree
+            ]
+            said = [t for t in verb.head.subtree if t.i not in relative]
+            return said + what_for, Form.INDIRECT
         shifted = next(
             (c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i == verb.i + 1),
             None,

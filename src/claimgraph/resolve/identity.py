@@ -188,6 +188,7 @@ def build_identity(
     _short_names(identity)
     _acronyms(identity)
     _sub_bodies(identity)
+    _countryless_bodies(identity)
     for edit in edits:
         if edit.kind == "merge" and edit.into:
             identity.mapping[edit.source_id] = edit.into
@@ -269,6 +270,30 @@ def _acronyms(identity: SourceIdentity) -> None:
         if len(targets) == 1 and targets[0] != source.id and source.id not in identity.mapping:
             identity.mapping[source.id] = targets[0]
             identity.reasons[source.id] = f"acronym of {targets[0]}"
+
+
+def _countryless_bodies(identity: SourceIdentity) -> None:
+    """ "the army" is the "Congo army" of another report when the corpus has only one body of
+    a country by that name (with two countries' armies it stays apart)."""
+    with_country: dict[str, list[str]] = {}
+    for source in identity.infos.values():
+        if source.country and source.type not in ("person", "anonymous", OUTLET):
+            words = source_key(source.name).split()
+            for size in range(1, len(words)):
+                with_country.setdefault(" ".join(words[-size:]), []).append(source.id)
+    for source in list(identity.infos.values()):
+        name = source_key(source.name)
+        if (
+            source.country is None
+            and source.type not in ("person", "anonymous", OUTLET)
+            and source.id not in identity.mapping
+            and source.id not in identity.table.known
+            and set(name.split()) & _state_words()
+        ):
+            targets = sorted(set(with_country.get(name, [])))
+            if len(targets) == 1:
+                identity.mapping[source.id] = targets[0]
+                identity.reasons[source.id] = f"the only {name!r} of a country: {targets[0]}"
 
 
 def _initials(name: str) -> str:
