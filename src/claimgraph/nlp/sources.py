@@ -761,9 +761,9 @@ class _Resolver:
             if item.person or item.anonymous or source.type in ("media", "person", "group"):
                 continue
             if government and not (
-                source.type == "government" or source.id.endswith("-government")
+                source.type == "government" or "government" in source.id.split("-")
             ):
-                continue
+                continue  # "Yemen's Aden-based government" is one
             return source
         return None
 
