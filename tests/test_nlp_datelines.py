@@ -67,3 +67,14 @@ def test_datelines_document_place_is_geocoded(analyse, text, name, country):
 
 def test_datelines_none_without_one(analyse):
     assert analyse("Police said 30 people had been arrested.").dateline is None
+
+
+def test_a_live_pages_entry_times_are_no_part_of_a_claim(analyse):
+    analysis = analyse(
+        "Live: ship attack\n\n13:50 — Eagle Marlin, the tanker that picked up the survivors, is "
+        "expected to reach Djibouti on Thursday, the operator said.\n\n14:05 GMT — The navy said "
+        "two drone boats had been destroyed.\n"
+    )
+    contents = [a.content_text for a in analysis.attributions]
+    assert any(c.startswith("Eagle Marlin") for c in contents), contents
+    assert not any(":" in c.split()[0] for c in contents)

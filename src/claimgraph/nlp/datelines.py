@@ -91,6 +91,17 @@ def _geocode(place: str, gazetteer: Gazetteer):  # type: ignore[no-untyped-def]
     return entry
 
 
+_TIME_STAMP = re.compile(
+    r"^\d{1,2}[:.]\d{2}(?:[ ]?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{3,4}))?[ ]?(?:—|–|--|-)[ ]", re.M
+)
+
+
+def time_stamps(text: str) -> list[Span]:
+    """A live page's entry times ("13:50 — The tanker ..."): like a dateline, when the entry
+    was posted, not what anyone said."""
+    return [Span.of(text, m.start(), m.end()) for m in _TIME_STAMP.finditer(text)]
+
+
 def strip_datelines(spans: tuple[Span, ...], datelines: list[Span], text: str) -> tuple[Span, ...]:
     """The spans with any dateline cut off their start; a span inside a dateline goes."""
     kept = []

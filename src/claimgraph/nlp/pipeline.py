@@ -16,7 +16,12 @@ from spacy.tokens import Doc
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.nlp import model, sections
 from claimgraph.nlp.attributions import Found, find_attributions
-from claimgraph.nlp.datelines import document_dateline, find_datelines, strip_datelines
+from claimgraph.nlp.datelines import (
+    document_dateline,
+    find_datelines,
+    strip_datelines,
+    time_stamps,
+)
 from claimgraph.nlp.gazetteer import load_gazetteer
 from claimgraph.nlp.hedges import find_hedges, grade, main_clause_hedges
 from claimgraph.nlp.lexicon import load_lexicon
@@ -218,7 +223,7 @@ def _attribution(
 def _without_datelines(found: list[Found], text: str) -> list[Found]:
     """ "SEOUL — North Korea has moved ...": the dateline is where the report was filed, never
     part of the claim or its source; a claim left with no content is dropped."""
-    datelines = [dateline for dateline, _ in find_datelines(text)]
+    datelines = [dateline for dateline, _ in find_datelines(text)] + time_stamps(text)
     if not datelines:
         return found
     kept = []
