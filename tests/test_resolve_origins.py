@@ -395,3 +395,34 @@ def test_a_relative_clause_blame_keeps_what_for(analyse):
         if a.cue and a.cue.text == "blames"
     ]
     assert "for the attack" in blame.content_text
+
+
+def test_a_minister_counts_with_the_state_however_its_government_is_named():
+    identity = _identity(
+        SourceInfo(
+            "ye-internationally-recognised-government",
+            "Yemen's internationally recognised government",
+            "organisation",
+            "YE",
+        ),
+        SourceInfo("ye-based-government", "Yemen's Aden-based government", "organisation", "YE"),
+        SourceInfo(
+            "abdullah-bawazir",
+            "Abdullah Bawazir",
+            "person",
+            "YE",
+            "ye-internationally-recognised-government",
+        ),
+    )
+    assert identity.independence("abdullah-bawazir", None) == identity.independence(
+        "ye-based-government", None
+    )
+
+
+def test_its_spokesman_speaks_for_the_sentence_subject_not_a_body_in_its_clause(analyse):
+    analysis = analyse(
+        "The MPLI, which the army blames for the attack, again dismissed the reports. Its "
+        "spokesman, Jean-Bosco Ndjadi, said the group had been defending the population."
+    )
+    [person] = [s for s in analysis.sources if s.id == "jean-bosco-ndjadi"]
+    assert person.parent == "mpli"

@@ -750,13 +750,19 @@ class _Resolver:
         return person
 
     def _implied_body(self, position: int, government: bool) -> Source | None:
-        """The body seen last as a source, shortly before: whom a bare "spokeswoman" (or, for
-        a minister, the government) speaks for."""
+        """Whom a bare "spokeswoman" (or, for a minister, the government) speaks for: the body
+        that opens the latest earlier sentence naming one, shortly before ("The MPLI, which
+        the army blames ..., dismissed ... Its spokesman said": the MPLI, not the army)."""
+        sentence = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        before = sentence[0].sent.start_char if sentence is not None else position
+        found: list[tuple[int, Source]] = []
         for item in reversed(self.seen):
-            if item.position >= position:
+            if item.position >= before:
                 continue
-            if position - item.position > IMPLIED_BODY_REACH:
-                return None
+            if before - item.position > IMPLIED_BODY_REACH or (
+                found and item.position < self._sentence_start(found[0][0])
+            ):
+                break
             source = self.sources[item.source_id]
             if item.person or item.anonymous or source.type in ("media", "person", "group"):
                 continue
@@ -764,8 +770,12 @@ class _Resolver:
                 source.type == "government" or "government" in source.id.split("-")
             ):
                 continue  # "Yemen's Aden-based government" is one
-            return source
-        return None
+            found.append((item.position, source))
+        return min(found, key=lambda f: f[0])[1] if found else None
+
+    def _sentence_start(self, position: int) -> int:
+        token = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        return token[0].sent.start_char if token is not None else position
 
     def _named_body(self, role: Token) -> Source | None:
         """ "Free Lens director": the organisation a role noun's proper-noun modifiers name."""

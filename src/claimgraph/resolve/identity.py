@@ -128,7 +128,10 @@ class SourceIdentity:
             # "the interior ministry" in a report whose lead names one country, with that one's.
             government = self.table.find("government", country)
             return self.root(government.id) if government else f"state@{country}"
-        return self.root(source_id)
+        root = self.root(source_id)
+        # a minister's or spokesperson's key is their body's: an unlisted government counts
+        # with its state like any other of its bodies
+        return root if root == source_id else self.independence(root, outlet_id, scene)
 
     def is_identified(self, source_id: str) -> bool:
         """False for a generic group ("rebels", "analysts") or a bare office ("the officer"): it
