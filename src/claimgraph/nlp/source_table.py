@@ -32,6 +32,18 @@ def source_key(text: str) -> str:
     return text
 
 
+def initials(name: str) -> str:
+    """The acronym a name makes: "Mouvement Populaire de Libération de l'Ituri (MPLI)" ->
+    "MPLI" (capitalised words, after an elided article; a bracketed tail and "The", "Of",
+    "For", "And" left out)."""
+    letters = []
+    for word in re.sub(r"\s*\(.*$", "", name).split():
+        word = re.sub(r"^[a-z]['’]", "", word)
+        if word[:1].isupper() and word.lower() not in ("of", "the", "for", "and"):
+            letters.append(word[0])
+    return "".join(letters)
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", source_key(text).replace("'s ", " ")).strip("-") or "unknown"
 

@@ -28,7 +28,7 @@ from claimgraph.nlp.lexicon import (
     title_nouns,
 )
 from claimgraph.nlp.model import doc_text
-from claimgraph.nlp.source_table import CountryNames, SourceTable, slug, source_key
+from claimgraph.nlp.source_table import CountryNames, SourceTable, initials, slug, source_key
 from claimgraph.records import Source, SourceMention, Span
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural"}
@@ -46,13 +46,12 @@ _REPRESENTATIVES = {"delegate", "delegation", "ambassador", "envoy", "representa
 # "the company": the organisation named last, when nothing else called "company" spoke before
 _COMPANY_NOUNS = frozenset({"company", "firm", "operator", "carrier", "insurer", "manufacturer", "contractor"})  # fmt: skip
 _MINISTERS = frozenset({"minister"})
-IMPLIED_BODY_REACH = (
-    600  # characters: a bare title speaks for a body named about a paragraph before
-)
+# characters: a bare title speaks for a body named about a paragraph before
+IMPLIED_BODY_REACH = 600
 _DEFINITE = frozenset({"the", "this", "that"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 # Singular heads that name a body or a place, never one unnamed person ("a hospital said")
-_NOT_INDIVIDUALS = {"government", "military", "army", "navy", "police", "court", "hospital", "school", "embassy", "country", "state", "city", "town", "village", "authority", "administration", "regime", "side", "camp", "port", "terminal", "operator", "company", "firm", "bank", "union", "association", "committee", "commission", "panel", "team", "family", "crew", "convoy", "mission", "consulate", "parliament", "assembly", "cabinet", "presidency", "junta", "kremlin", "leadership", "prosecutor's", "source"}  # fmt: skip
+_NOT_INDIVIDUALS = {"government", "military", "army", "navy", "police", "court", "hospital", "school", "embassy", "country", "state", "city", "town", "village", "authority", "administration", "regime", "side", "camp", "port", "terminal", "operator", "bank", "union", "association", "committee", "commission", "panel", "team", "family", "crew", "convoy", "mission", "consulate", "parliament", "assembly", "cabinet", "presidency", "junta", "kremlin", "leadership"}  # fmt: skip
 _OWN_BODIES = {"office", "campaign", "team", "family", "aide", "aides"}  # "his office" is his own
 _SKIP_WORDS = {
     "the",
@@ -491,7 +490,7 @@ class _Resolver:
             )
         if text.isupper() and 2 <= len(text) <= 6:
             for seen in reversed(self.seen):
-                if _initials(self.sources[seen.source_id].name) == text:
+                if initials(self.sources[seen.source_id].name) == text:
                     return self.sources[seen.source_id]
         if len(tokens) == 1 and head.pos_ == "PROPN":  # "Singh" after "Sabrina Singh"
             for seen in reversed(self.seen):
@@ -753,15 +752,13 @@ class _Resolver:
         """Whom a bare "spokeswoman" (or, for a minister, the government) speaks for: the body
         that opens the latest earlier sentence naming one, shortly before ("The MPLI, which
         the army blames ..., dismissed ... Its spokesman said": the MPLI, not the army)."""
-        sentence = self.doc.char_span(position, position + 1, alignment_mode="expand")
-        before = sentence[0].sent.start_char if sentence is not None else position
+        before = self._sentence_start(position)
         found: list[tuple[int, Source]] = []
+        sentence = -1  # start of the sentence the latest body was found in
         for item in reversed(self.seen):
             if item.position >= before:
                 continue
-            if before - item.position > IMPLIED_BODY_REACH or (
-                found and item.position < self._sentence_start(found[0][0])
-            ):
+            if before - item.position > IMPLIED_BODY_REACH or item.position < sentence:
                 break
             source = self.sources[item.source_id]
             if item.person or item.anonymous or source.type in ("media", "person", "group"):
@@ -770,6 +767,8 @@ class _Resolver:
                 source.type == "government" or "government" in source.id.split("-")
             ):
                 continue  # "Yemen's Aden-based government" is one
+            if not found:
+                sentence = self._sentence_start(item.position)
             found.append((item.position, source))
         return min(found, key=lambda f: f[0])[1] if found else None
 
@@ -810,9 +809,10 @@ class _Resolver:
                 continue
             if seen is not None and seen[0] > ent.start_char:
                 break
-            before = self.doc[max(0, ent.start - 2) : ent.start]
-            if any(t.lower_ in ("to", "told", "of", "in", "at") for t in before[-1:]) or (
-                before and before[-1].lower_ == "the" and before[0].lower_ in ("to", "told")
+            words = [t.lower_ for t in self.doc[max(0, ent.start - 2) : ent.start]]
+            if words[-1:] in (["to"], ["told"], ["of"], ["in"], ["at"]) or words in (
+                ["to", "the"],
+                ["told", "the"],
             ):
                 continue  # "told the Baltic Ledger", "the port of Klaipeda": not who spoke
             name = _strip_possessive(_drop_article(ent.text)).rstrip("'’")
@@ -981,14 +981,6 @@ def _drop_article(text: str) -> str:
         if text.lower().startswith(article):
             return text[len(article) :]
     return text
-
-
-def _initials(name: str) -> str:
-    return "".join(
-        w[0]
-        for w in name.split()
-        if w[:1].isupper() and w.lower() not in ("of", "the", "for", "and")
-    )
 
 
 def _core(tokens: SpacySpan, head: Token) -> tuple[SpacySpan, list[Token]]:

@@ -326,6 +326,7 @@ def _figures(
         key=lambda q: q.span.start,
     )
     text = analysis.document.text
+    own = [f for f, by in zip(context.previous, context.speakers, strict=True) if by == speaker_id]
     figures: list[Figure] = []
     for index, quantity in enumerate(quantities):
         last = index + 1 == len(quantities)
@@ -338,14 +339,7 @@ def _figures(
             clause_end=attribution.content_end,
             places=places,
             previous=[*context.previous, *figures],
-            said_before=[
-                *(
-                    f
-                    for f, by in zip(context.previous, context.speakers, strict=True)
-                    if by == speaker_id
-                ),
-                *figures,
-            ],
+            said_before=[*own, *figures],
             document_countries=context.countries,
             lexicon=lexicon,
             next_unit=None if last else quantities[index + 1].unit,

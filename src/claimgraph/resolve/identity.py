@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
-from claimgraph.nlp.source_table import SourceTable, slug, source_key
+from claimgraph.nlp.source_table import SourceTable, initials, slug, source_key
 
 OUTLET = "outlet"
 ANONYMOUS = "anonymous@"  # independence key prefix of anonymous sources without a country
@@ -264,9 +264,9 @@ def _acronyms(identity: SourceIdentity) -> None:
     spelled: dict[str, list[str]] = {}
     for source in identity.infos.values():
         if source.type in ("organisation", "group", "military", "government"):
-            initials = _initials(source.name)
-            if len(initials) >= 3:
-                spelled.setdefault(initials, []).append(source.id)
+            letters = initials(source.name)
+            if len(letters) >= 3:
+                spelled.setdefault(letters, []).append(source.id)
     for source in list(identity.infos.values()):
         name = source.name.strip()
         targets = spelled.get(name, []) if name.isupper() and 3 <= len(name) <= 8 else []
@@ -297,16 +297,6 @@ def _countryless_bodies(identity: SourceIdentity) -> None:
             if len(targets) == 1:
                 identity.mapping[source.id] = targets[0]
                 identity.reasons[source.id] = f"the only {name!r} of a country: {targets[0]}"
-
-
-def _initials(name: str) -> str:
-    """ "Mouvement Populaire de Libération de l'Ituri" -> "MPLI"."""
-    letters = []
-    for word in re.sub(r"\s*\(.*$", "", name).split():
-        word = re.sub(r"^[a-z]['’]", "", word)
-        if word[:1].isupper():
-            letters.append(word[0])
-    return "".join(letters)
 
 
 def _sub_bodies(identity: SourceIdentity) -> None:
