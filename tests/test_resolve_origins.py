@@ -426,3 +426,51 @@ def test_its_spokesman_speaks_for_the_sentence_subject_not_a_body_in_its_clause(
     )
     [person] = [s for s in analysis.sources if s.id == "jean-bosco-ndjadi"]
     assert person.parent == "mpli"
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # the tagger takes a capital or a country for a person in these frames
+        ("Minsk called the figure an invention.", "by-government"),
+        (
+            'The agency dismissed as "nonsense" Georgia\'s claim that nine of its guards had died.',
+            "ge-government",
+        ),
+    ],
+)
+def test_a_country_or_capital_speaks_as_its_government(analyse, text, canonical):
+    sources = {a.canonical_source for a in analyse(text).attributions}
+    assert canonical in sources, sources
+
+
+def test_a_company_the_tagger_took_for_a_person_is_the_company(analyse):
+    analysis = analyse(
+        "Orlen Shipping, the Malta-registered owner of the barge, said the crew had done nothing "
+        "wrong. The company said the barge had lost power in the storm."
+    )
+    sources = {s.id: s for s in analysis.sources}
+    assert sources["orlen-shipping"].type == "organisation"
+    assert sources["orlen-shipping"].parent is None  # a company is no one's spokesperson
+    assert {a.canonical_source for a in analysis.attributions} == {"orlen-shipping"}
+
+
+def test_an_appositive_that_is_no_spokesperson_title_takes_no_body(analyse):
+    analysis = analyse(
+        "Nordvik Grid said the line was cut at noon. Hallan Kraft, the region's retailer, said "
+        "about 9,000 homes had lost power."
+    )
+    [retailer] = [s for s in analysis.sources if s.id == "hallan-kraft"]
+    assert retailer.parent is None
+
+
+def test_the_company_is_the_one_named_last_not_the_last_one_called_company(analyse):
+    analysis = analyse(
+        "Corra Marine, which owns the ferry, denied that its crew was at fault. The company said "
+        "the ferry had lost power. The repair will take a month, according to its operator, "
+        "Tessel Transmission. The company said the cost would reach 9 million euros."
+    )
+    said = [a for a in analysis.attributions if a.source and a.source.text == "The company"]
+    assert [a.canonical_source for a in said] == ["corra-marine", "tessel-transmission"]
+    operator = [a for a in analysis.attributions if a.source and "operator" in a.source.text]
+    assert [a.canonical_source for a in operator] == ["tessel-transmission"]

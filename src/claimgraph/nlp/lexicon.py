@@ -91,6 +91,12 @@ def not_source_nouns() -> frozenset[str]:
 
 
 @cache
+def organisation_name_words() -> frozenset[str]:
+    """Last words of company names ("Shipping", "Terminals"): such a name is no person's."""
+    return frozenset(row[0] for row in data_rows(lexicon_text("organisation_name_words.v1.txt")))
+
+
+@cache
 def title_nouns() -> frozenset[str]:
     """Offices and roles that name one person: "the mayor", "the defence minister", "a witness"."""
     return frozenset(row[0] for row in data_rows(lexicon_text("titles.v1.txt")))

@@ -25,6 +25,7 @@ from claimgraph.nlp.lexicon import (
     data_rows,
     lexicon_text,
     not_source_nouns,
+    organisation_name_words,
     title_nouns,
 )
 from claimgraph.nlp.model import doc_text
@@ -299,6 +300,10 @@ class _Resolver:
                     )
         speaks_for = self._represents(head, tokens) or self._speaks_for(head, tokens)
         holder = _person_entity(full) or self._role_holder(head, full)
+        place = self._place_named(holder, head)
+        if place is not None:
+            # the place alone is the alias: the tagger's span may hold words before it
+            return self._finish(span, head, self._government(place), holder[-1:], "", False, None)
         if speaks_for is not None and holder is None:
             # "A spokesman for the group", "officials at the Pentagon": the body they speak for
             anonymous = self._anonymous(full, head, None) or hint
@@ -308,6 +313,8 @@ class _Resolver:
             c.dep_ == "appos" and c.lemma_.lower() in _ORGANISATION_KINDS for c in head.children
         ):
             person = None  # "Grey Zone, a Telegram channel": the tagger's PERSON is an outlet
+        if person is not None and person[-1].lower_ in organisation_name_words():
+            person = None  # "Corvina Shipping, the tanker's manager": a company, not a person
         named_apart = (
             person is not None
             and person.root.dep_ == "appos"
@@ -364,7 +371,8 @@ class _Resolver:
                 source = self._with_body(source, head, full, person)
         else:
             source = self._organisation(text, description, country, tokens, head, anonymous)
-            if source.id == slug(text) or source.id.startswith("anonymous-"):
+            made_up = {slug(text), slug(head.text)}  # a name built from the words, not a known one
+            if source.id in made_up or source.id.startswith("anonymous-"):
                 # "Ukraine's military intelligence agency, known as HUR": the clause names it
                 # only the appositive's own head, or the object of "known as": "a channel linked
                 # to Wagner" is not Wagner
@@ -381,7 +389,8 @@ class _Resolver:
                     if known is not None:
                         source = known
                         break
-                    if ent.label_ == "ORG" and ent.root.dep_ == "appos":
+                    company = ent.label_ == "ORG" or ent[-1].lower_ in organisation_name_words()
+                    if company and ent.root.dep_ == "appos":
                         # "The ship's manager, Thalassa Crest Shipmanagement": named apart
                         source = Source(id=slug(ent.text), name=ent.text, type="organisation")
                         break
@@ -482,12 +491,7 @@ class _Resolver:
             )
         place = self.countries.of(text)
         if place is not None:
-            return self.table.find("government", place) or Source(
-                id=f"{place.lower()}-government",
-                name=f"Government of {self.countries.labels.get(place, place)}",
-                type="government",
-                country=place,
-            )
+            return self._government(place)
         if text.isupper() and 2 <= len(text) <= 6:
             for seen in reversed(self.seen):
                 if initials(self.sources[seen.source_id].name) == text:
@@ -499,11 +503,20 @@ class _Resolver:
                     and source_key(text) in source_key(self.sources[seen.source_id].name).split()
                 ):
                     return self.sources[seen.source_id]
+        generic = len(tokens) <= 3 and not any(t.pos_ == "PROPN" for t in tokens)
+        if (
+            generic
+            and tokens[0].lower_ == "the"
+            and head.lemma_.lower() in _COMPANY_NOUNS
+            and not _modifiers(description, head)
+        ):
+            named = self._last_organisation(tokens.start_char)
+            if named is not None:  # "The company declined to comment" after "Amber Quay Terminals"
+                return named  # (the company named last, not the last one called "company")
         if source_key(text) == description or tokens[0].lower_ in ("the", "this", "that"):
             antecedent = self._described_antecedent(description, head, tokens.start_char)
             if antecedent is not None:
                 return antecedent
-        generic = len(tokens) <= 3 and not any(t.pos_ == "PROPN" for t in tokens)
         if (
             generic
             and tokens[0].lower_ in ("the", "this")
@@ -522,15 +535,6 @@ class _Resolver:
                     and known.type in ("organisation", "government", "military")
                 ):
                     return known
-        if (
-            generic
-            and tokens[0].lower_ == "the"
-            and head.lemma_.lower() in _COMPANY_NOUNS
-            and not _modifiers(description, head)
-        ):
-            named = self._last_organisation(tokens.start_char)
-            if named is not None:  # "The company declined to comment" after "Amber Quay Terminals"
-                return named
         kind = "organisation"
         if head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in ("ORG", "GPE"):
             kind = "group"
@@ -585,12 +589,29 @@ class _Resolver:
                         country = self.countries.of(body.text)
         if country is None:
             return None
+        return self._government(country)
+
+    def _government(self, country: str) -> Source:
+        """The government a country stands for as a speaker ("Armenia said", "Yerevan's claim")."""
         return self.table.find("government", country) or Source(
             id=f"{country.lower()}-government",
             name=f"Government of {self.countries.labels.get(country, country)}",
             type="government",
             country=country,
         )
+
+    def _place_named(self, holder: SpacySpan | None, head: Token) -> str | None:
+        """The country a "person" stands for when the tagger took a country or a capital for
+        one ("Yerevan calls it an invention", "Armenia's claim"): its only capitalised word
+        is that place, and it heads the mention."""
+        if holder is None or head not in holder:
+            return None
+        names = [t for t in holder if t.is_alpha and t.text[:1].isupper()]
+        if len(names) != 1 or names[0] != holder[-1]:
+            return None
+        place = self.countries.of(names[0].text)
+        demonym = source_key(names[0].text) in self.countries.demonyms
+        return None if demonym else place
 
     def _country_body(self, tokens: SpacySpan, country: str | None) -> Source:
         """ "his intelligence services" said of a president: that country's body of that name."""
@@ -634,12 +655,7 @@ class _Resolver:
             if known is not None:
                 return known
             if country and source_key(body).split()[-1] == "government":
-                return self.table.find("government", country) or Source(
-                    id=f"{country.lower()}-government",
-                    name=f"Government of {self.countries.labels.get(country, country)}",
-                    type="government",
-                    country=country,
-                )
+                return self._government(country)
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("for", "at", "of", "from", "in", "with"):
                 continue
@@ -741,8 +757,13 @@ class _Resolver:
                 continue  # "a spokesman in Ituri": where he speaks, not for whom
             minister = role.lemma_.lower() in _MINISTERS  # "Information Minister": a portfolio
             body = self._speaks_for(role, full) or (None if minister else self._named_body(role))
-            if body is None and not any(c.dep_ == "prep" for c in role.children):
-                # "..., spokeswoman Lenka Dvorakova said": the body the report has just named
+            if (
+                body is None
+                and role.lemma_.lower() in _SPEAKS_FOR | _MINISTERS
+                and not any(c.dep_ == "prep" for c in role.children)
+            ):
+                # "..., spokeswoman Lenka Dvorakova said": the body the report has just named;
+                # "Klippe Energi, the island's distributor" speaks for itself
                 body = self._implied_body(full.start_char, minister)
             if body is not None and body.id != person.id and body.type != "person":
                 return replace(person, parent=body.id, country=person.country or body.country)
