@@ -474,3 +474,68 @@ def test_the_company_is_the_one_named_last_not_the_last_one_called_company(analy
     assert [a.canonical_source for a in said] == ["corra-marine", "tessel-transmission"]
     operator = [a for a in analysis.attributions if a.source and "operator" in a.source.text]
     assert [a.canonical_source for a in operator] == ["tessel-transmission"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A Western diplomat in Tbilisi told the Daily Ledger that the talks had failed.", None),
+        ("A foreign official in Minsk said the border crossing was closed.", None),
+        ("Officials in Kyiv said the strike hit a power plant.", "UA"),
+    ],
+)
+def test_where_a_foreign_speaker_is_does_not_make_their_country(analyse, text, country):
+    [claim] = analyse(text).attributions
+    [source] = [s for s in analyse(text).sources if s.id == claim.canonical_source]
+    assert source.country == country
+
+
+def test_unnamed_people_an_outlet_cites_count_once_with_that_outlets_report(tmp_path, pipeline):
+    clusters = _resolved(
+        tmp_path,
+        pipeline,
+        [
+            (
+                "North Sound Post",
+                "2026-05-04T08:00:00+00:00",
+                "Ferry grounding\n\nTwo people familiar with the inquiry told the North Sound "
+                "Post that the ferry's steering failed two hours before it ran aground off Visby.",
+            ),
+            (
+                "Harbour Review",
+                "2026-05-05T08:00:00+00:00",
+                "Visby grounding: what we know\n\nThe coast guard said the ferry was towed to "
+                "port. The North Sound Post, citing two people familiar with the inquiry, "
+                "reported that the ferry's steering failed two hours before it ran aground off "
+                "Visby.",
+            ),
+        ],
+    )
+    cluster = _cluster_with(clusters, "steering failed")
+    assert len(cluster.members) == 2
+    assert cluster.support == 1, [(m.outlet, m.original_source) for m in cluster.members]
+
+
+def test_a_speaker_quoted_by_this_newspaper_is_not_the_newspaper_named_before(tmp_path, pipeline):
+    clusters = _resolved(
+        tmp_path,
+        pipeline,
+        [
+            (
+                "River Daily",
+                "2026-05-03T08:00:00+00:00",
+                "Dam to open\n\nThe energy minister said the dam would open in June.",
+            ),
+            (
+                "Lake Courier",
+                "2026-05-04T08:00:00+00:00",
+                "Dam talks\n\nThe energy minister told River Daily that the dam would open in "
+                "June.\n\nA European diplomat quoted by this newspaper on Monday said the "
+                "talks on the dam had stalled.",
+            ),
+        ],
+    )
+    cluster = _cluster_with(clusters, "talks on the dam had stalled")
+    [member] = cluster.members
+    assert member.original_source.startswith("anonymous-"), member.original_source
+    assert "diplomat" in member.original_source

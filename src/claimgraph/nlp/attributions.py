@@ -740,10 +740,19 @@ class _Finder:
                     child.lemma_.lower() in ("cite", "quote")
                     and child.tag_ == "VBG"
                     and cited
-                    and _is_actor(cited[0])
+                    and (_is_actor(cited[0]) or self._unnamed_people(cited[0]))
                 ):
                     return child
         return None
+
+    def _unnamed_people(self, token: Token) -> bool:
+        """ "two people familiar with the investigation": unnamed sources, cited as any."""
+        if token.lemma_.lower() not in self.lexicon.anonymity_heads and (
+            token.lower_ not in self.lexicon.anonymity_heads
+        ):
+            return False
+        text = " ".join(t.lower_ for t in token.subtree)
+        return any(phrase in text for phrase in self.lexicon.anonymity_phrases)
 
     def _subject(self, verb: Token, passive: bool) -> Token | None:
         for child in verb.children:

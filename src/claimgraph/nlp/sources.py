@@ -47,6 +47,9 @@ _REPRESENTATIVES = {"delegate", "delegation", "ambassador", "envoy", "representa
 # "the company": the organisation named last, when nothing else called "company" spoke before
 _COMPANY_NOUNS = frozenset({"company", "firm", "operator", "carrier", "insurer", "manufacturer", "contractor"})  # fmt: skip
 _MINISTERS = frozenset({"minister"})
+_DIPLOMATS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché"})
+_FOREIGN_WORDS = frozenset({"western", "foreign", "european", "international", "visiting"})
+_LOCATED = frozenset({"in", "at", "near", "inside"})  # "a diplomat in Yerevan"
 # characters: a bare title speaks for a body named about a paragraph before
 IMPLIED_BODY_REACH = 600
 _DEFINITE = frozenset({"the", "this", "that"})
@@ -656,9 +659,12 @@ class _Resolver:
                 return known
             if country and source_key(body).split()[-1] == "government":
                 return self._government(country)
+        foreign = _foreign_speaker(tokens)
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("for", "at", "of", "from", "in", "with"):
                 continue
+            if foreign and prep.lower_ in _LOCATED:
+                continue  # "a Western diplomat in Yerevan" does not speak for Armenia
             body = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if body is None or body.i >= tokens.end:
                 continue
@@ -902,15 +908,21 @@ class _Resolver:
     # -- mention parts -----------------------------------------------------------------------
 
     def _country(self, tokens: SpacySpan, person: SpacySpan | None) -> str | None:
-        """The country a mention names before its head: "Seoul's", "South Korean", "Ukraine's"."""
+        """The country a mention names: "Seoul's", "South Korean", "Ukraine's", "officials in
+        Kyiv"; not where a foreigner speaks from ("a Western diplomat in Yerevan")."""
+        foreign = _foreign_speaker(tokens)
         for ent in self._ents(tokens):
             if person is not None and ent.start >= person.start:
+                continue
+            if foreign and ent.start > 0 and tokens.doc[ent.start - 1].lower_ in _LOCATED:
                 continue
             if ent.label_ in ("GPE", "NORP", "LOC"):
                 found = self.countries.of(ent.text)
                 if found:
                     return found
         for token in tokens:
+            if foreign and token.i > 0 and tokens.doc[token.i - 1].lower_ in _LOCATED:
+                continue
             if token.pos_ in ("ADJ", "PROPN") and (found := self.countries.of(token.text)):
                 return found
         return None
@@ -966,6 +978,11 @@ class _Resolver:
 
 _KNOWN_AS = re.compile(r"\b(?:known as|called|named)\s+([^,;()]+)")
 _PARENTHESIS = re.compile(r"\(([^()]{2,60})\)")
+
+
+def _foreign_speaker(tokens: SpacySpan) -> bool:
+    """A diplomat, or a "Western" or "foreign" official: a place they are in is not theirs."""
+    return any(t.lemma_.lower() in _DIPLOMATS or t.lower_ in _FOREIGN_WORDS for t in tokens)
 
 
 def _person_entity(tokens: SpacySpan) -> SpacySpan | None:

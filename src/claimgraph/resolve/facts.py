@@ -152,6 +152,8 @@ def _source(
     if (
         text
         and not identity.is_media(source_id)
+        # "a Western diplomat quoted by this newspaper" is the diplomat, not a newspaper
+        and attribution.source_kind not in ("anonymous", "person")
         and lexicon.media_descriptions.find(text)
         and media_before
     ):
