@@ -20,6 +20,7 @@ CORPORA = {
     "quarry": ROOT / "tests" / "data" / "corpus_quarry",
     "relay": ROOT / "tests" / "data" / "corpus_relay",
     "vale": ROOT / "tests" / "data" / "corpus_vale",
+    "ember": ROOT / "tests" / "data" / "corpus_ember",
 }
 
 

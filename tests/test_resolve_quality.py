@@ -124,7 +124,7 @@ def _fields(stored):
 # -- the gold files ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("corpus", ["demo", "sahel", "batken", "shoal", "quarry", "relay", "vale"])
+@pytest.mark.parametrize("corpus", ["demo", "sahel", "batken", "shoal", "quarry", "relay", "vale", "ember"])
 def test_gold_members_quote_their_files_and_pairs_name_real_clusters(corpus):
     gold = quality.load_gold(corpus)
     files = quality.corpus_files(gold)
@@ -151,6 +151,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "quarry": "test",
         "relay": "test",
         "vale": "test",
+        "ember": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15
