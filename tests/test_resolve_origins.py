@@ -539,3 +539,30 @@ def test_a_speaker_quoted_by_this_newspaper_is_not_the_newspaper_named_before(tm
     [member] = cluster.members
     assert member.original_source.startswith("anonymous-"), member.original_source
     assert "diplomat" in member.original_source
+
+
+def test_a_name_running_on_without_a_comma_is_one_name(analyse):
+    claims = analyse(
+        "The Gulf of Oman Maritime Security Cell said it stood by its count of 12 people aboard."
+    ).attributions
+    assert claims
+    assert {a.canonical_source for a in claims} == {"gulf-of-oman-maritime-security-cell"}
+
+
+def test_a_live_page_headline_about_an_event_has_no_speaker(analyse):
+    analysis = analyse(
+        "Port of Varna fire: live updates\n\n09:10 — The harbour master said the fire was out."
+    )
+    assert [a.canonical_source for a in analysis.attributions] == ["harbour-master"]
+
+
+def test_the_operator_is_the_company_named_before_places_the_tagger_took_for_companies(analyse):
+    analysis = analyse(
+        "OSTRAVA — A power cut has shut down trams run by Ostrava Transport Company in the "
+        "region, forcing riders onto buses as far as Olomouc and Zlín, the operator said on "
+        "Monday. "
+        "Three lines were still closed, spokesman Petr Malek said."
+    )
+    assert {a.canonical_source for a in analysis.attributions} >= {"ostrava-transport-company"}
+    [spokesman] = [s for s in analysis.sources if s.id == "petr-malek"]
+    assert spokesman.parent == "ostrava-transport-company"

@@ -124,7 +124,9 @@ def _fields(stored):
 # -- the gold files ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("corpus", ["demo", "sahel", "batken", "shoal", "quarry", "relay", "vale", "ember"])
+@pytest.mark.parametrize(
+    "corpus", ["demo", "sahel", "batken", "shoal", "quarry", "relay", "vale", "ember"]
+)
 def test_gold_members_quote_their_files_and_pairs_name_real_clusters(corpus):
     gold = quality.load_gold(corpus)
     files = quality.corpus_files(gold)

@@ -1046,7 +1046,8 @@ def _is_speaker_label(name: SpacySpan) -> bool:
     capitalised = name[0].is_title or name[0].is_upper
     # "Explainer: what happened ...", "Scarborough Shoal collision: live updates": a headline
     # label names the piece or the event, not a speaker
-    labels_a_piece = name.root.lemma_.lower() in not_source_nouns()
+    # (the parser may hang a headline fragment on its first word: the last is the noun's head)
+    labels_a_piece = bool({name.root.lemma_.lower(), name[-1].lemma_.lower()} & not_source_nouns())
     return (
         1 <= len(name) <= 5 and no_clause and names_someone and capitalised and not labels_a_piece
     )

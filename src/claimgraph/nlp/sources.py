@@ -846,14 +846,12 @@ class _Resolver:
             known = self.table.find(name)
             if known is not None:
                 return known if known.type in ("organisation", "company") else None
-            if (
-                name.isupper()
-                or len(name.split()) < 2
-                or any(w in _MEDIA_WORDS for w in source_key(name).split())
-            ):
-                # an acronym may be anyone, one capitalised word is as often a place the tagger
-                # took for a company ("Zlin"), and a newspaper is an outlet
-                return None
+            if name.isupper():
+                return None  # an acronym may be anyone
+            if len(name.split()) < 2 or any(w in _MEDIA_WORDS for w in source_key(name).split()):
+                # one capitalised word is as often a place the tagger took for a company
+                # ("as far as Olomouc and Zlin"), and a newspaper is an outlet: look further back
+                continue
             return self._record(Source(id=slug(name), name=name, type="organisation"), name, None)
         return seen[1] if seen is not None else None
 
@@ -1021,13 +1019,27 @@ def _drop_article(text: str) -> str:
     return text
 
 
+def _run_on_name(token: Token) -> bool:
+    """ "The Gulf of Aden Maritime Coordination Cell": a proper-noun "appositive" with no comma
+    before it is the rest of one name, not a second description."""
+    if token.dep_ != "appos" or token.pos_ != "PROPN":
+        return False
+    between = token.doc[token.head.i + 1 : token.left_edge.i]
+    return not any(t.is_punct for t in between) and all(
+        t.pos_ in ("PROPN", "ADP", "DET") for t in token.doc[token.head.i : token.i + 1]
+    )
+
+
 def _core(tokens: SpacySpan, head: Token) -> tuple[SpacySpan, list[Token]]:
     """The mention up to its first appositive or clause after the head, and what was cut."""
     cut_at = min(
         (
             t.left_edge.i
             for t in tokens
-            if t.dep_ in ("relcl", "acl", "appos", "advcl") and t.i > head.i and t.head in tokens
+            if t.dep_ in ("relcl", "acl", "appos", "advcl")
+            and t.i > head.i
+            and t.head in tokens
+            and not _run_on_name(t)
         ),
         default=None,
     )
