@@ -82,3 +82,49 @@ def test_own_side_casualties_count_the_speakers_side(analyse):
     }
     assert actors[41] == "TJ"
     assert actors.get(46) != "TJ"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "event"),
+    [
+        # what happened to a share is said after its group, past a relative clause
+        (
+            "Police said 31 of the prisoners who escaped on Friday had been recaptured.",
+            31,
+            "recaptured",
+        ),
+        ("The warden said about 20 of the escaped prisoners were gang members.", 20, None),
+        ("The army said two of its soldiers were killed and five wounded.", 2, "killed"),
+        ("The navy said a tanker had rescued four of the sailors.", 4, "rescued"),
+        ("The prison service said more than 150 prisoners escaped.", 150, "escaped"),
+    ],
+)
+def test_a_share_of_a_group_takes_what_happened_to_the_share(figures, text, value, event):
+    assert figures(text)[value][1] == event
+
+
+def _modalities(analyse, text):
+    analysis = analyse(text, published="2025-03-02")
+    identity = build_identity(load_source_table(), [], [])
+    return {
+        figure.value: figure.modality
+        for facts in document_facts(analysis, identity, load_resolve_lexicon())
+        for figure in facts.figures
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The gang said it stole 2 terabytes from Lakeside Care, the operator of 14 clinics.", 14),
+        ("The UN said armed groups had killed thousands of people over the past decade.", 1000),
+        ("The mayor said Rivne, a town of 20,000 people, had no water.", 20000),
+    ],
+)
+def test_a_number_that_describes_or_spans_years_is_no_new_figure(analyse, text, value):
+    assert _modalities(analyse, text)[value] == "recap"
+
+
+def test_a_number_of_an_event_noun_still_counts(analyse):
+    found = _modalities(analyse, "The ministry said posts saw the evacuation of 12 bodies.")
+    assert found[12] != "recap"

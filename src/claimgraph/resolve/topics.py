@@ -102,8 +102,21 @@ def figure_of(
         thing = thing or next((f.thing for f in reversed(previous) if f.thing), None)
     before_text = text[max(low, start - EVENT_SPAN) : start]
     after_text = text[end : min(high, end + EVENT_SPAN)]
-    event = event or _nearest(lexicon.events.find(after_text), lexicon.events.find(before_text))
-    if event is None and window[3]:
+    group = _group_noun(text[end : max(high, clause_end)], (thing, next_unit, quantity.unit))
+    share = group is not None and bool(SHARE.match(text[end : end + 12]))
+    if share and event is None:
+        rest = text[end : max(high, clause_end)][group:]
+        found = lexicon.events.find(rest)
+        if found and RELATIVE.match(rest):
+            found = found[1:]  # "58 of the inmates who escaped ... were recaptured"
+        # "rescued three of the fishermen": else the verb that governs the share
+        event = found[0][2] if found else _nearest([], lexicon.events.find(before_text))
+    event = event or (
+        None
+        if share
+        else _nearest(lexicon.events.find(after_text), lexicon.events.find(before_text))
+    )
+    if event is None and window[3] and not share:
         # "84 Wagner fighters and 47 Malian soldiers had been killed": coordinated numbers share
         # the verb that follows the last of them.
         beyond = text[end : min(clause_end, end + 2 * EVENT_SPAN)]
@@ -169,6 +182,23 @@ def _thing(unit: str | None, lexicon: ResolveLexicon) -> tuple[str | None, str |
 OWN_SIDE = re.compile(r"\b(?:on|from) (?:its|our|their|his|her) (?:own )?side\b", re.IGNORECASE)
 COUNTED_PEOPLE_EVENTS = frozenset({"killed", "wounded", "casualties", "missing", "rescued"})
 PARTITIVE = re.compile(r"^\s*of (?:the |its |their |his |her |our )?$", re.IGNORECASE)
+# "58 of the inmates", "four of its hospitals": a share of a group named after it
+SHARE = re.compile(r"^\s+of (?:the|its|their|his|her|our|those|them|these)\b", re.IGNORECASE)
+# "the operator of six hospitals", "a town of 20,000 people": a number that describes a thing
+# named before it ("the evacuation of 12 bodies" still counts)
+DESCRIBES = re.compile(
+    r"\b(?:the|a|an|its) (?:[a-z-]+ )?(?:operator|owner|manager|employer|home|town|city|village|"
+    r"district|region|province|country|nation|island|port|fleet|network|chain) of "
+    r"(?:about |some |nearly |almost |around |roughly |more than |over |at least )?$",
+    re.IGNORECASE,
+)
+RELATIVE = re.compile(r"^\s*,?\s*(?:who|that|which)\b", re.IGNORECASE)
+# "over the past decade", "since 2017": a count across years, not of this event
+LONG_SPAN = re.compile(
+    r"^[^.;]{0,60}\b(?:over|in|during) the (?:past|last) (?:decade|\w+ (?:years|decades))\b"
+    r"|^[^.;]{0,60}\bsince (?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 COORDINATED = re.compile(r"^[\w\s'-]{0,40}\b(?:and|or)\s*$")
 COUNTED_SUBJECT = re.compile(
     r"\b(?:number|toll|tally|count) of (?:the )?((?:[A-Za-z-]+ ){0,3}[A-Za-z-]+)", re.IGNORECASE
@@ -205,6 +235,19 @@ def _identifier(text: str, start: int) -> bool:
 @cache
 def _identifier_nouns() -> frozenset[str]:
     return frozenset(row[0] for row in data_rows(lexicon_text("resolve_identifier_nouns.v1.txt")))
+
+
+def _group_noun(after: str, names: tuple[str | None, ...]) -> int | None:
+    """Where the group a share is taken from ends ("58 of the inmates| who escaped ... were
+    recaptured"): what happened to the share is said after it (past a relative clause), not
+    inside the group's name ("40 of the escaped inmates" were not counted escaping)."""
+    lowered = after.lower()
+    for name in names:
+        word = name.split()[-1].lower() if name else ""
+        at = lowered.find(word) if word else -1
+        if at >= 0:
+            return at + len(word)
+    return None
 
 
 def _nearest(after: list[tuple[int, int, str]], before: list[tuple[int, int, str]]) -> str | None:
@@ -277,8 +320,15 @@ def _modality(
     event: str | None,
     lexicon: ResolveLexicon,
 ) -> str:
-    """The nearest marker in the figure's clause; "the 3,000" refers back to a known figure."""
+    """The nearest marker in the figure's clause; "the 3,000" refers back to a known figure.
+
+    Two kinds of number count nothing new: a description of something named ("the operator of
+    six hospitals") and a count over years ("thousands ... over the past decade")."""
     if text[max(0, start - 4) : start].lower() == "the ":
+        return "recap"
+    if DESCRIBES.search(text[max(window[0], start - 40) : start]) or LONG_SPAN.search(
+        text[end : window[1]]
+    ):
         return "recap"
     # Split the clause halfway to a neighbouring number, so each marker goes to the nearer one.
     low = (start + window[0]) // 2 if window[2] else window[0]
