@@ -566,3 +566,29 @@ def test_the_operator_is_the_company_named_before_places_the_tagger_took_for_com
     assert {a.canonical_source for a in analysis.attributions} >= {"ostrava-transport-company"}
     [spokesman] = [s for s in analysis.sources if s.id == "petr-malek"]
     assert spokesman.parent == "ostrava-transport-company"
+
+
+def test_reports_a_party_calls_groundless_are_those_accusing_it(tmp_path, pipeline):
+    with backend_store("sqlite", tmp_path) as store:
+        store.save(
+            pipeline.analyse(
+                document_from_text(
+                    "The Armenian interior ministry said Azerbaijani troops had set fire to three "
+                    'barns in the village of Tegh. "We woke up to smoke everywhere and ran," a '
+                    "farmer in Tegh told the Hill Courier.\n\nAzerbaijan's foreign ministry "
+                    "called the reports groundless.",
+                    published="2026-04-04",
+                    outlet="Hill Courier",
+                    url="https://hill.test/1",
+                )
+            )
+        )
+        resolve(store)
+        clusters = {c.id: c for c in read.clusters(store)}
+        pairs = [
+            (clusters[c.claim].label, clusters[c.by].label)
+            for c in read.contradictions(store)
+            if c.kind == "denial"
+        ]
+    assert pairs, "the denial is linked"
+    assert all("barns" in claim for claim, _ in pairs), pairs

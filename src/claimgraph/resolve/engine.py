@@ -338,8 +338,9 @@ ANAPHORIC_REACH = 600  # characters: "such reports" points back about a paragrap
 
 def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[str, str]]:
     """A denial that only points back ("the accusations", "such reports") contradicts what the
-    report has just said: the claim before it, by another body, that is most widely reported
-    (the story's main claim, not the last fragment quoted)."""
+    report has just said: the claim before it, by another body, that accuses the denier's
+    country, else the one most widely reported (the story's main claim, not the last fragment
+    quoted)."""
     ordered = sorted(members, key=lambda m: m["facts"]["start"])
     found = []
     for position, member in enumerate(ordered):
@@ -364,7 +365,16 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
                 m for m in before if named & _pointer_stems(m["facts"]["match_text"])
             ] or before
         sizes = state.reps.sizes
-        target = max(reversed(before), key=lambda m: sizes[state.reps.index[m["cluster_id"]]])
+        denier = member["original_source"]
+        country = state.identity.info(denier).country if denier else None
+        # the reports a party calls groundless are those that accuse it, then the most reported
+        target = max(
+            reversed(before),
+            key=lambda m: (
+                country is not None and m["facts"]["agent"] == country,
+                sizes[state.reps.index[m["cluster_id"]]],
+            ),
+        )
         party = _party(
             state,
             member["original_source"],
