@@ -43,6 +43,10 @@ def _by_cue(analysis, cue: str):
         ("Rebels claimed 60 kills, a figure that neither Juba nor Khartoum has confirmed.", "confirmed", "unconfirmed"),
         ("Local officials said fake accounts had spread the video across the region.", "said", "assert"),
         ("The monitor said 300 families had fled the district since Monday.", "said", "assert"),
+        ("The embassy said Belarus had nothing to do with the pipeline leak.", "said", "deny"),
+        ("The rebels said they had no role in the ambush on the convoy.", "said", "deny"),
+        ("\"Our men played no part in the looting,\" the colonel said.", "said", "deny"),
+        ("The mayor said the old town has no running water.", "said", "assert"),
     ],
 )  # fmt: skip
 def test_polarity_of_claims(analyse, text, cue, polarity):

@@ -206,6 +206,14 @@ def _roots(content: Sequence[Token]) -> list[Token]:
     return [t for t in content if t.head.i not in inside or t.head.i == t.i]
 
 
+# "had no role in", "has nothing to do with": a denial of involvement ("the town has no water"
+# is not one)
+INVOLVEMENT_VERBS = frozenset({"have", "play"})
+INVOLVEMENT_NOUNS = frozenset(
+    {"nothing", "role", "part", "involvement", "hand", "connection", "link", "links"}
+)
+
+
 def _negated_clause(
     content: Sequence[Token], words: PolarityLexicon, cues: Lexicon
 ) -> tuple[bool, bool]:
@@ -225,6 +233,12 @@ def _negated_clause(
             existential = child.dep_ == "attr" and any(c.dep_ == "expl" for c in children)
             if existential or (child.dep_ in ("nsubj", "nsubjpass") and child.lower_ != "one"):
                 nonexistent = True  # "there are no troops", "no troops have crossed"
+            if (
+                child.dep_ == "dobj"
+                and root.lemma_.lower() in INVOLVEMENT_VERBS
+                and child.lemma_.lower() in INVOLVEMENT_NOUNS
+            ):
+                nonexistent = True  # "Russia has nothing to do with it", "played no part in"
     return negated, nonexistent
 
 
