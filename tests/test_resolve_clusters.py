@@ -178,3 +178,18 @@ def test_a_denial_naming_no_country_needs_a_shared_name():
     assert not denial_applies(denial, claim, similarity=0.8, threshold=0.55)
     named = replace(denial, entities=("nightfall",))
     assert denial_applies(named, replace(claim, entities=("nightfall",)), 0.8, 0.55)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "merged"),
+    [
+        ("crew", "people", True),  # "22 crew" / "22 people on board"
+        ("fishermen:missing", "men:missing", True),
+        ("seafarers", "people", True),
+        ("troops", "people", False),  # soldiers are not "people" counted by a rescue service
+        ("crew:missing", "crew:rescued", False),
+    ],
+)
+def test_words_for_the_same_people_count_one_thing(a, b, merged):
+    match = compare(features([(22.0, "unknown", a)]), features([(22.0, "unknown", b)]), 0.99, 0.45)
+    assert match.merged is merged, match.conflicting

@@ -592,3 +592,30 @@ def test_reports_a_party_calls_groundless_are_those_accusing_it(tmp_path, pipeli
         ]
     assert pairs, "the denial is linked"
     assert all("barns" in claim for claim, _ in pairs), pairs
+
+
+def test_a_headline_describing_its_speaker_adds_no_source(tmp_path, pipeline):
+    clusters = _resolved(
+        tmp_path,
+        pipeline,
+        [
+            (
+                "Coast Digest",
+                "2026-02-06T08:00:00+00:00",
+                "Boatmen's union says nine still missing from capsized ferry\n\nThe Lake Albert "
+                "Boatmen's Union said on Friday that nine passengers of the ferry Kiira were "
+                "still missing, two more than the police had reported.",
+            ),
+            (
+                "Lakes Review",
+                "2026-02-07T08:00:00+00:00",
+                "Ferry search goes on\n\nThe Lake Albert Boatmen's Union says nine are still "
+                "missing.",
+            ),
+        ],
+    )
+    cluster = _cluster_with(clusters, "nine still missing")
+    assert cluster.support <= 1, cluster.original_sources
+    assert all("lake-albert" in source for source in cluster.original_sources), (
+        cluster.original_sources
+    )

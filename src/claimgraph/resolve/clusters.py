@@ -158,6 +158,20 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
+# Words a report uses for the same people: "22 crew" / "22 people on board", "six fishermen" /
+# "six men" still missing
+PEOPLE_WORDS = frozenset({"people", "crew", "persons", "men", "seafarers", "sailors", "fishermen"})
+
+
+def _same_people(thing: str) -> str:
+    """A counted thing with the words for the same people made one ("crew:missing" ->
+    "people:missing")."""
+    counted, _, event = thing.partition(":")
+    if counted in PEOPLE_WORDS:
+        counted = "people"
+    return f"{counted}:{event}" if event else counted
+
+
 def _figure_conflicts(a: Features, b: Features) -> list[str]:
     """Why the figures of two claims cannot state one proposition (empty: they can).
 
@@ -173,7 +187,7 @@ def _figure_conflicts(a: Features, b: Features) -> list[str]:
     if a.lead is None or b.lead is None:
         return []
     (value_a, mode_a, thing_a), (value_b, mode_b, thing_b) = a.lead, b.lead
-    if thing_a != thing_b:
+    if _same_people(thing_a) != _same_people(thing_b):
         return [f"counts {thing_a} vs {thing_b}"]
     if value_a != value_b:
         return [f"numbers {_number(value_a)} vs {_number(value_b)}"]

@@ -593,7 +593,8 @@ def _summarise_one(
             if entry[1] <= 0:
                 del tally[independence]
 
-    # A headline restates its report's body: with a member in the body it adds no origin.
+    # A headline restates its report's body: with a member in the body it adds no origin, nor
+    # does a speaker it only describes ("Fishermen's group says ..."): the body names them.
     in_body = {
         facts[m["attribution_id"]].document_id
         for m in ordered
@@ -613,7 +614,7 @@ def _summarise_one(
             original = provenance.original(longer)
             independence = state.identity.independence(original, provenance.last_outlet(longer))
             _rechain(conn, member["attribution_id"], longer, original, independence)
-        if not (fact.headline and fact.document_id in in_body):
+        if not (fact.headline and (fact.document_id in in_body or not _named(state, original))):
             count(independence, original, +1, member)
         if original and state.identity.info(original).type != "anonymous":
             summary["named"] = True
@@ -698,6 +699,20 @@ def _summarise_one(
                 [label or "", *list(counted.values()), *source_names, *outlets]
             ).casefold(),
         },
+    )
+
+
+def _named(state: Run, source_id: str | None) -> bool:
+    """A speaker a headline names rather than describes: a known body, a person, or a name of
+    several capitalised words ("Moravia Health Network", not "Fishermen's group")."""
+    if not source_id:
+        return False
+    info = state.identity.info(source_id)
+    later_words = info.name.split()[1:]
+    return (
+        source_id in state.identity.table.known
+        or info.type in ("person", "government")
+        or any(word[:1].isupper() for word in later_words)
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
-from claimgraph.nlp.source_table import load_source_table, source_key
+from claimgraph.nlp.source_table import load_country_names, load_source_table, source_key
 from claimgraph.records import Place, Quantity
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
 
@@ -170,6 +170,9 @@ def _thing(unit: str | None, lexicon: ResolveLexicon) -> tuple[str | None, str |
     if not unit:
         return None, None, []
     words = unit.split()
+    if load_country_names().demonyms.get(source_key(words[-1])) and words[-1].endswith("s"):
+        # "18 Filipinos": people, of the country the word names (the actor)
+        return "people", None, [words[-1]]
     for size in range(len(words), 0, -1):
         key = " ".join(words[-size:]).lower()
         if key in lexicon.things:
@@ -273,7 +276,7 @@ def _group_country(name: str) -> str | None:
 def _named_actor(modifiers: list[str]) -> str | None:
     for word in modifiers:
         if word[:1].isupper():
-            return _group_country(word) or source_key(word)
+            return load_country_names().of(word) or _group_country(word) or source_key(word)
     return None
 
 
