@@ -619,3 +619,18 @@ def test_a_headline_describing_its_speaker_adds_no_source(tmp_path, pipeline):
     assert all("lake-albert" in source for source in cluster.original_sources), (
         cluster.original_sources
     )
+
+
+def test_a_company_named_without_its_company_word_is_the_company():
+    identity = _identity(
+        SourceInfo("norvik", "Norvik", "organisation"),
+        SourceInfo("norvik-shipping", "Norvik Shipping", "organisation"),
+        SourceInfo("hamas", "Hamas", "organisation"),
+        SourceInfo("hamas-political-bureau", "Hamas Political Bureau", "organisation"),
+        SourceInfo("tessel", "Tessel", "organisation"),
+        SourceInfo("tessel-energy", "Tessel Energy", "organisation"),
+        SourceInfo("tessel-grid", "Tessel Grid", "organisation"),
+    )
+    assert identity.canonical("norvik") == "norvik-shipping"
+    assert identity.canonical("hamas") == "hamas"  # a bureau is no company word
+    assert identity.canonical("tessel") == "tessel"  # two companies: which one?

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from claimgraph.nlp.lexicon import data_rows, lexicon_text
+from claimgraph.nlp.lexicon import data_rows, lexicon_text, organisation_name_words
 from claimgraph.nlp.source_table import SourceTable, initials, slug, source_key
 
 OUTLET = "outlet"
@@ -234,7 +234,8 @@ def _surnames(identity: SourceIdentity) -> None:
 
 def _short_names(identity: SourceIdentity) -> None:
     """ "Amber Quay" is "Amber Quay Terminals": an organisation named by the first two or more
-    words of exactly one other organisation's name is that organisation."""
+    words of exactly one other organisation's name is that organisation; so is one named by the
+    first word of a company's name ("Balterra" for "Balterra Transmission")."""
     names = {
         source.id: source_key(source.name).split()
         for source in identity.infos.values()
@@ -246,7 +247,16 @@ def _short_names(identity: SourceIdentity) -> None:
     for source_id, words in names.items():
         by_opening.setdefault(tuple(words[:2]), []).append(source_id)
     for source_id, words in names.items():
-        if len(words) < 2:
+        if len(words) == 1:
+            # "Balterra" for "Balterra Transmission": a company's name without its company word
+            longer = [
+                other
+                for other, more in names.items()
+                if len(more) == 2 and more[0] == words[0] and more[1] in organisation_name_words()
+            ]
+            if len(longer) == 1:
+                identity.mapping[source_id] = longer[0]
+                identity.reasons[source_id] = f"short form of the name of {longer[0]}"
             continue
         longer = [
             other
