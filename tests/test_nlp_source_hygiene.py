@@ -205,3 +205,23 @@ def test_source_hygiene_a_body_with_its_own_modifier_is_another_body(analyse):
     sources = [a.canonical_source for a in analyse(text).attributions]
     assert sources[0] != sources[1]
     assert sources[2] == sources[1]  # "the ministry": the one named last
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tikrit jailbreak: police say 40 inmates are still at large",
+        "Harbour siege: guards say the ship was boarded twice",
+    ],
+)
+def test_source_hygiene_an_event_headline_label_is_no_speaker(analyse, text):
+    sources = [a.source.text for a in analyse(text).attributions if a.source]
+    assert not any(s.split()[-1] in ("jailbreak", "siege") for s in sources), sources
+
+
+def test_source_hygiene_agreeing_to_act_is_no_claim(analyse):
+    analysis = analyse(
+        "The ferry operator agreed to pay for the repairs. The two ministers agreed that the "
+        "border should stay open."
+    )
+    assert [a.content_text for a in analysis.attributions] == ["that the border should stay open"]

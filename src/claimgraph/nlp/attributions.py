@@ -444,6 +444,8 @@ class _Finder:
         clause = clause or [c for c in children if c.dep_ == "ccomp"]
         if any(c.i > verb.i for c in clause):
             clause = [c for c in clause if c.i > verb.i]  # "X came after Y claimed Z": Z, not X
+        if clause and entry.lemma in _ACTION_WITH_INFINITIVE and _infinitive(clause[0]):
+            return [], Form.INDIRECT  # "the tanker had agreed to anchor off Bornholm": an act
         if clause:
             tokens = [t for c in clause for t in c.subtree]
             return self._cut_other_reports(tokens, clause[0], cues), Form.INDIRECT
@@ -1021,6 +1023,15 @@ _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _ACTOR_HEADS = {"agency", "ministry", "official", "officials", "source", "sources", "spokesman", "spokeswoman", "army", "military", "government", "police", "office", "media", "newspaper", "broadcaster", "channel", "outlet"}  # fmt: skip
 # Written findings can "show" or "indicate" something, though they are not people who speak.
 _EVIDENCE_HEADS = {"study", "survey", "analysis", "investigation", "inquiry", "document", "documents", "data", "poll", "report", "reports", "statement", "assessment", "review"}  # fmt: skip
+
+
+# Cues that report with a clause ("agreed that the toll was 12") but act with an infinitive
+# ("agreed to pay for the repairs")
+_ACTION_WITH_INFINITIVE = frozenset({"agree"})
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _is_actor(token: Token, *, evidence: bool = False) -> bool:
