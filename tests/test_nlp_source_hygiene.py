@@ -225,3 +225,15 @@ def test_source_hygiene_agreeing_to_act_is_no_claim(analyse):
         "border should stay open."
     )
     assert [a.content_text for a in analysis.attributions] == ["that the border should stay open"]
+
+
+def test_source_hygiene_the_site_a_misparsed_cue_hangs_on_does_the_citing(analyse):
+    # the parser hangs "reported" on "site" and "citing" on the first clause: the site cites,
+    # not the navy ship in the "when" clause
+    analysis = analyse(
+        "The tanker suspected of cutting the cable, the Nordlys, was missing an anchor when a "
+        "Danish navy ship reached it, the maritime news site Harbour Watch reported on Tuesday, "
+        "citing two people familiar with the inquiry."
+    )
+    sources = {a.canonical_source for a in analysis.attributions}
+    assert not any(s and "navy" in s for s in sources), sources

@@ -634,3 +634,39 @@ def test_a_company_named_without_its_company_word_is_the_company():
     assert identity.canonical("norvik") == "norvik-shipping"
     assert identity.canonical("hamas") == "hamas"  # a bureau is no company word
     assert identity.canonical("tessel") == "tessel"  # two companies: which one?
+
+
+def test_a_pair_of_figures_is_one_contradiction_whichever_came_first():
+    from claimgraph.resolve.contradictions import figure_conflicts
+
+    # the same two reports, stored in two orders (a later document reorders a full resolve)
+    early = [
+        _row("c_b", 118, "unknown", "service", "118"),
+        _row("c_a", 260, "unknown", "mp", "260"),
+    ]
+    late = [
+        _row("c_b", 118, "unknown", "service", "118", day="2026-02-05"),
+        _row("c_a", 260, "unknown", "mp", "260"),
+    ]
+    [one] = figure_conflicts(early, 5.0, 0.1, "inmates escaped")
+    [other] = figure_conflicts(late, 5.0, 0.1, "inmates escaped")
+    assert one.id == other.id
+
+
+def test_a_pointing_denial_whose_matter_the_report_does_not_carry_hits_nothing(tmp_path, pipeline):
+    with backend_store("sqlite", tmp_path) as store:
+        store.save(
+            pipeline.analyse(
+                document_from_text(
+                    "Insurers expect the claim for the ferry and its cargo to exceed 9 million "
+                    "euros, a broker said. The Sea Wolves group denied any role in sinking the "
+                    "ferry.",
+                    published="2026-02-04",
+                    outlet="Harbour Watch",
+                    url="https://harbour.test/1",
+                )
+            )
+        )
+        resolve(store)
+        denials = [c for c in read.contradictions(store) if c.kind == "denial"]
+    assert denials == []

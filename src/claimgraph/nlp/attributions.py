@@ -801,6 +801,14 @@ class _Finder:
         for token in reversed(verb.sent[: verb.i - verb.sent.start]):
             if token.pos_ not in ("VERB", "AUX"):
                 continue
+            if (
+                token.dep_ == "acl"
+                and token.lemma_.lower() in self.lexicon.verbs
+                and token.head.pos_ in ("NOUN", "PROPN")
+            ):
+                # "..., the news site Baltic Tidewater reported on Tuesday, citing ...": the
+                # parser hung the cue on its subject; the site reports and cites
+                return token.head
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is None:
                 continue

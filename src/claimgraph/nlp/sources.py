@@ -374,7 +374,8 @@ class _Resolver:
                 source = self._with_body(source, head, full, person)
         else:
             source = self._organisation(text, description, country, tokens, head, anonymous)
-            made_up = {slug(text), slug(head.text)}  # a name built from the words, not a known one
+            # a name built from the words, not a known one
+            made_up = {slug(text), slug(head.text), slug(description)}
             if source.id in made_up or source.id.startswith("anonymous-"):
                 # "Ukraine's military intelligence agency, known as HUR": the clause names it
                 # only the appositive's own head, or the object of "known as": "a channel linked

@@ -176,7 +176,10 @@ def figure_conflicts(
                 if same in pairs:
                     continue
                 pairs.add(same)
-                key = contradiction_id("figures", first["cluster_id"], second["cluster_id"])
+                # one id whichever of the two came first in this run: reversed pairs are one
+                key = contradiction_id(
+                    "figures", *sorted((first["cluster_id"], second["cluster_id"]))
+                )
                 found[key] = Contradiction(
                     id=key,
                     kind="figures",

@@ -360,10 +360,12 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             continue
         named = _pointer_stems(fact["match_text"])
         if named:
-            # "rejected the looting accusation": the claim that speaks of looting, if any
-            before = [
-                m for m in before if named & _pointer_stems(m["facts"]["match_text"])
-            ] or before
+            # "rejected the looting accusation": the claim that speaks of looting; with none,
+            # the denial answers something the report does not carry ("any role in attacking
+            # the ship" is not the insurers' estimate before it)
+            before = [m for m in before if named & _pointer_stems(m["facts"]["match_text"])]
+            if not before:
+                continue
         sizes = state.reps.sizes
         denier = member["original_source"]
         country = state.identity.info(denier).country if denier else None
@@ -405,6 +407,9 @@ REPORT_NOUNS = frozenset(
 )
 
 
+INVOLVEMENT_WORDS = frozenset({"role", "involvement", "responsibility", "part", "hand"})
+
+
 def _pointer_stems(text: str) -> set[str]:
     """The content words of a claim, cut to rough stems ("looting", "looted" -> "loot"), less
     the report nouns a pointing denial is made of."""
@@ -419,6 +424,10 @@ def _points_back(fact: dict[str, Any]) -> bool:
     """ "such reports", "the accusations as groundless": a denial that names no country and
     opens on a report noun, or says too little to compare, points back at what came before."""
     words = lexical.words(fact["match_text"])
+    if set(words) & INVOLVEMENT_WORDS:
+        # "denied any role": its own part in something the content does not say; no claim of
+        # the report can be told to be the one denied
+        return False
     if len(words) <= ANAPHORIC_WORDS:
         return True
     opening = fact["match_text"].lower().replace("“", " ").replace('"', " ").split()[:3]
