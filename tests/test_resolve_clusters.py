@@ -193,3 +193,11 @@ def test_a_denial_naming_no_country_needs_a_shared_name():
 def test_words_for_the_same_people_count_one_thing(a, b, merged):
     match = compare(features([(22.0, "unknown", a)]), features([(22.0, "unknown", b)]), 0.99, 0.45)
     assert match.merged is merged, match.conflicting
+
+
+def test_a_rival_account_never_joins_the_one_it_sets_itself_against():
+    rival = Features("assert", (), ("NG",), (), None, rival=True)
+    match = compare(rival, features(countries=("NG",)), similarity=0.95, threshold=0.36)
+    assert match.vetoed
+    assert any(reason.startswith("rival account") for reason in match.conflicting)
+    assert compare(rival, rival, similarity=0.95, threshold=0.36).merged

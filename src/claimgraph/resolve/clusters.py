@@ -13,6 +13,7 @@ A cluster's features are the union over its members, so every member is checked,
 founder.
 """
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -37,6 +38,8 @@ UNSPECIFIC = frozenset({"unknown", "recap"})
 SHORT_WORDS = 2  # content this short ("the deployment") says too little to merge on meaning
 SHORT_SIMILARITY = 0.9  # ... unless it is nearly the same words from the same source
 
+# "may have been carried out by ISWAP rather than Boko Haram": a claim set against another
+RIVAL = re.compile(r"\b(?:rather than|instead of|not by)\b", re.IGNORECASE)
 Figure = tuple[float, str, str]  # (value, modality, thing counted, with its event)
 # Arrived and current both say the troops are there; projected, final and cumulative do not.
 MODALITY_CLASS = {"arrived": "realised", "current": "realised"}
@@ -71,6 +74,7 @@ class Features:
     lead: Figure | None = None  # the founding claim's first figure: what it is chiefly about
     negated: bool = False  # "had not entered": the opposite of "had entered"
     predicate: str | None = None  # the founding claim's main verb ("cross")
+    rival: bool = False  # "by ISWAP rather than Boko Haram": it sets itself against another account
 
     @property
     def denies(self) -> bool:
@@ -91,6 +95,7 @@ class Features:
             lead=figures[0] if figures else None,
             negated=fact.negated,
             predicate=fact.predicate,
+            rival=bool(RIVAL.search(fact.match_text or fact.content_text)),
         )
 
     def joined(self, member: "Features") -> "Features":
@@ -107,6 +112,7 @@ class Features:
             lead=self.lead,
             negated=self.negated,
             predicate=self.predicate or member.predicate,
+            rival=self.rival,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -121,6 +127,7 @@ class Features:
             "lead": list(self.lead) if self.lead else None,
             "negated": self.negated,
             "predicate": self.predicate,
+            "rival": self.rival,
         }
 
     @classmethod
@@ -140,6 +147,7 @@ class Features:
             else None,
             negated=bool(row.get("negated", False)),
             predicate=row.get("predicate"),
+            rival=bool(row.get("rival", False)),
         )
 
 
@@ -212,6 +220,8 @@ def compare(a: Features, b: Features, similarity: float, threshold: float) -> Cl
         agreeing.append(f"polarity {a.polarity}")
     if a.negated != b.negated:
         conflicting.append("negation: one says it did not happen")
+    if a.rival != b.rival:
+        conflicting.append("rival account: one says 'rather than' the other")
     figure_conflicts = _figure_conflicts(a, b)
     conflicting += figure_conflicts
     common = {(v, t) for v, _, t in a.figures} & {(v, t) for v, _, t in b.figures}
