@@ -670,3 +670,13 @@ def test_a_pointing_denial_whose_matter_the_report_does_not_carry_hits_nothing(t
         resolve(store)
         denials = [c for c in read.contradictions(store) if c.kind == "denial"]
     assert denials == []
+
+
+def test_he_after_another_body_spoke_in_a_new_paragraph_is_not_the_earlier_speaker(analyse):
+    analysis = analyse(
+        '"We held the bridge all night," Colonel Amadou Keita told the Sahel Courier.\n\n'
+        'The Liberation Front denied that its fighters had shelled the market. "We do not '
+        'shell our own towns," he said.'
+    )
+    [quote] = [a for a in analysis.attributions if "shell our own" in a.content_text]
+    assert quote.canonical_source != "amadou-keita"

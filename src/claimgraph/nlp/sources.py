@@ -893,11 +893,19 @@ class _Resolver:
 
     def _antecedent(self, pronoun: str, position: int) -> _Seen | None:
         wanted = _PRONOUNS[pronoun]
+        paragraph = doc_text(self.doc).rfind("\n", 0, position)
+        other_speaker = False  # a body spoke in the pronoun's paragraph after the candidate
         for seen in reversed(self.seen):
             if seen.position >= position:
                 continue
             if wanted == "person" and seen.person:
+                if other_speaker and seen.position < paragraph:
+                    # "Ngongo said ...\n\nThe MPLI denied ... 'We do not kill', he said": he
+                    # is someone of the MPLI's, not the army spokesman of the paragraph before
+                    return None
                 return seen
+            if not seen.person and seen.position > paragraph:
+                other_speaker = True
             if wanted == "plural" and (seen.plural or not seen.person):
                 return seen
             if wanted == "thing" and not seen.person and not seen.plural:
