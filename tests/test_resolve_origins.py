@@ -680,3 +680,13 @@ def test_he_after_another_body_spoke_in_a_new_paragraph_is_not_the_earlier_speak
     )
     [quote] = [a for a in analysis.attributions if "shell our own" in a.content_text]
     assert quote.canonical_source != "amadou-keita"
+
+
+def test_a_company_named_short_after_its_full_name_stays_the_company(analyse):
+    analysis = analyse(
+        "Morwenna Blythe Shipmanagement said 19 crew had been on board.\n\n"
+        "Morwenna Blythe said the ship had no links to the navy. It declined to comment on "
+        "its insurance cover."
+    )
+    sources = {a.content_text: a.canonical_source for a in analysis.attributions}
+    assert set(sources.values()) == {"morwenna-blythe-shipmanagement"}, sources

@@ -316,8 +316,12 @@ class _Resolver:
             c.dep_ == "appos" and c.lemma_.lower() in _ORGANISATION_KINDS for c in head.children
         ):
             person = None  # "Grey Zone, a Telegram channel": the tagger's PERSON is an outlet
-        if person is not None and person[-1].lower_ in organisation_name_words():
-            person = None  # "Corvina Shipping, the tanker's manager": a company, not a person
+        if person is not None and (
+            person[-1].lower_ in organisation_name_words() or self._company_elsewhere(person.text)
+        ):
+            # "Corvina Shipping, the tanker's manager", "Thalassa Crest" where the report also
+            # writes "Thalassa Crest Shipmanagement": a company, not a person
+            person = None
         named_apart = (
             person is not None
             and person.root.dep_ == "appos"
@@ -725,6 +729,14 @@ class _Resolver:
                     # another body than the health ministry named before it
                     return source
         return None
+
+    def _company_elsewhere(self, name: str) -> bool:
+        """Does the report write this name followed by a company word somewhere?"""
+        pattern = re.compile(re.escape(name) + r" ([A-Z][a-z]+)")
+        return any(
+            m.group(1).lower() in organisation_name_words()
+            for m in pattern.finditer(doc_text(self.doc))
+        )
 
     def _role_holder(self, head: Token, full: SpacySpan) -> SpacySpan | None:
         """ "Its spokesman, Jean-Bosco Ndjadi": the name after a role noun is a person's, even
