@@ -201,3 +201,11 @@ def test_a_rival_account_never_joins_the_one_it_sets_itself_against():
     assert match.vetoed
     assert any(reason.startswith("rival account") for reason in match.conflicting)
     assert compare(rival, rival, similarity=0.95, threshold=0.36).merged
+
+
+def test_a_correction_is_a_rival_account():
+    from claimgraph.resolve.clusters import RIVAL
+
+    assert RIVAL.search("The terminal has been without its main systems for four days, not two")
+    assert RIVAL.search("212 ambulances had been diverted, not about 140")
+    assert not RIVAL.search("the army said it had not entered the village")

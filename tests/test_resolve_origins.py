@@ -690,3 +690,45 @@ def test_a_company_named_short_after_its_full_name_stays_the_company(analyse):
     )
     sources = {a.content_text: a.canonical_source for a in analysis.attributions}
     assert set(sources.values()) == {"morwenna-blythe-shipmanagement"}, sources
+
+
+@pytest.mark.parametrize(
+    ("topic", "later_value", "contradicts"),
+    [
+        ("people|killed||AF", 11.0, True),  # another body's lower toll days later disagrees
+        ("people|killed||AF", 25.0, False),  # a higher one may count bodies found since
+        ("people|missing||PH", 11.0, False),  # the missing fall as people are found
+    ],
+)
+def test_a_lower_toll_from_another_body_days_later_contradicts(topic, later_value, contradicts):
+    from claimgraph.resolve.contradictions import figure_conflicts
+
+    rows = [
+        {**_row("c1", 17.0, "cumulative", "province", "17", day="2026-06-02"), "topic": topic},
+        {
+            **_row("c2", later_value, "cumulative", "un", str(later_value), day="2026-06-05"),
+            "topic": topic,
+        },
+    ]
+    found = figure_conflicts(rows, 5.0, 0.1, "people killed")
+    assert bool(found) is contradicts
+
+
+def test_a_date_naming_the_event_does_not_make_its_figure_a_recap(analyse):
+    analysis = analyse(
+        "The mission said on Saturday that 14 civilians were killed in the May 2 shelling of "
+        "the market.",
+        published="2026-05-09",
+    )
+    identity = build_identity(load_source_table(), [], [])
+    from claimgraph.resolve.facts import document_facts
+    from claimgraph.resolve.lexicons import load_resolve_lexicon
+
+    modalities = [
+        f.modality
+        for facts in document_facts(analysis, identity, load_resolve_lexicon())
+        for f in facts.figures
+        if f.value == 14
+    ]
+    assert modalities
+    assert "recap" not in modalities

@@ -38,8 +38,11 @@ UNSPECIFIC = frozenset({"unknown", "recap"})
 SHORT_WORDS = 2  # content this short ("the deployment") says too little to merge on meaning
 SHORT_SIMILARITY = 0.9  # ... unless it is nearly the same words from the same source
 
-# "may have been carried out by ISWAP rather than Boko Haram": a claim set against another
-RIVAL = re.compile(r"\b(?:rather than|instead of|not by)\b", re.IGNORECASE)
+# "may have been carried out by ISWAP rather than Boko Haram", "four days, not two": a claim
+# set against another
+RIVAL = re.compile(
+    r"\b(?:rather than|instead of|not by)\b|, not (?:the |about |as )?\w+", re.IGNORECASE
+)
 Figure = tuple[float, str, str]  # (value, modality, thing counted, with its event)
 # Arrived and current both say the troops are there; projected, final and cumulative do not.
 MODALITY_CLASS = {"arrived": "realised", "current": "realised"}

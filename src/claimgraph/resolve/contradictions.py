@@ -108,6 +108,12 @@ def _days(a: datetime | None, b: datetime | None) -> float:
 TOLL_WINDOW_DAYS = 1.0
 
 
+def _toll(row: Mapping[str, Any]) -> bool:
+    """A count of dead or wounded, which only rises (missing people are found, and fall)."""
+    event = (row.get("topic") or "").split("|")[1:2]
+    return event in (["killed"], ["wounded"], ["casualties"])
+
+
 def _window(modality: str, window_days: float) -> float:
     """Tolls rise as bodies are found: a cumulative count days later is a revision, so only
     counts given within a day of each other contradict."""
@@ -159,12 +165,16 @@ def figure_conflicts(
                 first["modality"] != second["modality"]
                 or first["independence"] == second["independence"]
                 or first["cluster_id"] == second["cluster_id"]
-                or _days(first_seen[_key(first)], first_seen[_key(second)])
-                > _window(first["modality"], window_days)
             ):
                 continue
             low_a, high_a = interval(first, tolerance)
             low_b, high_b = interval(second, tolerance)
+            # a toll another body gives lower days later disagrees (tolls rise); a higher one
+            # may be a revision as bodies are found
+            lower_later = high_b < low_a and _toll(first)
+            window = window_days if lower_later else _window(first["modality"], window_days)
+            if _days(first_seen[_key(first)], first_seen[_key(second)]) > window:
+                continue
             if high_a < low_b or high_b < low_a:
                 # One pair of bodies and figures is one contradiction, however often reprinted.
                 same = (
@@ -189,7 +199,7 @@ def figure_conflicts(
                         f"{label} ({first['modality']}): {first['text']} from "
                         f"{name_of(first['original_source'])} vs {second['text']} from "
                         f"{name_of(second['original_source'])}, within "
-                        f"{_window(first['modality'], window_days):g} days"
+                        f"{window:g} days"
                     ),
                 )
     return list(found.values())

@@ -396,12 +396,15 @@ def _dated_earlier(analysis: Analysis, attribution: Attribution) -> bool:
     published = analysis.document.published
     if published is None:
         return False
+    text = analysis.document.text
     for time in analysis.times:
         if (
             time.attribution == attribution.id
             and time.granularity == "day"
             and time.end is not None
             and time.relation == "before"
+            # "killed in the June 1 drone strike": a date naming the event, not the report
+            and text[max(0, time.span.start - 4) : time.span.start].lower() != "the "
         ):
             if (published.date() - time.end).days > RECAP_DAYS:
                 return True
