@@ -732,3 +732,14 @@ def test_a_date_naming_the_event_does_not_make_its_figure_a_recap(analyse):
     ]
     assert modalities
     assert "recap" not in modalities
+
+
+def test_a_titled_name_the_tagger_took_for_an_organisation_is_a_person_of_the_body(analyse):
+    analysis = analyse(
+        "Baltic Ferry Terminals said its booking systems were hit on Monday. Spokeswoman Ilze "
+        "Ozola said the company expected to restore them within two days."
+    )
+    sources = {s.id: s for s in analysis.sources}
+    assert "spokeswoman-ilze-ozola" not in sources, sorted(sources)
+    assert sources["ilze-ozola"].parent == "baltic-ferry-terminals"
+    assert sources["baltic-ferry-terminals"].type == "organisation"

@@ -302,7 +302,7 @@ class _Resolver:
                         SourceMention(span, antecedent.source_id, "pronoun"), antecedent.anonymous
                     )
         speaks_for = self._represents(head, tokens) or self._speaks_for(head, tokens)
-        holder = _person_entity(full) or self._role_holder(head, full)
+        holder = _person_entity(full) or self._role_holder(head, full) or _titled_name(full)
         place = self._place_named(holder, head)
         if place is not None:
             # the place alone is the alias: the tagger's span may hold words before it
@@ -544,7 +544,11 @@ class _Resolver:
                 ):
                     return known
         kind = "organisation"
-        if head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in ("ORG", "GPE"):
+        if (
+            head.tag_ in ("NNS", "NNPS")
+            and head.ent_type_ not in ("ORG", "GPE")
+            and head.lower_ not in organisation_name_words()  # "Port Constanta Terminals"
+        ):
             kind = "group"
         elif head.lemma_.lower() in title_nouns() and head.ent_type_ not in ("ORG", "GPE"):
             kind = (
@@ -845,8 +849,8 @@ class _Resolver:
             None,
         )
         for ent in reversed(self.ents):
-            if ent.end_char > position or ent.label_ != "ORG":
-                continue
+            if ent.end_char > position or ent.label_ != "ORG" or _titled_name(ent) is not None:
+                continue  # ("Spokeswoman Andreea Vlase" is a person the tagger took for one)
             if seen is not None and seen[0] > ent.start_char:
                 break
             words = [t.lower_ for t in self.doc[max(0, ent.start - 2) : ent.start]]
@@ -997,6 +1001,22 @@ class _Resolver:
 
 _KNOWN_AS = re.compile(r"\b(?:known as|called|named)\s+([^,;()]+)")
 _PARENTHESIS = re.compile(r"\(([^()]{2,60})\)")
+
+
+def _titled_name(tokens: SpacySpan) -> SpacySpan | None:
+    """ "Spokeswoman Andreea Vlase" tagged as one organisation: a title, then a name."""
+    if len(tokens) < 3 or tokens[0].lower_ not in _SPEAKS_FOR | title_nouns():
+        return None
+    name = tokens[1:]
+    if (
+        all(
+            t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.ent_type_ != "GPE"
+            for t in name
+        )
+        and len(name) <= 3
+    ):
+        return name
+    return None
 
 
 def _foreign_speaker(tokens: SpacySpan) -> bool:
