@@ -21,6 +21,7 @@ CORPORA = {
     "relay": ROOT / "tests" / "data" / "corpus_relay",
     "vale": ROOT / "tests" / "data" / "corpus_vale",
     "ember": ROOT / "tests" / "data" / "corpus_ember",
+    "flint": ROOT / "tests" / "data" / "corpus_flint",
 }
 
 

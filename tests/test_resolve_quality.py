@@ -125,7 +125,7 @@ def _fields(stored):
 
 
 @pytest.mark.parametrize(
-    "corpus", ["demo", "sahel", "batken", "shoal", "quarry", "relay", "vale", "ember"]
+    "corpus", ["demo", "sahel", "batken", "shoal", "quarry", "relay", "vale", "ember", "flint"]
 )
 def test_gold_members_quote_their_files_and_pairs_name_real_clusters(corpus):
     gold = quality.load_gold(corpus)
@@ -154,6 +154,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "relay": "test",
         "vale": "test",
         "ember": "test",
+        "flint": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15
