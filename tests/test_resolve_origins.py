@@ -743,3 +743,20 @@ def test_a_titled_name_the_tagger_took_for_an_organisation_is_a_person_of_the_bo
     assert "spokeswoman-ilze-ozola" not in sources, sorted(sources)
     assert sources["ilze-ozola"].parent == "baltic-ferry-terminals"
     assert sources["baltic-ferry-terminals"].type == "organisation"
+
+
+def test_unnamed_officials_with_and_without_their_country_count_once_per_state():
+    from claimgraph.resolve.engine import independent_originals
+
+    originals = {
+        "anonymous@border-chronicle|anonymous-officials": ["anonymous-officials", 1],
+        "state@PK": ["anonymous-pk-security-officials", 1],
+        "state@AF": ["anonymous-af-officials", 1],
+        "state@IR": ["ir-government", 1],
+    }
+    kept = independent_originals(originals)
+    # "officials" retold as "Pakistani security officials" is one source; the Afghan officials
+    # are another, and a named government stays
+    assert len(kept) == 3, kept
+    assert "state@AF" in kept
+    assert "state@IR" in kept

@@ -732,20 +732,43 @@ def _supports(certainty: str) -> bool:
     return certainty != "possible"
 
 
-def _one_per_unnamed(keys: list[str]) -> list[str]:
+def _one_per_unnamed(keys: list[str], sources: dict[str, str] | None = None) -> list[str]:
     """Anonymous sources that spoke to the same outlet, or that are described alike ("a
-    Western diplomat" in one report, "a diplomat" in the next that retells it), count once for
-    a claim: nothing shows they are two people."""
+    Western diplomat" in one report, "a diplomat" in the next that retells it; "officials" and
+    "Pakistani security officials"), count once for a claim: nothing shows they are two people.
+
+    Args:
+        sources: the original source of each key; an unnamed source with a country is keyed by
+            its state, and its id ("anonymous-pk-security-officials") says it is unnamed.
+    """
+    sources = sources or {}
+
+    def unnamed(key: str) -> bool:
+        return key.startswith(ANONYMOUS) or sources.get(key, "").startswith("anonymous-")
+
     groups: list[tuple[set[str], set[str], str]] = []  # outlets, words, the key kept
-    kept = [key for key in keys if not key.startswith(ANONYMOUS)]
-    for key in (k for k in keys if k.startswith(ANONYMOUS)):
-        outlet, _, source = key[len(ANONYMOUS) :].partition("|")
+    kept = [key for key in keys if not unnamed(key)]
+    for key in (k for k in keys if unnamed(k)):
+        if key.startswith(ANONYMOUS):
+            outlet, _, source = key[len(ANONYMOUS) :].partition("|")
+        else:
+            outlet, source = key, sources[key]
         words = {
             word.rstrip("s")
             for word in source.split("-")
             if len(word) > 2 and word not in ("anonymous", "the", "and", "with")
         }
-        joined = [g for g in groups if outlet in g[0] or words & g[1]]
+        states = {o for o in (outlet,) if o.startswith("state@")}
+        joined = [
+            g
+            for g in groups
+            if outlet in g[0]
+            # officials of two states are two sources, however alike their description
+            or (
+                words & g[1]
+                and not (states and {o for o in g[0] if o.startswith("state@")} - states)
+            )
+        ]
         if not joined:
             groups.append(({outlet}, words, key))
             continue
@@ -762,7 +785,9 @@ def _one_per_unnamed(keys: list[str]) -> list[str]:
 def independent_originals(originals: dict[str, list[Any]]) -> dict[str, str]:
     """Independence key -> original source, generic groups dropped next to identified sources
     (and counted once when they are all there is)."""
-    keys = _one_per_unnamed(list(originals))
+    keys = _one_per_unnamed(
+        list(originals), {key: str(found[0] or "") for key, found in originals.items()}
+    )
     generic = [key for key in keys if key.startswith(UNIDENTIFIED)]
     if len(generic) < len(keys):
         return {key: originals[key][0] for key in keys if key not in generic}
