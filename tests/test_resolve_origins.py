@@ -760,3 +760,14 @@ def test_unnamed_officials_with_and_without_their_country_count_once_per_state()
     assert len(kept) == 3, kept
     assert "state@AF" in kept
     assert "state@IR" in kept
+
+
+def test_the_company_is_the_whole_name_where_the_tagger_cut_its_first_word(analyse):
+    analysis = analyse(
+        "Varna terminal operator accused of understating outage\n\nVARNA — Mangalia Bulk "
+        "Terminal is still handling containers on paper, a port official with direct knowledge "
+        "of the recovery told the Black Sea Courier, contradicting the company's statement that "
+        "its systems had been fully restored."
+    )
+    company = [a for a in analysis.attributions if a.source and "company" in a.source.text]
+    assert [a.canonical_source for a in company] == ["mangalia-bulk-terminal"]

@@ -859,7 +859,12 @@ class _Resolver:
                 ["told", "the"],
             ):
                 continue  # "told the Baltic Ledger", "the port of Klaipeda": not who spoke
-            name = _strip_possessive(_drop_article(ent.text)).rstrip("'’")
+            start = ent.start
+            while (
+                start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].is_title
+            ):
+                start -= 1  # "Pontica Container Terminal", where the tagger began at "Container"
+            name = _strip_possessive(_drop_article(self.doc[start : ent.end].text)).rstrip("'’")
             known = self.table.find(name)
             if known is not None:
                 return known if known.type in ("organisation", "company") else None
