@@ -198,8 +198,8 @@ def figure_conflicts(
                     explanation=(
                         f"{label} ({first['modality']}): {first['text']} from "
                         f"{name_of(first['original_source'])} vs {second['text']} from "
-                        f"{name_of(second['original_source'])}, within "
-                        f"{window:g} days"
+                        f"{name_of(second['original_source'])}, "
+                        f"{'within a day' if window <= 1 else f'within {window:g} days'}"
                     ),
                 )
     return list(found.values())
