@@ -771,3 +771,34 @@ def test_the_company_is_the_whole_name_where_the_tagger_cut_its_first_word(analy
     )
     company = [a for a in analysis.attributions if a.source and "company" in a.source.text]
     assert [a.canonical_source for a in company] == ["mangalia-bulk-terminal"]
+
+
+def test_one_proper_name_under_two_ids_is_one_source():
+    identity = _identity(
+        SourceInfo("lv-international-airport", "Riga International Airport", "organisation", "LV"),
+        SourceInfo("riga-international-airport", "Riga International Airport", "organisation"),
+        SourceInfo("defence-ministry", "defence ministry", "organisation"),
+        SourceInfo("kh-defence-ministry", "defence ministry", "organisation", "KH"),
+    )
+    assert identity.canonical("riga-international-airport") == "lv-international-airport"
+    assert identity.canonical("defence-ministry") == "defence-ministry"  # no proper name
+
+
+def test_a_spokesperson_of_a_bare_ministry_speaks_for_the_countrys_ministry_named_before(analyse):
+    analysis = analyse(
+        "Laos's defence ministry said on Sunday that two soldiers were wounded. Defence ministry "
+        "spokesman Colonel Bounmy Phommachanh said the shells came from across the river."
+    )
+    [spokesman] = [s for s in analysis.sources if s.id == "bounmy-phommachanh"]
+    assert spokesman.country == "LA"
+    assert spokesman.parent is not None
+    assert spokesman.parent.startswith("la-")
+
+
+def test_the_airport_is_the_airport_named_before(analyse):
+    analysis = analyse(
+        "Drones forced Vilnius International Airport to close for three hours on Sunday, police "
+        "said. The airport said on Monday that 40 flights had been cancelled."
+    )
+    [airport] = [a for a in analysis.attributions if a.source and a.source.text == "The airport"]
+    assert "international-airport" in (airport.canonical_source or "")

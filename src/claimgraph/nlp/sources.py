@@ -45,7 +45,7 @@ _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source",
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
 _REPRESENTATIVES = {"delegate", "delegation", "ambassador", "envoy", "representative", "emissary"}
 # "the company": the organisation named last, when nothing else called "company" spoke before
-_COMPANY_NOUNS = frozenset({"company", "firm", "operator", "carrier", "insurer", "manufacturer", "contractor"})  # fmt: skip
+_COMPANY_NOUNS = frozenset({"company", "firm", "operator", "carrier", "insurer", "manufacturer", "contractor", "airport", "utility", "terminal"})  # fmt: skip
 _MINISTERS = frozenset({"minister"})
 _DIPLOMATS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché"})
 _FOREIGN_WORDS = frozenset({"western", "foreign", "european", "international", "visiting"})
@@ -518,7 +518,7 @@ class _Resolver:
             and head.lemma_.lower() in _COMPANY_NOUNS
             and not _modifiers(description, head)
         ):
-            named = self._last_organisation(tokens.start_char)
+            named = self._last_organisation(tokens.start_char, head.lemma_.lower())
             if named is not None:  # "The company declined to comment" after "Amber Quay Terminals"
                 return named  # (the company named last, not the last one called "company")
         if source_key(text) == description or tokens[0].lower_ in ("the", "this", "that"):
@@ -668,6 +668,13 @@ class _Resolver:
                 return known
             if country and source_key(body).split()[-1] == "government":
                 return self._government(country)
+            if country is None and modifiers[-1].lemma_.lower() in _BODIES:
+                # "Defence ministry spokeswoman X" after "Cambodia's defence ministry said"
+                earlier = self._described_antecedent(
+                    source_key(bare or body), modifiers[-1], tokens.start_char
+                )
+                if earlier is not None and earlier.country is not None:
+                    return earlier
         foreign = _foreign_speaker(tokens)
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("for", "at", "of", "from", "in", "with"):
@@ -833,9 +840,10 @@ class _Resolver:
             return None
         return self.table.find(name) or Source(id=slug(name), name=name, type="organisation")
 
-    def _last_organisation(self, position: int) -> Source | None:
+    def _last_organisation(self, position: int, kind: str = "company") -> Source | None:
         """The organisation named last before `position`: one seen as a source, or one the
-        text names, unless that is an outlet or a known body of another kind."""
+        text names, unless that is an outlet or a known body of another kind. For "the
+        airport" a named place of that kind counts too ("Riga International Airport")."""
         seen = next(
             (
                 (item.position, self.sources[item.source_id])
@@ -849,7 +857,12 @@ class _Resolver:
             None,
         )
         for ent in reversed(self.ents):
-            if ent.end_char > position or ent.label_ != "ORG" or _titled_name(ent) is not None:
+            named_kind = ent.label_ in ("FAC", "LOC") and kind in ent.text.lower()
+            if (
+                ent.end_char > position
+                or (ent.label_ != "ORG" and not named_kind)
+                or _titled_name(ent) is not None
+            ):
                 continue  # ("Spokeswoman Andreea Vlase" is a person the tagger took for one)
             if seen is not None and seen[0] > ent.start_char:
                 break

@@ -187,6 +187,7 @@ def build_identity(
                 if len(name) > 3:  # "AP" or "RIA" inside other words would be noise
                     identity.outlet_names.setdefault(source_key(name), source_id)
     _table_aliases(identity)
+    _same_names(identity)
     _surnames(identity)
     _short_names(identity)
     _acronyms(identity)
@@ -200,6 +201,29 @@ def build_identity(
             identity.mapping.pop(edit.source_id, None)
             identity.reasons[edit.source_id] = "kept apart by a user"
     return identity
+
+
+def _same_names(identity: SourceIdentity) -> None:
+    """One organisation stored under two ids with one proper name ("Riga International
+    Airport" keyed by its country in one report, by its name in another) is one source; the
+    id that knows the country wins."""
+    by_name: dict[str, list[SourceInfo]] = {}
+    for source in identity.infos.values():
+        if (
+            source.type == "organisation"
+            and source.id not in identity.mapping
+            and len(source.name.split()) >= 2
+            and all(word[:1].isupper() for word in source.name.split() if word.isalpha())
+        ):
+            by_name.setdefault(source_key(source.name), []).append(source)
+    for same in by_name.values():
+        if len(same) < 2:
+            continue
+        keep = min(same, key=lambda s: (s.country is None, s.id))
+        for source in same:
+            if source.id != keep.id:
+                identity.mapping[source.id] = keep.id
+                identity.reasons[source.id] = f"same name as {keep.id}"
 
 
 def _table_aliases(identity: SourceIdentity) -> None:
