@@ -237,3 +237,17 @@ def test_source_hygiene_the_site_a_misparsed_cue_hangs_on_does_the_citing(analys
     )
     sources = {a.canonical_source for a in analysis.attributions}
     assert not any(s and "navy" in s for s in sources), sources
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Post reported, citing a police officer, that the boat had been stolen.",
+        "According to the Harbour Post, a police officer has said the boat had been stolen.",
+    ],
+)
+def test_source_hygiene_an_unnamed_officer_is_an_anonymous_source(analyse, text):
+    claims = [a for a in analyse(text).attributions if "stolen" in a.content_text]
+    assert claims
+    assert claims[-1].canonical_source == "anonymous-police-officer"
+    assert claims[-1].anonymous

@@ -748,13 +748,20 @@ class _Finder:
         return None
 
     def _unnamed_people(self, token: Token) -> bool:
-        """ "two people familiar with the investigation": unnamed sources, cited as any."""
+        """ "two people familiar with the investigation", "a police officer": unnamed sources,
+        cited as any."""
         if token.lemma_.lower() not in self.lexicon.anonymity_heads and (
             token.lower_ not in self.lexicon.anonymity_heads
         ):
             return False
         text = " ".join(t.lower_ for t in token.subtree)
-        return any(phrase in text for phrase in self.lexicon.anonymity_phrases)
+        first = next(iter(token.subtree))
+        # "two people familiar with ...", "a police officer", "three officials"
+        return (
+            any(phrase in text for phrase in self.lexicon.anonymity_phrases)
+            or first.lower_ in ("a", "an", "one")
+            or first.like_num
+        )
 
     def _subject(self, verb: Token, passive: bool) -> Token | None:
         for child in verb.children:
