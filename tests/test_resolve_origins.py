@@ -802,3 +802,29 @@ def test_the_airport_is_the_airport_named_before(analyse):
     )
     [airport] = [a for a in analysis.attributions if a.source and a.source.text == "The airport"]
     assert "international-airport" in (airport.canonical_source or "")
+
+
+def test_a_denial_naming_whose_claim_it_rejects_hits_that_sides_claim(tmp_path, pipeline):
+    with backend_store("sqlite", tmp_path) as store:
+        store.save(
+            pipeline.analyse(
+                document_from_text(
+                    "Georgia's interior ministry said enemy drones had struck a police post near "
+                    "the village of Ergneti on Sunday night. The Red Cross said two people "
+                    "had been taken to hospital in Gori. Moscow rejected the Georgian statement "
+                    "as a provocation.",
+                    published="2026-04-04",
+                    outlet="Caucasus Wire",
+                    url="https://caucasus.test/1",
+                )
+            )
+        )
+        resolve(store)
+        clusters = {c.id: c for c in read.clusters(store)}
+        pairs = [
+            (clusters[c.claim].label, clusters[c.by].label)
+            for c in read.contradictions(store)
+            if c.kind == "denial"
+        ]
+    assert pairs, "the denial is linked"
+    assert all("drones" in claim for claim, _ in pairs), pairs

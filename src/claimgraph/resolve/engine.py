@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy.engine import Connection, RowMapping
 
-from claimgraph.nlp.source_table import load_source_table
+from claimgraph.nlp.source_table import load_country_names, load_source_table
 from claimgraph.records import Analysis
 from claimgraph.resolve import corrections, embed, lexical, provenance, syndication
 from claimgraph.resolve.clusters import Features, best_cluster, other_action, predicate_penalty
@@ -345,7 +345,8 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
     found = []
     for position, member in enumerate(ordered):
         fact = member["facts"]
-        if fact["polarity"] != "deny" or not _points_back(fact):
+        claimant = _claimant(fact["match_text"], state.lexicon)
+        if fact["polarity"] != "deny" or not (claimant or _points_back(fact)):
             continue
         before = [
             m
@@ -356,9 +357,14 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             and len(lexical.words(m["facts"]["match_text"])) > ANAPHORIC_WORDS
             and fact["start"] - m["facts"]["start"] < ANAPHORIC_REACH
         ]
+        if claimant:
+            # "rejected the Armenian statement", "Yerevan's version": what that side said
+            before = [m for m in before if _speaks_for_country(state, m, claimant)]
         if not before:
             continue
-        named = _pointer_stems(fact["match_text"])
+        named = _pointer_stems(
+            _after_report_noun(fact["match_text"]) if claimant else fact["match_text"]
+        )
         if named:
             # "rejected the looting accusation": the claim that speaks of looting; with none,
             # the denial answers something the report does not carry ("any role in attacking
@@ -418,6 +424,35 @@ def _pointer_stems(text: str) -> set[str]:
         for word in lexical.words(text)
         if len(word) >= 5 and word not in REPORT_NOUNS
     }
+
+
+CLAIM_NOUNS = REPORT_NOUNS | {"statement", "statements", "version", "figure", "toll", "count"}
+
+
+def _claimant(text: str, lexicon: ResolveLexicon) -> set[str]:
+    """The side a denial names as the one whose claim it rejects: the countries before its
+    first report noun ("Yerevan's version of events", "the Armenian statement")."""
+    words = text.lower().replace("“", " ").replace('"', " ").split()
+    at = next((i for i, word in enumerate(words[:5]) if word in CLAIM_NOUNS), None)
+    if at is None or at == 0:
+        return set()
+    opening = " ".join(words[:at])
+    found = {code for _, _, code in lexicon.countries.find(opening)}
+    names = load_country_names()
+    return found | {c for w in words[:at] if (c := names.of(w.removesuffix("'s")))}
+
+
+def _after_report_noun(text: str) -> str:
+    words = text.split()
+    at = next((i for i, w in enumerate(words) if w.lower().strip('"“”') in CLAIM_NOUNS), -1)
+    return " ".join(words[at + 1 :])
+
+
+def _speaks_for_country(state: Run, member: dict[str, Any], countries: set[str]) -> bool:
+    original = member["original_source"]
+    country = state.identity.info(original).country if original else None
+    keyed = member["independence"] or ""
+    return country in countries or keyed.removeprefix("state@") in countries
 
 
 def _points_back(fact: dict[str, Any]) -> bool:
