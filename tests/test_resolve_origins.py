@@ -828,3 +828,29 @@ def test_a_denial_naming_whose_claim_it_rejects_hits_that_sides_claim(tmp_path, 
         ]
     assert pairs, "the denial is linked"
     assert all("drones" in claim for claim, _ in pairs), pairs
+
+
+def test_claims_named_only_to_be_denied_join_no_cluster(tmp_path, pipeline):
+    with backend_store("sqlite", tmp_path) as store:
+        store.save(
+            pipeline.analyse(
+                document_from_text(
+                    "A navy officer said a Chinese ship had blocked the rescue of the crew.\n\n"
+                    "Beijing dismissed as fabricated claims that Chinese sailors blocked the "
+                    "rescue of the crew.",
+                    published="2026-04-04",
+                    outlet="Harbour Times",
+                    url="https://harbour-times.test/1",
+                )
+            )
+        )
+        resolve(store)
+        clusters = read.clusters(store)
+    named_to_deny = [
+        m.content_text
+        for cluster in clusters
+        for m in cluster.members
+        if m.source_id is None and "sailors blocked" in m.content_text
+    ]
+    assert named_to_deny == []
+    assert any("blocked" in c.label for c in clusters)  # the officer's claim and the denial stay

@@ -232,7 +232,7 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
     document = analysis.document
     facts = document_facts(analysis, state.identity, state.lexicon)
     copy_outlet = _near_copies(conn, state, analysis)
-    claims = [f for f in facts if f.kind == "claim"]
+    claims = [f for f in facts if f.kind == "claim" and not _denied_only(f, facts)]
     vectors = embed.embed([f.match_text or f.content_text for f in claims])
     state.vector_sum = state.vector_sum + vectors.sum(axis=0)
     state.vector_count += len(claims)
@@ -334,6 +334,16 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
 
 ANAPHORIC_WORDS = 3  # "rejected the accusations as groundless": too few words to compare
 ANAPHORIC_REACH = 600  # characters: "such reports" points back about a paragraph
+
+
+def _denied_only(fact: ClaimFacts, facts: list[ClaimFacts]) -> bool:
+    """ "China dismissed as fabricated claims that Chinese personnel blocked the rescue": the
+    claims inside a denial, with no speaker of their own, are named only to be denied. They
+    are no report of the claim (the report is the denial's), so they join no cluster."""
+    if fact.source_id is not None or fact.parent is None:
+        return False
+    outer = next((f for f in facts if f.attribution_id == fact.parent), None)
+    return outer is not None and outer.polarity == "deny"
 
 
 def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[str, str]]:
