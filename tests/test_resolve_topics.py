@@ -103,8 +103,8 @@ def test_a_share_of_a_group_takes_what_happened_to_the_share(figures, text, valu
     assert figures(text)[value][1] == event
 
 
-def _modalities(analyse, text):
-    analysis = analyse(text, published="2025-03-02")
+def _modalities(analyse, text, published="2025-03-02"):
+    analysis = analyse(text, published=published)
     identity = build_identity(load_source_table(), [], [])
     return {
         figure.value: figure.modality
@@ -128,3 +128,13 @@ def test_a_number_that_describes_or_spans_years_is_no_new_figure(analyse, text, 
 def test_a_number_of_an_event_noun_still_counts(analyse):
     found = _modalities(analyse, "The ministry said posts saw the evacuation of 12 bodies.")
     assert found[12] != "recap"
+
+
+def test_a_date_naming_the_event_does_not_make_its_figure_a_recap(analyse):
+    found = _modalities(
+        analyse,
+        "The mission said on Saturday that 14 civilians were killed in the May 2 shelling of "
+        "the market.",
+        published="2026-05-09",
+    )
+    assert found[14] != "recap"

@@ -750,9 +750,7 @@ class _Finder:
     def _unnamed_people(self, token: Token) -> bool:
         """ "two people familiar with the investigation", "a police officer": unnamed sources,
         cited as any."""
-        if token.lemma_.lower() not in self.lexicon.anonymity_heads and (
-            token.lower_ not in self.lexicon.anonymity_heads
-        ):
+        if not {token.lemma_.lower(), token.lower_} & self.lexicon.anonymity_heads:
             return False
         text = " ".join(t.lower_ for t in token.subtree)
         first = next(iter(token.subtree))

@@ -952,17 +952,21 @@ class _Resolver:
         """The country a mention names: "Seoul's", "South Korean", "Ukraine's", "officials in
         Kyiv"; not where a foreigner speaks from ("a Western diplomat in Yerevan")."""
         foreign = _foreign_speaker(tokens)
+
+        def where_they_are(index: int) -> bool:  # "in Yerevan", said of a foreigner
+            return foreign and index > 0 and tokens.doc[index - 1].lower_ in _LOCATED
+
         for ent in self._ents(tokens):
             if person is not None and ent.start >= person.start:
                 continue
-            if foreign and ent.start > 0 and tokens.doc[ent.start - 1].lower_ in _LOCATED:
+            if where_they_are(ent.start):
                 continue
             if ent.label_ in ("GPE", "NORP", "LOC"):
                 found = self.countries.of(ent.text)
                 if found:
                     return found
         for token in tokens:
-            if foreign and token.i > 0 and tokens.doc[token.i - 1].lower_ in _LOCATED:
+            if where_they_are(token.i):
                 continue
             if token.pos_ in ("ADJ", "PROPN") and (found := self.countries.of(token.text)):
                 return found

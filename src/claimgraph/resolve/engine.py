@@ -7,6 +7,7 @@ topics; nothing else of the corpus is read. Each document is resolved in one tra
 """
 
 import hashlib
+import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from claimgraph.resolve.facts import ClaimFacts, document_facts, strip_dateline
 from claimgraph.resolve.grading import Against, credibility
 from claimgraph.resolve.identity import (
     ANONYMOUS,
+    STATE,
     UNIDENTIFIED,
     Edit,
     SourceIdentity,
@@ -383,8 +385,7 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             if not before:
                 continue
         sizes = state.reps.sizes
-        denier = member["original_source"]
-        country = state.identity.info(denier).country if denier else None
+        country = state.identity.country(member["original_source"])
         # the reports a party calls groundless are those that accuse it, then the most reported
         target = max(
             reversed(before),
@@ -439,10 +440,15 @@ def _pointer_stems(text: str) -> set[str]:
 CLAIM_NOUNS = REPORT_NOUNS | {"statement", "statements", "version", "figure", "toll", "count"}
 
 
+def _plain_words(text: str) -> list[str]:
+    """The words of a content in lower case, without quotation marks."""
+    return re.sub(r"[\"“”]", " ", text.lower()).split()
+
+
 def _claimant(text: str, lexicon: ResolveLexicon) -> set[str]:
     """The side a denial names as the one whose claim it rejects: the countries before its
     first report noun ("Yerevan's version of events", "the Armenian statement")."""
-    words = text.lower().replace("“", " ").replace('"', " ").split()
+    words = _plain_words(text)
     at = next((i for i, word in enumerate(words[:5]) if word in CLAIM_NOUNS), None)
     if at is None or at == 0:
         return set()
@@ -453,16 +459,17 @@ def _claimant(text: str, lexicon: ResolveLexicon) -> set[str]:
 
 
 def _after_report_noun(text: str) -> str:
-    words = text.split()
-    at = next((i for i, w in enumerate(words) if w.lower().strip('"“”') in CLAIM_NOUNS), -1)
+    words = _plain_words(text)
+    at = next((i for i, word in enumerate(words) if word in CLAIM_NOUNS), -1)
     return " ".join(words[at + 1 :])
 
 
 def _speaks_for_country(state: Run, member: dict[str, Any], countries: set[str]) -> bool:
-    original = member["original_source"]
-    country = state.identity.info(original).country if original else None
     keyed = member["independence"] or ""
-    return country in countries or keyed.removeprefix("state@") in countries
+    return (
+        state.identity.country(member["original_source"]) in countries
+        or keyed.removeprefix(STATE) in countries
+    )
 
 
 def _points_back(fact: dict[str, Any]) -> bool:
@@ -475,7 +482,7 @@ def _points_back(fact: dict[str, Any]) -> bool:
         return False
     if len(words) <= ANAPHORIC_WORDS:
         return True
-    opening = fact["match_text"].lower().replace("“", " ").replace('"', " ").split()[:3]
+    opening = _plain_words(fact["match_text"])[:3]
     return not fact["countries"] and any(word in REPORT_NOUNS for word in opening)
 
 
@@ -491,9 +498,7 @@ def _denial_text(
 
 def _party(state: Run, denier: str | None, claim: Features) -> bool:
     """Is the denier's country one the claim is about (the Kremlin on troops in Russia)?"""
-    if not denier:
-        return False
-    country = state.identity.info(denier).country
+    country = state.identity.country(denier)
     return bool(country) and (country in claim.countries or country == claim.agent)
 
 
@@ -803,7 +808,7 @@ def _one_per_unnamed(keys: list[str], sources: dict[str, str] | None = None) -> 
             for word in source.split("-")
             if len(word) > 2 and word not in ("anonymous", "the", "and", "with")
         }
-        states = {o for o in (outlet,) if o.startswith("state@")}
+        state = outlet if outlet.startswith(STATE) else None
         joined = [
             g
             for g in groups
@@ -811,7 +816,7 @@ def _one_per_unnamed(keys: list[str], sources: dict[str, str] | None = None) -> 
             # officials of two states are two sources, however alike their description
             or (
                 words & g[1]
-                and not (states and {o for o in g[0] if o.startswith("state@")} - states)
+                and not (state and any(o.startswith(STATE) and o != state for o in g[0]))
             )
         ]
         if not joined:

@@ -24,6 +24,7 @@ from claimgraph.nlp.source_table import SourceTable, initials, slug, source_key
 OUTLET = "outlet"
 ANONYMOUS = "anonymous@"  # independence key prefix of anonymous sources without a country
 UNIDENTIFIED = "unidentified@"  # independence key prefix of generic group sources
+STATE = "state@"  # independence key prefix of a state whose government the table does not list
 MEDIA_TYPES = frozenset({OUTLET, "media"})
 
 
@@ -71,6 +72,10 @@ class SourceIdentity:
             current = self.mapping[current]
         return current
 
+    def country(self, source_id: str | None) -> str | None:
+        """The country a source speaks for, if it is known."""
+        return self.info(source_id).country if source_id else None
+
     def info(self, source_id: str) -> SourceInfo:
         found = self.infos.get(source_id)
         if found is None and source_id in self.table.known:
@@ -113,7 +118,7 @@ class SourceIdentity:
         if info.type == "anonymous":
             if info.country:
                 government = self.table.find("government", info.country)
-                return self.root(government.id) if government else f"state@{info.country}"
+                return self.root(government.id) if government else f"{STATE}{info.country}"
             return f"{ANONYMOUS}{outlet_id or 'unknown'}|{source_id}"
         country = info.country or scene
         if (
@@ -127,7 +132,7 @@ class SourceIdentity:
             # An unlisted state body ("Kyrgyzstan's border service") counts with its government;
             # "the interior ministry" in a report whose lead names one country, with that one's.
             government = self.table.find("government", country)
-            return self.root(government.id) if government else f"state@{country}"
+            return self.root(government.id) if government else f"{STATE}{country}"
         root = self.root(source_id)
         # a minister's or spokesperson's key is their body's: an unlisted government counts
         # with its state like any other of its bodies
