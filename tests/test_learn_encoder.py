@@ -77,6 +77,31 @@ def test_learn_encoder_decode_never_starts_a_segment_inside():
     assert bio.decode(scores) == [(0, 2)]  # an I after nothing is read as a B
 
 
+@given(
+    st.lists(
+        st.tuples(*[st.integers(-3, 3)] * 3).map(lambda row: [v / 2 for v in row]),
+        min_size=1,
+        max_size=7,
+    )
+)
+def test_learn_encoder_decode_finds_the_best_valid_path(rows):
+    # Every valid path (no I after O or first) is scored by brute force; ties are frequent here.
+    def score(path):
+        return sum(rows[k][label] for k, label in enumerate(path))
+
+    valid = [
+        path
+        for path in itertools.product((bio.O, bio.B, bio.I), repeat=len(rows))
+        if all(label != bio.I or (k > 0 and path[k - 1] != bio.O) for k, label in enumerate(path))
+    ]
+    best = max(score(path) for path in valid)
+    segments = bio.decode(np.array(rows))
+    decoded = [bio.O] * len(rows)
+    for start, end in segments:
+        decoded[start:end] = [bio.B] + [bio.I] * (end - start - 1)
+    assert tuple(decoded) in valid and score(decoded) == pytest.approx(best)
+
+
 def test_learn_encoder_training_windows_label_the_gold_spans(tokenizer):
     cue = TEXT.index("told")
     attribution = {

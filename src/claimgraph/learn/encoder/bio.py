@@ -4,9 +4,9 @@ Labels: 0 = O, 1 = B, 2 = I.  Decoding is a Viterbi pass that forbids I after O 
 so every predicted segment starts with B: a cheap stand-in for a CRF layer.
 """
 
+import math
 from collections.abc import Sequence
-
-import numpy as np
+from typing import Any
 
 O, B, I = 0, 1, 2  # noqa: E741 (the usual names of the three labels)
 
@@ -28,32 +28,35 @@ def labels(
     return out
 
 
-_ALLOWED = np.array(
-    [
-        [0.0, 0.0, -np.inf],  # from O: O, B
-        [0.0, 0.0, 0.0],  # from B: anything
-        [0.0, 0.0, 0.0],  # from I: anything
-    ]
-)
-
-
-def decode(scores: np.ndarray) -> list[tuple[int, int]]:
+def decode(scores: Any) -> list[tuple[int, int]]:
     """Best label path under the BIO constraint; returns [start, end) segments of B I* runs.
 
-    `scores` is (length, 3) log-probabilities (or logits) for O, B, I.
+    `scores` is (length, 3) log-probabilities (or logits) for O, B, I.  The three-state
+    recurrence runs on Python floats: on windows of a few hundred subwords that is several
+    times faster than numpy calls on arrays of three.
     """
-    n = len(scores)
+    rows = scores.tolist() if hasattr(scores, "tolist") else [list(r) for r in scores]
+    n = len(rows)
     if n == 0:
         return []
-    best = scores[0] + np.array([0.0, 0.0, -np.inf])
-    back = np.zeros((n, 3), dtype=np.int64)
-    for t in range(1, n):
-        total = best[:, None] + _ALLOWED
-        back[t] = total.argmax(axis=0)
-        best = total.max(axis=0) + scores[t]
-    path = [int(best.argmax())]
+    o, b, i = rows[0][O], rows[0][B], -math.inf
+    back: list[tuple[int, int, int]] = [(0, 0, 0)]
+    for so, sb, si in rows[1:]:
+        # O and B follow any label; I follows B or I only.  Ties go to the lower label.
+        if o >= b and o >= i:
+            top, top_from = o, O
+        elif b >= i:
+            top, top_from = b, B
+        else:
+            top, top_from = i, I
+        inner, inner_from = (b, B) if b >= i else (i, I)
+        back.append((top_from, top_from, inner_from))
+        o, b, i = top + so, top + sb, inner + si
+    label = O if (o >= b and o >= i) else (B if b >= i else I)
+    path = [label]
     for t in range(n - 1, 0, -1):
-        path.append(int(back[t, path[-1]]))
+        label = back[t][label]
+        path.append(label)
     path.reverse()
     segments: list[tuple[int, int]] = []
     for t, label in enumerate(path):
