@@ -64,6 +64,21 @@ def test_resolve_arrived_and_current_are_one_modality():
     assert match.merged
 
 
+def test_resolve_a_toll_risen_to_a_figure_is_the_toll_now():
+    """ "The toll has risen to 13" (cumulative) and "13 people have now died" (current) are one
+    count; for troops sent, a running total is not the number there now."""
+    risen = features([(13.0, "cumulative", "people:killed")])
+    now = features([(13.0, "current", "people:killed")])
+    assert compare(risen, now, 0.9, threshold=0.45).merged
+    sent = compare(
+        features([(3000.0, "cumulative", "troops")]),
+        features([(3000.0, "current", "troops")]),
+        0.9,
+        threshold=0.45,
+    )
+    assert sent.vetoed
+
+
 def test_resolve_later_figures_of_a_claim_may_differ():
     """The lead figure decides: "1,500 arrived and could grow to 12,000" states the 1,500 claim."""
     a = features([(1500.0, "arrived"), (12000.0, "projected")])
@@ -186,6 +201,8 @@ def test_a_denial_naming_no_country_needs_a_shared_name():
         ("crew", "people", True),  # "22 crew" / "22 people on board"
         ("fishermen:missing", "men:missing", True),
         ("seafarers", "people", True),
+        ("civilians:killed", "people:killed", True),  # "11 civilians" / "11 people" killed
+        ("hostages:rescued", "captives:rescued", True),
         ("troops", "people", False),  # soldiers are not "people" counted by a rescue service
         ("crew:missing", "crew:rescued", False),
     ],

@@ -46,10 +46,15 @@ RIVAL = re.compile(
 Figure = tuple[float, str, str]  # (value, modality, thing counted, with its event)
 # Arrived and current both say the troops are there; projected, final and cumulative do not.
 MODALITY_CLASS = {"arrived": "realised", "current": "realised"}
+# A toll is a running count: "has risen to 13" and "13 people have now died" say one thing.
+TOLL_MODALITY_CLASS = {**MODALITY_CLASS, "cumulative": "realised"}
 
 
-def _modality_class(modality: str) -> str:
-    return MODALITY_CLASS.get(modality, modality)
+def _modality_class(modality: str, thing: str = "") -> str:
+    """The modality as far as a merge cares; a count of an event (`thing` "people:killed")
+    makes cumulative and current one."""
+    classes = TOLL_MODALITY_CLASS if ":" in thing else MODALITY_CLASS
+    return classes.get(modality, modality)
 
 
 def _figures_of(fact: ClaimFacts) -> tuple[Figure, ...]:
@@ -170,8 +175,26 @@ def _number(value: float) -> str:
 
 
 # Words a report uses for the same people: "22 crew" / "22 people on board", "six fishermen" /
-# "six men" still missing
-PEOPLE_WORDS = frozenset({"people", "crew", "persons", "men", "seafarers", "sailors", "fishermen"})
+# "six men" still missing, "11 civilians" / "11 people" killed, "two hostages" / "two captives"
+PEOPLE_WORDS = frozenset(
+    {
+        "people",
+        "crew",
+        "persons",
+        "men",
+        "seafarers",
+        "sailors",
+        "fishermen",
+        "civilians",
+        "victims",
+        "hostages",
+        "captives",
+        "abductees",
+        "passengers",
+        "residents",
+        "villagers",
+    }
+)
 
 
 def _same_people(thing: str) -> str:
@@ -202,7 +225,7 @@ def _figure_conflicts(a: Features, b: Features) -> list[str]:
         return [f"counts {thing_a} vs {thing_b}"]
     if value_a != value_b:
         return [f"numbers {_number(value_a)} vs {_number(value_b)}"]
-    classes = {_modality_class(mode_a), _modality_class(mode_b)} - UNSPECIFIC
+    classes = {_modality_class(mode_a, thing_a), _modality_class(mode_b, thing_b)} - UNSPECIFIC
     if len(classes) > 1:
         return [f"modality of {_number(value_a)}: {mode_a} vs {mode_b}"]
     return []
