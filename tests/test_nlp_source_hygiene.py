@@ -251,3 +251,32 @@ def test_source_hygiene_an_unnamed_officer_is_an_anonymous_source(analyse, text)
     assert claims
     assert claims[-1].canonical_source == "anonymous-police-officer"
     assert claims[-1].anonymous
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "source"),
+    [
+        # "The statement" points back to the body that just spoke; the statement is the channel
+        (
+            "The harbour authority said the crane had collapsed. The statement said two workers "
+            "were hurt.",
+            "harbour-authority",
+            "The statement",
+        ),
+        # an indefinite document is nobody's we can tell: no source, the document as channel
+        (
+            "The harbour authority said the crane had collapsed. A statement said two workers "
+            "were hurt.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_source_hygiene_a_document_speaks_for_its_issuer_or_for_no_one(
+    analyse, text, canonical, source
+):
+    *_, claim = analyse(text).attributions
+    assert claim.content_text == "two workers were hurt"
+    assert claim.canonical_source == canonical
+    assert (claim.source.text if claim.source else None) == source
+    assert claim.channel is not None and claim.channel.text.lower().endswith("statement")

@@ -127,6 +127,8 @@ def resolve_sources(
                 # a document, data or a count never speaks: the claim stays, with no source
                 if head is not None and _counted(head):
                     found[index].source = None
+                elif head is not None:
+                    resolved[index] = _through_document(found[index], span, head, resolver)
                 continue
             span, head = speaker
             resolved[index] = resolver.resolve(span, head, anonymous=found[index].anonymous_hint)
@@ -171,6 +173,25 @@ def _speaker(doc: Doc, span: Span, head: Token | None) -> tuple[Span, Token | No
             text = doc_text(doc)
             return Span.of(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1])), issuer
     return None
+
+
+def _through_document(
+    found: Found, span: Span, head: Token, resolver: "_Resolver"
+) -> ResolvedSource | None:
+    """A document that names no issuer: "The statement said" points back to the body that
+    spoke just before (in this paragraph or the one before); "a statement admitting ..." or
+    "a voice message saying ..." is nobody's we can tell. Either way the document is the
+    channel, not the source."""
+    found.channel = found.channel or span
+    found.source = None
+    article = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
+    if article not in _DEFINITE:
+        return None
+    issuer = resolver.speaker_before(span.start)
+    if issuer is None:
+        return None
+    found.source = span
+    return ResolvedSource(SourceMention(span, issuer.source_id, "pronoun"), issuer.anonymous)
 
 
 def _counted(head: Token) -> bool:
@@ -924,6 +945,14 @@ class _Resolver:
             and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in t.children)
             for t in self.doc[: head.i]
         )
+
+    def speaker_before(self, position: int) -> _Seen | None:
+        """The last actor named before `position`, in its paragraph or the one before."""
+        text = doc_text(self.doc)
+        paragraph = text.rfind("\n", 0, position)
+        reach = text.rfind("\n", 0, max(paragraph, 0)) if paragraph > 0 else -1
+        earlier = [seen for seen in self.seen if reach < seen.position < position]
+        return earlier[-1] if earlier else None
 
     def _antecedent(self, pronoun: str, position: int) -> _Seen | None:
         wanted = _PRONOUNS[pronoun]
