@@ -280,3 +280,32 @@ def test_source_hygiene_a_document_speaks_for_its_issuer_or_for_no_one(
     assert claim.canonical_source == canonical
     assert (claim.source.text if claim.source else None) == source
     assert claim.channel is not None and claim.channel.text.lower().endswith("statement")
+
+
+@pytest.mark.parametrize(
+    ("located", "owned"),
+    [
+        ("The defence ministry in Moscow", "Russia's defence ministry"),
+        ("The foreign ministry in Caracas", "Venezuela's foreign ministry"),
+    ],
+)
+def test_source_hygiene_a_body_in_a_capital_is_that_countrys(analyse, located, owned):
+    """The capital says whose ministry it is; "foreign" names its brief, not a foreigner."""
+    [a] = analyse(f"{located} said the convoy had turned back.").attributions
+    [b] = analyse(f"{owned} said the convoy had turned back.").attributions
+    assert a.canonical_source == b.canonical_source is not None
+    assert "in" not in a.canonical_source.split("-")
+
+
+def test_source_hygiene_a_minister_is_not_the_government_named_paragraphs_before(analyse):
+    text = (
+        "Lithuania detains two men over balloons; Belarus denies role\n\n"
+        "Lithuanian border guards detained two men on Sunday, and the Belarusian government "
+        "denied any involvement.\n\n"
+        "The border guard service said the men were held near the crossing.\n\n"
+        "Interior Minister Agne Vaitkute said the balloons had carried cigarettes."
+    )
+    analysis = analyse(text)
+    [minister] = [a for a in analysis.attributions if a.content_text.startswith("the balloons")]
+    source = next(s for s in analysis.sources if s.id == minister.canonical_source)
+    assert source.country != "BY" and source.parent != "by-government"

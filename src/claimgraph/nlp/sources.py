@@ -585,6 +585,16 @@ class _Resolver:
                 return known
             name = _strip_possessive(_drop_article(short.text))
             description = self._description(short, None)
+        after = tokens.doc[head.i + 1 : tokens.end]
+        if country and kind == "organisation" and len(after) and after[0].lower_ in _LOCATED:
+            # "the foreign ministry in Caracas" is Venezuela's foreign ministry
+            label = self.countries.labels.get(country, country)
+            return Source(
+                id=slug(f"{country} {description}"),
+                name=f"{label} {description}",
+                type=kind,
+                country=country,
+            )
         key = (
             f"{country} {description}"
             if country and not description.startswith(source_key(name)[:3])
@@ -827,10 +837,19 @@ class _Resolver:
         before = self._sentence_start(position)
         found: list[tuple[int, Source]] = []
         sentence = -1  # start of the sentence the latest body was found in
+        # A minister's government is named in the paragraph or the one before: "Russia denied
+        # any involvement" in the lead does not make a later "Interior Minister" Russian.
+        text = doc_text(self.doc)
+        paragraph = text.rfind("\n", 0, position)
+        reach = text.rfind("\n", 0, paragraph) if government and paragraph > 0 else -1
         for item in reversed(self.seen):
             if item.position >= before:
                 continue
-            if before - item.position > IMPLIED_BODY_REACH or item.position < sentence:
+            if (
+                before - item.position > IMPLIED_BODY_REACH
+                or item.position < sentence
+                or item.position < reach
+            ):
                 break
             source = self.sources[item.source_id]
             if item.person or item.anonymous or source.type in ("media", "person", "group"):
@@ -1012,6 +1031,8 @@ class _Resolver:
                 continue
             if token.i in place_tokens or token.text in _SKIP_WORDS or token.is_punct:
                 continue
+            if token.lower_ in _LOCATED and any(c.i in place_tokens for c in token.children):
+                continue  # "the defence ministry in Moscow": the place says whose, not which
             if self.countries.of(token.text) and token.pos_ in ("ADJ", "PROPN"):
                 continue
             words.append(token.text)
@@ -1072,7 +1093,12 @@ def _titled_name(tokens: SpacySpan) -> SpacySpan | None:
 
 def _foreign_speaker(tokens: SpacySpan) -> bool:
     """A diplomat, or a "Western" or "foreign" official: a place they are in is not theirs."""
-    return any(t.lemma_.lower() in _DIPLOMATS or t.lower_ in _FOREIGN_WORDS for t in tokens)
+    return any(
+        t.lemma_.lower() in _DIPLOMATS
+        # "the foreign ministry in Caracas" is Venezuela's: the word names a body's brief there
+        or (t.lower_ in _FOREIGN_WORDS and t.head.lemma_.lower() not in _BODIES | {"affairs"})
+        for t in tokens
+    )
 
 
 def _person_entity(tokens: SpacySpan) -> SpacySpan | None:
