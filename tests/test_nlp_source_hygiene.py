@@ -279,7 +279,8 @@ def test_source_hygiene_a_document_speaks_for_its_issuer_or_for_no_one(
     assert claim.content_text == "two workers were hurt"
     assert claim.canonical_source == canonical
     assert (claim.source.text if claim.source else None) == source
-    assert claim.channel is not None and claim.channel.text.lower().endswith("statement")
+    assert claim.channel is not None
+    assert claim.channel.text.lower().endswith("statement")
 
 
 @pytest.mark.parametrize(
@@ -308,4 +309,5 @@ def test_source_hygiene_a_minister_is_not_the_government_named_paragraphs_before
     analysis = analyse(text)
     [minister] = [a for a in analysis.attributions if a.content_text.startswith("the balloons")]
     source = next(s for s in analysis.sources if s.id == minister.canonical_source)
-    assert source.country != "BY" and source.parent != "by-government"
+    assert source.country != "BY"
+    assert source.parent != "by-government"
