@@ -311,3 +311,14 @@ def test_source_hygiene_a_minister_is_not_the_government_named_paragraphs_before
     source = next(s for s in analysis.sources if s.id == minister.canonical_source)
     assert source.country != "BY"
     assert source.parent != "by-government"
+
+
+def test_source_hygiene_a_surname_read_as_a_plural_noun_is_the_person(analyse):
+    analysis = analyse(
+        "Investigators had found nothing linking the man to the drones, spokesman Andris "
+        "Zarins said. The drone taken from his car was a small camera model, he said.\n\n"
+        "Zarins rejected a newspaper report that the man had flown drones before."
+    )
+    first, *_, second = analysis.attributions
+    assert second.source.text == "Zarins"
+    assert second.canonical_source == first.canonical_source

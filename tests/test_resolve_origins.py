@@ -762,6 +762,23 @@ def test_one_proper_name_under_two_ids_is_one_source():
     assert identity.canonical("defence-ministry") == "defence-ministry"  # no proper name
 
 
+def test_the_bare_airport_is_the_only_airport_the_corpus_names():
+    one = _identity(
+        SourceInfo("lv-international-airport", "Riga International Airport", "organisation", "LV"),
+        SourceInfo("riga-international-airport", "Riga International Airport", "organisation"),
+        SourceInfo("airport", "airport", "organisation"),
+        SourceInfo("ilze-kalnina", "Ilze Kalnina", "person", parent="airport"),
+    )
+    assert one.canonical("airport") == "lv-international-airport"
+    assert one.independence("ilze-kalnina", None) == "lv-international-airport"
+    two = _identity(
+        SourceInfo("lv-international-airport", "Riga International Airport", "organisation", "LV"),
+        SourceInfo("vilnius-airport", "Vilnius Airport", "organisation", "LT"),
+        SourceInfo("airport", "airport", "organisation"),
+    )
+    assert two.canonical("airport") == "airport"  # two airports: which one is unknown
+
+
 def test_a_spokesperson_of_a_bare_ministry_speaks_for_the_countrys_ministry_named_before(analyse):
     analysis = analyse(
         "Laos's defence ministry said on Sunday that two soldiers were wounded. Defence ministry "
@@ -780,6 +797,16 @@ def test_the_airport_is_the_airport_named_before(analyse):
     )
     [airport] = [a for a in analysis.attributions if a.source and a.source.text == "The airport"]
     assert "international-airport" in (airport.canonical_source or "")
+
+
+def test_the_airport_is_never_another_body_that_spoke_last(analyse):
+    analysis = analyse(
+        "Drones closed the airport in Vilnius for three hours on Sunday. The Belarusian embassy "
+        "said Minsk had nothing to do with it.\n\nThe airport said it was operating normally "
+        "on Monday."
+    )
+    [airport] = [a for a in analysis.attributions if a.source and a.source.text == "The airport"]
+    assert "embassy" not in (airport.canonical_source or "")
 
 
 def test_a_denial_naming_whose_claim_it_rejects_hits_that_sides_claim(tmp_path, pipeline):

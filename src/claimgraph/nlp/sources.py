@@ -45,6 +45,8 @@ _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source",
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
 _REPRESENTATIVES = {"delegate", "delegation", "ambassador", "envoy", "representative", "emissary"}
 # "the company": the organisation named last, when nothing else called "company" spoke before
+# "the airport" stands for a body whose name says it is one ("Riga International Airport")
+_NAMED_AS_KIND = frozenset({"airport"})
 _COMPANY_NOUNS = frozenset({"company", "firm", "operator", "carrier", "insurer", "manufacturer", "contractor", "airport", "utility", "terminal"})  # fmt: skip
 _MINISTERS = frozenset({"minister"})
 _DIPLOMATS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché"})
@@ -525,7 +527,9 @@ class _Resolver:
             for seen in reversed(self.seen):
                 if initials(self.sources[seen.source_id].name) == text:
                     return self.sources[seen.source_id]
-        if len(tokens) == 1 and head.pos_ == "PROPN":  # "Singh" after "Sabrina Singh"
+        # "Singh" after "Sabrina Singh"; also a surname the tagger read as a plural noun
+        # ("Ozols rejected ...") when it is the last word of a person already named
+        if len(tokens) == 1 and (head.pos_ == "PROPN" or head.text[:1].isupper()):
             for seen in reversed(self.seen):
                 if (
                     seen.person
@@ -893,6 +897,10 @@ class _Resolver:
                 and not item.anonymous
                 and self.sources[item.source_id].type == "organisation"
                 and self.sources[item.source_id].name[:1].isupper()  # named, not "a group"
+                # "the airport" is one named as an airport, not the embassy that spoke last
+                and (
+                    kind not in _NAMED_AS_KIND or kind in self.sources[item.source_id].name.lower()
+                )
             ),
             None,
         )
@@ -901,6 +909,7 @@ class _Resolver:
             if (
                 ent.end_char > position
                 or (ent.label_ != "ORG" and not named_kind)
+                or (kind in _NAMED_AS_KIND and kind not in ent.text.lower())
                 or _titled_name(ent) is not None
             ):
                 continue  # ("Spokeswoman Andreea Vlase" is a person the tagger took for one)
