@@ -322,3 +322,13 @@ def test_source_hygiene_a_surname_read_as_a_plural_noun_is_the_person(analyse):
     first, *_, second = analysis.attributions
     assert second.source.text == "Zarins"
     assert second.canonical_source == first.canonical_source
+
+
+@pytest.mark.parametrize("pair", ["Both governments", "The two governments"])
+def test_source_hygiene_both_governments_are_the_two_named_before(analyse, pair):
+    analysis = analyse(
+        "Armenia and Azerbaijan signed a ceasefire on Friday. "
+        f"{pair} have denied that foreign troops took part in the fighting."
+    )
+    denials = [a for a in analysis.attributions if "foreign troops" in a.content_text]
+    assert sorted(a.canonical_source for a in denials) == ["am-government", "az-government"]

@@ -79,6 +79,22 @@ def _one_per_conjunct(found: list[Found], text: str) -> list[Found]:
     for f in found:
         head = f.source_head
         conjuncts = _conjuncts(head) if head is not None else []
+        pair = _pair_referred_to(head) if head is not None and not conjuncts else []
+        if pair:
+            # "Russia and North Korea signed a treaty. Both governments denied ...": one claim
+            # per government, each spoken by its name in the sentence before
+            for number, token in enumerate(pair):
+                nested = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
+                tokens = [
+                    t
+                    for t in token.subtree
+                    if t.i not in nested
+                    and not (t.dep_ in ("cc", "punct", "preconj") and t.head.i == token.i)
+                ]
+                result.append(
+                    replace(f, source_head=token, speaker=span_of(tokens, text), conjunct=number)
+                )
+            continue
         if head is None or not conjuncts or not all(_names_actor(t) for t in [head, *conjuncts]):
             result.append(f)
             continue
@@ -101,6 +117,28 @@ def _one_per_conjunct(found: list[Found], text: str) -> list[Found]:
                 replace(f, source_head=token, speaker=span_of(tokens, text), conjunct=number)
             )
     return result
+
+
+_PAIR_NOUNS = frozenset({"governments", "sides", "countries", "states", "capitals", "leaders"})
+
+
+def _pair_referred_to(head: Token) -> list[Token]:
+    """ "Both governments", "the two sides": the two actors the sentence before coordinates as
+    its subject ("Russia and North Korea signed ..."), or nothing."""
+    if head.lower_ not in _PAIR_NOUNS:
+        return []
+    words = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod")}
+    if "both" not in words and not {"the", "two"} <= words:
+        return []
+    sentence = head.sent
+    if sentence.start == 0:
+        return []
+    for token in head.doc[sentence.start - 1].sent:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            pair = [token, *_conjuncts(token)]
+            if len(pair) == 2 and all(_names_actor(t) and t.pos_ == "PROPN" for t in pair):
+                return pair
+    return []
 
 
 def _one_name(head: Token, conjuncts: list[Token]) -> bool:
