@@ -579,21 +579,40 @@ def test_the_operator_is_the_company_named_before_places_the_tagger_took_for_com
     assert spokesman.parent == "ostrava-transport-company"
 
 
-def test_reports_a_party_calls_groundless_are_those_accusing_it(tmp_path, pipeline):
-    pairs = _denial_pairs(
-        tmp_path,
-        pipeline,
+@pytest.mark.parametrize(
+    ("report", "accused"),
+    [
+        # the reports a party calls groundless are those that accuse it
         (
-            "Hill Courier",
-            "2026-04-04",
-            "The Armenian interior ministry said Azerbaijani troops had set fire to three "
-            'barns in the village of Tegh. "We woke up to smoke everywhere and ran," a '
-            "farmer in Tegh told the Hill Courier.\n\nAzerbaijan's foreign ministry "
-            "called the reports groundless.",
+            (
+                "Hill Courier",
+                "2026-04-04",
+                "The Armenian interior ministry said Azerbaijani troops had set fire to three "
+                'barns in the village of Tegh. "We woke up to smoke everywhere and ran," a '
+                "farmer in Tegh told the Hill Courier.\n\nAzerbaijan's foreign ministry "
+                "called the reports groundless.",
+            ),
+            "barns",
         ),
-    )
+        # a denial naming whose claim it rejects hits that side's claim
+        (
+            (
+                "Caucasus Wire",
+                "2026-04-04",
+                "Georgia's interior ministry said enemy drones had struck a police post near "
+                "the village of Ergneti on Sunday night. The Red Cross said two people "
+                "had been taken to hospital in Gori. Moscow rejected the Georgian statement "
+                "as a provocation.",
+            ),
+            "drones",
+        ),
+    ],
+    ids=["groundless-reports", "named-side"],
+)
+def test_a_pointing_denial_hits_the_claim_it_answers(tmp_path, pipeline, report, accused):
+    pairs = _denial_pairs(tmp_path, pipeline, report)
     assert pairs, "the denial is linked"
-    assert all("barns" in claim for claim, _ in pairs), pairs
+    assert all(accused in claim for claim, _ in pairs), pairs
 
 
 def test_a_headline_describing_its_speaker_adds_no_source(tmp_path, pipeline):
@@ -807,23 +826,6 @@ def test_the_airport_is_never_another_body_that_spoke_last(analyse):
     )
     [airport] = [a for a in analysis.attributions if a.source and a.source.text == "The airport"]
     assert "embassy" not in (airport.canonical_source or "")
-
-
-def test_a_denial_naming_whose_claim_it_rejects_hits_that_sides_claim(tmp_path, pipeline):
-    pairs = _denial_pairs(
-        tmp_path,
-        pipeline,
-        (
-            "Caucasus Wire",
-            "2026-04-04",
-            "Georgia's interior ministry said enemy drones had struck a police post near "
-            "the village of Ergneti on Sunday night. The Red Cross said two people "
-            "had been taken to hospital in Gori. Moscow rejected the Georgian statement "
-            "as a provocation.",
-        ),
-    )
-    assert pairs, "the denial is linked"
-    assert all("drones" in claim for claim, _ in pairs), pairs
 
 
 def test_claims_named_only_to_be_denied_join_no_cluster(tmp_path, pipeline):

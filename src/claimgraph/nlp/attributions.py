@@ -74,34 +74,27 @@ def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Found]:
 
 def _one_per_conjunct(found: list[Found], text: str) -> list[Found]:
     """ "Moscow and Pyongyang have not acknowledged ...": two actors, so two claims with the same
-    cue and content, one per conjunct (each its own source), never one source "Moscow and"."""
+    cue and content, one per conjunct (each its own source), never one source "Moscow and".
+    "Russia and North Korea signed a treaty. Both governments denied ...": one claim per
+    government, each spoken by its name in the sentence before."""
     result: list[Found] = []
     for f in found:
         head = f.source_head
         conjuncts = _conjuncts(head) if head is not None else []
-        pair = _pair_referred_to(head) if head is not None and not conjuncts else []
-        if pair:
-            # "Russia and North Korea signed a treaty. Both governments denied ...": one claim
-            # per government, each spoken by its name in the sentence before
-            for number, token in enumerate(pair):
-                nested = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
-                tokens = [
-                    t
-                    for t in token.subtree
-                    if t.i not in nested
-                    and not (t.dep_ in ("cc", "punct", "preconj") and t.head.i == token.i)
-                ]
-                result.append(
-                    replace(f, source_head=token, speaker=span_of(tokens, text), conjunct=number)
-                )
-            continue
-        if head is None or not conjuncts or not all(_names_actor(t) for t in [head, *conjuncts]):
+        if head is not None and not conjuncts:
+            actors = _pair_referred_to(head)
+        elif (
+            head is not None
+            and all(_names_actor(t) for t in [head, *conjuncts])
+            and not _one_name(head, conjuncts)  # "the Bureau of Fisheries and Aquatic Resources"
+        ):
+            actors = [head, *conjuncts]
+        else:
+            actors = []
+        if not actors:
             result.append(f)
             continue
-        if _one_name(head, conjuncts):
-            result.append(f)  # "the Bureau of Fisheries and Aquatic Resources" is one body
-            continue
-        for number, token in enumerate([head, *conjuncts]):
+        for number, token in enumerate(actors):
             nested = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
             tokens = [
                 t

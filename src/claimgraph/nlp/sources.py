@@ -843,9 +843,7 @@ class _Resolver:
         sentence = -1  # start of the sentence the latest body was found in
         # A minister's government is named in the paragraph or the one before: "Russia denied
         # any involvement" in the lead does not make a later "Interior Minister" Russian.
-        text = doc_text(self.doc)
-        paragraph = text.rfind("\n", 0, position)
-        reach = text.rfind("\n", 0, paragraph) if government and paragraph > 0 else -1
+        reach = self._previous_paragraph(position) if government else -1
         for item in reversed(self.seen):
             if item.position >= before:
                 continue
@@ -976,11 +974,16 @@ class _Resolver:
 
     def speaker_before(self, position: int) -> _Seen | None:
         """The last actor named before `position`, in its paragraph or the one before."""
-        text = doc_text(self.doc)
-        paragraph = text.rfind("\n", 0, position)
-        reach = text.rfind("\n", 0, max(paragraph, 0)) if paragraph > 0 else -1
+        reach = self._previous_paragraph(position)
         earlier = [seen for seen in self.seen if reach < seen.position < position]
         return earlier[-1] if earlier else None
+
+    def _previous_paragraph(self, position: int) -> int:
+        """Where the paragraph before the one holding `position` begins (its line break; -1 at
+        the start of the text): how far back "the statement" or a bare minister may point."""
+        text = doc_text(self.doc)
+        paragraph = text.rfind("\n", 0, position)
+        return text.rfind("\n", 0, paragraph) if paragraph > 0 else -1
 
     def _antecedent(self, pronoun: str, position: int) -> _Seen | None:
         wanted = _PRONOUNS[pronoun]

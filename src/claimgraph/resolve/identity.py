@@ -198,7 +198,6 @@ def build_identity(
     _acronyms(identity)
     _sub_bodies(identity)
     _countryless_bodies(identity)
-    _named_facilities(identity)
     for edit in edits:
         if edit.kind == "merge" and edit.into:
             identity.mapping[edit.source_id] = edit.into
@@ -315,9 +314,15 @@ def _acronyms(identity: SourceIdentity) -> None:
             identity.reasons[source.id] = f"acronym of {targets[0]}"
 
 
+# Places that speak through a body named for them: "the airport said", "Airport spokeswoman X"
+FACILITY_WORDS = frozenset({"airport", "terminal", "port", "hospital"})
+
+
 def _countryless_bodies(identity: SourceIdentity) -> None:
     """ "the army" is the "Congo army" of another report when the corpus has only one body of
-    a country by that name (with two countries' armies it stays apart)."""
+    a country by that name (with two countries' armies it stays apart); a bare "airport" (or
+    terminal, port, hospital) is the "Riga International Airport" of another report when the
+    corpus names only one."""
     with_country: dict[str, list[str]] = {}
     for source in identity.infos.values():
         if source.country and source.type not in ("person", "anonymous", OUTLET):
@@ -331,40 +336,12 @@ def _countryless_bodies(identity: SourceIdentity) -> None:
             and source.type not in ("person", "anonymous", OUTLET)
             and source.id not in identity.mapping
             and source.id not in identity.table.known
-            and set(name.split()) & _state_words()
+            and (set(name.split()) & _state_words() or name in FACILITY_WORDS)
         ):
             targets = sorted(set(with_country.get(name, [])))
             if len(targets) == 1:
                 identity.mapping[source.id] = targets[0]
                 identity.reasons[source.id] = f"the only {name!r} of a country: {targets[0]}"
-
-
-# Places that speak through a body named for them: "the airport" of one report is the "Riga
-# International Airport" of another when the corpus names only one.
-FACILITY_WORDS = frozenset({"airport", "terminal", "port", "hospital"})
-
-
-def _named_facilities(identity: SourceIdentity) -> None:
-    """A source called by the bare facility word ("airport", as in "the airport said" or "Airport
-    spokeswoman X") is the one organisation of the corpus whose name ends in that word; with
-    two airports it stays apart."""
-    ending: dict[str, set[str]] = {}
-    for source in identity.infos.values():
-        words = source_key(source.name).split()
-        if source.type == "organisation" and len(words) > 1 and words[-1] in FACILITY_WORDS:
-            ending.setdefault(words[-1], set()).add(identity.canonical(source.id))
-    for source in list(identity.infos.values()):
-        name = source_key(source.name)
-        if (
-            name in FACILITY_WORDS
-            and source.type == "organisation"
-            and source.id not in identity.mapping
-            and source.id not in identity.table.known
-            and len(ending.get(name, ())) == 1
-        ):
-            [target] = ending[name]
-            identity.mapping[source.id] = target
-            identity.reasons[source.id] = f"the only {name} named in the corpus: {target}"
 
 
 def _sub_bodies(identity: SourceIdentity) -> None:
