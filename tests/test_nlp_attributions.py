@@ -520,3 +520,29 @@ def test_attributions_citing_evidence_keeps_the_speaker(analyse):
     )
     assert only(analysis, "said").canonical_source == "volodymyr-zelensky"
     assert only(analysis, "said").channel is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a headline's second statement: the cue has its own object, the first clause is news
+        ("Ukraine strikes refinery near Tuapse; Moscow denies damage", "denies", "damage"),
+        # after a semicolon the clause before is another statement, object or not
+        ("Guards detain two in Narva; Estonia's neighbour denies everything", "denies", None),
+        # with no object and no semicolon the fronted clause is what the cue reports
+        ("The convoy was hit near Kherson, the governor says", "says", "The convoy was hit"),
+        # "told X": X heard it, the clause before is still what was told
+        (
+            "The pumps at the depot had been broken for months, an engineer told the Gazette",
+            "told",
+            "The pumps at the depot had been broken for months",
+        ),
+    ],
+)
+def test_attributions_clause_before_a_cue_with_its_own_complement(analyse, text, cue, content):
+    found = only(analyse(text), cue)
+    if content is None:
+        assert "Narva" not in found.content_text
+    else:
+        assert found.content_text.startswith(content)
+        assert "Tuapse" not in found.content_text

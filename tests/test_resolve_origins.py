@@ -300,6 +300,21 @@ def test_unmarked_counts_of_one_topic_from_two_bodies_contradict():
     assert {(c.claim, c.by) for c in found} == {("c1", "c2")}
 
 
+def test_a_count_still_standing_meets_a_toll_but_not_a_total_without_an_event():
+    from claimgraph.resolve.contradictions import figure_conflicts
+
+    missing = [
+        {**_row("c1", 6.0, "current", "alliance", "six"), "topic": "people|missing||PH"},
+        {**_row("c2", 4.0, "cumulative", "coast-guard", "four"), "topic": "people|missing||PH"},
+    ]
+    assert len(figure_conflicts(missing, 5.0, 0.1, "people missing")) == 1
+    waiting = [
+        {**_row("c1", 900.0, "current", "airport", "about 900"), "topic": "passengers|||LV"},
+        {**_row("c2", 4100.0, "unknown", "carriers", "4,100"), "topic": "passengers|||LV"},
+    ]
+    assert figure_conflicts(waiting, 5.0, 0.1, "passengers") == []
+
+
 @pytest.mark.parametrize(
     ("text", "person", "body"),
     [
@@ -850,3 +865,31 @@ def test_claims_named_only_to_be_denied_join_no_cluster(tmp_path, pipeline):
     ]
     assert named_to_deny == []
     assert any("blocked" in c.label for c in clusters)  # the officer's claim and the denial stay
+
+
+def test_a_generic_police_is_the_named_police_body_of_its_own_report():
+    sources = [
+        SourceInfo("state-police", "State Police", "organisation"),
+        SourceInfo("aigars-berzins", "Aigars Berzins", "person", parent="state-police"),
+        SourceInfo("police", "police", "group", "LV"),
+        SourceInfo("police-spokesman", "police spokesman", "person"),
+        SourceInfo("kenya-police", "police", "group", "KE"),
+    ]
+    documents = {
+        "aigars-berzins": {"d1", "d2"},
+        "police": {"d1"},
+        "police-spokesman": {"d2"},
+        "state-police": {"d3"},
+        "kenya-police": {"d4"},  # another story's police: never named beside State Police
+    }
+    one = build_identity(load_source_table(), sources, [], documents=documents)
+    assert one.canonical("police") == "state-police"
+    assert one.canonical("police-spokesman") == "state-police"
+    assert one.canonical("kenya-police") == "kenya-police"
+    two = build_identity(
+        load_source_table(),
+        [*sources, SourceInfo("border-police", "Border Police", "organisation")],
+        [],
+        documents={**documents, "border-police": {"d1"}},
+    )
+    assert two.canonical("police") == "police"  # two police bodies in its report: which one?

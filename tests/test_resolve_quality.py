@@ -125,7 +125,8 @@ def _fields(stored):
 
 
 @pytest.mark.parametrize(
-    "corpus", ["demo", "sahel", "batken", "shoal", "quarry", "relay", "vale", "ember", "flint"]
+    "corpus",
+    ["demo", "sahel", "batken", "shoal", "quarry", "relay", "vale", "ember", "flint", "tide"],
 )
 def test_gold_members_quote_their_files_and_pairs_name_real_clusters(corpus):
     gold = quality.load_gold(corpus)
@@ -155,6 +156,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "vale": "test",
         "ember": "test",
         "flint": "test",
+        "tide": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15

@@ -57,6 +57,25 @@ def test_figure_counts_thing_and_event(figures, text, value, thing, event):
     assert figures(text)[value] == (thing, event)
 
 
+def test_what_is_still_so_is_a_current_count_not_the_total(analyse):
+    """ "900 passengers were still waiting" counts those left, not all who were stranded: it is
+    never set against a total of the same thing."""
+    lexicon = load_resolve_lexicon()
+    identity = build_identity(load_source_table(), [], [])
+    analysis = analyse(
+        "The airport said about 900 passengers were still waiting to be rebooked. The carriers' "
+        "association said 4,100 passengers were stranded.",
+        published="2025-03-02",
+    )
+    modality = {
+        figure.value: figure.modality
+        for facts in document_facts(analysis, identity, lexicon)
+        for figure in facts.figures
+    }
+    assert modality[900] == "current"
+    assert modality[4100] != "current"
+
+
 def test_the_whole_of_a_partitive_is_no_count(figures):
     found = figures("The agency said 7 of the 20 workers were missing.")
     assert found[20][0] is None

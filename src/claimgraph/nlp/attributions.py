@@ -475,6 +475,8 @@ class _Finder:
         clause = clause or [c for c in children if c.dep_ == "ccomp"]
         if any(c.i > verb.i for c in clause):
             clause = [c for c in clause if c.i > verb.i]  # "X came after Y claimed Z": Z, not X
+        elif clause and self._own_complement(verb, entry, clause[0]):
+            clause = []  # "Latvia holds man; Russia denies role": the role, not the arrest
         if clause and entry.lemma in _ACTION_WITH_INFINITIVE and _infinitive(clause[0]):
             return [], Form.INDIRECT  # "the tanker had agreed to anchor off Bornholm": an act
         if clause:
@@ -561,6 +563,18 @@ class _Finder:
             ]
             return tokens, Form.INDIRECT
         return self._that_clause_after(verb), Form.INDIRECT
+
+    def _own_complement(self, verb: Token, entry: Cue, before: Token) -> bool:
+        """Is a clause before the cue someone else's statement, not what the cue reports?
+
+        "Troops crossed the border, Russia denies" reports the clause; with an object of its own
+        ("Russia denies role") or after a semicolon, which closes a statement in a headline,
+        the cue says nothing about that clause.
+        """
+        own = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if own and entry.channel != "dobj":
+            return True  # "told Reuters" names who heard it, not what was said
+        return any(t.text == ";" for t in self.doc[before.right_edge.i + 1 : verb.i])
 
     def _that_clause_after(self, verb: Token) -> list[Token]:
         """When the parser loses the clause ("told reporters after the briefing that ..."), take

@@ -114,6 +114,16 @@ def _toll(row: Mapping[str, Any]) -> bool:
     return event in (["killed"], ["wounded"], ["casualties"])
 
 
+def _counted_as(row: Mapping[str, Any]) -> str:
+    """The modality a comparison cares about: "six are still missing" and "four crew are
+    missing" both count the missing so far, but "900 still waiting" is what is left of a total
+    that has no event word, and is not set against it."""
+    event = (row.get("topic") or "").split("|")[1:2]
+    if row["modality"] == "current" and event and event[0]:
+        return "cumulative"
+    return str(row["modality"])
+
+
 def _window(modality: str, window_days: float) -> float:
     """Tolls rise as bodies are found: a cumulative count days later is a revision, so only
     counts given within a day of each other contradict."""
@@ -162,7 +172,7 @@ def figure_conflicts(
                 key=lambda r: (r["published"] is None, _stamp(r["published"]), r["cluster_id"]),
             )
             if (
-                first["modality"] != second["modality"]
+                _counted_as(first) != _counted_as(second)
                 or first["independence"] == second["independence"]
                 or first["cluster_id"] == second["cluster_id"]
             ):
@@ -172,7 +182,7 @@ def figure_conflicts(
             # a toll another body gives lower days later disagrees (tolls rise); a higher one
             # may be a revision as bodies are found
             lower_later = high_b < low_a and _toll(first)
-            window = window_days if lower_later else _window(first["modality"], window_days)
+            window = window_days if lower_later else _window(_counted_as(first), window_days)
             if _days(first_seen[_key(first)], first_seen[_key(second)]) > window:
                 continue
             if high_a < low_b or high_b < low_a:

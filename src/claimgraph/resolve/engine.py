@@ -214,6 +214,7 @@ def load_identity(conn: Connection) -> SourceIdentity:
         [SourceInfo(**row) for row in db.stored_sources(conn)],
         db.outlets(conn),
         [Edit(row["kind"], row["source_id"], row["into"]) for row in db.edits(conn)],
+        db.source_documents(conn),
     )
 
 

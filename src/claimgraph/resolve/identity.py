@@ -14,7 +14,7 @@ Rules, applied in this order (a user's edit always wins, because it is applied l
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -172,8 +172,14 @@ def build_identity(
     stored: Iterable[SourceInfo],
     outlets: Iterable[str],
     edits: Iterable[Edit] = (),
+    documents: Mapping[str, Iterable[str]] | None = None,
 ) -> SourceIdentity:
-    """Apply the rules in the module docstring to the stored sources."""
+    """Apply the rules in the module docstring to the stored sources.
+
+    Args:
+        documents: for each stored source id, the documents it is named in; a generic "police"
+            becomes the named "State Police" only where the two are named in one report.
+    """
     identity = SourceIdentity(
         table=table,
         not_actors=frozenset(
@@ -198,6 +204,7 @@ def build_identity(
     _acronyms(identity)
     _sub_bodies(identity)
     _countryless_bodies(identity)
+    _generic_named_body(identity, documents or {})
     for edit in edits:
         if edit.kind == "merge" and edit.into:
             identity.mapping[edit.source_id] = edit.into
@@ -342,6 +349,53 @@ def _countryless_bodies(identity: SourceIdentity) -> None:
             if len(targets) == 1:
                 identity.mapping[source.id] = targets[0]
                 identity.reasons[source.id] = f"the only {name!r} of a country: {targets[0]}"
+
+
+SPOKES_WORDS = (" spokesman", " spokeswoman", " spokesperson")
+
+
+def _generic_named_body(identity: SourceIdentity, documents: Mapping[str, Iterable[str]]) -> None:
+    """ "Latvian police" is the "State Police" whose spokesman speaks in the same report: a
+    generic body ("police", "army", "a police spokesman") is the one named body ending in that
+    word that the report also names, itself or through a member. Two candidates, or a named
+    body of another country, leave it apart."""
+    seen: dict[str, set[str]] = {}
+    for source_id, where in documents.items():
+        info = identity.infos.get(source_id)
+        body = info.parent if info is not None and info.parent else source_id
+        seen.setdefault(body, set()).update(where)
+    named: dict[str, list[SourceInfo]] = {}
+    for source in identity.infos.values():
+        words = source_key(source.name).split()
+        if (
+            source.type == "organisation"
+            and source.id not in identity.mapping
+            and len(words) >= 2
+            and all(word[:1].isupper() for word in source.name.split() if word.isalpha())
+        ):
+            named.setdefault(words[-1], []).append(source)
+    for source in list(identity.infos.values()):
+        name = source_key(source.name)
+        if source.type == "person" and name.endswith(SPOKES_WORDS):
+            name = name.rsplit(" ", 1)[0]  # "a police spokesman" speaks for the police
+        elif source.type not in ("group", "organisation"):
+            continue
+        if (
+            source.id in identity.mapping
+            or source.id in identity.table.known
+            or name not in _state_words()
+        ):
+            continue
+        where = set(documents.get(source.id, ()))
+        bodies = [
+            body
+            for body in named.get(name, [])
+            if where & seen.get(body.id, set())
+            and not (body.country and source.country and body.country != source.country)
+        ]
+        if len(bodies) == 1:
+            identity.mapping[source.id] = bodies[0].id
+            identity.reasons[source.id] = f"the {name!r} named in the same report: {bodies[0].id}"
 
 
 def _sub_bodies(identity: SourceIdentity) -> None:

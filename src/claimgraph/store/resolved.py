@@ -113,6 +113,15 @@ def stored_sources(conn: Connection) -> list[RowMapping]:
     return list(conn.execute(stmt).mappings())
 
 
+def source_documents(conn: Connection) -> dict[str, set[str]]:
+    """For each stored source id, the documents that name it."""
+    ds = schema.document_sources
+    found: dict[str, set[str]] = {}
+    for source_id, document_id in conn.execute(sa.select(ds.c.source_id, ds.c.document_id)):
+        found.setdefault(source_id, set()).add(document_id)
+    return found
+
+
 def edits(conn: Connection) -> list[RowMapping]:
     return list(conn.execute(sa.select(source_edits).order_by(source_edits.c.id)).mappings())
 
