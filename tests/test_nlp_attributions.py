@@ -546,3 +546,42 @@ def test_attributions_clause_before_a_cue_with_its_own_complement(analyse, text,
     else:
         assert found.content_text.startswith(content)
         assert "Tuapse" not in found.content_text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The relief agency puts the number of displaced at about 14,000.",
+            "puts",
+            "the number of displaced at about 14,000",
+        ),
+        (
+            "The insurer estimated the cost of the damage at 18 million euros.",
+            "estimated",
+            "the cost of the damage at 18 million euros",
+        ),
+    ],
+)
+def test_attributions_a_count_put_at_a_figure(analyse, text, cue, content):
+    assert only(analyse(text), cue).content_text == content
+
+
+def test_attributions_putting_something_that_is_no_count_is_no_report(analyse):
+    analysis = analyse("The governor put the blame on the contractors at the site.")
+    assert [a.cue.text for a in analysis.attributions if a.cue is not None] == []
+
+
+def test_attributions_transcript_answers_are_the_briefers_and_questions_no_claims(analyse):
+    analysis = analyse(
+        "Excerpts from the briefing.\n\n"
+        "OKAFOR: Good morning. The ferry left the port with 310 people on board.\n\n"
+        "Q: Can you confirm that the captain has been arrested?\n\n"
+        "A: The captain is helping the investigation and has not been detained.\n"
+    )
+    speakers = {a.source.text for a in analysis.attributions if a.source is not None}
+    assert "Q" not in speakers
+    assert "A" not in speakers
+    answer = next(a for a in analysis.attributions if "helping" in a.content_text)
+    assert answer.source.text == "OKAFOR"
+    assert not any("captain has been arrested" in a.content_text for a in analysis.attributions)

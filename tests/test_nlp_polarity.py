@@ -47,6 +47,8 @@ def _by_cue(analysis, cue: str):
         ("The rebels said they had no role in the ambush on the convoy.", "said", "deny"),
         ("\"Our men played no part in the looting,\" the colonel said.", "said", "deny"),
         ("The mayor said the old town has no running water.", "said", "assert"),
+        ("The colonel said he was not going to confirm the names of the dead.", "confirm", "unconfirmed"),
+        ("The harbour master did not want to comment on the cause of the fire.", "comment", "unconfirmed"),
     ],
 )  # fmt: skip
 def test_polarity_of_claims(analyse, text, cue, polarity):

@@ -76,6 +76,19 @@ def test_what_is_still_so_is_a_current_count_not_the_total(analyse):
     assert modality[4100] != "current"
 
 
+def test_a_number_put_at_a_figure_is_how_many_there_are(analyse):
+    """ "put the number of advisers in Mali at about 400" says how many are there now: never a
+    projection to be merged with "up to 400 could be sent"."""
+    lexicon = load_resolve_lexicon()
+    identity = build_identity(load_source_table(), [], [])
+    analysis = analyse(
+        "The defence minister put the number of foreign advisers in Mali at about 400.",
+        published="2025-03-02",
+    )
+    [figure] = [f for facts in document_facts(analysis, identity, lexicon) for f in facts.figures]
+    assert (figure.value, figure.modality) == (400, "current")
+
+
 def test_the_whole_of_a_partitive_is_no_count(figures):
     found = figures("The agency said 7 of the 20 workers were missing.")
     assert found[20][0] is None

@@ -38,6 +38,9 @@ _HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "rep
 _HEARSAY_PASSIVES = {"say", "report", "rumour", "rumor", "allege", "claim"}
 _OF_PREPS = ("of", "about", "against")
 _ACCUSING = {"accuse", "blame", "charge"}
+_COUNT_NOUNS = frozenset(
+    "number figure toll count total tally cost bill damage losses loss price estimate".split()
+)
 _COLON_BEFORE_QUOTE = re.compile(r"[^“\"\n.!?]{0,120}?:\s*$")
 
 
@@ -186,11 +189,18 @@ class _Finder:
         """Headline and transcript style: "Kerry: the limit is set every year" — a short name
         opening a line, a colon, and what that speaker said."""
         start = 0
+        speaker: SpacySpan | None = None  # who answers the "A:" lines of a transcript
         for line in self.text.split("\n"):
             colon = line.find(":")
             if 0 < colon <= 40 and len(line) - colon > 12:
                 name = self.doc.char_span(start, start + colon, alignment_mode="contract")
                 rest = char_span(start + colon + 1, start + len(line), self.text)
+                label = line[:colon].strip()
+                if label in TRANSCRIPT_LABELS:
+                    # "Q:" is a reporter's question, no claim; "A:" is the last speaker named
+                    name = speaker if TRANSCRIPT_LABELS[label] else None
+                elif name is not None and _is_speaker_label(name):
+                    speaker = name
                 if name is not None and rest is not None and _is_speaker_label(name):
                     content = self._with_quotes(
                         list(
@@ -250,6 +260,8 @@ class _Finder:
         return any(q.inner_start <= offset < q.inner_end for q in self.quotes)
 
     def _verb(self, verb: Token, cues: list[Token]) -> Found | None:
+        if verb.sent.text.rstrip().endswith("?") and not self._in_quote(verb.idx):
+            return None  # "Can you confirm that ...?": a question asserts nothing
         deny = self._denied_by(verb)
         if deny is not None:
             # the denial's own record, unless its verb was read already
@@ -486,6 +498,8 @@ class _Finder:
             tokens = [t for t in verb.head.subtree if t not in set(verb.subtree)]
             return self._cut_other_reports(tokens, verb.head, cues), Form.INDIRECT
         objects = [c for c in children if c.dep_ in ("dobj", "attr")]
+        if entry.content == "at" or (entry.content == "any" and self._figure_at(verb, objects)):
+            return self._figure_at(verb, objects), Form.INDIRECT
         if entry.content == "label":
             if objects and objects[0].lower_ in _REFLEXIVES:
                 return [], Form.INDIRECT  # "a group calling itself Nightfall" names, not claims
@@ -563,6 +577,20 @@ class _Finder:
             ]
             return tokens, Form.INDIRECT
         return self._that_clause_after(verb), Form.INDIRECT
+
+    def _figure_at(self, verb: Token, objects: list[Token]) -> list[Token]:
+        """ "puts the number of displaced at about 23,000", "estimated the cost at $40 million":
+        the count and its figure. Without a count noun and a figure after "at" ("put the blame
+        on the army") there is no report."""
+        if not objects or objects[0].lemma_.lower() not in _COUNT_NOUNS:
+            return []
+        at = next(
+            (t for t in verb.subtree if t.lower_ == "at" and t.i > objects[0].i),
+            None,
+        )
+        if at is None or not any(t.like_num or t.text in "$€£" for t in at.subtree):
+            return []
+        return list(self.doc[objects[0].left_edge.i : at.right_edge.i + 1])
 
     def _own_complement(self, verb: Token, entry: Cue, before: Token) -> bool:
         """Is a clause before the cue someone else's statement, not what the cue reports?
@@ -1123,6 +1151,8 @@ def _is_speaker_label(name: SpacySpan) -> bool:
 
 
 QUOTING_VERBS = frozenset({"quote", "cite"})
+# transcript labels: True when the line is the speaker's answer, False for a question
+TRANSCRIPT_LABELS = {"Q": False, "A": True, "Question": False, "Answer": True}
 
 
 def _quoting_verb(verb: Token) -> Token | None:

@@ -163,6 +163,10 @@ def _withheld(cue: Token, words: PolarityLexicon) -> bool:
     governor = cue.head
     if cue.dep_ == "xcomp" and governor.lemma_.lower() in words.withhold:
         return True  # "declined to comment on", "was unable to verify"
+    if cue.dep_ == "xcomp" and any(
+        c.dep_ == "neg" and c.lower_ in words.negations for c in governor.children
+    ):
+        return True  # "I am not going to confirm", "did not want to comment on"
     # "saw no need to comment on"
     return cue.dep_ == "acl" and any(
         c.dep_ == "det" and c.lower_ == "no" for c in governor.children
