@@ -10,7 +10,9 @@ import pytest
 from claimgraph.ingest.text import document_from_text
 from claimgraph.nlp.source_table import load_source_table
 from claimgraph.resolve import read, resolve
+from claimgraph.resolve.facts import document_facts
 from claimgraph.resolve.identity import SourceInfo, build_identity
+from claimgraph.resolve.lexicons import load_resolve_lexicon
 from store_fixtures import backend_store
 
 
@@ -893,3 +895,93 @@ def test_a_generic_police_is_the_named_police_body_of_its_own_report():
         documents={**documents, "border-police": {"d1"}},
     )
     assert two.canonical("police") == "police"  # two police bodies in its report: which one?
+
+
+def test_rejected_charges_hit_the_charges_however_far_up_the_report(tmp_path, pipeline):
+    filler = (
+        "The port authority said traffic in the harbour was normal on Friday, and ferries to "
+        "the islands kept to their timetable despite strong winds along the coast. "
+    )
+    pairs = _denial_pairs(
+        tmp_path,
+        pipeline,
+        (
+            "Harbour Wire",
+            "2026-05-08",
+            "A prosecutor in Split charged two dock workers with smuggling cigarettes through "
+            "the container terminal, court officials said.\n\n"
+            + filler * 4
+            + "\n\nThe lawyer for the two men, Ivo Maric, rejected the charges.",
+        ),
+    )
+    assert any("charged two dock workers" in claim for claim, _ in pairs), pairs
+
+
+def test_a_denial_with_another_verb_and_only_the_names_in_common_denies_nothing():
+    from claimgraph.resolve.clusters import Features
+    from claimgraph.resolve.contradictions import names_only_in_common
+    from claimgraph.resolve.lexical import words
+
+    denial = Features("deny", (), ("KP",), ("pyongyang",), "ru-government", predicate="supply")
+    receive = Features("assert", (), ("KP",), ("pyongyang",), "jp-government", predicate="receive")
+    assert names_only_in_common(
+        denial,
+        receive,
+        words("Pyongyang is supplying shells for the war"),
+        words("Pyongyang could receive advanced missile technology in return"),
+    )
+    assert not names_only_in_common(
+        denial,
+        receive,
+        words("Pyongyang is supplying shells for the war"),
+        words("Pyongyang has shipped shells by rail"),
+    )
+
+
+def test_a_negated_claim_with_the_claims_own_verb_contradicts_it(tmp_path, pipeline):
+    with _stored(
+        tmp_path,
+        pipeline,
+        [
+            (
+                "Adriatic Post",
+                "2026-05-08",
+                "The suspect had rented a flat overlooking the naval base in Pula for 14 "
+                "months, two people familiar with the investigation told the Adriatic Post.",
+            ),
+            (
+                "Istria Daily",
+                "2026-05-09",
+                "The lawyer for the suspect, Marko Horvat, said his client had never rented a "
+                "flat overlooking the naval base in Pula.",
+            ),
+        ],
+    ) as store:
+        clusters = {c.id: c for c in read.clusters(store)}
+        found = [
+            (clusters[c.claim].label, clusters[c.by].label)
+            for c in read.contradictions(store)
+            if c.kind == "denial"
+        ]
+    assert len(found) == 1, found
+    claim, negation = found[0]
+    assert "never" in negation
+    assert "14" in claim
+
+
+def test_a_figure_recalled_from_weeks_before_dates_from_when_it_was_said(analyse):
+    lexicon = load_resolve_lexicon()
+    identity = build_identity(load_source_table(), [], [])
+    analysis = analyse(
+        "The count has risen steadily. On March 2, the coast guard reported 40 migrants "
+        "missing. On Friday the ministry said 65 migrants were missing.",
+        published="2026-03-21",
+    )
+    said = {
+        figure.value: fact.said_on
+        for fact in document_facts(analysis, identity, lexicon)
+        for figure in fact.figures
+    }
+    assert said[40] is not None
+    assert said[40].date().isoformat() == "2026-03-02"
+    assert said[65] is None  # said within the week: the report's own news

@@ -6,7 +6,8 @@ Returns: `Contradiction` rows with an explanation a reader can check.
 A denial contradicts an asserting cluster when their founding claims are close in meaning (the
 denial's polarity words are left out of its vector), the claim names every country the denial
 names, their actors agree, and the denial comes from a different independent body; only the
-nearest few claims are linked. A denial that only points back ("such reports", "it") hits the
+nearest few claims are linked. A negated statement ("never rented a flat") contradicts the
+claim with the same main verb that it negates. A denial that only points back ("such reports", "it") hits the
 most reported claim just before it in the same report. Two figures contradict when they count the same topic with
 the same modality, were first reported within `figure_window_days` of each other by different
 independent bodies, and their ranges do not overlap ("about 8,000" is 7,200-8,800 with the
@@ -15,11 +16,12 @@ default tolerance; "more than 10,000" is 10,000 and up).
 
 import hashlib
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from claimgraph.resolve.clusters import Features
+from claimgraph.resolve.lexical import words
 from claimgraph.resolve.records import Contradiction
 
 # Projections are forecasts: two sources expecting different totals do not contradict each
@@ -48,6 +50,45 @@ def denial_applies(denial: Features, claim: Features, similarity: float, thresho
         return False
     if similarity < threshold:
         return False
+    return _same_matter(denial, claim)
+
+
+# "was", "had": a negated copula or auxiliary says what something is not, rarely that another
+# source's claim is false ("These were not toys flown by a teenager")
+COPULAS = frozenset({"be", "have", "do", "seem", "become", "remain"})
+
+
+def negation_applies(
+    negation: Features, claim: Features, similarity: float, threshold: float
+) -> bool:
+    """Does a negated statement say that another body's claim did not happen?
+
+    "His client never rented a flat overlooking the base" against "the suspect had rented a flat
+    overlooking the base": the same main verb, one side negated, close in meaning and about the
+    same matter. A negation with another verb ("the town never fell" against "fighters took the
+    town") is left alone: without a denial word nothing says which claim it answers.
+    """
+    if not (negation.polarity == "assert" and negation.negated):
+        return False
+    if claim.polarity != "assert" or claim.negated or similarity < threshold:
+        return False
+    predicate = negation.predicate
+    if not predicate or predicate != claim.predicate or predicate in COPULAS:
+        return False
+    return _same_matter(negation, claim)
+
+
+def names_only_in_common(
+    denial: Features, claim: Features, denial_words: Iterable[str], claim_words: Iterable[str]
+) -> bool:
+    """True when a denial and a claim share no word but names: "denied that Pyongyang is
+    supplying weapons" and "Pyongyang could receive Russian technology" speak of one country,
+    not of one deed. With another main verb, that is too little to call it the claim denied."""
+    names = {w for e in (*denial.entities, *claim.entities) for w in words(e)}
+    return not (set(denial_words) & set(claim_words)) - names
+
+
+def _same_matter(denial: Features, claim: Features) -> bool:
     if denial.agent and claim.agent and denial.agent != claim.agent:
         return False
     same_figure = denial.lead is not None and denial.lead == claim.lead

@@ -26,6 +26,8 @@ from claimgraph.resolve.contradictions import (
     contradiction_id,
     denial_applies,
     figure_conflicts,
+    names_only_in_common,
+    negation_applies,
 )
 from claimgraph.resolve.corrections import ClaimEdits
 from claimgraph.resolve.facts import ClaimFacts, document_facts, strip_dateline
@@ -319,7 +321,7 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
                     "high": figure.high,
                     "qualifier": figure.qualifier,
                     "unit": figure.unit,
-                    "published": fact.published,
+                    "published": fact.said_on or fact.published,
                     "original_source": original,
                     "independence": independence,
                 }
@@ -368,23 +370,30 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             and m["independence"] != member["independence"]
             and m["cluster_id"] != member["cluster_id"]
             and len(lexical.words(m["facts"]["match_text"])) > ANAPHORIC_WORDS
-            and fact["start"] - m["facts"]["start"] < ANAPHORIC_REACH
         ]
         if claimant:
             # "rejected the Armenian statement", "Yerevan's version": what that side said
             before = [m for m in before if _speaks_for_country(state, m, claimant)]
-        if not before:
-            continue
         named = _pointer_stems(
             _after_report_noun(fact["match_text"]) if claimant else fact["match_text"]
         )
         if named:
             # "rejected the looting accusation": the claim that speaks of looting; with none,
             # the denial answers something the report does not carry ("any role in attacking
-            # the ship" is not the insurers' estimate before it)
-            before = [m for m in before if named & _pointer_stems(m["facts"]["match_text"])]
-            if not before:
-                continue
+            # the ship" is not the insurers' estimate before it). Further up the report than a
+            # paragraph, the claim must speak of all it names ("rejected the charges": the
+            # lead's "charged three people").
+            before = [
+                m
+                for m in before
+                if (stems := _pointer_stems(m["facts"]["match_text"])) >= named
+                or (named & stems and fact["start"] - m["facts"]["start"] < ANAPHORIC_REACH)
+            ]
+        else:
+            # "rejected the report": only what was said just before can be the one meant
+            before = [m for m in before if fact["start"] - m["facts"]["start"] < ANAPHORIC_REACH]
+        if not before:
+            continue
         sizes = state.reps.sizes
         country = state.identity.country(member["original_source"])
         # the reports a party calls groundless are those that accuse it, then the most reported
@@ -929,14 +938,15 @@ def _contradictions(
     for cluster_id in sorted(touched):
         index = reps.index[cluster_id]
         mine = reps.features[index]
-        if mine.denies:
+        if mine.denies or (mine.polarity == "assert" and mine.negated):
             denials.add(index)
-        elif mine.polarity == "assert":
+        if mine.polarity == "assert" and not mine.negated:
             # A new or grown claim may now be among what an older denial denies.
             denials |= {
                 i
                 for i, theirs in enumerate(reps.features)
-                if theirs.denies and denial_applies(theirs, mine, 1.0, 0.0)
+                if (theirs.denies and denial_applies(theirs, mine, 1.0, 0.0))
+                or negation_applies(theirs, mine, 1.0, 0.0)
             }
     for index in sorted(denials):
         denial = reps.features[index]
@@ -1005,11 +1015,20 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
     denial = reps.features[index]
     sims = np.maximum(reps.founders @ reps.founders[index], reps.matrix @ reps.matrix[index])
     denier = state.identity.independence(denial.source, None)
+    # a negation names its matter by its verb, which stands in for the denial word
+    threshold = settings.denial_threshold if denial.denies else settings.negation_threshold
+    applies = denial_applies if denial.denies else negation_applies
     hits = []
-    for other in np.nonzero(sims >= settings.denial_threshold)[0]:
+    for other in np.nonzero(sims >= threshold)[0]:
         claim = reps.features[other]
         similarity = float(sims[other]) - predicate_penalty(denial, claim)
-        if not denial_applies(denial, claim, similarity, settings.denial_threshold):
+        if not applies(denial, claim, similarity, threshold):
+            continue
+        if other_action(denial.predicate, claim.predicate) and names_only_in_common(
+            denial, claim, reps.founder_terms[index].keys(), reps.terms[other].keys()
+        ):
+            # "denied that Pyongyang is supplying weapons" does not deny "Pyongyang could
+            # receive Russian technology": another verb and nothing in common but the names
             continue
         if denier is not None and denier == state.identity.independence(claim.source, None):
             continue

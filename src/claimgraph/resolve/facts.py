@@ -56,10 +56,14 @@ class ClaimFacts:
     predicate: str | None = None  # the content's main verb ("cross"), from the parse
     scene: str | None = None  # the one country the report's lead names, if only one
     headline: bool = False  # said in the report's headline, which restates its body
+    # when it was said, where the report dates the statement ("On Oct. 18, the agency reported
+    # 1,500"): an earlier figure repeated, which dates from then, not from this report
+    said_on: datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
         row = asdict(self)
         row["published"] = self.published.isoformat() if self.published else None
+        row["said_on"] = self.said_on.isoformat() if self.said_on else None
         return row
 
     @classmethod
@@ -68,6 +72,7 @@ class ClaimFacts:
         values["published"] = (
             datetime.fromisoformat(row["published"]) if row.get("published") else None
         )
+        values["said_on"] = datetime.fromisoformat(row["said_on"]) if row.get("said_on") else None
         values["figures"] = tuple(Figure(**figure) for figure in row.get("figures", ()))
         for key in ("hedges", "cited", "countries", "places", "entities"):
             values[key] = tuple(row.get(key, ()))
@@ -222,6 +227,7 @@ def _facts(
         agent=_agent(attribution, lexicon),
         negated=attribution.negated,
         predicate=attribution.predicate,
+        said_on=_said_on(analysis, attribution),
     )
 
 
@@ -409,6 +415,39 @@ def _dated_earlier(analysis: Analysis, attribution: Attribution) -> bool:
             if (published.date() - time.end).days > RECAP_DAYS:
                 return True
     return False
+
+
+CLAUSE_END = re.compile(r"[.;!?\n]")
+# A statement dated within a week of its report is that report's news ("said on Thursday");
+# one dated further back is an earlier statement recalled ("On Oct. 18, the agency reported").
+SAID_EARLIER_DAYS = 7
+
+
+def _said_on(analysis: Analysis, attribution: Attribution) -> datetime | None:
+    """The day a report dates its claim to, when that is over a week before the report: "On
+    Oct. 18, the agency reported 1,500" in a report of Nov. 1, "Seoul first spoke of 1,500 in
+    October" (the end of the month) in one of Dec. 24."""
+    published = analysis.document.published
+    if published is None or attribution.cue is None:
+        return None
+    text = analysis.document.text
+    first = min(attribution.cue.start, attribution.content_start)
+    start = max((m.end() for m in CLAUSE_END.finditer(text, 0, first)), default=0)
+    end = max(attribution.cue.end, attribution.content_end)
+    dates = [
+        time.end
+        for time in analysis.times
+        if time.attribution in (None, attribution.id)
+        and time.relation == "before"
+        and time.granularity in ("day", "week", "month")
+        and time.end is not None
+        and time.span.end > start
+        and time.span.start < end
+        and text[max(0, time.span.start - 4) : time.span.start].lower() != "the "
+    ]
+    if not dates or (published.date() - max(dates)).days <= SAID_EARLIER_DAYS:
+        return None
+    return datetime.combine(max(dates), published.timetz())
 
 
 __all__ = ["MODALITY_ORDER", "ClaimFacts", "document_facts"]

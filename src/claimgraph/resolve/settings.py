@@ -13,6 +13,7 @@ class ResolveSettings:
     # on the labelled pairs: bench/fit_merge.py, fit P 0.93).
     corroboration: float = 0.46
     denial_threshold: float = 0.55  # founder cosine of a denial and the claims it contradicts
+    negation_threshold: float = 0.45  # the same for a negation with the claim's own main verb
     copy_similarity: float = 0.45  # estimated shingle Jaccard of a near-copy (syndication)
     figure_window_days: float = 5.0  # figures this close in time are "at the same time"
     approx_tolerance: float = 0.1  # "about 8,000" covers 7,200-8,800
