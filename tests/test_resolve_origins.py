@@ -985,3 +985,23 @@ def test_a_figure_recalled_from_weeks_before_dates_from_when_it_was_said(analyse
     assert said[40] is not None
     assert said[40].date().isoformat() == "2026-03-02"
     assert said[65] is None  # said within the week: the report's own news
+
+
+def test_a_figure_dispute_names_who_gave_the_figure_first():
+    from claimgraph.resolve.contradictions import figure_conflicts
+
+    rows = [
+        _row("c1", 8000.0, "current", "us-government", "about 8,000", day="2026-02-05"),
+        {
+            **_row("c2", 11000.0, "current", "ua-government", "11,000", day="2026-02-04"),
+            "original_source": "intelligence-chief",
+        },
+        {
+            **_row("c2", 11000.0, "current", "ua-government", "about 11,000", day="2026-02-06"),
+            "attribution_id": "a-c2-later",
+            "original_source": "president",
+        },
+    ]
+    [found] = figure_conflicts(rows, 5.0, 0.1, "troops", new={"a-c2-later"})
+    assert "11,000 from intelligence-chief" in found.explanation
+    assert "president" not in found.explanation

@@ -200,8 +200,11 @@ def figure_conflicts(
     # A figure dates from its first report by its body, not from the echoes that repeat it
     # later: "1,500" on 18 Oct against "3,000" on 24 Oct is a revision, whoever reprints it.
     first_seen: dict[tuple[Any, ...], datetime | None] = {}
+    # the explanation names who said it first, as the claim's side on the page does
+    earliest: dict[tuple[Any, ...], Mapping[str, Any]] = {}
     for row in usable:
         first_seen.setdefault(_key(row), row["published"])
+        earliest.setdefault(_key(row), row)
     fresh = [r for r in usable if new is None or r["attribution_id"] in new]
     pairs: set[tuple[Any, ...]] = set()
     for one in fresh:
@@ -241,15 +244,16 @@ def figure_conflicts(
                 key = contradiction_id(
                     "figures", *sorted((first["cluster_id"], second["cluster_id"]))
                 )
+                said_a, said_b = earliest[_key(first)], earliest[_key(second)]
                 found[key] = Contradiction(
                     id=key,
                     kind="figures",
                     claim=first["cluster_id"],
                     by=second["cluster_id"],
                     explanation=(
-                        f"{label} ({first['modality']}): {first['text']} from "
-                        f"{name_of(first['original_source'])} vs {second['text']} from "
-                        f"{name_of(second['original_source'])}, "
+                        f"{label} ({first['modality']}): {said_a['text']} from "
+                        f"{name_of(said_a['original_source'])} vs {said_b['text']} from "
+                        f"{name_of(said_b['original_source'])}, "
                         f"{'within a day' if window <= 1 else f'within {window:g} days'}"
                     ),
                 )
