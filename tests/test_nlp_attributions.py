@@ -585,3 +585,11 @@ def test_attributions_transcript_answers_are_the_briefers_and_questions_no_claim
     answer = next(a for a in analysis.attributions if "helping" in a.content_text)
     assert answer.source.text == "OKAFOR"
     assert not any("captain has been arrested" in a.content_text for a in analysis.attributions)
+
+
+def test_attributions_a_corrected_error_is_no_claim(analyse):
+    analysis = analyse(
+        "Correction: An earlier version of this story said the clinic had treated 64 people. "
+        "It treated 46."
+    )
+    assert not any("64" in a.content_text for a in analysis.attributions)

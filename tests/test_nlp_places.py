@@ -108,6 +108,12 @@ def test_places_regions(nlp_model, gazetteer, sentence, span, name, country):
         ("Missiles hit Zaporizhzhia and Belgorod overnight.", "Belgorod", "RU"),
         ("Israeli strikes hit Rafah in southern Gaza.", "Rafah", "PS"),
         ("Mr Kim met Mr Putin in Vladivostok.", "Vladivostok", "RU"),
+        # a town the model tags as an organisation, in a report that names its country
+        (
+            "Ten days after fighters stormed Finote Selam, the Ethiopian army gave new figures.",
+            "Finote Selam",
+            "ET",
+        ),
     ],
 )
 def test_places_cities(nlp_model, gazetteer, sentence, span, country):

@@ -89,6 +89,13 @@ def test_a_number_put_at_a_figure_is_how_many_there_are(analyse):
     assert (figure.value, figure.modality) == (400, "current")
 
 
+def test_ages_are_no_counts(figures):
+    found = figures("Police said two sailors aged 41 and 57 were detained at the quay.")
+    assert found[2] == ("sailors", "detained")
+    assert found[41][0] is None
+    assert found[57][0] is None
+
+
 def test_the_whole_of_a_partitive_is_no_count(figures):
     found = figures("The agency said 7 of the 20 workers were missing.")
     assert found[20][0] is None

@@ -300,6 +300,13 @@ class _Finder:
             or (source_head.lower_ == "one" and any(c.lower_ == "no" for c in source_head.children))
         ):
             return None  # "nobody is denying it": nobody speaks
+        if any(
+            c.dep_ == "nsubj"
+            and c.lower_ == "version"
+            and any(m.lower_ in ("earlier", "previous", "original") for m in c.children)
+            for c in verb.children
+        ):
+            return None  # "An earlier version of this article said ...": a corrected error
         if source_head is not None and source_head.pos_ == "VERB" and source_head.dep_ == "nsubj":
             # "Tajikistan dismissed as fabricated Kyrgyz claims ...", misparsed with "claims" as
             # the verb and "dismissed" as its subject: a clause is not a speaker

@@ -291,8 +291,12 @@ class _Finder:
             entry = self._lookup(start, end)
             if entry is None or self._looks_like_person(start, end, entry):
                 continue
-            if areas_only and entry.kind not in ("country", "region"):
-                continue
+            if (
+                areas_only
+                and entry.kind not in ("country", "region")
+                and not (entry.kind == "city" and entry.country in self.context.countries)
+            ):
+                continue  # a town whose country the report names may be tagged ORG too
             if entry.kind in ("country", "region", "district", "site") or self._city_evidence(
                 start, end, entry
             ):
@@ -336,11 +340,22 @@ class _Finder:
             i = end
 
     def _hyphenated(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The name with the words hyphens join to it ("Croix" -> "Croix-des-Bouquets"), then
-        the name as it was, in case the whole is no place ("Russia-Ukraine")."""
+        """The name with the words hyphens join to it ("Croix" -> "Croix-des-Bouquets") or the
+        proper nouns that complete a gazetteer name, then the name as it was, in case the
+        whole is no place ("Russia-Ukraine")."""
         wide_start, wide_end = start, end
         while wide_end + 1 < len(self.doc) and _joins(self.doc[wide_end - 1], self.doc[wide_end]):
             wide_end += 2
+        # "[Finote] Selam": the model tagged the first word only; the name runs on
+        while (
+            wide_end < len(self.doc)
+            and wide_end - wide_start < 4
+            and self.doc[wide_end].pos_ == "PROPN"
+            and self.doc[wide_end].text[:1].isupper()
+            and not self.doc[wide_end].ent_type_
+            and self.gazetteer.lookup(self.doc[wide_start : wide_end + 1].text) is not None
+        ):
+            wide_end += 1
         while wide_start >= 2 and _joins(self.doc[wide_start - 2], self.doc[wide_start - 1]):
             wide_start -= 2
         if (wide_start, wide_end) == (start, end):

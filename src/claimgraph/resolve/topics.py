@@ -90,9 +90,11 @@ def figure_of(
     low, high = window[0], window[1]
     thing, event, modifiers = _thing(quantity.unit, lexicon)
     # "11 of its 14 crew": 14 is the whole the share is taken from, not a count of its own;
-    # "ship 4108" names a ship.
-    names_no_count = (window[2] and bool(PARTITIVE.match(text[low:start]))) or (
-        quantity.unit is None and _identifier(text, start)
+    # "ship 4108" names a ship; "two men aged 29 and 33" gives their ages.
+    names_no_count = (
+        (window[2] and bool(PARTITIVE.match(text[low:start])))
+        or (quantity.unit is None and _identifier(text, start))
+        or (quantity.unit is None and bool(AGES.search(text[max(0, start - 24) : start])))
     )
     if thing is None and quantity.unit is None and window[3] and PARTITIVE.match(text[end:high]):
         thing, event, _ = _thing(next_unit, lexicon)
@@ -202,6 +204,7 @@ LONG_SPAN = re.compile(
     r"|^[^.;]{0,60}\bsince (?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+AGES = re.compile(r"\b(?:aged|ages of)\s+(?:between\s+)?(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I)
 COORDINATED = re.compile(r"^[\w\s'-]{0,40}\b(?:and|or)\s*$")
 COUNTED_SUBJECT = re.compile(
     r"\b(?:number|toll|tally|count) of (?:the )?((?:[A-Za-z-]+ ){0,3}[A-Za-z-]+)", re.IGNORECASE
