@@ -35,6 +35,7 @@ def test_source_hygiene_counted_crowd_never_speaks(analyse, text):
         ("The data show that 3,000 soldiers were wounded in the spring.", None),
         ("A report by the United Nations said 40 civilians had died.", "un"),
         ("The NIS report said 1,500 troops had arrived.", "kr-nis"),
+        ("According to the information we have, no ship was hit in the strait.", None),
     ],
 )
 def test_source_hygiene_documents_name_their_issuer_or_no_one(analyse, text, canonical):
@@ -116,6 +117,17 @@ def test_source_hygiene_headline_accuser_after_by_speaks(analyse):
 def test_source_hygiene_anonymity_phrases(analyse, text):
     [claim] = analyse(text).attributions
     assert claim.anonymous is True
+
+
+def test_source_hygiene_an_unnamed_source_keeps_what_describes_them(analyse):
+    analysis = analyse(
+        "The ferry had been overloaded, three people familiar with the inquiry told the Post."
+    )
+    [claim] = analysis.attributions
+    source = next(s for s in analysis.sources if s.id == claim.canonical_source)
+    assert claim.anonymous is True
+    assert "familiar with" in source.name
+    assert "inquiry" in source.name
 
 
 def test_source_hygiene_no_person_suffixed_body(analyse):

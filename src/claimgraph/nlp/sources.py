@@ -74,6 +74,8 @@ _SKIP_WORDS = {
     ",",
 }
 
+DESCRIBING_PHRASES = ("familiar with", "with knowledge of")
+
 
 @cache
 def actor_nouns() -> frozenset[str]:
@@ -506,10 +508,15 @@ class _Resolver:
             known = self.table.find(bare, country) if bare else None
             if known is not None:
                 return known
+            # "who asked not to be named" says nothing of who they are; "familiar with the
+            # investigation" does, and stays in the name
+            said = description
+            for phrase in DESCRIBING_PHRASES:
+                said = said.replace(phrase, phrase.replace(" ", "\0"))
             words = [
-                w
-                for w in description.split()
-                if not any(w in p for p in self.lexicon.anonymity_phrases)
+                w.replace("\0", " ")
+                for w in said.split()
+                if "\0" in w or not any(w in p for p in self.lexicon.anonymity_phrases)
             ]
             label = " ".join(words) or "sources"
             if country:
