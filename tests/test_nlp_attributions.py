@@ -567,6 +567,13 @@ def test_attributions_a_count_put_at_a_figure(analyse, text, cue, content):
     assert only(analyse(text), cue).content_text == content
 
 
+def test_attributions_a_headline_label_cue_keeps_to_its_own_clause(analyse):
+    analysis = analyse(
+        "Police widen smuggling case to nine suspects; Minsk calls the charges absurd\n\nBody."
+    )
+    assert only(analysis, "calls").content_text == "the charges absurd"
+
+
 def test_attributions_putting_something_that_is_no_count_is_no_report(analyse):
     analysis = analyse("The governor put the blame on the contractors at the site.")
     assert [a.cue.text for a in analysis.attributions if a.cue is not None] == []

@@ -49,6 +49,9 @@ def _by_cue(analysis, cue: str):
         ("The mayor said the old town has no running water.", "said", "assert"),
         ("The colonel said he was not going to confirm the names of the dead.", "confirm", "unconfirmed"),
         ("The harbour master did not want to comment on the cause of the fire.", "comment", "unconfirmed"),
+        ("The coroner said she had not been able to confirm the cause of death.", "confirm", "unconfirmed"),
+        ("The coroner said she had not been able to confirm the cause of death.", "said", "unconfirmed"),
+        ("The junta stopped short of denying that its jets had bombed the market.", "denying", "unconfirmed"),
     ],
 )  # fmt: skip
 def test_polarity_of_claims(analyse, text, cue, polarity):

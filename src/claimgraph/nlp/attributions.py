@@ -513,8 +513,11 @@ class _Finder:
             complements = [
                 c
                 for c in children
-                if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")
-                or (c.dep_ == "npadvmod" and objects and c.i > objects[0].i)  # "branded X a Y"
+                if c.i > verb.i  # "X widens case; China calls accusations groundless"
+                and (
+                    c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")
+                    or (c.dep_ == "npadvmod" and objects and c.i > objects[0].i)  # "branded X a Y"
+                )
             ]
             if objects and complements:
                 start = min(objects[0].left_edge.i, complements[0].left_edge.i)

@@ -128,7 +128,13 @@ def _nested_report(content: Sequence[Token], words: PolarityLexicon, cues: Lexic
     """ "Rutte said the alliance could not confirm ...": content whose first clause is itself a
     withheld or denying report lends the claim its polarity. Only the first clause: "acknowledged
     that it lost men but has not published a toll" is an acknowledgement."""
-    for head in [r for r in _roots(content) if r.pos_ in ("VERB", "AUX")][:1]:
+    for root in [r for r in _roots(content) if r.pos_ in ("VERB", "AUX")][:1]:
+        # "had not been able to confirm", "is not going to confirm": the report the root
+        # carries
+        head = next(
+            (v for v in _carried(root) if v.lemma_.lower() in cues.verbs),
+            root,
+        )
         nested = cues.verbs.get(head.lemma_.lower())
         if nested is None:
             return None
@@ -138,6 +144,17 @@ def _nested_report(content: Sequence[Token], words: PolarityLexicon, cues: Lexic
             return "unconfirmed"
         return "deny" if nested.polarity == "deny" else None
     return None
+
+
+def _carried(root: Token) -> list[Token]:
+    """The root, then the verbs it carries: "been [able] to confirm", "going to confirm"."""
+    carried = [root]
+    for child in root.children:
+        if child.dep_ == "xcomp":
+            carried.append(child)
+        elif child.dep_ == "acomp":
+            carried += [c for c in child.children if c.dep_ == "xcomp"]
+    return carried
 
 
 # -- the cue ------------------------------------------------------------------------------------
@@ -161,12 +178,18 @@ def _withheld(cue: Token, words: PolarityLexicon) -> bool:
         # "neither confirm nor deny", "declined to confirm or deny": the second verb too
         return any(c.lower_ == "nor" for c in cue.head.children) or _withheld(cue.head, words)
     governor = cue.head
+    if cue.dep_ == "pcomp" and governor.lower_ == "of" and governor.head.lower_ == "short":
+        return True  # "stopped short of denying": it neither denied nor asserted
     if cue.dep_ == "xcomp" and governor.lemma_.lower() in words.withhold:
         return True  # "declined to comment on", "was unable to verify"
-    if cue.dep_ == "xcomp" and any(
-        c.dep_ == "neg" and c.lower_ in words.negations for c in governor.children
-    ):
-        return True  # "I am not going to confirm", "did not want to comment on"
+    if cue.dep_ == "xcomp":
+        # "I am not going to confirm", "did not want to comment on", "had not been able to
+        # confirm" (the negation sits on the verb that "able" completes)
+        governors = [governor, governor.head] if governor.dep_ == "acomp" else [governor]
+        if any(
+            c.dep_ == "neg" and c.lower_ in words.negations for g in governors for c in g.children
+        ):
+            return True
     # "saw no need to comment on"
     return cue.dep_ == "acl" and any(
         c.dep_ == "det" and c.lower_ == "no" for c in governor.children
