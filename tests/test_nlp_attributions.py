@@ -582,7 +582,7 @@ def test_attributions_putting_something_that_is_no_count_is_no_report(analyse):
 def test_attributions_transcript_answers_are_the_briefers_and_questions_no_claims(analyse):
     analysis = analyse(
         "Excerpts from the briefing.\n\n"
-        "OKAFOR: Good morning. The ferry left the port with 310 people on board.\n\n"
+        "OKAFOR: Good morning. I can tell you that the ferry left the port with 310 people.\n\n"
         "Q: Can you confirm that the captain has been arrested?\n\n"
         "A: The captain is helping the investigation and has not been detained.\n"
     )
@@ -591,6 +591,8 @@ def test_attributions_transcript_answers_are_the_briefers_and_questions_no_claim
     assert "A" not in speakers
     answer = next(a for a in analysis.attributions if "helping" in a.content_text)
     assert answer.source.text == "OKAFOR"
+    told = next(a for a in analysis.attributions if a.cue is not None and a.cue.text == "can tell")
+    assert told.canonical_source == answer.canonical_source  # "I" is the briefer
     assert not any("captain has been arrested" in a.content_text for a in analysis.attributions)
 
 

@@ -52,6 +52,7 @@ def _by_cue(analysis, cue: str):
         ("The coroner said she had not been able to confirm the cause of death.", "confirm", "unconfirmed"),
         ("The coroner said she had not been able to confirm the cause of death.", "said", "unconfirmed"),
         ("The junta stopped short of denying that its jets had bombed the market.", "denying", "unconfirmed"),
+        ("MANILA — China on Friday stopped short of denying that its ships had rammed the boat.", "denying", "unconfirmed"),
     ],
 )  # fmt: skip
 def test_polarity_of_claims(analyse, text, cue, polarity):

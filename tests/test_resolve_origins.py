@@ -1005,3 +1005,18 @@ def test_a_figure_dispute_names_who_gave_the_figure_first():
     [found] = figure_conflicts(rows, 5.0, 0.1, "troops", new={"a-c2-later"})
     assert "11,000 from intelligence-chief" in found.explanation
     assert "president" not in found.explanation
+
+
+def test_a_pointing_denial_of_similar_accounts_hits_the_claim_before_it(tmp_path, pipeline):
+    pairs = _denial_pairs(
+        tmp_path,
+        pipeline,
+        (
+            "Levant Wire",
+            "2026-05-08",
+            "Turkey's intelligence agency said on Friday that 900 Iranian advisers had been "
+            "flown to Latakia this month.\n\nAsked about the report, Iran's foreign ministry "
+            "spokesman dismissed similar media accounts as another fake.",
+        ),
+    )
+    assert any("900 Iranian advisers" in claim for claim, _ in pairs), pairs

@@ -266,8 +266,21 @@ def _link_nesting(attributions: list[Attribution]) -> list[Attribution]:
         if hosts:
             host = min(hosts, key=lambda a: a.content_end - a.content_start)
             inner = replace(inner, parent=host.id)
+            if _first_person(inner) and host.canonical_source:
+                # "KARRAS: ... I can tell you that ...": the speaker of the words around it
+                inner = replace(
+                    inner,
+                    canonical_source=host.canonical_source,
+                    source_kind=host.source_kind,
+                    anonymous=host.anonymous,
+                )
         linked.append(inner)
     return linked
+
+
+def _first_person(attribution: Attribution) -> bool:
+    source = attribution.source
+    return source is not None and source.text.lower() in ("i", "we")
 
 
 def _tag(record, attributions: list[Attribution]):  # type: ignore[no-untyped-def]

@@ -178,7 +178,14 @@ def _withheld(cue: Token, words: PolarityLexicon) -> bool:
         # "neither confirm nor deny", "declined to confirm or deny": the second verb too
         return any(c.lower_ == "nor" for c in cue.head.children) or _withheld(cue.head, words)
     governor = cue.head
-    if cue.dep_ == "pcomp" and governor.lower_ == "of" and governor.head.lower_ == "short":
+    if (
+        cue.dep_ == "pcomp"
+        and governor.lower_ == "of"
+        and (
+            governor.head.lower_ == "short"
+            or any(c.lower_ == "short" for c in governor.head.children)
+        )
+    ):
         return True  # "stopped short of denying": it neither denied nor asserted
     if cue.dep_ == "xcomp" and governor.lemma_.lower() in words.withhold:
         return True  # "declined to comment on", "was unable to verify"

@@ -437,13 +437,21 @@ REPORT_NOUNS = frozenset(
 INVOLVEMENT_WORDS = frozenset({"role", "involvement", "responsibility", "part", "hand"})
 
 
+# words of a pointing denial that say what kind of report it is, not what the report says
+# ("dismissed similar media accounts as another fake")
+POINTER_FILLERS = frozenset(
+    "similar media another earlier latest recent other those these fake fakes false "
+    "western foreign".split()
+)
+
+
 def _pointer_stems(text: str) -> set[str]:
     """The content words of a claim, cut to rough stems ("looting", "looted" -> "loot"), less
-    the report nouns a pointing denial is made of."""
+    the report nouns and fillers a pointing denial is made of."""
     return {
         word[: max(4, len(word) - 3)]
         for word in lexical.words(text)
-        if len(word) >= 5 and word not in REPORT_NOUNS
+        if len(word) >= 5 and word not in REPORT_NOUNS and word not in POINTER_FILLERS
     }
 
 
