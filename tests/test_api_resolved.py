@@ -73,3 +73,11 @@ def test_api_contradictions_kind_and_limit_are_applied(client, kind):
 def test_api_contradictions_bad_parameters_are_refused(client, params):
     response = client.get("/api/contradictions", params=params)
     assert (response.status_code, response.json()["code"]) == (400, "CG130")
+
+
+def test_api_cluster_reports_count_documents_not_quotes(client):
+    page = client.get("/api/clusters", params={"limit": 200}).json()
+    for item in page["items"]:
+        assert item["reports"] == len({m["document_id"] for m in item["members"]})
+    # the demo has a report that carries one claim twice ("X said ... Y believed ...")
+    assert any(item["reports"] < len(item["members"]) for item in page["items"])

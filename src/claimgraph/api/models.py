@@ -152,6 +152,7 @@ class ClusterOut(BaseModel):
     id: str
     label: str
     support: int = Field(description="independent original sources, not outlets repeating them")
+    reports: int = Field(default=0, description="documents that carry the claim")
     original_sources: list[str]
     outlets: list[str]
     first_reported: datetime | None

@@ -36,6 +36,7 @@ def cluster_dict(
         "id": cluster.id,
         "label": cluster.label,
         "support": cluster.support,
+        "reports": cluster.reports,
         "original_sources": list(cluster.original_sources),
         "outlets": list(cluster.outlets),
         "first_reported": cluster.first_reported,

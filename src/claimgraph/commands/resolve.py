@@ -91,7 +91,7 @@ def claim_command(
         cluster = found or read.cluster(store, claim_id)
         against = [x for x in read.contradictions(store) if cluster.id in (x.claim, x.by)]
     if output_format(fmt, TABLE_OR_JSON, what="a claim cluster") is Format.json:
-        body = {**json_ready(cluster), "support": cluster.support}
+        body = {**json_ready(cluster), "support": cluster.support, "reports": cluster.reports}
         typer.echo(json.dumps({**body, "contradictions": json_ready(against)}, indent=2))
         return
     typer.echo(f"{cluster.id}  [{cluster.polarity}]  {cluster.label}")
@@ -213,7 +213,7 @@ def cluster_rows(
             "support": str(c.support),
             "sources": ", ".join(c.original_sources),
             "credibility": credibility_label(c.credibility),
-            "reports": str(len({m.document_id for m in c.members})),
+            "reports": str(c.reports),
             "outlets": ", ".join(c.outlets),
             "first": _when(c.first_reported),
             "disputed by": "; ".join(disputes.get(c.id, ())),
@@ -227,7 +227,9 @@ def clusters_json(store: Any, source: str | None, search: str | None, limit: int
 
     found = read.clusters(store, source=source, search=search, limit=limit)
     return json.dumps(
-        [{**json_ready(c), "support": c.support} for c in found], indent=2, ensure_ascii=False
+        [{**json_ready(c), "support": c.support, "reports": c.reports} for c in found],
+        indent=2,
+        ensure_ascii=False,
     )
 
 

@@ -51,6 +51,12 @@ class ClaimCluster:
     supported_by: tuple[str, ...] | None = None  # originals that corroborate it (None: all)
 
     @property
+    def reports(self) -> int:
+        """Documents that carry the claim: one report quoting a speaker twice ("X said ...
+        believed ...") is one report."""
+        return len({member.document_id for member in self.members})
+
+    @property
     def support(self) -> int:
         """Independent corroboration of an assertion: original sources that state it without
         "could" or "may" and nearly as the founding claim does, not outlets repeating them, nor

@@ -36,7 +36,7 @@ function otherReports(detail, documentId) {
     h(
       "p",
       {},
-      h("a", { href: `/clusters/${encodeURIComponent(cluster.id)}` }, `${cluster.members.length} report(s)`),
+      h("a", { href: `/clusters/${encodeURIComponent(cluster.id)}` }, `${cluster.reports} report(s)`),
       ` · independent support ${cluster.support} · credibility `,
       credibility(cluster.credibility, cluster.credibility_word),
     ),

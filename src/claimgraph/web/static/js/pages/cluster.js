@@ -90,7 +90,7 @@ start(async (clusterId) => {
       "div",
       { class: "stats" },
       stat(String(cluster.support), cluster.polarity === "assert" ? "independent source(s)" : "independent support (a denial or refusal confirms nothing)"),
-      stat(String(cluster.members.length), "report(s)"),
+      stat(String(cluster.reports), "report(s)"),
       stat(String(cluster.outlets.length), "outlet(s)"),
       h("div", { class: "stat", "data-testid": "credibility" }, h("span", { class: "n" }, String(cluster.credibility)), h("span", { class: "l" }, `credibility: ${cluster.credibility_word}`)),
     ),

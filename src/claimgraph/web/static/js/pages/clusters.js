@@ -35,7 +35,7 @@ function clusterRow(cluster) {
     ),
     h("td", {}, polarity(cluster.polarity)),
     h("td", { class: "num" }, number(cluster.support)),
-    h("td", { class: "num" }, number(cluster.members.length)),
+    h("td", { class: "num" }, number(cluster.reports)),
     h("td", { class: "num" }, number(cluster.outlets.length)),
     h("td", { class: "date" }, day(cluster.first_reported)),
     h("td", {}, credibility(cluster.credibility, cluster.credibility_word)),

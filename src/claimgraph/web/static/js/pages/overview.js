@@ -28,7 +28,7 @@ function topClaims(overview) {
           h(
             "div",
             { class: "muted" },
-            `${cluster.support} independent source(s) · ${cluster.members.length} report(s) in ${cluster.outlets.length} outlet(s)`,
+            `${cluster.support} independent source(s) · ${cluster.reports} report(s) in ${cluster.outlets.length} outlet(s)`,
             cluster.first_reported ? ` · first ${day(cluster.first_reported)}` : "",
             " · credibility ",
             credibility(cluster.credibility, cluster.credibility_word),
