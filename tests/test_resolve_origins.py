@@ -1020,3 +1020,19 @@ def test_a_pointing_denial_of_similar_accounts_hits_the_claim_before_it(tmp_path
         ),
     )
     assert any("900 Iranian advisers" in claim for claim, _ in pairs), pairs
+
+
+def test_a_denial_of_a_named_bodys_report_does_not_hit_another_bodys_claim(tmp_path, pipeline):
+    pairs = _denial_pairs(
+        tmp_path,
+        pipeline,
+        (
+            "Sahel Desk",
+            "2026-05-08",
+            "The regional hospital said 44 people had been killed in the air strike on the "
+            "market in Djibo, most of them civilians.\n\nThe army rejected a report by the "
+            "Sahel Rights Observatory that between 30 and 50 civilians were killed when a "
+            "drone struck the market.",
+        ),
+    )
+    assert not any("hospital" in claim or "44 people" in claim for claim, _ in pairs), pairs

@@ -374,6 +374,11 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
         if claimant:
             # "rejected the Armenian statement", "Yerevan's version": what that side said
             before = [m for m in before if _speaks_for_country(state, m, claimant)]
+        author = _named_author(fact["content_text"])
+        if author:
+            # "rejected a report by the Horn Civilian Monitor": that body's claim, not the
+            # hospital's toll said just before it
+            before = [m for m in before if _said_by(state, m, author)]
         named = _pointer_stems(
             _after_report_noun(fact["match_text"]) if claimant else fact["match_text"]
         )
@@ -480,6 +485,28 @@ def _after_report_noun(text: str) -> str:
     words = _plain_words(text)
     at = next((i for i, word in enumerate(words) if word in CLAIM_NOUNS), -1)
     return " ".join(words[at + 1 :])
+
+
+AUTHORED = re.compile(
+    r"\b(?:report|reports|claim|claims|statement|account|findings|figures) (?:by|from) "
+    r"(?:the )?((?:[A-Z][\w'’-]*\s?){1,6})"
+)
+
+
+def _named_author(text: str) -> str | None:
+    """Whose report a denial rejects, when it names them: "a report by the Horn Civilian
+    Monitor that ..." -> "Horn Civilian Monitor"."""
+    found = AUTHORED.search(text)
+    return found.group(1).strip() if found else None
+
+
+def _said_by(state: Run, member: dict[str, Any], author: str) -> bool:
+    names = {
+        state.identity.info(member["original_source"]).name if member["original_source"] else "",
+        member["facts"].get("source_text") or "",
+    }
+    wanted = author.casefold()
+    return any(name and (wanted in name.casefold() or name.casefold() in wanted) for name in names)
 
 
 def _speaks_for_country(state: Run, member: dict[str, Any], countries: set[str]) -> bool:
