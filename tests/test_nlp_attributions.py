@@ -584,6 +584,7 @@ def test_attributions_transcript_answers_are_the_briefers_and_questions_no_claim
         "Excerpts from the briefing.\n\n"
         "OKAFOR: Good morning. I can tell you that the ferry left the port with 310 people.\n\n"
         "Q: Can you confirm that the captain has been arrested?\n\n"
+        "Q: There are reports that the crew was drunk. Is that so?\n\n"
         "A: The captain is helping the investigation and has not been detained.\n"
     )
     speakers = {a.source.text for a in analysis.attributions if a.source is not None}
@@ -594,6 +595,7 @@ def test_attributions_transcript_answers_are_the_briefers_and_questions_no_claim
     told = next(a for a in analysis.attributions if a.cue is not None and a.cue.text == "can tell")
     assert told.canonical_source == answer.canonical_source  # "I" is the briefer
     assert not any("captain has been arrested" in a.content_text for a in analysis.attributions)
+    assert not any("drunk" in a.content_text for a in analysis.attributions)  # a premise
 
 
 def test_attributions_a_corrected_error_is_no_claim(analyse):

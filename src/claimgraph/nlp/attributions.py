@@ -71,8 +71,27 @@ def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for sentence in doc.sents:
         found.extend(finder.in_sentence(sentence))
     found.extend(finder.colon_lines())
+    asked = _question_lines(finder.text)
+    found = [
+        f
+        for f in found
+        if f.source_head is not None  # "Q: The minister said ...": still the minister's words
+        or not any(start <= f.cue.start < end for start, end in asked)
+    ]
     found.sort(key=lambda f: f.cue.start)
     return _one_per_conjunct(found, finder.text)
+
+
+def _question_lines(text: str) -> list[tuple[int, int]]:
+    """Where a transcript's "Q:" lines are: a reporter's unsourced premise ("There are reports
+    that ...") is nobody's claim."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        label = line.split(":", 1)[0].strip() if ":" in line[:12] else ""
+        if TRANSCRIPT_LABELS.get(label) is False:
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
 
 
 def _one_per_conjunct(found: list[Found], text: str) -> list[Found]:
