@@ -1036,3 +1036,17 @@ def test_a_denial_of_a_named_bodys_report_does_not_hit_another_bodys_claim(tmp_p
         ),
     )
     assert not any("hospital" in claim or "44 people" in claim for claim, _ in pairs), pairs
+
+
+def test_a_body_on_both_sides_of_a_figure_dispute_revised_its_own_figure():
+    from claimgraph.resolve.contradictions import figure_conflicts
+
+    rows = [
+        _row("c1", 3000.0, "current", "us-government", "3,000", day="2026-02-03"),
+        {
+            **_row("c1", 3000.0, "current", "kr-government", "some 3,000", day="2026-02-04"),
+            "attribution_id": "a-c1-seoul",
+        },
+        _row("c2", 10000.0, "current", "us-government", "about 10,000", day="2026-02-05"),
+    ]
+    assert figure_conflicts(rows, 5.0, 0.1, "troops") == []

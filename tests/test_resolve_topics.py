@@ -89,6 +89,18 @@ def test_a_number_put_at_a_figure_is_how_many_there_are(analyse):
     assert (figure.value, figure.modality) == (400, "current")
 
 
+def test_a_number_put_at_a_figure_counts_whom_and_where_its_subject_says(analyse):
+    lexicon = load_resolve_lexicon()
+    identity = build_identity(load_source_table(), [], [])
+    analysis = analyse(
+        "The US defence secretary put the overall number of Iranian soldiers in Syria at "
+        "around 3,000.",
+        published="2025-03-02",
+    )
+    [figure] = [f for facts in document_facts(analysis, identity, lexicon) for f in facts.figures]
+    assert (figure.actor, figure.place) == ("IR", "SY")
+
+
 def test_ages_are_no_counts(figures):
     found = figures("Police said two sailors aged 41 and 57 were detained at the quay.")
     assert found[2] == ("sailors", "detained")

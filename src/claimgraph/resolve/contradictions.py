@@ -205,6 +205,10 @@ def figure_conflicts(
     for row in usable:
         first_seen.setdefault(_key(row), row["published"])
         earliest.setdefault(_key(row), row)
+    # the bodies behind each claim's figure: one body on both sides revised its own figure
+    bodies: dict[str, set[str]] = {}
+    for row in usable:
+        bodies.setdefault(row["cluster_id"], set()).add(row["independence"])
     fresh = [r for r in usable if new is None or r["attribution_id"] in new]
     pairs: set[tuple[Any, ...]] = set()
     for one in fresh:
@@ -219,6 +223,9 @@ def figure_conflicts(
                 _counted_as(first) != _counted_as(second)
                 or first["independence"] == second["independence"]
                 or first["cluster_id"] == second["cluster_id"]
+                # "3,000" from Washington and Seoul, then "10,000" from Washington: a revision
+                or second["independence"] in bodies[first["cluster_id"]]
+                or first["independence"] in bodies[second["cluster_id"]]
             ):
                 continue
             low_a, high_a = interval(first, tolerance)

@@ -98,9 +98,12 @@ def figure_of(
     )
     if thing is None and quantity.unit is None and window[3] and PARTITIVE.match(text[end:high]):
         thing, event, _ = _thing(next_unit, lexicon)
+    subject: tuple[int, int] | None = None
     if not names_no_count and thing is None and quantity.unit is None:
         # "the number of wounded had risen to 162": a bare number counts its subject's noun.
         thing, event = _counted_subject(text[low:start], lexicon)
+        if thing is not None:
+            subject = _subject_region(text, low, start)
         thing = thing or next((f.thing for f in reversed(previous) if f.thing), None)
     before_text = text[max(low, start - EVENT_SPAN) : start]
     after_text = text[end : min(high, end + EVENT_SPAN)]
@@ -138,15 +141,27 @@ def figure_of(
         for f in (previous if said_before is None else said_before)
         if f.thing == thing and thing is not None
     ]
+    # "put the number of North Korean soldiers in Russia at 10,000": whose and where, as the
+    # counted subject says
+    named_in_subject = _in_region(places, subject)
     actor = (
-        _named_actor(modifiers)
+        next((p.country for p in named_in_subject if p.kind == "demonym"), None)
+        or _named_actor(modifiers)
         or _actor_after(places, end, high)
         or (speaker_country if OWN_SIDE.search(text[low:high]) else None)
         or next((f.actor for f in reversed(same) if f.actor), None)
         or _actor_before(places, low, start)
     )
     place = (
-        _place(text, places, end, actor, after=True)
+        next(
+            (
+                p.country
+                for p in named_in_subject
+                if p.kind != "demonym" and p.country and p.country != actor
+            ),
+            None,
+        )
+        or _place(text, places, end, actor, after=True)
         or next((f.place for f in reversed(same) if f.place), None)
         or _place(text, places, end, actor, after=False)
         or next((c for c, _ in document_countries.most_common() if c != actor), None)
@@ -230,6 +245,27 @@ def _counted_subject(before: str, lexicon: ResolveLexicon) -> tuple[str | None, 
             thing, event, _ = _thing(word, lexicon)
             return thing, event
     return None, None
+
+
+PUT_AT = re.compile(
+    r"\bat\s+(?:about |around |some |nearly |almost |roughly |more than |over |at least |up to )?$",
+    re.I,
+)
+
+
+def _subject_region(text: str, low: int, start: int) -> tuple[int, int] | None:
+    """Where the counted subject of "put the number of North Korean soldiers in Russia at
+    10,000" lies: the whole count is named before its figure."""
+    if not PUT_AT.search(text[low:start]):
+        return None
+    found = list(COUNTED_SUBJECT.finditer(text[low:start]))
+    return (low + found[-1].start(), start) if found else None
+
+
+def _in_region(places: list[Place], region: tuple[int, int] | None) -> list[Place]:
+    if region is None:
+        return []
+    return [p for p in places if region[0] <= p.span.start < region[1] and p.country]
 
 
 def _identifier(text: str, start: int) -> bool:
