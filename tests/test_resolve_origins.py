@@ -10,9 +10,7 @@ import pytest
 from claimgraph.ingest.text import document_from_text
 from claimgraph.nlp.source_table import load_source_table
 from claimgraph.resolve import read, resolve
-from claimgraph.resolve.facts import document_facts
 from claimgraph.resolve.identity import SourceInfo, build_identity
-from claimgraph.resolve.lexicons import load_resolve_lexicon
 from store_fixtures import backend_store
 
 
@@ -967,24 +965,6 @@ def test_a_negated_claim_with_the_claims_own_verb_contradicts_it(tmp_path, pipel
     claim, negation = found[0]
     assert "never" in negation
     assert "14" in claim
-
-
-def test_a_figure_recalled_from_weeks_before_dates_from_when_it_was_said(analyse):
-    lexicon = load_resolve_lexicon()
-    identity = build_identity(load_source_table(), [], [])
-    analysis = analyse(
-        "The count has risen steadily. On March 2, the coast guard reported 40 migrants "
-        "missing. On Friday the ministry said 65 migrants were missing.",
-        published="2026-03-21",
-    )
-    said = {
-        figure.value: fact.said_on
-        for fact in document_facts(analysis, identity, lexicon)
-        for figure in fact.figures
-    }
-    assert said[40] is not None
-    assert said[40].date().isoformat() == "2026-03-02"
-    assert said[65] is None  # said within the week: the report's own news
 
 
 def test_a_figure_dispute_names_who_gave_the_figure_first():

@@ -57,48 +57,63 @@ def test_figure_counts_thing_and_event(figures, text, value, thing, event):
     assert figures(text)[value] == (thing, event)
 
 
-def test_what_is_still_so_is_a_current_count_not_the_total(analyse):
-    """ "900 passengers were still waiting" counts those left, not all who were stranded: it is
-    never set against a total of the same thing."""
+@pytest.fixture(scope="module")
+def facts_of(analyse):
+    """The claims of a text, as resolve reads them (figures, dates)."""
     lexicon = load_resolve_lexicon()
     identity = build_identity(load_source_table(), [], [])
-    analysis = analyse(
+
+    def run(text: str, published: str = "2025-03-02") -> list:
+        return document_facts(analyse(text, published=published), identity, lexicon)
+
+    return run
+
+
+def figures_in(facts: list) -> list:
+    return [figure for fact in facts for figure in fact.figures]
+
+
+def test_what_is_still_so_is_a_current_count_not_the_total(facts_of):
+    """ "900 passengers were still waiting" counts those left, not all who were stranded: it is
+    never set against a total of the same thing."""
+    facts = facts_of(
         "The airport said about 900 passengers were still waiting to be rebooked. The carriers' "
-        "association said 4,100 passengers were stranded.",
-        published="2025-03-02",
+        "association said 4,100 passengers were stranded."
     )
-    modality = {
-        figure.value: figure.modality
-        for facts in document_facts(analysis, identity, lexicon)
-        for figure in facts.figures
-    }
+    modality = {figure.value: figure.modality for figure in figures_in(facts)}
     assert modality[900] == "current"
     assert modality[4100] != "current"
 
 
-def test_a_number_put_at_a_figure_is_how_many_there_are(analyse):
+def test_a_number_put_at_a_figure_is_how_many_there_are(facts_of):
     """ "put the number of advisers in Mali at about 400" says how many are there now: never a
     projection to be merged with "up to 400 could be sent"."""
-    lexicon = load_resolve_lexicon()
-    identity = build_identity(load_source_table(), [], [])
-    analysis = analyse(
-        "The defence minister put the number of foreign advisers in Mali at about 400.",
-        published="2025-03-02",
+    facts = facts_of(
+        "The defence minister put the number of foreign advisers in Mali at about 400."
     )
-    [figure] = [f for facts in document_facts(analysis, identity, lexicon) for f in facts.figures]
+    [figure] = figures_in(facts)
     assert (figure.value, figure.modality) == (400, "current")
 
 
-def test_a_number_put_at_a_figure_counts_whom_and_where_its_subject_says(analyse):
-    lexicon = load_resolve_lexicon()
-    identity = build_identity(load_source_table(), [], [])
-    analysis = analyse(
+def test_a_number_put_at_a_figure_counts_whom_and_where_its_subject_says(facts_of):
+    facts = facts_of(
         "The US defence secretary put the overall number of Iranian soldiers in Syria at "
-        "around 3,000.",
-        published="2025-03-02",
+        "around 3,000."
     )
-    [figure] = [f for facts in document_facts(analysis, identity, lexicon) for f in facts.figures]
+    [figure] = figures_in(facts)
     assert (figure.actor, figure.place) == ("IR", "SY")
+
+
+def test_a_figure_recalled_from_weeks_before_dates_from_when_it_was_said(facts_of):
+    facts = facts_of(
+        "The count has risen steadily. On March 2, the coast guard reported 40 migrants "
+        "missing. On Friday the ministry said 65 migrants were missing.",
+        published="2026-03-21",
+    )
+    said = {figure.value: fact.said_on for fact in facts for figure in fact.figures}
+    assert said[40] is not None
+    assert said[40].date().isoformat() == "2026-03-02"
+    assert said[65] is None  # said within the week: the report's own news
 
 
 def test_ages_are_no_counts(figures):

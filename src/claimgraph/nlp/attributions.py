@@ -71,27 +71,16 @@ def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for sentence in doc.sents:
         found.extend(finder.in_sentence(sentence))
     found.extend(finder.colon_lines())
-    asked = _question_lines(finder.text)
+    # a reporter's unsourced premise on a "Q:" line ("There are reports that ...") is nobody's
+    # claim; "Q: The minister said ..." still reports the minister
     found = [
         f
         for f in found
-        if f.source_head is not None  # "Q: The minister said ...": still the minister's words
-        or not any(start <= f.cue.start < end for start, end in asked)
+        if f.source_head is not None
+        or not any(start <= f.cue.start < end for start, end in finder.questions)
     ]
     found.sort(key=lambda f: f.cue.start)
     return _one_per_conjunct(found, finder.text)
-
-
-def _question_lines(text: str) -> list[tuple[int, int]]:
-    """Where a transcript's "Q:" lines are: a reporter's unsourced premise ("There are reports
-    that ...") is nobody's claim."""
-    spans, start = [], 0
-    for line in text.split("\n"):
-        label = line.split(":", 1)[0].strip() if ":" in line[:12] else ""
-        if TRANSCRIPT_LABELS.get(label) is False:
-            spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
 
 
 def _one_per_conjunct(found: list[Found], text: str) -> list[Found]:
@@ -183,6 +172,7 @@ class _Finder:
         self.lexicon = lexicon
         self.quotes = quotes
         self.used: set[int] = set()  # token indices already serving as a cue
+        self.questions: list[tuple[int, int]] = []  # transcript "Q:" lines, found by colon_lines
 
     # -- the forms ---------------------------------------------------------------------------
 
@@ -218,6 +208,8 @@ class _Finder:
                 if label in TRANSCRIPT_LABELS:
                     # "Q:" is a reporter's question, no claim; "A:" is the last speaker named
                     name = speaker if TRANSCRIPT_LABELS[label] else None
+                    if not TRANSCRIPT_LABELS[label]:
+                        self.questions.append((start, start + len(line)))
                 elif name is not None and _is_speaker_label(name):
                     speaker = name
                 if name is not None and rest is not None and _is_speaker_label(name):
@@ -524,8 +516,10 @@ class _Finder:
             tokens = [t for t in verb.head.subtree if t not in set(verb.subtree)]
             return self._cut_other_reports(tokens, verb.head, cues), Form.INDIRECT
         objects = [c for c in children if c.dep_ in ("dobj", "attr")]
-        if entry.content == "at" or (entry.content == "any" and self._figure_at(verb, objects)):
-            return self._figure_at(verb, objects), Form.INDIRECT
+        if entry.content in ("at", "any"):
+            figure = self._figure_at(verb, objects)
+            if figure or entry.content == "at":
+                return figure, Form.INDIRECT
         if entry.content == "label":
             if objects and objects[0].lower_ in _REFLEXIVES:
                 return [], Form.INDIRECT  # "a group calling itself Nightfall" names, not claims

@@ -199,15 +199,12 @@ def figure_conflicts(
     )
     # A figure dates from its first report by its body, not from the echoes that repeat it
     # later: "1,500" on 18 Oct against "3,000" on 24 Oct is a revision, whoever reprints it.
-    first_seen: dict[tuple[Any, ...], datetime | None] = {}
-    # the explanation names who said it first, as the claim's side on the page does
+    # The explanation names who said it first, as the claim's side on the page does; the
+    # bodies behind each claim's figure tell a revision (one body on both sides) from a dispute.
     earliest: dict[tuple[Any, ...], Mapping[str, Any]] = {}
-    for row in usable:
-        first_seen.setdefault(_key(row), row["published"])
-        earliest.setdefault(_key(row), row)
-    # the bodies behind each claim's figure: one body on both sides revised its own figure
     bodies: dict[str, set[str]] = {}
     for row in usable:
+        earliest.setdefault(_key(row), row)
         bodies.setdefault(row["cluster_id"], set()).add(row["independence"])
     fresh = [r for r in usable if new is None or r["attribution_id"] in new]
     pairs: set[tuple[Any, ...]] = set()
@@ -234,7 +231,8 @@ def figure_conflicts(
             # may be a revision as bodies are found
             lower_later = high_b < low_a and _toll(first)
             window = window_days if lower_later else _window(_counted_as(first), window_days)
-            if _days(first_seen[_key(first)], first_seen[_key(second)]) > window:
+            said_a, said_b = earliest[_key(first)], earliest[_key(second)]
+            if _days(said_a["published"], said_b["published"]) > window:
                 continue
             if high_a < low_b or high_b < low_a:
                 # One pair of bodies and figures is one contradiction, however often reprinted.
@@ -251,7 +249,6 @@ def figure_conflicts(
                 key = contradiction_id(
                     "figures", *sorted((first["cluster_id"], second["cluster_id"]))
                 )
-                said_a, said_b = earliest[_key(first)], earliest[_key(second)]
                 found[key] = Contradiction(
                     id=key,
                     kind="figures",

@@ -14,7 +14,7 @@ from typing import Any
 
 from claimgraph.nlp.polarity import without_polarity_words
 from claimgraph.nlp.source_table import source_key
-from claimgraph.records import Analysis, Attribution, Place, QuantityKind
+from claimgraph.records import Analysis, Attribution, Place, QuantityKind, Time
 from claimgraph.resolve.identity import SourceIdentity
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
 from claimgraph.resolve.topics import Figure, figure_of
@@ -409,12 +409,16 @@ def _dated_earlier(analysis: Analysis, attribution: Attribution) -> bool:
             and time.granularity == "day"
             and time.end is not None
             and time.relation == "before"
-            # "killed in the June 1 drone strike": a date naming the event, not the report
-            and text[max(0, time.span.start - 4) : time.span.start].lower() != "the "
+            and not _names_event(text, time)
         ):
             if (published.date() - time.end).days > RECAP_DAYS:
                 return True
     return False
+
+
+def _names_event(text: str, time: Time) -> bool:
+    """ "killed in the June 1 drone strike": a date naming the event, not the statement."""
+    return text[max(0, time.span.start - 4) : time.span.start].lower() == "the "
 
 
 CLAUSE_END = re.compile(r"[.;!?\n]")
@@ -443,7 +447,7 @@ def _said_on(analysis: Analysis, attribution: Attribution) -> datetime | None:
         and time.end is not None
         and time.span.end > start
         and time.span.start < end
-        and text[max(0, time.span.start - 4) : time.span.start].lower() != "the "
+        and not _names_event(text, time)
     ]
     if not dates or (published.date() - max(dates)).days <= SAID_EARLIER_DAYS:
         return None

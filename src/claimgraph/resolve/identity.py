@@ -221,12 +221,7 @@ def _same_names(identity: SourceIdentity) -> None:
     id that knows the country wins."""
     by_name: dict[str, list[SourceInfo]] = {}
     for source in identity.infos.values():
-        if (
-            source.type == "organisation"
-            and source.id not in identity.mapping
-            and len(source.name.split()) >= 2
-            and all(word[:1].isupper() for word in source.name.split() if word.isalpha())
-        ):
+        if _named_organisation(identity, source):
             by_name.setdefault(source_key(source.name), []).append(source)
     for same in by_name.values():
         if len(same) < 2:
@@ -236,6 +231,17 @@ def _same_names(identity: SourceIdentity) -> None:
             if source.id != keep.id:
                 identity.mapping[source.id] = keep.id
                 identity.reasons[source.id] = f"same name as {keep.id}"
+
+
+def _named_organisation(identity: SourceIdentity, source: SourceInfo) -> bool:
+    """An organisation not yet mapped whose name is a proper name of two or more words."""
+    words = source.name.split()
+    return (
+        source.type == "organisation"
+        and source.id not in identity.mapping
+        and len(words) >= 2
+        and all(word[:1].isupper() for word in words if word.isalpha())
+    )
 
 
 def _table_aliases(identity: SourceIdentity) -> None:
@@ -366,14 +372,8 @@ def _generic_named_body(identity: SourceIdentity, documents: Mapping[str, Iterab
         seen.setdefault(body, set()).update(where)
     named: dict[str, list[SourceInfo]] = {}
     for source in identity.infos.values():
-        words = source_key(source.name).split()
-        if (
-            source.type == "organisation"
-            and source.id not in identity.mapping
-            and len(words) >= 2
-            and all(word[:1].isupper() for word in source.name.split() if word.isalpha())
-        ):
-            named.setdefault(words[-1], []).append(source)
+        if _named_organisation(identity, source):
+            named.setdefault(source_key(source.name).split()[-1], []).append(source)
     for source in list(identity.infos.values()):
         name = source_key(source.name)
         if source.type == "person" and name.endswith(SPOKES_WORDS):

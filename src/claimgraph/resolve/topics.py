@@ -154,11 +154,7 @@ def figure_of(
     )
     place = (
         next(
-            (
-                p.country
-                for p in named_in_subject
-                if p.kind != "demonym" and p.country and p.country != actor
-            ),
+            (p.country for p in named_in_subject if p.kind != "demonym" and p.country != actor),
             None,
         )
         or _place(text, places, end, actor, after=True)
