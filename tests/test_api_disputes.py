@@ -75,7 +75,10 @@ def test_api_clusters_filter_by_polarity(client):
 
 def test_api_clusters_sorted_by_reports_and_recency(client):
     by_reports = client.get("/api/clusters", params={"sort": "reports", "limit": 200}).json()
-    sizes = [len(c["members"]) for c in by_reports["items"]]
+    reports = [c["reports"] for c in by_reports["items"]]
+    assert reports == sorted(reports, reverse=True)
+    by_members = client.get("/api/clusters", params={"sort": "members", "limit": 200}).json()
+    sizes = [len(c["members"]) for c in by_members["items"]]
     assert sizes == sorted(sizes, reverse=True)
     recent = client.get("/api/clusters", params={"sort": "recent", "limit": 200}).json()
     dates = [c["first_reported"] for c in recent["items"] if c["first_reported"]]

@@ -134,6 +134,17 @@ def test_resolve_grades_have_reasons(backend, tmp_path, pipeline, corpus):
     assert all(c.support == 0 for c in clusters if c.polarity != "assert")
 
 
+@pytest.mark.parametrize("corpus", ["nk", "sahel"])
+def test_resolve_ranks_by_support_then_by_reports_not_quotes(backend, tmp_path, pipeline, corpus):
+    # A report quoting one speaker twice is one report: the second key counts documents.
+    with corpus_store(backend, tmp_path, pipeline, corpus) as store:
+        resolve(store)
+        clusters = read.clusters(store)
+    keys = [(c.support, c.reports) for c in clusters]
+    assert keys == sorted(keys, reverse=True)
+    assert any(c.reports < len(c.members) for c in clusters)
+
+
 def test_two_governments_stating_one_claim_support_it_twice(tmp_path, pipeline):
     from claimgraph.ingest.text import document_from_text
     from store_fixtures import backend_store

@@ -672,6 +672,9 @@ def _summarise_one(
         k: list(v) for k, v in summary.get("supporting", {}).items()
     }
     outlets = list(stored["outlets"]) if stored else []
+    documents = set(summary.get("documents") or ())
+    if stored and "documents" not in summary:
+        documents = db.cluster_documents(conn, cluster_id)
     label = stored["label"] if stored else None
     first = stored["first_reported"] if stored else None
     founder = stored["founder"] if stored else None
@@ -723,6 +726,7 @@ def _summarise_one(
         if original and state.identity.info(original).type != "anonymous":
             summary["named"] = True
         summary["certain"] = summary["certain"] or fact.certainty == "certain"
+        documents.add(fact.document_id)
         if fact.outlet and fact.outlet not in outlets:
             outlets.append(fact.outlet)
         if fact.published is not None and (first is None or _before(fact.published, first)):
@@ -776,6 +780,7 @@ def _summarise_one(
     )
     summary["originals"] = originals
     summary["supporting"] = supporting
+    summary["documents"] = sorted(documents)
     # what `support` counts, as readers show it ("supported by"): decided here, once
     summary["supported_by"] = list(supported.values()) if polarity == "assert" else []
     source_names = [state.identity.info(s).name for s in counted.values()]
@@ -789,6 +794,7 @@ def _summarise_one(
             "vector_sum": embed.to_bytes(state.reps.sums[index]),
             "terms_sum": state.reps.terms[index],
             "size": state.reps.sizes[index],
+            "reports": len(documents),
             "features": state.reps.features[index].to_json(),
             "summary": summary,
             # Support is corroboration of an assertion: denials and non-confirmations have none.

@@ -59,7 +59,7 @@ def clusters(
     """
     c, m = resolve_clusters, resolve_members
     stmt = sa.select(c).order_by(
-        c.c.support.desc(), c.c.size.desc(), c.c.first_reported.desc().nulls_last(), c.c.id
+        c.c.support.desc(), c.c.reports.desc(), c.c.first_reported.desc().nulls_last(), c.c.id
     )
     with db.reading(store.engine) as conn:
         if source is not None:

@@ -69,6 +69,8 @@ resolve_clusters = sa.Table(
     sa.Column("vector_sum", sa.LargeBinary, nullable=False),  # sum of unit member vectors
     sa.Column("terms_sum", JSONValue, nullable=False),  # sum of member profiles, heaviest words
     sa.Column("size", sa.Integer, nullable=False),
+    # distinct documents among the members: the overview's second ranking key
+    sa.Column("reports", sa.Integer, nullable=False, server_default="0"),
     sa.Column("features", JSONValue, nullable=False),  # founder's figures, places, entities
     # Running totals kept so a new member updates the summary without reading the others:
     # {"originals": {independence key: [source, members]}, "certain": bool, "named": bool}

@@ -143,6 +143,12 @@ def cluster_of_attribution(conn: Connection, attribution_id: str) -> str | None:
     return conn.execute(stmt).scalar_one_or_none()
 
 
+def cluster_documents(conn: Connection, cluster_id: str) -> set[str]:
+    m = resolve_members
+    stmt = sa.select(m.c.document_id).where(m.c.cluster_id == cluster_id).distinct()
+    return set(conn.execute(stmt).scalars())
+
+
 def member_ids(conn: Connection, cluster_id: str) -> list[str]:
     m = resolve_members
     stmt = sa.select(m.c.attribution_id).where(m.c.cluster_id == cluster_id)
@@ -395,7 +401,7 @@ def resolved_count(conn: Connection) -> int:
     return int(conn.execute(sa.select(sa.func.count()).select_from(r)).scalar_one())
 
 
-RESOLVE_SCHEMA = "8"  # bump when a resolve table changes: its (derived) rows are then rebuilt
+RESOLVE_SCHEMA = "9"  # bump when a resolve table changes: its (derived) rows are then rebuilt
 
 
 def ensure_current(conn: Connection) -> bool:

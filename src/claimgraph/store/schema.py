@@ -19,8 +19,9 @@ from claimgraph.store import search
 from claimgraph.store.connect import TOO_NEW, database_errors
 from claimgraph.store.locks import SCHEMA_KEY, begin_write
 
-# 2: attributions.polarity and .negated, documents.dateline; 3: attributions.predicate
-SCHEMA_VERSION = 3
+# 2: attributions.polarity and .negated, documents.dateline; 3: attributions.predicate;
+# 4: resolve_clusters.reports
+SCHEMA_VERSION = 4
 
 
 class IsoDateTime(sa.TypeDecorator[datetime]):

@@ -57,7 +57,9 @@ def list_clusters(
         # The library's ranking, kept within equal support; re-sorting on the records' own
         # support keeps the page ordered if the stored ranking column and the record disagree.
         clusters.sort(key=lambda c: -c.support)
-    elif sort in ("reports", "members"):
+    elif sort == "reports":
+        clusters.sort(key=lambda c: -c.reports)
+    elif sort == "members":
         clusters.sort(key=lambda c: -len(c.members))
     elif sort == "recent":
         clusters.sort(key=lambda c: _stamp(c.first_reported), reverse=True)
