@@ -83,20 +83,21 @@ def test_gold_set_is_well_formed():
     documents = load_gold(GOLD)
     mentions = [p for d in documents for p in d.places]
     assert len(mentions) >= 120
-    assert {d.split for d in documents} == {"dev", "test", "test2"}
+    assert {d.split for d in documents} == {"dev", "test", "test2", "test3"}
     assert sum(1 for d in documents for _ in d.places if d.split == "test") >= 60
     assert sum(1 for d in documents for _ in d.places if d.split == "test2") >= 40
+    assert sum(1 for d in documents for _ in d.places if d.split == "test3") >= 100
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("split", "found", "near", "extra"),
-    [("test", 0.95, 0.94, 15), ("test2", 0.87, 0.84, 5)],
+    [("test", 0.95, 0.94, 15), ("test2", 0.9, 0.86, 5), ("test3", 0.87, 0.83, 5)],
 )
 def test_places_on_the_held_back_parts_reach_the_floor(split, found, near, extra):
     """The figures bench/places_quality.py reports, as a floor a little under what the rules
-    reach (test: 0.967 found, 0.959 within 25 km; test2: 0.895 and 0.868 at the time of
-    writing)."""
+    reach (test: 0.976 found, 0.967 within 25 km; test2: 0.921 and 0.886; test3: 0.898 and
+    0.856 at the time of writing)."""
     from claimgraph.nlp import model
     from claimgraph.nlp.gazetteer import load_gazetteer
     from claimgraph.nlp.places import find_places

@@ -382,3 +382,75 @@ def test_places_an_entity_run_across_a_locative_is_split(
     )
     places = {p.span.text: p.country for p in find_places(doc, gazetteer)}
     assert places == expected
+
+
+def test_places_a_name_the_model_calls_a_date_is_still_a_region(nlp_model, gazetteer):
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp_model("Fighting spread across Amhara on Friday, officials said.")
+    doc.ents = [SpacySpan(doc, 3, 4, label="DATE"), SpacySpan(doc, 5, 6, label="DATE")]
+    spans = {p.span.text: p for p in find_places(doc, gazetteer)}
+    assert spans["Amhara"].country == "ET"
+    assert "Friday" not in spans
+
+
+def test_places_a_dateline_that_is_also_a_country_is_its_capital(nlp_model, gazetteer):
+    [dateline, *_] = places_in(
+        "DJIBOUTI — Port officials said a tanker was held outside the harbour.",
+        nlp_model,
+        gazetteer,
+    )
+    assert (dateline.span.text, dateline.kind) == ("DJIBOUTI", "city")
+    assert abs(dateline.lat - 11.59) < 0.1 and abs(dateline.lon - 43.15) < 0.1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "country", "near"),
+    [
+        # the bare state, not a town that has "Sabah" among its alternate names
+        (
+            "Gunmen landed on the coast of Sabah, Malaysian police said.",
+            "Sabah",
+            "MY",
+            (5.97, 116.07),
+        ),
+        # a region at its most populous town, not a small town with the region's name
+        (
+            "Soldiers patrolled Sinaloa state after the arrest.",
+            "Sinaloa state",
+            "MX",
+            (24.80, -107.39),
+        ),
+        # a three-letter region name before a region word
+        ("Troops were sent to the Lac province of Chad.", "Lac province", "TD", None),
+        # "department" is a region word
+        (
+            "Flooding cut roads in the Alibori department of Benin.",
+            "Alibori department",
+            "BJ",
+            None,
+        ),
+        # breakaway regions at their seats
+        (
+            "Border posts went up along South Ossetia, Georgian officials said.",
+            "South Ossetia",
+            "GE",
+            (42.23, 43.97),
+        ),
+    ],
+)
+def test_places_admin1_regions_by_name(nlp_model, gazetteer, sentence, span, country, near):
+    place = {p.span.text: p for p in places_in(sentence, nlp_model, gazetteer)}[span]
+    assert (place.kind, place.country) == ("region", country)
+    if near is not None:
+        assert abs(place.lat - near[0]) < 0.1 and abs(place.lon - near[1]) < 0.1
+
+
+def test_places_a_lake_and_a_crossing_from_the_features_table(nlp_model, gazetteer):
+    got = found(
+        "Boats crossed Lake Tanganyika while aid trucks queued at the Rafah crossing.",
+        nlp_model,
+        gazetteer,
+    )
+    assert got["Lake Tanganyika"][2] == "region"
+    assert got["Rafah crossing"][1:] == ("PS", "site")

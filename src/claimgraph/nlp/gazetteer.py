@@ -441,11 +441,13 @@ def _admin1_index(
         country, admin1 = code.split(".", 1)
         if (country, admin1) in known:
             continue
+        # by its own name: "Sinaloa" is only an alternate name of the small Sinaloa de Leyva
         namesake = next(
             (
                 p
                 for p in places.find(place_key(ascii_name))
                 if (p.country, p.admin1) == (country, admin1)
+                and _own_name(p.name, place_key(ascii_name))
             ),
             None,
         )
@@ -468,14 +470,20 @@ def _admin1_index(
             if words[-1] in region_words and len(words) > 1:
                 regions.setdefault(key, entry)
                 _add_base(bases, " ".join(words[:-1]), entry)
-            elif key in regions or len(key) < 4:
+            elif key in regions:
                 continue
-            elif places.has_place(key, country):
-                _add_base(bases, key, entry)
+            elif len(key) < 4 or _town_named(places, key, country):
+                _add_base(bases, key, entry)  # "Lac province", "Kidal region": a region word asks
             else:
                 bare.setdefault(key, []).append(entry)
                 _add_base(bases, key, entry)
     return bare
+
+
+def _town_named(places: PlaceIndex, key: str, country: str) -> bool:
+    """A town of the country has this as its own name ("Kidal"), not only as an alternate one
+    ("Sabah" is also a name of Sabak Bernam; the bare word still means the state)."""
+    return any(p.country == country and _own_name(p.name, key) for p in places.find(key))
 
 
 def _admin1_keys(*names: str) -> set[str]:

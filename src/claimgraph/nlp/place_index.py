@@ -68,10 +68,6 @@ class PlaceIndex:
         """Every place called `key` (already folded), most populous first."""
         return tuple(self._row(row) for row in self._rows_named(key))
 
-    def has_place(self, key: str, country: str) -> bool:
-        """True when a place called `key` lies in `country` (without parsing the rows)."""
-        return any(self._rows[row].split("\t", 3)[2] == country for row in self._rows_named(key))
-
     def _rows_named(self, key: str) -> list[int]:
         probe = key + "\t"
         at = bisect_left(self._keys, probe)

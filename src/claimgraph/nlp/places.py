@@ -58,6 +58,12 @@ _LOCATIVE = frozenset(
 _ON = "on"  # "advancing on Pokrovsk", "strikes on Kharkiv"; but "pressure on Jackson"
 _INSIDE_LOCATIVE = frozenset({"in", "near"})  # "Goma in North Kivu" is two names
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday christmas easter ramadan eid passover hanukkah thanksgiving "
+    "diwali nowruz new year day week month".split()
+)
 _NAMED_THINGS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 _JOINERS = frozenset({"and", "or", ","})
 MAX_FEATURE_TOKENS = 6
@@ -112,6 +118,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     finder.region_and_port_phrases()  # again: a small seat's country may only now be known
     finder.place_entities()
     finder.unlabelled_names()
+    finder.place_entities()  # a small town's country may come from a name the model mislabelled
     finder.region_and_port_phrases()  # and once more, for seats whose country came last
     finder.loose_demonyms()
     return sorted(finder.places, key=lambda place: place.span.start)
@@ -146,7 +153,7 @@ class _Finder:
             entry = self.gazetteer.lookup(match["country"], kind="country")
             if entry is not None and entry.country:
                 countries.add(entry.country)
-        names = [_trim(ent) for ent in self.doc.ents if ent.label_ not in _NEVER_PLACES]
+        names = [_trim(ent) for ent in self.doc.ents if not _never_place(ent)]
         names += [(t.i, t.i + 1) for t in self.doc if t.text[:1].isupper() and not t.ent_type_]
         for start, end in names:
             if start >= end:
@@ -180,9 +187,11 @@ class _Finder:
         if match is None:
             return
         name = match["name"].title()
-        entry = self.gazetteer.lookup(name, kind="country") or self.gazetteer.lookup(
-            name, context=self.context
-        )
+        entry = self.gazetteer.lookup(name, kind="country")
+        city = self.gazetteer.lookup(name, kind="city", context=self.context)
+        if city is not None and entry is not None and city.country == entry.country:
+            entry = city  # a dateline names a city: "DJIBOUTI —", "KUWAIT —" is the capital
+        entry = entry or self.gazetteer.lookup(name, context=self.context)
         span = self.doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
         if entry is not None and span is not None:
             self._emit(span.start, span.end, entry, entry.kind)
@@ -311,7 +320,7 @@ class _Finder:
         where the model tagged only "Croix")."""
         for ent in self.doc.ents:
             start, end = _trim(ent)
-            if ent.label_ in _NEVER_PLACES:
+            if _never_place(ent):
                 continue
             parts = self._split_at_locatives(start, end)
             if len(parts) > 1:
@@ -540,6 +549,20 @@ class _Finder:
                 gazetteer_id=entry.gazetteer_id,
             )
         )
+
+
+def _never_place(ent: SpacySpan) -> bool:
+    """Dates, amounts and numbers are no places; but a "date" of proper nouns only, with no
+    digit, month or holiday in it, is the small model misreading a name ("in Amhara")."""
+    if ent.label_ not in _NEVER_PLACES:
+        return False
+    if ent.label_ != "DATE":
+        return True
+    return not all(
+        token.pos_ == "PROPN" and token.is_alpha and token.lower_ not in _CALENDAR_WORDS
+        for token in ent
+        if token.lower_ != "the"
+    )
 
 
 def _is_name_token(token: Token) -> bool:
