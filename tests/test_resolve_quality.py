@@ -126,7 +126,19 @@ def _fields(stored):
 
 @pytest.mark.parametrize(
     "corpus",
-    ["demo", "sahel", "batken", "shoal", "quarry", "relay", "vale", "ember", "flint", "tide"],
+    [
+        "demo",
+        "sahel",
+        "batken",
+        "shoal",
+        "quarry",
+        "relay",
+        "vale",
+        "ember",
+        "flint",
+        "tide",
+        "gale",
+    ],
 )
 def test_gold_members_quote_their_files_and_pairs_name_real_clusters(corpus):
     gold = quality.load_gold(corpus)
@@ -157,6 +169,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "ember": "test",
         "flint": "test",
         "tide": "test",
+        "gale": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15
