@@ -387,7 +387,12 @@ def test_attributions_sources_point_back(analyse, text, cue, canonical):
 
 
 @pytest.mark.parametrize(
-    "text", ["Nobody is denying that the strike took place.", "No one said the convoy had left."]
+    "text",
+    [
+        "Nobody is denying that the strike took place.",
+        "No one said the convoy had left.",
+        "No militia has claimed the bombing of the bridge.",
+    ],
 )
 def test_attributions_nobody_is_no_source(analyse, text):
     assert all(a.source is None or a.canonical_source for a in analyse(text).attributions)
@@ -604,3 +609,43 @@ def test_attributions_a_corrected_error_is_no_claim(analyse):
         "It treated 46."
     )
     assert not any("64" in a.content_text for a in analysis.attributions)
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # counted things are what a claim is about; counted people still speak
+        ("Six ships reported jamming near the strait, the navy said.", {"the navy"}),
+        ("Four nurses told the paper that the ward was full.", {"Four nurses"}),
+        ("Two of the guards said the gate had been left open.", {"Two of the guards"}),
+    ],
+)
+def test_attributions_a_counted_thing_is_no_speaker(analyse, text, speakers):
+    found = {a.source.text for a in analyse(text).attributions if a.source is not None}
+    assert found == speakers
+
+
+def test_attributions_a_headline_semicolon_parts_two_reports(analyse):
+    analysis = analyse(
+        "About 5,000 evacuated from coastal villages, agency says; police reject figure\n\n"
+        "The disaster agency said on Monday that about 5,000 people had left their homes."
+    )
+    says = only(analysis, "says")
+    assert (says.source.text, says.content_text) == (
+        "agency",
+        "About 5,000 evacuated from coastal villages",
+    )
+    assert only(analysis, "reject").source.text == "police"
+
+
+@pytest.mark.parametrize(
+    "text", ["Rebels said to hold two hostages near border", "Hostages believed to be held in forest"]
+)
+def test_attributions_a_headline_said_to_is_nobody_s_words(analyse, text):
+    [attribution] = analyse(text).attributions
+    assert attribution.source is None
+
+
+def test_attributions_claimed_to_is_still_the_claimant_s(analyse):
+    claim = only(analyse("The ministry claimed to have killed 40 fighters."), "claimed")
+    assert claim.source.text == "The ministry"

@@ -401,7 +401,8 @@ def test_places_a_dateline_that_is_also_a_country_is_its_capital(nlp_model, gaze
         gazetteer,
     )
     assert (dateline.span.text, dateline.kind) == ("DJIBOUTI", "city")
-    assert abs(dateline.lat - 11.59) < 0.1 and abs(dateline.lon - 43.15) < 0.1
+    assert abs(dateline.lat - 11.59) < 0.1
+    assert abs(dateline.lon - 43.15) < 0.1
 
 
 @pytest.mark.parametrize(
@@ -443,7 +444,8 @@ def test_places_admin1_regions_by_name(nlp_model, gazetteer, sentence, span, cou
     place = {p.span.text: p for p in places_in(sentence, nlp_model, gazetteer)}[span]
     assert (place.kind, place.country) == ("region", country)
     if near is not None:
-        assert abs(place.lat - near[0]) < 0.1 and abs(place.lon - near[1]) < 0.1
+        assert abs(place.lat - near[0]) < 0.1
+        assert abs(place.lon - near[1]) < 0.1
 
 
 def test_places_a_lake_and_a_crossing_from_the_features_table(nlp_model, gazetteer):

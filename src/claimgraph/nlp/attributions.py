@@ -31,6 +31,7 @@ _MEDIA_NOUNS = frozenset(
 )
 _CUT_DEPS = {"conj", "advcl", "pcomp", "parataxis", "relcl"}
 _PASSIVE_OK = {"say", "report", "believe", "think", "understand", "allege", "claim", "rumour", "rumor", "suspect", "estimate", "know", "fear", "expect"}  # fmt: skip
+_HEARSAY = {"say", "report", "believe", "think", "understand", "allege", "rumour", "rumor", "know", "suspect"}  # fmt: skip
 _EVIDENCE_VERBS = {"show", "indicate", "suggest", "mean", "prove", "demonstrate", "find"}
 _NOT_CUE_ADVERBS = {"when", "where", "how", "why", "as", "then", "later", "earlier"}
 _BELIEF_IN_QUOTES = {"think", "believe", "guess", "suppose", "feel", "hope"}
@@ -296,6 +297,9 @@ class _Finder:
         ):
             return None  # "did not say whether ...": explicitly no claim
         source_head, source_tokens, channel_via_cite = self._verb_source(verb, passive)
+        if _said_to(verb, entry):
+            # "Kidnappers said to demand ransom": hearsay about the kidnappers, nobody's words
+            source_head, source_tokens, passive = None, [], True
         if self._headline_passive(verb):
             # "RSF accused of killing dozens": the accused, not the accuser; "accused by Z of Y"
             agent = self._headline_agent(verb)
@@ -308,9 +312,9 @@ class _Finder:
             return None
         if source_head is not None and (
             source_head.lower_ in ("nobody", "none")
-            or (source_head.lower_ == "one" and any(c.lower_ == "no" for c in source_head.children))
+            or any(c.lower_ == "no" and c.dep_ == "det" for c in source_head.children)
         ):
-            return None  # "nobody is denying it": nobody speaks
+            return None  # "nobody is denying it", "No group has claimed it": nobody speaks
         if any(
             c.dep_ == "nsubj"
             and c.lower_ == "version"
@@ -515,6 +519,10 @@ class _Finder:
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             tokens = [t for t in verb.head.subtree if t not in set(verb.subtree)]
             return self._cut_other_reports(tokens, verb.head, cues), Form.INDIRECT
+        if len(fronted := _fronted_subjects(verb)) > 1:
+            # the parser made the fronted report a second subject: "8,000 displaced, IOM says"
+            said = self.doc[fronted[0].left_edge.i : fronted[-2].right_edge.i + 1]
+            return [t for t in said if not (t.is_punct and t.i == said.end - 1)], Form.INDIRECT
         objects = [c for c in children if c.dep_ in ("dobj", "attr")]
         if entry.content in ("at", "any"):
             figure = self._figure_at(verb, objects)
@@ -858,6 +866,8 @@ class _Finder:
         )
 
     def _subject(self, verb: Token, passive: bool) -> Token | None:
+        if len(fronted := _fronted_subjects(verb)) > 1:
+            return fronted[-1]  # "8,000 displaced by raid, IOM says": IOM
         for child in verb.children:
             if child.dep_ == "nsubj" or (child.dep_ == "csubj" and not passive):
                 return child
@@ -1137,6 +1147,33 @@ _EVIDENCE_HEADS = {"study", "survey", "analysis", "investigation", "inquiry", "d
 # Cues that report with a clause ("agreed that the toll was 12") but act with an infinitive
 # ("agreed to pay for the repairs")
 _ACTION_WITH_INFINITIVE = frozenset({"agree"})
+
+
+def _said_to(verb: Token, entry: Cue) -> bool:
+    """A headline's "X said to demand ransom" ("X is said to ..." without its "is"): the verb
+    takes an infinitive and no clause, and no auxiliary stands before it."""
+    if verb.lemma_.lower() not in _HEARSAY or entry.channel == "dobj":
+        return False
+    infinitive = any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+    others = any(c.dep_ in ("ccomp", "dobj", "aux", "auxpass") for c in verb.children)
+    return infinitive and not others
+
+
+def _fronted_subjects(verb: Token) -> list[Token]:
+    """Subjects before a reporting verb when the parser found two with a comma between them
+    ("Nearly 8,000 displaced by raid, IOM says"): the last is the speaker, the rest is what
+    it says. Empty otherwise."""
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if len(subjects) < 2:
+        return []
+    between = verb.doc[subjects[-2].right_edge.i + 1 : subjects[-1].left_edge.i]
+    if not any(t.text == "," for t in between) or any(t.is_quote or t.text == ":" for t in between):
+        return []  # "The ministry, in a statement: 'Venezuela rejects ...'" is its speaker
+    said = verb.doc[subjects[0].left_edge.i : subjects[-2].right_edge.i + 1]
+    return subjects if any(t.pos_ == "VERB" for t in said) else []
 
 
 def _infinitive(verb: Token) -> bool:

@@ -34,9 +34,16 @@ def load(name: str = MODEL_NAME) -> Language:
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: the parser otherwise runs a headline or a dateline into
     the next paragraph, and a report's cue ends up governing the wrong paragraph. A paragraph
-    without breaks is also cut every few hundred tokens, so no sentence is unbounded."""
+    without breaks is also cut every few hundred tokens, so no sentence is unbounded. In the
+    first line (a headline) a semicolon parts two headlines: "8,000 displaced, IOM says; police
+    reject toll" is two reports, not a report of the second half."""
+    headline = True
     for token in doc[1:]:
-        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+        before = doc[token.i - 1]
+        if before.is_space and "\n" in before.text:
+            token.is_sent_start = True
+            headline = False
+        elif headline and before.text == ";":
             token.is_sent_start = True
     cap_sentences(doc)
     return doc

@@ -199,12 +199,18 @@ def _through_document(
 
 
 def _counted(head: Token) -> bool:
-    """ "11,000 North Korean troops": a counted crowd is what a claim is about, not who makes it
-    (a few named-by-number people, "two officials", still speak)."""
+    """ "11,000 North Korean troops", "three aircraft": a counted crowd or thing is what a claim
+    is about, not who makes it (counted people, "two officials", "five passengers", still
+    speak: their nouns are in the actor lexicon)."""
     if head.lemma_.lower() in actor_nouns():
         return False
+    if head.like_num:
+        # "Nearly 8,000 (displaced)": a number is no speaker; "one of them" is one of them
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     for child in head.children:
         if child.dep_ == "nummod" and child.like_num:
+            if head.pos_ == "NOUN" and head.ent_type_ not in _ACTOR_ENTS:
+                return True  # "Three aircraft", "14 flights": counted things, not actors
             digits = child.text.replace(",", "")
             if digits.isdigit() and int(digits) >= _CROWD:
                 return True
