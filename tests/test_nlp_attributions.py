@@ -639,7 +639,8 @@ def test_attributions_a_headline_semicolon_parts_two_reports(analyse):
 
 
 @pytest.mark.parametrize(
-    "text", ["Rebels said to hold two hostages near border", "Hostages believed to be held in forest"]
+    "text",
+    ["Rebels said to hold two hostages near border", "Hostages believed to be held in forest"],
 )
 def test_attributions_a_headline_said_to_is_nobody_s_words(analyse, text):
     [attribution] = analyse(text).attributions
