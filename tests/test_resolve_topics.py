@@ -104,6 +104,19 @@ def test_a_number_put_at_a_figure_counts_whom_and_where_its_subject_says(facts_o
     assert (figure.actor, figure.place) == ("IR", "SY")
 
 
+def test_attackers_killed_are_not_the_toll_of_their_victims(facts_of):
+    """ "put the number of gunmen killed at 12" counts the attackers: an analyst never reads it
+    as the death toll of the raid ("put the toll at 12")."""
+    facts = facts_of(
+        "The army put the number of gunmen killed in the fighting at 12. Hospital officials put "
+        "the death toll at 12."
+    )
+    things = [figure.thing for figure in figures_in(facts) if figure.value == 12]
+    assert len(things) == 2
+    assert things[0] == "attackers"
+    assert things[1] == "people"
+
+
 def test_a_figure_recalled_from_weeks_before_dates_from_when_it_was_said(facts_of):
     facts = facts_of(
         "The count has risen steadily. On March 2, the coast guard reported 40 migrants "

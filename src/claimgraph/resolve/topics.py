@@ -104,6 +104,8 @@ def figure_of(
         thing, event = _counted_subject(text[low:start], lexicon)
         if thing is not None:
             subject = _subject_region(text, low, start)
+        if thing is None and TOLL.search(text[low:start]):
+            thing = "people"  # "put the death toll at 12": the dead, whatever was counted before
         thing = thing or next((f.thing for f in reversed(previous) if f.thing), None)
     before_text = text[max(low, start - EVENT_SPAN) : start]
     after_text = text[end : min(high, end + EVENT_SPAN)]
@@ -217,6 +219,7 @@ LONG_SPAN = re.compile(
 )
 AGES = re.compile(r"\b(?:aged|ages of)\s+(?:between\s+)?(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I)
 COORDINATED = re.compile(r"^[\w\s'-]{0,40}\b(?:and|or)\s*$")
+TOLL = re.compile(r"\b(?:death|casualty) toll\b|\btoll (?:stands|stood|rose|has risen|at)\b", re.I)
 COUNTED_SUBJECT = re.compile(
     r"\b(?:number|toll|tally|count) of (?:the )?((?:[A-Za-z-]+ ){0,3}[A-Za-z-]+)", re.IGNORECASE
 )
