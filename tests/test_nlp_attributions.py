@@ -380,6 +380,8 @@ def test_attributions_gold_sentences_floor(analyse):
             "said",
             "amira-haddad",
         ),
+        # a country the tagger took for a person still says whose body it is
+        ("Mali's defence ministry said two soldiers were killed.", "said", "ml-defence-ministry"),
     ],
 )
 def test_attributions_sources_point_back(analyse, text, cue, canonical):
@@ -491,6 +493,8 @@ def test_attributions_description_points_to_a_named_outlet(analyse):
     [
         "He did not say whether Ukraine had provided it.",
         "The ministry would not say if the convoy had left.",
+        # a question asked claims nothing either
+        "Reporters asked the minister whether troops would be sent.",
     ],
 )
 def test_attributions_not_saying_whether_is_no_claim(analyse, text):

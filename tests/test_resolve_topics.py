@@ -117,6 +117,15 @@ def test_attackers_killed_are_not_the_toll_of_their_victims(facts_of):
     assert things[1] == "people"
 
 
+def test_a_toll_counts_the_dead_not_what_was_counted_before(facts_of):
+    facts = facts_of(
+        "Two police officers were killed in the raid, the ministry said. The police said the "
+        "toll remained eight."
+    )
+    [eight] = [figure for figure in figures_in(facts) if figure.value == 8]
+    assert eight.thing == "people"
+
+
 def test_a_figure_recalled_from_weeks_before_dates_from_when_it_was_said(facts_of):
     facts = facts_of(
         "The count has risen steadily. On March 2, the coast guard reported 40 migrants "

@@ -31,6 +31,8 @@ _MEDIA_NOUNS = frozenset(
 )
 _CUT_DEPS = {"conj", "advcl", "pcomp", "parataxis", "relcl"}
 _PASSIVE_OK = {"say", "report", "believe", "think", "understand", "allege", "claim", "rumour", "rumor", "suspect", "estimate", "know", "fear", "expect"}  # fmt: skip
+_ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
+_OPEN_WORDS = {"whether", "if", "why", "how", "what", "when", "where", "who", "which"}
 _HEARSAY = {"say", "report", "believe", "think", "understand", "allege", "rumour", "rumor", "know", "suspect"}  # fmt: skip
 _EVIDENCE_VERBS = {"show", "indicate", "suggest", "mean", "prove", "demonstrate", "find"}
 _NOT_CUE_ADVERBS = {"when", "where", "how", "why", "as", "then", "later", "earlier"}
@@ -296,6 +298,8 @@ class _Finder:
             "if",
         ):
             return None  # "did not say whether ...": explicitly no claim
+        if verb.lemma_.lower() in _ASKING and content[0].text.split()[0].lower() in _OPEN_WORDS:
+            return None  # "asked whether Moldova would expel diplomats": a question, no claim
         source_head, source_tokens, channel_via_cite = self._verb_source(verb, passive)
         if _said_to(verb, entry):
             # "Kidnappers said to demand ransom": hearsay about the kidnappers, nobody's words

@@ -29,7 +29,14 @@ from claimgraph.nlp.lexicon import (
     title_nouns,
 )
 from claimgraph.nlp.model import doc_text
-from claimgraph.nlp.source_table import CountryNames, SourceTable, initials, slug, source_key
+from claimgraph.nlp.source_table import (
+    CountryNames,
+    SourceTable,
+    initials,
+    load_country_names,
+    slug,
+    source_key,
+)
 from claimgraph.records import Source, SourceMention, Span
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural"}
@@ -1129,7 +1136,12 @@ def _foreign_speaker(tokens: SpacySpan) -> bool:
 def _person_entity(tokens: SpacySpan) -> SpacySpan | None:
     """The last person named in the mention, without a title the tagger swallowed
     ("Spokeswoman Amira Haddad" -> "Amira Haddad")."""
-    people = [ent for ent in tokens.ents if ent.label_ == "PERSON"]
+    names = load_country_names().names
+    people = [  # "Mali's defence ministry": the tagger's person "Mali" is the country
+        ent
+        for ent in tokens.ents
+        if ent.label_ == "PERSON" and source_key(ent.text).removesuffix("'s") not in names
+    ]
     if not people:
         return None
     person = people[-1]

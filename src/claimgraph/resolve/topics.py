@@ -219,7 +219,7 @@ LONG_SPAN = re.compile(
 )
 AGES = re.compile(r"\b(?:aged|ages of)\s+(?:between\s+)?(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I)
 COORDINATED = re.compile(r"^[\w\s'-]{0,40}\b(?:and|or)\s*$")
-TOLL = re.compile(r"\b(?:death|casualty) toll\b|\btoll (?:stands|stood|rose|has risen|at)\b", re.I)
+TOLL = re.compile(r"\btoll\b(?! of)", re.I)  # "the death toll", "the toll remained": the dead
 COUNTED_SUBJECT = re.compile(
     r"\b(?:number|toll|tally|count) of (?:the )?((?:[A-Za-z-]+ ){0,3}[A-Za-z-]+)", re.IGNORECASE
 )
