@@ -126,6 +126,22 @@ def test_a_toll_counts_the_dead_not_what_was_counted_before(facts_of):
     assert eight.thing == "people"
 
 
+def test_a_day_that_names_the_raid_does_not_date_the_statement(facts_of):
+    """ "the toll from Saturday's raid" is this week's news about Saturday's raid, not a recap
+    of a figure given on Saturday."""
+    facts = facts_of(
+        "Police put the death toll from Saturday's raid on the town at 11 on Wednesday.",
+        published="2026-11-26",
+    )
+    [figure] = figures_in(facts)
+    assert (figure.thing, figure.modality) == ("people", "cumulative")
+
+
+def test_the_displaced_are_people(facts_of):
+    [figure] = figures_in(facts_of("The agency said nearly 8,000 were displaced by the raid."))
+    assert (figure.thing, figure.event) == ("people", "displaced")
+
+
 def test_a_figure_recalled_from_weeks_before_dates_from_when_it_was_said(facts_of):
     facts = facts_of(
         "The count has risen steadily. On March 2, the coast guard reported 40 migrants "

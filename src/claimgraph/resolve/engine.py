@@ -1066,7 +1066,7 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
         if not applies(denial, claim, similarity, threshold):
             continue
         if other_action(denial.predicate, claim.predicate) and names_only_in_common(
-            denial, claim, reps.founder_terms[index].keys(), reps.terms[other].keys()
+            denial, claim, reps.founder_terms[index].keys(), reps.founder_terms[other].keys()
         ):
             # "denied that Pyongyang is supplying weapons" does not deny "Pyongyang could
             # receive Russian technology": another verb and nothing in common but the names

@@ -417,8 +417,11 @@ def _dated_earlier(analysis: Analysis, attribution: Attribution) -> bool:
 
 
 def _names_event(text: str, time: Time) -> bool:
-    """ "killed in the June 1 drone strike": a date naming the event, not the statement."""
-    return text[max(0, time.span.start - 4) : time.span.start].lower() == "the "
+    """ "killed in the June 1 drone strike", "Saturday's raid": a date naming the event, not
+    the statement."""
+    return text[max(0, time.span.start - 4) : time.span.start].lower() == "the " or text[
+        time.span.end : time.span.end + 2
+    ] in ("'s", "’s")
 
 
 CLAUSE_END = re.compile(r"[.;!?\n]")

@@ -198,7 +198,9 @@ def _thing(unit: str | None, lexicon: ResolveLexicon) -> tuple[str | None, str |
 
 
 OWN_SIDE = re.compile(r"\b(?:on|from) (?:its|our|their|his|her) (?:own )?side\b", re.IGNORECASE)
-COUNTED_PEOPLE_EVENTS = frozenset({"killed", "wounded", "casualties", "missing", "rescued"})
+COUNTED_PEOPLE_EVENTS = frozenset(
+    {"killed", "wounded", "casualties", "missing", "rescued", "displaced", "detained"}
+)
 PARTITIVE = re.compile(r"^\s*of (?:the |its |their |his |her |our )?$", re.IGNORECASE)
 # "58 of the inmates", "four of its hospitals": a share of a group named after it
 SHARE = re.compile(r"^\s+of (?:the|its|their|his|her|our|those|them|these)\b", re.IGNORECASE)
