@@ -344,3 +344,23 @@ def test_source_hygiene_both_governments_are_the_two_named_before(analyse, pair)
     )
     denials = [a for a in analysis.attributions if "foreign troops" in a.content_text]
     assert sorted(a.canonical_source for a in denials) == ["am-government", "az-government"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parent"),
+    [
+        (
+            "Kenya's police said the road was closed. Police spokesman John Otieno said two men "
+            "were held.",
+            "ke-police",
+        ),
+        (
+            "The Coast Herald, a newspaper in Mombasa, reported the arrests. Police spokesman John "
+            "Otieno said two men were held.",
+            "police",
+        ),
+    ],
+)
+def test_source_hygiene_a_police_spokesman_speaks_for_the_police(analyse, text, parent):
+    [otieno] = [s for s in analyse(text).sources if s.id == "john-otieno"]
+    assert otieno.parent == parent

@@ -48,6 +48,8 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "this", "that", "
 _ORGANISATION_KINDS = {"channel", "group", "newspaper", "outlet", "agency", "organisation", "organization", "network", "company", "firm", "militia", "party", "movement", "website", "site", "account", "broadcaster", "station", "platform", "unit", "brigade", "force", "ministry", "office", "council", "coalition", "alliance", "institute", "think", "tank", "monitor"}  # fmt: skip
 _TITLE_PREFIXES = {"deputy", "vice", "press"}  # "Deputy press secretary Sabrina Singh"
 _PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each", "both", "all"}
+_FORCES = {"police", "army", "military", "navy", "gendarmerie"}  # "Police spokesman X"
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "representative", "analyst", "expert", "researcher", "officer", "envoy", "ambassador", "delegate", "member", "head", "chief", "director", "commander", "adviser", "advisor", "aide", "diplomat", "insider"}  # fmt: skip
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
 _REPRESENTATIVES = {"delegate", "delegation", "ambassador", "envoy", "representative", "emissary"}
@@ -730,6 +732,15 @@ class _Resolver:
                 )
                 if earlier is not None and earlier.country is not None:
                     return earlier
+            if modifiers[-1].lower_ in _FORCES and len(modifiers) == 1 and head.lower_ in _SPOKES:
+                # "Police spokesman X": the police named before ("Kenya's police"), or the
+                # police, never the outlet named before him
+                name = modifiers[-1].lower_
+                earlier = self._described_antecedent(name, modifiers[-1], tokens.start_char)
+                if earlier is not None:
+                    return earlier
+                return Source(id=slug(f"{country} {name}" if country else name), name=name,
+                              type="group", country=country)  # fmt: skip
         foreign = _foreign_speaker(tokens)
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("for", "at", "of", "from", "in", "with"):
