@@ -1030,3 +1030,29 @@ def test_a_body_on_both_sides_of_a_figure_dispute_revised_its_own_figure():
         _row("c2", 10000.0, "current", "us-government", "about 10,000", day="2026-02-05"),
     ]
     assert figure_conflicts(rows, 5.0, 0.1, "troops") == []
+
+
+def test_that_report_is_the_one_just_told_not_the_most_reported(tmp_path, pipeline):
+    """ "rejected that report" answers the claim right before it, even when an earlier claim
+    in the report was carried by more outlets."""
+    lost = "The aviation authority said 14 flights had lost satellite navigation over the capital."
+    reports = [
+        ("Sky Desk", "2026-11-20", lost),
+        ("Air Ledger", "2026-11-20", lost.replace("said", "reported that")),
+        (
+            "Runway Post",
+            "2026-11-21",
+            f"{lost} The Valley Gazette reported that the diverted jet had descended to 300 "
+            "metres above the hills before controllers ordered it to climb. The airline has "
+            "rejected that report.",
+        ),
+    ]
+    with _stored(tmp_path, pipeline, reports) as store:
+        clusters = {c.id: c for c in read.clusters(store)}
+        pairs = [
+            (clusters[c.claim].label, clusters[c.by].label)
+            for c in read.contradictions(store)
+            if c.kind == "denial"
+        ]
+    assert pairs, "the denial is linked"
+    assert all("300 metres" in claim for claim, _ in pairs), pairs

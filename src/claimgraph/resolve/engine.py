@@ -401,12 +401,16 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             continue
         sizes = state.reps.sizes
         country = state.identity.country(member["original_source"])
-        # the reports a party calls groundless are those that accuse it, then the most reported
+        # the reports a party calls groundless are those that accuse it, then the most reported;
+        # "that report", "the account": the one just told
         target = max(
             reversed(before),
             key=lambda m: (
                 country is not None and m["facts"]["agent"] == country,
-                sizes[state.reps.index[m["cluster_id"]]],
+                0
+                if SINGLE_POINTER.search(fact["match_text"])
+                else sizes[state.reps.index[m["cluster_id"]]],
+                m["facts"]["start"],
             ),
         )
         party = _party(
@@ -433,6 +437,11 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
     return found
 
 
+# one report pointed at: the one just told ("rejected that report"), not the most reported
+SINGLE_POINTER = re.compile(
+    r"^(?:that|this|the) (?:report|claim|account|story|accusation|allegation|assertion|version)$",
+    re.IGNORECASE,
+)
 REPORT_NOUNS = frozenset(
     "report reports claim claims account accounts story stories accusation accusations "
     "allegation allegations rumour rumours rumor rumors speculation assertion assertions".split()
