@@ -53,6 +53,10 @@ def _by_cue(analysis, cue: str):
         ("The coroner said she had not been able to confirm the cause of death.", "said", "unconfirmed"),
         ("The junta stopped short of denying that its jets had bombed the market.", "denying", "unconfirmed"),
         ("MANILA — China on Friday stopped short of denying that its ships had rammed the boat.", "denying", "unconfirmed"),
+        # an asserted first clause keeps the claim an assertion whatever its conjunct negates
+        ("The mayor said the market was shelled and nobody was hurt.", "said", "assert"),
+        ("A negotiator said the hostage was freed for a ransom and that no raid took place.", "said", "assert"),
+        ("The ministry said no soldier was hurt and no post was lost.", "said", "deny"),
     ],
 )  # fmt: skip
 def test_polarity_of_claims(analyse, text, cue, polarity):

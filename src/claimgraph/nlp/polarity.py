@@ -290,8 +290,18 @@ def _clause_heads(content: Sequence[Token]) -> list[Token]:
     for root in _roots(content):
         if root.pos_ in ("VERB", "AUX"):
             heads.append(root)
-            heads.extend(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+            if _negated_head(root):
+                # "had not crossed and had not fired": the conjuncts follow a negated first
+                # clause; after an asserted one ("was shelled and nobody was hurt") the claim
+                # stays an assertion
+                heads.extend(
+                    c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                )
     return heads
+
+
+def _negated_head(head: Token) -> bool:
+    return any(c.dep_ == "neg" or _negative_phrase(c) for c in head.children)
 
 
 def _denial_predicate(content: Sequence[Token], words: PolarityLexicon) -> bool:
