@@ -895,6 +895,16 @@ def test_a_generic_police_is_the_named_police_body_of_its_own_report():
     assert two.canonical("police") == "police"  # two police bodies in its report: which one?
 
 
+def test_a_generic_police_is_the_police_of_a_region_named_in_its_report():
+    sources = [
+        SourceInfo("police-in-cabo-delgado", "Police in Cabo Delgado", "organisation"),
+        SourceInfo("police", "police", "group"),
+    ]
+    documents = {"police-in-cabo-delgado": {"d1"}, "police": {"d1", "d2"}}
+    identity = build_identity(load_source_table(), sources, [], documents=documents)
+    assert identity.canonical("police") == "police-in-cabo-delgado"
+
+
 def test_rejected_charges_hit_the_charges_however_far_up_the_report(tmp_path, pipeline):
     filler = (
         "The port authority said traffic in the harbour was normal on Friday, and ferries to "

@@ -137,6 +137,15 @@ def test_a_day_that_names_the_raid_does_not_date_the_statement(facts_of):
     assert (figure.thing, figure.modality) == ("people", "cumulative")
 
 
+def test_a_figure_set_aside_or_broken_down_is_no_count_of_its_own(facts_of):
+    facts = facts_of(
+        "The ministry said four soldiers had been killed, not two as it first said. Police said "
+        "eight people died, six of them civilians."
+    )
+    counted = {figure.value for figure in figures_in(facts) if figure.modality != "recap"}
+    assert counted == {4, 8}
+
+
 def test_the_displaced_are_people(facts_of):
     [figure] = figures_in(facts_of("The agency said nearly 8,000 were displaced by the raid."))
     assert (figure.thing, figure.event) == ("people", "displaced")

@@ -240,8 +240,11 @@ def _named_organisation(identity: SourceIdentity, source: SourceInfo) -> bool:
         source.type == "organisation"
         and source.id not in identity.mapping
         and len(words) >= 2
-        and all(word[:1].isupper() for word in words if word.isalpha())
+        and all(word[:1].isupper() for word in words if word.isalpha() and word not in _LINKS)
     )
+
+
+_LINKS = frozenset({"of", "in", "for", "and", "the"})  # "Police in Cabo Delgado" is a name too
 
 
 def _table_aliases(identity: SourceIdentity) -> None:
@@ -373,7 +376,9 @@ def _generic_named_body(identity: SourceIdentity, documents: Mapping[str, Iterab
     named: dict[str, list[SourceInfo]] = {}
     for source in identity.infos.values():
         if _named_organisation(identity, source):
-            named.setdefault(source_key(source.name).split()[-1], []).append(source)
+            # the body word: "State Police" -> police; "Police in Cabo Delgado" -> police
+            head = source_key(source.name).split(" in ")[0].split()[-1]
+            named.setdefault(head, []).append(source)
     for source in list(identity.infos.values()):
         name = source_key(source.name)
         if source.type == "person" and name.endswith(SPOKES_WORDS):

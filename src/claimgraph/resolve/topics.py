@@ -221,6 +221,13 @@ LONG_SPAN = re.compile(
 )
 AGES = re.compile(r"\b(?:aged|ages of)\s+(?:between\s+)?(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I)
 COORDINATED = re.compile(r"^[\w\s'-]{0,40}\b(?:and|or)\s*$")
+# a figure set aside ("four soldiers, not two as it first said") or a breakdown of the figure
+# before it ("eight people died, six of them civilians"): neither is a count of its own
+REJECTED = re.compile(r"\bnot\s+(?:about |around |some |the |more than |fewer than )?$", re.I)
+BREAKDOWN = re.compile(
+    r"^\s+of (?:them|those|these)\s+(?!(?:were|was|are|is|had|have|has|remain\w*|still)\b)[a-z]",
+    re.I,
+)
 TOLL = re.compile(r"\btoll\b(?! of)", re.I)  # "the death toll", "the toll remained": the dead
 COUNTED_SUBJECT = re.compile(
     r"\b(?:number|toll|tally|count) of (?:the )?((?:[A-Za-z-]+ ){0,3}[A-Za-z-]+)", re.IGNORECASE
@@ -369,6 +376,9 @@ def _modality(
     six hospitals") and a count over years ("thousands ... over the past decade")."""
     if text[max(0, start - 4) : start].lower() == "the ":
         return "recap"
+    breakdown = text[max(0, start - 2) : start] == ", " and BREAKDOWN.match(text[end : end + 40])
+    if REJECTED.search(text[max(0, start - 24) : start]) or breakdown:
+        return "recap"  # "four, not two as it first said"; "eight died, six of them civilians"
     if DESCRIBES.search(text[max(window[0], start - 40) : start]) or LONG_SPAN.search(
         text[end : window[1]]
     ):
