@@ -654,3 +654,16 @@ def test_attributions_a_headline_said_to_is_nobody_s_words(analyse, text):
 def test_attributions_claimed_to_is_still_the_claimant_s(analyse):
     claim = only(analyse("The ministry claimed to have killed 40 fighters."), "claimed")
     assert claim.source.text == "The ministry"
+
+
+def test_attributions_according_to_names_only_what_follows_it(analyse):
+    claim = only(
+        analyse(
+            "More than 40 aircraft showed signs of jamming over the border last week, nearly three "
+            "times the number reported by the country's aviation authority, according to SkyTrace, "
+            "a company that monitors satellite navigation signals."
+        ),
+        "according to",
+    )
+    assert claim.source.text.startswith("SkyTrace")
+    assert "nearly three times" in claim.content_text

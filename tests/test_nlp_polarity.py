@@ -57,6 +57,7 @@ def _by_cue(analysis, cue: str):
         ("The mayor said the market was shelled and nobody was hurt.", "said", "assert"),
         ("A negotiator said the hostage was freed for a ransom and that no raid took place.", "said", "assert"),
         ("The ministry said no soldier was hurt and no post was lost.", "said", "deny"),
+        ("The aviation authority reported no interference since Sunday.", "reported", "deny"),
     ],
 )  # fmt: skip
 def test_polarity_of_claims(analyse, text, cue, polarity):

@@ -1066,3 +1066,42 @@ def test_that_report_is_the_one_just_told_not_the_most_reported(tmp_path, pipeli
         ]
     assert pairs, "the denial is linked"
     assert all("300 metres" in claim for claim, _ in pairs), pairs
+
+
+def test_a_role_named_in_one_report_is_the_one_person_who_holds_it():
+    sources = [
+        SourceInfo("amina-dube", "Amina Dube", "person", roles=("Lugo district administrator",)),
+        SourceInfo("district-administrator", "district administrator", "organisation"),
+        SourceInfo("provincial-governor", "provincial governor", "person"),
+        SourceInfo("tomas-ruiz", "Tomas Ruiz", "person", roles=("provincial governor",)),
+        SourceInfo("ana-lima", "Ana Lima", "person", roles=("provincial governor",)),
+    ]
+    identity = build_identity(load_source_table(), sources, [])
+    assert identity.canonical("district-administrator") == "amina-dube"
+    # two governors in the corpus: which one?
+    assert identity.canonical("provincial-governor") == "provincial-governor"
+
+
+def test_a_body_named_with_and_without_its_country_is_one_body():
+    sources = [
+        SourceInfo("civil-aviation-authority", "Civil Aviation Authority", "organisation"),
+        SourceInfo(
+            "md-civil-aviation-authority",
+            "Moldova's Civil Aviation Authority",
+            "organisation",
+            "MD",
+        ),
+    ]
+    identity = build_identity(load_source_table(), sources, [])
+    assert identity.canonical("civil-aviation-authority") == "md-civil-aviation-authority"
+    two = build_identity(
+        load_source_table(),
+        [
+            SourceInfo("am-defence-ministry", "Armenia's Defence Ministry", "organisation", "AM"),
+            SourceInfo(
+                "az-defence-ministry", "Azerbaijan's Defence Ministry", "organisation", "AZ"
+            ),
+        ],
+        [],
+    )
+    assert two.canonical("am-defence-ministry") != two.canonical("az-defence-ministry")

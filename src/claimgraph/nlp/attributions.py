@@ -407,7 +407,9 @@ class _Finder:
         if not objects:
             return None
         source_head = objects[0]
-        source_tokens = self._np_tokens(source_head, clauses=True)
+        # only what follows "to": a misparse can hang words before the phrase on its source
+        # ("..., nearly three times the number reported by X, according to SkyTrace")
+        source_tokens = [t for t in self._np_tokens(source_head, clauses=True) if t.i > to.i]
         phrase = {according.i, to.i} | {t.i for t in source_tokens}
         # The relative clause after the source ("office which added: ...") is a report of its own.
         phrase |= {

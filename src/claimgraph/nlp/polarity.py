@@ -254,6 +254,8 @@ def _negated_clause(
     """(negated, says that something does not exist) for the content's main clauses. A nested
     report ("no one is denying that ...") carries its own polarity and is left alone."""
     negated = nonexistent = False
+    if any(r.pos_ in ("NOUN", "PROPN") and _negative_phrase(r) for r in _roots(content)):
+        negated = nonexistent = True  # "reported no interference since Sunday"
     for root in _clause_heads(content):
         if root.lemma_.lower() in cues.verbs:
             continue

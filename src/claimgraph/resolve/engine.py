@@ -213,7 +213,10 @@ def _run(store: Store, *, full: bool, settings: ResolveSettings) -> ResolveRepor
 def load_identity(conn: Connection) -> SourceIdentity:
     return build_identity(
         load_source_table(),
-        [SourceInfo(**row) for row in db.stored_sources(conn)],
+        [
+            SourceInfo(**{**row, "roles": tuple(row["roles"] or ())})
+            for row in db.stored_sources(conn)
+        ],
         db.outlets(conn),
         [Edit(row["kind"], row["source_id"], row["into"]) for row in db.edits(conn)],
         db.source_documents(conn),

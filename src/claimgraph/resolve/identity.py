@@ -19,7 +19,13 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from claimgraph.nlp.lexicon import data_rows, lexicon_text, organisation_name_words
-from claimgraph.nlp.source_table import SourceTable, initials, slug, source_key
+from claimgraph.nlp.source_table import (
+    SourceTable,
+    initials,
+    load_country_names,
+    slug,
+    source_key,
+)
 
 OUTLET = "outlet"
 ANONYMOUS = "anonymous@"  # independence key prefix of anonymous sources without a country
@@ -35,6 +41,7 @@ class SourceInfo:
     type: str
     country: str | None = None
     parent: str | None = None
+    roles: tuple[str, ...] = ()  # "Namuno district administrator": what reports call them
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +211,7 @@ def build_identity(
     _acronyms(identity)
     _sub_bodies(identity)
     _countryless_bodies(identity)
+    _roles_to_people(identity)
     _generic_named_body(identity, documents or {})
     for edit in edits:
         if edit.kind == "merge" and edit.into:
@@ -222,15 +230,53 @@ def _same_names(identity: SourceIdentity) -> None:
     by_name: dict[str, list[SourceInfo]] = {}
     for source in identity.infos.values():
         if _named_organisation(identity, source):
-            by_name.setdefault(source_key(source.name), []).append(source)
+            by_name.setdefault(_without_country(source_key(source.name)), []).append(source)
     for same in by_name.values():
-        if len(same) < 2:
-            continue
+        if len(same) < 2 or len({s.country for s in same} - {None}) > 1:
+            continue  # Armenia's and Azerbaijan's defence ministries are two
         keep = min(same, key=lambda s: (s.country is None, s.id))
         for source in same:
             if source.id != keep.id:
                 identity.mapping[source.id] = keep.id
                 identity.reasons[source.id] = f"same name as {keep.id}"
+
+
+def _without_country(name: str) -> str:
+    """ "moldova's civil aviation authority" -> "civil aviation authority": the name a report
+    gives without saying whose."""
+    first, _, rest = name.partition(" ")
+    if rest and (first.endswith("'s") or first.endswith("n")):
+        if load_country_names().of(first):
+            return rest
+    return name
+
+
+def _roles_to_people(identity: SourceIdentity) -> None:
+    """ "the district administrator" of one report is Amelia Mussa, "the Namuno district
+    administrator" of another, when she is the only person of the corpus with that role."""
+    holders: dict[str, set[str]] = {}
+    for source in identity.infos.values():
+        if source.type != "person":
+            continue
+        for role in source.roles:
+            words = source_key(role).split()
+            for size in range(2, len(words) + 1):
+                holders.setdefault(" ".join(words[-size:]), set()).add(source.id)
+    for source in list(identity.infos.values()):
+        name = source_key(source.name)
+        if (
+            source.id in identity.mapping
+            or source.id in identity.table.known
+            or source.type not in ("person", "organisation", "group")
+            or any(word[:1].isupper() for word in source.name.split())
+            or len(name.split()) < 2
+        ):
+            continue
+        people = holders.get(name, set())
+        if len(people) == 1:
+            [person] = people
+            identity.mapping[source.id] = person
+            identity.reasons[source.id] = f"the only {name!r} of the corpus: {person}"
 
 
 def _named_organisation(identity: SourceIdentity, source: SourceInfo) -> bool:
