@@ -607,6 +607,16 @@ def test_attributions_transcript_answers_are_the_briefers_and_questions_no_claim
     assert not any("drunk" in a.content_text for a in analysis.attributions)  # a premise
 
 
+def test_attributions_a_question_relaying_a_source_keeps_that_source(analyse):
+    analysis = analyse(
+        "Excerpts from the briefing.\n\n"
+        "Q: A border official told the Coast Post that the guards had been bribed.\n\n"
+        "OKAFOR: We have seen no evidence of that.\n"
+    )
+    relayed = next(a for a in analysis.attributions if "bribed" in a.content_text)
+    assert relayed.source.text == "A border official"
+
+
 def test_attributions_a_corrected_error_is_no_claim(analyse):
     analysis = analyse(
         "Correction: An earlier version of this story said the clinic had treated 64 people. "
@@ -667,3 +677,30 @@ def test_attributions_according_to_names_only_what_follows_it(analyse):
     )
     assert claim.source.text.startswith("SkyTrace")
     assert "nearly three times" in claim.content_text
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        (
+            "A border official, who asked not to be named, said the crossing was shut. He said "
+            "trucks were turned back.",
+            "anonymous-border-official",
+        ),
+        (
+            "The source, who was not authorised to speak to the press, said the guards fled. The "
+            "gate had been left open, he said.",
+            "anonymous-source",
+        ),
+    ],
+)
+def test_attributions_he_points_back_to_an_unnamed_speaker(analyse, text, canonical):
+    claims = analyse(text).attributions
+    assert len(claims) == 2
+    assert claims[1].canonical_source == canonical
+
+
+def test_attributions_claiming_responsibility_for_nothing_named_is_no_content(analyse):
+    assert not analyse("The militia claimed responsibility on Tuesday.").attributions
+    [claim] = analyse("The militia claimed responsibility for the ambush.").attributions
+    assert claim.content_text == "responsibility for the ambush"

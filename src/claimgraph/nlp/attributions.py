@@ -31,6 +31,7 @@ _MEDIA_NOUNS = frozenset(
 )
 _CUT_DEPS = {"conj", "advcl", "pcomp", "parataxis", "relcl"}
 _PASSIVE_OK = {"say", "report", "believe", "think", "understand", "allege", "claim", "rumour", "rumor", "suspect", "estimate", "know", "fear", "expect"}  # fmt: skip
+_CREDIT = {"responsibility", "credit"}
 _ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
 _OPEN_WORDS = {"whether", "if", "why", "how", "what", "when", "where", "who", "which"}
 _HEARSAY = {"say", "report", "believe", "think", "understand", "allege", "rumour", "rumor", "know", "suspect"}  # fmt: skip
@@ -605,6 +606,16 @@ class _Finder:
                 tokens.pop()
             if any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
                 return tokens, Form.INDIRECT
+        if (
+            entry.content == "any"
+            and objects
+            and objects[0].lemma_.lower() in _CREDIT
+            and not any(c.dep_ == "prep" and c.lower_ == "for" for c in objects[0].children)
+        ):
+            return (
+                [],
+                Form.INDIRECT,
+            )  # "claimed responsibility on Monday": for what, it does not say
         if entry.content == "any" and objects and entry.channel != "dobj":
             tokens = list(
                 objects[0].subtree
@@ -875,6 +886,8 @@ class _Finder:
         if len(fronted := _fronted_subjects(verb)) > 1:
             return fronted[-1]  # "8,000 displaced by raid, IOM says": IOM
         for child in verb.children:
+            if _transcript_label(child):
+                continue  # "Q: A security source told ...": the source, not the label
             if child.dep_ == "nsubj" or (child.dep_ == "csubj" and not passive):
                 return child
             if child.dep_ == "agent":
@@ -1153,6 +1166,15 @@ _EVIDENCE_HEADS = {"study", "survey", "analysis", "investigation", "inquiry", "d
 # Cues that report with a clause ("agreed that the toll was 12") but act with an infinitive
 # ("agreed to pay for the repairs")
 _ACTION_WITH_INFINITIVE = frozenset({"agree"})
+
+
+def _transcript_label(token: Token) -> bool:
+    """ "Q" or "A" opening a transcript line, which the parser may take for a subject."""
+    return (
+        token.text in TRANSCRIPT_LABELS
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].text == ":"
+    )
 
 
 def _said_to(verb: Token, entry: Cue) -> bool:

@@ -474,7 +474,8 @@ class _Resolver:
                 span.start,
                 source.id,
                 plural,
-                person is not None or source.type == "person",
+                # "a security source ... he said": an unnamed individual is someone too
+                person is not None or source.type == "person" or (anonymous and not plural),
                 anonymous,
                 description,
                 head.lemma_.lower(),
