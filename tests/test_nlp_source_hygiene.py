@@ -364,3 +364,24 @@ def test_source_hygiene_both_governments_are_the_two_named_before(analyse, pair)
 def test_source_hygiene_a_police_spokesman_speaks_for_the_police(analyse, text, parent):
     [otieno] = [s for s in analyse(text).sources if s.id == "john-otieno"]
     assert otieno.parent == parent
+
+
+def test_source_hygiene_we_in_a_statement_is_its_issuer(analyse):
+    analysis = analyse(
+        "Statement by Harbor Lines on the grounding of the ferry Vela\n\n"
+        "The ferry touched a sandbank on Monday and was refloated. We reject reports that the "
+        "ferry was overloaded.\n\n"
+        'The captain said: "We followed every procedure."\n'
+    )
+    rejected = next(a for a in analysis.attributions if "overloaded" in a.content_text)
+    assert rejected.canonical_source == "harbor-lines"
+    followed = next(a for a in analysis.attributions if "procedure" in a.content_text)
+    assert followed.canonical_source != "harbor-lines"
+
+
+def test_source_hygiene_a_press_release_boilerplate_label_is_no_speaker(analyse):
+    analysis = analyse(
+        "The ferry was refloated on Monday.\n\n"
+        "About Harbor Lines: Harbor Lines is a ferry operator with nine vessels on the coast.\n"
+    )
+    assert not any("nine vessels" in a.content_text for a in analysis.attributions)

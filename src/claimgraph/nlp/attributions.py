@@ -1233,6 +1233,8 @@ def _is_speaker_label(name: SpacySpan) -> bool:
     # label names the piece or the event, not a speaker
     # (the parser may hang a headline fragment on its first word: the last is the noun's head)
     labels_a_piece = bool({name.root.lemma_.lower(), name[-1].lemma_.lower()} & not_source_nouns())
+    # "About Codru Air: Codru Air is an airline ...": a press release's boilerplate section
+    labels_a_piece = labels_a_piece or name[0].lower_ in ("about", "re", "for", "notes")
     return (
         1 <= len(name) <= 5 and no_clause and names_someone and capitalised and not labels_a_piece
     )

@@ -39,6 +39,11 @@ from claimgraph.nlp.source_table import (
 )
 from claimgraph.records import Source, SourceMention, Span
 
+# the title of a statement in the first person: "Statement by Codru Air on the diversion ..."
+STATEMENT_TITLE = re.compile(
+    r"^\s*(?i:statement|press release|communiqu[eé]|update|announcement)\s+(?i:by|from)\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,6})"
+)
 _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _BODIES = {"group", "network", "militia", "coalition", "alliance", "agency", "ministry", "service", "office", "department", "directorate", "organisation", "organization", "body", "bureau", "command"}  # fmt: skip
@@ -258,6 +263,20 @@ class _Resolver:
         # what the text calls each source besides its name: "Grey Zone, a Telegram channel"
         self.kinds: dict[str, set[str]] = {}
 
+    def _issuer(self) -> ResolvedSource | None:
+        """Who issues a statement whose title says so ("Statement by Codru Air on ...")."""
+        text = doc_text(self.doc)
+        match = STATEMENT_TITLE.match(text[: text.find("\n") if "\n" in text else len(text)])
+        if match is None:
+            return None
+        return self.resolve(Span.of(text, match.start("name"), match.end("name")), None)
+
+    def _quoted(self, position: int) -> bool:
+        """Inside a quotation of its paragraph: "we" there is the quoted speaker."""
+        text = doc_text(self.doc)
+        before = text[text.rfind("\n", 0, position) + 1 : position]
+        return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
     def note_actor(self, head: Token) -> None:
         tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i <= head.i + 3]
         start = min(t.idx for t in tokens)
@@ -274,6 +293,13 @@ class _Resolver:
         assert tokens is not None
         head = head if head is not None and head in tokens else tokens.root
         text = span.text
+        if len(tokens) == 1 and head.lower_ in ("we", "i") and not self._quoted(span.start):
+            issuer = self._issuer()
+            if issuer is not None:
+                # "Statement by Codru Air ...\n\nWe reject reports that ...": the issuer speaks
+                return ResolvedSource(
+                    SourceMention(span, issuer.mention.source_id, "pronoun"), False
+                )
         if len(tokens) == 1 and head.lower_ in _PRONOUNS:
             antecedent = self._antecedent(head.lower_, span.start)
             if antecedent is not None:
