@@ -926,8 +926,7 @@ def test_rejected_charges_hit_the_charges_however_far_up_the_report(tmp_path, pi
 
 
 def test_a_denial_with_another_verb_and_only_the_names_in_common_denies_nothing():
-    from claimgraph.resolve.clusters import Features
-    from claimgraph.resolve.contradictions import names_only_in_common
+    from claimgraph.resolve.clusters import Features, names_only_in_common
     from claimgraph.resolve.lexical import words
 
     denial = Features("deny", (), ("KP",), ("pyongyang",), "ru-government", predicate="supply")
@@ -1105,3 +1104,26 @@ def test_a_body_named_with_and_without_its_country_is_one_body():
         [],
     )
     assert two.canonical("am-defence-ministry") != two.canonical("az-defence-ministry")
+
+
+def test_two_claims_with_only_a_place_name_in_common_stay_apart(tmp_path, pipeline):
+    """Who holds a town, said by the two sides, names one town and nothing else in common: two
+    claims, not one corroborated by the other side."""
+    clusters = _resolved(
+        tmp_path,
+        pipeline,
+        [
+            (
+                "Lake Post",
+                "2026-11-03",
+                "A militia commander, Teshome Alemu, said Dangila was in the hands of the people.",
+            ),
+            (
+                "Rift Wire",
+                "2026-11-04",
+                "The army said on Tuesday that it was fully in control of Dangila.",
+            ),
+        ],
+    )
+    people = _cluster_with(clusters, "hands of the people")
+    assert not any("in control" in m.content_text for m in people.members)

@@ -14,6 +14,7 @@ founder.
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -157,6 +158,16 @@ class Features:
             predicate=row.get("predicate"),
             rival=bool(row.get("rival", False)),
         )
+
+
+def names_only_in_common(
+    denial: Features, claim: Features, denial_words: Iterable[str], claim_words: Iterable[str]
+) -> bool:
+    """True when a denial and a claim share no word but names: "denied that Pyongyang is
+    supplying weapons" and "Pyongyang could receive Russian technology" speak of one country,
+    not of one deed. With another main verb, that is too little to call it the claim denied."""
+    names = {w for e in (*denial.entities, *claim.entities) for w in words(e)}
+    return not (set(denial_words) & set(claim_words)) - names
 
 
 def other_action(a: str | None, b: str | None) -> bool:
@@ -349,6 +360,16 @@ def best_cluster(
                 match,
                 merged=False,
                 conflicting=(*match.conflicting, "far from the founding claim"),
+            )
+        if match.merged and names_only_in_common(
+            features, reps.features[index], profile.keys(), reps.founder_terms[index].keys()
+        ):
+            # "Finote Selam is in the hands of the people" and "the army is fully in control of
+            # Finote Selam": one town, two opposite claims; a name is not a proposition
+            match = replace(
+                match,
+                merged=False,
+                conflicting=(*match.conflicting, "only names in common with the founding claim"),
             )
         if match.merged and (best[1] is None or match.score > best[1].score):
             best = (int(index), match)

@@ -16,12 +16,11 @@ default tolerance; "more than 10,000" is 10,000 and up).
 
 import hashlib
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from claimgraph.resolve.clusters import Features
-from claimgraph.resolve.lexical import words
 from claimgraph.resolve.records import Contradiction
 
 # Projections are forecasts: two sources expecting different totals do not contradict each
@@ -76,16 +75,6 @@ def negation_applies(
     if not predicate or predicate != claim.predicate or predicate in COPULAS:
         return False
     return _same_matter(negation, claim)
-
-
-def names_only_in_common(
-    denial: Features, claim: Features, denial_words: Iterable[str], claim_words: Iterable[str]
-) -> bool:
-    """True when a denial and a claim share no word but names: "denied that Pyongyang is
-    supplying weapons" and "Pyongyang could receive Russian technology" speak of one country,
-    not of one deed. With another main verb, that is too little to call it the claim denied."""
-    names = {w for e in (*denial.entities, *claim.entities) for w in words(e)}
-    return not (set(denial_words) & set(claim_words)) - names
 
 
 def _same_matter(denial: Features, claim: Features) -> bool:

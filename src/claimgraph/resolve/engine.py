@@ -20,13 +20,18 @@ from sqlalchemy.engine import Connection, RowMapping
 from claimgraph.nlp.source_table import load_country_names, load_source_table
 from claimgraph.records import Analysis
 from claimgraph.resolve import corrections, embed, lexical, provenance, syndication
-from claimgraph.resolve.clusters import Features, best_cluster, other_action, predicate_penalty
+from claimgraph.resolve.clusters import (
+    Features,
+    best_cluster,
+    names_only_in_common,
+    other_action,
+    predicate_penalty,
+)
 from claimgraph.resolve.contradictions import (
     DENIAL_TARGETS,
     contradiction_id,
     denial_applies,
     figure_conflicts,
-    names_only_in_common,
     negation_applies,
 )
 from claimgraph.resolve.corrections import ClaimEdits
