@@ -146,6 +146,15 @@ def test_a_figure_set_aside_or_broken_down_is_no_count_of_its_own(facts_of):
     assert counted == {4, 8}
 
 
+def test_a_number_counts_the_noun_it_shares_with_the_next(facts_of):
+    facts = facts_of(
+        "Three Turkish engineers were abducted, the ministry said. The company said it had 212 "
+        "Turkish and more than 900 Nigerien employees at the site."
+    )
+    [workforce] = [figure for figure in figures_in(facts) if figure.value == 212]
+    assert workforce.thing == "employees"
+
+
 def test_the_displaced_are_people(facts_of):
     [figure] = figures_in(facts_of("The agency said nearly 8,000 were displaced by the raid."))
     assert (figure.thing, figure.event) == ("people", "displaced")

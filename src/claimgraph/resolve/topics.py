@@ -98,6 +98,8 @@ def figure_of(
     )
     if thing is None and quantity.unit is None and window[3] and PARTITIVE.match(text[end:high]):
         thing, event, _ = _thing(next_unit, lexicon)
+    if thing is None and quantity.unit is None and window[3] and SHARED_NOUN.match(text[end:high]):
+        thing, event, _ = _thing(next_unit, lexicon)  # "212 Turkish and 900 Nigerien employees"
     subject: tuple[int, int] | None = None
     if not names_no_count and thing is None and quantity.unit is None:
         # "the number of wounded had risen to 162": a bare number counts its subject's noun.
@@ -221,6 +223,10 @@ LONG_SPAN = re.compile(
 )
 AGES = re.compile(r"\b(?:aged|ages of)\s+(?:between\s+)?(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I)
 COORDINATED = re.compile(r"^[\w\s'-]{0,40}\b(?:and|or)\s*$")
+# a number whose noun comes after the next one: "212 Turkish and more than 900 Nigerien employees"
+SHARED_NOUN = re.compile(
+    r"^\s+(?:[A-Z][a-z]+\s+)?(?:and|or)\s+(?:about |around |some |nearly |over |more than |at least )?$"
+)
 # a figure set aside ("four soldiers, not two as it first said") or a breakdown of the figure
 # before it ("eight people died, six of them civilians"): neither is a count of its own
 REJECTED = re.compile(r"\bnot\s+(?:about |around |some |the |more than |fewer than )?$", re.I)
