@@ -124,22 +124,7 @@ def _fields(stored):
 # -- the gold files ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "corpus",
-    [
-        "demo",
-        "sahel",
-        "batken",
-        "shoal",
-        "quarry",
-        "relay",
-        "vale",
-        "ember",
-        "flint",
-        "tide",
-        "gale",
-    ],
-)
+@pytest.mark.parametrize("corpus", quality.CORPORA)
 def test_gold_members_quote_their_files_and_pairs_name_real_clusters(corpus):
     gold = quality.load_gold(corpus)
     files = quality.corpus_files(gold)

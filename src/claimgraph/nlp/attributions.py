@@ -34,7 +34,8 @@ _PASSIVE_OK = {"say", "report", "believe", "think", "understand", "allege", "cla
 _CREDIT = {"responsibility", "credit"}
 _ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
 _OPEN_WORDS = {"whether", "if", "why", "how", "what", "when", "where", "who", "which"}
-_HEARSAY = {"say", "report", "believe", "think", "understand", "allege", "rumour", "rumor", "know", "suspect"}  # fmt: skip
+# "X said to demand ...": the passive reporting verbs that also report hearsay without "is"
+_HEARSAY = _PASSIVE_OK - {"claim", "estimate", "fear", "expect"}
 _EVIDENCE_VERBS = {"show", "indicate", "suggest", "mean", "prove", "demonstrate", "find"}
 _NOT_CUE_ADVERBS = {"when", "where", "how", "why", "as", "then", "later", "earlier"}
 _BELIEF_IN_QUOTES = {"think", "believe", "guess", "suppose", "feel", "hope"}
@@ -612,10 +613,8 @@ class _Finder:
             and objects[0].lemma_.lower() in _CREDIT
             and not any(c.dep_ == "prep" and c.lower_ == "for" for c in objects[0].children)
         ):
-            return (
-                [],
-                Form.INDIRECT,
-            )  # "claimed responsibility on Monday": for what, it does not say
+            # "claimed responsibility on Monday": for what, it does not say
+            return [], Form.INDIRECT
         if entry.content == "any" and objects and entry.channel != "dobj":
             tokens = list(
                 objects[0].subtree
@@ -1182,10 +1181,7 @@ def _said_to(verb: Token, entry: Cue) -> bool:
     takes an infinitive and no clause, and no auxiliary stands before it."""
     if verb.lemma_.lower() not in _HEARSAY or entry.channel == "dobj":
         return False
-    infinitive = any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in verb.children
-    )
+    infinitive = any(_infinitive(c) for c in verb.children)
     others = any(c.dep_ in ("ccomp", "dobj", "aux", "auxpass") for c in verb.children)
     return infinitive and not others
 

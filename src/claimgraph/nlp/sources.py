@@ -14,7 +14,7 @@ the latest source with the same head noun. Anything else becomes a new source of
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -29,6 +29,7 @@ from claimgraph.nlp.lexicon import (
     title_nouns,
 )
 from claimgraph.nlp.model import doc_text
+from claimgraph.nlp.quotes import Quote, find_quotes
 from claimgraph.nlp.source_table import (
     CountryNames,
     SourceTable,
@@ -263,19 +264,24 @@ class _Resolver:
         # what the text calls each source besides its name: "Grey Zone, a Telegram channel"
         self.kinds: dict[str, set[str]] = {}
 
-    def _issuer(self) -> ResolvedSource | None:
-        """Who issues a statement whose title says so ("Statement by Codru Air on ...")."""
+    @cached_property
+    def _issuer(self) -> str | None:
+        """Who issues a statement whose title says so ("Statement by Codru Air on ..."), read
+        once per document."""
         text = doc_text(self.doc)
-        match = STATEMENT_TITLE.match(text[: text.find("\n") if "\n" in text else len(text)])
+        match = STATEMENT_TITLE.match(text.partition("\n")[0])
         if match is None:
             return None
-        return self.resolve(Span.of(text, match.start("name"), match.end("name")), None)
+        issuer = self.resolve(Span.of(text, match.start("name"), match.end("name")), None)
+        return issuer.mention.source_id if issuer is not None else None
+
+    @cached_property
+    def _quotes(self) -> list[Quote]:
+        return find_quotes(doc_text(self.doc))
 
     def _quoted(self, position: int) -> bool:
-        """Inside a quotation of its paragraph: "we" there is the quoted speaker."""
-        text = doc_text(self.doc)
-        before = text[text.rfind("\n", 0, position) + 1 : position]
-        return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+        """Inside a quotation: "we" there is the quoted speaker."""
+        return any(q.inner_start <= position < q.inner_end for q in self._quotes)
 
     def note_actor(self, head: Token) -> None:
         tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i <= head.i + 3]
@@ -294,12 +300,9 @@ class _Resolver:
         head = head if head is not None and head in tokens else tokens.root
         text = span.text
         if len(tokens) == 1 and head.lower_ in ("we", "i") and not self._quoted(span.start):
-            issuer = self._issuer()
-            if issuer is not None:
+            if self._issuer is not None:
                 # "Statement by Codru Air ...\n\nWe reject reports that ...": the issuer speaks
-                return ResolvedSource(
-                    SourceMention(span, issuer.mention.source_id, "pronoun"), False
-                )
+                return ResolvedSource(SourceMention(span, self._issuer, "pronoun"), False)
         if len(tokens) == 1 and head.lower_ in _PRONOUNS:
             antecedent = self._antecedent(head.lower_, span.start)
             if antecedent is not None:
@@ -766,8 +769,8 @@ class _Resolver:
                 earlier = self._described_antecedent(name, modifiers[-1], tokens.start_char)
                 if earlier is not None:
                     return earlier
-                return Source(id=slug(f"{country} {name}" if country else name), name=name,
-                              type="group", country=country)  # fmt: skip
+                key = f"{country} {name}" if country else name
+                return Source(id=slug(key), name=name, type="group", country=country)
         foreign = _foreign_speaker(tokens)
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("for", "at", "of", "from", "in", "with"):

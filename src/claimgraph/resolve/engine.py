@@ -408,6 +408,7 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
         if not before:
             continue
         sizes = state.reps.sizes
+        single = bool(SINGLE_POINTER.search(fact["match_text"]))
         country = state.identity.country(member["original_source"])
         # the reports a party calls groundless are those that accuse it, then the most reported;
         # "that report", "the account": the one just told
@@ -415,9 +416,7 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             reversed(before),
             key=lambda m: (
                 country is not None and m["facts"]["agent"] == country,
-                0
-                if SINGLE_POINTER.search(fact["match_text"])
-                else sizes[state.reps.index[m["cluster_id"]]],
+                0 if single else sizes[state.reps.index[m["cluster_id"]]],
                 m["facts"]["start"],
             ),
         )
@@ -689,9 +688,7 @@ def _summarise_one(
         k: list(v) for k, v in summary.get("supporting", {}).items()
     }
     outlets = list(stored["outlets"]) if stored else []
-    documents = set(summary.get("documents") or ())
-    if stored and "documents" not in summary:
-        documents = db.cluster_documents(conn, cluster_id)
+    documents = set(summary.get("documents", ()))
     label = stored["label"] if stored else None
     first = stored["first_reported"] if stored else None
     founder = stored["founder"] if stored else None

@@ -245,9 +245,9 @@ def _without_country(name: str) -> str:
     """ "moldova's civil aviation authority" -> "civil aviation authority": the name a report
     gives without saying whose."""
     first, _, rest = name.partition(" ")
-    if rest and (first.endswith("'s") or first.endswith("n")):
-        if load_country_names().of(first):
-            return rest
+    countries = load_country_names()
+    if rest and ((first.endswith("'s") and countries.of(first)) or first in countries.demonyms):
+        return rest  # a possessive country ("moldova's") or a demonym ("moldovan")
     return name
 
 

@@ -96,10 +96,14 @@ def figure_of(
         or (quantity.unit is None and _identifier(text, start))
         or (quantity.unit is None and bool(AGES.search(text[max(0, start - 24) : start])))
     )
-    if thing is None and quantity.unit is None and window[3] and PARTITIVE.match(text[end:high]):
+    if (
+        thing is None
+        and quantity.unit is None
+        and window[3]
+        # "11 of its 14 crew", "212 Turkish and 900 Nigerien employees": the next one's noun
+        and (PARTITIVE.match(text[end:high]) or SHARED_NOUN.match(text[end:high]))
+    ):
         thing, event, _ = _thing(next_unit, lexicon)
-    if thing is None and quantity.unit is None and window[3] and SHARED_NOUN.match(text[end:high]):
-        thing, event, _ = _thing(next_unit, lexicon)  # "212 Turkish and 900 Nigerien employees"
     subject: tuple[int, int] | None = None
     if not names_no_count and thing is None and quantity.unit is None:
         # "the number of wounded had risen to 162": a bare number counts its subject's noun.

@@ -143,12 +143,6 @@ def cluster_of_attribution(conn: Connection, attribution_id: str) -> str | None:
     return conn.execute(stmt).scalar_one_or_none()
 
 
-def cluster_documents(conn: Connection, cluster_id: str) -> set[str]:
-    m = resolve_members
-    stmt = sa.select(m.c.document_id).where(m.c.cluster_id == cluster_id).distinct()
-    return set(conn.execute(stmt).scalars())
-
-
 def member_ids(conn: Connection, cluster_id: str) -> list[str]:
     m = resolve_members
     stmt = sa.select(m.c.attribution_id).where(m.c.cluster_id == cluster_id)
