@@ -385,3 +385,24 @@ def test_source_hygiene_a_press_release_boilerplate_label_is_no_speaker(analyse)
         "About Harbor Lines: Harbor Lines is a ferry operator with nine vessels on the coast.\n"
     )
     assert not any("nine vessels" in a.content_text for a in analysis.attributions)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Volunteers from the Kassala Relief Committee, a neighbourhood group, said at least "
+            "nine people had died.",
+            "kassala-relief-committee",
+        ),
+        ("Staff at Mercy Frontier said nine people had died.", "mercy-frontier"),
+    ],
+)
+def test_source_hygiene_members_speak_for_the_body_they_belong_to(analyse, text, source):
+    [claim] = analyse(text).attributions
+    assert claim.canonical_source == source
+
+
+def test_source_hygiene_aid_workers_in_a_country_do_not_speak_for_its_state(analyse):
+    [claim] = analyse("Aid workers in Chad said nine people had died.").attributions
+    assert claim.canonical_source != "td-government"

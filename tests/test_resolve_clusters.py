@@ -226,3 +226,48 @@ def test_a_correction_is_a_rival_account():
     assert RIVAL.search("The terminal has been without its main systems for four days, not two")
     assert RIVAL.search("212 ambulances had been diverted, not about 140")
     assert not RIVAL.search("the army said it had not entered the village")
+
+
+def test_one_count_of_one_event_in_other_words_is_one_claim():
+    """ "4,200 people had fled" / "4,200 people had been displaced": with the same lead count of
+    the same event, another verb is another wording, not another action."""
+    from dataclasses import replace
+
+    fled = replace(features([(4200.0, "cumulative", "people:displaced")]), predicate="flee")
+    displaced = replace(fled, predicate="displace")
+    match = compare(fled, displaced, similarity=0.3, threshold=0.36)
+    assert match.merged, match
+    assert "lead figure 4,200 people:displaced" in match.agreeing
+    # without a shared count, other verbs still lower the score
+    plain = compare(
+        replace(features(), predicate="flee"), replace(features(), predicate="displace"), 0.3, 0.36
+    )
+    assert not plain.merged
+
+
+def test_a_correction_with_the_same_count_joins_the_plain_report_of_it():
+    """ "four soldiers were killed, not two" says what "four soldiers died" says; against
+    "two soldiers died" the counts still differ."""
+    from dataclasses import replace
+
+    four = features([(4.0, "cumulative", "troops:killed")])
+    corrected = replace(four, rival=True)
+    assert compare(corrected, four, similarity=0.4, threshold=0.36).merged
+    two = features([(2.0, "cumulative", "troops:killed")])
+    assert compare(corrected, two, similarity=0.9, threshold=0.36).vetoed
+
+
+def test_a_range_is_a_figure_that_merges_with_the_same_range():
+    """ "between 30 and 45 people were killed" twice is one claim; a plain 30 is another."""
+    from claimgraph.resolve.clusters import _figures_of
+    from claimgraph.resolve.topics import Figure
+
+    def fact(value, low, high):
+        figure = Figure("x", value, low, high, "between", None, "people", "killed", None, None,
+                        "cumulative", 0, 1)  # fmt: skip
+        return type("Fact", (), {"figures": (figure,)})()
+
+    ranged = _figures_of(fact(None, 30.0, 45.0))
+    assert ranged == ((37.5, "cumulative", "people:killed"),)
+    assert ranged != _figures_of(fact(30.0, None, None))
+    assert _figures_of(fact(None, 30.0, None)) == ()  # half a range says no count

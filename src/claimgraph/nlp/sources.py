@@ -57,6 +57,10 @@ _PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each",
 _FORCES = {"police", "army", "military", "navy", "gendarmerie"}  # "Police spokesman X"
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "representative", "analyst", "expert", "researcher", "officer", "envoy", "ambassador", "delegate", "member", "head", "chief", "director", "commander", "adviser", "advisor", "aide", "diplomat", "insider"}  # fmt: skip
+# "Volunteers from the Emergency Response Room", "staff at the hospital": people who speak for
+# the body they belong to; "in" only places them ("aid workers in Sudan" speak for no state)
+_MEMBERS_OF = frozenset({"volunteer", "staff", "employee", "activist", "medic", "doctor"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
 _REPRESENTATIVES = {"delegate", "delegation", "ambassador", "envoy", "representative", "emissary"}
 # "the company": the organisation named last, when nothing else called "company" spoke before
@@ -733,7 +737,8 @@ class _Resolver:
         """The body a spokesperson, official or source speaks for: after "for/at/of/in"
         ("a spokesman for the group"), or named before the head ("State Department
         spokesperson", "Japan's top government spokesman")."""
-        if head.lemma_.lower() not in _SPEAKS_FOR:
+        member = head.lemma_.lower() in _MEMBERS_OF
+        if head.lemma_.lower() not in _SPEAKS_FOR and not member:
             return None
         modifiers = sorted(
             (t for c in head.children if c.dep_ == "compound" and c.i < head.i for t in c.subtree),
@@ -780,6 +785,8 @@ class _Resolver:
             body = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if body is None or body.i >= tokens.end:
                 continue
+            if member and (body.ent_type_ in _PLACE_TYPES or prep.lower_ in ("in", "near")):
+                continue  # "aid workers in Sudan", "doctors at Zamzam camp": placed, not members
             if (
                 body.ent_type_ in ("ORG", "NORP")
                 or body.pos_ == "PROPN"

@@ -59,13 +59,23 @@ def _modality_class(modality: str, thing: str = "") -> str:
 
 
 def _figures_of(fact: ClaimFacts) -> tuple[Figure, ...]:
+    """Figures as a merge compares them; a range ("between 30 and 45") by its midpoint, so two
+    reports of one range agree and a range never equals a plain count of one of its ends."""
     return tuple(
         dict.fromkeys(
-            (f.value, f.modality, f"{f.thing}:{f.event}" if f.event else f.thing)
+            (value, f.modality, f"{f.thing}:{f.event}" if f.event else f.thing)
             for f in fact.figures
-            if f.value is not None and f.thing and f.modality != "recap"
+            if (value := _value(f.value, f.low, f.high)) is not None
+            and f.thing
+            and f.modality != "recap"
         )
     )
+
+
+def _value(value: float | None, low: float | None, high: float | None) -> float | None:
+    if value is not None:
+        return value
+    return (low + high) / 2 if low is not None and high is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +252,11 @@ def _figure_conflicts(a: Features, b: Features) -> list[str]:
     return []
 
 
+def _same_lead_event(a: Features, b: Features) -> bool:
+    """Both claims lead with one count of one event ("4,200 people displaced")."""
+    return a.lead is not None and a.lead == b.lead and ":" in a.lead[2]
+
+
 def compare(a: Features, b: Features, similarity: float, threshold: float) -> ClusterMatch:
     """Score two claims (or a claim and a cluster) and say why.
 
@@ -257,7 +272,9 @@ def compare(a: Features, b: Features, similarity: float, threshold: float) -> Cl
         agreeing.append(f"polarity {a.polarity}")
     if a.negated != b.negated:
         conflicting.append("negation: one says it did not happen")
-    if a.rival != b.rival:
+    same_event = _same_lead_event(a, b)
+    if a.rival != b.rival and not same_event:
+        # "four soldiers were killed, not two" still says what "four soldiers died" says
         conflicting.append("rival account: one says 'rather than' the other")
     figure_conflicts = _figure_conflicts(a, b)
     conflicting += figure_conflicts
@@ -266,7 +283,8 @@ def compare(a: Features, b: Features, similarity: float, threshold: float) -> Cl
     if common and not figure_conflicts:
         agreeing.append("numbers " + ", ".join(_number(v) for v, _ in sorted(common)))
         score += NUMBER_BONUS
-        if a.lead is not None and a.lead == b.lead and ":" in a.lead[2]:
+        if same_event:
+            assert a.lead is not None
             agreeing.append(f"lead figure {_number(a.lead[0])} {a.lead[2]}")
             score += LEAD_EVENT_BONUS
     if a.agent and b.agent and a.agent != b.agent:
@@ -287,7 +305,10 @@ def compare(a: Features, b: Features, similarity: float, threshold: float) -> Cl
         score += ENTITY_BONUS
     if a.predicate and a.predicate == b.predicate:
         agreeing.append(f"predicate {a.predicate}")
-    score -= predicate_penalty(a, b)
+    if not same_event:
+        # "had fled" / "had been displaced", "were killed" / "died": with one count of one
+        # event, the verbs are two wordings of that event
+        score -= predicate_penalty(a, b)
     if a.source and a.source == b.source:
         agreeing.append(f"source {a.source}")
     vetoed = bool(conflicting)
