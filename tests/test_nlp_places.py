@@ -456,3 +456,62 @@ def test_places_a_lake_and_a_crossing_from_the_features_table(nlp_model, gazette
     )
     assert got["Lake Tanganyika"][2] == "region"
     assert got["Rafah crossing"][1:] == ("PS", "site")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "country"),
+    [
+        # the country after the comma decides between namesakes (Victoria is also Hong Kong's)
+        ("The crew was freed and flown to Victoria, Seychelles, on Friday.", "Victoria", "SC"),
+        ("Aid reached Tripoli, Lebanon, after the strikes.", "Tripoli", "LB"),
+    ],
+)
+def test_places_a_country_after_a_comma_settles_the_namesake(
+    nlp_model, gazetteer, sentence, span, country
+):
+    places = found(sentence, nlp_model, gazetteer)
+    assert places[span][1] == country
+
+
+def test_places_short_country_names(nlp_model, gazetteer):
+    places = found("Police in Bosnia arrested three men on Monday.", nlp_model, gazetteer)
+    assert places["Bosnia"][1:] == ("BA", "country")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "country"),
+    [
+        # GeoNames spells them "Lower Shabeelle", "Shabwah", "Sistan and Baluchestan"
+        (
+            "MOGADISHU, Somalia — Fighters overran a base in the Lower Shabelle region.",
+            "Lower Shabelle region",
+            "SO",
+        ),
+        (
+            "Yemeni officials said a drone struck a depot in Shabwa governorate.",
+            "Shabwa governorate",
+            "YE",
+        ),
+        (
+            "Gunmen attacked a police post in Iran's Sistan-Baluchestan province.",
+            "Sistan-Baluchestan province",
+            "IR",
+        ),
+    ],
+)
+def test_places_a_region_spelt_another_way(nlp_model, gazetteer, sentence, span, country):
+    places = found(sentence, nlp_model, gazetteer)
+    assert places[span][1:] == (country, "region")
+
+
+def test_places_a_loose_spelling_needs_its_country_named(gazetteer):
+    from claimgraph.nlp.gazetteer import DocumentContext, loose_key
+
+    assert loose_key("lower shabeelle") == loose_key("lower shabelle")
+    assert loose_key("sistan and baluchestan") == loose_key("sistan baluchestan")
+    assert gazetteer.lookup("Middle Shabelle") is None  # no country named: no guess
+    named = gazetteer.lookup(
+        "Middle Shabelle", context=DocumentContext(countries=frozenset({"SO"}))
+    )
+    assert named is not None
+    assert named.country == "SO"

@@ -85,6 +85,18 @@ class DocumentContext:
     regions: frozenset[tuple[str, str]] = frozenset()  # (country, admin-1 code)
 
 
+LOOSE_MIN = 6  # shorter names are too easily another name spelt loosely
+
+
+def loose_key(key: str) -> str:
+    """A region's key spelt loosely, for the spellings news and GeoNames disagree on: doubled
+    letters single ("Shabeelle", "Hiiraan"), a final "h" dropped ("Shabwah"), "and" and Arabic
+    articles gone ("Sistan and Baluchestan" / "Sistan-Baluchestan")."""
+    words = [w for w in key.split() if w not in ("and", "al", "el", "ad", "as")]
+    words = [re.sub(r"(.)\1+", r"\1", w) for w in words]
+    return " ".join(w[:-1] if len(w) > 4 and w.endswith("h") else w for w in words)
+
+
 def place_key(name: str) -> str:
     """The lookup key of a name: no case, accents, apostrophes, dots; hyphens become spaces."""
     if name.isalpha() and name.isascii():  # one plain word, the common case
@@ -131,6 +143,11 @@ class Gazetteer:
         self._by_iso = {entry.country: entry for entry in countries.values() if entry.country}
         self._entries: dict[int, GazetteerEntry] = {}
         self._feature_starts = frozenset(key.split()[0] for key in features)
+        self._loose_bases: dict[str, list[GazetteerEntry]] = {}
+        for tier in (region_bases, admin1):
+            for key, entries in tier.items():
+                for entry in entries:
+                    _add_base(self._loose_bases, loose_key(key), entry)
 
     def __len__(self) -> int:
         """How many names the gazetteer knows (a name may stand for several places)."""
@@ -163,6 +180,7 @@ class Gazetteer:
                 self._regions.get(key)
                 or _choose(self._region_bases.get(base, ()), context)
                 or self._district(base, context, by_seat=False)  # "Soum province" is admin-2
+                or _choose(self._loose_bases.get(loose_key(base), ()), context)
             )
         if len(words) > 1 and words[-1] in self._district_words:
             return self._district(" ".join(words[:-1]), context)
@@ -170,6 +188,10 @@ class Gazetteer:
             entry = self._tier(tier, key, context)
             if entry is not None:
                 return entry
+        if len(key) >= LOOSE_MIN:
+            # "Middle Shabelle" for GeoNames' "Middle Shabeelle": only a region of a country the
+            # document names (admin-1 entries need that context)
+            return _choose(self._loose_bases.get(loose_key(key), ()), context)
         return None
 
     def _tier(self, kind: str, key: str, context: DocumentContext) -> GazetteerEntry | None:

@@ -372,15 +372,36 @@ class _Finder:
         return [(wide_start, wide_end), (start, end)]
 
     def _split_at_locatives(self, start: int, end: int) -> list[tuple[int, int]]:
-        """ "Goma in North Kivu" -> "Goma", "North Kivu": an entity run across a locative."""
+        """ "Goma in North Kivu" -> "Goma", "North Kivu": an entity run across a locative; and
+        "Victoria, Seychelles" -> "Victoria", "Seychelles" where the name after the comma is a
+        country's or a region's."""
         parts, at = [], start
         for i in range(start + 1, end - 1):
-            if self.doc[i].lower_ in _INSIDE_LOCATIVE:
+            if self.doc[i].text == "," and self._area_name(i + 1, end):
+                parts.append((at, i))
+                at = i + 1
+            elif self.doc[i].lower_ in _INSIDE_LOCATIVE:
                 parts.append((at, i))
                 at = i + 1
                 while at < end and self.doc[at].lower_ == "the":
                     at += 1
         return [*parts, (at, end)] if parts else [(start, end)]
+
+    def _country_after_comma(self, end: int) -> str | None:
+        if end + 1 >= len(self.doc) or self.doc[end].text != ",":
+            return None
+        last = end + 1
+        while last < len(self.doc) and last - end <= 4 and self.doc[last].pos_ == "PROPN":
+            last += 1
+        for stop in range(last, end + 1, -1):
+            entry = self.gazetteer.lookup(self.doc[end + 1 : stop].text, kind="country")
+            if entry is not None:
+                return entry.country
+        return None
+
+    def _area_name(self, start: int, end: int) -> bool:
+        entry = self._lookup(start, end)
+        return entry is not None and entry.kind in ("country", "region")
 
     def _city_evidence(self, start: int, end: int, entry: GazetteerEntry) -> bool:
         """A locative cue, a listed place, the same place found before, or a town big enough
@@ -473,6 +494,11 @@ class _Finder:
         if place_key(text) in self.words.not_places or words > MAX_NAME_TOKENS:
             return None
         entry = self.gazetteer.lookup(text, context=self.context)
+        qualifier = self._country_after_comma(end)
+        if entry is not None and entry.kind == "city" and qualifier not in (None, entry.country):
+            # "Victoria, Seychelles": the country written after the name settles which one
+            inside = [c for c in self.gazetteer.places_named(text) if c.country == qualifier]
+            entry = max(inside, key=lambda c: c.population) if inside else entry
         if entry is not None and entry.kind in ("region", "site") and self._is_modifier(start, end):
             if entry is self.gazetteer.lookup(text, kind="feature") or entry.needs_context:
                 return None
