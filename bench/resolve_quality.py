@@ -37,6 +37,7 @@ CORPORA = (
     "flint",
     "tide",
     "gale",
+    "hull",
 )
 NOT_ASSERT = ("deny", "unconfirmed")
 PRONOUNS = frozenset("he she it they we i you him her them its their his".split())
