@@ -24,6 +24,7 @@ from claimgraph.nlp.datelines import (
 )
 from claimgraph.nlp.gazetteer import load_gazetteer
 from claimgraph.nlp.hedges import find_hedges, grade, main_clause_hedges
+from claimgraph.nlp.issued import with_issued
 from claimgraph.nlp.lexicon import load_lexicon
 from claimgraph.nlp.places import find_places
 from claimgraph.nlp.polarity import polarity_of
@@ -129,7 +130,7 @@ class Pipeline:
 
             predicted = self.encoder.predict(model.doc_text(parsed))
             found = with_encoder(parsed, found, predicted, self.lexicon)
-        found = _without_datelines(found, document.text)
+        found = _without_datelines(with_issued(parsed, found, self.lexicon), document.text)
         resolved, sources = resolve_sources(
             parsed, found, self.sources, self.countries, self.lexicon
         )

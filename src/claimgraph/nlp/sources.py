@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.nlp.attributions import Found
+from claimgraph.nlp.issued import STATEMENT_TITLE
 from claimgraph.nlp.lexicon import (
     Lexicon,
     data_rows,
@@ -40,11 +41,6 @@ from claimgraph.nlp.source_table import (
 )
 from claimgraph.records import Source, SourceMention, Span
 
-# the title of a statement in the first person: "Statement by Codru Air on the diversion ..."
-STATEMENT_TITLE = re.compile(
-    r"^\s*(?i:statement|press release|communiqu[eé]|update|announcement)\s+(?i:by|from)\s+"
-    r"(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,6})"
-)
 _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _BODIES = {"group", "network", "militia", "coalition", "alliance", "agency", "ministry", "service", "office", "department", "directorate", "organisation", "organization", "body", "bureau", "command"}  # fmt: skip

@@ -1,0 +1,139 @@
+"""Issued text: a statement published whole is its issuer's word, sentence by sentence.
+
+A press release ("Statement by Larkspur Tankers on ...") or a statement that a report prints in
+full between rules ("Full text: Black Heron's statement on ...", then the text set off by "---")
+has no "said" in it, yet each of its sentences is a claim of the issuer. The rest of a report
+stays the outlet's own narration: only text the title names as issued is attributed.
+
+Needs: the parse (sentences) and the attributions already found, whose cues and contents are
+left as they are. Returns: one attribution per issued sentence not already inside one, with the
+issuer's name in the title as its source and the title's "statement" as its cue.
+"""
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from claimgraph.nlp.attributions import Found
+from claimgraph.nlp.lexicon import Lexicon
+from claimgraph.nlp.model import doc_text
+from claimgraph.nlp.polarity import load_polarity_lexicon
+from claimgraph.records import Form, Span
+
+_NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,6})"
+# the title of a statement in the issuer's own words: "Statement by Codru Air on the diversion"
+STATEMENT_TITLE = re.compile(
+    r"^\s*(?P<cue>(?i:statement|press release|communiqu[eé]|update|announcement))\s+"
+    rf"(?i:by|from)\s+(?:the\s+)?{_NAME}"
+)
+# a report printing someone's statement whole: "Full text: Black Heron's statement on ..."
+FULL_TEXT_TITLE = re.compile(
+    rf"^\s*(?i:full text|text|in full)\s*:\s*(?:the\s+)?{_NAME}['’]s?\s+"
+    r"(?P<cue>(?i:statement|communiqu[eé]|declaration|letter|message))\b"
+)
+# where a press release's own text ends: its boilerplate for editors
+_BOILERPLATE = re.compile(
+    r"^\s*(?i:about\s+[^:\n]{2,60}:|media\s+(?:enquiries|inquiries|contacts?)|contacts?:|"
+    r"notes?\s+to\s+editors|for\s+(?:further|more)\s+information|-?\s*ends\s*-?\s*$|###)",
+    re.MULTILINE,
+)
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|={3,}|_{3,})\s*$", re.MULTILINE)
+_FRAMING = re.compile(r"\b(?:following|this|the present)\s+statement\b", re.IGNORECASE)
+MIN_WORDS = 4  # "That is all we did." still says something; "Thank you." does not
+
+
+@dataclass(frozen=True, slots=True)
+class Issued:
+    """A stretch of text its issuer published, with the title words naming issuer and act."""
+
+    start: int
+    end: int
+    issuer: Span
+    cue: Span
+
+
+def find_issued(text: str) -> list[Issued]:
+    """The issued stretches of a document: a whole press release after its title, or the
+    statement a report prints between two rules under a "Full text:" title."""
+    title = text.partition("\n")[0]
+    if match := STATEMENT_TITLE.match(title):
+        end = _BOILERPLATE.search(text, len(title))
+        return [Issued(len(title), end.start() if end else len(text), *_title_spans(text, match))]
+    if match := FULL_TEXT_TITLE.match(title):
+        rules = list(_RULE.finditer(text, len(title)))
+        if len(rules) >= 2:
+            return [Issued(rules[0].end(), rules[1].start(), *_title_spans(text, match))]
+    return []
+
+
+def _title_spans(text: str, match: re.Match[str]) -> tuple[Span, Span]:
+    name = match.group("name").rstrip(".")
+    return (
+        Span.of(text, match.start("name"), match.start("name") + len(name)),
+        Span.of(text, match.start("cue"), match.end("cue")),
+    )
+
+
+def with_issued(doc: Doc, found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """`found` and one attribution for each issued sentence that no attribution covers.
+
+    A sentence with a denying or withholding verb the rules did not read ("rejects reports
+    that ...", parsed as a noun) is left out: read as a plain assertion, a denial would turn
+    into its opposite."""
+    flips = {lemma for lemma, cue in lexicon.verbs.items() if cue.polarity != "assert"}
+    flips |= load_polarity_lexicon().withhold
+    text = doc_text(doc)
+    regions = find_issued(text)
+    if not regions:
+        return found
+    taken = [(f.cue.start, f.cue.end) for f in found]
+    taken += [(span.start, span.end) for f in found for span in f.content]
+    added = []
+    for region in regions:
+        source = doc.char_span(region.issuer.start, region.issuer.end, alignment_mode="expand")
+        if source is None:
+            continue
+        for sentence in doc.sents:
+            if not region.start <= sentence.start_char < region.end:
+                continue
+            content = _claim_text(text, sentence.start_char, min(sentence.end_char, region.end))
+            if content is None or any(s < content.end and content.start < e for s, e in taken):
+                continue
+            if not any(t.pos_ in ("VERB", "AUX") for t in sentence) or any(
+                t.lemma_.lower() in flips or t.lower_ in flips for t in sentence
+            ):
+                continue
+            added.append(
+                Found(
+                    cue_token=sentence.root,
+                    cue=region.cue,
+                    content=(content,),
+                    form=Form.DIRECT,
+                    cue_entry=None,
+                    source_head=source.root,
+                    source=region.issuer,
+                )
+            )
+    return sorted([*found, *added], key=lambda f: (f.cue.start, f.content[0].start))
+
+
+def _claim_text(text: str, start: int, end: int) -> Span | None:
+    """The sentence as a claim: trimmed, without its full stop; None for a heading, a signature,
+    a question, the framing line ("issues the following statement") or a fragment."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped or stripped.endswith("?") or _FRAMING.search(stripped):
+        return None
+    letters = [c for c in stripped if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return None  # "TO THE PEOPLE OF GUAYAQUIL", "BLACK HERON"
+    if (
+        len(stripped.split()) < MIN_WORDS
+        or "\n\n" in stripped
+        or not (stripped[0].isalnum() or stripped[0] in "\"“‘'")
+    ):
+        return None  # a fragment: ", 3 March 2026 —" cut from a dateline
+    first = start + piece.index(stripped[0])
+    last = first + len(stripped.rstrip(" .!"))
+    return Span.of(text, first, last)
