@@ -1127,3 +1127,27 @@ def test_two_claims_with_only_a_place_name_in_common_stay_apart(tmp_path, pipeli
     )
     people = _cluster_with(clusters, "hands of the people")
     assert not any("in control" in m.content_text for m in people.members)
+
+
+def test_a_party_rejecting_an_accusation_denies_what_accuses_it_not_the_story(tmp_path, pipeline):
+    reports = [
+        (
+            "Gulf Courier",
+            "2026-03-02",
+            "Drones struck the fuel depot at the port of Berbera before dawn on Monday, killing "
+            "nine workers, the port's health office said. Somaliland's information minister "
+            "accused Ethiopia of supplying the drones used in the attack on the Berbera depot.",
+        ),
+        (
+            "Horn Ledger",
+            "2026-03-03",
+            "Ethiopia rejects Somaliland accusation over Berbera depot drones\n\nEthiopia's "
+            'foreign ministry rejected the Somaliland accusation over the drones as "baseless" '
+            "on Tuesday.",
+        ),
+    ]
+    with _stored(tmp_path, pipeline, reports) as store:
+        clusters = {c.id: c for c in read.clusters(store)}
+        denied = [clusters[c.claim].label for c in read.contradictions(store) if c.kind == "denial"]
+    assert any("Ethiopia" in label for label in denied), denied
+    assert not any("nine workers" in label for label in denied), denied

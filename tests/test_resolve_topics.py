@@ -266,3 +266,28 @@ def test_a_date_naming_the_event_does_not_make_its_figure_a_recap(analyse):
         published="2026-05-09",
     )
     assert found[14] != "recap"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part of a group the report counts elsewhere, with nothing happening to the part
+        "Doctors said six of the wounded were in critical condition.",
+        "Medics said two of the injured were children.",
+    ],
+)
+def test_a_part_of_a_group_is_no_count_of_the_group(figures, text):
+    assert all(thing is None for thing, _ in figures(text).values())
+
+
+def test_a_part_with_its_own_event_still_counts(figures):
+    assert figures("The coast guard said three of the fishermen were rescued.")[3] == (
+        "fishermen",
+        "rescued",
+    )
+
+
+def test_a_share_of_a_possessive_whole_counts_the_whole_noun(figures):
+    found = figures("The port authority said two of the terminal's six storage tanks were hit.")
+    assert found[2][0] == "tanks"
+    assert found[6][0] is None

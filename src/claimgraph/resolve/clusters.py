@@ -44,6 +44,12 @@ SHORT_SIMILARITY = 0.9  # ... unless it is nearly the same words from the same s
 RIVAL = re.compile(
     r"\b(?:rather than|instead of|not by)\b|, not (?:the |about |as )?\w+", re.IGNORECASE
 )
+# "the Yemeni accusation over the drones", "reports that ...": content that names someone
+# else's claim rather than stating one
+ACCUSATION = re.compile(
+    r"^(?:[\w'’-]+\s+){0,3}?(?:accusations?|allegations?|claims?|reports?|charges?|version)\b",
+    re.IGNORECASE,
+)
 Figure = tuple[float, str, str]  # (value, modality, thing counted, with its event)
 # Arrived and current both say the troops are there; projected, final and cumulative do not.
 MODALITY_CLASS = {"arrived": "realised", "current": "realised"}
@@ -94,6 +100,7 @@ class Features:
     negated: bool = False  # "had not entered": the opposite of "had entered"
     predicate: str | None = None  # the founding claim's main verb ("cross")
     rival: bool = False  # "by ISWAP rather than Boko Haram": it sets itself against another account
+    accusation: bool = False  # "the Yemeni accusation over ...": it names a claim it answers
 
     @property
     def denies(self) -> bool:
@@ -115,6 +122,7 @@ class Features:
             negated=fact.negated,
             predicate=fact.predicate,
             rival=bool(RIVAL.search(fact.match_text or fact.content_text)),
+            accusation=bool(ACCUSATION.match(fact.match_text or fact.content_text)),
         )
 
     def joined(self, member: "Features") -> "Features":
@@ -132,6 +140,7 @@ class Features:
             negated=self.negated,
             predicate=self.predicate or member.predicate,
             rival=self.rival,
+            accusation=self.accusation,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -147,6 +156,7 @@ class Features:
             "negated": self.negated,
             "predicate": self.predicate,
             "rival": self.rival,
+            "accusation": self.accusation,
         }
 
     @classmethod
@@ -167,6 +177,7 @@ class Features:
             negated=bool(row.get("negated", False)),
             predicate=row.get("predicate"),
             rival=bool(row.get("rival", False)),
+            accusation=bool(row.get("accusation", False)),
         )
 
 

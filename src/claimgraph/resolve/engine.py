@@ -1070,6 +1070,7 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
     denial = reps.features[index]
     sims = np.maximum(reps.founders @ reps.founders[index], reps.matrix @ reps.matrix[index])
     denier = state.identity.independence(denial.source, None)
+    country = state.identity.country(denial.source)
     # a negation names its matter by its verb, which stands in for the denial word
     threshold = settings.denial_threshold if denial.denies else settings.negation_threshold
     applies = denial_applies if denial.denies else negation_applies
@@ -1086,6 +1087,10 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
             # receive Russian technology": another verb and nothing in common but the names
             continue
         if denier is not None and denier == state.identity.independence(claim.source, None):
+            continue
+        if denial.accusation and country and country not in (*claim.countries, claim.agent):
+            # "Iran rejects the Yemeni accusation over the drones": what accuses Iran, not
+            # every claim about the drones
             continue
         same_figure = denial.lead is not None and denial.lead == claim.lead
         hits.append((not same_figure, -reps.sizes[other], -similarity, int(other)))

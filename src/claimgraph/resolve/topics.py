@@ -140,7 +140,7 @@ def figure_of(
     if event is None and quantity.unit is None:
         # "The number of people killed on the Kyrgyz side ... has risen to 59"
         event = _nearest([], lexicon.events.find(text[low:start]))
-    if names_no_count:
+    if names_no_count or (not share and not window[3] and _part_only(text, end, lexicon)):
         thing = None
     elif thing is None and quantity.unit is None and event in COUNTED_PEOPLE_EVENTS:
         thing = "people"  # "the death toll stands at 59"
@@ -187,6 +187,19 @@ def figure_of(
     )
 
 
+def _part_only(text: str, end: int, lexicon: ResolveLexicon) -> bool:
+    """ "Six of the wounded were in critical condition", "fewer than 90,000 of the records": a
+    part of a group the report counts elsewhere, with nothing happening to the part that is
+    counted (unlike "three of the fishermen were rescued"); not a count of the group."""
+    share = SHARE.match(text[end : end + 12])
+    if share is None:
+        return False
+    rest = text[end + share.end() : end + share.end() + 3 * EVENT_SPAN]
+    group = re.match(r"\s*\S+", rest)  # "the wounded": the group's word is not its event
+    after_group = group.end() if group else 0
+    return not [e for e in lexicon.events.find(rest) if e[0] >= after_group]
+
+
 def _thing(unit: str | None, lexicon: ResolveLexicon) -> tuple[str | None, str | None, list[str]]:
     if not unit:
         return None, None, []
@@ -207,7 +220,10 @@ OWN_SIDE = re.compile(r"\b(?:on|from) (?:its|our|their|his|her) (?:own )?side\b"
 COUNTED_PEOPLE_EVENTS = frozenset(
     {"killed", "wounded", "casualties", "missing", "rescued", "displaced", "detained"}
 )
-PARTITIVE = re.compile(r"^\s*of (?:the |its |their |his |her |our )?$", re.IGNORECASE)
+# "11 of its 14 crew", "two of the terminal's six tanks": a share and the whole it is taken from
+PARTITIVE = re.compile(
+    r"^\s*of (?:the |its |their |his |her |our )?(?:[\w-]+['’]s )?$", re.IGNORECASE
+)
 # "58 of the inmates", "four of its hospitals": a share of a group named after it
 SHARE = re.compile(r"^\s+of (?:the|its|their|his|her|our|those|them|these)\b", re.IGNORECASE)
 # "the operator of six hospitals", "a town of 20,000 people": a number that describes a thing
