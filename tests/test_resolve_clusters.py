@@ -271,3 +271,12 @@ def test_a_range_is_a_figure_that_merges_with_the_same_range():
     assert ranged == ((37.5, "cumulative", "people:killed"),)
     assert ranged != _figures_of(fact(30.0, None, None))
     assert _figures_of(fact(None, 30.0, None)) == ()  # half a range says no count
+
+
+def test_two_doers_named_in_the_passive_keep_two_claims():
+    """ "fired by the Arakan Army" / "fired by the Myanmar armed forces": one deed, two accused."""
+    group = features(agent="arakan army", countries=("MM",))
+    army = features(agent="MM", countries=("MM",))
+    match = compare(group, army, similarity=0.9, threshold=0.36)
+    assert match.vetoed
+    assert "actor arakan army vs MM" in match.conflicting

@@ -291,3 +291,32 @@ def test_a_share_of_a_possessive_whole_counts_the_whole_noun(figures):
     found = figures("The port authority said two of the terminal's six storage tanks were hit.")
     assert found[2][0] == "tanks"
     assert found[6][0] is None
+
+
+def test_a_count_since_an_earlier_day_is_todays_news_not_a_recap(facts_of):
+    """ "have crossed since fighting flared last Wednesday": the day the count starts from."""
+    facts = facts_of(
+        "About 4,100 people have crossed into Bangladesh since fighting flared near Maungdaw "
+        "last Wednesday, the U.N. refugee agency said on Monday.",
+        published="2026-11-30",
+    )
+    [crossed] = [f for f in figures_in(facts) if f.value == 4100]
+    assert crossed.modality != "recap"
+    assert all(fact.said_on is None for fact in facts)
+
+
+@pytest.mark.parametrize(
+    ("content", "agent"),
+    [
+        ("the shells were fired by the Arakan Army", "arakan army"),
+        ('the shells "were fired by the Myanmar armed forces" from the hills', "MM"),
+        ("the tanker was seized by Iran in the Gulf", "IR"),
+        # a vehicle or a means is not who did it
+        ("1,500 troops had been carried by Russian ships to Vladivostok", None),
+        ("the depot was hit by a drone", None),
+    ],
+)
+def test_the_doer_of_a_passive_is_the_claims_actor(content, agent):
+    from claimgraph.resolve.facts import _passive_agent
+
+    assert _passive_agent(content, load_resolve_lexicon()) == agent

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from claimgraph.nlp.polarity import without_polarity_words
-from claimgraph.nlp.source_table import source_key
+from claimgraph.nlp.source_table import load_country_names, source_key
 from claimgraph.records import Analysis, Attribution, Place, QuantityKind, Time
 from claimgraph.resolve.identity import SourceIdentity
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
@@ -259,11 +259,41 @@ def _agent(attribution: Attribution, lexicon: ResolveLexicon) -> str | None:
             rest = rest[len(word) :]
     found = lexicon.countries.find(rest[:60])
     if not found or found[0][0] != 0:
-        return None
+        return _passive_agent(rest, lexicon)
     end = found[0][1]
     if rest[end : end + 2] in ("'s", "’s"):
         return None
     return found[0][2]
+
+
+# "the shells were fired by the Arakan Army", 'fired by "Arakan Army terrorists"'
+PASSIVE_BY = re.compile(
+    r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ht|t)(?:\s+(?:out|up|off))?\s+by\s+"
+    r"(?:the\s+)?[\"“]?(?P<agent>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
+)
+
+
+FORCES = re.compile(
+    r"\s*(?:armed forces|army|military|forces|troops|navy|air force|government|police|"
+    r"soldiers|junta)\b",
+    re.IGNORECASE,
+)
+
+
+def _passive_agent(text: str, lexicon: ResolveLexicon) -> str | None:
+    """Who did it, where the content says so in the passive: a country ("by the Myanmar armed
+    forces" -> MM) or a named group ("by the Arakan Army" -> "arakan army")."""
+    found = PASSIVE_BY.search(text[:160])
+    if found is None:
+        return None
+    agent = found.group("agent")
+    country = lexicon.countries.find(agent)
+    if not country or country[0][0] != 0:
+        return agent.lower()
+    # "by the Myanmar armed forces" is Myanmar's deed; "carried by Russian ships" is not Russia's
+    demonym = source_key(agent[: country[0][1]]) in load_country_names().demonyms
+    after = text[found.start("agent") + country[0][1] :]
+    return country[0][2] if FORCES.match(after) or not demonym else None
 
 
 def _countries(attribution: Attribution, inside: list[Place], lexicon: ResolveLexicon) -> set[str]:
@@ -410,6 +440,7 @@ def _dated_earlier(analysis: Analysis, attribution: Attribution) -> bool:
             and time.end is not None
             and time.relation == "before"
             and not _names_event(text, time)
+            and not _period_start(text, time)
         ):
             if (published.date() - time.end).days > RECAP_DAYS:
                 return True
@@ -422,6 +453,15 @@ def _names_event(text: str, time: Time) -> bool:
     return text[max(0, time.span.start - 4) : time.span.start].lower() == "the " or text[
         time.span.end : time.span.end + 2
     ] in ("'s", "’s")
+
+
+SINCE = re.compile(r"\bsince\b[^.;,:\n]{0,70}$", re.IGNORECASE)
+
+
+def _period_start(text: str, time: Time) -> bool:
+    """ "4,100 have crossed since fighting flared last Wednesday": the day a count starts from,
+    not the day it was given."""
+    return bool(SINCE.search(text[max(0, time.span.start - 80) : time.span.start]))
 
 
 CLAUSE_END = re.compile(r"[.;!?\n]")
@@ -451,6 +491,7 @@ def _said_on(analysis: Analysis, attribution: Attribution) -> datetime | None:
         and time.span.end > start
         and time.span.start < end
         and not _names_event(text, time)
+        and not _period_start(text, time)
     ]
     if not dates or (published.date() - max(dates)).days <= SAID_EARLIER_DAYS:
         return None
