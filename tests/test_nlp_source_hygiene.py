@@ -406,3 +406,54 @@ def test_source_hygiene_members_speak_for_the_body_they_belong_to(analyse, text,
 def test_source_hygiene_aid_workers_in_a_country_do_not_speak_for_its_state(analyse):
     [claim] = analyse("Aid workers in Chad said nine people had died.").attributions
     assert claim.canonical_source != "td-government"
+
+
+def test_source_hygiene_a_titled_spokesman_for_a_group_speaks_for_it(analyse):
+    """ "Brigadier X al-Y, a military spokesman for the Houthis": a person (the tagger may call
+    the group a person too), who belongs to the group the table knows."""
+    analysis = analyse(
+        "Brigadier Hamid al-Wazir, a military spokesman for the Houthis, said the group had "
+        "launched four drones."
+    )
+    [claim] = analysis.attributions
+    speaker = next(s for s in analysis.sources if s.id == claim.canonical_source)
+    assert speaker.type == "person"
+    assert speaker.name == "Hamid al-Wazir"
+    assert speaker.parent == "houthis"
+
+
+def test_source_hygiene_an_unnamed_pronoun_reads_as_an_unnamed_speaker():
+    from claimgraph.nlp.source_table import load_source_table
+    from claimgraph.resolve.identity import build_identity
+
+    identity = build_identity(load_source_table(), [], [])
+    assert identity.info("unresolved-she").name == "an unnamed speaker"
+    assert not identity.is_identified("unresolved-she")
+
+
+def test_source_hygiene_they_after_a_group_the_tagger_calls_a_person_is_the_group(analyse):
+    analysis = analyse("The Houthis claimed the attack. They said they launched six drones.")
+    launched = next(a for a in analysis.attributions if "six drones" in a.content_text)
+    assert launched.canonical_source == "houthis"
+
+
+def test_source_hygiene_it_after_a_company_named_as_an_operator_is_the_company(analyse):
+    analysis = analyse(
+        "Its operator, Osprey Tankers, denied that the ship was hit. The marks on deck, it says, "
+        "are soot from the fire ashore."
+    )
+    soot = next(a for a in analysis.attributions if "soot" in a.content_text)
+    assert soot.canonical_source == "osprey-tankers"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The U.N. refugee agency said 2,900 people had crossed.", "unhcr"),
+        ("The UN migration agency said 4,200 people had fled.", "iom"),
+        ("The United Nations humanitarian office said aid was blocked.", "ocha"),
+    ],
+)
+def test_source_hygiene_un_agencies_by_their_descriptions(analyse, text, source):
+    [claim] = analyse(text).attributions
+    assert claim.canonical_source == source

@@ -57,6 +57,7 @@ _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source",
 # the body they belong to; "in" only places them ("aid workers in Sudan" speak for no state)
 _MEMBERS_OF = frozenset({"volunteer", "staff", "employee", "activist", "medic", "doctor"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_BODY_TYPES = frozenset({"organisation", "group", "government", "military", "media"})
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
 _REPRESENTATIVES = {"delegate", "delegation", "ambassador", "envoy", "representative", "emissary"}
 # "the company": the organisation named last, when nothing else called "company" spoke before
@@ -503,8 +504,14 @@ class _Resolver:
                 span.start,
                 source.id,
                 plural,
-                # "a security source ... he said": an unnamed individual is someone too
-                person is not None or source.type == "person" or (anonymous and not plural),
+                # "a security source ... he said": an unnamed individual is someone too; "the
+                # Houthis" or "its operator, Larkspur Tankers" is a body, whatever the tagger saw
+                source.type == "person"
+                or (
+                    (person is not None or anonymous)
+                    and not plural
+                    and source.type not in _BODY_TYPES
+                ),
                 anonymous,
                 description,
                 head.lemma_.lower(),
@@ -518,6 +525,9 @@ class _Resolver:
         """Full name in the table; a one-word name matching any part of a person already named
         (surname first or last: "Zelensky", "Lee"); a partial name the table knows ("Yoon Suk")."""
         words = source_key(name).split()
+        whole = self.table.find(name)
+        if whole is not None and whole.type != "person":
+            return whole  # "the Houthis" tagged as a person: the group the table knows
         for candidate in (name, " ".join(words[:2]), words[0], words[-1]):
             known = self.table.find(candidate)
             if (
@@ -1152,19 +1162,32 @@ _PARENTHESIS = re.compile(r"\(([^()]{2,60})\)")
 
 
 def _titled_name(tokens: SpacySpan) -> SpacySpan | None:
-    """ "Spokeswoman Andreea Vlase" tagged as one organisation: a title, then a name."""
+    """ "Spokeswoman Andreea Vlase", "Brigadier Abdullah al-Murtada, a spokesman for ..." tagged
+    as an organisation: a title, then a name (up to the first comma)."""
     if len(tokens) < 3 or tokens[0].lower_ not in _SPEAKS_FOR | title_nouns():
         return None
-    name = tokens[1:]
+    words = []
+    for token in tokens[1:]:
+        if token.is_punct and token.text not in "-'’":
+            break
+        words.append(token)
+    names = [t for t in words if t.text not in "-'’"]
     if (
-        all(
-            t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.ent_type_ != "GPE"
-            for t in name
+        names
+        and len(names) <= 4
+        and words[-1].text not in "-'’"
+        and all(
+            t.lower_ in _NAME_PARTICLES
+            or (t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.ent_type_ != "GPE")
+            for t in names
         )
-        and len(name) <= 3
+        and names[0].lower_ not in _NAME_PARTICLES
     ):
-        return name
+        return tokens.doc[words[0].i : words[-1].i + 1]
     return None
+
+
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von"})
 
 
 def _foreign_speaker(tokens: SpacySpan) -> bool:
@@ -1188,7 +1211,10 @@ def _person_entity(tokens: SpacySpan) -> SpacySpan | None:
     ]
     if not people:
         return None
-    person = people[-1]
+    # "Brigadier X, a military spokesman for the Houthis" (the tagger's PERSON "Houthis"): the
+    # one the speaker works for is not the speaker when someone else is named
+    speakers = [ent for ent in people if ent.root.dep_ != "pobj"]
+    person = (speakers or people)[-1]
     start = person.start
     titles = title_nouns()
     while start < person.end - 1 and (

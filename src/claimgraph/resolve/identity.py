@@ -32,6 +32,7 @@ ANONYMOUS = "anonymous@"  # independence key prefix of anonymous sources without
 UNIDENTIFIED = "unidentified@"  # independence key prefix of generic group sources
 STATE = "state@"  # independence key prefix of a state whose government the table does not list
 MEDIA_TYPES = frozenset({OUTLET, "media"})
+UNRESOLVED = "unresolved-"  # source id prefix of a pronoun with no antecedent ("she said")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,9 @@ class SourceIdentity:
         if found is None and source_id in self.table.known:
             known = self.table.known[source_id]
             found = SourceInfo(known.id, known.name, known.type, known.country, known.parent)
+        if found is None and source_id.startswith(UNRESOLVED):
+            # "..., she said" where no one she could be was named: someone, unnamed
+            return SourceInfo(source_id, "an unnamed speaker", "unknown")
         return found or SourceInfo(source_id, source_id, "unknown")
 
     def is_media(self, source_id: str | None) -> bool:
