@@ -457,3 +457,43 @@ def test_source_hygiene_it_after_a_company_named_as_an_operator_is_the_company(a
 def test_source_hygiene_un_agencies_by_their_descriptions(analyse, text, source):
     [claim] = analyse(text).attributions
     assert claim.canonical_source == source
+
+
+def test_source_hygiene_police_named_after_a_region_are_that_countrys_police(analyse):
+    analysis = analyse(
+        "Insurgents raided a mining town in Mozambique on Saturday. Police in Cabo Delgado said "
+        "eight people died. Cabo Delgado police commander Jorge Mucavel said the toll was 11."
+    )
+    by_id = {s.id: s for s in analysis.sources}
+    assert "mz-police" in by_id
+    assert by_id["jorge-mucavel"].parent == "mz-police"
+    assert "cabo-delgado" not in by_id
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "government"),
+    [
+        (
+            "Insurgents raided a town in Mozambique. The Secretary of State for Cabo Delgado, "
+            "Joana Mutemba, said fewer than 3,000 people had left.",
+            "joana-mutemba",
+            "mz-government",
+        ),
+        (
+            "Drones hit a depot in Russia. The Belgorod governor, Pavel Orlov, said two people "
+            "were killed.",
+            "pavel-orlov",
+            "ru-government",
+        ),
+    ],
+)
+def test_source_hygiene_a_states_officer_for_a_region_counts_with_its_government(
+    analyse, text, person, government
+):
+    [officer] = [s for s in analyse(text).sources if s.id == person]
+    assert officer.parent == government
+
+
+def test_source_hygiene_a_possessive_pronoun_is_no_source_of_its_own(analyse):
+    analysis = analyse("The force stood by its assessment that bandits were responsible.")
+    assert all(s.name.lower() != "its" for s in analysis.sources)

@@ -131,8 +131,9 @@ class Pipeline:
             predicted = self.encoder.predict(model.doc_text(parsed))
             found = with_encoder(parsed, found, predicted, self.lexicon)
         found = _without_datelines(with_issued(parsed, found, self.lexicon), document.text)
+        places = find_places(parsed, self.gazetteer)
         resolved, sources = resolve_sources(
-            parsed, found, self.sources, self.countries, self.lexicon
+            parsed, found, self.sources, self.countries, self.lexicon, places
         )
         attributions = _link_nesting(
             [
@@ -146,7 +147,7 @@ class Pipeline:
             document=document,
             attributions=tuple(attributions),
             quantities=tuple(_tag(q, attributions) for q in find_quantities(parsed)),
-            places=tuple(_tag(p, attributions) for p in find_places(parsed, self.gazetteer)),
+            places=tuple(_tag(p, attributions) for p in places),
             times=tuple(_tag(t, attributions) for t in find_times(parsed, published)),
             entities=_entities(parsed, mentions, {s.id: s.wikidata for s in sources}),
             sources=tuple(sources),

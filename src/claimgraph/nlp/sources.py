@@ -39,9 +39,11 @@ from claimgraph.nlp.source_table import (
     slug,
     source_key,
 )
-from claimgraph.records import Source, SourceMention, Span
+from claimgraph.records import Place, Source, SourceMention, Span
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural"}
+# "its assessment that ...", "their claim that ...": the owner of a reporting noun speaks
+_PRONOUNS |= {"his": "person", "her": "person", "their": "plural", "its": "thing", "our": "plural"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _BODIES = {"group", "network", "militia", "coalition", "alliance", "agency", "ministry", "service", "office", "department", "directorate", "organisation", "organization", "body", "bureau", "command"}  # fmt: skip
 _MEDIA_WORDS = {"news", "newspaper", "broadcaster", "paper", "outlet", "television", "tv", "radio", "daily", "wire"}  # fmt: skip
@@ -57,6 +59,8 @@ _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source",
 # the body they belong to; "in" only places them ("aid workers in Sudan" speak for no state)
 _MEMBERS_OF = frozenset({"volunteer", "staff", "employee", "activist", "medic", "doctor"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# offices a state appoints to a region: their holder speaks for that state's government
+_STATE_OFFICES = frozenset({"governor", "secretary", "prefect"})
 _BODY_TYPES = frozenset({"organisation", "group", "government", "military", "media"})
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
 _REPRESENTATIVES = {"delegate", "delegation", "ambassador", "envoy", "representative", "emissary"}
@@ -123,9 +127,13 @@ def resolve_sources(
     table: SourceTable,
     countries: CountryNames,
     lexicon: Lexicon,
+    places: Sequence[Place] = (),
 ) -> tuple[list[ResolvedSource | None], list[Source]]:
-    """Canonical sources for the attributions, in their order, and the sources they name."""
-    resolver = _Resolver(doc, table, countries, lexicon)
+    """Canonical sources for the attributions, in their order, and the sources they name.
+
+    `places` (found in the same text) give a country to bodies named after a region or a town:
+    "Police in Cabo Delgado", "the Belgorod governor"."""
+    resolver = _Resolver(doc, table, countries, lexicon, places)
     content = [span for f in found for span in f.content]
     events: list[tuple[int, int, Token | None, Span | None]] = []
     for index, f in enumerate(found):
@@ -253,9 +261,20 @@ def _actor_subjects(doc: Doc, content: list[Span]) -> list[Token]:
 
 class _Resolver:
     def __init__(
-        self, doc: Doc, table: SourceTable, countries: CountryNames, lexicon: Lexicon
+        self,
+        doc: Doc,
+        table: SourceTable,
+        countries: CountryNames,
+        lexicon: Lexicon,
+        places: Sequence[Place] = (),
     ) -> None:
         self.doc = doc
+        # where a region or town is named, and its country ("Cabo Delgado" -> MZ)
+        self.places = [
+            (p.span.start, p.span.end, p.country)
+            for p in places
+            if p.country and p.kind not in ("country", "demonym")
+        ]
         self.ents = tuple(doc.ents)  # Doc.ents and Span.ents rebuild every entity on each call
         self.table = table
         self.countries = countries
@@ -663,7 +682,9 @@ class _Resolver:
             )
         key = (
             f"{country} {description}"
-            if country and not description.startswith(source_key(name)[:3])
+            # "Police in Cabo Delgado" is Mozambique's police, as "Cabo Delgado police" is
+            if country
+            and (description in _FORCES or not description.startswith(source_key(name)[:3]))
             else name
         )
         return Source(id=slug(key), name=name, type=kind, country=country)
@@ -773,7 +794,14 @@ class _Resolver:
                 )
                 if earlier is not None and earlier.country is not None:
                     return earlier
-            if modifiers[-1].lower_ in _FORCES and len(modifiers) == 1 and head.lower_ in _SPOKES:
+            placed = all(self._place_country(t.idx) for t in modifiers[:-1])
+            if (
+                modifiers[-1].lower_ in _FORCES
+                and placed
+                # "Police spokesman X", "Cabo Delgado police commander X"; "a police officer"
+                # stays one unnamed officer
+                and (head.lower_ in _SPOKES or (len(modifiers) > 1 and head.lemma_ in _SPEAKS_FOR))
+            ):
                 # "Police spokesman X": the police named before ("Kenya's police"), or the
                 # police, never the outlet named before him
                 name = modifiers[-1].lower_
@@ -889,9 +917,17 @@ class _Resolver:
             for t in full
             if t.i not in name
             and (t.i < head.i or t == head)
-            and t.lemma_.lower() in _SPEAKS_FOR | _MINISTERS
+            and t.lemma_.lower() in _SPEAKS_FOR | _MINISTERS | _STATE_OFFICES
         ]
         for role in roles:
+            if role.lemma_.lower() in _STATE_OFFICES:
+                # "the Secretary of State for Cabo Delgado", "the Belgorod governor": an officer
+                # of the state that holds the place, who counts with its government
+                where = next((c for t in role.subtree if (c := self._place_country(t.idx))), None)
+                if where is not None:
+                    body = self._government(where)
+                    return replace(person, parent=body.id, country=person.country or where)
+                continue
             if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "from") for c in role.children):
                 continue  # "a spokesman in Ituri": where he speaks, not for whom
             minister = role.lemma_.lower() in _MINISTERS  # "Information Minister": a portfolio
@@ -948,8 +984,8 @@ class _Resolver:
         names = [
             c for c in role.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < role.i
         ]
-        if not names or any(self.countries.of(c.text) for c in names):
-            return None
+        if not names or any(self.countries.of(c.text) or self._place_country(c.idx) for c in names):
+            return None  # "Cabo Delgado police commander": a place, not a body
         words = [t for c in names for t in c.subtree if t.i < role.i]
         name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
         if any(t.ent_type_ == "PERSON" for t in words):
@@ -1104,7 +1140,16 @@ class _Resolver:
                 continue
             if token.pos_ in ("ADJ", "PROPN") and (found := self.countries.of(token.text)):
                 return found
+        for token in tokens:
+            if token.pos_ == "PROPN" and not where_they_are(token.i):
+                # "Police in Cabo Delgado", "Kursk governor": the country of a region or town
+                found = self._place_country(token.idx)
+                if found:
+                    return found
         return None
+
+    def _place_country(self, position: int) -> str | None:
+        return next((c for start, end, c in self.places if start <= position < end), None)
 
     def _description(self, tokens: SpacySpan, person: SpacySpan | None) -> str:
         """The mention without articles, possessive places and demonyms: "spy agency"."""
