@@ -78,3 +78,15 @@ def test_a_live_pages_entry_times_are_no_part_of_a_claim(analyse):
     contents = [a.content_text for a in analysis.attributions]
     assert any(c.startswith("Eagle Marlin") for c in contents), contents
     assert not any(":" in c.split()[0] for c in contents)
+
+
+def test_a_dateline_taken_for_a_subject_leaves_the_real_speaker(analyse):
+    """The parser may hang "DUBAI, Nov 27 (Wire) —" on the verb as a second subject."""
+    analysis = analyse(
+        "DUBAI, Nov 27 (Gulf Wire) — Iran on Friday rejected as baseless accusations by Yemen's "
+        "government that it had supplied the drones."
+    )
+    rejected = next(a for a in analysis.attributions if a.cue and a.cue.text == "rejected")
+    assert rejected.source is not None
+    assert rejected.source.text == "Iran"
+    assert rejected.canonical_source == "ir-government"

@@ -515,3 +515,16 @@ def test_places_a_loose_spelling_needs_its_country_named(gazetteer):
     )
     assert named is not None
     assert named.country == "SO"
+
+
+def test_places_a_region_the_model_tagged_by_its_last_word_is_found_whole(nlp_model, gazetteer):
+    """ "[Cabo] Delgado police commander": not Cape Town and a Salvadoran town."""
+    places = found(
+        "Insurgents raided a town in Mozambique. Cabo Delgado police commander Jorge Mucavel "
+        "said the toll was 11.",
+        nlp_model,
+        gazetteer,
+    )
+    assert places["Cabo Delgado"][1:] == ("MZ", "region")
+    assert "Cabo" not in places
+    assert "Delgado" not in places

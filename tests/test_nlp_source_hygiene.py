@@ -497,3 +497,14 @@ def test_source_hygiene_a_states_officer_for_a_region_counts_with_its_government
 def test_source_hygiene_a_possessive_pronoun_is_no_source_of_its_own(analyse):
     analysis = analyse("The force stood by its assessment that bandits were responsible.")
     assert all(s.name.lower() != "its" for s in analysis.sources)
+
+
+def test_source_hygiene_a_ministry_spokesman_belongs_to_his_countrys_ministry(analyse):
+    analysis = analyse(
+        '"We had no role in the attack," Iranian foreign ministry spokesman Reza Karimi told '
+        "reporters in Tehran."
+    )
+    by_id = {s.id: s for s in analysis.sources}
+    assert by_id["reza-karimi"].parent == "ir-foreign-ministry"
+    # the body is stored with the speaker, so that a store knows what the parent is
+    assert by_id["ir-foreign-ministry"].parent == "ir-government"

@@ -1151,3 +1151,17 @@ def test_a_party_rejecting_an_accusation_denies_what_accuses_it_not_the_story(tm
         denied = [clusters[c.claim].label for c in read.contradictions(store) if c.kind == "denial"]
     assert any("Ethiopia" in label for label in denied), denied
     assert not any("nine workers" in label for label in denied), denied
+
+
+def test_a_generic_port_authority_is_the_one_named_port_authority():
+    from claimgraph.resolve.identity import SourceInfo, build_identity
+
+    identity = build_identity(
+        load_source_table(),
+        [
+            SourceInfo("port-authority", "port authority", "organisation"),
+            SourceInfo("hodeida-port-authority", "Hodeida Port Authority", "organisation", "YE"),
+        ],
+        [],
+    )
+    assert identity.canonical("port-authority") == "hodeida-port-authority"

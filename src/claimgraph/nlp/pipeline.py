@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Literal, overload
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.nlp import model, sections
@@ -234,12 +234,31 @@ def _without_datelines(found: list[Found], text: str) -> list[Found]:
         if f.source is not None:
             source = strip_datelines((f.source,), datelines, text)
             if not source:
-                f.source, f.source_head = None, None
+                # "DUBAI, Nov 27 (Wire) — Iran rejected ...": the parser may take the dateline
+                # for a second subject; the speaker is the subject after it
+                f.source_head = _subject_after(f, f.source.end)
+                f.source = _subtree_span(f.source_head, text) if f.source_head else None
             elif source[0] != f.source:
                 f.source = source[0]
         if f.content:
             kept.append(f)
     return kept
+
+
+def _subject_after(found: Found, position: int) -> Token | None:
+    return next(
+        (
+            child
+            for child in found.cue_token.children
+            if child.dep_ in ("nsubj", "nsubjpass") and child.idx >= position
+        ),
+        None,
+    )
+
+
+def _subtree_span(head: Token, text: str) -> Span:
+    tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "punct") or t == head]
+    return Span.of(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
 
 def attribution_id(

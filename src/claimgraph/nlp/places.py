@@ -362,14 +362,27 @@ class _Finder:
             and self.doc[wide_end].pos_ == "PROPN"
             and self.doc[wide_end].text[:1].isupper()
             and not self.doc[wide_end].ent_type_
-            and self.gazetteer.lookup(self.doc[wide_start : wide_end + 1].text) is not None
+            and self._known(wide_start, wide_end + 1)
         ):
             wide_end += 1
+        # "[Cabo] Delgado": ... or the last word only
+        while (
+            wide_start > 0
+            and wide_end - wide_start < 4
+            and self.doc[wide_start - 1].pos_ == "PROPN"
+            and self.doc[wide_start - 1].text[:1].isupper()
+            and not self.doc[wide_start - 1].ent_type_
+            and self._known(wide_start - 1, wide_end)
+        ):
+            wide_start -= 1
         while wide_start >= 2 and _joins(self.doc[wide_start - 2], self.doc[wide_start - 1]):
             wide_start -= 2
         if (wide_start, wide_end) == (start, end):
             return [(start, end)]
         return [(wide_start, wide_end), (start, end)]
+
+    def _known(self, start: int, end: int) -> bool:
+        return self.gazetteer.lookup(self.doc[start:end].text, context=self.context) is not None
 
     def _split_at_locatives(self, start: int, end: int) -> list[tuple[int, int]]:
         """ "Goma in North Kivu" -> "Goma", "North Kivu": an entity run across a locative; and
@@ -500,7 +513,9 @@ class _Finder:
             inside = [c for c in self.gazetteer.places_named(text) if c.country == qualifier]
             entry = max(inside, key=lambda c: c.population) if inside else entry
         if entry is not None and entry.kind in ("region", "site") and self._is_modifier(start, end):
-            if entry is self.gazetteer.lookup(text, kind="feature") or entry.needs_context:
+            # "Cabo Delgado police" in a report that names Mozambique is the region
+            unsure = entry.needs_context and entry.country not in self.context.countries
+            if entry is self.gazetteer.lookup(text, kind="feature") or unsure:
                 return None
         return entry
 

@@ -163,6 +163,12 @@ def resolve_sources(
             if resolved[index] is None:
                 found[index].source = None
     named = {r.mention.source_id for r in resolved if r is not None}
+    # the bodies the speakers belong to, so that a store knows what a parent id is
+    named |= {
+        parent
+        for i in named
+        if i in resolver.sources and (parent := resolver.sources[i].parent) in resolver.sources
+    }
     return resolved, [s for s in resolver.sources.values() if s.id in named]
 
 
@@ -743,9 +749,17 @@ class _Resolver:
         demonym = source_key(names[0].text) in self.countries.demonyms
         return None if demonym else place
 
-    def _country_body(self, tokens: SpacySpan, country: str | None) -> Source:
+    def _country_body(
+        self, tokens: SpacySpan, country: str | None, *, strip_country: bool = False
+    ) -> Source:
         """ "his intelligence services" said of a president: that country's body of that name."""
-        words = [t.text for t in tokens if t.dep_ != "poss" and t.text not in _SKIP_WORDS]
+        words = [
+            t.text
+            for t in tokens
+            if t.dep_ != "poss"
+            and t.text not in _SKIP_WORDS
+            and not (strip_country and self.countries.of(t.text))
+        ]
         description = source_key(" ".join(words))
         known = self.table.find(description, country) if country else None
         if known is not None:
@@ -787,6 +801,11 @@ class _Resolver:
                 return known
             if country and source_key(body).split()[-1] == "government":
                 return self._government(country)
+            if country and modifiers[-1].lemma_.lower() in _BODIES:
+                # "Iranian foreign ministry spokesman X": Iran's foreign ministry
+                return self._country_body(
+                    tokens.doc[modifiers[0].i : modifiers[-1].i + 1], country, strip_country=True
+                )
             if country is None and modifiers[-1].lemma_.lower() in _BODIES:
                 # "Defence ministry spokeswoman X" after "Cambodia's defence ministry said"
                 earlier = self._described_antecedent(
@@ -926,6 +945,7 @@ class _Resolver:
                 where = next((c for t in role.subtree if (c := self._place_country(t.idx))), None)
                 if where is not None:
                     body = self._government(where)
+                    self.sources.setdefault(body.id, body)
                     return replace(person, parent=body.id, country=person.country or where)
                 continue
             if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "from") for c in role.children):
@@ -941,6 +961,7 @@ class _Resolver:
                 # "Klippe Energi, the island's distributor" speaks for itself
                 body = self._implied_body(full.start_char, minister)
             if body is not None and body.id != person.id and body.type != "person":
+                self.sources.setdefault(body.id, body)
                 return replace(person, parent=body.id, country=person.country or body.country)
         return person
 

@@ -402,7 +402,8 @@ def _countryless_bodies(identity: SourceIdentity) -> None:
             and source.type not in ("person", "anonymous", OUTLET)
             and source.id not in identity.mapping
             and source.id not in identity.table.known
-            and (set(name.split()) & _state_words() or name in FACILITY_WORDS)
+            # "the port authority", "the airport": a place's own body
+            and (set(name.split()) & _state_words() or name.split()[0] in FACILITY_WORDS)
         ):
             targets = sorted(set(with_country.get(name, [])))
             if len(targets) == 1:
