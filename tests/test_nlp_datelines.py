@@ -90,3 +90,19 @@ def test_a_dateline_taken_for_a_subject_leaves_the_real_speaker(analyse):
     assert rejected.source is not None
     assert rejected.source.text == "Iran"
     assert rejected.canonical_source == "ir-government"
+
+
+def test_a_colon_dateline_in_the_first_lines_is_no_speaker(analyse):
+    from claimgraph.nlp.datelines import find_datelines
+
+    text = (
+        "Tanker may have been hit, images suggest\n\n"
+        "DUBAI: Satellite images of the port show burn marks on a tanker, a maritime security "
+        "company said on Tuesday.\n"
+    )
+    assert [d.text for d, _ in find_datelines(text)] == ["DUBAI:"]
+    analysis = analyse(text)
+    assert all(a.source is None or a.source.text != "DUBAI" for a in analysis.attributions)
+    # a transcript's speaker labels, however written, stay speakers
+    transcript = "Briefing\n\nKIRBY: We saw the launch.\nQ: When?\nKIRBY: On Monday.\n"
+    assert find_datelines(transcript) == []

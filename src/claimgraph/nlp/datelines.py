@@ -33,18 +33,31 @@ _DATELINE = re.compile(
 _FIRST_LINES = 3  # the document's dateline opens one of its first lines (after a title)
 
 
+# "DUBAI: Satellite images ...": a dateline written with a colon, in the report's first lines only
+# (later, "KIRBY: ..." is a transcript's speaker)
+_LABEL = re.compile(r"[A-Z][\w.'’ -]{0,30}:[ ]")
+_COLON_DATELINE = re.compile(rf"(?P<place>(?P<caps>{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}})):[ ]")
+
+
 def find_datelines(text: str) -> list[tuple[Span, Span]]:
     """(dateline, place) for every paragraph that opens with a dateline, in text order."""
     found = []
     start = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    early = [i for i, line in enumerate(lines) if line.strip()][:_FIRST_LINES]
+    # a transcript labels many lines ("PAREDES:", "Q:", "A:"); a colon dateline is the only label
+    labels = sum(1 for line in lines if _LABEL.match(line.lstrip()))
+    for number, line in enumerate(lines):
         indent = len(line) - len(line.lstrip())
         match = _DATELINE.match(line, indent)
-        if match is not None and (
-            match.group("caps") or match.group("date") or match.group("agency")
-        ):
+        if match is None and number in early:
+            colon = _COLON_DATELINE.match(line, indent)
+            if colon is not None and labels == 1:
+                match = colon
+        groups = match.groupdict() if match is not None else {}
+        if match is not None and (groups["caps"] or groups.get("date") or groups.get("agency")):
             dash_end = start + match.end()
-            place_end = start + match.end("region" if match.group("region") else "place")
+            place_end = start + match.end("region" if groups.get("region") else "place")
             found.append(
                 (
                     Span.of(text, start + match.start(), dash_end),

@@ -233,6 +233,8 @@ def _without_datelines(found: list[Found], text: str) -> list[Found]:
         f.content = strip_datelines(f.content, datelines, text)
         if f.source is not None:
             source = strip_datelines((f.source,), datelines, text)
+            if not source and f.cue.text == ":":
+                continue  # "DUBAI: Satellite images show ...": a dateline, not a speaker's label
             if not source:
                 # "DUBAI, Nov 27 (Wire) — Iran rejected ...": the parser may take the dateline
                 # for a second subject; the speaker is the subject after it
