@@ -829,6 +829,21 @@ class _Resolver:
                     return earlier
                 key = f"{country} {name}" if country else name
                 return Source(id=slug(key), name=name, type="group", country=country)
+        owner = next(
+            (c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.i < head.i),
+            None,
+        )
+        if owner is not None and owner.ent_type_ != "PERSON":
+            # "Mateo Guerrero, Quipu's head of threat research": the body that owns the role
+            first = min(t.i for t in owner.subtree)
+            owner_span = Span.of(
+                doc_text(self.doc), self.doc[first].idx, owner.idx + len(owner.text)
+            )
+            resolved = self.resolve(owner_span, owner)
+            if resolved is not None and not resolved.mention.source_id.startswith("unresolved"):
+                body = self.sources.get(resolved.mention.source_id)
+                if body is not None and body.type != "person":
+                    return body
         foreign = _foreign_speaker(tokens)
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("for", "at", "of", "from", "in", "with"):
