@@ -704,3 +704,15 @@ def test_attributions_claiming_responsibility_for_nothing_named_is_no_content(an
     assert not analyse("The militia claimed responsibility on Tuesday.").attributions
     [claim] = analyse("The militia claimed responsibility for the ambush.").attributions
     assert claim.content_text == "responsibility for the ambush"
+
+
+def test_attributions_an_aside_about_the_actor_blamed_is_not_the_blame(analyse):
+    """ "blamed the army, which denied firing ...": the relative clause is the report's aside."""
+    analysis = analyse(
+        "Laos blamed the Thai army, which denied firing across the border and accused rebels."
+    )
+    blamed = next(a for a in analysis.attributions if a.cue and a.cue.text == "blamed")
+    assert blamed.content_text == "the Thai army"
+    kept = analyse("Moscow dismissed the video, which showed troops near Kursk, as a fabrication.")
+    [dismissed] = kept.attributions
+    assert "showed troops" in dismissed.content_text

@@ -616,9 +616,20 @@ class _Finder:
             # "claimed responsibility on Monday": for what, it does not say
             return [], Form.INDIRECT
         if entry.content == "any" and objects and entry.channel != "dobj":
-            tokens = list(
-                objects[0].subtree
-            )  # "dismissed the video as a fabrication": keep the "as"
+            # "blamed the Myanmar army, which denied firing ...": the clause after the comma is
+            # the report's own aside about the actor blamed, not part of the blame ("dismissed
+            # the video, which showed troops, as fake" keeps what the video showed)
+            aside = {
+                t.i
+                for c in objects[0].children
+                if c.dep_ == "relcl"
+                and _names_actor(objects[0])
+                and self.doc[c.left_edge.i - 1].text == ","
+                for t in (self.doc[c.left_edge.i - 1], *c.subtree)
+            }
+            tokens = [
+                t for t in objects[0].subtree if t.i not in aside
+            ]  # "dismissed the video as a fabrication": keep the "as"
             tokens += [
                 t for c in children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree
             ]
