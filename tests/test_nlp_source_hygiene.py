@@ -513,7 +513,7 @@ def test_source_hygiene_a_ministry_spokesman_belongs_to_his_countrys_ministry(an
 def test_source_hygiene_a_role_a_body_owns_is_that_bodys(analyse):
     """ "X, Quipu's head of threat research": Quipu's person, so Quipu and X count once."""
     analysis = analyse(
-        "Tarn Analytics said the data was old. \"Most records are copies,\" said Ines Marquez, "
+        'Tarn Analytics said the data was old. "Most records are copies," said Ines Marquez, '
         "Tarn's head of threat research."
     )
     [marquez] = [s for s in analysis.sources if s.id == "ines-marquez"]
