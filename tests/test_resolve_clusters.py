@@ -280,3 +280,15 @@ def test_two_doers_named_in_the_passive_keep_two_claims():
     match = compare(group, army, similarity=0.9, threshold=0.36)
     assert match.vetoed
     assert "actor arakan army vs MM" in match.conflicting
+
+
+def test_a_verbless_name_is_too_little_to_merge_on():
+    """ "the Myanmar army" (what "blamed" names) states nothing another claim could share."""
+    from dataclasses import replace
+
+    named = replace(features(words=2, source="a"), predicate=None)
+    stated = replace(features(words=8, source="b"), predicate="cross")
+    match = compare(named, stated, similarity=0.8, threshold=0.36)
+    assert "too few words to compare" in match.conflicting
+    # with a verb, two content words still state something
+    assert compare(replace(named, predicate="fire"), stated, 0.8, 0.36).merged

@@ -38,6 +38,7 @@ ENTITY_BONUS = 0.0
 UNSPECIFIC = frozenset({"unknown", "recap"})
 SHORT_WORDS = 2  # content this short ("the deployment") says too little to merge on meaning
 SHORT_SIMILARITY = 0.9  # ... unless it is nearly the same words from the same source
+SHORT_PHRASE = 2  # a phrase with no verb this short ("the Myanmar army") names, it does not state
 
 # "may have been carried out by ISWAP rather than Boko Haram", "four days, not two": a claim
 # set against another
@@ -263,6 +264,12 @@ def _figure_conflicts(a: Features, b: Features) -> list[str]:
     return []
 
 
+def _too_short(claim: Features) -> bool:
+    """ "the deployment", or "the Myanmar army" (what "blamed" names) with no verb: too little
+    of a proposition to merge on meaning."""
+    return claim.words < SHORT_WORDS or (claim.words <= SHORT_PHRASE and claim.predicate is None)
+
+
 def _same_lead_event(a: Features, b: Features) -> bool:
     """Both claims lead with one count of one event ("4,200 people displaced")."""
     return a.lead is not None and a.lead == b.lead and ":" in a.lead[2]
@@ -306,9 +313,7 @@ def compare(a: Features, b: Features, similarity: float, threshold: float) -> Cl
         score += PLACE_BONUS
     elif a.countries and b.countries:
         conflicting.append(f"places {', '.join(a.countries)} vs {', '.join(b.countries)}")
-    if min(a.words, b.words) < SHORT_WORDS and (
-        similarity < SHORT_SIMILARITY or a.source != b.source
-    ):
+    if (_too_short(a) or _too_short(b)) and (similarity < SHORT_SIMILARITY or a.source != b.source):
         conflicting.append("too few words to compare")
     entities = set(a.entities) & set(b.entities)
     if entities:
