@@ -292,3 +292,17 @@ def test_a_verbless_name_is_too_little_to_merge_on():
     assert "too few words to compare" in match.conflicting
     # with a verb, two content words still state something
     assert compare(replace(named, predicate="fire"), stated, 0.8, 0.36).merged
+
+
+def test_an_accusation_denied_needs_one_country_in_common_not_all():
+    """The accuser's country in "accusations by Yemen's government that Iran ..." is not what
+    the accusation is about."""
+    from dataclasses import replace
+
+    from claimgraph.resolve.contradictions import denial_applies
+
+    denial = replace(features(polarity="deny", countries=("IR", "YE")), accusation=True)
+    claim = features(countries=("IR",))
+    assert denial_applies(denial, claim, similarity=0.8, threshold=0.55)
+    assert not denial_applies(replace(denial, accusation=False), claim, 0.8, 0.55)
+    assert not denial_applies(denial, features(countries=("SA",)), 0.8, 0.55)

@@ -320,3 +320,15 @@ def test_the_doer_of_a_passive_is_the_claims_actor(content, agent):
     from claimgraph.resolve.facts import _passive_agent
 
     assert _passive_agent(content, load_resolve_lexicon()) == agent
+
+
+def test_the_it_a_state_denies_is_the_state(facts_of):
+    """ "Iran rejected accusations that it had supplied the drones": compared as "that Iran had
+    supplied the drones", and about Iran."""
+    facts = facts_of(
+        "Iran on Friday rejected as baseless accusations by Yemen's government that it had "
+        "supplied the drones."
+    )
+    denial = next(f for f in facts if f.polarity == "deny")
+    assert "that Iran had supplied the drones" in denial.match_text
+    assert "IR" in denial.countries

@@ -87,7 +87,16 @@ def _same_matter(denial: Features, claim: Features) -> bool:
         return not (denial.countries and claim.countries) or bool(
             set(denial.countries) & set(claim.countries)
         )
-    if denial.countries and not set(denial.countries) <= set(claim.countries):
+    if denial.accusation:
+        # "rejected accusations by Yemen's government that it had ...": the accuser's country
+        # is not what the accusation is about; one country in common is enough
+        if (
+            denial.countries
+            and claim.countries
+            and not set(denial.countries) & set(claim.countries)
+        ):
+            return False
+    elif denial.countries and not set(denial.countries) <= set(claim.countries):
         return False
     if not denial.countries:
         # No country to check: a shared name must say it is the same proposition. The same verb

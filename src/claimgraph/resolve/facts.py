@@ -197,6 +197,9 @@ def _facts(
     )
     speaker = _country_of(source_id, analysis, identity)
     figures = _figures(analysis, attribution, inside, lexicon, context, speaker, source_id)
+    plain = without_polarity_words(strip_dateline(content))
+    match_text = _denier_named(plain, attribution.polarity.value, speaker)
+    accused = {speaker} if speaker and match_text != plain else set()
     return ClaimFacts(
         attribution_id=attribution.id,
         document_id=analysis.document.id,
@@ -215,12 +218,12 @@ def _facts(
         channel_id=channel_id,
         parent=attribution.parent,
         content_text=content,
-        match_text=without_polarity_words(strip_dateline(content)),
+        match_text=match_text,
         polarity=attribution.polarity.value,  # decided once, by nlp.polarity
         kind="citation" if citation else "claim",
         cited=_cited(analysis, attribution, identity) if citation else (),
         figures=tuple(figures),
-        countries=tuple(sorted(_countries(attribution, inside, lexicon))),
+        countries=tuple(sorted(_countries(attribution, inside, lexicon) | accused)),
         places=tuple(sorted({p.name for p in inside if p.kind != "demonym"})),
         entities=tuple(entities),
         start=attribution.content_start,
@@ -229,6 +232,19 @@ def _facts(
         predicate=attribution.predicate,
         said_on=_said_on(analysis, attribution),
     )
+
+
+# "denied ... that it had supplied the drones": the accused "it" is the denier
+SELF_PRONOUN = re.compile(r"\bthat (?:it|they) (?=\w)", re.IGNORECASE)
+
+
+def _denier_named(text: str, polarity: str, country: str | None) -> str:
+    """A denial as compared with what it denies: "it" accused in it is the denying state, so
+    "that it had supplied the drones" reads "that Iran had supplied the drones"."""
+    if polarity != "deny" or country is None:
+        return text
+    name = load_country_names().labels.get(country)
+    return SELF_PRONOUN.sub(f"that {name} ", text, count=1) if name else text
 
 
 def _country_of(source_id: str | None, analysis: Analysis, identity: SourceIdentity) -> str | None:
