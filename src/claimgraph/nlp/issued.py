@@ -81,12 +81,12 @@ def with_issued(doc: Doc, found: list[Found], lexicon: Lexicon) -> list[Found]:
     A sentence with a denying or withholding verb the rules did not read ("rejects reports
     that ...", parsed as a noun) is left out: read as a plain assertion, a denial would turn
     into its opposite."""
-    flips = {lemma for lemma, cue in lexicon.verbs.items() if cue.polarity != "assert"}
-    flips |= load_polarity_lexicon().withhold
     text = doc_text(doc)
     regions = find_issued(text)
     if not regions:
         return found
+    flips = {lemma for lemma, cue in lexicon.verbs.items() if cue.polarity != "assert"}
+    flips |= load_polarity_lexicon().withhold
     taken = [(f.cue.start, f.cue.end) for f in found]
     taken += [(span.start, span.end) for f in found for span in f.content]
     added = []

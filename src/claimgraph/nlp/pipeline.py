@@ -32,6 +32,7 @@ from claimgraph.nlp.predicates import main_verb
 from claimgraph.nlp.quantities import find_quantities
 from claimgraph.nlp.source_table import load_country_names, load_source_table
 from claimgraph.nlp.sources import ResolvedSource, resolve_sources
+from claimgraph.nlp.spans import span_of
 from claimgraph.nlp.times import find_times
 from claimgraph.records import Analysis, Attribution, Document, Entity, Span
 from claimgraph.settings import Settings
@@ -239,7 +240,11 @@ def _without_datelines(found: list[Found], text: str) -> list[Found]:
                 # "DUBAI, Nov 27 (Wire) — Iran rejected ...": the parser may take the dateline
                 # for a second subject; the speaker is the subject after it
                 f.source_head = _subject_after(f, f.source.end)
-                f.source = _subtree_span(f.source_head, text) if f.source_head else None
+                f.source = (
+                    span_of([t for t in f.source_head.subtree if t.dep_ != "relcl"], text)
+                    if f.source_head
+                    else None
+                )
             elif source[0] != f.source:
                 f.source = source[0]
         if f.content:
@@ -256,11 +261,6 @@ def _subject_after(found: Found, position: int) -> Token | None:
         ),
         None,
     )
-
-
-def _subtree_span(head: Token, text: str) -> Span:
-    tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "punct") or t == head]
-    return Span.of(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
 
 def attribution_id(

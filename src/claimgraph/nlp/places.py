@@ -359,9 +359,7 @@ class _Finder:
         while (
             wide_end < len(self.doc)
             and wide_end - wide_start < 4
-            and self.doc[wide_end].pos_ == "PROPN"
-            and self.doc[wide_end].text[:1].isupper()
-            and not self.doc[wide_end].ent_type_
+            and self._untagged_name(wide_end)
             and self._known(wide_start, wide_end + 1)
         ):
             wide_end += 1
@@ -369,9 +367,7 @@ class _Finder:
         while (
             wide_start > 0
             and wide_end - wide_start < 4
-            and self.doc[wide_start - 1].pos_ == "PROPN"
-            and self.doc[wide_start - 1].text[:1].isupper()
-            and not self.doc[wide_start - 1].ent_type_
+            and self._untagged_name(wide_start - 1)
             and self._known(wide_start - 1, wide_end)
         ):
             wide_start -= 1
@@ -380,6 +376,10 @@ class _Finder:
         if (wide_start, wide_end) == (start, end):
             return [(start, end)]
         return [(wide_start, wide_end), (start, end)]
+
+    def _untagged_name(self, i: int) -> bool:
+        token = self.doc[i]
+        return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_
 
     def _known(self, start: int, end: int) -> bool:
         return self.gazetteer.lookup(self.doc[start:end].text, context=self.context) is not None
@@ -507,8 +507,11 @@ class _Finder:
         if place_key(text) in self.words.not_places or words > MAX_NAME_TOKENS:
             return None
         entry = self.gazetteer.lookup(text, context=self.context)
-        qualifier = self._country_after_comma(end)
-        if entry is not None and entry.kind == "city" and qualifier not in (None, entry.country):
+        if (
+            entry is not None
+            and entry.kind == "city"
+            and (qualifier := self._country_after_comma(end)) not in (None, entry.country)
+        ):
             # "Victoria, Seychelles": the country written after the name settles which one
             inside = [c for c in self.gazetteer.places_named(text) if c.country == qualifier]
             entry = max(inside, key=lambda c: c.population) if inside else entry

@@ -39,6 +39,7 @@ from claimgraph.nlp.source_table import (
     slug,
     source_key,
 )
+from claimgraph.nlp.spans import span_of
 from claimgraph.records import Place, Source, SourceMention, Span
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural"}
@@ -835,11 +836,8 @@ class _Resolver:
         )
         if owner is not None and owner.ent_type_ != "PERSON":
             # "Mateo Guerrero, Quipu's head of threat research": the body that owns the role
-            first = min(t.i for t in owner.subtree)
-            owner_span = Span.of(
-                doc_text(self.doc), self.doc[first].idx, owner.idx + len(owner.text)
-            )
-            resolved = self.resolve(owner_span, owner)
+            owner_span = span_of([t for t in owner.subtree if t.i <= owner.i], doc_text(self.doc))
+            resolved = self.resolve(owner_span, owner) if owner_span is not None else None
             if resolved is not None and not resolved.mention.source_id.startswith("unresolved"):
                 body = self.sources.get(resolved.mention.source_id)
                 if body is not None and body.type != "person":
@@ -959,9 +957,7 @@ class _Resolver:
                 # of the state that holds the place, who counts with its government
                 where = next((c for t in role.subtree if (c := self._place_country(t.idx))), None)
                 if where is not None:
-                    body = self._government(where)
-                    self.sources.setdefault(body.id, body)
-                    return replace(person, parent=body.id, country=person.country or where)
+                    return self._member_of(person, self._government(where))
                 continue
             if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "from") for c in role.children):
                 continue  # "a spokesman in Ituri": where he speaks, not for whom
@@ -976,9 +972,14 @@ class _Resolver:
                 # "Klippe Energi, the island's distributor" speaks for itself
                 body = self._implied_body(full.start_char, minister)
             if body is not None and body.id != person.id and body.type != "person":
-                self.sources.setdefault(body.id, body)
-                return replace(person, parent=body.id, country=person.country or body.country)
+                return self._member_of(person, body)
         return person
+
+    def _member_of(self, person: Source, body: Source) -> Source:
+        """The person as one of the body's people; the body is kept, so that the document's
+        sources say what the parent id is."""
+        self.sources.setdefault(body.id, body)
+        return replace(person, parent=body.id, country=person.country or body.country)
 
     def _implied_body(self, position: int, government: bool) -> Source | None:
         """Whom a bare "spokeswoman" (or, for a minister, the government) speaks for: the body
