@@ -38,6 +38,7 @@ CORPORA = (
     "tide",
     "gale",
     "hull",
+    "kiln",
 )
 NOT_ASSERT = ("deny", "unconfirmed")
 PRONOUNS = frozenset("he she it they we i you him her them its their his".split())

@@ -156,6 +156,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "tide": "test",
         "gale": "test",
         "hull": "test",
+        "kiln": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15
