@@ -6,9 +6,9 @@ clusters (B-cubed and pairwise), merges of an assertion with a denial or a non-c
 independent-origin counts, contradictions, estimate points and junk sources. Gold members that
 extraction missed are listed apart and left out of the resolve scores.
 
-    .venv/bin/python bench/resolve_quality.py [--corpus demo|sahel|batken|shoal|quarry|relay|vale|ember|flint|tide|gale] [--json]
+    .venv/bin/python bench/resolve_quality.py [--corpus demo|sahel|batken|...|hull|kiln] [--json]
 
-The fit split is demo and sahel; batken, shoal, quarry (three stories in one folder) relay (four), vale (two), ember (three), flint (two), tide (three) and gale (three) are held out: measure on them, never tune on them.
+The fit split is demo and sahel; batken, shoal, quarry (three stories in one folder) relay (four), vale (two), ember (three), flint (two), tide (three), gale (three), hull (three) and kiln (three) are held out: measure on them, never tune on them.
 """
 
 import argparse

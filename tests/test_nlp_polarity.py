@@ -23,6 +23,8 @@ def _by_cue(analysis, cue: str):
         ("A spokesman for the junta rejected the allegations of mass arrests.", "rejected", "deny"),
         ("Hamid Olawale dismissed the photographs as fake.", "dismissed", "deny"),
         ("The energy ministry called the leaked figures groundless.", "called", "deny"),
+        ('The army called the monitors\' toll of 31 "exaggerated and irresponsible".', "called", "deny"),
+        ('A company spokesman called the researchers\' estimate "guesswork from outside".', "called", "deny"),
         ("The presidential office in Caracas refuted claims that the vote was rigged.", "refuted", "deny"),
         ("Officials in Hanoi branded the satellite report a fabrication.", "branded", "deny"),
         ("“There are no Eritrean soldiers in Tigray,” the foreign minister told reporters.", "told", "deny"),

@@ -306,3 +306,37 @@ def test_an_accusation_denied_needs_one_country_in_common_not_all():
     assert denial_applies(denial, claim, similarity=0.8, threshold=0.55)
     assert not denial_applies(replace(denial, accusation=False), claim, 0.8, 0.55)
     assert not denial_applies(denial, features(countries=("SA",)), 0.8, 0.55)
+
+
+def test_a_denial_naming_no_country_may_be_tied_to_a_claim_by_its_story():
+    """ "No ransom had been paid" names no country and no one, but a report naming Gedo denies
+    what another report from Gedo claims; a report from elsewhere is another story, and two
+    words ("the border") are too few to link by meaning."""
+    from dataclasses import replace
+
+    from claimgraph.resolve.contradictions import denial_applies
+
+    denial = replace(features(polarity="deny", countries=(), words=4), story=("Gedo", "Garbahare"))
+    claim = replace(features(countries=()), story=("Gedo",))
+    assert denial_applies(denial, claim, similarity=0.8, threshold=0.55)
+    assert not denial_applies(denial, replace(claim, story=("Riga",)), 0.8, 0.55)
+    assert not denial_applies(replace(denial, words=2), claim, 0.8, 0.55)
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("the army's account", "the army"),
+        ("Kestrel's estimate from outside the network", "Kestrel"),
+        ("the accusations of the Guyanese government", "Guyanese government"),
+        ("a report by Horn Monitor", "Horn Monitor"),
+        ("the Fano casualty figures", "Fano"),
+        ("reports of Russian involvement in the cable damage", None),  # what, not whose
+        ("the Azerbaijani figure of 12 dead", None),
+        ("the report", None),
+    ],
+)
+def test_a_pointing_denial_names_whose_claim_it_rejects(text, author):
+    from claimgraph.resolve.engine import _pointed_author
+
+    assert _pointed_author(text) == author

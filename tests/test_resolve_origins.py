@@ -621,8 +621,19 @@ def test_the_operator_is_the_company_named_before_places_the_tagger_took_for_com
             ),
             "drones",
         ),
+        # a denial naming whose account it rejects hits that body's claim, not the last one
+        (
+            (
+                "Nile Courier",
+                "2026-05-04",
+                "The army said rebels had launched eight drones at the fuel depot from the "
+                "west bank. A volunteer group said at least 40 people had been killed in the "
+                "fire. A spokesman for the rebels dismissed the army's account as fabricated.",
+            ),
+            "drones",
+        ),
     ],
-    ids=["groundless-reports", "named-side"],
+    ids=["groundless-reports", "named-side", "named-author"],
 )
 def test_a_pointing_denial_hits_the_claim_it_answers(tmp_path, pipeline, report, accused):
     pairs = _denial_pairs(tmp_path, pipeline, report)

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from claimgraph.resolve import embed
-from claimgraph.resolve.facts import ClaimFacts
+from claimgraph.resolve.facts import STORY_SIZE, ClaimFacts
 from claimgraph.resolve.lexical import Profile, dot, words
 from claimgraph.resolve.records import ClusterMatch
 
@@ -102,6 +102,7 @@ class Features:
     predicate: str | None = None  # the founding claim's main verb ("cross")
     rival: bool = False  # "by ISWAP rather than Boko Haram": it sets itself against another account
     accusation: bool = False  # "the Yemeni accusation over ...": it names a claim it answers
+    story: tuple[str, ...] = ()  # the places named by the reports its members come from
 
     @property
     def denies(self) -> bool:
@@ -124,6 +125,7 @@ class Features:
             predicate=fact.predicate,
             rival=bool(RIVAL.search(fact.match_text or fact.content_text)),
             accusation=bool(ACCUSATION.match(fact.match_text or fact.content_text)),
+            story=fact.story,
         )
 
     def joined(self, member: "Features") -> "Features":
@@ -142,6 +144,7 @@ class Features:
             predicate=self.predicate or member.predicate,
             rival=self.rival,
             accusation=self.accusation,
+            story=tuple(sorted(set(self.story) | set(member.story)))[:STORY_SIZE],
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -158,6 +161,7 @@ class Features:
             "predicate": self.predicate,
             "rival": self.rival,
             "accusation": self.accusation,
+            "story": list(self.story),
         }
 
     @classmethod
@@ -179,6 +183,7 @@ class Features:
             predicate=row.get("predicate"),
             rival=bool(row.get("rival", False)),
             accusation=bool(row.get("accusation", False)),
+            story=tuple(row.get("story", ())),
         )
 
 

@@ -6,7 +6,9 @@ Returns: `Contradiction` rows with an explanation a reader can check.
 A denial contradicts an asserting cluster when their founding claims are close in meaning (the
 denial's polarity words are left out of its vector), the claim names every country the denial
 names, their actors agree, and the denial comes from a different independent body; only the
-nearest few claims are linked. A negated statement ("never rented a flat") contradicts the
+nearest few claims are linked. A denial that names no country needs a name in common with the
+claim, or else a town, region or site both reports name (the same story); tied by the story
+alone, it is linked to the one claim nearest in meaning that shares a word with it. A negated statement ("never rented a flat") contradicts the
 claim with the same main verb that it negates. A denial that only points back ("such reports", "it") hits the
 most reported claim just before it in the same report. Two figures contradict when they count the same topic with
 the same modality, were first reported within `figure_window_days` of each other by different
@@ -35,6 +37,7 @@ def contradiction_id(kind: str, claim: str, by: str) -> str:
 
 
 DENIAL_TARGETS = 3  # a denial is linked to the few claims nearest to what it denies
+STORY_WORDS = 3  # "the border": too little to link by meaning within a story
 
 
 def denial_applies(denial: Features, claim: Features, similarity: float, threshold: float) -> bool:
@@ -99,11 +102,21 @@ def _same_matter(denial: Features, claim: Features) -> bool:
     elif denial.countries and not set(denial.countries) <= set(claim.countries):
         return False
     if not denial.countries:
-        # No country to check: a shared name must say it is the same proposition. The same verb
-        # alone is not enough: "its fighters had carried out the attack" (a drone strike) would
-        # deny "a group carried out the attack" (a ransomware story) in the same corpus.
-        return bool(set(denial.entities) & set(claim.entities))
+        # No country to check: a shared name, or a town or region both reports are about, must
+        # say it is the same story. The same verb alone is not enough: "its fighters had carried
+        # out the attack" (a drone strike) would deny "a group carried out the attack" (a
+        # ransomware story elsewhere) in the same corpus.
+        return bool(set(denial.entities) & set(claim.entities)) or (
+            denial.words > STORY_WORDS and bool(set(denial.story) & set(claim.story))
+        )
     return True
+
+
+def story_only(denial: Features, claim: Features) -> bool:
+    """True when nothing but the story ties a denial to a claim: no country, no shared name
+    ("no ransom had been paid" against "a ransom of 250,000 dollars was paid", both in reports
+    from Gedo). Such a denial is linked to the one claim nearest in meaning only."""
+    return not denial.countries and not set(denial.entities) & set(claim.entities)
 
 
 def interval(row: Mapping[str, Any], tolerance: float) -> tuple[float, float]:

@@ -33,6 +33,7 @@ from claimgraph.resolve.contradictions import (
     denial_applies,
     figure_conflicts,
     negation_applies,
+    story_only,
 )
 from claimgraph.resolve.corrections import ClaimEdits
 from claimgraph.resolve.facts import ClaimFacts, document_facts, strip_dateline
@@ -369,7 +370,8 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
     for position, member in enumerate(ordered):
         fact = member["facts"]
         claimant = _claimant(fact["match_text"], state.lexicon)
-        if fact["polarity"] != "deny" or not (claimant or _points_back(fact)):
+        pointed = _pointed_author(fact["match_text"])
+        if fact["polarity"] != "deny" or not (claimant or pointed or _points_back(fact)):
             continue
         before = [
             m
@@ -382,7 +384,7 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
         if claimant:
             # "rejected the Armenian statement", "Yerevan's version": what that side said
             before = [m for m in before if _speaks_for_country(state, m, claimant)]
-        author = _named_author(fact["content_text"])
+        author = _named_author(fact["content_text"]) or pointed
         if author:
             # "rejected a report by the Horn Civilian Monitor": that body's claim, not the
             # hospital's toll said just before it
@@ -444,6 +446,32 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
     return found
 
 
+# whose claim a pointing denial names: "the army's account", "a report by the Horn Monitor",
+# "the accusations of the Guyanese government", "the Fano casualty figures"
+POSSESSIVE_AUTHOR = re.compile(r"^(?:\w+ ){0,4}?(\w[\w -]*?)['’]s (?:\w+ ){0,2}?(\w+)\b")
+OF_AUTHOR = re.compile(
+    r"^(?:the |a |an )?(?:\w+ ){0,2}?(\w+) "
+    r"(?:(?:of|by|from) the ([\w' -]+)|(?:by|from) ([A-Z][\w' -]+))$"
+)
+NAMED_AUTHOR = re.compile(r"^(?:the |a |an )?([A-Z][\w-]*(?: [A-Z][\w-]*)*) (?:\w+ )?(\w+)\b")
+
+
+def _pointed_author(text: str) -> str | None:
+    """Whose claim a denial names: "the army's account" -> "the army", "Kestrel's estimate" ->
+    "Kestrel", "the accusations of the Guyanese government" -> "Guyanese government"."""
+    text = " ".join(re.sub(r"[\"“”]", " ", text).split())
+    found = POSSESSIVE_AUTHOR.match(text)
+    if found and found.group(2).lower() in CLAIM_NOUNS:
+        return found.group(1)
+    found = OF_AUTHOR.match(text)
+    if found and found.group(1).lower() in CLAIM_NOUNS:
+        return found.group(2) or found.group(3)
+    found = NAMED_AUTHOR.match(text)
+    if found and found.group(2).lower() in CLAIM_NOUNS:
+        return found.group(1)  # "the Fano casualty figures"
+    return None
+
+
 # one report pointed at: the one just told ("rejected that report"), not the most reported
 SINGLE_POINTER = re.compile(
     r"^(?:that|this|the) (?:report|claim|account|story|accusation|allegation|assertion|version)$",
@@ -476,7 +504,19 @@ def _pointer_stems(text: str) -> set[str]:
     }
 
 
-CLAIM_NOUNS = REPORT_NOUNS | {"statement", "statements", "version", "figure", "toll", "count"}
+CLAIM_NOUNS = REPORT_NOUNS | {
+    "statement",
+    "statements",
+    "version",
+    "figure",
+    "figures",
+    "toll",
+    "count",
+    "estimate",
+    "estimates",
+    "tally",
+    "findings",
+}
 
 
 def _plain_words(text: str) -> list[str]:
@@ -1097,6 +1137,22 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
     if any(not other_figure for other_figure, *_ in hits):
         # a denial of a figure ("more than 100 died") denies the claims that give that figure
         hits = [hit for hit in hits if not hit[0]]
+    weak = [hit for hit in hits if story_only(denial, reps.features[hit[3]])]
+    if weak:
+        # tied by the story alone: only the claim nearest in meaning, and one that shares a
+        # word with the denial besides names ("no ransom had been paid": the ransom paid)
+        shared = [
+            hit
+            for hit in weak
+            if not names_only_in_common(
+                denial,
+                reps.features[hit[3]],
+                reps.founder_terms[index].keys(),
+                reps.founder_terms[hit[3]].keys(),
+            )
+        ]
+        nearest = min(shared, key=lambda hit: hit[2]) if shared else None
+        hits = [hit for hit in hits if hit not in weak or hit is nearest]
     return [(other, -sim) for _, _, sim, other in sorted(hits)[:DENIAL_TARGETS]]
 
 

@@ -56,6 +56,9 @@ class ClaimFacts:
     predicate: str | None = None  # the content's main verb ("cross"), from the parse
     scene: str | None = None  # the one country the report's lead names, if only one
     headline: bool = False  # said in the report's headline, which restates its body
+    # the towns, regions and sites the whole report names: what story it tells, for claims
+    # that name no place or country of their own ("no ransom had been paid")
+    story: tuple[str, ...] = ()
     # when it was said, where the report dates the statement ("On Oct. 18, the agency reported
     # 1,500"): an earlier figure repeated, which dates from then, not from this report
     said_on: datetime | None = None
@@ -74,7 +77,7 @@ class ClaimFacts:
         )
         values["said_on"] = datetime.fromisoformat(row["said_on"]) if row.get("said_on") else None
         values["figures"] = tuple(Figure(**figure) for figure in row.get("figures", ()))
-        for key in ("hedges", "cited", "countries", "places", "entities"):
+        for key in ("hedges", "cited", "countries", "places", "entities", "story"):
             values[key] = tuple(row.get(key, ()))
         return cls(**values)
 
@@ -90,6 +93,11 @@ class _Context:
     previous: list[Figure] = field(default_factory=list)
     speakers: list[str | None] = field(default_factory=list)  # who gave each of `previous`
     countries: Counter[str] = field(default_factory=Counter)
+
+
+# places below a country tell one story from another in a corpus of several
+STORY_PLACES = frozenset({"city", "port", "site", "region"})
+STORY_SIZE = 40
 
 
 def document_facts(
@@ -114,6 +122,7 @@ def document_facts(
         ):
             context.countries[place.country] += 1
     scene = next(iter(context.countries)) if len(context.countries) == 1 else None
+    story = tuple(sorted({p.name for p in analysis.places if p.kind in STORY_PLACES}))[:STORY_SIZE]
     first_line = text.find("\n")
     headline = first_line if 0 < first_line <= HEADLINE_CHARS else 0
     facts: list[ClaimFacts] = []
@@ -132,7 +141,9 @@ def document_facts(
             analysis, attribution, source_id, channel_id, outlet_id, identity, lexicon, context
         )
         facts.append(
-            dataclasses.replace(fact, scene=scene, headline=attribution.content_start < headline)
+            dataclasses.replace(
+                fact, scene=scene, headline=attribution.content_start < headline, story=story
+            )
         )
     return facts
 
@@ -235,16 +246,24 @@ def _facts(
 
 
 # "denied ... that it had supplied the drones": the accused "it" is the denier
-SELF_PRONOUN = re.compile(r"\bthat (?:it|they) (?=\w)", re.IGNORECASE)
+SELF_PRONOUN = re.compile(r"(\bthat )(it|they) (?=\w)", re.IGNORECASE)
 
 
 def _denier_named(text: str, polarity: str, country: str | None) -> str:
     """A denial as compared with what it denies: "it" accused in it is the denying state, so
-    "that it had supplied the drones" reads "that Iran had supplied the drones"."""
+    "that it had supplied the drones" reads "that Iran had supplied the drones", and "its
+    forces had prepared any attack" reads "Tajikistan's forces ..."."""
     if polarity != "deny" or country is None:
         return text
     name = load_country_names().labels.get(country)
-    return SELF_PRONOUN.sub(f"that {name} ", text, count=1) if name else text
+    if not name:
+        return text
+
+    def named(found: re.Match[str]) -> str:
+        owner = "'s" if found.group(2).lower() in ("its", "their") else ""
+        return f"{found.group(1)}{name}{owner} "
+
+    return SELF_PRONOUN.sub(named, text, count=1)
 
 
 def _country_of(source_id: str | None, analysis: Analysis, identity: SourceIdentity) -> str | None:
