@@ -716,3 +716,25 @@ def test_attributions_an_aside_about_the_actor_blamed_is_not_the_blame(analyse):
     kept = analyse("Moscow dismissed the video, which showed troops near Kursk, as a fabrication.")
     [dismissed] = kept.attributions
     assert "showed troops" in dismissed.content_text
+
+
+def test_attributions_a_transcript_in_capitals_answers_for_its_guest_and_not_its_presenter(
+    analyse,
+):
+    """ "GONI:" opens the guest's answers even when the tagger does not read the name as one;
+    the presenter, whose lines are questions, makes no claims."""
+    analysis = analyse(
+        "Transcript: the mayor on Radio Logone\n\n"
+        "The presenter is Clarisse Mbarga.\n\n"
+        "MBARGA: How long were the fighters in the town?\n\n"
+        "GONI: They stayed in the market for a long time, until the soldiers came back.\n\n"
+        "MBARGA: How many people have left?\n\n"
+        "GONI: More than half of the town. The schools in Kousseri are full.\n"
+    )
+    by_text = {a.content_text: a for a in analysis.attributions}
+    assert by_text["More than half of the town. The schools in Kousseri are full"].source.text == (
+        "GONI"
+    )
+    assert not any(
+        a.source is not None and a.source.text == "MBARGA" for a in analysis.attributions
+    )

@@ -70,3 +70,56 @@ def test_issued_needs_a_title_that_says_so():
     [issued] = find_issued(PRINTED)
     assert PRINTED[issued.start : issued.end].strip().startswith("TO THE CITIZENS")
     assert PRINTED[issued.issuer.start : issued.issuer.end] == "Red Lantern"
+
+
+FRAMED = (
+    "Full text: transport ministry statement on the Vardo signal fire\n\n"
+    "Norway's Ministry of Transport (SD) issued the following statement on Monday. The "
+    "Fjord Post prints it in its own translation.\n\n"
+    "---\n\n"
+    "Unknown persons set fire to a signal cabinet on the Ofoten line on Sunday night. "
+    "We ask travellers to check their connections before leaving home.\n\n"
+    "Oslo, 9 March 2026\n\n"
+    "---\n\n"
+    "The statement did not say who the ministry suspects.\n"
+)
+
+NGO_RELEASE = (
+    "Dozens abducted in Lake Chad raid, Basin Watch says\n\n"
+    "NDJAMENA, 4 March 2026 — Basin Watch has documented the abduction of 41 people from "
+    "the island village of Kinasserom on Sunday night.\n\n"
+    "Our researchers spoke to 17 survivors. We have the names of 30 of those taken. "
+    '"They came at night," one survivor told us.\n\n'
+    "We call on the authorities to open an investigation.\n\n"
+    "Basin Watch is an independent organisation documenting abuses around Lake Chad.\n\n"
+    "Press contact: press desk, Basin Watch.\n"
+)
+
+
+def test_issued_a_statement_framed_by_its_issuer_is_the_issuers(analyse):
+    """ "Full text: transport ministry statement ...": the framing sentence names the issuer in
+    full, and its "we" is the issuer, not the outlet printing it."""
+    found = claims(analyse(FRAMED))
+    fire = found["Unknown persons set fire to a signal cabinet on the Ofoten line on Sunday night"]
+    assert "Ministry of Transport" in fire.source.text
+    ask = next(a for t, a in found.items() if "check their connections" in t)
+    assert ask.canonical_source == fire.canonical_source
+    assert not any(
+        a.canonical_source == fire.canonical_source and "suspects" in t for t, a in found.items()
+    )
+
+
+def test_issued_a_release_in_its_own_voice_with_an_about_paragraph_is_its_issuers(analyse):
+    found = claims(analyse(NGO_RELEASE))
+    names = found["We have the names of 30 of those taken"]
+    assert names.canonical_source == "basin-watch"
+    assert found["Our researchers spoke to 17 survivors"].canonical_source == "basin-watch"
+    # the about-us paragraph and the press contact are no claims
+    assert not any("independent organisation" in t or "press desk" in t for t in found)
+    # a news report that merely closes on a description is no release: no "we" of its own
+    report = (
+        NGO_RELEASE.replace("Our researchers", "Its researchers")
+        .replace("We have", "It has")
+        .replace("We call", "It calls")
+    )
+    assert find_issued(report) == []

@@ -204,20 +204,28 @@ class _Finder:
         opening a line, a colon, and what that speaker said."""
         start = 0
         speaker: SpacySpan | None = None  # who answers the "A:" lines of a transcript
-        for line in self.text.split("\n"):
+        lines = self.text.split("\n")
+        interviewers, voices = _transcript_roles(lines)
+        for line in lines:
             colon = line.find(":")
             if 0 < colon <= 40 and len(line) - colon > 12:
                 name = self.doc.char_span(start, start + colon, alignment_mode="contract")
                 rest = char_span(start + colon + 1, start + len(line), self.text)
                 label = line[:colon].strip()
-                if label in TRANSCRIPT_LABELS:
-                    # "Q:" is a reporter's question, no claim; "A:" is the last speaker named
-                    name = speaker if TRANSCRIPT_LABELS[label] else None
-                    if not TRANSCRIPT_LABELS[label]:
+                if label in TRANSCRIPT_LABELS or label in interviewers:
+                    # "Q:" (or the presenter who asks) is a reporter's question, no claim; "A:"
+                    # is the last speaker named
+                    answers = TRANSCRIPT_LABELS.get(label, False)
+                    name = speaker if answers else None
+                    if not answers:
                         self.questions.append((start, start + len(line)))
-                elif name is not None and _is_speaker_label(name):
+                elif name is not None and (label in voices or _is_speaker_label(name)):
                     speaker = name
-                if name is not None and rest is not None and _is_speaker_label(name):
+                if (
+                    name is not None
+                    and rest is not None
+                    and (label in voices or _is_speaker_label(name))
+                ):
                     content = self._with_quotes(
                         list(
                             self.doc.char_span(rest.start, rest.end, alignment_mode="expand") or []
@@ -1245,6 +1253,26 @@ def _is_speaker_label(name: SpacySpan) -> bool:
     return (
         1 <= len(name) <= 5 and no_clause and names_someone and capitalised and not labels_a_piece
     )
+
+
+TRANSCRIPT_VOICE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}$")  # "GONI", "MBARGA", "DR. OKAFOR"
+
+
+def _transcript_roles(lines: list[str]) -> tuple[set[str], set[str]]:
+    """Who asks and who speaks in a transcript set as "NAME: ..." lines.
+
+    A label in capitals that opens two lines or more is a voice of the transcript, whatever the
+    tagger makes of the name ("GONI" read as a noun); a voice most of whose lines are questions
+    is the interviewer, whose lines are no claims (like "Q:")."""
+    seen: dict[str, list[bool]] = {}
+    for line in lines:
+        colon = line.find(":")
+        label = line[:colon].strip()
+        if 0 < colon <= 40 and TRANSCRIPT_VOICE.match(label):
+            seen.setdefault(label, []).append(line[colon + 1 :].rstrip().endswith("?"))
+    voices = {label for label, asks in seen.items() if len(asks) >= 2}
+    interviewers = {label for label in voices if sum(seen[label]) * 2 > len(seen[label])}
+    return interviewers, voices - interviewers
 
 
 QUOTING_VERBS = frozenset({"quote", "cite"})

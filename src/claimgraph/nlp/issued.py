@@ -11,7 +11,7 @@ issuer's name in the title as its source and the title's "statement" as its cue.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -32,12 +32,37 @@ FULL_TEXT_TITLE = re.compile(
     rf"^\s*(?i:full text|text|in full)\s*:\s*(?:the\s+)?{_NAME}['’]s?\s+"
     r"(?P<cue>(?i:statement|communiqu[eé]|declaration|letter|message))\b"
 )
+# the same when the title does not name the issuer as a name: "Full text: interior ministry
+# statement on ..."; the words before the act, or the framing sentence, name the issuer
+FULL_TEXT_ANY_TITLE = re.compile(
+    r"^\s*(?i:full text|text|in full)\s*:\s*(?:the\s+)?(?P<name>[^:\n]{0,60}?)\s*"
+    r"(?P<cue>(?i:statement|communiqu[eé]|declaration|letter|message))\b"
+)
+# "Poland's Ministry of the Interior (MSWiA) issued the following statement on Tuesday"
+FRAMED_BY = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][^.\n]{1,120}?)(?:\s+\([^)]{1,20}\))?\s+"
+    r"(?:has\s+)?(?:issued|released|published|put\s+out|sent|made\s+public)\s+"
+    r"(?:the\s+following|this)\s+(?:statement|communiqu[eé]|declaration|letter|message)"
+)
 # where a press release's own text ends: its boilerplate for editors
 _BOILERPLATE = re.compile(
     r"^\s*(?i:about\s+[^:\n]{2,60}:|media\s+(?:enquiries|inquiries|contacts?)|contacts?:|"
     r"notes?\s+to\s+editors|for\s+(?:further|more)\s+information|-?\s*ends\s*-?\s*$|###)",
     re.MULTILINE,
 )
+# a release's closing "about us": "The Far North Rights Observatory is an independent ..."
+_ABOUT_US = re.compile(
+    r"^(?:About\s+(?:the\s+)?(?P<about>[A-Z][^:\n]{2,80}?)\s*:|(?:The\s+)?"
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)?[A-Z][\w&.'’-]*){0,8})"
+    r"(?:\s+\([A-Z]{2,10}\))?\s+is\s+an?\s)",
+    re.MULTILINE,
+)
+# the issuer's own voice, outside any quotation: "We have the names of 35 victims."
+_WE = re.compile(r"(?:^|(?<=[.!?]\s))(?:We|Our)\s", re.MULTILINE)
+# a release's headline that says who issues it: "..., Far North Rights Observatory says"
+_TITLE_SAYS = re.compile(r"\b(?P<cue>says|said|reports|warns|finds)\W*$")
+MIN_WE = 2  # sentences in the issuer's own voice that make a report a release
+LEAD = 600  # characters: the issuer is named in the release's opening
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|={3,}|_{3,})\s*$", re.MULTILINE)
 _FRAMING = re.compile(r"\b(?:following|this|the present)\s+statement\b", re.IGNORECASE)
 MIN_WORDS = 4  # "That is all we did." still says something; "Thank you." does not
@@ -60,11 +85,56 @@ def find_issued(text: str) -> list[Issued]:
     if match := STATEMENT_TITLE.match(title):
         end = _BOILERPLATE.search(text, len(title))
         return [Issued(len(title), end.start() if end else len(text), *_title_spans(text, match))]
-    if match := FULL_TEXT_TITLE.match(title):
+    if release := _release(text, title):
+        return [release]
+    match = FULL_TEXT_TITLE.match(title) or FULL_TEXT_ANY_TITLE.match(title)
+    if match:
         rules = list(_RULE.finditer(text, len(title)))
-        if len(rules) >= 2:
-            return [Issued(rules[0].end(), rules[1].start(), *_title_spans(text, match))]
+        if len(rules) < 2:
+            return []
+        issuer, cue = _title_spans(text, match)
+        framed = FRAMED_BY.search(text, len(title), rules[0].start())
+        if framed:
+            # the framing sentence names the issuer in full
+            issuer = Span.of(text, framed.start("name"), framed.end("name"))
+        elif not issuer.text.strip():
+            return []
+        return [Issued(rules[0].end(), rules[1].start(), issuer, cue)]
     return []
+
+
+def _release(text: str, title: str) -> Issued | None:
+    """A release an organisation issued under a news-style headline: its headline says who
+    says it, it speaks as "we" outside quotation marks, and it closes on the issuer's "about us"
+    paragraph ("The Far North Rights Observatory is an independent organisation ..."). Each
+    sentence before that paragraph is the issuer's."""
+    says = _TITLE_SAYS.search(title)
+    if says is None:
+        return None
+    for about in _ABOUT_US.finditer(text, len(title)):
+        name = (about.group("about") or about.group("name") or "").strip()
+        lead = text.find(name, len(title), len(title) + LEAD) if name else -1
+        if lead < 0 or about.start() <= lead:
+            continue
+        voices = [
+            m for m in _WE.finditer(text, len(title), about.start()) if not _quoted(text, m.start())
+        ]
+        if len(voices) < MIN_WE:
+            return None
+        return Issued(
+            len(title),
+            about.start(),
+            Span.of(text, lead, lead + len(name)),
+            Span.of(text, says.start("cue"), says.end("cue")),
+        )
+    return None
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Inside a quotation in its paragraph: an odd number of quotation marks before it."""
+    paragraph = text.rfind("\n", 0, offset) + 1
+    before = text[paragraph:offset]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _title_spans(text: str, match: re.Match[str]) -> tuple[Span, Span]:
@@ -85,6 +155,7 @@ def with_issued(doc: Doc, found: list[Found], lexicon: Lexicon) -> list[Found]:
     regions = find_issued(text)
     if not regions:
         return found
+    found = [_issuer_is_we(f, regions, doc) for f in found]
     flips = {lemma for lemma, cue in lexicon.verbs.items() if cue.polarity != "assert"}
     flips |= load_polarity_lexicon().withhold
     taken = [(f.cue.start, f.cue.end) for f in found]
@@ -116,6 +187,23 @@ def with_issued(doc: Doc, found: list[Found], lexicon: Lexicon) -> list[Found]:
                 )
             )
     return sorted([*found, *added], key=lambda f: (f.cue.start, f.content[0].start))
+
+
+FIRST_PERSON = frozenset({"we", "i"})
+
+
+def _issuer_is_we(found: Found, regions: list[Issued], doc: Doc) -> Found:
+    """ "We call on citizens to ..." inside an issued statement is the issuer speaking, not the
+    outlet that prints it."""
+    if found.source is None or found.source.text.lower() not in FIRST_PERSON:
+        return found
+    region = next((r for r in regions if r.start <= found.cue.start < r.end), None)
+    if region is None:
+        return found
+    issuer = doc.char_span(region.issuer.start, region.issuer.end, alignment_mode="expand")
+    if issuer is None:
+        return found
+    return replace(found, source=region.issuer, source_head=issuer.root)
 
 
 def _claim_text(text: str, start: int, end: int) -> Span | None:
