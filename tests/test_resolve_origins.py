@@ -1176,3 +1176,28 @@ def test_a_generic_port_authority_is_the_one_named_port_authority():
         [],
     )
     assert identity.canonical("port-authority") == "hodeida-port-authority"
+
+
+def test_a_range_is_a_point_of_its_series_and_can_be_disputed(tmp_path, pipeline):
+    """ "between 20 and 30 civilians" is an estimate like any other: a point at its lower bound
+    that keeps its words, set against a count outside it."""
+    reports = [
+        (
+            "Lake Wire",
+            "2026-05-04T08:00:00+00:00",
+            "Raid on Kolofata\n\nThe UN humanitarian office said between 20 and 30 civilians "
+            "had been killed in the raid on Kolofata.",
+        ),
+        (
+            "Sahel Ledger",
+            "2026-05-04T12:00:00+00:00",
+            "Kolofata toll\n\nThe defence ministry said nine civilians had been killed in the "
+            "raid on Kolofata.",
+        ),
+    ]
+    with _stored(tmp_path, pipeline, reports) as store:
+        points = [p for s in read.estimate_series(store) for p in s.points]
+        contradictions = [c for c in read.contradictions(store) if c.kind == "figures"]
+    ranged = [p for p in points if p.text and "20 and 30" in p.text]
+    assert ranged and ranged[0].value == 20, points
+    assert contradictions, points

@@ -325,7 +325,8 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
                     "topic": figure.topic,
                     "modality": figure.modality,
                     "text": figure.text,
-                    "value": figure.value,
+                    # a range stands at its lower bound in a series; low and high keep it whole
+                    "value": figure.value if figure.value is not None else figure.low,
                     "low": figure.low,
                     "high": figure.high,
                     "qualifier": figure.qualifier,

@@ -14,7 +14,7 @@ from typing import Any
 
 from claimgraph.nlp.polarity import without_polarity_words
 from claimgraph.nlp.source_table import load_country_names, source_key
-from claimgraph.records import Analysis, Attribution, Place, QuantityKind, Time
+from claimgraph.records import Analysis, Attribution, Place, QuantityKind, Span, Time
 from claimgraph.resolve.identity import SourceIdentity
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
 from claimgraph.resolve.topics import Figure, figure_of
@@ -390,10 +390,11 @@ def _figures(
             q
             for q in analysis.quantities
             if q.kind in SERIES_KINDS
-            and q.value is not None
+            # "between 20 and 30 civilians": a range counts too, by its bounds
+            and (q.value is not None or (q.low is not None and q.high is not None))
             and (
                 q.attribution == attribution.id
-                or any(s.contains(q.span) for s in attribution.content)
+                or any(s.contains(q.span) or _opens(q.span, s) for s in attribution.content)
             )
         ),
         key=lambda q: q.span.start,
@@ -424,6 +425,12 @@ def _figures(
     context.previous.extend(figures)
     context.speakers.extend(speaker_id for _ in figures)
     return figures + _casualties(figures)
+
+
+def _opens(quantity: Span, content: Span) -> bool:
+    """A figure the content starts inside: "said between 20 and 30 civilians died" whose
+    content the parse opens at "20 and 30"."""
+    return quantity.start < content.start < quantity.end <= content.end
 
 
 def _casualties(figures: list[Figure]) -> list[Figure]:
