@@ -1199,5 +1199,6 @@ def test_a_range_is_a_point_of_its_series_and_can_be_disputed(tmp_path, pipeline
         points = [p for s in read.estimate_series(store) for p in s.points]
         contradictions = [c for c in read.contradictions(store) if c.kind == "figures"]
     ranged = [p for p in points if p.text and "20 and 30" in p.text]
-    assert ranged and ranged[0].value == 20, points
+    assert ranged, points
+    assert ranged[0].value == 20
     assert contradictions, points
