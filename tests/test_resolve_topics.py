@@ -332,3 +332,21 @@ def test_the_it_a_state_denies_is_the_state(facts_of):
     denial = next(f for f in facts if f.polarity == "deny")
     assert "that Iran had supplied the drones" in denial.match_text
     assert "IR" in denial.countries
+
+
+def test_where_counted_people_came_from_is_not_where_they_are(facts_of):
+    """ "crossed the river from Chad" says where the fighters came from; the raid was in the
+    report's own country."""
+    facts = facts_of(
+        "KOUSSERI, Cameroon — The army said about 80 fighters had crossed the river from Chad "
+        "before dawn and attacked the market in Cameroon's Far North."
+    )
+    [figure] = figures_in(facts)
+    assert figure.place != "TD"
+
+
+def test_the_buried_are_the_dead(figures):
+    assert figures("The mayor said 31 people had been buried in the town.")[31] == (
+        "people",
+        "killed",
+    )

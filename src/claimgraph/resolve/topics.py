@@ -376,16 +376,21 @@ def _place(
     text: str, places: list[Place], end: int, actor: str | None, *, after: bool
 ) -> str | None:
     """Where the counted thing is: a place named after the number (before it, as a fallback),
-    other than the actor's own country ("South Korea's spy agency said 1,500 ...")."""
+    other than the actor's own country ("South Korea's spy agency said 1,500 ...") and other
+    than where it came from ("80 fighters crossed the river from Nigeria")."""
     for place in places:
         if (
             (place.kind != "demonym" or (after and _place_noun(text, place)))
             and place.country
             and place.country != actor
             and (place.span.start >= end if after else place.span.start < end)
+            and not (after and ORIGIN.search(text[max(0, place.span.start - 6) : place.span.start]))
         ):
             return place.country
     return None
+
+
+ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _modality(
