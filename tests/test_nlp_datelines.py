@@ -14,6 +14,12 @@ from claimgraph.nlp.datelines import find_datelines
         ("ADEN, Yemen, March 3 — A tanker was hit.", "ADEN, Yemen, March 3 —", "ADEN, Yemen"),
         ("Title line\n\nNEW YORK, Jan. 12 — The council met.", "NEW YORK, Jan. 12 —", "NEW YORK"),
         ("Goma, Nov 2 (Reuters) - Rebels entered the town.", "Goma, Nov 2 (Reuters) -", "Goma"),
+        (
+            "YAOUNDÉ, Nov 11 (Wire) — Gunmen attacked a market.",
+            "YAOUNDÉ, Nov 11 (Wire) —",
+            "YAOUNDÉ",
+        ),
+        ("ŁÓDŹ — The police said on Monday ...", "ŁÓDŹ —", "ŁÓDŹ"),
     ],
 )
 def test_datelines_found(text, dateline, place):
@@ -106,3 +112,15 @@ def test_a_colon_dateline_in_the_first_lines_is_no_speaker(analyse):
     # a transcript's speaker labels, however written, stay speakers
     transcript = "Briefing\n\nKIRBY: We saw the launch.\nQ: When?\nKIRBY: On Monday.\n"
     assert find_datelines(transcript) == []
+
+
+def test_a_second_verb_after_a_dateline_keeps_the_shared_subject(analyse):
+    """ "ISWAP claimed the attack and said ...": the second verb's speaker is the subject both
+    verbs share, never the dateline before it."""
+    analysis = analyse(
+        "MAROUA, Nov 11 (Wire) — The Lake Brigade claimed the attack on Wednesday and said its "
+        "fighters had killed 11 soldiers."
+    )
+    said = next(a for a in analysis.attributions if a.cue and a.cue.text == "said")
+    assert said.source is not None
+    assert said.source.text == "The Lake Brigade"

@@ -15,8 +15,10 @@ from claimgraph.nlp.gazetteer import Gazetteer
 from claimgraph.records import Dateline, Span
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_CAPS_WORD = r"[A-Z][A-Z'’.\-]+"
-_TITLE_WORD = r"[A-Z][a-zA-Z'’.\-]+"
+# capitals with accents too: "YAOUNDÉ", "ŁÓDŹ" (Latin-1 and Latin Extended-A)
+_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_CAPS_WORD = rf"[{_UPPER}][{_UPPER}'’.\-]+"
+_TITLE_WORD = rf"[{_UPPER}](?:[^\W\d_]|['’.\-])+"
 _DATELINE = re.compile(
     rf"""
     (?P<place>

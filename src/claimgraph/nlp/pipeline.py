@@ -253,14 +253,22 @@ def _without_datelines(found: list[Found], text: str) -> list[Found]:
 
 
 def _subject_after(found: Found, position: int) -> Token | None:
-    return next(
-        (
-            child
-            for child in found.cue_token.children
-            if child.dep_ in ("nsubj", "nsubjpass") and child.idx >= position
-        ),
-        None,
-    )
+    """The subject after the dateline: the cue's own, or the one it shares as a second verb
+    ("ISWAP claimed the attack and said its fighters ...")."""
+    verb: Token | None = found.cue_token
+    while verb is not None:
+        subject = next(
+            (
+                child
+                for child in verb.children
+                if child.dep_ in ("nsubj", "nsubjpass") and child.idx >= position
+            ),
+            None,
+        )
+        if subject is not None:
+            return subject
+        verb = verb.head if verb.dep_ == "conj" and verb.head is not verb else None
+    return None
 
 
 def attribution_id(
