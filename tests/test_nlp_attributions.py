@@ -738,3 +738,11 @@ def test_attributions_a_transcript_in_capitals_answers_for_its_guest_and_not_its
     assert not any(
         a.source is not None and a.source.text == "MBARGA" for a in analysis.attributions
     )
+
+
+def test_attributions_the_one_addressed_is_not_the_speaker(analyse):
+    """ "Mr Mayor, the defence ministry says ...": a presenter addressing her guest relays the
+    ministry's claim; the mayor is not its source."""
+    analysis = analyse("Mr Mayor, the defence ministry says nine civilians died in the town.")
+    [says] = [a for a in analysis.attributions if a.cue is not None and a.cue.text == "says"]
+    assert says.source.text == "the defence ministry"

@@ -907,7 +907,7 @@ class _Finder:
             if _transcript_label(child):
                 continue  # "Q: A security source told ...": the source, not the label
             if child.dep_ == "nsubj" or (child.dep_ == "csubj" and not passive):
-                return child
+                return _past_vocative(child, verb)
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if passive:
@@ -1273,6 +1273,17 @@ def _transcript_roles(lines: list[str]) -> tuple[set[str], set[str]]:
     voices = {label for label, asks in seen.items() if len(asks) >= 2}
     interviewers = {label for label in voices if sum(seen[label]) * 2 > len(seen[label])}
     return interviewers, voices - interviewers
+
+
+def _past_vocative(subject: Token, verb: Token) -> Token:
+    """ "Mr Mayor, the defence ministry says nine died": the parser may take the one addressed
+    for a second subject; the speaker is the subject nearest the verb."""
+    edge = subject.right_edge
+    comma = edge if edge.text == "," else subject.doc[min(edge.i + 1, len(subject.doc) - 1)]
+    if comma.i >= verb.i or comma.text != ",":
+        return subject
+    later = [c for c in verb.lefts if c.dep_ == "nsubj" and c.i > subject.i]
+    return later[-1] if later else subject
 
 
 QUOTING_VERBS = frozenset({"quote", "cite"})
