@@ -217,6 +217,7 @@ def build_identity(
     _countryless_bodies(identity)
     _roles_to_people(identity)
     _generic_named_body(identity, documents or {})
+    _local_bodies(identity)
     for edit in edits:
         if edit.kind == "merge" and edit.into:
             identity.mapping[edit.source_id] = edit.into
@@ -452,6 +453,40 @@ def _generic_named_body(identity: SourceIdentity, documents: Mapping[str, Iterab
         if len(bodies) == 1:
             identity.mapping[source.id] = bodies[0].id
             identity.reasons[source.id] = f"the {name!r} named in the same report: {bodies[0].id}"
+
+
+# words that place a body by the story, not name it: "the local boat owners' association"
+LOCAL_WORDS = ("local ", "town's ", "city's ", "village's ", "district's ", "province's ")
+
+
+def _local_bodies(identity: SourceIdentity) -> None:
+    """ "The local boat owners' association" and "the town's boat owners' association" are the
+    "Rameswaram boat owners' association" when the corpus names one such body; with none named,
+    the local ones are one body among themselves."""
+    by_rest: dict[str, list[str]] = {}
+    for source in identity.infos.values():
+        if source.id in identity.mapping or source.type not in ("organisation", "group"):
+            continue
+        key = source_key(source.name)
+        local = next((w for w in LOCAL_WORDS if key.startswith(w)), None)
+        if local is not None and len(key[len(local) :].split()) >= 2:
+            by_rest.setdefault(key[len(local) :], []).append(source.id)
+    for rest, local_ids in by_rest.items():
+        named = [
+            source.id
+            for source in identity.infos.values()
+            if source.id not in identity.mapping
+            and source.id not in local_ids
+            and source.type in ("organisation", "group")
+            and source_key(source.name).endswith(f" {rest}")
+        ]
+        if len(named) > 1 or (not named and len(local_ids) < 2):
+            continue
+        into = named[0] if named else min(local_ids)
+        for source_id in local_ids:
+            if source_id != into:
+                identity.mapping[source_id] = into
+                identity.reasons[source_id] = f"the only {rest!r} of the corpus: {into}"
 
 
 def _sub_bodies(identity: SourceIdentity) -> None:
