@@ -518,3 +518,32 @@ def test_source_hygiene_a_role_a_body_owns_is_that_bodys(analyse):
     )
     [marquez] = [s for s in analysis.sources if s.id == "ines-marquez"]
     assert marquez.parent in ("tarn", "tarn-analytics")  # the short name maps to the full one
+
+
+def test_source_hygiene_a_kind_of_body_before_its_name_is_the_name(analyse):
+    analysis = analyse(
+        "The jihadist group Islamic State West Africa Province (ISWAP) on Wednesday claimed "
+        "the raid and said it had killed 11 soldiers."
+    )
+    said = next(a for a in analysis.attributions if a.cue.text == "said")
+    assert said.canonical_source == "islamic-state-west-africa-province"
+
+
+def test_source_hygiene_a_verdict_before_a_possessive_is_no_part_of_the_name(analyse):
+    analysis = analyse(
+        "Russia rejected as baseless Poland's accusation that its agents had cut the cables."
+    )
+    accusation = next(a for a in analysis.attributions if a.cue.text == "accusation")
+    assert accusation.source.text == "Poland"
+    assert accusation.canonical_source == "pl-government"
+
+
+def test_source_hygiene_a_headline_naming_its_speaker_at_its_end_is_not_its_labels(analyse):
+    """ "Fotokol: 35 killed, Basin Watch says": the town labels the headline; it says nothing."""
+    analysis = analyse(
+        "Fotokol: at least 35 civilians killed, Basin Watch says\n\nThe group said the toll "
+        "was rising."
+    )
+    assert not any(
+        a.source is not None and a.source.text == "Fotokol" for a in analysis.attributions
+    )

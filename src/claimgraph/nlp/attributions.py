@@ -13,6 +13,7 @@ believed to"); "citing X" and "quoted by X" (the outlet becomes the channel); ne
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -225,6 +226,7 @@ class _Finder:
                     name is not None
                     and rest is not None
                     and (label in voices or _is_speaker_label(name))
+                    and not (start == 0 and _place_headline(name, rest.text))
                 ):
                     content = self._with_quotes(
                         list(
@@ -504,6 +506,9 @@ class _Finder:
         source_tokens = self._np_tokens(source_head) if source_head is not None else []
         if source_head is not None and source_head.dep_ == "poss":
             source_tokens = [t for t in source_tokens if t.dep_ != "case"]
+            # "rejected as baseless Poland's accusation": the verdict is no part of the name
+            while source_tokens and source_tokens[0].lower_ in _verdict_words():
+                source_tokens = source_tokens[1:]
         return Found(
             cue_token=noun,
             cue=Span.of(self.text, noun.idx, noun.idx + len(noun)),
@@ -1253,6 +1258,26 @@ def _is_speaker_label(name: SpacySpan) -> bool:
     return (
         1 <= len(name) <= 5 and no_clause and names_someone and capitalised and not labels_a_piece
     )
+
+
+@cache
+def _verdict_words() -> frozenset[str]:
+    """Single words that call a claim false ("baseless", "fabricated"), from the polarity list."""
+    return frozenset(p[0] for p in load_polarity_lexicon().denial_phrases if len(p) == 1)
+
+
+def _place_headline(name: SpacySpan, rest: str) -> bool:
+    """ "Fotokol: at least 35 civilians killed ..., FNRO says": a headline that opens on a place,
+    or names its speaker at its end, is not the label's claim; "Russia: 'We will respond'"
+    still quotes a speaker."""
+    quoted = rest.lstrip()[:1] in ('"', "“", "'", "‘")
+    if quoted:
+        return False
+    # "..., Far North Rights Observatory says": the headline names its speaker at the end
+    return bool(SAYS_AT_END.search(rest)) or all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in name)
+
+
+SAYS_AT_END = re.compile(r",\s+[^,]{2,60}\s+(?:says|said|reports|claims|warns)\W*$")
 
 
 TRANSCRIPT_VOICE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}$")  # "GONI", "MBARGA", "DR. OKAFOR"

@@ -349,6 +349,9 @@ class _Resolver:
             return None  # a relative pronoun the parser left without its antecedent
         full = tokens
         tokens, extras = _core(tokens, head)  # "X, the governor of Y, who ..." -> "X"
+        if (named_after := _name_after_kind(tokens, head, extras)) is not None:
+            # "the jihadist group Islamic State West Africa Province": the name, not the kind
+            tokens, head, extras = named_after, named_after.root, []
         text = tokens.text
         named = self._known_as(extras)
         if (
@@ -1335,6 +1338,31 @@ def _run_on_name(token: Token) -> bool:
     return not any(t.is_punct for t in between) and all(
         t.pos_ in ("PROPN", "ADP", "DET") for t in token.doc[token.head.i : token.i + 1]
     )
+
+
+# what kind of body a description says before the body's own name
+KIND_NOUNS = frozenset(
+    "group organisation organization company firm charity militia movement network "
+    "operator union association alliance coalition observatory agency".split()
+)
+
+
+def _name_after_kind(tokens: SpacySpan, head: Token, extras: list[Token]) -> SpacySpan | None:
+    """ "the rights group Basin Watch", "the jihadist group Islamic State West Africa Province":
+    a description of a kind of body, then its proper name, which is the source."""
+    if (
+        not extras
+        or head.lemma_.lower() not in KIND_NOUNS
+        or any(t.pos_ == "PROPN" for t in tokens)
+        or len(tokens) > 4
+    ):
+        return None
+    if extras[0].text == ",":
+        return None  # "Its operator, Osprey Tankers, ...": an appositive, read as one already
+    start = end = extras[0].i
+    while end < len(head.doc) and head.doc[end].pos_ == "PROPN" and end - start < 8:
+        end += 1
+    return head.doc[start:end] if end > start else None
 
 
 def _core(tokens: SpacySpan, head: Token) -> tuple[SpacySpan, list[Token]]:
