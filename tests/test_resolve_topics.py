@@ -350,3 +350,13 @@ def test_the_buried_are_the_dead(figures):
         "people",
         "killed",
     )
+
+
+def test_an_age_after_a_name_and_a_number_to_dial_are_no_counts(figures):
+    found = figures(
+        "The association said two fishermen died and that one of them, Selvam Arulraj, 41, "
+        "had lived in Rameswaram. The police said witnesses should report by dialling 112."
+    )
+    assert found[2] == ("fishermen", "killed")
+    assert found.get(41, (None,))[0] is None
+    assert found.get(112, (None,))[0] is None

@@ -95,6 +95,7 @@ def figure_of(
         (window[2] and bool(PARTITIVE.match(text[low:start])))
         or (quantity.unit is None and _identifier(text, start))
         or (quantity.unit is None and bool(AGES.search(text[max(0, start - 24) : start])))
+        or (quantity.unit is None and _age_after_name(text, start, end))
     )
     if (
         thing is None
@@ -300,6 +301,16 @@ def _in_region(places: list[Place], region: tuple[int, int] | None) -> list[Plac
     if region is None:
         return []
     return [p for p in places if region[0] <= p.span.start < region[1] and p.country]
+
+
+def _age_after_name(text: str, start: int, end: int) -> bool:
+    """ "Selvam Arulraj, 41, had died": a number set off by commas after a name is an age."""
+    return bool(NAMED_BEFORE.search(text[max(0, start - 30) : start])) and text[
+        end : end + 2
+    ].startswith(",")
+
+
+NAMED_BEFORE = re.compile(r"\b[A-Z][a-z][\w'’-]*,\s*$")
 
 
 def _identifier(text: str, start: int) -> bool:
