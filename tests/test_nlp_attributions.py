@@ -746,3 +746,14 @@ def test_attributions_the_one_addressed_is_not_the_speaker(analyse):
     analysis = analyse("Mr Mayor, the defence ministry says nine civilians died in the town.")
     [says] = [a for a in analysis.attributions if a.cue is not None and a.cue.text == "says"]
     assert says.source.text == "the defence ministry"
+
+
+def test_attributions_a_toll_raised_to_a_figure_is_a_report_and_troops_raised_are_not(analyse):
+    """ "raised the death toll to 14" gives the ministry's count now; "raised the number of
+    troops to 5,000" is something done, not said."""
+    raised = analyse("The defence ministry on Friday raised the death toll to 14 from nine.")
+    [toll] = raised.attributions
+    assert toll.content_text == "the death toll to 14"
+    assert toll.canonical_source is not None
+    troops = analyse("The ministry raised the number of troops in the region to 5,000.")
+    assert not troops.attributions

@@ -47,6 +47,9 @@ _ACCUSING = {"accuse", "blame", "charge"}
 _COUNT_NOUNS = frozenset(
     "number figure toll count total tally cost bill damage losses loss price estimate".split()
 )
+# what a source raises or revises as its own count ("raised the toll to 14"); "raised the
+# number of troops to 5,000" is a deed, not a report
+_TOLL_NOUNS = frozenset({"toll", "tally", "count", "estimate", "figure"})
 _COLON_BEFORE_QUOTE = re.compile(r"[^“\"\n.!?]{0,120}?:\s*$")
 
 
@@ -549,6 +552,8 @@ class _Finder:
             figure = self._figure_at(verb, objects)
             if figure or entry.content == "at":
                 return figure, Form.INDIRECT
+        if entry.content == "to":
+            return self._figure_at(verb, objects, "to", _TOLL_NOUNS), Form.INDIRECT
         if entry.content == "label":
             if objects and objects[0].lower_ in _REFLEXIVES:
                 return [], Form.INDIRECT  # "a group calling itself Nightfall" names, not claims
@@ -649,14 +654,20 @@ class _Finder:
             return tokens, Form.INDIRECT
         return self._that_clause_after(verb), Form.INDIRECT
 
-    def _figure_at(self, verb: Token, objects: list[Token]) -> list[Token]:
-        """ "puts the number of displaced at about 23,000", "estimated the cost at $40 million":
-        the count and its figure. Without a count noun and a figure after "at" ("put the blame
-        on the army") there is no report."""
-        if not objects or objects[0].lemma_.lower() not in _COUNT_NOUNS:
+    def _figure_at(
+        self,
+        verb: Token,
+        objects: list[Token],
+        preposition: str = "at",
+        nouns: frozenset[str] = _COUNT_NOUNS,
+    ) -> list[Token]:
+        """ "puts the number of displaced at about 23,000", "estimated the cost at $40 million",
+        "raised the death toll to 14": the count and its figure. Without a count noun and a
+        figure after the preposition ("put the blame on the army") there is no report."""
+        if not objects or objects[0].lemma_.lower() not in nouns:
             return []
         at = next(
-            (t for t in verb.subtree if t.lower_ == "at" and t.i > objects[0].i),
+            (t for t in verb.subtree if t.lower_ == preposition and t.i > objects[0].i),
             None,
         )
         if at is None or not any(t.like_num or t.text in "$€£" for t in at.subtree):

@@ -22,7 +22,7 @@ _CERTAINTY = {
 class Cue:
     lemma: str
     pos: str  # verb | noun
-    content: str  # clause | any | of | on | label | at
+    content: str  # clause | any | of | on | label | at | to
     certainty: Certainty
     channel: str  # dobj | to | -
     polarity: str = "assert"  # assert | deny: what the cue itself does with the claim
