@@ -1202,3 +1202,13 @@ def test_a_range_is_a_point_of_its_series_and_can_be_disputed(tmp_path, pipeline
     assert ranged, points
     assert ranged[0].value == 20
     assert contradictions, points
+
+
+def test_one_office_named_two_ways_is_one_source():
+    identity = _identity(
+        SourceInfo("mayor-of-fotokol", "mayor of Fotokol", "person"),
+        SourceInfo("fotokol-mayor", "Fotokol mayor", "person"),
+        SourceInfo("governor-of-rakhine", "governor of Rakhine", "person"),
+    )
+    assert identity.canonical("mayor-of-fotokol") == identity.canonical("fotokol-mayor")
+    assert identity.canonical("governor-of-rakhine") == "governor-of-rakhine"

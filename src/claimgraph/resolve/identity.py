@@ -218,6 +218,7 @@ def build_identity(
     _roles_to_people(identity)
     _generic_named_body(identity, documents or {})
     _local_bodies(identity)
+    _of_names(identity)
     for edit in edits:
         if edit.kind == "merge" and edit.into:
             identity.mapping[edit.source_id] = edit.into
@@ -457,6 +458,32 @@ def _generic_named_body(identity: SourceIdentity, documents: Mapping[str, Iterab
 
 # words that place a body by the story, not name it: "the local boat owners' association"
 LOCAL_WORDS = ("local ", "town's ", "city's ", "village's ", "district's ", "province's ")
+
+
+OF_NAME = re.compile(r"^(?P<office>[\w'-]+(?: [\w'-]+)?) of (?:the )?(?P<place>[\w' -]+)$")
+
+
+def _of_names(identity: SourceIdentity) -> None:
+    """ "The mayor of Fotokol" and "the Fotokol mayor", "the governor of Rakhine" and "the
+    Rakhine governor": one office named two ways is one source (the person holding it, when
+    one of the two is already known to be theirs)."""
+    by_key = {source_key(s.name): s.id for s in identity.infos.values()}
+    for key, source_id in list(by_key.items()):
+        found = OF_NAME.match(key)
+        other = by_key.get(f"{found.group('place')} {found.group('office')}") if found else None
+        if other is None or other == source_id:
+            continue
+        one, two = identity.canonical(source_id), identity.canonical(other)
+        if one == two:
+            continue
+        if source_id in identity.mapping and other not in identity.mapping:
+            identity.mapping[other], identity.reasons[other] = one, f"the same office as {one}"
+        elif other in identity.mapping and source_id not in identity.mapping:
+            identity.mapping[source_id] = two
+            identity.reasons[source_id] = f"the same office as {two}"
+        elif source_id not in identity.mapping:
+            keep, drop = sorted((source_id, other))
+            identity.mapping[drop], identity.reasons[drop] = keep, f"the same office as {keep}"
 
 
 def _local_bodies(identity: SourceIdentity) -> None:
