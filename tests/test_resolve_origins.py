@@ -1212,3 +1212,13 @@ def test_one_office_named_two_ways_is_one_source():
     )
     assert identity.canonical("mayor-of-fotokol") == identity.canonical("fotokol-mayor")
     assert identity.canonical("governor-of-rakhine") == "governor-of-rakhine"
+
+
+def test_a_surname_alone_is_the_one_person_so_named():
+    """ "JAYASEKERA:" opening a transcript's lines is Commander Ruwan Jayasekera of the other
+    reports."""
+    identity = _identity(
+        SourceInfo("ruwan-jayasekera", "Ruwan Jayasekera", "person"),
+        SourceInfo("jayasekera", "JAYASEKERA", "person"),
+    )
+    assert identity.canonical("jayasekera") == "ruwan-jayasekera"

@@ -321,7 +321,13 @@ def _surnames(identity: SourceIdentity) -> None:
         if source.type == "person" and " " in source.name:
             people.setdefault(source_key(source.name.split()[-1]), []).append(source.id)
     for source in list(identity.infos.values()):
-        if "-" in source.id or source.id in identity.mapping or source.type == "person":
+        if (
+            "-" in source.id
+            or source.id in identity.mapping
+            # a full name is its own person; a surname alone ("JAYASEKERA:" opening a
+            # transcript's lines, "Goni said") is the one person of the corpus so named
+            or (source.type == "person" and " " in source.name.strip())
+        ):
             continue
         candidates = people.get(source_key(source.name), [])
         if len(candidates) == 1:
