@@ -1222,3 +1222,30 @@ def test_a_surname_alone_is_the_one_person_so_named():
         SourceInfo("jayasekera", "JAYASEKERA", "person"),
     )
     assert identity.canonical("jayasekera") == "ruwan-jayasekera"
+
+
+def test_a_denial_of_this_answers_the_sentence_just_before(tmp_path, pipeline):
+    """ "The defence ministry rejects this": the claim told just before, not the one most
+    reported."""
+    toll = (
+        "The UN humanitarian office said between 20 and 30 civilians had been killed in the "
+        "raid on Kolofata."
+    )
+    with _stored(
+        tmp_path,
+        pipeline,
+        [
+            ("Lake Wire", "2026-05-04T08:00:00+00:00", f"Kolofata raid\n\n{toll}"),
+            (
+                "Sahel Ledger",
+                "2026-05-05T08:00:00+00:00",
+                f"Kolofata: what we know\n\n{toll} Residents say soldiers at the post near the "
+                "market pulled back to their base during the raid. The defence ministry rejects "
+                "this.",
+            ),
+        ],
+    ) as store:
+        clusters = {c.id: c for c in read.clusters(store)}
+        denied = [clusters[c.claim].label for c in read.contradictions(store) if c.kind == "denial"]
+    assert denied, "the denial is linked"
+    assert all("pulled back" in label for label in denied), denied

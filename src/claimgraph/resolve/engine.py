@@ -475,7 +475,8 @@ def _pointed_author(text: str) -> str | None:
 
 # one report pointed at: the one just told ("rejected that report"), not the most reported
 SINGLE_POINTER = re.compile(
-    r"^(?:that|this|the) (?:report|claim|account|story|accusation|allegation|assertion|version)$",
+    r"^(?:(?:that|this|the) (?:report|claim|account|story|accusation|allegation|assertion|version)"
+    r"|this|that)$",  # "The defence ministry rejects this": the sentence just before
     re.IGNORECASE,
 )
 REPORT_NOUNS = frozenset(
