@@ -253,3 +253,12 @@ def test_learn_encoder_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(ModelError) as caught:
         EncoderTagger(Path(tmp_path))
     assert caught.value.code == "CG700"
+
+
+def test_learn_encoder_roles_lose_a_comma_at_their_edges():
+    from claimgraph.learn.encoder.infer import _trimmed
+
+    text = "Two officials, who spoke on condition of anonymity, said"
+    assert text[slice(*_trimmed(text, 0, 51))] == text[:50]  # "... of anonymity"
+    assert _trimmed(text, 13, 18) == [14, 18]  # ", who" opens on the comma
+    assert _trimmed(",", 0, 1) == [0, 1]  # never empty

@@ -30,6 +30,19 @@ ENCODE_FILE, ROLES_FILE, META_FILE, TOKENIZER_FILE = (
 SpanForm = dict[str, list[list[int]]]
 
 
+EDGE_PUNCTUATION = ",;:"
+
+
+def _trimmed(text: str, start: int, end: int) -> list[int]:
+    """A role's characters without a comma or colon the tagger took at either edge ("Two
+    officials, who spoke on condition of anonymity," is the source without its last comma)."""
+    while end - 1 > start and text[end - 1] in EDGE_PUNCTUATION:
+        end -= 1
+    while start + 1 < end and text[start] in EDGE_PUNCTUATION:
+        start += 1
+    return [start, end]
+
+
 def _log_softmax(x: np.ndarray) -> np.ndarray:
     x = x - x.max(axis=-1, keepdims=True)
     return x - np.log(np.exp(x).sum(axis=-1, keepdims=True))
@@ -139,7 +152,7 @@ class EncoderTagger:
             scores = _log_softmax(roles[:, 1:-1])
 
             def chars(a: int, b: int) -> list[int]:
-                return [offsets[s + a][0], offsets[s + b - 1][1]]  # noqa: B023
+                return _trimmed(text, offsets[s + a][0], offsets[s + b - 1][1])  # noqa: B023
 
             for k, (a, b) in enumerate(cues):
                 if self.role_decoding == "viterbi":
