@@ -169,6 +169,8 @@ def test_places_demonyms(nlp_model, gazetteer, sentence, span, country):
         ("Paris Hilton posted a video.", "Paris"),
         ("May brings warmer weather to the front.", "May"),
         ("The West has been slow to respond.", "West"),
+        # an island a town shares its name with: not the Dutch city
+        ("Sri Lanka's navy arrested 14 Indian fishermen north of Delft island.", "Delft"),
     ],
 )
 def test_places_non_places_are_ignored(nlp_model, gazetteer, sentence, not_a_place):

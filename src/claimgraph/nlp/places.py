@@ -67,6 +67,8 @@ _CALENDAR_WORDS = frozenset(
 _NAMED_THINGS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 _JOINERS = frozenset({"and", "or", ","})
 MAX_FEATURE_TOKENS = 6
+# words after a name that make it an island, which a town of that name is not
+ISLAND_WORDS = frozenset({"island", "islands", "isle", "islet", "atoll", "reef"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # "EL FASHER, Sudan —", "GAZA (Reuters) -", "PORT-AU-PRINCE, Haiti, March 3 —"
 DATELINE_WITHIN = 400  # characters: a dateline opens the article, perhaps after a headline
@@ -577,6 +579,8 @@ class _Finder:
     def _emit(self, start: int, end: int, entry: GazetteerEntry, kind: str) -> None:
         if self._is_claimed(start, end):
             return
+        if kind == "city" and end < len(self.doc) and self.doc[end].lower_ in ISLAND_WORDS:
+            return  # "Delft island" (Sri Lanka) is an island, not the Dutch city of Delft
         for i in range(start, end):
             self.claimed[i] = True
         first, last = self.doc[start], self.doc[end - 1]
