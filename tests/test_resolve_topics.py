@@ -343,6 +343,12 @@ def test_where_counted_people_came_from_is_not_where_they_are(facts_of):
     )
     [figure] = figures_in(facts)
     assert figure.place != "TD"
+    facts = facts_of(
+        "KOUSSERI, Cameroon — The army said about 80 fighters had come from the Central African "
+        "Republic before dawn and attacked the market in Cameroon's Far North."
+    )
+    [figure] = figures_in(facts)
+    assert figure.place != "CF"
 
 
 def test_the_buried_are_the_dead(figures):

@@ -229,7 +229,7 @@ class _Finder:
                     name is not None
                     and rest is not None
                     and (label in voices or _is_speaker_label(name))
-                    and not (start == 0 and _place_headline(name, rest.text))
+                    and not (start == 0 and _label_is_no_speaker(name, rest.text))
                 ):
                     content = self._with_quotes(
                         list(
@@ -1277,7 +1277,7 @@ def _verdict_words() -> frozenset[str]:
     return frozenset(p[0] for p in load_polarity_lexicon().denial_phrases if len(p) == 1)
 
 
-def _place_headline(name: SpacySpan, rest: str) -> bool:
+def _label_is_no_speaker(name: SpacySpan, rest: str) -> bool:
     """ "Fotokol: at least 35 civilians killed ..., FNRO says": a headline that opens on a place,
     or names its speaker at its end, is not the label's claim; "Russia: 'We will respond'"
     still quotes a speaker."""

@@ -8,8 +8,8 @@ denial's polarity words are left out of its vector), the claim names every count
 names, their actors agree, and the denial comes from a different independent body; only the
 nearest few claims are linked. A denial that names no country needs a name in common with the
 claim, or else a town, region or site both reports name (the same story); tied by the story
-alone, it is linked to the one claim nearest in meaning that shares a word with it. A negated statement ("never rented a flat") contradicts the
-claim with the same main verb that it negates. A denial that only points back ("such reports", "it") hits the
+alone, it is linked to the one claim nearest in meaning that shares a word with it. A negated
+statement ("never rented a flat") contradicts the claim with the same main verb that it negates. A denial that only points back ("such reports", "it") hits the
 most reported claim just before it in the same report. Two figures contradict when they count the same topic with
 the same modality, were first reported within `figure_window_days` of each other by different
 independent bodies, and their ranges do not overlap ("about 8,000" is 7,200-8,800 with the

@@ -246,24 +246,16 @@ def _facts(
 
 
 # "denied ... that it had supplied the drones": the accused "it" is the denier
-SELF_PRONOUN = re.compile(r"(\bthat )(it|they) (?=\w)", re.IGNORECASE)
+SELF_PRONOUN = re.compile(r"\bthat (?:it|they) (?=\w)", re.IGNORECASE)
 
 
 def _denier_named(text: str, polarity: str, country: str | None) -> str:
     """A denial as compared with what it denies: "it" accused in it is the denying state, so
-    "that it had supplied the drones" reads "that Iran had supplied the drones", and "its
-    forces had prepared any attack" reads "Tajikistan's forces ..."."""
+    "that it had supplied the drones" reads "that Iran had supplied the drones"."""
     if polarity != "deny" or country is None:
         return text
     name = load_country_names().labels.get(country)
-    if not name:
-        return text
-
-    def named(found: re.Match[str]) -> str:
-        owner = "'s" if found.group(2).lower() in ("its", "their") else ""
-        return f"{found.group(1)}{name}{owner} "
-
-    return SELF_PRONOUN.sub(named, text, count=1)
+    return SELF_PRONOUN.sub(f"that {name} ", text, count=1) if name else text
 
 
 def _country_of(source_id: str | None, analysis: Analysis, identity: SourceIdentity) -> str | None:

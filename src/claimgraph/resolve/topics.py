@@ -395,7 +395,9 @@ def _place(
             and place.country
             and place.country != actor
             and (place.span.start >= end if after else place.span.start < end)
-            and not (after and ORIGIN.search(text[max(0, place.span.start - 6) : place.span.start]))
+            and not (
+                after and ORIGIN.search(text[max(0, place.span.start - 10) : place.span.start])
+            )
         ):
             return place.country
     return None
