@@ -39,6 +39,7 @@ CORPORA = (
     "gale",
     "hull",
     "kiln",
+    "loam",
 )
 NOT_ASSERT = ("deny", "unconfirmed")
 PRONOUNS = frozenset("he she it they we i you him her them its their his".split())
