@@ -757,3 +757,43 @@ def test_attributions_a_toll_raised_to_a_figure_is_a_report_and_troops_raised_ar
     assert toll.canonical_source is not None
     troops = analyse("The ministry raised the number of troops in the region to 5,000.")
     assert not troops.attributions
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "content"),
+    [
+        # the reported clause read as the cue's object ("said [the code-resembled malware]")
+        (
+            "Anna Virta, the head of the grid agency, said the code resembled malware seen in "
+            "earlier attacks on Estonia.",
+            "anna-virta",
+            "the code resembled malware seen in earlier attacks on Estonia",
+        ),
+        # no subject: the speaker hung on the fronted place as its apposition
+        (
+            "At Lira Regional Hospital, the medical director, Dr Okello Peter, said 14 injured "
+            "people had been admitted since Friday.",
+            "okello-peter",
+            "14 injured people had been admitted since Friday",
+        ),
+        # the speaker's description read as a clause, the speaker as its subject
+        (
+            "Red Comet, the group Estonia accuses of cutting power to Narva on orders from "
+            "Moscow, said on Monday that it was not working for any state.",
+            "red-comet",
+            "that it was not working for any state",
+        ),
+        # the clause's subject hung on the cue as a phrase of its own, or a stranded "between"
+        (
+            "The World Health Organization office in Juba said between 40 and 50 people had "
+            "died, citing local clinics.",
+            None,
+            "between 40 and 50 people had died",
+        ),
+    ],
+)
+def test_attributions_survive_common_misparses(analyse, text, canonical, content):
+    said = only(analyse(text), "said")
+    assert said.content_text == content
+    if canonical is not None:
+        assert said.canonical_source == canonical

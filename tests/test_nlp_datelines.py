@@ -20,6 +20,9 @@ from claimgraph.nlp.datelines import find_datelines
             "YAOUNDÉ",
         ),
         ("ŁÓDŹ — The police said on Monday ...", "ŁÓDŹ —", "ŁÓDŹ"),
+        # the day before the month, as in most of the world's press
+        ("BAKU, 25 November 2026 — The company said ...", "BAKU, 25 November 2026 —", "BAKU"),
+        ("Accra, 3 Feb (Wire) — Floods cut the road.", "Accra, 3 Feb (Wire) —", "Accra"),
     ],
 )
 def test_datelines_found(text, dateline, place):

@@ -123,3 +123,35 @@ def test_issued_a_release_in_its_own_voice_with_an_about_paragraph_is_its_issuer
         .replace("We call", "It calls")
     )
     assert find_issued(report) == []
+
+
+NAMED_STATEMENT = (
+    "Tallis Dredging statement on the detention of the dredger Orkas\n\n"
+    "ROTTERDAM, 2 May 2026 — Tallis Dredging rejects the account given by the port police.\n\n"
+    "Our dredger was inside the licensed area all night. Our positioning logs show that the "
+    "Orkas never left the channel. The claim that the crew refused an inspection is not "
+    "correct.\n\n"
+    "We ask the port authority to release the vessel today.\n\n"
+    "Tallis Dredging is a family-owned company that dredges harbours in the North Sea.\n\n"
+    "Press contact: Mira Smets, Tallis Dredging.\n"
+)
+
+
+def test_issued_a_statement_headed_by_its_issuers_name_speaks_for_it(analyse):
+    found = claims(analyse(NAMED_STATEMENT))
+    inside = found["Our dredger was inside the licensed area all night"]
+    assert inside.canonical_source == "tallis-dredging"
+    # its own evidence is its word; a report with no speaker inside it is read whole
+    logs = next(a for t, a in found.items() if "never left the channel" in t)
+    assert logs.canonical_source == "tallis-dredging"
+    refused = next(a for t, a in found.items() if "refused an inspection" in t)
+    assert refused.canonical_source == "tallis-dredging"
+    assert refused.polarity == "deny"
+    assert not any("family-owned" in t or "Mira Smets" in t for t in found)
+    # a news headline of the same shape heads a report in the third person: no release
+    report = (
+        "Kremlin statement on talks raises doubts in Kyiv\n\n"
+        "The Kremlin said on Monday that talks could resume. Ukrainian officials said they "
+        "had not been told.\n"
+    )
+    assert find_issued(report) == []

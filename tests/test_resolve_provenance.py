@@ -36,3 +36,22 @@ def test_a_nested_report_keeps_its_teller(analyse):
     )
     originals = {original for _, original in _originals(analysis).values()}
     assert None not in originals
+
+
+def test_a_bodys_statement_on_its_own_site_is_its_own_origin(pipeline):
+    """The outlet printing an unsourced line is no origin; a body named as the speaker of its
+    own statement, on its own site, is."""
+    from claimgraph.ingest.text import document_from_text
+
+    text = (
+        "Tallis Dredging statement on the detention of the dredger Orkas\n\n"
+        "Our dredger was inside the licensed area all night. We have asked the port authority "
+        "to release the vessel today.\n\n"
+        "Tallis Dredging is a family-owned company that dredges harbours in the North Sea.\n"
+    )
+    own = pipeline.analyse(document_from_text(text, outlet="Tallis Dredging"))
+    printed = pipeline.analyse(document_from_text(text, outlet="Harbour Gazette"))
+    left = {text: original for text, (_, original) in _originals(own).items()}
+    right = {text: original for text, (_, original) in _originals(printed).items()}
+    claim = next(t for t in left if "licensed area" in t)
+    assert left[claim] == right[claim] == "tallis-dredging"

@@ -538,7 +538,7 @@ class _Finder:
         if clause and entry.lemma in _ACTION_WITH_INFINITIVE and _infinitive(clause[0]):
             return [], Form.INDIRECT  # "the tanker had agreed to anchor off Bornholm": an act
         if clause:
-            tokens = [t for c in clause for t in c.subtree]
+            tokens = [*_lost_subject(verb, clause[0]), *(t for c in clause for t in c.subtree)]
             return self._cut_other_reports(tokens, clause[0], cues), Form.INDIRECT
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             tokens = [t for t in verb.head.subtree if t not in set(verb.subtree)]
@@ -690,6 +690,8 @@ class _Finder:
         """When the parser loses the clause ("told reporters after the briefing that ..."), take
         the words after a nearby "that" up to the end of the sentence."""
         sentence_end = verb.sent.end
+        if (clause := _clause_read_as_object(verb)) is not None:
+            return clause
         for token in self.doc[verb.i + 1 : min(verb.i + 10, sentence_end)]:
             if token.pos_ in ("VERB", "AUX") or token.text in ("“", '"', ";", ":"):
                 return []
@@ -922,12 +924,19 @@ class _Finder:
         for child in verb.children:
             if _transcript_label(child):
                 continue  # "Q: A security source told ...": the source, not the label
+            if child.dep_ == "nsubj" and child.pos_ == "VERB" and child.i < verb.i:
+                # "Red Comet, the group Estonia accuses of ..., said": the clause is a misread
+                # description of the speaker, who is its subject
+                if (speaker := _subject_of_description(child)) is not None:
+                    return speaker
             if child.dep_ == "nsubj" or (child.dep_ == "csubj" and not passive):
                 return _past_vocative(child, verb)
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if passive:
             return None
+        if (speaker := _appositive_before(verb) or _subject_of_fronted_clause(verb)) is not None:
+            return speaker
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
             if not any(t.dep_ == "cc" or t.text in (",", ";") for t in self.doc[head.i : verb.i]):
@@ -1233,6 +1242,103 @@ def _fronted_subjects(verb: Token) -> list[Token]:
         return []  # "The ministry, in a statement: 'Venezuela rejects ...'" is its speaker
     said = verb.doc[subjects[0].left_edge.i : subjects[-2].right_edge.i + 1]
     return subjects if any(t.pos_ == "VERB" for t in said) else []
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _clause_read_as_object(verb: Token) -> list[Token] | None:
+    """ "said the software resembled tools used in ...", parsed as "said [the software-resembled
+    tools]": a finite verb the parser made a modifier inside the object is the reported clause's
+    own verb, so the object is a clause."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects:
+        return None
+    finite = [
+        t
+        for t in objects[0].subtree
+        if t.dep_ in ("amod", "compound") and t.i > verb.i + 1 and _verb_with_subject(t)
+    ]
+    if not finite:
+        return None
+    tokens = list(verb.doc[verb.i + 1 : objects[0].right_edge.i + 1])
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
+
+
+def _verb_with_subject(token: Token) -> bool:
+    """A finite verb, or a past form whose "subject" the parser made a noun modifier with its
+    own article ("the software resembled"; unlike "a Russia-backed group")."""
+    if token.tag_ in _FINITE_TAGS:
+        return True
+    return token.tag_ == "VBN" and any(
+        c.dep_ == "npadvmod"
+        and c.i < token.i
+        and token.doc[c.left_edge.i - 1].dep_ == "det"
+        and token.doc[c.i + 1].text != "-"
+        for c in token.children
+    )
+
+
+def _subject_of_fronted_clause(verb: Token) -> Token | None:
+    """ "ZeroFrost, the group Finland accuses of ..., said that it was not ...": the parser may
+    read the description as a clause before the cue, with the speaker as its subject. Only
+    when the cue has its own clause after it, so the one before is not what was said."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    before = [c for c in clauses if c.i < verb.i]
+    if not before or not any(c.i > verb.i for c in clauses):
+        return None
+    return _subject_of_description(before[0])
+
+
+def _subject_of_description(clause: Token) -> Token | None:
+    """The named subject of a clause that describes a speaker ("ZeroFrost, the group Finland
+    accuses of ...,"): a name followed by a comma, the clause closed by one before the cue."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (_is_actor(subject) or subject.pos_ == "PROPN"):
+        return None
+    doc = clause.doc
+    closed = doc[clause.right_edge.i].text == "," or doc[clause.right_edge.i + 1].text == ","
+    if not closed or doc[subject.i + 1].text != ",":
+        return None
+    return subject
+
+
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+
+
+def _lost_subject(verb: Token, clause: Token) -> list[Token]:
+    """ "said between 25 and 30 people had been killed": the parser may hang the clause's
+    subject on the cue as a phrase of its own, leaving the clause without one; it belongs to
+    what was said."""
+    if clause.i < verb.i:
+        return []
+    subject = any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children)
+    for child in verb.children:
+        if (
+            child.dep_ == "prep"
+            and verb.i < child.i
+            and child.right_edge.i + 1 == clause.left_edge.i
+            and (not subject or child.n_lefts + child.n_rights == 0)  # a stranded "between"
+        ):
+            return list(child.subtree)
+    return []
+
+
+def _appositive_before(verb: Token) -> Token | None:
+    """ "At Wabag hospital, the chief executive, Dr Lakane, said ...": with no subject, the
+    parser may hang the speaker on the fronted place as an apposition; the one right before the
+    verb is the speaker."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.i > verb.i:
+            continue
+        for place in (c for c in child.children if c.dep_ == "pobj"):
+            for appos in (c for c in place.children if c.dep_ == "appos"):
+                chain = [t for t in appos.subtree if t == appos or t.dep_ == "appos"]
+                if verb.i - appos.right_edge.i <= 2 and any(_is_actor(t) for t in chain):
+                    return appos
+    return None
 
 
 def _infinitive(verb: Token) -> bool:

@@ -26,7 +26,8 @@ _DATELINE = re.compile(
         | (?P<title>{_TITLE_WORD}(?:[ ]{_TITLE_WORD}){{0,2}})     # Kyiv (only with a date or agency)
     )
     (?P<region>,[ ](?!{_MONTH}[ ]\d){_TITLE_WORD}(?:[ ]{_TITLE_WORD}){{0,2}})?  # , Yemen
-    (?P<date>,?[ ]{_MONTH}[ ]\d{{1,2}}(?:,[ ]\d{{4}})?)?           # , June 7
+    (?P<date>,?[ ](?:{_MONTH}[ ]\d{{1,2}}(?:,[ ]\d{{4}})?           # , June 7
+                   |\d{{1,2}}[ ]{_MONTH}(?:[ ]\d{{4}})?))?           # , 7 June 2026
     (?P<agency>[ ]?\([^()\n]{{1,40}}\))?                           # (Reuters)
     [ ]?(?:—|–|--|-)[ ]                                           # the dash
     """,

@@ -13,7 +13,7 @@ issuer's name in the title as its source and the title's "statement" as its cue.
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.attributions import Found
 from claimgraph.nlp.lexicon import Lexicon
@@ -26,6 +26,12 @@ _NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’
 STATEMENT_TITLE = re.compile(
     r"^\s*(?P<cue>(?i:statement|press release|communiqu[eé]|update|announcement))\s+"
     rf"(?i:by|from)\s+(?:the\s+)?{_NAME}"
+)
+# a statement under its issuer's name as a headline: "Absheron Marine statement on the seizure"
+NAMED_STATEMENT_TITLE = re.compile(
+    rf"^\s*(?:the\s+)?{_NAME}['’]?s?\s+"
+    r"(?P<cue>(?i:statement|press release|communiqu[eé]|update))\s+"
+    r"(?i:on|about|regarding|concerning|following|after)\b"
 )
 # a report printing someone's statement whole: "Full text: Black Heron's statement on ..."
 FULL_TEXT_TITLE = re.compile(
@@ -46,7 +52,7 @@ FRAMED_BY = re.compile(
 )
 # where a press release's own text ends: its boilerplate for editors
 _BOILERPLATE = re.compile(
-    r"^\s*(?i:about\s+[^:\n]{2,60}:|media\s+(?:enquiries|inquiries|contacts?)|contacts?:|"
+    r"^\s*(?i:about\s+[^:\n]{2,60}:|media\s+(?:enquiries|inquiries|contacts?)|(?:press\s+)?contacts?:|"
     r"notes?\s+to\s+editors|for\s+(?:further|more)\s+information|-?\s*ends\s*-?\s*$|###)",
     re.MULTILINE,
 )
@@ -85,7 +91,7 @@ def find_issued(text: str) -> list[Issued]:
     if match := STATEMENT_TITLE.match(title):
         end = _BOILERPLATE.search(text, len(title))
         return [Issued(len(title), end.start() if end else len(text), *_title_spans(text, match))]
-    if release := _release(text, title):
+    if release := _release(text, title) or _named_statement(text, title):
         return [release]
     match = FULL_TEXT_TITLE.match(title) or FULL_TEXT_ANY_TITLE.match(title)
     if match:
@@ -130,6 +136,26 @@ def _release(text: str, title: str) -> Issued | None:
     return None
 
 
+def _named_statement(text: str, title: str) -> Issued | None:
+    """A statement headed by its issuer's name ("Absheron Marine Services statement on ...")
+    that speaks as "we" outside quotation marks: every sentence up to its "about us" paragraph
+    or its notes for editors is the issuer's. A news headline built the same way ("Kremlin
+    statement on talks raises doubts") is followed by a report in the third person."""
+    match = NAMED_STATEMENT_TITLE.match(title)
+    if match is None:
+        return None
+    ends = [
+        m.start()
+        for m in (_ABOUT_US.search(text, len(title)), _BOILERPLATE.search(text, len(title)))
+        if m
+    ]
+    end = min(ends, default=len(text))
+    voices = [m for m in _WE.finditer(text, len(title), end) if not _quoted(text, m.start())]
+    if len(voices) < MIN_WE:
+        return None
+    return Issued(len(title), end, *_title_spans(text, match))
+
+
 def _quoted(text: str, offset: int) -> bool:
     """Inside a quotation in its paragraph: an odd number of quotation marks before it."""
     paragraph = text.rfind("\n", 0, offset) + 1
@@ -156,6 +182,9 @@ def with_issued(doc: Doc, found: list[Found], lexicon: Lexicon) -> list[Found]:
     if not regions:
         return found
     found = [_issuer_is_we(f, regions, doc) for f in found]
+    # "Our tracking data show that ..." or "The statement that ... is not correct": a report
+    # with no speaker inside issued text is the issuer's sentence, read whole
+    found = [f for f in found if f.source is not None or not _inside(f.cue.start, regions)]
     flips = {lemma for lemma, cue in lexicon.verbs.items() if cue.polarity != "assert"}
     flips |= load_polarity_lexicon().withhold
     taken = [(f.cue.start, f.cue.end) for f in found]
@@ -172,7 +201,8 @@ def with_issued(doc: Doc, found: list[Found], lexicon: Lexicon) -> list[Found]:
             if content is None or any(s < content.end and content.start < e for s, e in taken):
                 continue
             if not any(t.pos_ in ("VERB", "AUX") for t in sentence) or any(
-                t.lemma_.lower() in flips or t.lower_ in flips for t in sentence
+                (t.lemma_.lower() in flips or t.lower_ in flips) and _main_clause(t)
+                for t in sentence
             ):
                 continue
             added.append(
@@ -189,13 +219,40 @@ def with_issued(doc: Doc, found: list[Found], lexicon: Lexicon) -> list[Found]:
     return sorted([*found, *added], key=lambda f: (f.cue.start, f.content[0].start))
 
 
+def _first_person(found: Found) -> bool:
+    words = found.source.text.lower().split() if found.source is not None else []
+    if words in ([w] for w in FIRST_PERSON):
+        return True
+    from claimgraph.nlp.sources import actor_nouns  # sources reads this module's titles
+
+    head = found.source_head
+    return words[:1] == ["our"] and head is not None and head.lemma_.lower() not in actor_nouns()
+
+
+_CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp", "advcl", "csubj", "csubjpass"})
+
+
+def _main_clause(token: Token) -> bool:
+    """Not inside a clause hung on another word: "refused" in "the claim that the crew refused
+    an inspection is not correct" is what the claim says, not what the issuer does."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor.dep_ in _CLAUSE_DEPS:
+            return False
+    return True
+
+
+def _inside(offset: int, regions: list[Issued]) -> bool:
+    return any(r.start <= offset < r.end for r in regions)
+
+
 FIRST_PERSON = frozenset({"we", "i"})
 
 
 def _issuer_is_we(found: Found, regions: list[Issued], doc: Doc) -> Found:
     """ "We call on citizens to ..." inside an issued statement is the issuer speaking, not the
-    outlet that prints it."""
-    if found.source is None or found.source.text.lower() not in FIRST_PERSON:
+    outlet that prints it; so is "Our tracking data show ..." (its own evidence, not a person
+    of its own such as "our chief engineer")."""
+    if found.source is None or not _first_person(found):
         return found
     region = next((r for r in regions if r.start <= found.cue.start < r.end), None)
     if region is None:

@@ -70,6 +70,10 @@ def chain(
             current = cited[-1]
     elif identity.is_actor(fact.source_id):
         add(fact.source_id, fact.cue or "said")
+    if fact.source_id and fact.source_id == fact.outlet_id and len(steps) == 1:
+        # a body's own statement on its own site ("Absheron Marine Services statement on ..."):
+        # named in its text as the speaker, it is the original, not an outlet's narration
+        steps.append(step(identity, fact.source_id, fact.cue or "said"))
     return tuple(steps)
 
 
