@@ -382,6 +382,13 @@ def test_attributions_gold_sentences_floor(analyse):
         ),
         # a country the tagger took for a person still says whose body it is
         ("Mali's defence ministry said two soldiers were killed.", "said", "ml-defence-ministry"),
+        # a known organisation's own office, wherever it sits, speaks for it
+        ("The World Health Organization office in Juba said 40 people had died.", "said", "who"),
+        (
+            "The United Nations Resident Coordinator's office in Suva said roads were cut.",
+            "said",
+            "un",
+        ),
     ],
 )
 def test_attributions_sources_point_back(analyse, text, cue, canonical):

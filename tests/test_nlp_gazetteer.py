@@ -203,6 +203,15 @@ def test_gazetteer_bare_admin1_names_need_their_country(gazetteer):
     assert gazetteer.lookup("Hokkaido", context=DocumentContext(frozenset({"JP"}))) is not None
 
 
+def test_gazetteer_a_region_word_after_one_countrys_region_name_needs_no_context(gazetteer):
+    # only Papua New Guinea has a region called Enga; the bare word is still not enough
+    entry = gazetteer.lookup("Enga Province")
+    assert (entry.name, entry.country, entry.kind) == ("Enga", "PG", "region")
+    assert gazetteer.lookup("Enga") is None or gazetteer.lookup("Enga").country != "PG"
+    # a name several countries give a region stays unresolved without the document's help
+    assert gazetteer.lookup("Eastern state") is None
+
+
 def test_gazetteer_a_town_keeps_its_name_from_its_region(gazetteer):
     context = DocumentContext(frozenset({"ML"}))
     town = gazetteer.lookup("Kidal", context=context)

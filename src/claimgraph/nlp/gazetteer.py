@@ -179,6 +179,7 @@ class Gazetteer:
             return (
                 self._regions.get(key)
                 or _choose(self._region_bases.get(base, ()), context)
+                or _one_country(self._region_bases.get(base, ()))
                 or self._district(base, context, by_seat=False)  # "Soum province" is admin-2
                 or _choose(self._loose_bases.get(loose_key(base), ()), context)
             )
@@ -304,6 +305,16 @@ def _choose(
                 return best
             return biggest
     return biggest
+
+
+def _one_country(
+    candidates: "list[GazetteerEntry] | tuple[GazetteerEntry, ...]",
+) -> GazetteerEntry | None:
+    """ "Enga Province": a region word after a name that only one country has as a region is
+    evidence enough, with no country named in the document."""
+    if not candidates or len({c.country for c in candidates}) != 1:
+        return None
+    return candidates[0]
 
 
 def _district_entry(district: IndexedDistrict) -> GazetteerEntry:

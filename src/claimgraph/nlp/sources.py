@@ -79,6 +79,7 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 # Singular heads that name a body or a place, never one unnamed person ("a hospital said")
 _NOT_INDIVIDUALS = {"government", "military", "army", "navy", "police", "court", "hospital", "school", "embassy", "country", "state", "city", "town", "village", "authority", "administration", "regime", "side", "camp", "port", "terminal", "operator", "bank", "union", "association", "committee", "commission", "panel", "team", "family", "crew", "convoy", "mission", "consulate", "parliament", "assembly", "cabinet", "presidency", "junta", "kremlin", "leadership"}  # fmt: skip
+_OFFICES_OF = frozenset({"office", "mission", "delegation", "secretariat", "headquarters", "branch", "representation", "bureau"})  # fmt: skip
 _OWN_BODIES = {"office", "campaign", "team", "family", "aide", "aides"}  # "his office" is his own
 _SKIP_WORDS = {
     "the",
@@ -550,6 +551,18 @@ class _Resolver:
 
     # -- the rules ---------------------------------------------------------------------------
 
+    def _office_of_known(self, tokens: SpacySpan, head: Token) -> Source | None:
+        """ "The World Health Organization office in Juba", "the United Nations Resident
+        Coordinator's office": a known organisation's own office speaks for it."""
+        if head.lemma_.lower() not in _OFFICES_OF:
+            return None
+        words = [t for t in tokens if t.i < head.i and t.lower_ != "the"]
+        for end in range(len(words), 0, -1):
+            known = self.table.find(" ".join(t.text for t in words[:end]))
+            if known is not None and known.type == "organisation":
+                return known
+        return None
+
     def _person(self, name: str, country: str | None) -> Source:
         """Full name in the table; a one-word name matching any part of a person already named
         (surname first or last: "Zelensky", "Lee"); a partial name the table knows ("Yoon Suk")."""
@@ -587,6 +600,8 @@ class _Resolver:
             known = self.table.find(candidate, country)
             if known is not None:
                 return known
+        if (known := self._office_of_known(tokens, head)) is not None:
+            return known
         if anonymous:
             bare = " ".join(w for w in description.split() if w not in self.lexicon.anonymity_heads)
             known = self.table.find(bare, country) if bare else None
