@@ -334,9 +334,13 @@ def test_a_denial_naming_no_country_may_be_tied_to_a_claim_by_its_story():
         ("reports of Russian involvement in the cable damage", None),  # what, not whose
         ("the Azerbaijani figure of 12 dead", None),
         ("the report", None),
+        (
+            "the account given by the Port Authority of Kavala of the grounding",
+            "Port Authority of Kavala",
+        ),
     ],
 )
 def test_a_pointing_denial_names_whose_claim_it_rejects(text, author):
-    from claimgraph.resolve.engine import _pointed_author
+    from claimgraph.resolve.authors import pointed_author
 
-    assert _pointed_author(text) == author
+    assert pointed_author(text) == author

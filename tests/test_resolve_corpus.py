@@ -181,3 +181,74 @@ def test_resolve_figure_contradictions_name_their_sources(tmp_path, pipeline):
     explained = " | ".join(x.explanation for x in figures)
     assert "National Intelligence Service" in explained, explained
     assert "kr-nis" not in explained, explained
+
+
+def test_a_denial_naming_whose_claim_it_rejects_leaves_other_speakers_alone(tmp_path, pipeline):
+    """ "rejected Azerbaijan's claim that ..." denies what Azerbaijan said, not a close claim by
+    Georgia."""
+    from claimgraph.ingest.text import document_from_text
+    from store_fixtures import backend_store
+
+    texts = [
+        (
+            "Tbilisi Herald",
+            "2026-05-02",
+            "Ferry seized\n\nGeorgia's foreign ministry said on Friday that three Georgian "
+            "sailors were among the crew of the Azerbaijani ferry Kura, which Iranian guards "
+            "held in the Caspian Sea.",
+        ),
+        (
+            "Baku Post",
+            "2026-05-02",
+            "Ferry seized\n\nAzerbaijan's foreign ministry said on Friday that the ferry Kura had "
+            "been in the Azerbaijani sector of the Caspian Sea when Iranian guards boarded it.",
+        ),
+        (
+            "Caspian Wire",
+            "2026-05-03",
+            "Ferry seized\n\nIran's foreign ministry on Saturday rejected as groundless "
+            "Azerbaijan's claim that the Azerbaijani ferry Kura had been in the Azerbaijani "
+            "sector of the Caspian Sea when it was boarded.",
+        ),
+    ]
+    with backend_store("sqlite", tmp_path) as store:
+        for outlet, published, text in texts:
+            document = document_from_text(text, published=published, outlet=outlet)
+            store.save(pipeline.analyse(document))
+        resolve(store)
+        clusters = {c.id: c for c in read.clusters(store)}
+        denials = [x for x in read.contradictions(store) if x.kind == "denial"]
+    denied = {clusters[x.claim].label for x in denials}
+    assert any("sector" in label for label in denied), denied
+    assert not any("sailors" in label for label in denied), denied
+
+
+def test_an_accusation_rejected_right_after_a_summary_is_the_one_naming_the_denier(
+    tmp_path, pipeline
+):
+    """ "Russia's embassy rejects the accusation", after a summary that gives the ministry's
+    attribution and then the hackers' boast: the attribution that names Russia is denied."""
+    from claimgraph.ingest.text import document_from_text
+    from store_fixtures import backend_store
+
+    text = (
+        "The Narva blackout: who says what\n\n"
+        "A week after a cyberattack cut power in Narva, the accounts differ.\n\n"
+        "- Estonia's interior ministry says Red Comet, a group directed by Russia's military "
+        "intelligence, carried out the attack.\n"
+        "- Red Comet says it shut down all four substations and copied the billing records of "
+        "30,000 customers.\n"
+        "- Russia's embassy in Tallinn rejects the accusation and calls it lies.\n"
+    )
+    with backend_store("sqlite", tmp_path) as store:
+        store.save(
+            pipeline.analyse(
+                document_from_text(text, published="2026-05-02", outlet="Baltic Brief")
+            )
+        )
+        resolve(store)
+        clusters = {c.id: c for c in read.clusters(store)}
+        denials = [x for x in read.contradictions(store) if x.kind == "denial"]
+    denied = [clusters[x.claim].label for x in denials]
+    assert len(denied) == 1, denied
+    assert "military intelligence" in denied[0]

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from claimgraph.resolve import embed
+from claimgraph.resolve.authors import claim_author
 from claimgraph.resolve.facts import STORY_SIZE, ClaimFacts
 from claimgraph.resolve.lexical import Profile, dot, words
 from claimgraph.resolve.records import ClusterMatch
@@ -103,6 +104,7 @@ class Features:
     rival: bool = False  # "by ISWAP rather than Boko Haram": it sets itself against another account
     accusation: bool = False  # "the Yemeni accusation over ...": it names a claim it answers
     story: tuple[str, ...] = ()  # the places named by the reports its members come from
+    author: str | None = None  # a denial's: whose claim it names ("Azerbaijan's claim that")
 
     @property
     def denies(self) -> bool:
@@ -126,6 +128,7 @@ class Features:
             rival=bool(RIVAL.search(fact.match_text or fact.content_text)),
             accusation=bool(ACCUSATION.match(fact.match_text or fact.content_text)),
             story=fact.story,
+            author=claim_author(fact.content_text) if fact.polarity == "deny" else None,
         )
 
     def joined(self, member: "Features") -> "Features":
@@ -145,6 +148,7 @@ class Features:
             rival=self.rival,
             accusation=self.accusation,
             story=tuple(sorted(set(self.story) | set(member.story)))[:STORY_SIZE],
+            author=self.author,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -162,6 +166,7 @@ class Features:
             "rival": self.rival,
             "accusation": self.accusation,
             "story": list(self.story),
+            "author": self.author,
         }
 
     @classmethod
@@ -184,6 +189,7 @@ class Features:
             rival=bool(row.get("rival", False)),
             accusation=bool(row.get("accusation", False)),
             story=tuple(row.get("story", ())),
+            author=row.get("author"),
         )
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from claimgraph.nlp.source_table import load_country_names, load_source_table
 from claimgraph.records import Analysis
 from claimgraph.resolve import corrections, embed, lexical, provenance, syndication
+from claimgraph.resolve.authors import CLAIM_NOUNS, REPORT_NOUNS, named_author, pointed_author
 from claimgraph.resolve.clusters import (
     Features,
     best_cluster,
@@ -371,7 +372,7 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
     for position, member in enumerate(ordered):
         fact = member["facts"]
         claimant = _claimant(fact["match_text"], state.lexicon)
-        pointed = _pointed_author(fact["match_text"])
+        pointed = pointed_author(fact["match_text"])
         if fact["polarity"] != "deny" or not (claimant or pointed or _points_back(fact)):
             continue
         before = [
@@ -385,7 +386,7 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
         if claimant:
             # "rejected the Armenian statement", "Yerevan's version": what that side said
             before = [m for m in before if _speaks_for_country(state, m, claimant)]
-        author = _named_author(fact["content_text"]) or pointed
+        author = named_author(fact["content_text"]) or pointed
         if author:
             # "rejected a report by the Horn Civilian Monitor": that body's claim, not the
             # hospital's toll said just before it
@@ -412,6 +413,7 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             continue
         sizes = state.reps.sizes
         single = bool(SINGLE_POINTER.search(fact["match_text"]))
+        accused = bool(set(_plain_words(fact["match_text"])) & ACCUSATION_NOUNS)
         country = state.identity.country(member["original_source"])
         # the reports a party calls groundless are those that accuse it, then the most reported;
         # "that report", "the account": the one just told
@@ -419,6 +421,9 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             reversed(before),
             key=lambda m: (
                 country is not None and m["facts"]["agent"] == country,
+                # "reject the accusation" after a claim that names Russia's GRU: the claim that
+                # accuses the denier's country, not the hackers' boast before it
+                accused and country is not None and country in m["facts"]["countries"],
                 0 if single else sizes[state.reps.index[m["cluster_id"]]],
                 m["facts"]["start"],
             ),
@@ -447,44 +452,15 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
     return found
 
 
-# whose claim a pointing denial names: "the army's account", "a report by the Horn Monitor",
-# "the accusations of the Guyanese government", "the Fano casualty figures"
-POSSESSIVE_AUTHOR = re.compile(r"^(?:\w+ ){0,4}?(\w[\w -]*?)['’]s (?:\w+ ){0,2}?(\w+)\b")
-OF_AUTHOR = re.compile(
-    r"^(?:the |a |an )?(?:\w+ ){0,2}?(\w+) "
-    r"(?:(?:of|by|from) the ([\w' -]+)|(?:by|from) ([A-Z][\w' -]+))$"
-)
-NAMED_AUTHOR = re.compile(r"^(?:the |a |an )?([A-Z][\w-]*(?: [A-Z][\w-]*)*) (?:\w+ )?(\w+)\b")
-
-
-def _pointed_author(text: str) -> str | None:
-    """Whose claim a denial names: "the army's account" -> "the army", "Kestrel's estimate" ->
-    "Kestrel", "the accusations of the Guyanese government" -> "Guyanese government"."""
-    text = " ".join(re.sub(r"[\"“”]", " ", text).split())
-    found = POSSESSIVE_AUTHOR.match(text)
-    if found and found.group(2).lower() in CLAIM_NOUNS:
-        return found.group(1)
-    found = OF_AUTHOR.match(text)
-    if found and found.group(1).lower() in CLAIM_NOUNS:
-        return found.group(2) or found.group(3)
-    found = NAMED_AUTHOR.match(text)
-    if found and found.group(2).lower() in CLAIM_NOUNS:
-        return found.group(1)  # "the Fano casualty figures"
-    return None
-
-
 # one report pointed at: the one just told ("rejected that report"), not the most reported
 SINGLE_POINTER = re.compile(
     r"^(?:(?:that|this|the) (?:report|claim|account|story|accusation|allegation|assertion|version)"
     r"|this|that)$",  # "The defence ministry rejects this": the sentence just before
     re.IGNORECASE,
 )
-REPORT_NOUNS = frozenset(
-    "report reports claim claims account accounts story stories accusation accusations "
-    "allegation allegations rumour rumours rumor rumors speculation assertion assertions".split()
-)
 
 
+ACCUSATION_NOUNS = frozenset("accusation accusations allegation allegations charge charges".split())
 INVOLVEMENT_WORDS = frozenset({"role", "involvement", "responsibility", "part", "hand"})
 
 
@@ -504,21 +480,6 @@ def _pointer_stems(text: str) -> set[str]:
         for word in lexical.words(text)
         if len(word) >= 5 and word not in REPORT_NOUNS and word not in POINTER_FILLERS
     }
-
-
-CLAIM_NOUNS = REPORT_NOUNS | {
-    "statement",
-    "statements",
-    "version",
-    "figure",
-    "figures",
-    "toll",
-    "count",
-    "estimate",
-    "estimates",
-    "tally",
-    "findings",
-}
 
 
 def _plain_words(text: str) -> list[str]:
@@ -545,19 +506,6 @@ def _after_report_noun(text: str) -> str:
     return " ".join(words[at + 1 :])
 
 
-AUTHORED = re.compile(
-    r"\b(?:report|reports|claim|claims|statement|account|findings|figures) (?:by|from) "
-    r"(?:the )?((?:[A-Z][\w'’-]*\s?){1,6})"
-)
-
-
-def _named_author(text: str) -> str | None:
-    """Whose report a denial rejects, when it names them: "a report by the Horn Civilian
-    Monitor that ..." -> "Horn Civilian Monitor"."""
-    found = AUTHORED.search(text)
-    return found.group(1).strip() if found else None
-
-
 def _said_by(state: Run, member: dict[str, Any], author: str) -> bool:
     names = {
         state.identity.info(member["original_source"]).name if member["original_source"] else "",
@@ -565,6 +513,25 @@ def _said_by(state: Run, member: dict[str, Any], author: str) -> bool:
     }
     wanted = author.casefold()
     return any(name and (wanted in name.casefold() or name.casefold() in wanted) for name in names)
+
+
+def _may_be_by(state: Run, source: str | None, author: str) -> bool:
+    """Could `source` be the author a denial names? Its name holds the author's (or the other
+    way round), or it speaks for a country the author's words name; a source of no known
+    country may be anyone's."""
+    if source is None:
+        return True
+    info = state.identity.info(source)
+    name, wanted = info.name.casefold(), author.casefold().removeprefix("the ")
+    if wanted in name or name in wanted:
+        return True
+    country = state.identity.country(source)
+    if country is None:
+        return True
+    names = load_country_names()
+    named = {c for word in author.split() if (c := names.of(word.removesuffix("'s")))}
+    named |= {code for _, _, code in state.lexicon.countries.find(author)}
+    return country in named
 
 
 def _speaks_for_country(state: Run, member: dict[str, Any], countries: set[str]) -> bool:
@@ -1130,6 +1097,8 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
             continue
         if denier is not None and denier == state.identity.independence(claim.source, None):
             continue
+        if denial.author and not _may_be_by(state, claim.source, denial.author):
+            continue  # "rejected Azerbaijan's claim": not what Georgia said
         if denial.accusation and country and country not in (*claim.countries, claim.agent):
             # "Iran rejects the Yemeni accusation over the drones": what accuses Iran, not
             # every claim about the drones
