@@ -247,10 +247,23 @@ def _modalities(analyse, text, published="2025-03-02"):
         ("The gang said it stole 2 terabytes from Lakeside Care, the operator of 14 clinics.", 14),
         ("The UN said armed groups had killed thousands of people over the past decade.", 1000),
         ("The mayor said Rivne, a town of 20,000 people, had no water.", 20000),
+        # another's figure named to be discussed is not the speaker's estimate
+        (
+            "The police commander said the mission's figure of 64 dead could include people "
+            "killed in earlier clashes.",
+            64,
+        ),
     ],
 )
 def test_a_number_that_describes_or_spans_years_is_no_new_figure(analyse, text, value):
     assert _modalities(analyse, text)[value] == "recap"
+
+
+def test_anothers_figure_restated_as_it_stands_or_ones_own_still_counts(analyse):
+    stands = "The envoy said the mission's toll of 64 dead was unchanged on Friday."
+    assert _modalities(analyse, stands)[64] != "recap"
+    own = "The minister said his office's figure of no more than 400 arrivals was right."
+    assert _modalities(analyse, own)[400] != "recap"
 
 
 def test_a_number_of_an_event_noun_still_counts(analyse):

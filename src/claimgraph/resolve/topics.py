@@ -251,6 +251,17 @@ SHARED_NOUN = re.compile(
 # a figure set aside ("four soldiers, not two as it first said") or a breakdown of the figure
 # before it ("eight people died, six of them civilians"): neither is a count of its own
 REJECTED = re.compile(r"\bnot\s+(?:about |around |some |the |more than |fewer than )?$", re.I)
+# "the church's figure of 42 dead could include ...": another's figure, named to be discussed
+OTHERS_FIGURE = re.compile(
+    r"(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\bour )(?<!\btheir )(?<!\bmy )"
+    r"\b\w+['’]s? (?:[a-z-]+ ){0,2}(?:figure|estimate|toll|count|tally|number|claim) of "
+    r"(?:about |some |nearly |almost |around |roughly |more than |over |at least )?$",
+    re.IGNORECASE,
+)
+# "... the ministry's toll of nine was unchanged": the figure restated as it stands
+STANDS = re.compile(
+    r"^(?:\s+[\w-]+){0,3}\s+(?:was|is|remained|remains|stood|stands)\s+(?:unchanged|at)\b"
+)
 BREAKDOWN = re.compile(
     r"^\s+of (?:them|those|these)\s+(?!(?:were|was|are|is|had|have|has|remain\w*|still)\b)[a-z]",
     re.I,
@@ -423,6 +434,10 @@ def _modality(
     breakdown = text[max(0, start - 2) : start] == ", " and BREAKDOWN.match(text[end : end + 40])
     if REJECTED.search(text[max(0, start - 24) : start]) or breakdown:
         return "recap"  # "four, not two as it first said"; "eight died, six of them civilians"
+    if OTHERS_FIGURE.search(text[max(window[0], start - 50) : start]) and not STANDS.match(
+        text[end : window[1]]
+    ):
+        return "recap"  # "the church's figure of 42": another's, named to be discussed
     if DESCRIBES.search(text[max(window[0], start - 40) : start]) or LONG_SPAN.search(
         text[end : window[1]]
     ):
