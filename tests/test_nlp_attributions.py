@@ -747,6 +747,27 @@ def test_attributions_a_transcript_in_capitals_answers_for_its_guest_and_not_its
     )
 
 
+def test_attributions_a_transcript_knows_its_interviewer_and_its_guest_by_name(analyse):
+    """The introduction names the interviewer, whose lines relay others' claims without making
+    any; the guest's label in capitals is the person the introduction names in full."""
+    analysis = analyse(
+        "Transcript: the harbour master on the Lagos fire\n\n"
+        "The following are excerpts from an interview that Tunde Adebayo, the harbour master, "
+        "gave on Friday. The interviewer is Ngozi Okafor.\n\n"
+        "OKAFOR: The union says the fire burned for six hours.\n\n"
+        "ADEBAYO: That is not true. The fire was out within two hours.\n\n"
+        "OKAFOR: Were the tankers damaged?\n\n"
+        "ADEBAYO: Two tankers lost their paint, nothing more.\n"
+    )
+    assert not any(
+        a.source is not None and a.source.text == "OKAFOR" for a in analysis.attributions
+    )
+    union = next(a for a in analysis.attributions if "six hours" in a.content_text)
+    assert union.source.text == "The union"
+    tankers = next(a for a in analysis.attributions if "lost their paint" in a.content_text)
+    assert tankers.canonical_source == "tunde-adebayo"
+
+
 def test_attributions_the_one_addressed_is_not_the_speaker(analyse):
     """ "Mr Mayor, the defence ministry says ...": a presenter addressing her guest relays the
     ministry's claim; the mayor is not its source."""

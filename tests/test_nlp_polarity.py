@@ -60,6 +60,7 @@ def _by_cue(analysis, cue: str):
         ("A negotiator said the hostage was freed for a ransom and that no raid took place.", "said", "assert"),
         ("The ministry said no soldier was hurt and no post was lost.", "said", "deny"),
         ("The aviation authority reported no interference since Sunday.", "reported", "deny"),
+        ("\"We have found no sign that any data left our servers,\" the bank said.", "said", "deny"),
     ],
 )  # fmt: skip
 def test_polarity_of_claims(analyse, text, cue, polarity):

@@ -547,3 +547,16 @@ def test_source_hygiene_a_headline_naming_its_speaker_at_its_end_is_not_its_labe
     assert not any(
         a.source is not None and a.source.text == "Fotokol" for a in analysis.attributions
     )
+
+
+def test_source_hygiene_a_country_of_several_words_is_not_its_last_word(analyse):
+    analysis = analyse("The Royal Papua New Guinea Constabulary said 19 people were killed.")
+    sources = {s.id: s for s in analysis.sources}
+    [said] = analysis.attributions
+    assert sources[said.canonical_source].country == "PG"  # not Guinea
+
+
+def test_source_hygiene_a_police_rank_is_no_part_of_the_name(analyse):
+    analysis = analyse("Superintendent Joseph Kewa said about 60 gunmen took part in the attack.")
+    [said] = analysis.attributions
+    assert said.canonical_source == "joseph-kewa"

@@ -209,7 +209,7 @@ class _Finder:
         start = 0
         speaker: SpacySpan | None = None  # who answers the "A:" lines of a transcript
         lines = self.text.split("\n")
-        interviewers, voices = _transcript_roles(lines)
+        interviewers, voices = _transcript_roles(lines, self.text)
         for line in lines:
             colon = line.find(":")
             if 0 < colon <= 40 and len(line) - colon > 12:
@@ -1400,12 +1400,20 @@ SAYS_AT_END = re.compile(r",\s+[^,]{2,60}\s+(?:says|said|reports|claims|warns)\W
 TRANSCRIPT_VOICE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}$")  # "GONI", "MBARGA", "DR. OKAFOR"
 
 
-def _transcript_roles(lines: list[str]) -> tuple[set[str], set[str]]:
+_INTERVIEWER = re.compile(
+    r"\b(?:interviewer|interviewed by|questions were put by|asked by)\b[^.\n]{0,60}?"
+    r"([A-Z][\w'’-]+)(?=[.,;)]|\s*$)",
+    re.MULTILINE,
+)
+
+
+def _transcript_roles(lines: list[str], text: str = "") -> tuple[set[str], set[str]]:
     """Who asks and who speaks in a transcript set as "NAME: ..." lines.
 
     A label in capitals that opens two lines or more is a voice of the transcript, whatever the
-    tagger makes of the name ("GONI" read as a noun); a voice most of whose lines are questions
-    is the interviewer, whose lines are no claims (like "Q:")."""
+    tagger makes of the name ("GONI" read as a noun); a voice most of whose lines are questions,
+    or the one the introduction names as the interviewer ("The interviewer is Eeva Lind"), is
+    the interviewer, whose lines are no claims (like "Q:")."""
     seen: dict[str, list[bool]] = {}
     for line in lines:
         colon = line.find(":")
@@ -1414,6 +1422,8 @@ def _transcript_roles(lines: list[str]) -> tuple[set[str], set[str]]:
             seen.setdefault(label, []).append(line[colon + 1 :].rstrip().endswith("?"))
     voices = {label for label, asks in seen.items() if len(asks) >= 2}
     interviewers = {label for label in voices if sum(seen[label]) * 2 > len(seen[label])}
+    named = {m.group(1).casefold() for m in _INTERVIEWER.finditer(text)}
+    interviewers |= {label for label in voices if label.split()[-1].casefold() in named}
     return interviewers, voices - interviewers
 
 

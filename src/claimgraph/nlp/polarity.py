@@ -247,6 +247,9 @@ INVOLVEMENT_NOUNS = frozenset(
     {"nothing", "role", "part", "involvement", "hand", "connection", "link", "links"}
 )
 
+# "found no sign that ...", "has seen no evidence of ...": what was claimed did not happen
+EVIDENCE_NOUNS = frozenset({"sign", "evidence", "indication", "trace", "proof"})
+
 
 def _negated_clause(
     content: Sequence[Token], words: PolarityLexicon, cues: Lexicon
@@ -257,6 +260,13 @@ def _negated_clause(
     if any(r.pos_ in ("NOUN", "PROPN") and _negative_phrase(r) for r in _roots(content)):
         negated = nonexistent = True  # "reported no interference since Sunday"
     for root in _clause_heads(content):
+        if any(
+            c.dep_ == "dobj" and c.lemma_.lower() in EVIDENCE_NOUNS and _negative_phrase(c)
+            for c in root.children
+        ):
+            # "we have found no sign that any data left our systems": a finding of nothing
+            negated = nonexistent = True
+            continue
         if root.lemma_.lower() in cues.verbs:
             continue
         children = list(root.children)

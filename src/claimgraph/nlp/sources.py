@@ -55,7 +55,7 @@ _TITLE_PREFIXES = {"deputy", "vice", "press"}  # "Deputy press secretary Sabrina
 _PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each", "both", "all"}
 _FORCES = {"police", "army", "military", "navy", "gendarmerie"}  # "Police spokesman X"
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
-_SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "representative", "analyst", "expert", "researcher", "officer", "envoy", "ambassador", "delegate", "member", "head", "chief", "director", "commander", "adviser", "advisor", "aide", "diplomat", "insider"}  # fmt: skip
+_SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "representative", "analyst", "expert", "researcher", "officer", "envoy", "ambassador", "delegate", "member", "head", "chief", "director", "commander", "adviser", "advisor", "aide", "diplomat", "insider", "executive", "ceo", "chairman", "chairwoman"}  # fmt: skip
 # "Volunteers from the Emergency Response Room", "staff at the hospital": people who speak for
 # the body they belong to; "in" only places them ("aid workers in Sudan" speak for no state)
 _MEMBERS_OF = frozenset({"volunteer", "staff", "employee", "activist", "medic", "doctor"})
@@ -551,6 +551,19 @@ class _Resolver:
 
     # -- the rules ---------------------------------------------------------------------------
 
+    def _person_named(self, surname: str) -> str | None:
+        """The full name of the one person the document names with this last word."""
+        # the tagger often takes an unfamiliar name for a body or a place: read the text
+        written = surname[:1] + surname[1:].lower()
+        names = {
+            m.group(0)
+            for m in re.finditer(
+                rf"\b[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)? {written}\b", self.doc.text
+            )
+            if m.group(0).split()[0].casefold() not in title_nouns()
+        }
+        return names.pop() if len(names) == 1 else None
+
     def _office_of_known(self, tokens: SpacySpan, head: Token) -> Source | None:
         """ "The World Health Organization office in Juba", "the United Nations Resident
         Coordinator's office": a known organisation's own office speaks for it."""
@@ -642,6 +655,9 @@ class _Resolver:
                     and source_key(text) in source_key(self.sources[seen.source_id].name).split()
                 ):
                     return self.sources[seen.source_id]
+            if text.isupper() and (named := self._person_named(text)) is not None:
+                # a transcript's "HALONEN:" is the "Riikka Halonen" its introduction names
+                return self._person(named, country)
         generic = len(tokens) <= 3 and not any(t.pos_ == "PROPN" for t in tokens)
         if (
             generic
@@ -1190,6 +1206,12 @@ class _Resolver:
                 found = self.countries.of(ent.text)
                 if found:
                     return found
+        for size in (4, 3, 2):  # "Royal Papua New Guinea Constabulary": not Guinea
+            for start in range(len(tokens) - size + 1):
+                words = tokens[start : start + size]
+                if words[0].pos_ == "PROPN" and not where_they_are(words[0].i):
+                    if found := self.countries.of(words.text):
+                        return found
         for token in tokens:
             if where_they_are(token.i):
                 continue
