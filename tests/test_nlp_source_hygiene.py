@@ -560,3 +560,18 @@ def test_source_hygiene_a_police_rank_is_no_part_of_the_name(analyse):
     analysis = analyse("Superintendent Joseph Kewa said about 60 gunmen took part in the attack.")
     [said] = analysis.attributions
     assert said.canonical_source == "joseph-kewa"
+
+
+def test_source_hygiene_a_dateline_is_no_body_an_executive_speaks_for(analyse):
+    analysis = analyse(
+        "Heating cut in Vaasa\n\n"
+        "VAASA, Finland — A cyberattack shut down two of Vesijärvi Lämpö's heating plants early "
+        "on Monday, leaving about 9,000 households without heat, the municipal energy company "
+        "said.\n\n"
+        "Aino Virtanen, the company's chief executive, said the plants stopped at 3 a.m."
+    )
+    sources = {s.id: s for s in analysis.sources}
+    chief = next(a for a in analysis.attributions if "stopped at 3" in a.content_text)
+    parent = sources[chief.canonical_source].parent
+    assert parent is not None
+    assert "vaasa" not in parent

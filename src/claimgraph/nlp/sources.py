@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.nlp.attributions import Found
+from claimgraph.nlp.datelines import find_datelines
 from claimgraph.nlp.issued import STATEMENT_TITLE
 from claimgraph.nlp.lexicon import (
     Lexicon,
@@ -1037,6 +1038,8 @@ class _Resolver:
             source = self.sources[item.source_id]
             if item.person or item.anonymous or source.type in ("media", "person", "group"):
                 continue
+            if self._in_dateline(item.position):
+                continue  # "KUOPIO, Finland —" the parser took for the lead's subject
             if government and not (
                 source.type == "government" or "government" in source.id.split("-")
             ):
@@ -1045,6 +1048,13 @@ class _Resolver:
                 sentence = self._sentence_start(item.position)
             found.append((item.position, source))
         return min(found, key=lambda f: f[0])[1] if found else None
+
+    @cached_property
+    def _datelines(self) -> list[tuple[int, int]]:
+        return [(span.start, span.end) for span, _ in find_datelines(doc_text(self.doc))]
+
+    def _in_dateline(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self._datelines)
 
     def _sentence_start(self, position: int) -> int:
         token = self.doc.char_span(position, position + 1, alignment_mode="expand")
@@ -1076,6 +1086,7 @@ class _Resolver:
                 and not item.anonymous
                 and self.sources[item.source_id].type == "organisation"
                 and self.sources[item.source_id].name[:1].isupper()  # named, not "a group"
+                and not self._in_dateline(item.position)  # "KUOPIO, Finland —"
                 # "the airport" is one named as an airport, not the embassy that spoke last
                 and (
                     kind not in _NAMED_AS_KIND or kind in self.sources[item.source_id].name.lower()
@@ -1085,17 +1096,38 @@ class _Resolver:
         )
         for ent in reversed(self.ents):
             named_kind = ent.label_ in ("FAC", "LOC") and kind in ent.text.lower()
+            text = self.doc.text
+            unknown_place = (
+                ent.label_ == "GPE"  # "Kallavesi Energia's plants": a company read as a place
+                and len(ent) >= 2
+                and self._place_country(ent.start_char) is None
+                and self.countries.of(ent.text.removesuffix("'s").removesuffix("’s")) is None
+            )
+            dateline = (
+                ent.text.isupper()
+                and (ent.start_char == 0 or text[ent.start_char - 1] == "\n")
+                and text[ent.end_char : ent.end_char + 2] in (", ", " —", " -")
+            )
             if (
                 ent.end_char > position
-                or (ent.label_ != "ORG" and not named_kind)
+                or dateline
+                or (ent.label_ != "ORG" and not named_kind and not unknown_place)
                 or (kind in _NAMED_AS_KIND and kind not in ent.text.lower())
                 or _titled_name(ent) is not None
+                or (not named_kind and self._place_country(ent.start_char) is not None)
             ):
-                continue  # ("Spokeswoman Andreea Vlase" is a person the tagger took for one)
+                # ("Spokeswoman Andreea Vlase" is a person the tagger took for one; "Kuopio"
+                # read as an organisation is a town the gazetteer knows)
+                continue
             if seen is not None and seen[0] > ent.start_char:
                 break
             words = [t.lower_ for t in self.doc[max(0, ent.start - 2) : ent.start]]
-            if words[-1:] in (["to"], ["told"], ["of"], ["in"], ["at"]) or words in (
+            possessive = (
+                self.doc[ent.end].text in ("'s", "’s") if ent.end < len(self.doc) else False
+            )
+            if (
+                words[-1:] in (["to"], ["told"], ["of"], ["in"], ["at"]) and not possessive
+            ) or words in (
                 ["to", "the"],
                 ["told", "the"],
             ):
