@@ -104,6 +104,24 @@ def test_a_number_put_at_a_figure_counts_whom_and_where_its_subject_says(facts_o
     assert (figure.actor, figure.place) == ("IR", "SY")
 
 
+def test_citizens_of_a_country_are_its_people_not_people_there(facts_of):
+    facts = facts_of(
+        "The shipping company said there were 17 people on board the Kestrel: eleven citizens "
+        "of Lebanon and six citizens of Egypt."
+    )
+    found = {figure.value: figure for figure in figures_in(facts)}
+    assert (found[11].actor, found[6].actor) == ("LB", "EG")
+
+
+def test_our_citizens_are_the_speakers_people(facts_of):
+    facts = facts_of(
+        '"Three of our citizens were killed by shells fired from Myanmar," Bangladesh\'s '
+        "foreign ministry said."
+    )
+    [figure] = [f for f in figures_in(facts) if f.value == 3]
+    assert figure.actor == "BD"
+
+
 def test_attackers_killed_are_not_the_toll_of_their_victims(facts_of):
     """ "put the number of gunmen killed at 12" counts the attackers: an analyst never reads it
     as the death toll of the raid ("put the toll at 12")."""

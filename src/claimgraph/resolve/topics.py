@@ -156,7 +156,8 @@ def figure_of(
     actor = (
         next((p.country for p in named_in_subject if p.kind == "demonym"), None)
         or _named_actor(modifiers)
-        or _actor_after(places, end, high)
+        or (speaker_country if OWN_PEOPLE.match(text[end:high]) else None)
+        or _actor_after(text, places, end, high)
         or (speaker_country if OWN_SIDE.search(text[low:high]) else None)
         or next((f.actor for f in reversed(same) if f.actor), None)
         or _actor_before(places, low, start)
@@ -218,6 +219,8 @@ def _thing(unit: str | None, lexicon: ResolveLexicon) -> tuple[str | None, str |
 
 
 OWN_SIDE = re.compile(r"\b(?:on|from) (?:its|our|their|his|her) (?:own )?side\b", re.IGNORECASE)
+# "three of our citizens were killed": the speaker's own people
+OWN_PEOPLE = re.compile(r"^\s+of (?:our|its|their) (?:own )?(?:citizens|nationals|people)\b", re.I)
 COUNTED_PEOPLE_EVENTS = frozenset(
     {"killed", "wounded", "casualties", "missing", "rescued", "displaced", "detained"}
 )
@@ -355,9 +358,21 @@ def _nearest(after: list[tuple[int, int, str]], before: list[tuple[int, int, str
     return before[-1][2] if before else None
 
 
-def _actor_after(places: list[Place], end: int, limit: int) -> str | None:
+# "nine citizens of Azerbaijan": whose people they are, not where they are
+NATIONALS_OF = re.compile(
+    r"\b(?:citizens?|nationals?|natives?|passport holders) of\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _nationals_of(text: str, place: Place) -> bool:
+    return bool(NATIONALS_OF.search(text[max(0, place.span.start - 30) : place.span.start]))
+
+
+def _actor_after(text: str, places: list[Place], end: int, limit: int) -> str | None:
     for place in places:
-        if end <= place.span.start <= min(limit, end + ACTOR_SPAN) and place.kind == "demonym":
+        if end <= place.span.start <= min(limit, end + ACTOR_SPAN) and (
+            place.kind == "demonym" or (place.country and _nationals_of(text, place))
+        ):
             return place.country
     return None
 
@@ -409,6 +424,7 @@ def _place(
             and not (
                 after and ORIGIN.search(text[max(0, place.span.start - 10) : place.span.start])
             )
+            and not _nationals_of(text, place)
         ):
             return place.country
     return None
