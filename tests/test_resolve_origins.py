@@ -188,6 +188,21 @@ def test_a_state_body_without_a_country_counts_with_the_one_country_of_its_repor
     assert identity.independence("interior-ministry", None) == "interior-ministry"
 
 
+def test_a_constabulary_or_a_navy_counts_with_its_government():
+    identity = _identity(
+        SourceInfo("royal-fiji-constabulary", "Royal Fiji Constabulary", "organisation", "FJ"),
+        SourceInfo("fj-police", "Fiji police", "organisation", "FJ"),
+        SourceInfo("ghana-navy", "Ghana Navy", "organisation", "GH"),
+        SourceInfo("gh-defence-ministry", "Ghana defence ministry", "organisation", "GH"),
+    )
+    assert identity.independence("royal-fiji-constabulary", None) == identity.independence(
+        "fj-police", None
+    )
+    assert identity.independence("ghana-navy", None) == identity.independence(
+        "gh-defence-ministry", None
+    )
+
+
 @contextmanager
 def _stored(tmp_path, pipeline, reports):
     """A SQLite store holding the reports (outlet, published, text), resolved."""
