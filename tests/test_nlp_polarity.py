@@ -61,6 +61,9 @@ def _by_cue(analysis, cue: str):
         ("The ministry said no soldier was hurt and no post was lost.", "said", "deny"),
         ("The aviation authority reported no interference since Sunday.", "reported", "deny"),
         ("\"We have found no sign that any data left our servers,\" the bank said.", "said", "deny"),
+        ("The ministry called the reports lies.", "called", "deny"),
+        ("Colonel Ann Ruto, the army spokeswoman, called claims that soldiers had looted the market \"lies\".", "called", "deny"),
+        ("The mayor said the answer lies in talks.", "said", "assert"),
     ],
 )  # fmt: skip
 def test_polarity_of_claims(analyse, text, cue, polarity):

@@ -252,3 +252,30 @@ def test_an_accusation_rejected_right_after_a_summary_is_the_one_naming_the_deni
     denied = [clusters[x.claim].label for x in denials]
     assert len(denied) == 1, denied
     assert "military intelligence" in denied[0]
+
+
+def test_a_countrys_figure_called_groundless_is_the_figure_of_the_deniers_dead(tmp_path, pipeline):
+    """ "Kyrgyzstan called the Tajik figure groundless", after a Tajik spokesman gave his own
+    side's dead and then the Kyrgyz dead: the denial answers the count of Kyrgyz dead."""
+    from claimgraph.ingest.text import document_from_text
+    from store_fixtures import backend_store
+
+    text = (
+        "Border clash toll rises\n\n"
+        "DUSHANBE, May 7 (Wire) — Three Tajik soldiers were killed in Monday's exchange of fire "
+        "near the village of Vorukh, Tajikistan's defence ministry said on Tuesday.\n\n"
+        "Tajik defence ministry spokesman Rustam Nazarov said a soldier wounded in the shelling "
+        "had died in hospital. Nazarov also said at least nine Kyrgyz troops had been killed.\n\n"
+        "Kyrgyzstan's defence ministry called the Tajik figure groundless. It said one Kyrgyz "
+        "soldier had been wounded.\n"
+    )
+    with backend_store("sqlite", tmp_path) as store:
+        store.save(
+            pipeline.analyse(document_from_text(text, published="2026-05-07", outlet="Wire"))
+        )
+        resolve(store)
+        clusters = {c.id: c for c in read.clusters(store)}
+        denials = [x for x in read.contradictions(store) if x.kind == "denial"]
+    denied = [clusters[x.claim].label for x in denials]
+    assert denied, "the denial answers a claim of the report"
+    assert all("nine Kyrgyz" in label for label in denied), denied

@@ -566,6 +566,10 @@ class _Finder:
                     or (c.dep_ == "npadvmod" and objects and c.i > objects[0].i)  # "branded X a Y"
                 )
             ]
+            if not objects and complements and _ends_in_verdict(complements[0]):
+                # "the commander, called claims that officers took ten hours "lies"", the
+                # claims read as the complement: what is called lies, and the verdict
+                return list(complements[0].subtree), Form.INDIRECT
             if objects and complements:
                 start = min(objects[0].left_edge.i, complements[0].left_edge.i)
                 end = max(objects[0].right_edge.i, complements[0].right_edge.i)
@@ -955,6 +959,10 @@ class _Finder:
                 if governor.pos_ in ("VERB", "AUX") and governor.i != verb.head.i:
                     return next((c for c in governor.children if c.dep_ == "nsubj"), None)
                 return None
+            if verb.head.dep_ == "appos" and verb.head.head.pos_ == "PROPN":
+                # "Joseph Kewa, the police commander, called ...", the cue read as the
+                # commander's modifier: the one named
+                return verb.head.head
             return verb.head
         quoting = _quoting_verb(verb)
         if quoting is not None:
@@ -1381,6 +1389,11 @@ def _is_speaker_label(name: SpacySpan) -> bool:
 def _verdict_words() -> frozenset[str]:
     """Single words that call a claim false ("baseless", "fabricated"), from the polarity list."""
     return frozenset(p[0] for p in load_polarity_lexicon().denial_phrases if len(p) == 1)
+
+
+def _ends_in_verdict(token: Token) -> bool:
+    words = [t for t in token.subtree if not t.is_punct]
+    return bool(words) and words[-1].lower_ in _verdict_words()
 
 
 def _label_is_no_speaker(name: SpacySpan, rest: str) -> bool:

@@ -328,8 +328,11 @@ def _denial_predicate(content: Sequence[Token], words: PolarityLexicon) -> bool:
             span = tokens[start : start + len(phrase)]
             ids = {t.i for t in span}
             head = next((t for t in span if t.head.i not in ids or t.head.i == t.i), span[-1])
-            if head.pos_ in ("VERB", "AUX") and head.tag_ != "VBN":
-                continue  # "the answer lies in talks" is not "lies"
+            last = not any(not t.is_punct for t in tokens[start + len(phrase) :])
+            if last and start > 0 and tokens[start - 1].text in ('"', "“", "'", "‘"):
+                return True  # called claims that officers took ten hours "lies"
+            if head.pos_ in ("VERB", "AUX") and head.tag_ != "VBN" and not last:
+                continue  # "the answer lies in talks" is not "lies"; "called the reports lies" is
             if _predicative(head, roots):
                 return True
     return False

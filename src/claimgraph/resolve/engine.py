@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy.engine import Connection, RowMapping
 
-from claimgraph.nlp.source_table import load_country_names, load_source_table
+from claimgraph.nlp.source_table import load_country_names, load_source_table, source_key
 from claimgraph.records import Analysis
 from claimgraph.resolve import corrections, embed, lexical, provenance, syndication
 from claimgraph.resolve.authors import CLAIM_NOUNS, REPORT_NOUNS, named_author, pointed_author
@@ -387,7 +387,8 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             # "rejected the Armenian statement", "Yerevan's version": what that side said
             before = [m for m in before if _speaks_for_country(state, m, claimant)]
         author = named_author(fact["content_text"]) or pointed
-        if author:
+        if author and source_key(author) not in load_country_names().demonyms:
+            # ("the Armenian figure": a country's, which the claimant filter has kept)
             # "rejected a report by the Horn Civilian Monitor": that body's claim, not the
             # hospital's toll said just before it
             before = [m for m in before if _said_by(state, m, author)]
@@ -413,7 +414,9 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             continue
         sizes = state.reps.sizes
         single = bool(SINGLE_POINTER.search(fact["match_text"]))
-        accused = bool(set(_plain_words(fact["match_text"])) & ACCUSATION_NOUNS)
+        pointer_words = set(_plain_words(fact["match_text"]))
+        accused = bool(pointer_words & ACCUSATION_NOUNS)
+        figured = bool(pointer_words & FIGURE_NOUNS)
         country = state.identity.country(member["original_source"])
         # the reports a party calls groundless are those that accuse it, then the most reported;
         # "that report", "the account": the one just told
@@ -422,8 +425,13 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             key=lambda m: (
                 country is not None and m["facts"]["agent"] == country,
                 # "reject the accusation" after a claim that names Russia's GRU: the claim that
-                # accuses the denier's country, not the hackers' boast before it
-                accused and country is not None and country in m["facts"]["countries"],
+                # accuses the denier's country, not the hackers' boast before it; "called the
+                # Armenian figure groundless": the figure of the denier's own dead
+                country is not None
+                and (
+                    (accused and country in m["facts"]["countries"])
+                    or (figured and any(f.get("actor") == country for f in m["facts"]["figures"]))
+                ),
                 0 if single else sizes[state.reps.index[m["cluster_id"]]],
                 m["facts"]["start"],
             ),
@@ -460,6 +468,7 @@ SINGLE_POINTER = re.compile(
 )
 
 
+FIGURE_NOUNS = frozenset("figure figures toll tolls count tally estimate estimates".split())
 ACCUSATION_NOUNS = frozenset("accusation accusations allegation allegations charge charges".split())
 INVOLVEMENT_WORDS = frozenset({"role", "involvement", "responsibility", "part", "hand"})
 
