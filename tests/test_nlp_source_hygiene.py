@@ -575,3 +575,16 @@ def test_source_hygiene_a_dateline_is_no_body_an_executive_speaks_for(analyse):
     parent = sources[chief.canonical_source].parent
     assert parent is not None
     assert "vaasa" not in parent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Estonian Internal Security Service (Kapo) said it had arrested two men.",
+        "The Danish Security and Intelligence Service (Pet) said in a written statement that "
+        'it had "high confidence" in the attribution.',
+    ],
+)
+def test_source_hygiene_a_name_never_leaves_a_bracket_open(analyse, text):
+    [said] = analyse(text).attributions
+    assert said.source.text.count("(") == said.source.text.count(")")

@@ -29,6 +29,7 @@ def token_runs(tokens: Iterable[Token]) -> list[list[Token]]:
 
 
 _OPENING = {"“", "«", '"', "‘"}
+_BRACKETS = {")": "(", "]": "["}
 _CLOSING = {"”", "»", '"', "’"}
 
 
@@ -43,6 +44,10 @@ def trim(run: list[Token]) -> list[Token]:
     while end > start and is_edge_punct(run[end - 1]):
         if run[end - 1].text in _CLOSING and any(t.text in _OPENING for t in run[start : end - 1]):
             break
+        opener = _BRACKETS.get(run[end - 1].text)
+        inside = [t.text for t in run[start : end - 1]]
+        if opener is not None and inside.count(opener) > inside.count(run[end - 1].text):
+            break  # "the Security Intelligence Service (Supo)": its bracket closes
         end -= 1
     return run[start:end]
 

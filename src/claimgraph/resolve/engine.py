@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy.engine import Connection, RowMapping
 
+from claimgraph.nlp.polarity import without_polarity_words
 from claimgraph.nlp.source_table import load_country_names, load_source_table, source_key
 from claimgraph.records import Analysis
 from claimgraph.resolve import corrections, embed, lexical, provenance, syndication
@@ -375,6 +376,8 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
         pointed = pointed_author(fact["match_text"])
         if fact["polarity"] != "deny" or not (claimant or pointed or _points_back(fact)):
             continue
+        if _same_denial_again(fact, ordered[:position]):
+            continue  # "rejects the accusation and calls it lies": one denial, said twice
         before = [
             m
             for m in ordered[:position]
@@ -466,6 +469,24 @@ SINGLE_POINTER = re.compile(
     r"|this|that)$",  # "The defence ministry rejects this": the sentence just before
     re.IGNORECASE,
 )
+
+
+PRONOUNS_ONLY = frozenset("it them this that these those".split())
+AGAIN_REACH = 160  # characters: "rejects the accusation and calls it lies"
+
+
+def _same_denial_again(fact: dict[str, Any], earlier: list[dict[str, Any]]) -> bool:
+    """A denial whose content is only a pronoun ("calls it lies"), right after a denial by the
+    same source, repeats that denial; it points at nothing new."""
+    words = set(_plain_words(without_polarity_words(fact["content_text"])))
+    if not words or not words <= PRONOUNS_ONLY:
+        return False
+    return any(
+        m["facts"]["polarity"] == "deny"
+        and m["facts"]["source_id"] == fact["source_id"]
+        and 0 < fact["start"] - m["facts"]["start"] < AGAIN_REACH
+        for m in earlier
+    )
 
 
 FIGURE_NOUNS = frozenset("figure figures toll tolls count tally estimate estimates".split())
