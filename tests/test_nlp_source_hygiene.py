@@ -565,7 +565,7 @@ def test_source_hygiene_a_police_rank_is_no_part_of_the_name(analyse):
 def test_source_hygiene_a_dateline_is_no_body_an_executive_speaks_for(analyse):
     analysis = analyse(
         "Heating cut in Vaasa\n\n"
-        "VAASA, Finland — A cyberattack shut down two of Vesijärvi Lämpö's heating plants early "
+        "VAASA, Finland — A cyberattack shut down two of Pohjanmaa Energia's heating plants early "
         "on Monday, leaving about 9,000 households without heat, the municipal energy company "
         "said.\n\n"
         "Aino Virtanen, the company's chief executive, said the plants stopped at 3 a.m."
@@ -575,6 +575,11 @@ def test_source_hygiene_a_dateline_is_no_body_an_executive_speaks_for(analyse):
     parent = sources[chief.canonical_source].parent
     assert parent is not None
     assert "vaasa" not in parent
+    # "the municipal energy company" is the company the lead has just named, and its chief
+    # executive speaks for that one
+    company = next(a for a in analysis.attributions if "9,000 households" in a.content_text)
+    assert company.canonical_source == parent
+    assert "municipal" not in parent
 
 
 @pytest.mark.parametrize(

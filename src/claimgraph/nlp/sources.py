@@ -80,6 +80,8 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 # Singular heads that name a body or a place, never one unnamed person ("a hospital said")
 _NOT_INDIVIDUALS = {"government", "military", "army", "navy", "police", "court", "hospital", "school", "embassy", "country", "state", "city", "town", "village", "authority", "administration", "regime", "side", "camp", "port", "terminal", "operator", "bank", "union", "association", "committee", "commission", "panel", "team", "family", "crew", "convoy", "mission", "consulate", "parliament", "assembly", "cabinet", "presidency", "junta", "kremlin", "leadership"}  # fmt: skip
+# what a company is, not which one: "the municipal energy company" is the one named before it
+_COMPANY_KINDS = frozenset({"municipal", "state-owned", "state", "energy", "shipping", "private", "local", "city-owned", "family-owned", "mining", "power", "heating", "utility", "security", "oil", "gas"})  # fmt: skip
 _OFFICES_OF = frozenset({"office", "mission", "delegation", "secretariat", "headquarters", "branch", "representation", "bureau"})  # fmt: skip
 _OWN_BODIES = {"office", "campaign", "team", "family", "aide", "aides"}  # "his office" is his own
 _SKIP_WORDS = {
@@ -661,10 +663,11 @@ class _Resolver:
                 return self._person(named, country)
         generic = len(tokens) <= 3 and not any(t.pos_ == "PROPN" for t in tokens)
         if (
-            generic
+            len(tokens) <= 5
+            and not any(t.pos_ == "PROPN" for t in tokens)
             and tokens[0].lower_ == "the"
             and head.lemma_.lower() in _COMPANY_NOUNS
-            and not _modifiers(description, head)
+            and _modifiers(description, head) <= _COMPANY_KINDS
         ):
             named = self._last_organisation(tokens.start_char, head.lemma_.lower())
             if named is not None:  # "The company declined to comment" after "Amber Quay Terminals"
@@ -1122,8 +1125,8 @@ class _Resolver:
             if seen is not None and seen[0] > ent.start_char:
                 break
             words = [t.lower_ for t in self.doc[max(0, ent.start - 2) : ent.start]]
-            possessive = (
-                self.doc[ent.end].text in ("'s", "’s") if ent.end < len(self.doc) else False
+            possessive = ent[-1].text in ("'s", "’s") or (
+                ent.end < len(self.doc) and self.doc[ent.end].text in ("'s", "’s")
             )
             if (
                 words[-1:] in (["to"], ["told"], ["of"], ["in"], ["at"]) and not possessive
