@@ -593,3 +593,15 @@ def test_source_hygiene_a_dateline_is_no_body_an_executive_speaks_for(analyse):
 def test_source_hygiene_a_name_never_leaves_a_bracket_open(analyse, text):
     [said] = analyse(text).attributions
     assert said.source.text.count("(") == said.source.text.count(")")
+
+
+def test_source_hygiene_a_minister_speaks_for_the_ministry_named_a_paragraph_before(analyse):
+    analysis = analyse(
+        "Blackout in Tartu\n\n"
+        "Estonia's interior ministry said on Tuesday that a hacker group had cut the power.\n\n"
+        "Interior Minister Kadri Tamm told reporters that the group was directed from abroad."
+    )
+    sources = {s.id: s for s in analysis.sources}
+    minister = next(a for a in analysis.attributions if "directed from abroad" in a.content_text)
+    ministry = next(a for a in analysis.attributions if "cut the power" in a.content_text)
+    assert sources[minister.canonical_source].parent == ministry.canonical_source

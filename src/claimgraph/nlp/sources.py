@@ -1044,9 +1044,10 @@ class _Resolver:
             if self._in_dateline(item.position):
                 continue  # "KUOPIO, Finland —" the parser took for the lead's subject
             if government and not (
-                source.type == "government" or "government" in source.id.split("-")
+                source.type == "government"
+                or {"government", "ministry"} & set(source.id.split("-"))
             ):
-                continue  # "Yemen's Aden-based government" is one
+                continue  # "Yemen's Aden-based government" is one; "Finland's interior ministry"
             if not found:
                 sentence = self._sentence_start(item.position)
             found.append((item.position, source))
@@ -1199,6 +1200,8 @@ class _Resolver:
         the start of the text): how far back "the statement" or a bare minister may point."""
         text = doc_text(self.doc)
         paragraph = text.rfind("\n", 0, position)
+        while paragraph > 0 and text[paragraph - 1] == "\n":
+            paragraph -= 1  # paragraphs set apart by a blank line
         return text.rfind("\n", 0, paragraph) if paragraph > 0 else -1
 
     def _antecedent(self, pronoun: str, position: int) -> _Seen | None:
