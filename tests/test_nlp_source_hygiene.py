@@ -605,3 +605,14 @@ def test_source_hygiene_a_minister_speaks_for_the_ministry_named_a_paragraph_bef
     minister = next(a for a in analysis.attributions if "directed from abroad" in a.content_text)
     ministry = next(a for a in analysis.attributions if "cut the power" in a.content_text)
     assert sources[minister.canonical_source].parent == ministry.canonical_source
+
+
+def test_source_hygiene_an_embassy_and_its_ministry_are_two_bodies_of_one_country(analyse):
+    analysis = analyse(
+        "China's embassy in Manila and its foreign ministry rejected the accusation."
+    )
+    sources = {s.id: s for s in analysis.sources}
+    speakers = [sources[a.canonical_source] for a in analysis.attributions]
+    assert len(speakers) == 2
+    assert speakers[0].id != speakers[1].id
+    assert {s.country for s in speakers} == {"CN"}

@@ -1209,7 +1209,7 @@ def _leading_connective(token: Token, tokens: list[Token]) -> bool:
 
 
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-_ACTOR_HEADS = {"agency", "ministry", "official", "officials", "source", "sources", "spokesman", "spokeswoman", "army", "military", "government", "police", "office", "media", "newspaper", "broadcaster", "channel", "outlet"}  # fmt: skip
+_ACTOR_HEADS = {"agency", "ministry", "embassy", "official", "officials", "source", "sources", "spokesman", "spokeswoman", "army", "military", "government", "police", "office", "media", "newspaper", "broadcaster", "channel", "outlet"}  # fmt: skip
 # Written findings can "show" or "indicate" something, though they are not people who speak.
 _EVIDENCE_HEADS = {"study", "survey", "analysis", "investigation", "inquiry", "document", "documents", "data", "poll", "report", "reports", "statement", "assessment", "review"}  # fmt: skip
 

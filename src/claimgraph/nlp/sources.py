@@ -362,6 +362,17 @@ class _Resolver:
             named is not None
         ):  # "the rebel alliance, known as the Strategic Framework ... (CSP-DPA)"
             return self._finish(span, head, named, tokens, "", False, None)
+        its = next(
+            (c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
+        )
+        if its is not None and head.lemma_.lower() in _BODIES - _OWN_BODIES:
+            # "Russia's embassy and its foreign ministry": that country's ministry
+            antecedent = self._antecedent("they", its.idx)  # any body, one or several
+            holder = self.sources.get(antecedent.source_id) if antecedent is not None else None
+            if holder is not None and holder.country and holder.type != "person":
+                return self._finish(
+                    span, head, self._country_body(tokens, holder.country), tokens, "", False, None
+                )
         owner = next(
             (c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None
         )
