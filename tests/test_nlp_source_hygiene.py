@@ -616,3 +616,11 @@ def test_source_hygiene_an_embassy_and_its_ministry_are_two_bodies_of_one_countr
     assert len(speakers) == 2
     assert speakers[0].id != speakers[1].id
     assert {s.country for s in speakers} == {"CN"}
+
+
+def test_source_hygiene_a_quoted_phrase_parsed_as_subject_is_not_the_speaker(analyse):
+    [said] = analyse(
+        '"Latvia has offered no evidence, only Russophobic inventions," the Russian embassy in '
+        "Riga said on Monday."
+    ).attributions
+    assert said.source.text == "the Russian embassy in Riga"

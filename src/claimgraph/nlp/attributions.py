@@ -925,9 +925,13 @@ class _Finder:
     def _subject(self, verb: Token, passive: bool) -> Token | None:
         if len(fronted := _fronted_subjects(verb)) > 1:
             return fronted[-1]  # "8,000 displaced by raid, IOM says": IOM
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        quoted = {c.i for c in subjects if self._in_quote(c.idx)} if len(subjects) > 1 else set()
         for child in verb.children:
             if _transcript_label(child):
                 continue  # "Q: A security source told ...": the source, not the label
+            if child.i in quoted and len(quoted) < len(subjects):
+                continue  # '"... only Russophobic fantasies," the embassy said': the embassy
             if child.dep_ == "nsubj" and child.pos_ == "VERB" and child.i < verb.i:
                 # "Red Comet, the group Estonia accuses of ..., said": the clause is a misread
                 # description of the speaker, who is its subject
