@@ -50,3 +50,23 @@ def corpus_store(backend: str, tmp_path: Path, pipeline, corpus: str) -> Iterato
         for analysis in analyses(pipeline, corpus):
             store.save(analysis)
         yield store
+
+
+@contextmanager
+def reports_store(tmp_path: Path, pipeline, reports) -> Iterator[Store]:
+    """A SQLite store holding reports written for a test, (outlet, published, text) each,
+    resolved."""
+    from claimgraph.ingest.text import document_from_text
+    from claimgraph.resolve import resolve
+
+    with backend_store("sqlite", tmp_path) as store:
+        for number, (outlet, published, text) in enumerate(reports, 1):
+            document = document_from_text(
+                text,
+                published=published,
+                outlet=outlet,
+                url=f"https://{outlet.lower().replace(' ', '-')}.test/{number}",
+            )
+            store.save(pipeline.analyse(document))
+        resolve(store)
+        yield store

@@ -8,7 +8,7 @@ import pytest
 
 from claimgraph.resolve import read, resolve
 from claimgraph.resolve.identity import OUTLET
-from resolve_fixtures import analyses, corpus_store, file_of
+from resolve_fixtures import analyses, corpus_store, file_of, reports_store
 from store_fixtures import BACKENDS
 
 # corpus, topic words, figure, original source's body, first report (date), outlets that repeat it
@@ -146,9 +146,6 @@ def test_resolve_ranks_by_support_then_by_reports_not_quotes(backend, tmp_path, 
 
 
 def test_two_governments_stating_one_claim_support_it_twice(tmp_path, pipeline):
-    from claimgraph.ingest.text import document_from_text
-    from store_fixtures import backend_store
-
     texts = [
         (
             "Harbour Wire",
@@ -163,11 +160,7 @@ def test_two_governments_stating_one_claim_support_it_twice(tmp_path, pipeline):
             "near Tromsø on Monday and stayed for six hours.",
         ),
     ]
-    with backend_store("sqlite", tmp_path) as store:
-        for outlet, published, text in texts:
-            document = document_from_text(text, published=published, outlet=outlet)
-            store.save(pipeline.analyse(document))
-        resolve(store)
+    with reports_store(tmp_path, pipeline, texts) as store:
         clusters = read.clusters(store)
     [both] = [c for c in clusters if len({m.document_id for m in c.members}) == 2]
     assert both.support == len(set(both.original_sources)) == 2
@@ -186,9 +179,6 @@ def test_resolve_figure_contradictions_name_their_sources(tmp_path, pipeline):
 def test_a_denial_naming_whose_claim_it_rejects_leaves_other_speakers_alone(tmp_path, pipeline):
     """ "rejected Azerbaijan's claim that ..." denies what Azerbaijan said, not a close claim by
     Georgia."""
-    from claimgraph.ingest.text import document_from_text
-    from store_fixtures import backend_store
-
     texts = [
         (
             "Tbilisi Herald",
@@ -211,11 +201,7 @@ def test_a_denial_naming_whose_claim_it_rejects_leaves_other_speakers_alone(tmp_
             "sector of the Caspian Sea when it was boarded.",
         ),
     ]
-    with backend_store("sqlite", tmp_path) as store:
-        for outlet, published, text in texts:
-            document = document_from_text(text, published=published, outlet=outlet)
-            store.save(pipeline.analyse(document))
-        resolve(store)
+    with reports_store(tmp_path, pipeline, texts) as store:
         clusters = {c.id: c for c in read.clusters(store)}
         denials = [x for x in read.contradictions(store) if x.kind == "denial"]
     denied = {clusters[x.claim].label for x in denials}
@@ -228,9 +214,6 @@ def test_an_accusation_rejected_right_after_a_summary_is_the_one_naming_the_deni
 ):
     """ "Russia's embassy rejects the accusation", after a summary that gives the ministry's
     attribution and then the hackers' boast: the attribution that names Russia is denied."""
-    from claimgraph.ingest.text import document_from_text
-    from store_fixtures import backend_store
-
     text = (
         "The Narva blackout: who says what\n\n"
         "A week after a cyberattack cut power in Narva, the accounts differ.\n\n"
@@ -240,13 +223,7 @@ def test_an_accusation_rejected_right_after_a_summary_is_the_one_naming_the_deni
         "30,000 customers.\n"
         "- Russia's embassy in Tallinn rejects the accusation and calls it lies.\n"
     )
-    with backend_store("sqlite", tmp_path) as store:
-        store.save(
-            pipeline.analyse(
-                document_from_text(text, published="2026-05-02", outlet="Baltic Brief")
-            )
-        )
-        resolve(store)
+    with reports_store(tmp_path, pipeline, [("Baltic Brief", "2026-05-02", text)]) as store:
         clusters = {c.id: c for c in read.clusters(store)}
         denials = [x for x in read.contradictions(store) if x.kind == "denial"]
     denied = [clusters[x.claim].label for x in denials]
@@ -257,9 +234,6 @@ def test_an_accusation_rejected_right_after_a_summary_is_the_one_naming_the_deni
 def test_a_countrys_figure_called_groundless_is_the_figure_of_the_deniers_dead(tmp_path, pipeline):
     """ "Kyrgyzstan called the Tajik figure groundless", after a Tajik spokesman gave his own
     side's dead and then the Kyrgyz dead: the denial answers the count of Kyrgyz dead."""
-    from claimgraph.ingest.text import document_from_text
-    from store_fixtures import backend_store
-
     text = (
         "Border clash toll rises\n\n"
         "DUSHANBE, May 7 (Wire) — Three Tajik soldiers were killed in Monday's exchange of fire "
@@ -269,11 +243,7 @@ def test_a_countrys_figure_called_groundless_is_the_figure_of_the_deniers_dead(t
         "Kyrgyzstan's defence ministry called the Tajik figure groundless. It said one Kyrgyz "
         "soldier had been wounded.\n"
     )
-    with backend_store("sqlite", tmp_path) as store:
-        store.save(
-            pipeline.analyse(document_from_text(text, published="2026-05-07", outlet="Wire"))
-        )
-        resolve(store)
+    with reports_store(tmp_path, pipeline, [("Wire", "2026-05-07", text)]) as store:
         clusters = {c.id: c for c in read.clusters(store)}
         denials = [x for x in read.contradictions(store) if x.kind == "denial"]
     denied = [clusters[x.claim].label for x in denials]

@@ -3,15 +3,12 @@ source however the report refers back to them, a spokesperson counts with the bo
 for, one body named several ways counts once, and a headline restating its report adds no
 independent source."""
 
-from contextlib import contextmanager
-
 import pytest
 
-from claimgraph.ingest.text import document_from_text
 from claimgraph.nlp.source_table import load_source_table
-from claimgraph.resolve import read, resolve
+from claimgraph.resolve import read
 from claimgraph.resolve.identity import SourceInfo, build_identity
-from store_fixtures import backend_store
+from resolve_fixtures import reports_store
 
 
 def _sources(analysis):
@@ -203,30 +200,14 @@ def test_a_constabulary_or_a_navy_counts_with_its_government():
     )
 
 
-@contextmanager
-def _stored(tmp_path, pipeline, reports):
-    """A SQLite store holding the reports (outlet, published, text), resolved."""
-    with backend_store("sqlite", tmp_path) as store:
-        for number, (outlet, published, text) in enumerate(reports, 1):
-            document = document_from_text(
-                text,
-                published=published,
-                outlet=outlet,
-                url=f"https://{outlet.lower().replace(' ', '-')}.test/{number}",
-            )
-            store.save(pipeline.analyse(document))
-        resolve(store)
-        yield store
-
-
 def _resolved(tmp_path, pipeline, reports):
-    with _stored(tmp_path, pipeline, reports) as store:
+    with reports_store(tmp_path, pipeline, reports) as store:
         return read.clusters(store)
 
 
 def _denial_pairs(tmp_path, pipeline, report):
     """(denied claim, denial) labels of every denial link one report resolves to."""
-    with _stored(tmp_path, pipeline, [report]) as store:
+    with reports_store(tmp_path, pipeline, [report]) as store:
         clusters = {c.id: c for c in read.clusters(store)}
         return [
             (clusters[c.claim].label, clusters[c.by].label)
@@ -972,7 +953,7 @@ def test_a_denial_with_another_verb_and_only_the_names_in_common_denies_nothing(
 
 
 def test_a_negated_claim_with_the_claims_own_verb_contradicts_it(tmp_path, pipeline):
-    with _stored(
+    with reports_store(
         tmp_path,
         pipeline,
         [
@@ -1082,7 +1063,7 @@ def test_that_report_is_the_one_just_told_not_the_most_reported(tmp_path, pipeli
             "rejected that report.",
         ),
     ]
-    with _stored(tmp_path, pipeline, reports) as store:
+    with reports_store(tmp_path, pipeline, reports) as store:
         clusters = {c.id: c for c in read.clusters(store)}
         pairs = [
             (clusters[c.claim].label, clusters[c.by].label)
@@ -1172,7 +1153,7 @@ def test_a_party_rejecting_an_accusation_denies_what_accuses_it_not_the_story(tm
             "on Tuesday.",
         ),
     ]
-    with _stored(tmp_path, pipeline, reports) as store:
+    with reports_store(tmp_path, pipeline, reports) as store:
         clusters = {c.id: c for c in read.clusters(store)}
         denied = [clusters[c.claim].label for c in read.contradictions(store) if c.kind == "denial"]
     assert any("Ethiopia" in label for label in denied), denied
@@ -1210,7 +1191,7 @@ def test_a_range_is_a_point_of_its_series_and_can_be_disputed(tmp_path, pipeline
             "raid on Kolofata.",
         ),
     ]
-    with _stored(tmp_path, pipeline, reports) as store:
+    with reports_store(tmp_path, pipeline, reports) as store:
         points = [p for s in read.estimate_series(store) for p in s.points]
         contradictions = [c for c in read.contradictions(store) if c.kind == "figures"]
     ranged = [p for p in points if p.text and "20 and 30" in p.text]
@@ -1246,7 +1227,7 @@ def test_a_denial_of_this_answers_the_sentence_just_before(tmp_path, pipeline):
         "The UN humanitarian office said between 20 and 30 civilians had been killed in the "
         "raid on Kolofata."
     )
-    with _stored(
+    with reports_store(
         tmp_path,
         pipeline,
         [

@@ -524,10 +524,15 @@ def _claimant(text: str, lexicon: ResolveLexicon) -> set[str]:
     at = next((i for i, word in enumerate(words[:5]) if word in CLAIM_NOUNS), None)
     if at is None or at == 0:
         return set()
-    opening = " ".join(words[:at])
-    found = {code for _, _, code in lexicon.countries.find(opening)}
+    return _countries_named(" ".join(words[:at]), lexicon)
+
+
+def _countries_named(text: str, lexicon: ResolveLexicon) -> set[str]:
+    """The countries a phrase names by name, demonym or capital ("Yerevan's version",
+    "the Armenian statement", "Azerbaijan")."""
     names = load_country_names()
-    return found | {c for w in words[:at] if (c := names.of(w.removesuffix("'s")))}
+    found = {code for _, _, code in lexicon.countries.find(text)}
+    return found | {c for word in text.split() if (c := names.of(word.removesuffix("'s")))}
 
 
 def _after_report_noun(text: str) -> str:
@@ -541,8 +546,13 @@ def _said_by(state: Run, member: dict[str, Any], author: str) -> bool:
         state.identity.info(member["original_source"]).name if member["original_source"] else "",
         member["facts"].get("source_text") or "",
     }
-    wanted = author.casefold()
-    return any(name and (wanted in name.casefold() or name.casefold() in wanted) for name in names)
+    return any(_names_match(name, author) for name in names)
+
+
+def _names_match(name: str, author: str) -> bool:
+    """One name holds the other ("Horn Civilian Monitor" in "the Horn Civilian Monitor")."""
+    name, author = name.casefold(), author.casefold()
+    return bool(name) and (author in name or name in author)
 
 
 def _may_be_by(state: Run, source: str | None, author: str) -> bool:
@@ -551,17 +561,10 @@ def _may_be_by(state: Run, source: str | None, author: str) -> bool:
     country may be anyone's."""
     if source is None:
         return True
-    info = state.identity.info(source)
-    name, wanted = info.name.casefold(), author.casefold().removeprefix("the ")
-    if wanted in name or name in wanted:
+    if _names_match(state.identity.info(source).name, author.casefold().removeprefix("the ")):
         return True
     country = state.identity.country(source)
-    if country is None:
-        return True
-    names = load_country_names()
-    named = {c for word in author.split() if (c := names.of(word.removesuffix("'s")))}
-    named |= {code for _, _, code in state.lexicon.countries.find(author)}
-    return country in named
+    return country is None or country in _countries_named(author, state.lexicon)
 
 
 def _speaks_for_country(state: Run, member: dict[str, Any], countries: set[str]) -> bool:
