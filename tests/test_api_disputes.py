@@ -58,6 +58,23 @@ def test_api_contradictions_filter_by_kind(client, contradictions, kind):
         assert all(c["by_side"]["polarity"] != "assert" for c in found)
 
 
+def test_api_disputed_figures_gather_the_figure_pairs_by_topic(client, contradictions):
+    pairs = [c for c in contradictions if c["kind"] == "figures"]
+    disputes = client.get("/api/disputed-figures").json()
+    assert {d["topic"] for d in disputes} == {c["topic"] for c in pairs}
+    assert sorted(i for d in disputes for i in d["contradictions"]) == sorted(
+        c["id"] for c in pairs
+    )
+    counts = [d["sources"] for d in disputes]
+    assert counts == sorted(counts, reverse=True)
+    for dispute in disputes:
+        named = {(p["source_id"], tuple(p["figures"])) for p in dispute["positions"]}
+        assert len(named) == len(dispute["positions"]) >= 2
+    assert len(client.get("/api/disputed-figures", params={"limit": 1}).json()) == min(
+        1, len(disputes)
+    )
+
+
 def test_api_contradictions_reject_unknown_kind(client):
     response = client.get("/api/contradictions", params={"kind": "rumour"})
     assert response.status_code == 400

@@ -124,6 +124,8 @@ def test_export_parquet_reads_back(store, tmp_path):
     assert [c["id"] for c in claims] == [c["id"] for c in jsonl]
     assert [c["hedges"] for c in claims] == [c["hedges"] for c in jsonl]
     assert claims[0]["published"].tzinfo is not None
+    pairs = pq.read_table(tmp_path / "out" / "contradictions.parquet").to_pylist()
+    assert all((row["topic"] is None) == (row["kind"] == "denial") for row in pairs)
 
 
 def test_export_parquet_small_batches(store, tmp_path, monkeypatch):

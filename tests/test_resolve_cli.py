@@ -38,6 +38,23 @@ def test_resolve_cli_estimates_json_shape(demo_db):
     } <= set(point)
 
 
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_resolve_cli_contradictions_by_topic(demo_db, fmt):
+    pairs = json.loads(
+        CliRunner().invoke(app, ["contradictions", "--db", demo_db, "-f", "json"]).stdout
+    )
+    figures = [p for p in pairs if p["kind"] == "figures"]
+    result = CliRunner().invoke(app, ["contradictions", "--by-topic", "--db", demo_db, "-f", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "table":
+        assert "source(s) disagree" in result.stdout
+        return
+    disputes = json.loads(result.stdout)
+    assert {d["topic"] for d in disputes} == {p["topic"] for p in figures}
+    assert sum(len(d["contradictions"]) for d in disputes) == len(figures)
+    assert all(len(d["positions"]) >= 2 and d["positions"][0]["source_name"] for d in disputes)
+
+
 def test_resolve_cli_claims_cluster_and_claim(demo_db):
     result = CliRunner().invoke(app, ["claims", "--cluster", "--db", demo_db, "-f", "json"])
     assert result.exit_code == 0, result.output

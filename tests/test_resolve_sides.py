@@ -2,6 +2,8 @@
 cluster's origin speaking first, named; each contradiction is seen from both clusters; a claim's
 standing follows its cluster."""
 
+from datetime import UTC, datetime
+
 import pytest
 
 from claimgraph.resolve import read, resolve, sides
@@ -62,3 +64,69 @@ def test_sides_name_the_origin_and_see_each_dispute_from_both_ends(backend, tmp_
         assert claim.cluster == disputed.claim
         assert claim.polarity in ("assert", "deny", "unconfirmed")
         assert disputed.id in {d.contradiction for d in claim.disputes}
+
+
+def _side(cluster, source, figures, day):
+    return sides.Side(
+        cluster=cluster,
+        label=f"claim {cluster}",
+        polarity="assert",
+        source_id=source,
+        source_name=source.title(),
+        cue="said",
+        figures=figures,
+        published=datetime(2026, 11, day, tzinfo=UTC),
+        outlet="Wire",
+        document_id=f"d{cluster}",
+        attribution_id=f"a{cluster}",
+    )
+
+
+def test_figure_disputes_gather_the_pairs_of_a_topic_once_per_source_and_figure():
+    police_11, police_19 = _side("1", "police", ("11",), 22), _side("2", "police", ("19",), 24)
+    church, un = _side("3", "church", ("42",), 23), _side("4", "un", ("25-30",), 25)
+    plants_a, plants_b = _side("5", "company", ("two",), 23), _side("6", "hackers", ("11",), 22)
+    toll = "people killed in Enga (cumulative)"
+
+    def pair(key, claim, by, topic=toll):
+        return sides.NamedContradiction(key, "figures", f"{topic}: ...", claim, by, topic)
+
+    named = [
+        pair("x1", police_11, church),
+        pair("x2", police_19, church),
+        pair("x3", church, un),
+        pair("x4", police_11, un),
+        pair("x5", plants_b, plants_a, "plants (unknown)"),
+        sides.NamedContradiction("x6", "denial", "...", church, police_19),
+    ]
+    toll_dispute, plants = sides.figure_disputes(named)
+    assert toll_dispute.topic == toll
+    assert [(s.source_id, s.figures) for s in toll_dispute.positions] == [
+        ("police", ("11",)),
+        ("church", ("42",)),
+        ("police", ("19",)),
+        ("un", ("25-30",)),
+    ]
+    assert toll_dispute.sources == 3
+    assert toll_dispute.contradictions == ("x1", "x2", "x3", "x4")
+    assert toll_dispute.latest == datetime(2026, 11, 25, tzinfo=UTC)
+    assert plants.sources == 2
+    assert plants.contradictions == ("x5",)
+    assert toll_dispute.as_dict()["positions"][0]["figures"] == ("11",)
+
+
+def test_figure_disputes_of_a_resolved_corpus_hold_every_figure_pair(tmp_path, pipeline):
+    with corpus_store("sqlite", tmp_path, pipeline, "nk") as store:
+        resolve(store)
+        records = read.contradictions(store)
+        named = sides.named_contradictions(store, records)
+    figures = [c for c in records if c.kind == "figures"]
+    assert figures
+    assert all(c.topic for c in figures)
+    assert all(c.topic is None for c in records if c.kind == "denial")
+    disputes = sides.figure_disputes(named)
+    assert sorted(i for d in disputes for i in d.contradictions) == sorted(c.id for c in figures)
+    for dispute in disputes:
+        assert dispute.sources >= 2
+        speakers = [(s.source_id, s.figures) for s in dispute.positions]
+        assert len(speakers) == len(set(speakers))

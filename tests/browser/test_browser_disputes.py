@@ -49,6 +49,25 @@ def test_browser_contradictions_page_names_both_sides(page, disputed):
     assert label
 
 
+def test_browser_contradictions_page_gathers_figure_disputes_by_topic(page, server, disputed):
+    expected = _get(server, "/api/disputed-figures")
+    if not expected:
+        pytest.skip("resolve found no figure dispute in the demo corpus")
+    open_page(page, "/contradictions")
+    cards = page.locator("[data-testid=figure-disputes] [data-testid=figure-dispute]")
+    assert cards.count() == len(expected)
+    first = cards.first
+    assert expected[0]["topic"] in first.locator(".topic").inner_text()
+    positions = first.locator("[data-testid=position]")
+    assert positions.count() == len(expected[0]["positions"]) >= 2
+    assert positions.first.locator(".figure").inner_text() == ", ".join(
+        expected[0]["positions"][0]["figures"]
+    )
+    screenshot(page, "contradictions-by-topic")
+    open_page(page, "/contradictions?kind=denial")
+    assert page.locator("[data-testid=figure-disputes]").count() == 0
+
+
 @pytest.mark.parametrize("kind", ["denial", "figures"])
 def test_browser_contradictions_filter_by_kind(page, server, disputed, kind):
     expected = len(_get(server, f"/api/contradictions?kind={kind}"))

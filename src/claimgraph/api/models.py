@@ -283,6 +283,21 @@ class ContradictionOut(BaseModel):
     first_reported: datetime | None
     claim_side: SideOut | None = Field(default=None, description="the claim that is disputed")
     by_side: SideOut | None = Field(default=None, description="the claim that disputes it")
+    topic: str | None = Field(
+        default=None, description="what a figure dispute counts; null for a denial"
+    )
+
+
+class FigureDisputeOut(BaseModel):
+    """Every source's figure for one disputed topic, once each: the pairs gathered."""
+
+    topic: str = Field(description="what is counted: people killed in Sudan (cumulative)")
+    sources: int = Field(description="how many sources give a figure in the dispute")
+    latest: datetime | None = Field(description="the latest first report among the figures")
+    positions: list[SideOut] = Field(
+        description="each source's figure as first given, earliest first"
+    )
+    contradictions: list[str] = Field(description="the ids of the pairs behind it")
 
 
 class MergeIn(BaseModel):

@@ -95,6 +95,13 @@ def contradictions(
             "first_reported": c.latest,
             "claim_side": asdict(c.claim),
             "by_side": asdict(c.by),
+            "topic": c.topic,
         }
         for c in named
     ]
+
+
+def figure_disputes(store: Any, read: Any) -> list[dict[str, Any]]:
+    """The figure contradictions gathered by topic (`resolve.sides.figure_disputes`)."""
+    named = sides.named_contradictions(store, read.contradictions(store), "figures")
+    return [dispute.as_dict() for dispute in sides.figure_disputes(named)]

@@ -145,19 +145,43 @@ def estimates_command(
             )
 
 
-def contradictions_command(db: DbOption = "claimgraph.db", fmt: FormatOption = Format.auto) -> None:
+def contradictions_command(
+    db: DbOption = "claimgraph.db",
+    fmt: FormatOption = Format.auto,
+    by_topic: Annotated[
+        bool,
+        typer.Option(
+            "--by-topic",
+            help="Figure disputes only, one per topic: every source's figure once, earliest first.",
+        ),
+    ] = False,
+) -> None:
     """List contradictions: denials and incompatible figures, each against the claim it hits.
 
     Example: claimgraph contradictions --format table
     """
     from claimgraph.resolve import read
-    from claimgraph.resolve.sides import named_contradictions, side_text
+    from claimgraph.resolve.sides import figure_disputes, named_contradictions, side_text
     from claimgraph.store import open_store
 
     with open_store(db, create=False) as store:
         found = read.contradictions(store)
-        named = named_contradictions(store, found)
-    if output_format(fmt, TABLE_OR_JSON, what="a contradictions listing") is Format.json:
+        named = named_contradictions(store, found, "figures" if by_topic else None)
+    as_json = output_format(fmt, TABLE_OR_JSON, what="a contradictions listing") is Format.json
+    if by_topic:
+        disputes = figure_disputes(named)
+        if as_json:
+            typer.echo(json.dumps(json_ready([d.as_dict() for d in disputes]), indent=2))
+            return
+        for dispute in disputes:
+            typer.echo(f"{dispute.topic}: {dispute.sources} source(s) disagree")
+            for side in dispute.positions:
+                typer.echo(
+                    f"  {_when(side.published)}  {', '.join(side.figures) or '?':>22}  "
+                    f"{side.source_name or '?'}  <- {side.outlet or '?'}"
+                )
+        return
+    if as_json:
         typer.echo(json.dumps(json_ready(named), indent=2, ensure_ascii=False))
         return
     for item in named:

@@ -109,6 +109,7 @@ def schemas() -> dict[str, Any]:
                 ("claim", text),
                 ("by", text),
                 ("explanation", text),
+                ("topic", text),
                 ("claim_founder", text),
                 ("by_founder", text),
             ]

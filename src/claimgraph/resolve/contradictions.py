@@ -265,6 +265,7 @@ def figure_conflicts(
                     kind="figures",
                     claim=first["cluster_id"],
                     by=second["cluster_id"],
+                    topic=f"{label} ({first['modality']})",
                     explanation=(
                         f"{label} ({first['modality']}): {said_a['text']} from "
                         f"{name_of(said_a['original_source'])} vs {said_b['text']} from "

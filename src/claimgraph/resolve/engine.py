@@ -451,6 +451,7 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
                 "claim": target["cluster_id"],
                 "by": member["cluster_id"],
                 "interested": party,
+                "topic": None,
                 "explanation": _denial_text(
                     state,
                     member["original_source"],
@@ -1058,6 +1059,7 @@ def _contradictions(
                     "claim": claim_id,
                     "by": denial_id,
                     "interested": party,
+                    "topic": None,
                     "explanation": _denial_text(
                         state, denial.source, claim.source, f"similarity {similarity:.2f}", party
                     ),
@@ -1084,6 +1086,7 @@ def _contradictions(
                     "by": item.by,
                     "explanation": item.explanation,
                     "interested": False,
+                    "topic": item.topic,
                 }
             )
     if not found:

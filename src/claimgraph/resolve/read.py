@@ -181,6 +181,7 @@ def contradictions(store: Store) -> list[Contradiction]:
             by=row["by"],
             explanation=row["explanation"],
             interested=bool(row["interested"]),
+            topic=row["topic"],
         )
         for row in rows
     ]

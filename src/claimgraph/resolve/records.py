@@ -113,6 +113,7 @@ class Contradiction:
     by: str  # cluster id that contradicts it
     explanation: str
     interested: bool = False  # a denial by a party to what it denies (sides.py names both sides)
+    topic: str | None = None  # of a figure dispute: "people killed in Sudan (cumulative)"
 
 
 @dataclass(frozen=True, slots=True)

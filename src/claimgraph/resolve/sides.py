@@ -14,7 +14,7 @@ has some; in a figure dispute, only the figures the dispute names.
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -69,6 +69,7 @@ class NamedContradiction:
     explanation: str
     claim: Side
     by: Side
+    topic: str | None = None  # what a figure dispute counts
 
     @property
     def latest(self) -> datetime | None:
@@ -95,11 +96,71 @@ def named_contradictions(
             explanation=c.explanation,
             claim=_named(known.get(c.claim) or _missing(c.claim), c),
             by=_named(known.get(c.by) or _missing(c.by), c),
+            topic=c.topic,
         )
         for c in rows
     ]
     found.sort(key=lambda c: (_stamp(c.latest), c.id), reverse=True)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class FigureDispute:
+    """Every figure given for one disputed topic, once per source and figure: what an analyst
+    briefs ("the toll: police 11, then 19; the church 42; the UN 25-30") instead of each of
+    the pairs of them that disagree."""
+
+    topic: str
+    positions: tuple[Side, ...]  # earliest first; each source's figure as it first gave it
+    contradictions: tuple[str, ...]  # the pairs behind it
+
+    @property
+    def sources(self) -> int:
+        return len({_speaker(side) for side in self.positions})
+
+    @property
+    def latest(self) -> datetime | None:
+        dates = [side.published for side in self.positions if side.published is not None]
+        return max(dates, key=_stamp) if dates else None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The shape of `contradictions --by-topic --format json` and `/api/disputed-figures`."""
+        return {
+            "topic": self.topic,
+            "sources": self.sources,
+            "latest": self.latest,
+            "positions": [asdict(side) for side in self.positions],
+            "contradictions": list(self.contradictions),
+        }
+
+
+def figure_disputes(named: Iterable[NamedContradiction]) -> list[FigureDispute]:
+    """The figure contradictions gathered by topic; most sources first, then the latest."""
+    by_topic: dict[str, list[NamedContradiction]] = defaultdict(list)
+    for c in named:
+        if c.kind == "figures":
+            by_topic[c.topic or c.explanation.split(":")[0]].append(c)
+    found = []
+    for topic, pairs in by_topic.items():
+        positions: dict[tuple[str, tuple[str, ...]], Side] = {}
+        for side in sorted(
+            (s for c in pairs for s in (c.claim, c.by)),
+            key=lambda s: (s.published is None, _stamp(s.published), s.cluster),
+        ):
+            positions.setdefault((_speaker(side), side.figures), side)
+        found.append(
+            FigureDispute(
+                topic=topic,
+                positions=tuple(positions.values()),
+                contradictions=tuple(sorted(c.id for c in pairs)),
+            )
+        )
+    found.sort(key=lambda d: (-d.sources, -_stamp(d.latest), d.topic))
+    return found
+
+
+def _speaker(side: Side) -> str:
+    return side.source_id or side.source_name or side.cluster
 
 
 def sides(store: Store, cluster_ids: Iterable[str]) -> dict[str, Side]:

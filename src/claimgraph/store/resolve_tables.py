@@ -96,6 +96,9 @@ resolve_contradictions = sa.Table(
     # A denial by a party to what it denies ("the Kremlin denies Russian involvement"): weighed
     # as such in the grades.
     sa.Column("interested", sa.Boolean, nullable=False, server_default=sa.false()),
+    # What a figure dispute counts ("people killed in Sudan (cumulative)"): readers gather the
+    # pairs of one topic into one dispute.
+    sa.Column("topic", sa.String(300), nullable=True),
 )
 
 # Users' corrections to source identity, replayed on every resolve so they stick.

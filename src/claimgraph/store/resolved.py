@@ -395,7 +395,7 @@ def resolved_count(conn: Connection) -> int:
     return int(conn.execute(sa.select(sa.func.count()).select_from(r)).scalar_one())
 
 
-RESOLVE_SCHEMA = "11"  # bump when a resolve table changes: its (derived) rows are then rebuilt
+RESOLVE_SCHEMA = "12"  # bump when a resolve table changes: its (derived) rows are then rebuilt
 
 
 def ensure_current(conn: Connection) -> bool:

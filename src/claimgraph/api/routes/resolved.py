@@ -16,6 +16,7 @@ from claimgraph.api.models import (
     ContradictionOut,
     CorrectionOut,
     EstimateSeriesOut,
+    FigureDisputeOut,
     GradeOut,
     MatchOut,
     MergeIn,
@@ -184,6 +185,18 @@ def list_contradictions(
     limit: Annotated[int | None, Query(ge=1, le=1000, description="at most this many")] = None,
 ) -> list[dict[str, Any]]:
     return resolution.contradictions(store, read, kind=kind)[:limit]
+
+
+@router.get(
+    "/disputed-figures",
+    response_model=list[FigureDisputeOut],
+    summary="Figure disputes gathered by topic, each source's figure once, most sources first",
+)
+def list_figure_disputes(
+    store: StoreDep,
+    limit: Annotated[int | None, Query(ge=1, le=1000, description="at most this many")] = None,
+) -> list[dict[str, Any]]:
+    return resolution.figure_disputes(store, read)[:limit]
 
 
 @router.get("/grades", response_model=list[GradeOut], summary="Source reliability grades (A-F)")

@@ -27,6 +27,32 @@ function side(s, kind) {
   );
 }
 
+// One card per disputed topic: each source's figure once, earliest first, the pairs behind it
+// below in the table. An analyst briefs "the toll: police 11 then 19, the church 42", not the
+// dozen pairs those figures make.
+function figureDispute(dispute) {
+  return h(
+    "li",
+    { class: "figure-dispute", "data-testid": "figure-dispute" },
+    h("div", { class: "topic" }, h("strong", {}, dispute.topic), h("span", { class: "muted" }, ` · ${dispute.sources} sources disagree`)),
+    h(
+      "ul",
+      { class: "positions" },
+      dispute.positions.map((s) =>
+        h(
+          "li",
+          { "data-testid": "position" },
+          h("span", { class: "figure" }, s.figures.length ? s.figures.join(", ") : "?"),
+          " ",
+          sideSource(s),
+          h("span", { class: "muted" }, ` · ${s.published ? day(s.published) : "undated"}${s.outlet ? ` · ${s.outlet}` : ""} · `),
+          h("a", { href: `/clusters/${encodeURIComponent(s.cluster)}`, class: "open-claim", title: s.label }, "claim"),
+        ),
+      ),
+    ),
+  );
+}
+
 start(async () => {
   const params = new URLSearchParams(location.search);
   const kind = params.get("kind") || "";
@@ -35,8 +61,10 @@ start(async () => {
     location.search = query({ kind: picker.value });
   });
   let rows;
+  let disputes = [];
   try {
     rows = await api(`/api/contradictions${query({ kind })}`);
+    if (kind !== "denial") disputes = await api("/api/disputed-figures");
   } catch (error) {
     mount(error.code === "CG011" ? notice("Contradictions come from the cross-document stage, which is not available yet.") : errorBox(error));
     return;
@@ -47,8 +75,17 @@ start(async () => {
       "div",
       { class: "toolbar" },
       h("label", {}, "Show ", picker),
-      h("span", { class: "muted", "data-testid": "contradictions-summary" }, `${rows.length} contradiction(s)`, kind ? "" : ` · ${counts.denial} denial(s), ${counts.figures} figure dispute(s)`, " · most recent first"),
+      h("span", { class: "muted", "data-testid": "contradictions-summary" }, `${rows.length} contradiction(s)`, kind ? "" : ` · ${counts.denial} denial(s), ${counts.figures} pair(s) of figures`, " · most recent first"),
     ),
+    disputes.length
+      ? h(
+          "section",
+          { "data-testid": "figure-disputes" },
+          h("h2", {}, `Disputed figures (${disputes.length} topic${disputes.length === 1 ? "" : "s"})`),
+          h("ul", { class: "figure-disputes" }, disputes.map(figureDispute)),
+        )
+      : null,
+    rows.length && disputes.length ? h("h2", {}, kind ? "Each pair" : "Each denial and pair of figures") : null,
     rows.length
       ? h(
           "table",
