@@ -471,6 +471,21 @@ def test_source_hygiene_police_named_after_a_region_are_that_countrys_police(ana
 
 
 @pytest.mark.parametrize(
+    ("text", "police"),
+    [
+        ("Papua New Guinea police said 19 people had been killed.", "pg-police"),
+        ("Police in Papua New Guinea said 19 people had been killed.", "pg-police"),
+        ("Kenyan police said 19 people had been killed in the raid.", "ke-police"),
+    ],
+)
+def test_source_hygiene_a_countrys_police_has_one_id_however_the_country_is_named(
+    analyse, text, police
+):
+    [claim] = analyse(text).attributions
+    assert claim.canonical_source == police
+
+
+@pytest.mark.parametrize(
     ("text", "person", "government"),
     [
         (

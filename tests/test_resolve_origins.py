@@ -207,7 +207,12 @@ def _resolved(tmp_path, pipeline, reports):
 
 def _denial_pairs(tmp_path, pipeline, report):
     """(denied claim, denial) labels of every denial link one report resolves to."""
-    with reports_store(tmp_path, pipeline, [report]) as store:
+    return _denial_pairs_of(tmp_path, pipeline, [report])
+
+
+def _denial_pairs_of(tmp_path, pipeline, reports):
+    """(denied claim, denial) labels of every denial link these reports resolve to."""
+    with reports_store(tmp_path, pipeline, reports) as store:
         clusters = {c.id: c for c in read.clusters(store)}
         return [
             (clusters[c.claim].label, clusters[c.by].label)
@@ -912,6 +917,37 @@ def test_a_generic_police_is_the_police_of_a_region_named_in_its_report():
     assert identity.canonical("police") == "police-in-cabo-delgado"
 
 
+def test_a_countrys_police_is_its_one_named_national_police_force():
+    sources = [
+        SourceInfo(
+            "royal-papua-new-guinea-constabulary",
+            "Royal Papua New Guinea Constabulary",
+            "organisation",
+            "PG",
+        ),
+        SourceInfo("pg-police", "Papua New Guinea police", "group", "PG"),
+        SourceInfo("ke-police", "Kenya police", "group", "KE"),
+    ]
+    documents = {
+        "royal-papua-new-guinea-constabulary": {"d1"},
+        "pg-police": {"d2"},
+        "ke-police": {"d3"},
+    }
+    one = build_identity(load_source_table(), sources, [], documents=documents)
+    assert one.canonical("pg-police") == "royal-papua-new-guinea-constabulary"
+    assert one.canonical("ke-police") == "ke-police"  # no named force of Kenya
+    two = build_identity(
+        load_source_table(),
+        [
+            *sources,
+            SourceInfo("pg-police-force", "Port Moresby Police Force", "organisation", "PG"),
+        ],
+        [],
+        documents={**documents, "pg-police-force": {"d4"}},
+    )
+    assert two.canonical("pg-police") == "pg-police"  # two named forces: which one?
+
+
 def test_rejected_charges_hit_the_charges_however_far_up_the_report(tmp_path, pipeline):
     filler = (
         "The port authority said traffic in the harbour was normal on Friday, and ferries to "
@@ -1245,3 +1281,52 @@ def test_a_denial_of_this_answers_the_sentence_just_before(tmp_path, pipeline):
         denied = [clusters[c.claim].label for c in read.contradictions(store) if c.kind == "denial"]
     assert denied, "the denial is linked"
     assert all("pulled back" in label for label in denied), denied
+
+
+@pytest.mark.parametrize("in_body", [False, True])
+def test_a_headline_alone_denies_nothing(tmp_path, pipeline, in_body):
+    """A headline is a clipped restatement of its body: the body's denial is linked, a denial
+    said only in the headline is not."""
+    claim = (
+        "Wire",
+        "2026-05-01",
+        "Border clash reported\n\nArmenia's defence ministry said Azerbaijani troops crossed "
+        "the border near Sotk on Monday and shelled two villages.",
+    )
+    body = (
+        "Azerbaijan's defence ministry denied that Azerbaijani troops had crossed the border near "
+        "Sotk and shelled two villages."
+        if in_body
+        else "Azerbaijan's president met farmers in Ganja on Tuesday, his office said."
+    )
+    headline = (
+        "Azerbaijan denies Azerbaijani troops crossed the border near Sotk and shelled villages"
+    )
+    denial = ("Post", "2026-05-02", f"{headline}\n\n{body}")
+    with reports_store(tmp_path, pipeline, [claim, denial]) as store:
+        clusters = {c.id: c for c in read.clusters(store)}
+        denied = [clusters[c.claim].label for c in read.contradictions(store) if c.kind == "denial"]
+    assert bool(denied) == in_body, denied
+
+
+def test_a_denial_reaches_a_claim_in_a_report_that_names_no_place(tmp_path, pipeline):
+    pairs = _denial_pairs_of(
+        tmp_path,
+        pipeline,
+        [
+            (
+                "Harbour Post",
+                "2026-03-02",
+                "Hackers hit water utility\n\nTAMPERE — A cyberattack stopped the pumps of the "
+                "Tampere water utility on Monday. No billing records had been stolen, the "
+                "utility's director Mikko Salo said.",
+            ),
+            (
+                "Net Weekly",
+                "2026-03-03",
+                "Group claims theft\n\nA group calling itself BlackPine said on Tuesday that it "
+                "had stolen 40,000 billing records from the utility's servers.",
+            ),
+        ],
+    )
+    assert any("billing records" in claim for claim, _ in pairs), pairs

@@ -397,3 +397,55 @@ def test_an_age_after_a_name_and_a_number_to_dial_are_no_counts(figures):
     assert found[2] == ("fishermen", "killed")
     assert found.get(41, (None,))[0] is None
     assert found.get(112, (None,))[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        (
+            'A police commander said: "We have recorded 19 deaths from the attack. Last night '
+            'our officers arrested four suspects at a roadblock."',
+            19,
+            ("people", "killed"),
+        ),
+        (
+            "The agency said 4,100 people have fled their homes, as police hold four suspects.",
+            4,
+            ("suspects", None),
+        ),
+        (
+            "The administrator said at least 30 people had been killed and about 90 houses burned.",
+            90,
+            ("houses", None),
+        ),
+        (
+            "The commander said that about 60 gunmen took part, that his unit reached the village "
+            "within two hours and that four suspects have been arrested.",
+            60,
+            ("attackers", None),
+        ),
+        (
+            "The rebels said their fighters had killed dozens of soldiers and destroyed several "
+            "armoured vehicles.",
+            12,
+            ("troops", "killed"),
+        ),
+    ],
+)
+def test_what_happened_to_a_count_is_said_in_its_own_clause(figures, text, value, expected):
+    assert figures(text)[value] == expected
+
+
+def test_a_bare_number_repeating_a_figure_counts_what_that_one_counted(facts_of):
+    found = figures_in(
+        facts_of(
+            "The priest said he had buried 42 people, among them 11 women and nine children. "
+            '"I wrote down every name. Forty-two," he told the paper.'
+        )
+    )
+    said = [(f.text, f.thing, f.event) for f in found if f.value in (42, 9)]
+    assert said == [
+        ("42", "people", "killed"),
+        ("nine", "children", None),
+        ("Forty-two", "people", "killed"),
+    ]

@@ -1274,6 +1274,18 @@ class _Resolver:
                     return found
         return None
 
+    def _country_name_tokens(self, tokens: SpacySpan) -> set[int]:
+        """The tokens of country names of several words that the tagger left untagged
+        ("Papua New Guinea police"), so that the description is "police" there as after
+        "Kenyan"."""
+        found: set[int] = set()
+        for size in (4, 3, 2):
+            for start in range(len(tokens) - size + 1):
+                words = tokens[start : start + size]
+                if words[0].pos_ == "PROPN" and self.countries.of(words.text):
+                    found.update(t.i for t in words)
+        return found
+
     def _place_country(self, position: int) -> str | None:
         return next((c for start, end, c in self.places if start <= position < end), None)
 
@@ -1283,6 +1295,7 @@ class _Resolver:
         place_tokens = {
             t.i for ent in self._ents(tokens) if ent.label_ in ("GPE", "NORP", "LOC") for t in ent
         }
+        place_tokens.update(self._country_name_tokens(tokens))
         for token in tokens:
             if person is not None and token in person:
                 continue

@@ -105,6 +105,9 @@ class Features:
     accusation: bool = False  # "the Yemeni accusation over ...": it names a claim it answers
     story: tuple[str, ...] = ()  # the places named by the reports its members come from
     author: str | None = None  # a denial's: whose claim it names ("Azerbaijan's claim that")
+    # every member is a headline: a compressed restatement ("Church disputes police toll"),
+    # too clipped to say which claim it denies or to be the claim a denial denies
+    headline: bool = False
 
     @property
     def denies(self) -> bool:
@@ -129,6 +132,7 @@ class Features:
             accusation=bool(ACCUSATION.match(fact.match_text or fact.content_text)),
             story=fact.story,
             author=claim_author(fact.content_text) if fact.polarity == "deny" else None,
+            headline=fact.headline,
         )
 
     def joined(self, member: "Features") -> "Features":
@@ -149,6 +153,7 @@ class Features:
             accusation=self.accusation,
             story=tuple(sorted(set(self.story) | set(member.story)))[:STORY_SIZE],
             author=self.author,
+            headline=self.headline and member.headline,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -167,6 +172,7 @@ class Features:
             "accusation": self.accusation,
             "story": list(self.story),
             "author": self.author,
+            "headline": self.headline,
         }
 
     @classmethod
@@ -190,6 +196,7 @@ class Features:
             accusation=bool(row.get("accusation", False)),
             story=tuple(row.get("story", ())),
             author=row.get("author"),
+            headline=bool(row.get("headline", False)),
         )
 
 

@@ -106,8 +106,11 @@ def _same_matter(denial: Features, claim: Features) -> bool:
         # say it is the same story. The same verb alone is not enough: "its fighters had carried
         # out the attack" (a drone strike) would deny "a group carried out the attack" (a
         # ransomware story elsewhere) in the same corpus.
+        # A report that names no place at all (an interview transcript) cannot be told apart
+        # from the story by its places, so it is not ruled out of it.
         return bool(set(denial.entities) & set(claim.entities)) or (
-            denial.words > STORY_WORDS and bool(set(denial.story) & set(claim.story))
+            denial.words > STORY_WORDS
+            and (bool(set(denial.story) & set(claim.story)) or not claim.story)
         )
     return True
 

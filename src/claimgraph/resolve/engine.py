@@ -1036,6 +1036,8 @@ def _contradictions(
     for cluster_id in sorted(touched):
         index = reps.index[cluster_id]
         mine = reps.features[index]
+        if mine.headline:
+            continue  # a headline's claim is its body's: the body's report is what is disputed
         if mine.denies or (mine.polarity == "assert" and mine.negated):
             denials.add(index)
         if mine.polarity == "assert" and not mine.negated:
@@ -1043,8 +1045,11 @@ def _contradictions(
             denials |= {
                 i
                 for i, theirs in enumerate(reps.features)
-                if (theirs.denies and denial_applies(theirs, mine, 1.0, 0.0))
-                or negation_applies(theirs, mine, 1.0, 0.0)
+                if not theirs.headline
+                and (
+                    (theirs.denies and denial_applies(theirs, mine, 1.0, 0.0))
+                    or negation_applies(theirs, mine, 1.0, 0.0)
+                )
             }
     for index in sorted(denials):
         denial = reps.features[index]
@@ -1123,7 +1128,7 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
     for other in np.nonzero(sims >= threshold)[0]:
         claim = reps.features[other]
         similarity = float(sims[other]) - predicate_penalty(denial, claim)
-        if not applies(denial, claim, similarity, threshold):
+        if claim.headline or not applies(denial, claim, similarity, threshold):
             continue
         if other_action(denial.predicate, claim.predicate) and names_only_in_common(
             denial, claim, reps.founder_terms[index].keys(), reps.founder_terms[other].keys()

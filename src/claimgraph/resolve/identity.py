@@ -215,6 +215,7 @@ def build_identity(
     _acronyms(identity)
     _sub_bodies(identity)
     _countryless_bodies(identity)
+    _national_police(identity)
     _roles_to_people(identity)
     _generic_named_body(identity, documents or {})
     _local_bodies(identity)
@@ -417,6 +418,41 @@ def _countryless_bodies(identity: SourceIdentity) -> None:
             if len(targets) == 1:
                 identity.mapping[source.id] = targets[0]
                 identity.reasons[source.id] = f"the only {name!r} of a country: {targets[0]}"
+
+
+# how a country's one national police force is named: "Royal Papua New Guinea Constabulary",
+# "Kenya Police Service", "Haitian National Police"
+NATIONAL_POLICE_ENDINGS = (
+    " constabulary",
+    " constabulary force",
+    " police force",
+    " police service",
+    " national police",
+)
+
+
+def _national_police(identity: SourceIdentity) -> None:
+    """ "Papua New Guinea police" is the "Royal Papua New Guinea Constabulary" of another report:
+    a country's police, named by the country alone, is the one named national police force
+    of that country in the corpus (two candidates leave it apart)."""
+    forces: dict[str, list[str]] = {}
+    for source in identity.infos.values():
+        if (
+            source.country
+            and _named_organisation(identity, source)
+            and source_key(source.name).endswith(NATIONAL_POLICE_ENDINGS)
+        ):
+            forces.setdefault(source.country, []).append(source.id)
+    for source in list(identity.infos.values()):
+        if (
+            source.country
+            and source.id == f"{source.country.lower()}-police"
+            and source.id not in identity.mapping
+            and len(forces.get(source.country, [])) == 1
+        ):
+            target = forces[source.country][0]
+            identity.mapping[source.id] = target
+            identity.reasons[source.id] = f"the country's one named police force: {target}"
 
 
 SPOKES_WORDS = (" spokesman", " spokeswoman", " spokesperson")

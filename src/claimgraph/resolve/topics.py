@@ -113,9 +113,22 @@ def figure_of(
             subject = _subject_region(text, low, start)
         if thing is None and TOLL.search(text[low:start]):
             thing = "people"  # "put the death toll at 12": the dead, whatever was counted before
+        # "42 people, among them nine children. 'Forty-two,' he said": a bare number that
+        # repeats an earlier figure counts what that one counted; else the last thing counted
+        repeated = next(
+            (f for f in reversed(previous) if f.thing and f.value == quantity.value), None
+        )
+        if thing is None and repeated is not None:
+            thing, event = repeated.thing, event or repeated.event
         thing = thing or next((f.thing for f in reversed(previous) if f.thing), None)
-    before_text = text[max(low, start - EVENT_SPAN) : start]
-    after_text = text[end : min(high, end + EVENT_SPAN)]
+    # what happened to the counted thing is said in the number's own clause: "19 deaths. Our
+    # officers arrested four suspects" did not arrest the dead
+    before_text = _after_last_break(text[max(low, start - EVENT_SPAN) : start])
+    if window[2]:
+        # "30 people had been killed and about 90 houses burned": a verb before the conjunction
+        # is the previous number's
+        before_text = _after_last_conjunction(before_text)
+    after_text = _before_first_break(text[end : min(high, end + EVENT_SPAN)])
     group = _group_noun(text[end : max(high, clause_end)], (thing, next_unit, quantity.unit))
     share = group is not None and bool(SHARE.match(text[end : end + 12]))
     if share and event is None:
@@ -128,15 +141,24 @@ def figure_of(
     event = event or (
         None
         if share
-        else _nearest(lexicon.events.find(after_text), lexicon.events.find(before_text))
+        else _governing(lexicon.events.find(before_text), before_text)
+        or _nearest(lexicon.events.find(after_text), lexicon.events.find(before_text))
     )
-    if event is None and window[3] and not share:
-        # "84 Wagner fighters and 47 Malian soldiers had been killed": coordinated numbers share
-        # the verb that follows the last of them.
-        beyond = text[end : min(clause_end, end + 2 * EVENT_SPAN)]
+    if event is None and window[3] and not share and NEXT_IN_PHRASE.match(text[end:high]):
+        # "84 Wagner fighters and 47 Malian soldiers had been killed", "two sailors aged 41 and
+        # 57 were detained": numbers in one phrase share the verb that follows the last of them
+        # (not "60 gunmen took part, ... and that four suspects have been arrested").
+        beyond = _before_first_break(text[end : min(clause_end, end + 2 * EVENT_SPAN)])
         event = _nearest(lexicon.events.find(beyond), [])
-    if event is None and window[2] and previous and _coordinated(text[low:start]):
-        # "killed 84 Russian mercenaries and 47 Malian soldiers": ... and the verb before the first.
+    if (
+        event is None
+        and window[2]
+        and previous
+        and _coordinated(text[low:start])
+        and not lexicon.events.find(text[low:start])
+    ):
+        # "killed 84 Russian mercenaries and 47 Malian soldiers": ... and the verb before the
+        # first (not "30 people had been killed and 90 houses burned": that verb is the first's).
         event = previous[-1].event
     if event is None and quantity.unit is None:
         # "The number of people killed on the Kyrgyz side ... has risen to 59"
@@ -246,6 +268,7 @@ LONG_SPAN = re.compile(
     re.IGNORECASE,
 )
 AGES = re.compile(r"\b(?:aged|ages of)\s+(?:between\s+)?(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I)
+NEXT_IN_PHRASE = re.compile(r"^[\w\s'-]{0,40}$")
 COORDINATED = re.compile(r"^[\w\s'-]{0,40}\b(?:and|or)\s*$")
 # a number whose noun comes after the next one: "212 Turkish and more than 900 Nigerien employees"
 SHARED_NOUN = re.compile(
@@ -273,6 +296,29 @@ TOLL = re.compile(r"\btoll\b(?! of)", re.I)  # "the death toll", "the toll remai
 COUNTED_SUBJECT = re.compile(
     r"\b(?:number|toll|tally|count) of (?:the )?((?:[A-Za-z-]+ ){0,3}[A-Za-z-]+)", re.IGNORECASE
 )
+
+
+# where a clause about something else begins: a sentence's end, a semicolon, or a subordinate
+# clause ("4,100 people have fled, IOM says, as police hold four suspects"); a full stop after a
+# capital ("U.S. troops") ends nothing
+CLAUSE_BREAK = re.compile(
+    r"(?<=[a-z0-9)][.!?])[\"”’]?\s+(?=[A-Z\"“‘])|;\s+|,\s+(?:as|while|when|after|but|whereas)\s+"
+)
+
+
+def _before_first_break(text: str) -> str:
+    found = CLAUSE_BREAK.search(text)
+    return text[: found.start()] if found else text
+
+
+def _after_last_break(text: str) -> str:
+    ends = [found.end() for found in CLAUSE_BREAK.finditer(text)]
+    return text[ends[-1] :] if ends else text
+
+
+def _after_last_conjunction(text: str) -> str:
+    ends = [found.end() for found in re.finditer(r"\b(?:and|or|but)\b", text)]
+    return text[ends[-1] :] if ends else text
 
 
 def _coordinated(between: str) -> bool:
@@ -349,6 +395,19 @@ def _group_noun(after: str, names: tuple[str | None, ...]) -> int | None:
         if at >= 0:
             return at + len(word)
     return None
+
+
+def _governing(before: list[tuple[int, int, str]], before_text: str) -> str | None:
+    """The event verb right before a number, which governs it ("had killed dozens of soldiers
+    and destroyed several vehicles": the soldiers were killed, not destroyed)."""
+    if not before:
+        return None
+    between = before_text[before[-1][1] :]
+    return before[-1][2] if DIRECT_OBJECT.match(between) else None
+
+
+# at most a qualifier between a verb and the number it governs: "killed at least 30"
+DIRECT_OBJECT = re.compile(r"^\s*(?:(?!(?:and|or|but|as|while)\b)[a-z]+\s+){0,2}$")
 
 
 def _nearest(after: list[tuple[int, int, str]], before: list[tuple[int, int, str]]) -> str | None:
