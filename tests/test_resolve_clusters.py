@@ -188,11 +188,15 @@ def test_a_denial_naming_no_country_needs_a_shared_name():
 
     from claimgraph.resolve.contradictions import denial_applies
 
-    denial = replace(features(polarity="deny", countries=()), predicate="carry out")
-    claim = replace(features(countries=("LT",)), predicate="carry out")
+    denial = replace(
+        features(polarity="deny", countries=()), predicate="carry out", story=("Mogadishu",)
+    )
+    claim = replace(features(countries=("LT",)), predicate="carry out", story=("Vilnius",))
     assert not denial_applies(denial, claim, similarity=0.8, threshold=0.55)
     named = replace(denial, entities=("nightfall",))
     assert denial_applies(named, replace(claim, entities=("nightfall",)), 0.8, 0.55)
+    # a report that names no place at all cannot be told apart from the story by its places
+    assert denial_applies(denial, replace(claim, story=()), 0.8, 0.55)
 
 
 @pytest.mark.parametrize(
