@@ -125,6 +125,7 @@ def test_export_parquet_reads_back(store, tmp_path):
     assert [c["hedges"] for c in claims] == [c["hedges"] for c in jsonl]
     assert claims[0]["published"].tzinfo is not None
     pairs = pq.read_table(tmp_path / "out" / "contradictions.parquet").to_pylist()
+    assert {row["kind"] for row in pairs} == {"denial", "figures"}
     assert all((row["topic"] is None) == (row["kind"] == "denial") for row in pairs)
 
 

@@ -12,7 +12,7 @@ the latest source with the same head noun. Anything else becomes a new source of
 """
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
@@ -1255,12 +1255,9 @@ class _Resolver:
                 found = self.countries.of(ent.text)
                 if found:
                     return found
-        for size in (4, 3, 2):  # "Royal Papua New Guinea Constabulary": not Guinea
-            for start in range(len(tokens) - size + 1):
-                words = tokens[start : start + size]
-                if words[0].pos_ == "PROPN" and not where_they_are(words[0].i):
-                    if found := self.countries.of(words.text):
-                        return found
+        for words, found in self._country_names(tokens):  # "Royal Papua New Guinea ...": not Guinea
+            if not where_they_are(words[0].i):
+                return found
         for token in tokens:
             if where_they_are(token.i):
                 continue
@@ -1274,17 +1271,14 @@ class _Resolver:
                     return found
         return None
 
-    def _country_name_tokens(self, tokens: SpacySpan) -> set[int]:
-        """The tokens of country names of several words that the tagger left untagged
-        ("Papua New Guinea police"), so that the description is "police" there as after
-        "Kenyan"."""
-        found: set[int] = set()
+    def _country_names(self, tokens: SpacySpan) -> Iterator[tuple[SpacySpan, str]]:
+        """(words, country) for each country name of several words in the mention, longest
+        first, whether or not the tagger marked it ("Papua New Guinea police")."""
         for size in (4, 3, 2):
             for start in range(len(tokens) - size + 1):
                 words = tokens[start : start + size]
-                if words[0].pos_ == "PROPN" and self.countries.of(words.text):
-                    found.update(t.i for t in words)
-        return found
+                if words[0].pos_ == "PROPN" and (found := self.countries.of(words.text)):
+                    yield words, found
 
     def _place_country(self, position: int) -> str | None:
         return next((c for start, end, c in self.places if start <= position < end), None)
@@ -1295,7 +1289,8 @@ class _Resolver:
         place_tokens = {
             t.i for ent in self._ents(tokens) if ent.label_ in ("GPE", "NORP", "LOC") for t in ent
         }
-        place_tokens.update(self._country_name_tokens(tokens))
+        # a country of several words the tagger left untagged: "police", as after "Kenyan"
+        place_tokens.update(t.i for words, _ in self._country_names(tokens) for t in words)
         for token in tokens:
             if person is not None and token in person:
                 continue

@@ -263,14 +263,15 @@ def figure_conflicts(
                 key = contradiction_id(
                     "figures", *sorted((first["cluster_id"], second["cluster_id"]))
                 )
+                topic = f"{label} ({first['modality']})"
                 found[key] = Contradiction(
                     id=key,
                     kind="figures",
                     claim=first["cluster_id"],
                     by=second["cluster_id"],
-                    topic=f"{label} ({first['modality']})",
+                    topic=topic,
                     explanation=(
-                        f"{label} ({first['modality']}): {said_a['text']} from "
+                        f"{topic}: {said_a['text']} from "
                         f"{name_of(said_a['original_source'])} vs {said_b['text']} from "
                         f"{name_of(said_b['original_source'])}, "
                         f"{'within a day' if window <= 1 else f'within {window:g} days'}"

@@ -123,11 +123,12 @@ def figure_of(
         thing = thing or next((f.thing for f in reversed(previous) if f.thing), None)
     # what happened to the counted thing is said in the number's own clause: "19 deaths. Our
     # officers arrested four suspects" did not arrest the dead
-    before_text = _after_last_break(text[max(low, start - EVENT_SPAN) : start])
+    before_text = _after_last(CLAUSE_BREAK, text[max(low, start - EVENT_SPAN) : start])
     if window[2]:
         # "30 people had been killed and about 90 houses burned": a verb before the conjunction
         # is the previous number's
-        before_text = _after_last_conjunction(before_text)
+        before_text = _after_last(CONJUNCTION, before_text)
+    before_events = lexicon.events.find(before_text)
     after_text = _before_first_break(text[end : min(high, end + EVENT_SPAN)])
     group = _group_noun(text[end : max(high, clause_end)], (thing, next_unit, quantity.unit))
     share = group is not None and bool(SHARE.match(text[end : end + 12]))
@@ -137,12 +138,12 @@ def figure_of(
         if found and RELATIVE.match(rest):
             found = found[1:]  # "58 of the inmates who escaped ... were recaptured"
         # "rescued three of the fishermen": else the verb that governs the share
-        event = found[0][2] if found else _nearest([], lexicon.events.find(before_text))
+        event = found[0][2] if found else _nearest([], before_events)
     event = event or (
         None
         if share
-        else _governing(lexicon.events.find(before_text), before_text)
-        or _nearest(lexicon.events.find(after_text), lexicon.events.find(before_text))
+        else _governing(before_events, before_text)
+        or _nearest(lexicon.events.find(after_text), before_events)
     )
     if event is None and window[3] and not share and NEXT_IN_PHRASE.match(text[end:high]):
         # "84 Wagner fighters and 47 Malian soldiers had been killed", "two sailors aged 41 and
@@ -311,13 +312,11 @@ def _before_first_break(text: str) -> str:
     return text[: found.start()] if found else text
 
 
-def _after_last_break(text: str) -> str:
-    ends = [found.end() for found in CLAUSE_BREAK.finditer(text)]
-    return text[ends[-1] :] if ends else text
+CONJUNCTION = re.compile(r"\b(?:and|or|but)\b")
 
 
-def _after_last_conjunction(text: str) -> str:
-    ends = [found.end() for found in re.finditer(r"\b(?:and|or|but)\b", text)]
+def _after_last(pattern: re.Pattern[str], text: str) -> str:
+    ends = [found.end() for found in pattern.finditer(text)]
     return text[ends[-1] :] if ends else text
 
 
