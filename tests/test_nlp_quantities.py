@@ -198,6 +198,8 @@ def test_quantities_calibres_are_measures_not_counts_of_shells(nlp_model, senten
         ("One of the ships sank.", "One"),
         ("No one was hurt in the blast.", "one"),
         ("The missile travelled three times the speed of sound.", "three"),
+        ("She heard gunfire at about seven in the morning.", "seven"),
+        ("The shelling stopped at nine o'clock.", "nine"),
     ],
 )
 def test_quantities_skips_dates_times_ordinals_and_labels(nlp_model, sentence, not_counted):

@@ -639,3 +639,37 @@ def test_source_hygiene_a_quoted_phrase_parsed_as_subject_is_not_the_speaker(ana
         "Riga said on Monday."
     ).attributions
     assert said.source.text == "the Russian embassy in Riga"
+
+
+def test_whose_in_a_question_is_not_part_of_an_anonymous_sources_name(analyse):
+    """ "An engineer at your company", asked in an interview, is the company's engineer: "your"
+    says whose as the interviewer sees it, and is no part of who they are."""
+    analysis = analyse(
+        "LIND: An engineer at your company has said the attackers were in your network since "
+        "September."
+    )
+    (attribution,) = analysis.attributions
+    assert attribution.canonical_source == "anonymous-engineer-company"
+
+
+def test_the_means_a_claim_was_told_by_is_no_source(analyse):
+    analysis = analyse(
+        "A soldier which was wounded in the ambush and is recovering in the regional hospital, "
+        "and who asked to not publish his name, told to Selva Noticias by telephone that the "
+        'attackers were "more than 40, maybe 50".'
+    )
+    assert analysis.attributions
+    assert all(a.canonical_source != "telephone" for a in analysis.attributions)
+
+
+def test_the_ministry_is_no_union_and_your_union_is_the_union_named(analyse):
+    """In an interview, "the ministry" is not the union named before it, and the interviewer's
+    "your union" is that union."""
+    analysis = analyse(
+        "The National Union of Prison Workers, led by Nestor Villalba, said on Saturday that 19 "
+        "guards were held.\n\nGAONA: The ministry says 12 guards were taken hostage. Your union "
+        "says there were 19."
+    )
+    by_source = {a.source.text: a.canonical_source for a in analysis.attributions if a.source}
+    assert by_source["The ministry"] != "national-union-of-prison-workers"
+    assert by_source["Your union"] == "national-union-of-prison-workers"

@@ -342,6 +342,10 @@ def test_a_denial_naming_no_country_may_be_tied_to_a_claim_by_its_story():
             "the account given by the Port Authority of Kavala of the grounding",
             "Port Authority of Kavala",
         ),
+        # "dismissed as groundless X's claim": the judgement is not part of the author's name
+        ("as groundless Azerbaijan's claim that the ship was in its sector", "Azerbaijan"),
+        ("as baseless and provocative the army's account of the raid", "the army"),
+        ("as many as 300 troops", None),
     ],
 )
 def test_a_pointing_denial_names_whose_claim_it_rejects(text, author):

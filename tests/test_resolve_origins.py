@@ -82,6 +82,20 @@ def test_a_message_is_not_a_speaker(analyse):
     ), _sources(analysis)
 
 
+def test_plain_people_counted_with_no_event_are_set_against_nothing():
+    """ "Two people are questioned" and "17 people were treated" count different people; crew
+    aboard or guards held are counted by what the count says about them."""
+    from claimgraph.resolve.contradictions import figure_conflicts
+
+    people = [
+        {**_row("c1", 2.0, "unknown", "police", "two"), "topic": "people|||ME"},
+        {**_row("c2", 17.0, "unknown", "hospital", "17"), "topic": "people|||ME"},
+    ]
+    assert figure_conflicts(people, 5.0, 0.1, "people") == []
+    aboard = [{**row, "topic": "people|aboard||YE"} for row in people]
+    assert len(figure_conflicts(aboard, 5.0, 0.1, "people aboard")) == 1
+
+
 @pytest.mark.parametrize(
     ("text", "person", "body"),
     [
@@ -1307,6 +1321,52 @@ def test_a_headline_alone_denies_nothing(tmp_path, pipeline, in_body):
         clusters = {c.id: c for c in read.clusters(store)}
         denied = [clusters[c.claim].label for c in read.contradictions(store) if c.kind == "denial"]
     assert bool(denied) == in_body, denied
+
+
+def test_a_lead_on_the_first_line_is_no_headline(tmp_path, pipeline):
+    """A report whose headline is kept apart (in its metadata) opens with its lead sentence:
+    that sentence is the body's, and its denial is linked."""
+    claim = (
+        "Wire",
+        "2026-05-01",
+        "Border clash reported\n\nArmenia's defence ministry said Azerbaijani troops crossed "
+        "the border near Sotk on Monday and shelled two villages.",
+    )
+    lead = (
+        "BAKU — Azerbaijan's defence ministry denied that Azerbaijani troops had crossed the "
+        "border near Sotk and shelled two villages."
+    )
+    denial = ("Post", "2026-05-02", f"{lead}\n\nThe ministry gave no further details.")
+    with reports_store(tmp_path, pipeline, [claim, denial]) as store:
+        denials = [c for c in read.contradictions(store) if c.kind == "denial"]
+    assert denials
+
+
+def test_a_headline_figure_its_body_gives_is_counted_once(tmp_path, pipeline):
+    """ "'We buried 42 people': Wabag church disputes ..." restates the body's "the diocese
+    said": the series has the diocese's 42, not a second point from the church the headline
+    named."""
+    reports = [
+        (
+            "Courier",
+            "2026-11-24",
+            "'We buried 42 people': Wabag church disputes police toll\n\nWABAG — Forty-two "
+            "people killed in "
+            "Sunday's attack on Paiam have been buried, the Catholic Diocese of Wabag said on "
+            "Tuesday.",
+        ),
+        (
+            "Wire",
+            "2026-11-23",
+            "Gunmen attack Paiam\n\nWABAG — Eleven people were killed in an attack on the "
+            "settlement of Paiam in Enga province, the police said on Monday.",
+        ),
+    ]
+    with reports_store(tmp_path, pipeline, reports) as store:
+        points = [p for s in read.estimate_series(store) for p in s.points]
+    forty_two = [p for p in points if p.value == 42]
+    assert len(forty_two) == 1, forty_two
+    assert "church" not in (forty_two[0].source or "").casefold(), forty_two
 
 
 def test_a_denial_reaches_a_claim_in_a_report_that_names_no_place(tmp_path, pipeline):

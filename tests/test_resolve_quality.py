@@ -158,6 +158,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "hull": "test",
         "kiln": "test",
         "loam": "test",
+        "reed": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15

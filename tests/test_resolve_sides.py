@@ -115,6 +115,24 @@ def test_figure_disputes_gather_the_pairs_of_a_topic_once_per_source_and_figure(
     assert toll_dispute.as_dict()["positions"][0]["figures"] == ("11",)
 
 
+def test_a_dispute_whose_report_named_no_place_joins_the_placed_dispute_of_its_kind():
+    company, hackers = _side("1", "company", ("two",), 23), _side("2", "hackers", ("11",), 22)
+    chief = _side("3", "chief", ("two",), 25)
+    placed, bare = "plants shut down in Finland (cumulative)", "plants shut down (cumulative)"
+
+    def pair(key, claim, by, topic):
+        return sides.NamedContradiction(key, "figures", f"{topic}: ...", claim, by, topic)
+
+    one_placed = [pair("x1", hackers, company, placed), pair("x2", hackers, chief, bare)]
+    (dispute,) = sides.figure_disputes(one_placed)
+    assert dispute.topic == placed
+    assert [s.source_id for s in dispute.positions] == ["hackers", "company", "chief"]
+    assert dispute.contradictions == ("x1", "x2")
+    # with two placed disputes of that kind either could be its place: it stays apart
+    other = pair("x3", hackers, company, "plants shut down in Estonia (cumulative)")
+    assert len(sides.figure_disputes([*one_placed, other])) == 3
+
+
 def test_figure_disputes_of_a_resolved_corpus_hold_every_figure_pair(tmp_path, pipeline):
     with corpus_store("sqlite", tmp_path, pipeline, "nk") as store:
         resolve(store)

@@ -51,6 +51,23 @@ def figures(analyse):
         ),
         # the share of a partitive takes the whole's noun
         ("The agency said 7 of the 20 workers were missing.", 7, "workers", "missing"),
+        # what an attack on infrastructure did to it
+        (
+            "The group said it had shut down 11 heating plants on Monday.",
+            11,
+            "plants",
+            "shut down",
+        ),
+        ("The ministry said seven inmates lost their lives.", 7, "inmates", "killed"),
+        ("Police said two people are under arrest.", 2, "people", "detained"),
+        ("The union said 19 guards were taken hostage.", 19, "guards", "taken hostage"),
+        # a bare number's event is in its own sentence: the other nine did not stop
+        (
+            'The governor said: "Two guards were killed. The other nine are safe."',
+            9,
+            "guards",
+            None,
+        ),
     ],
 )
 def test_figure_counts_thing_and_event(figures, text, value, thing, event):

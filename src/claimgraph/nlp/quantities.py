@@ -236,6 +236,8 @@ def _kind_and_unit(
     year_like = run.plain and len(tokens) == 1 and len(tokens[0]) == 4 and 1000 <= run.value <= 2100
     if any(t.ent_type_ in _DATE_ENTS for t in tokens) and _in_real_date(doc, run, lexicon):
         return (QuantityKind.YEAR, None) if year_like else (None, None)
+    if reading.unit is None and _time_of_day(doc, reading.end):
+        return None, None
     if reading.unit is not None:
         kind = QuantityKind.PERCENT if reading.unit.kind == "percent" else QuantityKind.MEASURE
         return kind, reading.unit.unit
@@ -255,6 +257,23 @@ def _kind_and_unit(
     if counted is None and (year_ok or stray_one):
         return (QuantityKind.YEAR, None) if year_ok else (None, None)
     return QuantityKind.COUNT, counted
+
+
+TIMES_OF_DAY = (
+    ("o'clock",),
+    ("o’clock",),
+    ("in", "the", "morning"),
+    ("in", "the", "afternoon"),
+    ("in", "the", "evening"),
+    ("at", "night"),
+)
+
+
+def _time_of_day(doc: Doc, end: int) -> bool:
+    """ "at about seven in the morning", "nine o'clock": an hour, not a count (the small
+    model leaves many of them untagged)."""
+    words = tuple(t.lower_ for t in doc[end : end + 3])
+    return any(words[: len(time)] == time for time in TIMES_OF_DAY)
 
 
 def _in_real_date(doc: Doc, run: NumberRun, lexicon: NumberLexicon) -> bool:

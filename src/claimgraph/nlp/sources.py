@@ -48,6 +48,8 @@ _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "
 _PRONOUNS |= {"his": "person", "her": "person", "their": "plural", "its": "thing", "our": "plural"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _BODIES = {"group", "network", "militia", "coalition", "alliance", "agency", "ministry", "service", "office", "department", "directorate", "organisation", "organization", "body", "bureau", "command"}  # fmt: skip
+_STATE_BODY_WORDS = frozenset({"ministry", "department", "directorate", "command", "bureau"})
+_CIVIL_HEADS = frozenset({"union", "unions", "association", "church", "diocese", "party", "company", "federation", "movement", "society"})  # fmt: skip
 _MEDIA_WORDS = {"news", "newspaper", "broadcaster", "paper", "outlet", "television", "tv", "radio", "daily", "wire"}  # fmt: skip
 _GENERIC_WORDS = frozenset({"of", "the", "and", "for", "s"})  # in names, but no modifier
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "this", "that", "these", "those"})
@@ -97,6 +99,10 @@ _SKIP_WORDS = {
     "'s",
     "’s",
     ",",
+    # "an engineer at your company": whose, as the speaker of the quote sees it, not which
+    "your",
+    "our",
+    "my",
 }
 
 DESCRIBING_PHRASES = ("familiar with", "with knowledge of")
@@ -683,7 +689,13 @@ class _Resolver:
             named = self._last_organisation(tokens.start_char, head.lemma_.lower())
             if named is not None:  # "The company declined to comment" after "Amber Quay Terminals"
                 return named  # (the company named last, not the last one called "company")
-        if source_key(text) == description or tokens[0].lower_ in ("the", "this", "that"):
+        if source_key(text) == description or tokens[0].lower_ in (
+            "the",
+            "this",
+            "that",
+            "your",
+            "our",
+        ):
             antecedent = self._described_antecedent(description, head, tokens.start_char)
             if antecedent is not None:
                 return antecedent
@@ -703,6 +715,11 @@ class _Resolver:
                     not seen.person
                     and not seen.anonymous
                     and known.type in ("organisation", "government", "military")
+                    # "the ministry" after the prison workers' union is not the union
+                    and not (
+                        head.lemma_.lower() in _STATE_BODY_WORDS
+                        and source_key(known.name).split(" of ")[0].split()[-1] in _CIVIL_HEADS
+                    )
                 ):
                     return known
         kind = "organisation"
@@ -1294,7 +1311,7 @@ class _Resolver:
         for token in tokens:
             if person is not None and token in person:
                 continue
-            if token.i in place_tokens or token.text in _SKIP_WORDS or token.is_punct:
+            if token.i in place_tokens or token.lower_ in _SKIP_WORDS or token.is_punct:
                 continue
             if token.lower_ in _LOCATED and any(c.i in place_tokens for c in token.children):
                 continue  # "the defence ministry in Moscow": the place says whose, not which

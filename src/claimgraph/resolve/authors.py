@@ -44,6 +44,9 @@ AUTHORED = re.compile(
     r"(?:the )?((?:[A-Z][\w'’-]*\s?){1,6})"
 )
 
+# "dismissed as groundless Azerbaijan's claim": the judgement before the claim it names
+JUDGED_AS = re.compile(r"^as (?:\w+ly )?[a-z-]+(?:(?:, | and | or )(?:\w+ly )?[a-z-]+)* (?=\S)")
+
 
 def pointed_author(text: str) -> str | None:
     """Whose claim a denial names at its start: "the army's account" -> "the army",
@@ -51,6 +54,7 @@ def pointed_author(text: str) -> str | None:
     "Guyanese government", "the account given by the State Border Service" -> "State Border
     Service"."""
     text = " ".join(re.sub(r"[\"“”]", " ", text).split())
+    text = JUDGED_AS.sub("", text, count=1)
     found = POSSESSIVE_AUTHOR.match(text)
     if found and found.group(2).lower() in CLAIM_NOUNS:
         return found.group(1)

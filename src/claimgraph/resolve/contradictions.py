@@ -169,6 +169,16 @@ def _toll(row: Mapping[str, Any]) -> bool:
     return event in (["killed"], ["wounded"], ["casualties"])
 
 
+PLAIN_PEOPLE = frozenset({"people", "persons", "men", "women", "individuals"})
+
+
+def _people_to_whom_nothing_happened(row: Mapping[str, Any]) -> bool:
+    """ "Two people are questioned", "17 people were treated": people counted with no event
+    word count nothing another body's people can be set against."""
+    thing, event = [*(row.get("topic") or "").split("|"), ""][:2]
+    return thing in PLAIN_PEOPLE and not event
+
+
 def _counted_as(row: Mapping[str, Any]) -> str:
     """The modality a comparison cares about: "six are still missing" and "four crew are
     missing" both count the missing so far, but "900 still waiting" is what is left of a total
@@ -206,7 +216,10 @@ def figure_conflicts(
     usable = [
         r
         for r in rows
-        if r["modality"] in SPECIFIC_MODALITIES and r["value"] is not None and r["independence"]
+        if r["modality"] in SPECIFIC_MODALITIES
+        and r["value"] is not None
+        and r["independence"]
+        and not _people_to_whom_nothing_happened(r)
     ]
     usable.sort(
         key=lambda r: (r["published"] is None, _stamp(r["published"]), r["cluster_id"], r["text"])

@@ -52,7 +52,7 @@ from claimgraph.resolve.identity import (
 from claimgraph.resolve.lexicons import ResolveLexicon, load_resolve_lexicon
 from claimgraph.resolve.records import ProvenanceStep
 from claimgraph.resolve.settings import ResolveReport, ResolveSettings
-from claimgraph.resolve.topics import topic_label
+from claimgraph.resolve.topics import Figure, topic_label
 from claimgraph.store import Store
 from claimgraph.store import resolved as db
 from claimgraph.store.changes import RUN_KEY
@@ -231,6 +231,22 @@ def load_identity(conn: Connection) -> SourceIdentity:
     )
 
 
+def _value(figure: Figure) -> float | None:
+    return figure.value if figure.value is not None else figure.low
+
+
+def _body_values(claims: list[ClaimFacts]) -> set[float | None]:
+    """The figures a report's body states: a headline's "Church says 42 buried" restates one of
+    them under a shorter name, which would stand as a source of its own in a series."""
+    return {
+        _value(f)
+        for fact in claims
+        if not fact.headline
+        for f in fact.figures
+        if f.topic is not None and f.modality != "recap"
+    }
+
+
 def _merged_into(conn: Connection, state: Run, attribution_id: str) -> str | None:
     """The cluster a user merged this attribution with, once one of its partners is placed."""
     for partner in state.edits.partners(attribution_id):
@@ -265,6 +281,7 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
     members: list[dict[str, Any]] = []
     figures: list[dict[str, Any]] = []
     touched: set[str] = set()
+    in_body = _body_values(claims)
     for fact, vector, profile in zip(claims, vectors, profiles, strict=True):
         steps = provenance.chain(fact, facts, state.identity, copy_outlet)
         original = provenance.original(steps)
@@ -318,6 +335,8 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
         for seq, figure in enumerate(fact.figures):
             if figure.topic is None or figure.modality == "recap":
                 continue
+            if fact.headline and _value(figure) in in_body:
+                continue  # the headline's figure is its body's, said there by its real source
             figures.append(
                 {
                     "attribution_id": fact.attribution_id,
@@ -328,7 +347,7 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
                     "modality": figure.modality,
                     "text": figure.text,
                     # a range stands at its lower bound in a series; low and high keep it whole
-                    "value": figure.value if figure.value is not None else figure.low,
+                    "value": _value(figure),
                     "low": figure.low,
                     "high": figure.high,
                     "qualifier": figure.qualifier,
@@ -1111,6 +1130,9 @@ def _contradictions(
     )
 
 
+RESTATED = 0.8  # founder cosine of a denial that restates a claim and the claim it restates
+
+
 def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
     """What one denial denies: the asserting clusters of its proposition (close in meaning to
     its founder or its members, naming the countries it names, by another body), the most
@@ -1140,15 +1162,24 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
             continue
         if denial.author and not _may_be_by(state, claim.source, denial.author):
             continue  # "rejected Azerbaijan's claim": not what Georgia said
-        if denial.accusation and country and country not in (*claim.countries, claim.agent):
-            # "Iran rejects the Yemeni accusation over the drones": what accuses Iran, not
-            # every claim about the drones
+        if (
+            denial.accusation
+            and not denial.author
+            and country
+            and country not in (*claim.countries, claim.agent)
+        ):
+            # "Iran rejects the accusation over the drones": what accuses Iran, not every
+            # claim about the drones (one whose author the denial names is what it rejects)
             continue
         same_figure = denial.lead is not None and denial.lead == claim.lead
         hits.append((not same_figure, -reps.sizes[other], -similarity, int(other)))
     if any(not other_figure for other_figure, *_ in hits):
         # a denial of a figure ("more than 100 died") denies the claims that give that figure
         hits = [hit for hit in hits if not hit[0]]
+    if denial.author and any(-hit[2] >= RESTATED for hit in hits):
+        # "dismissed Azerbaijan's claim that the vessel had been in its sector" restates the
+        # claim it rejects: Azerbaijani claims that only share the story are not that one
+        hits = [hit for hit in hits if -hit[2] >= RESTATED]
     weak = [hit for hit in hits if story_only(denial, reps.features[hit[3]])]
     if weak:
         # tied by the story alone: only the claim nearest in meaning, and one that shares a

@@ -123,8 +123,7 @@ def document_facts(
             context.countries[place.country] += 1
     scene = next(iter(context.countries)) if len(context.countries) == 1 else None
     story = tuple(sorted({p.name for p in analysis.places if p.kind in STORY_PLACES}))[:STORY_SIZE]
-    first_line = text.find("\n")
-    headline = first_line if 0 < first_line <= HEADLINE_CHARS else 0
+    headline = _headline_end(text, analysis.document.title)
     facts: list[ClaimFacts] = []
     media_before: list[tuple[int, str]] = []  # (offset, media source id) seen so far
     ordered = sorted(analysis.attributions, key=lambda a: a.content_start)
@@ -269,6 +268,22 @@ def _country_of(source_id: str | None, analysis: Analysis, identity: SourceIdent
 
 
 HEADLINE_CHARS = 200  # a first line this short, above the body, is the headline
+
+
+def _headline_end(text: str, title: str | None) -> int:
+    """Where the report's headline ends (0: it has none in its text). A short first line is
+    the headline unless it ends a sentence and is not the title: "KYIV — About 11,000 ... said
+    on Monday." is a lead whose report keeps its headline apart, in its metadata."""
+    end = text.find("\n")
+    if not 0 < end <= HEADLINE_CHARS:
+        return 0
+    line = text[:end].strip()
+    if title and " ".join(line.split()) == " ".join(title.split()):
+        return end
+    return 0 if SENTENCE_END.search(line) else end
+
+
+SENTENCE_END = re.compile(r"\.[\"”’]?$")
 
 COMPLEMENTISERS = ("that ", "whether ", "if ")
 

@@ -140,6 +140,7 @@ def figure_disputes(named: Iterable[NamedContradiction]) -> list[FigureDispute]:
     for c in named:
         if c.kind == "figures":
             by_topic[c.topic or c.explanation.split(":")[0]].append(c)
+    _fold_unplaced(by_topic)
     found = []
     for topic, pairs in by_topic.items():
         positions: dict[tuple[str, tuple[str, ...]], Side] = {}
@@ -157,6 +158,23 @@ def figure_disputes(named: Iterable[NamedContradiction]) -> list[FigureDispute]:
         )
     found.sort(key=lambda d: (-d.sources, -_stamp(d.latest), d.topic))
     return found
+
+
+PLACED = re.compile(r"^(?P<what>.+) in [^()]+(?P<modality> \(\w+\))$")
+
+
+def _fold_unplaced(by_topic: dict[str, list[NamedContradiction]]) -> None:
+    """A count whose report named no place ("plants shut down") joins the one dispute of its
+    kind that has a place ("plants shut down in Finland"): one card for one dispute. With two
+    placed disputes of that kind the count stays apart, since either could be its place."""
+    placed: dict[str, list[str]] = defaultdict(list)
+    for topic in by_topic:
+        found = PLACED.match(topic)
+        if found:
+            placed[found["what"] + found["modality"]].append(topic)
+    for topic in list(by_topic):
+        if not PLACED.match(topic) and len(placed.get(topic, ())) == 1:
+            by_topic[placed[topic][0]].extend(by_topic.pop(topic))
 
 
 def _speaker(side: Side) -> str:

@@ -162,8 +162,9 @@ def figure_of(
         # first (not "30 people had been killed and 90 houses burned": that verb is the first's).
         event = previous[-1].event
     if event is None and quantity.unit is None:
-        # "The number of people killed on the Kyrgyz side ... has risen to 59"
-        event = _nearest([], lexicon.events.find(text[low:start]))
+        # "The number of people killed on the Kyrgyz side ... has risen to 59", in the number's
+        # own sentence ("Two plants stopped. The other nine ran normally" did not stop nine)
+        event = _nearest([], lexicon.events.find(_after_last(CLAUSE_BREAK, text[low:start])))
     if names_no_count or (not share and not window[3] and _part_only(text, end, lexicon)):
         thing = None
     elif thing is None and quantity.unit is None and event in COUNTED_PEOPLE_EVENTS:
@@ -245,7 +246,16 @@ OWN_SIDE = re.compile(r"\b(?:on|from) (?:its|our|their|his|her) (?:own )?side\b"
 # "three of our citizens were killed": the speaker's own people
 OWN_PEOPLE = re.compile(r"^\s+of (?:our|its|their) (?:own )?(?:citizens|nationals|people)\b", re.I)
 COUNTED_PEOPLE_EVENTS = frozenset(
-    {"killed", "wounded", "casualties", "missing", "rescued", "displaced", "detained"}
+    {
+        "killed",
+        "wounded",
+        "casualties",
+        "missing",
+        "rescued",
+        "displaced",
+        "detained",
+        "taken hostage",
+    }
 )
 # "11 of its 14 crew", "two of the terminal's six tanks": a share and the whole it is taken from
 PARTITIVE = re.compile(
