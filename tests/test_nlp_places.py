@@ -530,3 +530,12 @@ def test_places_a_region_the_model_tagged_by_its_last_word_is_found_whole(nlp_mo
     assert places["Cabo Delgado"][1:] == ("MZ", "region")
     assert "Cabo" not in places
     assert "Delgado" not in places
+
+
+def test_a_common_noun_the_tagger_reads_as_a_place_is_none(pipeline):
+    from claimgraph.ingest.text import document_from_text
+
+    analysis = pipeline.analyse(
+        document_from_text("Seven boys escaped on Friday and walked back through the bush.")
+    )
+    assert not [p for p in analysis.places if p.span.text == "bush"], analysis.places

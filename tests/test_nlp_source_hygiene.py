@@ -673,3 +673,14 @@ def test_the_ministry_is_no_union_and_your_union_is_the_union_named(analyse):
     by_source = {a.source.text: a.canonical_source for a in analysis.attributions if a.source}
     assert by_source["The ministry"] != "national-union-of-prison-workers"
     assert by_source["Your union"] == "national-union-of-prison-workers"
+
+
+def test_an_acronym_the_report_spells_out_is_that_body(analyse):
+    """ "the Militarized Communist Party of Peru (MPCP)": its initials are not the acronym's
+    letters, yet the report says which body "the MPCP" is."""
+    analysis = analyse(
+        "The Militarized Communist Party of Peru (MPCP) has been active in the valley since "
+        "2000.\n\nThe MPCP said on Friday it killed 11 soldiers."
+    )
+    (attribution,) = analysis.attributions
+    assert attribution.canonical_source == "militarized-communist-party-of-peru"

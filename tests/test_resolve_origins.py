@@ -413,6 +413,69 @@ def test_unnamed_sources_alike_or_at_one_outlet_count_once():
     assert "state@AM" in kept
 
 
+def test_a_count_that_names_no_event_meets_only_a_claim_that_says_the_same():
+    """ "About 20 attackers took part" against "more than 40 attackers took part" is a dispute;
+    "1,452 inmates" in the prison against "three inmates hit on the roof" is not."""
+    from claimgraph.resolve.contradictions import figure_conflicts
+
+    rows = [
+        {**_row("c1", 20.0, "unknown", "army", "about 20"), "topic": "attackers|||PE"},
+        {**_row("c2", 40.0, "unknown", "soldier", "more than 40"), "topic": "attackers|||PE"},
+    ]
+    assert len(figure_conflicts(rows, 5.0, 0.1, "attackers")) == 1
+    assert len(figure_conflicts(rows, 5.0, 0.1, "attackers", alike=lambda a, b: True)) == 1
+    assert figure_conflicts(rows, 5.0, 0.1, "attackers", alike=lambda a, b: False) == []
+    killed = [{**row, "topic": "attackers|killed||PE"} for row in rows]
+    assert len(figure_conflicts(killed, 5.0, 0.1, "attackers", alike=lambda a, b: False)) == 1
+
+
+def test_eventless_counts_are_disputed_only_between_claims_alike(tmp_path, pipeline):
+    reports = [
+        (
+            "Wire",
+            "2026-12-01",
+            "Ambush in the valley\n\nLIMA — About 20 attackers took part in the ambush near "
+            "Llochegua, the Joint Command said on Tuesday.",
+        ),
+        (
+            "Post",
+            "2026-12-02",
+            "Mayor speaks\n\nAYACUCHO — More than 40 attackers took part in the ambush near "
+            "Llochegua, mayor Edwin Huaman said.",
+        ),
+        (
+            "Chronicle",
+            "2026-12-02",
+            "Prison crowded\n\nASUNCION — The prison held 1,452 inmates on the day of the "
+            "riot, commissioner Lourdes Ayala said. Relatives said at least three inmates had "
+            "been hit on the roof.",
+        ),
+    ]
+    with reports_store(tmp_path, pipeline, reports) as store:
+        labels = {c.id: c.label for c in read.clusters(store)}
+        pairs = [
+            {labels[c.claim], labels[c.by]}
+            for c in read.contradictions(store)
+            if c.kind == "figures"
+        ]
+    assert any(all("attackers" in label for label in pair) for pair in pairs), pairs
+    assert not any(any("1,452" in label for label in pair) for pair in pairs), pairs
+
+
+def test_one_source_keyed_by_two_reports_scenes_is_one_origin():
+    """A body with no country of its own is keyed by the scene of each report that quotes it;
+    quoted twice, it is still one source."""
+    from claimgraph.resolve.engine import independent_originals
+
+    originals = {
+        "state@PE": ["joint-command-of-the-armed-forces", 1],
+        "joint-command-of-the-armed-forces": ["joint-command-of-the-armed-forces", 1],
+        "residents": ["residents", 1],
+    }
+    kept = independent_originals(originals)
+    assert sorted(kept.values()) == ["joint-command-of-the-armed-forces", "residents"]
+
+
 def test_a_bare_army_is_the_one_countrys_army_the_corpus_names():
     one = _identity(
         SourceInfo("army", "army", "organisation"),

@@ -61,6 +61,8 @@ def figures(analyse):
         ("The ministry said seven inmates lost their lives.", 7, "inmates", "killed"),
         ("Police said two people are under arrest.", 2, "people", "detained"),
         ("The union said 19 guards were taken hostage.", 19, "guards", "taken hostage"),
+        ("A pamphlet said 11 soldiers were annihilated.", 11, "troops", "killed"),
+        ("The mayor said the bodies of seven soldiers arrived.", 7, "troops", "killed"),
         # a bare number's event is in its own sentence: the other nine did not stop
         (
             'The governor said: "Two guards were killed. The other nine are safe."',
@@ -466,3 +468,31 @@ def test_a_bare_number_repeating_a_figure_counts_what_that_one_counted(facts_of)
         ("nine", "children", None),
         ("Forty-two", "people", "killed"),
     ]
+
+
+def test_a_share_of_them_counts_what_its_own_claim_counted(facts_of):
+    """ "two of them were beaten" is a share of the union's 19 guards, not the ministry's two
+    nurses said before it, and nothing the share's own words name happened to it."""
+    facts = facts_of(
+        "The ministry said 12 guards and two nurses were freed. The union said 19 guards were "
+        "held hostage and that two of them were beaten."
+    )
+    union = next(fact for fact in facts if "beaten" in fact.content_text)
+    share = next(figure for figure in union.figures if figure.value == 2)
+    assert share.thing in ("guards", None), share  # not the nurses
+    assert share.event is None, share
+
+
+def test_a_place_named_after_a_later_number_is_not_where_the_first_was_counted(facts_of):
+    facts = facts_of(
+        "Paraguay's justice ministry said 10 inmates died in the riot at the Pedro Juan Caballero "
+        "prison and that three inmates escaped, none of whom crossed into Brazil."
+    )
+    places = {figure.value: figure.place for figure in figures_in(facts)}
+    assert places[10] != "BR", places
+
+
+def test_the_dead_that_arrive_are_a_toll_not_a_deployment(facts_of):
+    facts = facts_of("The mayor said the bodies of seven soldiers arrived at the health post.")
+    (figure,) = figures_in(facts)
+    assert figure.modality == "cumulative"

@@ -282,6 +282,8 @@ class _Finder:
             if ent.label_ == "NORP":
                 self._demonym(start, end)
             elif ent.label_ in _PLACE_LABELS:
+                if not self._capitalised(start):
+                    continue  # "walked back through the bush": a common noun the tagger misread
                 for first, last in self._hyphenated(start, end):
                     entry = self._lookup(first, last)
                     if entry is not None and not self._looks_like_person(first, last, entry):
@@ -313,6 +315,9 @@ class _Finder:
             ):
                 self._emit(start, end, entry, entry.kind)
 
+    def _capitalised(self, start: int) -> bool:
+        return self.doc[start].text[:1].isupper() or self.doc[start].lower_ in ("al", "el")
+
     def _candidate_names(self) -> Iterable[tuple[int, int, bool]]:
         """Whole mislabelled entities, and runs of proper nouns outside any entity, each with
         a flag that admits only a country or region. An ORG of several words is never split
@@ -328,7 +333,7 @@ class _Finder:
             if len(parts) > 1:
                 yield from ((s, e, False) for s, e in parts)
                 continue
-            if ent.label_ in _PLACE_LABELS or start >= end:
+            if ent.label_ in _PLACE_LABELS or start >= end or not self._capitalised(start):
                 continue
             areas_only = ent.label_ == "ORG" and end - start > 1
             areas_only = areas_only and not self._locative_before(start)

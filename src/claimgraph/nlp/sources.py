@@ -48,6 +48,10 @@ _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "
 _PRONOUNS |= {"his": "person", "her": "person", "their": "plural", "its": "thing", "our": "plural"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _BODIES = {"group", "network", "militia", "coalition", "alliance", "agency", "ministry", "service", "office", "department", "directorate", "organisation", "organization", "body", "bureau", "command"}  # fmt: skip
+SPELLED_OUT = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?: (?:of |for |and |the |de |del |la )*[A-Z][\w'’-]+)+)"
+    r" \((?P<acronym>[A-Z]{2,8})\)"
+)
 _STATE_BODY_WORDS = frozenset({"ministry", "department", "directorate", "command", "bureau"})
 _CIVIL_HEADS = frozenset({"union", "unions", "association", "church", "diocese", "party", "company", "federation", "movement", "society"})  # fmt: skip
 _MEDIA_WORDS = {"news", "newspaper", "broadcaster", "paper", "outlet", "television", "tv", "radio", "daily", "wire"}  # fmt: skip
@@ -666,6 +670,11 @@ class _Resolver:
             for seen in reversed(self.seen):
                 if initials(self.sources[seen.source_id].name) == text:
                     return self.sources[seen.source_id]
+            if (spelled := self._spelled_out.get(text)) is not None:
+                # "the Militarized Communist Party of Peru (MPCP)": the report says which body
+                return self.table.find(spelled) or Source(
+                    id=slug(spelled), name=spelled, type="organisation"
+                )
         # "Singh" after "Sabrina Singh"; also a surname the tagger read as a plural noun
         # ("Ozols rejected ...") when it is the last word of a person already named
         if len(tokens) == 1 and (head.pos_ == "PROPN" or head.text[:1].isupper()):
@@ -1080,6 +1089,16 @@ class _Resolver:
                 sentence = self._sentence_start(item.position)
             found.append((item.position, source))
         return min(found, key=lambda f: f[0])[1] if found else None
+
+    @cached_property
+    def _spelled_out(self) -> dict[str, str]:
+        """Acronyms the report spells out in brackets after a name: "MPCP" -> "Militarized
+        Communist Party of Peru" (a name in another language's order has other initials)."""
+        return {
+            found["acronym"]: found["name"]
+            for found in SPELLED_OUT.finditer(doc_text(self.doc))
+            if len(found["acronym"]) >= 3
+        }
 
     @cached_property
     def _datelines(self) -> list[tuple[int, int]]:

@@ -172,6 +172,10 @@ def _toll(row: Mapping[str, Any]) -> bool:
 PLAIN_PEOPLE = frozenset({"people", "persons", "men", "women", "individuals"})
 
 
+def _event(row: Mapping[str, Any]) -> str:
+    return [*(row.get("topic") or "").split("|"), ""][1]
+
+
 def _people_to_whom_nothing_happened(row: Mapping[str, Any]) -> bool:
     """ "Two people are questioned", "17 people were treated": people counted with no event
     word count nothing another body's people can be set against."""
@@ -204,6 +208,7 @@ def figure_conflicts(
     label: str,
     new: set[str] | None = None,
     name_of: Callable[[str | None], str] = str,
+    alike: Callable[[str, str], bool] | None = None,
 ) -> list[Contradiction]:
     """Incompatible figures among the rows of one topic (each pair once, earlier as the claim).
 
@@ -211,6 +216,10 @@ def figure_conflicts(
         new: attribution ids of the figures just added; only pairs with one of them are checked
             (the others were checked when they came), so adding a document stays linear.
         name_of: a source id's name as readers see it, for the explanation.
+        alike: whether two clusters say nearly the same thing; a count that names no event
+            ("19 guards", "1,452 inmates") is set only against a claim that does ("about 20
+            attackers took part" against "more than 40 attackers took part"), since nothing
+            else says the two count the same guards.
     """
     found: dict[str, Contradiction] = {}
     usable = [
@@ -250,6 +259,11 @@ def figure_conflicts(
                 # "3,000" from Washington and Seoul, then "10,000" from Washington: a revision
                 or second["independence"] in bodies[first["cluster_id"]]
                 or first["independence"] in bodies[second["cluster_id"]]
+                or (
+                    alike is not None
+                    and not _event(first)
+                    and not alike(first["cluster_id"], second["cluster_id"])
+                )
             ):
                 continue
             low_a, high_a = interval(first, tolerance)

@@ -961,7 +961,12 @@ def _one_per_unnamed(keys: list[str], sources: dict[str, str] | None = None) -> 
 
 def independent_originals(originals: dict[str, list[Any]]) -> dict[str, str]:
     """Independence key -> original source, generic groups dropped next to identified sources
-    (and counted once when they are all there is)."""
+    (and counted once when they are all there is). One source is one origin, whichever
+    report's scene keyed it."""
+    by_source: dict[Any, str] = {}
+    for key, found in originals.items():
+        by_source.setdefault(found[0] if found[0] is not None else key, key)
+    originals = {key: originals[key] for key in by_source.values()}
     keys = _one_per_unnamed(
         list(originals), {key: str(found[0] or "") for key, found in originals.items()}
     )
@@ -1101,6 +1106,7 @@ def _contradictions(
             name_of=lambda source: (
                 state.identity.info(source).name if source else "an unknown source"
             ),
+            alike=lambda a, b: _alike(state, a, b),
         ):
             found.append(
                 {
@@ -1128,6 +1134,17 @@ def _contradictions(
         [],
         {row["claim"] for row in unique.values()} | {row["by"] for row in unique.values()},
     )
+
+
+COUNT_ALIKE = 0.5  # founder cosine of two claims that give an eventless count of one thing
+
+
+def _alike(state: Run, one: str, other: str) -> bool:
+    reps = state.reps
+    if one not in reps.index or other not in reps.index:
+        return False
+    a, b = reps.index[one], reps.index[other]
+    return float(reps.founders[a] @ reps.founders[b]) >= COUNT_ALIKE
 
 
 RESTATED = 0.8  # founder cosine of a denial that restates a claim and the claim it restates

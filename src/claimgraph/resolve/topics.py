@@ -115,11 +115,19 @@ def figure_of(
             thing = "people"  # "put the death toll at 12": the dead, whatever was counted before
         # "42 people, among them nine children. 'Forty-two,' he said": a bare number that
         # repeats an earlier figure counts what that one counted; else the last thing counted
+        # ("two of them were beaten" is a share of what this claim counted before it, not
+        # another body's two nurses)
+        of_them = bool(OF_THEM.match(text[end : end + 12])) and said_before is not None
         repeated = next(
-            (f for f in reversed(previous) if f.thing and f.value == quantity.value), None
+            (
+                f
+                for f in reversed(said_before if of_them else previous)
+                if f.thing and (of_them or f.value == quantity.value)
+            ),
+            None,
         )
         if thing is None and repeated is not None:
-            thing, event = repeated.thing, event or repeated.event
+            thing, event = repeated.thing, event or (None if of_them else repeated.event)
         thing = thing or next((f.thing for f in reversed(previous) if f.thing), None)
     # what happened to the counted thing is said in the number's own clause: "19 deaths. Our
     # officers arrested four suspects" did not arrest the dead
@@ -161,10 +169,16 @@ def figure_of(
         # "killed 84 Russian mercenaries and 47 Malian soldiers": ... and the verb before the
         # first (not "30 people had been killed and 90 houses burned": that verb is the first's).
         event = previous[-1].event
-    if event is None and quantity.unit is None:
+    if event is None and quantity.unit is None and not share:
         # "The number of people killed on the Kyrgyz side ... has risen to 59", in the number's
-        # own sentence ("Two plants stopped. The other nine ran normally" did not stop nine)
-        event = _nearest([], lexicon.events.find(_after_last(CLAUSE_BREAK, text[low:start])))
+        # own sentence ("Two plants stopped. The other nine ran normally" did not stop nine) and
+        # after the previous number's verb ("19 were held hostage and that two of them ...")
+        own = _after_last(CLAUSE_BREAK, text[low:start])
+        if window[2]:
+            own = _after_last(CONJUNCTION, own)
+        event = _nearest([], lexicon.events.find(own))
+    if event is None and BODIES_OF.search(text[max(low, start - 12) : start]):
+        event = "killed"  # "the bodies of seven soldiers arrived"
     if names_no_count or (not share and not window[3] and _part_only(text, end, lexicon)):
         thing = None
     elif thing is None and quantity.unit is None and event in COUNTED_PEOPLE_EVENTS:
@@ -191,7 +205,7 @@ def figure_of(
             (p.country for p in named_in_subject if p.kind != "demonym" and p.country != actor),
             None,
         )
-        or _place(text, places, end, actor, after=True)
+        or _place(text, places, end, actor, after=True, limit=high)
         or next((f.place for f in reversed(same) if f.place), None)
         or _place(text, places, end, actor, after=False)
         or next((c for c, _ in document_countries.most_common() if c != actor), None)
@@ -262,6 +276,8 @@ PARTITIVE = re.compile(
     r"^\s*of (?:the |its |their |his |her |our )?(?:[\w-]+['’]s )?$", re.IGNORECASE
 )
 # "58 of the inmates", "four of its hospitals": a share of a group named after it
+BODIES_OF = re.compile(r"\b(?:bodies|remains) of\s+$", re.IGNORECASE)
+OF_THEM = re.compile(r"^\s+of (?:them|those|these)\b", re.IGNORECASE)
 SHARE = re.compile(r"^\s+of (?:the|its|their|his|her|our|those|them|these)\b", re.IGNORECASE)
 # "the operator of six hospitals", "a town of 20,000 people": a number that describes a thing
 # named before it ("the evacuation of 12 bodies" still counts)
@@ -478,17 +494,26 @@ def _place_noun(text: str, place: Place) -> bool:
 
 
 def _place(
-    text: str, places: list[Place], end: int, actor: str | None, *, after: bool
+    text: str,
+    places: list[Place],
+    end: int,
+    actor: str | None,
+    *,
+    after: bool,
+    limit: int | None = None,
 ) -> str | None:
-    """Where the counted thing is: a place named after the number (before it, as a fallback),
-    other than the actor's own country ("South Korea's spy agency said 1,500 ...") and other
-    than where it came from ("80 fighters crossed the river from Nigeria")."""
+    """Where the counted thing is: a place named after the number, before `limit` (the next
+    number: "10 died ... and three escaped, none into Brazil" did not die in Brazil), or before
+    it as a fallback; other than the actor's own country ("South Korea's spy agency said 1,500
+    ...") and other than where it came from ("80 fighters crossed the river from Nigeria")."""
     for place in places:
         if (
             (place.kind != "demonym" or (after and _place_noun(text, place)))
             and place.country
             and place.country != actor
-            and (place.span.start >= end if after else place.span.start < end)
+            and (
+                end <= place.span.start < (limit or len(text)) if after else place.span.start < end
+            )
             and not (
                 after and ORIGIN.search(text[max(0, place.span.start - 10) : place.span.start])
             )
@@ -539,5 +564,9 @@ def _modality(
         if best is None or rank < best[:2]:
             best = (*rank, label)
     if best is not None:
-        return best[2]
+        # "the bodies of seven soldiers arrived": the dead arrive nowhere as a deployment does
+        return "cumulative" if best[2] == "arrived" and event in TOLL_EVENTS else best[2]
     return "cumulative" if event else "unknown"
+
+
+TOLL_EVENTS = frozenset({"killed", "wounded", "casualties"})
