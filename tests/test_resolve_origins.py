@@ -151,6 +151,18 @@ def _identity(*sources):
     return build_identity(load_source_table(), list(sources), [])
 
 
+def test_a_person_named_without_a_second_surname_is_that_person():
+    identity = _identity(
+        SourceInfo("edwin-huamani-rojas", "Edwin Huamaní Rojas", "person"),
+        SourceInfo("edwin-huamani", "Edwin Huamaní", "person"),
+        SourceInfo("kim-jong-un", "Kim Jong Un", "person"),
+        SourceInfo("kim-jong-il", "Kim Jong Il", "person"),
+        SourceInfo("kim-jong", "Kim Jong", "person"),
+    )
+    assert identity.canonical("edwin-huamani") == "edwin-huamani-rojas"
+    assert identity.canonical("kim-jong") == "kim-jong"  # two people open so: neither
+
+
 def test_one_body_named_several_ways_counts_once():
     identity = _identity(
         SourceInfo("amber-quay", "Amber Quay", "organisation"),

@@ -212,6 +212,7 @@ def build_identity(
     _same_names(identity)
     _surnames(identity)
     _short_names(identity)
+    _short_person_names(identity)
     _acronyms(identity)
     _sub_bodies(identity)
     _countryless_bodies(identity)
@@ -366,6 +367,28 @@ def _short_names(identity: SourceIdentity) -> None:
             other
             for other in by_opening.get(tuple(words[:2]), [])
             if len(names[other]) > len(words) and names[other][: len(words)] == words
+        ]
+        if len(longer) == 1:
+            identity.mapping[source_id] = longer[0]
+            identity.reasons[source_id] = f"short form of the name of {longer[0]}"
+
+
+def _short_person_names(identity: SourceIdentity) -> None:
+    """ "Edwin Huamaní" is "Edwin Huamaní Rojas" of another report: a person named by the
+    opening words (two or more) of exactly one other person's longer name is that person (a
+    second surname or a middle name dropped); with two such people it stays apart."""
+    names = {
+        source.id: source_key(source.name).split()
+        for source in identity.infos.values()
+        if source.type == "person" and source.id not in identity.mapping
+    }
+    for source_id, words in names.items():
+        if len(words) < 2:
+            continue
+        longer = [
+            other
+            for other, more in names.items()
+            if len(more) > len(words) and more[: len(words)] == words
         ]
         if len(longer) == 1:
             identity.mapping[source_id] = longer[0]
