@@ -825,3 +825,17 @@ def test_attributions_survive_common_misparses(analyse, text, canonical, content
     assert said.content_text == content
     if canonical is not None:
         assert said.canonical_source == canonical
+
+
+def test_a_speaker_read_as_an_apposition_to_the_last_place_still_speaks(analyse):
+    """ "..., near Llochegua, a wounded soldier told the Post": the parser hangs the soldier on
+    the place and makes "told" a second verb of the clause; the soldier still told it."""
+    analysis = analyse(
+        "More than 40 attackers took part in the ambush near Llochegua, a wounded soldier told "
+        "the Post."
+    )
+    (attribution,) = analysis.attributions
+    assert attribution.source is not None and attribution.source.text == "a wounded soldier"
+    assert (
+        attribution.content_text == "More than 40 attackers took part in the ambush near Llochegua"
+    )

@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.nlp.lexicon import Cue, Lexicon, not_source_nouns, title_nouns
+from claimgraph.nlp.lexicon import Cue, Lexicon, actor_nouns, not_source_nouns, title_nouns
 from claimgraph.nlp.model import doc_text
 from claimgraph.nlp.polarity import load_polarity_lexicon
 from claimgraph.nlp.quotes import Quote, find_quotes
@@ -543,6 +543,14 @@ class _Finder:
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             tokens = [t for t in verb.head.subtree if t not in set(verb.subtree)]
             return self._cut_other_reports(tokens, verb.head, cues), Form.INDIRECT
+        speaker = _trailing_appositive(verb)
+        if speaker is not None and verb.head.pos_ in ("VERB", "AUX"):
+            # "... near Llochegua, a wounded soldier told the Post": what comes before the speaker
+            said = set(verb.subtree)
+            tokens = [
+                t for t in verb.head.subtree if t.i < speaker.left_edge.i - 1 and t not in said
+            ]
+            return self._cut_other_reports(tokens, verb.head, cues), Form.INDIRECT
         if len(fronted := _fronted_subjects(verb)) > 1:
             # the parser made the fronted report a second subject: "8,000 displaced, IOM says"
             said = self.doc[fronted[0].left_edge.i : fronted[-2].right_edge.i + 1]
@@ -944,6 +952,8 @@ class _Finder:
         if passive:
             return None
         if (speaker := _appositive_before(verb) or _subject_of_fronted_clause(verb)) is not None:
+            return speaker
+        if (speaker := _trailing_appositive(verb)) is not None:
             return speaker
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
@@ -1350,6 +1360,25 @@ def _appositive_before(verb: Token) -> Token | None:
                 chain = [t for t in appos.subtree if t == appos or t.dep_ == "appos"]
                 if verb.i - appos.right_edge.i <= 2 and any(_is_actor(t) for t in chain):
                     return appos
+    return None
+
+
+def _trailing_appositive(verb: Token) -> Token | None:
+    """ "... took part in the ambush near Llochegua, a wounded soldier told the Post": the
+    parser may read the speaker as an apposition to the place that ends the clause, and the cue
+    as a second verb of that clause; the apposition right before the cue is the speaker."""
+    if verb.dep_ != "conj" or verb.i == 0:
+        return None
+    appos = verb.doc[verb.i - 1]
+    while appos.dep_ != "appos" and appos.head.i < verb.i and appos.head != appos:
+        appos = appos.head
+    if (
+        appos.dep_ == "appos"
+        and appos.right_edge.i == verb.i - 1
+        and verb.doc[appos.left_edge.i - 1].text == ","
+        and (_is_actor(appos) or appos.lemma_.lower() in actor_nouns())
+    ):
+        return appos
     return None
 
 

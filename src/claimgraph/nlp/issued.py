@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.attributions import Found
-from claimgraph.nlp.lexicon import Lexicon
+from claimgraph.nlp.lexicon import Lexicon, actor_nouns
 from claimgraph.nlp.model import doc_text
 from claimgraph.nlp.polarity import load_polarity_lexicon
 from claimgraph.records import Form, Span
@@ -223,8 +223,6 @@ def _first_person(found: Found) -> bool:
     words = found.source.text.lower().split() if found.source is not None else []
     if words in ([w] for w in FIRST_PERSON):
         return True
-    from claimgraph.nlp.sources import actor_nouns  # sources reads this module's titles
-
     head = found.source_head
     return words[:1] == ["our"] and head is not None and head.lemma_.lower() not in actor_nouns()
 

@@ -100,3 +100,9 @@ def organisation_name_words() -> frozenset[str]:
 def title_nouns() -> frozenset[str]:
     """Offices and roles that name one person: "the mayor", "the defence minister", "a witness"."""
     return frozenset(row[0] for row in data_rows(lexicon_text("titles.v1.txt")))
+
+
+@cache
+def actor_nouns() -> frozenset[str]:
+    """Nouns for people and bodies that may speak ("soldier", "mayor", "ministry")."""
+    return frozenset(row[0] for row in data_rows(lexicon_text("actors.v1.txt"))) | title_nouns()

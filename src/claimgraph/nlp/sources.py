@@ -14,7 +14,7 @@ the latest source with the same head noun. Anything else becomes a new source of
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -24,8 +24,7 @@ from claimgraph.nlp.datelines import find_datelines
 from claimgraph.nlp.issued import STATEMENT_TITLE
 from claimgraph.nlp.lexicon import (
     Lexicon,
-    data_rows,
-    lexicon_text,
+    actor_nouns,
     not_source_nouns,
     organisation_name_words,
     title_nouns,
@@ -110,11 +109,6 @@ _SKIP_WORDS = {
 }
 
 DESCRIBING_PHRASES = ("familiar with", "with knowledge of")
-
-
-@cache
-def actor_nouns() -> frozenset[str]:
-    return frozenset(row[0] for row in data_rows(lexicon_text("actors.v1.txt"))) | title_nouns()
 
 
 @dataclass(frozen=True, slots=True)
