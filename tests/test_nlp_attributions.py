@@ -835,7 +835,8 @@ def test_a_speaker_read_as_an_apposition_to_the_last_place_still_speaks(analyse)
         "the Post."
     )
     (attribution,) = analysis.attributions
-    assert attribution.source is not None and attribution.source.text == "a wounded soldier"
+    assert attribution.source is not None
+    assert attribution.source.text == "a wounded soldier"
     assert (
         attribution.content_text == "More than 40 attackers took part in the ambush near Llochegua"
     )
