@@ -202,10 +202,7 @@ class _Finder:
         """Seas, straits, camps and bases, matched as phrases (longest first)."""
         i = 0
         while i < len(self.doc):
-            token = self.doc[i]
-            if not (token.text[:1].isupper() or token.lower_ in ("al", "el")) or (
-                not self.gazetteer.may_start_feature(token.text)
-            ):
+            if not self._capitalised(i) or not self.gazetteer.may_start_feature(self.doc[i].text):
                 i += 1
                 continue
             for end in range(min(len(self.doc), i + MAX_FEATURE_TOKENS), i, -1):
@@ -218,8 +215,7 @@ class _Finder:
                 i += 1
 
     def _feature_at(self, start: int, end: int) -> GazetteerEntry | None:
-        first, last = self.doc[start], self.doc[end - 1]
-        if not (first.text[:1].isupper() or first.lower_ in ("al", "el")) or last.is_punct:
+        if not self._capitalised(start) or self.doc[end - 1].is_punct:
             return None
         if any(token.is_space for token in self.doc[start:end]):
             return None
@@ -316,6 +312,7 @@ class _Finder:
                 self._emit(start, end, entry, entry.kind)
 
     def _capitalised(self, start: int) -> bool:
+        """A name starts with a capital (or the article of "al-Fashir"): "the bush" is none."""
         return self.doc[start].text[:1].isupper() or self.doc[start].lower_ in ("al", "el")
 
     def _candidate_names(self) -> Iterable[tuple[int, int, bool]]:

@@ -24,6 +24,7 @@ from typing import Any
 
 from claimgraph.resolve.clusters import Features
 from claimgraph.resolve.records import Contradiction
+from claimgraph.resolve.topics import TOLL_EVENTS
 
 # Projections are forecasts: two sources expecting different totals do not contradict each
 # other about what happened, so only figures of what is (or was) there are compared. A count
@@ -165,21 +166,26 @@ TOLL_WINDOW_DAYS = 1.0
 
 def _toll(row: Mapping[str, Any]) -> bool:
     """A count of dead or wounded, which only rises (missing people are found, and fall)."""
-    event = (row.get("topic") or "").split("|")[1:2]
-    return event in (["killed"], ["wounded"], ["casualties"])
+    return _event(row) in TOLL_EVENTS
 
 
 PLAIN_PEOPLE = frozenset({"people", "persons", "men", "women", "individuals"})
 
 
+def _thing_and_event(row: Mapping[str, Any]) -> tuple[str, str]:
+    """The counted thing and what happened to it, from the row's topic key ("people|killed||UA")."""
+    thing, event = [*(row.get("topic") or "").split("|"), ""][:2]
+    return thing, event
+
+
 def _event(row: Mapping[str, Any]) -> str:
-    return [*(row.get("topic") or "").split("|"), ""][1]
+    return _thing_and_event(row)[1]
 
 
 def _people_to_whom_nothing_happened(row: Mapping[str, Any]) -> bool:
     """ "Two people are questioned", "17 people were treated": people counted with no event
     word count nothing another body's people can be set against."""
-    thing, event = [*(row.get("topic") or "").split("|"), ""][:2]
+    thing, event = _thing_and_event(row)
     return thing in PLAIN_PEOPLE and not event
 
 
@@ -187,8 +193,7 @@ def _counted_as(row: Mapping[str, Any]) -> str:
     """The modality a comparison cares about: "six are still missing" and "four crew are
     missing" both count the missing so far, but "900 still waiting" is what is left of a total
     that has no event word, and is not set against it."""
-    event = (row.get("topic") or "").split("|")[1:2]
-    if row["modality"] == "current" and event and event[0]:
+    if row["modality"] == "current" and _event(row):
         return "cumulative"
     return str(row["modality"])
 

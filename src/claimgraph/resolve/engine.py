@@ -235,15 +235,16 @@ def _value(figure: Figure) -> float | None:
     return figure.value if figure.value is not None else figure.low
 
 
+def _in_series(figure: Figure) -> bool:
+    """A figure that counts something new: it has a topic and does not recall another's."""
+    return figure.topic is not None and figure.modality != "recap"
+
+
 def _body_values(claims: list[ClaimFacts]) -> set[float | None]:
     """The figures a report's body states: a headline's "Church says 42 buried" restates one of
     them under a shorter name, which would stand as a source of its own in a series."""
     return {
-        _value(f)
-        for fact in claims
-        if not fact.headline
-        for f in fact.figures
-        if f.topic is not None and f.modality != "recap"
+        _value(f) for fact in claims if not fact.headline for f in fact.figures if _in_series(f)
     }
 
 
@@ -333,7 +334,7 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
             }
         )
         for seq, figure in enumerate(fact.figures):
-            if figure.topic is None or figure.modality == "recap":
+            if not _in_series(figure):
                 continue
             if fact.headline and _value(figure) in in_body:
                 continue  # the headline's figure is its body's, said there by its real source

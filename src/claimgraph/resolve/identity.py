@@ -363,14 +363,7 @@ def _short_names(identity: SourceIdentity) -> None:
                 identity.mapping[source_id] = longer[0]
                 identity.reasons[source_id] = f"short form of the name of {longer[0]}"
             continue
-        longer = [
-            other
-            for other in by_opening.get(tuple(words[:2]), [])
-            if len(names[other]) > len(words) and names[other][: len(words)] == words
-        ]
-        if len(longer) == 1:
-            identity.mapping[source_id] = longer[0]
-            identity.reasons[source_id] = f"short form of the name of {longer[0]}"
+        _map_to_one_longer(identity, source_id, words, names, by_opening)
 
 
 def _short_person_names(identity: SourceIdentity) -> None:
@@ -382,17 +375,30 @@ def _short_person_names(identity: SourceIdentity) -> None:
         for source in identity.infos.values()
         if source.type == "person" and source.id not in identity.mapping
     }
+    by_opening: dict[tuple[str, ...], list[str]] = {}
     for source_id, words in names.items():
-        if len(words) < 2:
-            continue
-        longer = [
-            other
-            for other, more in names.items()
-            if len(more) > len(words) and more[: len(words)] == words
-        ]
-        if len(longer) == 1:
-            identity.mapping[source_id] = longer[0]
-            identity.reasons[source_id] = f"short form of the name of {longer[0]}"
+        by_opening.setdefault(tuple(words[:2]), []).append(source_id)
+    for source_id, words in names.items():
+        if len(words) >= 2:
+            _map_to_one_longer(identity, source_id, words, names, by_opening)
+
+
+def _map_to_one_longer(
+    identity: SourceIdentity,
+    source_id: str,
+    words: list[str],
+    names: Mapping[str, list[str]],
+    by_opening: Mapping[tuple[str, ...], list[str]],
+) -> None:
+    """Map a name of two or more words to the one longer name that opens with it, if one."""
+    longer = [
+        other
+        for other in by_opening.get(tuple(words[:2]), [])
+        if len(names[other]) > len(words) and names[other][: len(words)] == words
+    ]
+    if len(longer) == 1:
+        identity.mapping[source_id] = longer[0]
+        identity.reasons[source_id] = f"short form of the name of {longer[0]}"
 
 
 def _acronyms(identity: SourceIdentity) -> None:
