@@ -155,3 +155,36 @@ def test_issued_a_statement_headed_by_its_issuers_name_speaks_for_it(analyse):
         "had not been told.\n"
     )
     assert find_issued(report) == []
+
+
+HEADED = (
+    "Port Authority of Varna: berth 4 reopened; no fuel spilled\n\n"
+    "VARNA, 6 May 2026 — The Port Authority of Varna informs the public that berth 4 reopened "
+    "at 14:00 on Tuesday.\n\n"
+    "Two tugs moved the grounded bulk carrier Orsa clear of the berth. Nine crew members were "
+    "checked by doctors at the port clinic. No fuel was spilled.\n\n"
+    "Media enquiries: press office, Port Authority of Varna.\n"
+)
+
+
+def test_issued_a_release_headed_by_its_issuer_and_a_colon_is_its_issuers(analyse):
+    [issued] = find_issued(HEADED)
+    assert HEADED[issued.issuer.start : issued.issuer.end] == "Port Authority of Varna"
+    by_issuer = [
+        a.content_text
+        for a in analyse(HEADED).attributions
+        if a.canonical_source and "varna" in a.canonical_source
+    ]
+    assert any("Two tugs moved" in text for text in by_issuer), by_issuer
+    assert any("Nine crew members" in text for text in by_issuer), by_issuer
+    assert not any("press office" in text for text in by_issuer), by_issuer
+
+
+def test_issued_a_news_headline_with_a_colon_is_no_release():
+    # the report after the colon names its sources: nothing in it is issued
+    text = (
+        "Port official: drone hit tanker at the jetty\n\n"
+        "MOKHA, 2 May 2026 — A drone hit a tanker at the fuel jetty, a port official said. "
+        "The official, who asked not to be named, said the fire burned for six hours.\n"
+    )
+    assert find_issued(text) == []

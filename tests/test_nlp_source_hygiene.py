@@ -684,3 +684,68 @@ def test_an_acronym_the_report_spells_out_is_that_body(analyse):
     )
     (attribution,) = analysis.attributions
     assert attribution.canonical_source == "militarized-communist-party-of-peru"
+
+
+def test_a_title_run_into_a_name_is_one_speaker(analyse):
+    # the parser reads the title and the name as two coordinated nouns; with no comma or "and"
+    # between them they are one person
+    analysis = analyse(
+        "Sweden's Minister for Civil Defence, Johan Brandt, said the attack bore the hallmarks "
+        "of a state actor. Minister for Civil Defence Johan Brandt has said the attack was most "
+        "probably carried out by Russian military intelligence."
+    )
+    assert [a.canonical_source for a in analysis.attributions] == ["johan-brandt"] * 2
+
+
+def test_the_office_named_before_is_its_holder(analyse):
+    analysis = analyse(
+        "The mayor of Kiruna, Anna Berg, said two guards were hurt. The mayor said the station "
+        "would reopen. Police chief Ali Musa said nobody was arrested. The police chief said the "
+        "search went on."
+    )
+    assert [a.canonical_source for a in analysis.attributions] == [
+        "anna-berg",
+        "anna-berg",
+        "ali-musa",
+        "ali-musa",
+    ]
+
+
+def test_a_company_named_beside_its_description_is_that_company(analyse):
+    analysis = analyse(
+        "The Dubai-based company listed as the tanker's manager, Aurelia Marine Management, says "
+        "in a statement that 27 seafarers were on board. Aurelia Marine Management from Dubai "
+        "said the two missing sailors are a cook and a mechanic. The ministry said in a "
+        "statement on Friday that 12 soldiers died."
+    )
+    assert [a.canonical_source for a in analysis.attributions] == [
+        "aurelia-marine-management",
+        "aurelia-marine-management",
+        "ministry",  # a state body is never the company named before it
+    ]
+
+
+def test_what_a_speaker_can_confirm_is_the_clause_after_is(analyse):
+    analysis = analyse(
+        "Ukraine's ambassador, Andriy Koval, said he would neither confirm nor deny anything. "
+        '"What I can confirm is that the ship belongs to a shadow fleet," he said.'
+    )
+    contents = [a.content_text for a in analysis.attributions]
+    assert "What" not in contents
+    assert {a.canonical_source for a in analysis.attributions} == {"andriy-koval"}
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ('"No ransom was paid," Commissioner for Information Rabi Garba said.', "rabi-garba"),
+        ("Police spokesman DSP Abdullahi Kabir said the count was 41.", "abdullahi-kabir"),
+        (
+            "The police spokesman, DSP Abdullahi Kabir, said the number remained 41.",
+            "abdullahi-kabir",
+        ),
+    ],
+)
+def test_an_office_or_a_rank_before_a_name_is_no_part_of_it(analyse, text, canonical):
+    [claim] = analyse(text).attributions
+    assert claim.canonical_source == canonical

@@ -249,3 +249,135 @@ def test_a_countrys_figure_called_groundless_is_the_figure_of_the_deniers_dead(t
     denied = [clusters[x.claim].label for x in denials]
     assert denied, "the denial answers a claim of the report"
     assert all("nine Kyrgyz" in label for label in denied), denied
+
+
+def test_a_partys_denial_answers_the_claims_that_name_it(tmp_path, pipeline):
+    """ "Russia denied any involvement in the cyberattack": the minister's attribution to
+    Russian intelligence, not the operator's account of the outage, more widely reported."""
+    outage = (
+        "The Swedish Space Corporation said the cyberattack on the Esrange ground station "
+        "interrupted data from dozens of satellites for about nine hours."
+    )
+    texts = [
+        ("Polar Wire", "2026-12-07", f"Esrange attack\n\nKIRUNA — {outage}"),
+        ("Kiruna Post", "2026-12-07", f"Station hit\n\nKIRUNA — {outage}"),
+        ("Nordic Desk", "2026-12-08", f"Satellite station\n\nSTOCKHOLM — {outage}"),
+        (
+            "Polar Wire",
+            "2026-12-09",
+            "Minister blames Russia\n\nSTOCKHOLM — Minister for Civil Defence Johan Brandt said "
+            "the cyberattack on the Esrange ground station was most probably carried out by "
+            "Russian military intelligence.",
+        ),
+        (
+            "Nordic Desk",
+            "2026-12-10",
+            "Russia denies role\n\nSTOCKHOLM — Russia on Friday denied any involvement in the "
+            "cyberattack on the Esrange satellite ground station.",
+        ),
+    ]
+    with reports_store(tmp_path, pipeline, texts) as store:
+        clusters = {c.id: c for c in read.clusters(store)}
+        denials = [x for x in read.contradictions(store) if x.kind == "denial"]
+    denied = [clusters[x.claim].label for x in denials]
+    assert denied, "the denial answers a claim"
+    assert all("Russian military intelligence" in label for label in denied), denied
+
+
+def test_there_was_no_leak_points_at_no_claim_before_it(tmp_path, pipeline):
+    text = (
+        "Tanker hit\n\nISTANBUL — Turkey's Directorate General of Coastal Safety said all 25 crew "
+        "members were rescued from the tanker. Transport Minister Mehmet Uysal said there was no "
+        "oil leak."
+    )
+    with reports_store(tmp_path, pipeline, [("Wire", "2026-12-10", text)]) as store:
+        clusters = {c.id: c for c in read.clusters(store)}
+        denials = [x for x in read.contradictions(store) if x.kind == "denial"]
+    assert not [clusters[x.claim].label for x in denials]
+
+
+def test_two_bodies_of_one_state_that_give_two_counts_disagree(tmp_path, pipeline):
+    """They count once as support (one state), but the police's 41 and the state government's
+    73 abducted students are a dispute an analyst must see, not a revision."""
+    texts = [
+        (
+            "Zamfara Sentinel",
+            "2026-12-05",
+            "Students abducted\n\nGUSAU — Nigeria's police said 41 students were abducted from "
+            "the school in Birnin Magaji.",
+        ),
+        (
+            "Plover Wire",
+            "2026-12-05",
+            "Students abducted\n\nGUSAU — Nigeria's information ministry said 73 students were "
+            "abducted from the school in Birnin Magaji.",
+        ),
+    ]
+    with reports_store(tmp_path, pipeline, texts) as store:
+        figures = [x for x in read.contradictions(store) if x.kind == "figures"]
+    assert len(figures) == 1, [x.explanation for x in figures]
+    assert "41" in figures[0].explanation
+    assert "73" in figures[0].explanation
+
+
+def test_the_accusations_a_party_calls_fabricated_are_those_naming_it_further_up(
+    tmp_path, pipeline
+):
+    filler = (
+        "The station's operator said its engineers worked through the night to bring the "
+        "antennas back, and that customers had been told what happened within the hour. "
+    ) * 4
+    text = (
+        "Briefing on the Esrange attack\n\n"
+        "STOCKHOLM — Minister for Civil Defence Johan Brandt said the attack on the Esrange "
+        "ground station was most probably carried out by Russian military intelligence. "
+        f"{filler}\n\n"
+        "Eva Norberg of the security service said investigators were looking at whether access "
+        "was obtained through an external supplier.\n\n"
+        "The Russian embassy said the accusations were fabricated.\n"
+    )
+    with reports_store(tmp_path, pipeline, [("Scandia Post", "2026-12-08", text)]) as store:
+        clusters = {c.id: c for c in read.clusters(store)}
+        denials = [x for x in read.contradictions(store) if x.kind == "denial"]
+    denied = [clusters[x.claim].label for x in denials]
+    assert denied, "the denial answers a claim of the report"
+    assert all("Russian military intelligence" in label for label in denied), denied
+
+
+def test_two_counts_of_explosions_disagree_without_an_event_word(tmp_path, pipeline):
+    texts = [
+        (
+            "Bosphorus Monitor",
+            "2026-12-10",
+            "Tanker hit\n\nISTANBUL — Turkey's Directorate General of Coastal Safety said the "
+            "sanctioned tanker, which was sailing empty after unloading its cargo, was hit by two "
+            "explosions early on Wednesday that set its engine room on fire.",
+        ),
+        (
+            "Karadeniz Haber",
+            "2026-12-10",
+            "Captain speaks\n\nISTANBUL — The captain of the Volna Spirit, Sergei Antonov, told "
+            "Russian state television there were three explosions.",
+        ),
+    ]
+    with reports_store(tmp_path, pipeline, texts) as store:
+        figures = [x for x in read.contradictions(store) if x.kind == "figures"]
+    assert len(figures) == 1, [x.explanation for x in figures]
+    assert "explosions" in figures[0].explanation
+
+
+def test_a_denial_that_restates_the_claim_beside_it_answers_that_claim(tmp_path, pipeline):
+    text = (
+        "Border clash\n\n"
+        "BISHKEK — Kyrgyzstan's president said on Monday that Tajikistan had planned its "
+        "offensive against the border villages weeks in advance, and he ordered a day of "
+        "mourning.\n\n"
+        "Tajikistan's foreign ministry denied that its forces had planned any offensive and said "
+        "Kyrgyz troops had fired first.\n"
+    )
+    with reports_store(tmp_path, pipeline, [("Wire", "2026-05-02", text)]) as store:
+        clusters = {c.id: c for c in read.clusters(store)}
+        denials = [x for x in read.contradictions(store) if x.kind == "denial"]
+    denied = [clusters[x.claim].label for x in denials]
+    assert len(denied) == 1, denied
+    assert "weeks in advance" in denied[0]

@@ -426,19 +426,25 @@ def test_unnamed_sources_alike_or_at_one_outlet_count_once():
 
 
 def test_a_count_that_names_no_event_meets_only_a_claim_that_says_the_same():
-    """ "About 20 attackers took part" against "more than 40 attackers took part" is a dispute;
-    "1,452 inmates" in the prison against "three inmates hit on the roof" is not."""
+    """ "19 guards were on duty" against "23 guards for 1,400 prisoners" is a dispute only when
+    the two claims say the same; "about 20 attackers" against "more than 40 attackers" counts
+    the size of one incident, and is a dispute however it is worded."""
     from claimgraph.resolve.contradictions import figure_conflicts
 
     rows = [
-        {**_row("c1", 20.0, "unknown", "army", "about 20"), "topic": "attackers|||PE"},
-        {**_row("c2", 40.0, "unknown", "soldier", "more than 40"), "topic": "attackers|||PE"},
+        {**_row("c1", 19.0, "unknown", "union", "19"), "topic": "guards|||PY"},
+        {**_row("c2", 23.0, "unknown", "ministry", "23"), "topic": "guards|||PY"},
     ]
-    assert len(figure_conflicts(rows, 5.0, 0.1, "attackers")) == 1
-    assert len(figure_conflicts(rows, 5.0, 0.1, "attackers", alike=lambda a, b: True)) == 1
-    assert figure_conflicts(rows, 5.0, 0.1, "attackers", alike=lambda a, b: False) == []
-    killed = [{**row, "topic": "attackers|killed||PE"} for row in rows]
-    assert len(figure_conflicts(killed, 5.0, 0.1, "attackers", alike=lambda a, b: False)) == 1
+    assert len(figure_conflicts(rows, 5.0, 0.1, "guards")) == 1
+    assert len(figure_conflicts(rows, 5.0, 0.1, "guards", alike=lambda a, b: True)) == 1
+    assert figure_conflicts(rows, 5.0, 0.1, "guards", alike=lambda a, b: False) == []
+    killed = [{**row, "topic": "guards|killed||PY"} for row in rows]
+    assert len(figure_conflicts(killed, 5.0, 0.1, "guards", alike=lambda a, b: False)) == 1
+    attackers = [
+        {**_row("c3", 20.0, "unknown", "army", "about 20"), "topic": "attackers|||PE"},
+        {**_row("c4", 40.0, "unknown", "soldier", "more than 40"), "topic": "attackers|||PE"},
+    ]
+    assert len(figure_conflicts(attackers, 5.0, 0.1, "attackers", alike=lambda a, b: False)) == 1
 
 
 def test_eventless_counts_are_disputed_only_between_claims_alike(tmp_path, pipeline):
@@ -1330,8 +1336,15 @@ def test_one_office_named_two_ways_is_one_source():
         SourceInfo("mayor-of-fotokol", "mayor of Fotokol", "person"),
         SourceInfo("fotokol-mayor", "Fotokol mayor", "person"),
         SourceInfo("governor-of-rakhine", "governor of Rakhine", "person"),
+        SourceInfo(
+            "joint-command-of-the-armed-forces", "Joint Command of the Armed Forces", "organisation"
+        ),
+        SourceInfo("armed-forces-joint-command", "armed forces' Joint Command", "organisation"),
     )
     assert identity.canonical("mayor-of-fotokol") == identity.canonical("fotokol-mayor")
+    assert identity.canonical("joint-command-of-the-armed-forces") == identity.canonical(
+        "armed-forces-joint-command"
+    )
     assert identity.canonical("governor-of-rakhine") == "governor-of-rakhine"
 
 

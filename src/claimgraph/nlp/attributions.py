@@ -165,13 +165,39 @@ def _one_name(head: Token, conjuncts: list[Token]) -> bool:
 
 
 def _conjuncts(head: Token) -> list[Token]:
-    """The actors coordinated with this one: "Russia, Iran and North Korea" -> Iran, North Korea."""
+    """The actors coordinated with this one: "Russia, Iran and North Korea" -> Iran, North Korea.
+    A "conjunct" with no comma or "and" before it is a title run into a name the parser split
+    ("Minister for Civil Defence Johan Brandt"): one speaker, not two."""
     found = []
     for child in head.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" and _coordinated(child):
             found.append(child)
             found.extend(_conjuncts(child))
     return found
+
+
+# crimes a report can call an act without an article: "calls the attack terrorism"
+_LABEL_NOUNS = frozenset({"terrorism", "aggression", "sabotage", "piracy", "provocation", "propaganda", "genocide", "murder", "banditry", "blackmail", "extortion", "vandalism", "escalation"})  # fmt: skip
+
+
+def _label_read_as_compound(noun: Token) -> Token | None:
+    """ "the attack terrorism": a label noun with the named thing as its compound, the article
+    before the thing."""
+    if noun.lemma_.lower() not in _LABEL_NOUNS:
+        return None
+    thing = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    article = [c for c in noun.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
+    return noun if thing and article and article[0].i < thing[0].i else None
+
+
+_FREE_RELATIVES = frozenset({"what", "whatever", "which", "whichever"})
+_COORDINATORS = frozenset({",", ";", "and", "or", "nor", "&", "but"})
+
+
+def _coordinated(conjunct: Token) -> bool:
+    """A comma or a coordinating word right before the conjunct's first word."""
+    start = conjunct.left_edge.i
+    return start > 0 and conjunct.doc[start - 1].lower_ in _COORDINATORS
 
 
 class _Finder:
@@ -308,6 +334,8 @@ class _Finder:
         content = self._continued_quotes(verb, content)
         if not content:
             return None
+        if len(content) == 1 and content[0].text.strip().lower() in _FREE_RELATIVES:
+            return None  # "What I can confirm is that ...": the claim is the clause after "is"
         if any(c.dep_ == "neg" for c in verb.children) and content[0].text.split()[0].lower() in (
             "whether",
             "if",
@@ -500,6 +528,13 @@ class _Finder:
         if source_head is None and noun.dep_ == "nsubjpass":
             agents = [c for c in noun.head.children if c.dep_ == "agent"]
             source_head = next((c for a in agents for c in a.children if c.dep_ == "pobj"), None)
+        if (
+            source_head is None
+            and noun.dep_ == "pobj"
+            and noun.head.dep_ == "prep"
+            and self._is_cue_head(noun.head.head)
+        ):
+            return None  # "says in a statement that ...": the verb's report has the words
         if source_head is None and noun.dep_ == "dobj":
             if self._is_cue_head(noun.head):
                 # "the ministry denied reports that ...": the denier is not the reports' source,
@@ -578,6 +613,10 @@ class _Finder:
                 # "the commander, called claims that officers took ten hours "lies"", the
                 # claims read as the complement: what is called lies, and the verdict
                 return list(complements[0].subtree), Form.INDIRECT
+            if not complements and objects and (label := _label_read_as_compound(objects[0])):
+                # "calls the attack terrorism by Kyiv": the parser made one noun of the two
+                end = max([label.i] + [c.right_edge.i for c in children if c.i > label.i])
+                return list(self.doc[objects[0].left_edge.i : end + 1]), Form.INDIRECT
             if objects and complements:
                 start = min(objects[0].left_edge.i, complements[0].left_edge.i)
                 end = max(objects[0].right_edge.i, complements[0].right_edge.i)

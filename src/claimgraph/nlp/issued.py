@@ -91,7 +91,7 @@ def find_issued(text: str) -> list[Issued]:
     if match := STATEMENT_TITLE.match(title):
         end = _BOILERPLATE.search(text, len(title))
         return [Issued(len(title), end.start() if end else len(text), *_title_spans(text, match))]
-    if release := _release(text, title) or _named_statement(text, title):
+    if release := _release(text, title) or _named_statement(text, title) or _headed(text, title):
         return [release]
     match = FULL_TEXT_TITLE.match(title) or FULL_TEXT_ANY_TITLE.match(title)
     if match:
@@ -154,6 +154,46 @@ def _named_statement(text: str, title: str) -> Issued | None:
     if len(voices) < MIN_WE:
         return None
     return Issued(len(title), end, *_title_spans(text, match))
+
+
+def _headed(text: str, title: str) -> Issued | None:
+    """A release headed "Issuer: what happened" ("Ministry of Justice: order restored at ...")
+    whose opening has the issuer speak in the formulas of a release ("The Ministry of Justice
+    informs the public that ...", "Swedish Space Corporation (SSC) today gives an update on
+    ...", "... makes the following statement"). A news headline built the same way ("Port
+    official: drone hit tanker") is followed by a report that names its sources."""
+    match = HEADED_TITLE.match(title)
+    if match is None:
+        return None
+    name = match.group("name").strip()
+    opening = text[len(title) : len(title) + HEADED_REACH]
+    for formula in RELEASE_FORMULA.finditer(opening):
+        sentence = opening[: formula.start()].rsplit(". ", 1)[-1]
+        if re.search(rf"\b{re.escape(name)}\b", sentence, re.IGNORECASE):
+            ends = [
+                m.start()
+                for m in (_ABOUT_US.search(text, len(title)), _BOILERPLATE.search(text, len(title)))
+                if m
+            ]
+            return Issued(
+                len(title),
+                min(ends, default=len(text)),
+                Span.of(text, match.start("name"), match.start("name") + len(name)),
+                Span.of(text, len(title) + formula.start(), len(title) + formula.end()),
+            )
+    return None
+
+
+# "Ministry of Justice: order restored ...": a body's name, a colon, the news
+HEADED_TITLE = re.compile(rf"^\s*{_NAME}\s*:\s+\S")
+# what a release says of its issuer in its opening, and a news report does not
+RELEASE_FORMULA = re.compile(
+    r"\b(?:informs the public|gives an update|makes the following statement|issues the "
+    r"following statement|wishes to (?:state|inform|clarify|announce)|would like to "
+    r"(?:state|inform|clarify)|is pleased to announce|regrets to announce)\b",
+    re.IGNORECASE,
+)
+HEADED_REACH = 1000  # characters: the opening paragraphs, where a release presents itself
 
 
 def _quoted(text: str, offset: int) -> bool:

@@ -498,11 +498,21 @@ class _Resolver:
             source = self._organisation(text, description, country, tokens, head, anonymous)
             # a name built from the words, not a known one
             made_up = {slug(text), slug(head.text), slug(description)}
-            if source.id in made_up or source.id.startswith("anonymous-"):
+            described = head.pos_ == "NOUN" and source.id not in self.table.known
+            if source.id in made_up or source.id.startswith("anonymous-") or described:
                 # "Ukraine's military intelligence agency, known as HUR": the clause names it
                 # only the appositive's own head, or the object of "known as": "a channel linked
                 # to Wagner" is not Wagner
                 naming = {c.i for c in head.children if c.dep_ == "appos"}
+                # "The Dubai-based company listed as the tanker's manager, Aurelia ...": the
+                # name put beside the clause's own noun names the body too
+                naming |= {
+                    c.i
+                    for t in extras
+                    if t.pos_ == "NOUN" and t.head.i != head.i
+                    for c in t.children
+                    if c.dep_ == "appos"
+                }
                 naming |= {
                     t.i
                     for c in head.children
@@ -597,6 +607,9 @@ class _Resolver:
     def _person(self, name: str, country: str | None) -> Source:
         """Full name in the table; a one-word name matching any part of a person already named
         (surname first or last: "Zelensky", "Lee"); a partial name the table knows ("Yoon Suk")."""
+        written = name.split()
+        if len(written) >= 3 and written[0].isupper() and 2 <= len(written[0]) <= 4:
+            name = " ".join(written[1:])  # "DSP Abdullahi Kabir": a rank's abbreviation
         words = source_key(name).split()
         whole = self.table.find(name)
         if whole is not None and whole.type != "person":
@@ -719,12 +732,16 @@ class _Resolver:
                     and not seen.anonymous
                     and known.type in ("organisation", "government", "military")
                     # "the ministry" after the prison workers' union is not the union
+                    # nor the tanker's manager, Aurelia Marine Management
                     and not (
                         head.lemma_.lower() in _STATE_BODY_WORDS
-                        and source_key(known.name).split(" of ")[0].split()[-1] in _CIVIL_HEADS
+                        and source_key(known.name).split(" of ")[0].split()[-1]
+                        in _CIVIL_HEADS | organisation_name_words()
                     )
                 ):
                     return known
+        if (holder := self._office_holder(tokens, head, description)) is not None:
+            return holder
         kind = "organisation"
         if (
             head.tag_ in ("NNS", "NNPS")
@@ -938,6 +955,25 @@ class _Resolver:
                 resolved = self.resolve(body_span, body)
                 if resolved is not None and not resolved.mention.source_id.startswith("unresolved"):
                     return self.sources[resolved.mention.source_id]
+        return None
+
+    def _office_holder(self, tokens: SpacySpan, head: Token, description: str) -> Source | None:
+        """ "The minister" after "Minister for Civil Defence Johan Brandt": the person the report
+        named with that office, the latest one if several."""
+        if (
+            tokens[0].lower_ != "the"
+            or head.lemma_.lower() not in title_nouns()
+            or any(t.pos_ == "PROPN" for t in tokens)
+        ):
+            return None
+        wanted = _modifiers(description, head) | {head.lemma_.lower()}
+        for seen in reversed(self.seen):
+            if not seen.person or seen.position >= tokens.start_char:
+                continue
+            holder = self.sources[seen.source_id]
+            words = {w for role in holder.roles for w in source_key(role).split()}
+            if wanted <= words:
+                return holder
         return None
 
     def _described_antecedent(self, description: str, head: Token, position: int) -> Source | None:
@@ -1375,8 +1411,18 @@ def _titled_name(tokens: SpacySpan) -> SpacySpan | None:
     as an organisation: a title, then a name (up to the first comma)."""
     if len(tokens) < 3 or tokens[0].lower_ not in _SPEAKS_FOR | title_nouns():
         return None
+    rest = tokens[1:]
+    if rest[0].lower_ in ("for", "of"):
+        # "Commissioner for Information Rabi Garba": the office's own words, then a name; the
+        # last two of three or more capitalised words are the name
+        run = []
+        for token in rest[1:]:
+            if token.is_punct or not token.text[:1].isupper():
+                break
+            run.append(token)
+        return tokens.doc[run[-2].i : run[-1].i + 1] if len(run) >= 3 else None
     words = []
-    for token in tokens[1:]:
+    for token in rest:
         if token.is_punct and token.text not in "-'’":
             break
         words.append(token)
@@ -1489,13 +1535,24 @@ def _name_after_kind(tokens: SpacySpan, head: Token, extras: list[Token]) -> Spa
     return head.doc[start:end] if end > start else None
 
 
+def _home_town(token: Token, head: Token) -> bool:
+    """ "Aurelia Marine Management from Dubai": where a named body is from is not its name."""
+    return (
+        token.dep_ == "prep"
+        and token.lower_ == "from"
+        and token.head.i == head.i
+        and head.ent_type_ == "ORG"
+        and any(c.dep_ == "pobj" and c.ent_type_ == "GPE" for c in token.children)
+    )
+
+
 def _core(tokens: SpacySpan, head: Token) -> tuple[SpacySpan, list[Token]]:
     """The mention up to its first appositive or clause after the head, and what was cut."""
     cut_at = min(
         (
             t.left_edge.i
             for t in tokens
-            if t.dep_ in ("relcl", "acl", "appos", "advcl")
+            if (t.dep_ in ("relcl", "acl", "appos", "advcl") or _home_town(t, head))
             and t.i > head.i
             and t.head in tokens
             and not _run_on_name(t)

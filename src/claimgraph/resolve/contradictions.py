@@ -182,6 +182,15 @@ def _event(row: Mapping[str, Any]) -> str:
     return _thing_and_event(row)[1]
 
 
+# things an incident is counted in: "three explosions", "about 60 gunmen" say how big it was
+# with no verb, and two such counts of one incident disagree
+EVENT_THINGS = frozenset({"explosions", "blasts", "strikes", "airstrikes", "missiles", "rockets", "drones", "shells", "rounds", "shots", "attackers"})  # fmt: skip
+
+
+def _counts_events(row: Mapping[str, Any]) -> bool:
+    return bool(_event(row)) or _thing_and_event(row)[0] in EVENT_THINGS
+
+
 def _people_to_whom_nothing_happened(row: Mapping[str, Any]) -> bool:
     """ "Two people are questioned", "17 people were treated": people counted with no event
     word count nothing another body's people can be set against."""
@@ -243,10 +252,11 @@ def figure_conflicts(
     # The explanation names who said it first, as the claim's side on the page does; the
     # bodies behind each claim's figure tell a revision (one body on both sides) from a dispute.
     earliest: dict[tuple[Any, ...], Mapping[str, Any]] = {}
-    bodies: dict[str, set[str]] = {}
+    bodies: dict[tuple[str, str], set[str]] = {}
     for row in usable:
         earliest.setdefault(_key(row), row)
-        bodies.setdefault(row["cluster_id"], set()).add(row["independence"])
+        for level in ("independence", "body"):
+            bodies.setdefault((level, row["cluster_id"]), set()).add(row.get(level) or "")
     fresh = [r for r in usable if new is None or r["attribution_id"] in new]
     pairs: set[tuple[Any, ...]] = set()
     for one in fresh:
@@ -257,16 +267,24 @@ def figure_conflicts(
                 (one, other),
                 key=lambda r: (r["published"] is None, _stamp(r["published"]), r["cluster_id"]),
             )
+            # Two bodies of one state (the police, the state government) that give two counts
+            # on the same day disagree; days apart, one state's later figure is a revision.
+            level = (
+                "body"
+                if first.get("body") != second.get("body")
+                and _days(first["published"], second["published"]) <= TOLL_WINDOW_DAYS
+                else "independence"
+            )
             if (
                 _counted_as(first) != _counted_as(second)
-                or first["independence"] == second["independence"]
+                or first.get(level) == second.get(level)
                 or first["cluster_id"] == second["cluster_id"]
                 # "3,000" from Washington and Seoul, then "10,000" from Washington: a revision
-                or second["independence"] in bodies[first["cluster_id"]]
-                or first["independence"] in bodies[second["cluster_id"]]
+                or (second.get(level) or "") in bodies[(level, first["cluster_id"])]
+                or (first.get(level) or "") in bodies[(level, second["cluster_id"])]
                 or (
                     alike is not None
-                    and not _event(first)
+                    and not _counts_events(first)
                     and not alike(first["cluster_id"], second["cluster_id"])
                 )
             ):

@@ -363,6 +363,7 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
     state.claims += len(members)
     summarise(conn, state, members, _copy_touched(conn, state))
     nearby = _anaphoric_denials(members, state)
+    nearby += _restating_denials(members, state, {row["by"] for row in nearby})
     new_attributions = {row["attribution_id"] for row in members}
     _contradictions(
         conn, state, touched, {row["topic"] for row in figures}, nearby, new_attributions
@@ -415,6 +416,18 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             # "rejected a report by the Horn Civilian Monitor": that body's claim, not the
             # hospital's toll said just before it
             before = [m for m in before if _said_by(state, m, author)]
+        country = state.identity.country(member["original_source"])
+        pointer_words = set(_plain_words(fact["match_text"]))
+        accused = bool(pointer_words & ACCUSATION_NOUNS)
+
+        # "the accusations are fabricated", said by Russia's embassy: the claim that accuses
+        # Russia, however far up the report it was made
+        accusing = {
+            m["attribution_id"]
+            for m in before
+            if accused and country is not None and country in m["facts"]["countries"]
+        }
+
         named = _pointer_stems(
             _after_report_noun(fact["match_text"]) if claimant else fact["match_text"]
         )
@@ -432,15 +445,17 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             ]
         else:
             # "rejected the report": only what was said just before can be the one meant
-            before = [m for m in before if fact["start"] - m["facts"]["start"] < ANAPHORIC_REACH]
+            before = [
+                m
+                for m in before
+                if fact["start"] - m["facts"]["start"] < ANAPHORIC_REACH
+                or m["attribution_id"] in accusing
+            ]
         if not before:
             continue
         sizes = state.reps.sizes
         single = bool(SINGLE_POINTER.search(fact["match_text"]))
-        pointer_words = set(_plain_words(fact["match_text"]))
-        accused = bool(pointer_words & ACCUSATION_NOUNS)
         figured = bool(pointer_words & FIGURE_NOUNS)
-        country = state.identity.country(member["original_source"])
         # the reports a party calls groundless are those that accuse it, then the most reported;
         # "that report", "the account": the one just told
         target = max(
@@ -482,6 +497,89 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             }
         )
     return found
+
+
+RESTATING_REACH = 1500  # characters: an accusation and its denial, a paragraph or two apart
+RESTATING_STEMS = 2  # shared content stems (besides names) that say both speak of one thing
+# verbs too common to say two claims speak of one act
+LIGHT_VERBS = frozenset({"be", "have", "do", "take", "make", "get", "give", "call", "say", "tell", "go", "come", "put", "see"})  # fmt: skip
+
+
+def _restating_denials(
+    members: list[dict[str, Any]], state: Run, linked: set[str]
+) -> list[dict[str, str]]:
+    """A denial that restates what it denies ("denied that its forces had prepared any attack"
+    after "Tajikistan had prepared its attack on Kyrgyz villages"): within a paragraph or two of
+    the claim in the same report, by another body, sharing the act (the same main verb and a
+    content word besides names; with no verb, two such words). Reporters put the two side by side; across reports the
+    words alone are too little to say one answers the other."""
+    found = []
+    for member in members:
+        fact = member["facts"]
+        if fact["polarity"] != "deny" or member["cluster_id"] in linked:
+            continue
+        stems = _common_stems(fact["match_text"])
+        if not stems:
+            continue
+        predicate = fact.get("predicate")
+        if predicate in LIGHT_VERBS:
+            predicate = None  # "no data had been taken" and "taken to hospital" share no act
+        # "denied any role in the damage": its own part, which no claim beside it states
+        involvement = bool(set(lexical.words(fact["match_text"])) & INVOLVEMENT_WORDS)
+        best: tuple[int, int, dict[str, Any]] | None = None
+        for other in members:
+            said = other["facts"]
+            distance = abs(fact["start"] - said["start"])
+            if (
+                said["polarity"] != "assert"
+                or said.get("negated")
+                or other["cluster_id"] == member["cluster_id"]
+                or other["independence"] == member["independence"]
+                or distance > RESTATING_REACH
+            ):
+                continue
+            shared = len(stems & _common_stems(said["match_text"]))
+            if not shared or not (
+                # "denied that its forces had prepared any attack" after "had prepared its attack"
+                (predicate and predicate == said.get("predicate"))
+                # "There are no maritime militia vessels at the shoal": no verb, but what it says
+                # is not there
+                or (not predicate and not involvement and shared >= RESTATING_STEMS)
+            ):
+                continue
+            if best is None or (shared, -distance) > best[:2]:
+                best = (shared, -distance, other)
+        if best is None:
+            continue
+        target = best[2]
+        party = _party(
+            state,
+            member["original_source"],
+            state.reps.features[state.reps.index[target["cluster_id"]]],
+        )
+        found.append(
+            {
+                "id": contradiction_id("denial", target["cluster_id"], member["cluster_id"]),
+                "kind": "denial",
+                "claim": target["cluster_id"],
+                "by": member["cluster_id"],
+                "interested": party,
+                "topic": None,
+                "explanation": _denial_text(
+                    state,
+                    member["original_source"],
+                    target["original_source"],
+                    f'"{fact["content_text"][:60]}", beside it in the same report',
+                    party,
+                ),
+            }
+        )
+    return found
+
+
+def _common_stems(text: str) -> set[str]:
+    """Rough stems of a claim's lower-case content words: what it says happened, not who."""
+    return _pointer_stems(" ".join(w for w in text.split() if not w[:1].isupper()))
 
 
 # one report pointed at: the one just told ("rejected that report"), not the most reported
@@ -596,10 +694,18 @@ def _speaks_for_country(state: Run, member: dict[str, Any], countries: set[str])
     )
 
 
+NONE_THERE = re.compile(
+    r"^(?:that )?there (?:is|are|was|were|has been|have been|had been) (?:no|not)\b", re.I
+)
+
+
 def _points_back(fact: dict[str, Any]) -> bool:
     """ "such reports", "the accusations as groundless": a denial that names no country and
     opens on a report noun, or says too little to compare, points back at what came before."""
     words = lexical.words(fact["match_text"])
+    if NONE_THERE.match(fact["match_text"]):
+        # "there was no oil leak": it names what it says is not so; it points at no claim
+        return False
     if set(words) & INVOLVEMENT_WORDS:
         # "denied any role": its own part in something the content does not say; no claim of
         # the report can be told to be the one denied
@@ -1096,7 +1202,13 @@ def _contradictions(
                 }
             )
     for topic in sorted(topics):
-        rows = db.figures_of_topics(conn, [topic])
+        rows = [
+            {
+                **row,
+                "body": state.identity.speaking_body(row["original_source"], row["independence"]),
+            }
+            for row in db.figures_of_topics(conn, [topic])
+        ]
         label = topic_label(topic, state.lexicon)
         for item in figure_conflicts(
             rows,
@@ -1191,6 +1303,14 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
             continue
         same_figure = denial.lead is not None and denial.lead == claim.lead
         hits.append((not same_figure, -reps.sizes[other], -similarity, int(other)))
+    if (
+        country is not None
+        and reps.founder_terms[index].keys() & (INVOLVEMENT_WORDS | {"nothing"})
+        and (own := [hit for hit in hits if reps.features[hit[3]].agent == country])
+    ):
+        # "Russia denied any involvement in the cyberattack": the claims that Russia did it,
+        # not the operator's account of the outage that more reports carried
+        hits = own
     if any(not other_figure for other_figure, *_ in hits):
         # a denial of a figure ("more than 100 died") denies the claims that give that figure
         hits = [hit for hit in hits if not hit[0]]

@@ -310,7 +310,7 @@ def _agent(attribution: Attribution, lexicon: ResolveLexicon) -> str | None:
 
 # "the shells were fired by the Arakan Army", 'fired by "Arakan Army terrorists"'
 PASSIVE_BY = re.compile(
-    r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ht|t)(?:\s+(?:out|up|off))?\s+by\s+"
+    r"\b(?:was|were|been|being)\s+(?:(?:most|more|very)\s+)?(?:\w+ly\s+)?\w+(?:ed|en|wn|ht|t)(?:\s+(?:out|up|off))?\s+by\s+"
     r"(?:the\s+)?[\"“]?(?P<agent>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
 )
 

@@ -149,6 +149,27 @@ class SourceIdentity:
         # with its state like any other of its bodies
         return root if root == source_id else self.independence(root, outlet_id, scene)
 
+    def speaking_body(self, source_id: str | None, independence: str | None) -> str | None:
+        """Whose figure it is, for telling a dispute from a revision. Bodies of a government
+        the table lists (its ministries, agencies and spokespeople) speak with one voice: their
+        key is the government's. Bodies of a state whose government is not listed are only known
+        to share a country: the police and the state government that give two counts disagree,
+        though they count once as support. The key is then the body itself, or the body a
+        spokesperson speaks for; an anonymous or generic source keeps its independence key."""
+        if (
+            source_id is None
+            or independence is None
+            or not independence.startswith(STATE)
+            or not self.is_identified(source_id)
+        ):
+            return independence
+        info = self.info(source_id)
+        if info.type == "anonymous":
+            return independence
+        if info.type == "person" and (parent := self.parent(source_id)) is not None:
+            return parent
+        return source_id
+
     def is_identified(self, source_id: str) -> bool:
         """False for a generic group ("rebels", "analysts") or a bare office ("the officer"): it
         may be anyone, so it never counts as an independent source next to an identified one."""
@@ -536,12 +557,24 @@ OF_NAME = re.compile(r"^(?P<office>[\w'-]+(?: [\w'-]+)?) of (?:the )?(?P<place>[
 
 def _of_names(identity: SourceIdentity) -> None:
     """ "The mayor of Fotokol" and "the Fotokol mayor", "the governor of Rakhine" and "the
-    Rakhine governor": one office named two ways is one source (the person holding it, when
+    Rakhine governor", "the Joint Command of the Armed Forces" and "the armed forces' Joint
+    Command": one office named two ways is one source (the person holding it, when
     one of the two is already known to be theirs)."""
     by_key = {source_key(s.name): s.id for s in identity.infos.values()}
     for key, source_id in list(by_key.items()):
         found = OF_NAME.match(key)
-        other = by_key.get(f"{found.group('place')} {found.group('office')}") if found else None
+        other = (
+            next(
+                (
+                    by_key[name]
+                    for joint in (" ", "'s ", "' ")  # "the armed forces' joint command"
+                    if (name := f"{found.group('place')}{joint}{found.group('office')}") in by_key
+                ),
+                None,
+            )
+            if found
+            else None
+        )
         if other is None or other == source_id:
             continue
         one, two = identity.canonical(source_id), identity.canonical(other)
