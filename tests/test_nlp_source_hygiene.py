@@ -749,3 +749,11 @@ def test_what_a_speaker_can_confirm_is_the_clause_after_is(analyse):
 def test_an_office_or_a_rank_before_a_name_is_no_part_of_it(analyse, text, canonical):
     [claim] = analyse(text).attributions
     assert claim.canonical_source == canonical
+
+
+def test_a_form_of_address_is_no_part_of_a_name(analyse):
+    analysis = analyse(
+        "Alhaji Sani Lawal, chairman of the parents' association, said 112 students were taken. "
+        "Sani Lawal said the list had been checked twice."
+    )
+    assert {a.canonical_source for a in analysis.attributions} == {"sani-lawal"}

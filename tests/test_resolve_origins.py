@@ -1478,3 +1478,25 @@ def test_a_denial_reaches_a_claim_in_a_report_that_names_no_place(tmp_path, pipe
         ],
     )
     assert any("billing records" in claim for claim, _ in pairs), pairs
+
+
+def test_an_acronym_of_one_body_named_with_and_without_its_country_is_that_body():
+    identity = _identity(
+        SourceInfo("se-space-corporation", "Swedish Space Corporation", "organisation", "SE"),
+        SourceInfo("swedish-space-corporation", "Swedish Space Corporation", "organisation"),
+        SourceInfo("ssc", "SSC", "organisation"),
+        SourceInfo("karin-lindgren", "Karin Lindgren", "person", "SE", "ssc"),
+    )
+    assert identity.canonical("ssc") == identity.canonical("swedish-space-corporation")
+    assert identity.independence("karin-lindgren", None) == identity.independence(
+        "se-space-corporation", None
+    )
+
+
+def test_a_countrys_side_counts_with_its_state():
+    identity = _identity(
+        SourceInfo("tr-side", "Turkish side", "organisation", "TR"),
+        SourceInfo("tr-authorities", "Turkish authorities", "organisation", "TR"),
+    )
+    keys = {identity.independence(source, None) for source in ("tr-side", "tr-authorities")}
+    assert len(keys) == 1, keys

@@ -284,6 +284,11 @@ def _modalities(analyse, text, published="2025-03-02"):
         ("The gang said it stole 2 terabytes from Lakeside Care, the operator of 14 clinics.", 14),
         ("The UN said armed groups had killed thousands of people over the past decade.", 1000),
         ("The mayor said Rivne, a town of 20,000 people, had no water.", 20000),
+        (
+            "UNICEF said at least 1,500 students had been abducted from schools in Nigeria since "
+            "the kidnapping at Chibok in 2014.",
+            1500,
+        ),
         # another's figure named to be discussed is not the speaker's estimate
         (
             "The police commander said the mission's figure of 64 dead could include people "
@@ -496,3 +501,17 @@ def test_the_dead_that_arrive_are_a_toll_not_a_deployment(facts_of):
     facts = facts_of("The mayor said the bodies of seven soldiers arrived at the health post.")
     (figure,) = figures_in(facts)
     assert figure.modality == "cumulative"
+
+
+def test_a_country_that_owns_or_houses_a_body_is_no_scene(facts_of):
+    """The scene of a summary is where it happened ("off Turkey's Black Sea coast"), not where
+    a company sits ("the tanker's Dubai-based manager")."""
+    facts = facts_of(
+        "The tanker attack: who says what\n\n"
+        "Days after explosions crippled a tanker off Turkey's Black Sea coast, the accounts "
+        "differ.\n\n"
+        "- The tanker's Dubai-based manager, Orsa Shipping, says 27 seafarers were on board.\n"
+        "- The captain told reporters there were three explosions.\n"
+    )
+    [three] = [f for f in figures_in(facts) if f.value == 3]
+    assert three.place == "TR"

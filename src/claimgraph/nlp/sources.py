@@ -57,6 +57,8 @@ _MEDIA_WORDS = {"news", "newspaper", "broadcaster", "paper", "outlet", "televisi
 _GENERIC_WORDS = frozenset({"of", "the", "and", "for", "s"})  # in names, but no modifier
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "this", "that", "these", "those"})
 _ORGANISATION_KINDS = {"channel", "group", "newspaper", "outlet", "agency", "organisation", "organization", "network", "company", "firm", "militia", "party", "movement", "website", "site", "account", "broadcaster", "station", "platform", "unit", "brigade", "force", "ministry", "office", "council", "coalition", "alliance", "institute", "think", "tank", "monitor"}  # fmt: skip
+# forms of address before a name, no part of it: "Alhaji Sani Lawal" is Sani Lawal
+_HONORIFICS = frozenset({"alhaji", "alhaja", "hajiya", "mallam", "malam", "sheikh", "mr", "mrs", "ms", "dr", "madam", "monsignor"})  # fmt: skip
 _TITLE_PREFIXES = {"deputy", "vice", "press"}  # "Deputy press secretary Sabrina Singh"
 _PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each", "both", "all"}
 _FORCES = {"police", "army", "military", "navy", "gendarmerie"}  # "Police spokesman X"
@@ -608,8 +610,12 @@ class _Resolver:
         """Full name in the table; a one-word name matching any part of a person already named
         (surname first or last: "Zelensky", "Lee"); a partial name the table knows ("Yoon Suk")."""
         written = name.split()
-        if len(written) >= 3 and written[0].isupper() and 2 <= len(written[0]) <= 4:
-            name = " ".join(written[1:])  # "DSP Abdullahi Kabir": a rank's abbreviation
+        while len(written) >= 3 and (
+            (written[0].isupper() and 2 <= len(written[0]) <= 4)  # "DSP Abdullahi Kabir"
+            or written[0].lower().rstrip(".") in _HONORIFICS  # "Alhaji Sani Lawal", "Mr. X Y"
+        ):
+            written = written[1:]
+        name = " ".join(written)
         words = source_key(name).split()
         whole = self.table.find(name)
         if whole is not None and whole.type != "person":

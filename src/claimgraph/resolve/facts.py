@@ -100,6 +100,27 @@ STORY_PLACES = frozenset({"city", "port", "site", "region"})
 STORY_SIZE = 40
 
 
+# what a country's possessive names when it names a place: "off Turkey's Black Sea coast",
+# "Turkey's north-west", but not "China's coast guard"
+_GEOGRAPHY = frozenset({"coast", "coastline", "waters", "border", "borders", "shore", "territory", "airspace"})  # fmt: skip
+_COMPASS = frozenset({"north", "south", "east", "west", "north-west", "north-east", "south-west", "south-east", "northern", "southern", "eastern", "western"})  # fmt: skip
+_BODY_AFTER = frozenset({"guard", "guards", "fleet", "patrol", "police"})
+
+
+def _owner(text: str, end: int) -> bool:
+    """A country named as the owner of what follows ("South Korea's spy agency"), not as a
+    place ("Turkey's north-west coast")."""
+    if text[end : end + 2] not in ("'s", "’s"):
+        return False
+    words = [w.strip(".,;:").lower() for w in text[end + 2 : end + 60].split()[:5]]
+    if words and words[0] in _COMPASS:
+        return False
+    for at, word in enumerate(words[:4]):
+        if word in _GEOGRAPHY:
+            return at + 1 < len(words) and words[at + 1] in _BODY_AFTER
+    return True
+
+
 def document_facts(
     analysis: Analysis, identity: SourceIdentity, lexicon: ResolveLexicon
 ) -> list[ClaimFacts]:
@@ -117,8 +138,11 @@ def document_facts(
             and place.kind != "demonym"
             and 0 < place.span.start < LEAD
             and not any(a <= place.span.start < b for a, b in datelines)
-            # "South Korea's spy agency said": the speaker's country, not the scene.
-            and text[place.span.end : place.span.end + 2] not in ("'s", "’s")
+            # "South Korea's spy agency said": the speaker's country, not the scene; "off
+            # Turkey's Black Sea coast" is a place
+            and not _owner(text, place.span.end)
+            # "the tanker's Dubai-based manager": where a company sits, not where it happened
+            and not text.startswith("-based", place.span.end)
         ):
             context.countries[place.country] += 1
     scene = next(iter(context.countries)) if len(context.countries) == 1 else None

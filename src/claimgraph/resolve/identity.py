@@ -433,7 +433,13 @@ def _acronyms(identity: SourceIdentity) -> None:
                 spelled.setdefault(letters, []).append(source.id)
     for source in list(identity.infos.values()):
         name = source.name.strip()
-        targets = spelled.get(name, []) if name.isupper() and 3 <= len(name) <= 8 else []
+        # two ids of one body already found the same ("Swedish Space Corporation" with and
+        # without its country) are one target
+        targets = sorted(
+            {identity.canonical(t) for t in spelled.get(name, [])}
+            if name.isupper() and 3 <= len(name) <= 8
+            else set()
+        )
         if len(targets) == 1 and targets[0] != source.id and source.id not in identity.mapping:
             identity.mapping[source.id] = targets[0]
             identity.reasons[source.id] = f"acronym of {targets[0]}"

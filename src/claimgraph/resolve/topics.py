@@ -289,9 +289,15 @@ DESCRIBES = re.compile(
 )
 RELATIVE = re.compile(r"^\s*,?\s*(?:who|that|which)\b", re.IGNORECASE)
 # "over the past decade", "since 2017": a count across years, not of this event
+_MONTHS = (
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
 LONG_SPAN = re.compile(
     r"^[^.;]{0,60}\b(?:over|in|during) the (?:past|last) (?:decade|\w+ (?:years|decades))\b"
-    r"|^[^.;]{0,60}\bsince (?:19|20)\d\d\b",
+    r"|^[^.;]{0,60}\bsince (?:19|20)\d\d\b"
+    # "since the kidnapping at Chibok in 2014": a year with no day or month, so years ago
+    rf"|^[^.;]{{0,60}}\bsince the (?:(?!{_MONTHS}|\d)[^.;]){{0,40}}\bin (?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 AGES = re.compile(r"\b(?:aged|ages of)\s+(?:between\s+)?(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I)
