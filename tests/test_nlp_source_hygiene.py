@@ -757,3 +757,24 @@ def test_a_form_of_address_is_no_part_of_a_name(analyse):
         "Sani Lawal said the list had been checked twice."
     )
     assert {a.canonical_source for a in analysis.attributions} == {"sani-lawal"}
+
+
+def test_a_named_body_is_never_the_one_described_before_it(analyse):
+    analysis = analyse(
+        "10:45 — The Directorate General of Coastal Safety says the fire has been put out.\n\n"
+        "12:20 — The Black Sea Nature Association, an environmental group based in Kocaeli, says "
+        "drone footage shows an oil slick about 4 kilometres long."
+    )
+    assert [a.canonical_source for a in analysis.attributions][-1] == (
+        "black-sea-nature-association"
+    )
+
+
+def test_the_company_is_never_a_state_named_before_it(analyse):
+    analysis = analyse(
+        "Tanker owner says two sailors missing\n\n"
+        "The Turkish side says all crew were rescued. The company which manages the tanker has "
+        "declared that 27 sailors were on board."
+    )
+    [company] = [a for a in analysis.attributions if "27 sailors" in a.content_text]
+    assert company.canonical_source != "tr-side"

@@ -78,6 +78,8 @@ _REPRESENTATIVES = {"delegate", "delegation", "ambassador", "envoy", "representa
 _NAMED_AS_KIND = frozenset({"airport"})
 _COMPANY_NOUNS = frozenset({"company", "firm", "operator", "carrier", "insurer", "manufacturer", "contractor", "airport", "utility", "terminal"})  # fmt: skip
 _MINISTERS = frozenset({"minister"})
+# last words of a state's bodies, which "the company" never points back to
+_NOT_COMPANIES = _STATE_BODY_WORDS | {"side", "authorities", "authority", "government", "police", "army", "military", "navy", "guard", "forces", "embassy", "safety"}  # fmt: skip
 _DIPLOMATS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché"})
 _FOREIGN_WORDS = frozenset({"western", "foreign", "european", "international", "visiting"})
 _LOCATED = frozenset({"in", "at", "near", "inside"})  # "a diplomat in Yerevan"
@@ -998,6 +1000,8 @@ class _Resolver:
                     candidates.append((ent.start_char, known))
         candidates.sort(key=lambda c: c[0], reverse=True)
         wanted = set(description.split())
+        if not wanted:
+            return None  # "The Black Sea Nature Association": a name that describes nothing
         head_word = head.lemma_.lower()
         modifiers = _modifiers(description, head)
         if wanted & _MEDIA_WORDS:  # "the Seoul-based news agency" is an outlet, not the spy agency
@@ -1174,6 +1178,11 @@ class _Resolver:
                 and self.sources[item.source_id].type == "organisation"
                 and self.sources[item.source_id].name[:1].isupper()  # named, not "a group"
                 and not self._in_dateline(item.position)  # "KUOPIO, Finland —"
+                # "the company" after "the Turkish side" or "the interior ministry" is no state
+                and not (
+                    kind in _COMPANY_NOUNS
+                    and _last_word(self.sources[item.source_id].name) in _NOT_COMPANIES
+                )
                 # "the airport" is one named as an airport, not the embassy that spoke last
                 and (
                     kind not in _NAMED_AS_KIND or kind in self.sources[item.source_id].name.lower()
@@ -1489,6 +1498,11 @@ def _modifiers(description: str, head: Token) -> set[str]:
     """The words of a description beside its head noun: "emergencies" in "the emergencies
     ministry", nothing in "its ministry"."""
     return set(description.split()) - _POSSESSIVES - {head.lemma_.lower(), head.lower_}
+
+
+def _last_word(name: str) -> str:
+    words = source_key(name).split()
+    return words[-1] if words else ""
 
 
 def _strip_possessive(text: str) -> str:
