@@ -11,6 +11,13 @@ from claimgraph.resolve.identity import OUTLET
 from resolve_fixtures import analyses, corpus_store, file_of, reports_store
 from store_fixtures import BACKENDS
 
+
+def denied_labels(store) -> list[str]:
+    """The labels of the claims the store's denials answer, one per denial."""
+    clusters = {c.id: c for c in read.clusters(store)}
+    return [clusters[x.claim].label for x in read.contradictions(store) if x.kind == "denial"]
+
+
 # corpus, topic words, figure, original source's body, first report (date), outlets that repeat it
 SERIES = [
     (
@@ -202,9 +209,7 @@ def test_a_denial_naming_whose_claim_it_rejects_leaves_other_speakers_alone(tmp_
         ),
     ]
     with reports_store(tmp_path, pipeline, texts) as store:
-        clusters = {c.id: c for c in read.clusters(store)}
-        denials = [x for x in read.contradictions(store) if x.kind == "denial"]
-    denied = {clusters[x.claim].label for x in denials}
+        denied = set(denied_labels(store))
     assert any("sector" in label for label in denied), denied
     assert not any("sailors" in label for label in denied), denied
 
@@ -224,9 +229,7 @@ def test_an_accusation_rejected_right_after_a_summary_is_the_one_naming_the_deni
         "- Russia's embassy in Tallinn rejects the accusation and calls it lies.\n"
     )
     with reports_store(tmp_path, pipeline, [("Baltic Brief", "2026-05-02", text)]) as store:
-        clusters = {c.id: c for c in read.clusters(store)}
-        denials = [x for x in read.contradictions(store) if x.kind == "denial"]
-    denied = [clusters[x.claim].label for x in denials]
+        denied = denied_labels(store)
     assert len(denied) == 1, denied
     assert "military intelligence" in denied[0]
 
@@ -244,9 +247,7 @@ def test_a_countrys_figure_called_groundless_is_the_figure_of_the_deniers_dead(t
         "soldier had been wounded.\n"
     )
     with reports_store(tmp_path, pipeline, [("Wire", "2026-05-07", text)]) as store:
-        clusters = {c.id: c for c in read.clusters(store)}
-        denials = [x for x in read.contradictions(store) if x.kind == "denial"]
-    denied = [clusters[x.claim].label for x in denials]
+        denied = denied_labels(store)
     assert denied, "the denial answers a claim of the report"
     assert all("nine Kyrgyz" in label for label in denied), denied
 
@@ -277,9 +278,7 @@ def test_a_partys_denial_answers_the_claims_that_name_it(tmp_path, pipeline):
         ),
     ]
     with reports_store(tmp_path, pipeline, texts) as store:
-        clusters = {c.id: c for c in read.clusters(store)}
-        denials = [x for x in read.contradictions(store) if x.kind == "denial"]
-    denied = [clusters[x.claim].label for x in denials]
+        denied = denied_labels(store)
     assert denied, "the denial answers a claim"
     assert all("Russian military intelligence" in label for label in denied), denied
 
@@ -291,9 +290,8 @@ def test_there_was_no_leak_points_at_no_claim_before_it(tmp_path, pipeline):
         "oil leak."
     )
     with reports_store(tmp_path, pipeline, [("Wire", "2026-12-10", text)]) as store:
-        clusters = {c.id: c for c in read.clusters(store)}
-        denials = [x for x in read.contradictions(store) if x.kind == "denial"]
-    assert not [clusters[x.claim].label for x in denials]
+        denied = denied_labels(store)
+    assert not denied
 
 
 def test_two_bodies_of_one_state_that_give_two_counts_disagree(tmp_path, pipeline):
@@ -337,9 +335,7 @@ def test_the_accusations_a_party_calls_fabricated_are_those_naming_it_further_up
         "The Russian embassy said the accusations were fabricated.\n"
     )
     with reports_store(tmp_path, pipeline, [("Scandia Post", "2026-12-08", text)]) as store:
-        clusters = {c.id: c for c in read.clusters(store)}
-        denials = [x for x in read.contradictions(store) if x.kind == "denial"]
-    denied = [clusters[x.claim].label for x in denials]
+        denied = denied_labels(store)
     assert denied, "the denial answers a claim of the report"
     assert all("Russian military intelligence" in label for label in denied), denied
 
@@ -376,8 +372,6 @@ def test_a_denial_that_restates_the_claim_beside_it_answers_that_claim(tmp_path,
         "Kyrgyz troops had fired first.\n"
     )
     with reports_store(tmp_path, pipeline, [("Wire", "2026-05-02", text)]) as store:
-        clusters = {c.id: c for c in read.clusters(store)}
-        denials = [x for x in read.contradictions(store) if x.kind == "denial"]
-    denied = [clusters[x.claim].label for x in denials]
+        denied = denied_labels(store)
     assert len(denied) == 1, denied
     assert "weeks in advance" in denied[0]

@@ -144,12 +144,7 @@ def _named_statement(text: str, title: str) -> Issued | None:
     match = NAMED_STATEMENT_TITLE.match(title)
     if match is None:
         return None
-    ends = [
-        m.start()
-        for m in (_ABOUT_US.search(text, len(title)), _BOILERPLATE.search(text, len(title)))
-        if m
-    ]
-    end = min(ends, default=len(text))
+    end = _release_end(text, len(title))
     voices = [m for m in _WE.finditer(text, len(title), end) if not _quoted(text, m.start())]
     if len(voices) < MIN_WE:
         return None
@@ -170,14 +165,9 @@ def _headed(text: str, title: str) -> Issued | None:
     for formula in RELEASE_FORMULA.finditer(opening):
         sentence = opening[: formula.start()].rsplit(". ", 1)[-1]
         if re.search(rf"\b{re.escape(name)}\b", sentence, re.IGNORECASE):
-            ends = [
-                m.start()
-                for m in (_ABOUT_US.search(text, len(title)), _BOILERPLATE.search(text, len(title)))
-                if m
-            ]
             return Issued(
                 len(title),
-                min(ends, default=len(text)),
+                _release_end(text, len(title)),
                 Span.of(text, match.start("name"), match.start("name") + len(name)),
                 Span.of(text, len(title) + formula.start(), len(title) + formula.end()),
             )
@@ -194,6 +184,14 @@ RELEASE_FORMULA = re.compile(
     re.IGNORECASE,
 )
 HEADED_REACH = 1000  # characters: the opening paragraphs, where a release presents itself
+
+
+def _release_end(text: str, start: int) -> int:
+    """Where a release's own text ends: its "about us" paragraph or its notes for editors."""
+    ends = [
+        m.start() for m in (_ABOUT_US.search(text, start), _BOILERPLATE.search(text, start)) if m
+    ]
+    return min(ends, default=len(text))
 
 
 def _quoted(text: str, offset: int) -> bool:

@@ -474,29 +474,35 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
                 m["facts"]["start"],
             ),
         )
-        party = _party(
+        found.append(_denial_in_report(state, member, target, "right after it"))
+    return found
+
+
+def _denial_in_report(
+    state: Run, member: dict[str, Any], target: dict[str, Any], where: str
+) -> dict[str, Any]:
+    """The contradiction row of a denial linked to a claim of its own report."""
+    party = _party(
+        state,
+        member["original_source"],
+        state.reps.features[state.reps.index[target["cluster_id"]]],
+    )
+    quoted = member["facts"]["content_text"][:60]
+    return {
+        "id": contradiction_id("denial", target["cluster_id"], member["cluster_id"]),
+        "kind": "denial",
+        "claim": target["cluster_id"],
+        "by": member["cluster_id"],
+        "interested": party,
+        "topic": None,
+        "explanation": _denial_text(
             state,
             member["original_source"],
-            state.reps.features[state.reps.index[target["cluster_id"]]],
-        )
-        found.append(
-            {
-                "id": contradiction_id("denial", target["cluster_id"], member["cluster_id"]),
-                "kind": "denial",
-                "claim": target["cluster_id"],
-                "by": member["cluster_id"],
-                "interested": party,
-                "topic": None,
-                "explanation": _denial_text(
-                    state,
-                    member["original_source"],
-                    target["original_source"],
-                    f'"{fact["content_text"][:60]}", right after it in the same report',
-                    party,
-                ),
-            }
-        )
-    return found
+            target["original_source"],
+            f'"{quoted}", {where} in the same report',
+            party,
+        ),
+    }
 
 
 RESTATING_REACH = 1500  # characters: an accusation and its denial, a paragraph or two apart
@@ -511,14 +517,14 @@ def _restating_denials(
     """A denial that restates what it denies ("denied that its forces had prepared any attack"
     after "Tajikistan had prepared its attack on Kyrgyz villages"): within a paragraph or two of
     the claim in the same report, by another body, sharing the act (the same main verb and a
-    content word besides names; with no verb, two such words). Reporters put the two side by side; across reports the
-    words alone are too little to say one answers the other."""
+    content word besides names; with no verb, two such words). Reporters put the two side by
+    side; across reports the words alone are too little to say one answers the other."""
     found = []
-    for member in members:
+    stems_of = [_common_stems(m["facts"]["match_text"]) for m in members]
+    for member, stems in zip(members, stems_of, strict=True):
         fact = member["facts"]
         if fact["polarity"] != "deny" or member["cluster_id"] in linked:
             continue
-        stems = _common_stems(fact["match_text"])
         if not stems:
             continue
         predicate = fact.get("predicate")
@@ -527,7 +533,7 @@ def _restating_denials(
         # "denied any role in the damage": its own part, which no claim beside it states
         involvement = bool(set(lexical.words(fact["match_text"])) & INVOLVEMENT_WORDS)
         best: tuple[int, int, dict[str, Any]] | None = None
-        for other in members:
+        for other, other_stems in zip(members, stems_of, strict=True):
             said = other["facts"]
             distance = abs(fact["start"] - said["start"])
             if (
@@ -538,7 +544,7 @@ def _restating_denials(
                 or distance > RESTATING_REACH
             ):
                 continue
-            shared = len(stems & _common_stems(said["match_text"]))
+            shared = len(stems & other_stems)
             if not shared or not (
                 # "denied that its forces had prepared any attack" after "had prepared its attack"
                 (predicate and predicate == said.get("predicate"))
@@ -549,31 +555,8 @@ def _restating_denials(
                 continue
             if best is None or (shared, -distance) > best[:2]:
                 best = (shared, -distance, other)
-        if best is None:
-            continue
-        target = best[2]
-        party = _party(
-            state,
-            member["original_source"],
-            state.reps.features[state.reps.index[target["cluster_id"]]],
-        )
-        found.append(
-            {
-                "id": contradiction_id("denial", target["cluster_id"], member["cluster_id"]),
-                "kind": "denial",
-                "claim": target["cluster_id"],
-                "by": member["cluster_id"],
-                "interested": party,
-                "topic": None,
-                "explanation": _denial_text(
-                    state,
-                    member["original_source"],
-                    target["original_source"],
-                    f'"{fact["content_text"][:60]}", beside it in the same report',
-                    party,
-                ),
-            }
-        )
+        if best is not None:
+            found.append(_denial_in_report(state, member, best[2], "beside it"))
     return found
 
 
@@ -611,6 +594,8 @@ def _same_denial_again(fact: dict[str, Any], earlier: list[dict[str, Any]]) -> b
 FIGURE_NOUNS = frozenset("figure figures toll tolls count tally estimate estimates".split())
 ACCUSATION_NOUNS = frozenset("accusation accusations allegation allegations charge charges".split())
 INVOLVEMENT_WORDS = frozenset({"role", "involvement", "responsibility", "part", "hand"})
+# a party's denial of its own part: "any involvement in", "has nothing to do with"
+OWN_PART_WORDS = INVOLVEMENT_WORDS | {"nothing"}
 
 
 # words of a pointing denial that say what kind of report it is, not what the report says
@@ -1305,7 +1290,7 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
         hits.append((not same_figure, -reps.sizes[other], -similarity, int(other)))
     if (
         country is not None
-        and reps.founder_terms[index].keys() & (INVOLVEMENT_WORDS | {"nothing"})
+        and reps.founder_terms[index].keys() & OWN_PART_WORDS
         and (own := [hit for hit in hits if reps.features[hit[3]].agent == country])
     ):
         # "Russia denied any involvement in the cyberattack": the claims that Russia did it,
