@@ -171,6 +171,9 @@ def test_places_demonyms(nlp_model, gazetteer, sentence, span, country):
         ("The West has been slow to respond.", "West"),
         # an island a town shares its name with: not the Dutch city
         ("Sri Lanka's navy arrested 14 Indian fishermen north of Delft island.", "Delft"),
+        # a speaker's noun that is also a town (Police, Poland), here the subject of a dateline
+        ("BEIRA — Police in Sofala put the toll at 11 on Wednesday.", "Police"),
+        ("Media in Lagos reported three more arrests.", "Media"),
     ],
 )
 def test_places_non_places_are_ignored(nlp_model, gazetteer, sentence, not_a_place):
@@ -539,3 +542,12 @@ def test_a_common_noun_the_tagger_reads_as_a_place_is_none(pipeline):
         document_from_text("Seven boys escaped on Friday and walked back through the bush.")
     )
     assert not [p for p in analysis.places if p.span.text == "bush"], analysis.places
+
+
+def test_places_a_speakers_noun_is_a_town_after_a_locative(nlp_model, gazetteer):
+    places = found(
+        "A fire broke out at the chemical plant in Police, in north-western Poland.",
+        nlp_model,
+        gazetteer,
+    )
+    assert places["Police"][1:] == ("PL", "city")

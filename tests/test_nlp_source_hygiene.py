@@ -778,3 +778,18 @@ def test_the_company_is_never_a_state_named_before_it(analyse):
     )
     [company] = [a for a in analysis.attributions if "27 sailors" in a.content_text]
     assert company.canonical_source != "tr-side"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents fled after the raid. The mayor of the town of Ayorou told reporters that four "
+        "soldiers were missing.",
+        "The governor of Jackson said the road was closed.",
+    ],
+)
+def test_the_place_an_office_is_held_in_is_not_its_holder(analyse, text):
+    # the tagger reads the town as a person; the mayor speaks, not someone named after it
+    [claim] = analyse(text).attributions
+    assert claim.canonical_source not in ("ayorou", "jackson")
+    assert claim.source_kind == "person"

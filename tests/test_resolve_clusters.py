@@ -352,3 +352,23 @@ def test_a_pointing_denial_names_whose_claim_it_rejects(text, author):
     from claimgraph.resolve.authors import pointed_author
 
     assert pointed_author(text) == author
+
+
+def test_claims_from_reports_of_two_stories_never_merge():
+    """Nine killed at a dam in one country is not nine killed in a raid in another, however
+    alike the words; reports of one story sharing a town merge as before."""
+    from dataclasses import replace
+
+    toll = features([(9.0, "cumulative", "people:killed")], countries=())
+    dam = replace(toll, scenes=("NE",), story=("Ayorou", "Tillaberi"))
+    raid = replace(toll, scenes=("MZ",), story=("Cabo Delgado", "Namuno"))
+    match = compare(dam, raid, similarity=0.95, threshold=0.36)
+    assert match.vetoed
+    assert any(reason.startswith("stories") for reason in match.conflicting)
+    # one story, told from another capital's angle: a shared town keeps it one story
+    other_angle = replace(raid, scenes=("PT",), story=("Lisbon", "Namuno"))
+    assert compare(raid, other_angle, similarity=0.95, threshold=0.36).merged
+    # a report that names no town or region cannot tell its story apart
+    assert compare(dam, replace(raid, story=()), similarity=0.95, threshold=0.36).merged
+    # the cluster keeps every member's scene
+    assert raid.joined(other_angle).scenes == ("MZ", "PT")

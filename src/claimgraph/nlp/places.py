@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.nlp.gazetteer import DocumentContext, Gazetteer, GazetteerEntry, place_key
-from claimgraph.nlp.lexicon import data_rows, lexicon_text
+from claimgraph.nlp.lexicon import actor_nouns, data_rows, lexicon_text
 from claimgraph.nlp.model import doc_text
 from claimgraph.records import Place, Span
 
@@ -88,6 +88,9 @@ class PlaceWords:
     titles: frozenset[str]
     not_places: frozenset[str]
     of_nouns: frozenset[str]  # "the village of", "south of"
+    # nouns for those who speak ("Police", "Media", "Alliance"): some are also towns, which a
+    # report names only after a locative cue ("in Police")
+    actor_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -106,6 +109,9 @@ def load_place_words() -> PlaceWords:
         titles=words("places_person_titles.v1.txt"),
         not_places=words("places_not_places.v1.txt"),
         of_nouns=words("places_of_nouns.v1.txt"),
+        actor_words=frozenset(
+            form for noun in actor_nouns() for form in (place_key(noun), place_key(noun) + "s")
+        ),
     )
 
 
@@ -508,8 +514,11 @@ class _Finder:
     def _lookup(self, start: int, end: int) -> GazetteerEntry | None:
         text = self.doc[start:end].text
         words = sum(1 for token in self.doc[start:end] if not token.is_punct)
-        if place_key(text) in self.words.not_places or words > MAX_NAME_TOKENS:
+        key = place_key(text)
+        if key in self.words.not_places or words > MAX_NAME_TOKENS:
             return None
+        if key in self.words.actor_words and not self._locative_before(start):
+            return None  # "Police in Cabo Delgado put the toll at 11": the police, not the town
         entry = self.gazetteer.lookup(text, context=self.context)
         if (
             entry is not None

@@ -1477,7 +1477,9 @@ def _person_entity(tokens: SpacySpan) -> SpacySpan | None:
     people = [  # "Mali's defence ministry": the tagger's person "Mali" is the country
         ent
         for ent in tokens.ents
-        if ent.label_ == "PERSON" and source_key(ent.text).removesuffix("'s") not in names
+        if ent.label_ == "PERSON"
+        and source_key(ent.text).removesuffix("'s") not in names
+        and not _office_domain(ent)
     ]
     if not people:
         return None
@@ -1492,6 +1494,20 @@ def _person_entity(tokens: SpacySpan) -> SpacySpan | None:
     ):
         start += 1
     return person.doc[start : person.end]
+
+
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "district", "province", "region", "county", "commune", "municipality"})  # fmt: skip
+_LOCAL_OFFICES = frozenset({"mayor", "governor", "prefect", "administrator", "chief"})
+
+
+def _office_domain(ent: SpacySpan) -> bool:
+    """ "The mayor of the nearby town of Ayorou": a name the tagger took for a person is the
+    place an office is held in, not its holder."""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    owner = prep.head.lemma_.lower()
+    return owner in _SETTLEMENT_NOUNS or owner in _LOCAL_OFFICES
 
 
 def _modifiers(description: str, head: Token) -> set[str]:

@@ -104,6 +104,7 @@ class Features:
     rival: bool = False  # "by ISWAP rather than Boko Haram": it sets itself against another account
     accusation: bool = False  # "the Yemeni accusation over ...": it names a claim it answers
     story: tuple[str, ...] = ()  # the places named by the reports its members come from
+    scenes: tuple[str, ...] = ()  # the countries their leads put the story in (one each at most)
     author: str | None = None  # a denial's: whose claim it names ("Azerbaijan's claim that")
     # every member is a headline: a compressed restatement ("Church disputes police toll"),
     # too clipped to say which claim it denies or to be the claim a denial denies
@@ -131,6 +132,7 @@ class Features:
             rival=bool(RIVAL.search(fact.match_text or fact.content_text)),
             accusation=bool(ACCUSATION.match(fact.match_text or fact.content_text)),
             story=fact.story,
+            scenes=(fact.scene,) if fact.scene else (),
             author=claim_author(fact.content_text) if fact.polarity == "deny" else None,
             headline=fact.headline,
         )
@@ -152,6 +154,7 @@ class Features:
             rival=self.rival,
             accusation=self.accusation,
             story=tuple(sorted(set(self.story) | set(member.story)))[:STORY_SIZE],
+            scenes=tuple(sorted(set(self.scenes) | set(member.scenes))),
             author=self.author,
             headline=self.headline and member.headline,
         )
@@ -171,6 +174,7 @@ class Features:
             "rival": self.rival,
             "accusation": self.accusation,
             "story": list(self.story),
+            "scenes": list(self.scenes),
             "author": self.author,
             "headline": self.headline,
         }
@@ -195,6 +199,7 @@ class Features:
             rival=bool(row.get("rival", False)),
             accusation=bool(row.get("accusation", False)),
             story=tuple(row.get("story", ())),
+            scenes=tuple(row.get("scenes", ())),
             author=row.get("author"),
             headline=bool(row.get("headline", False)),
         )
@@ -219,6 +224,20 @@ def other_action(a: str | None, b: str | None) -> bool:
 def predicate_penalty(a: Features, b: Features) -> float:
     """What another main verb takes off a similarity (a merge's, a denial's)."""
     return PREDICATE_PENALTY if other_action(a.predicate, b.predicate) else 0.0
+
+
+def other_story(a: Features, b: Features) -> bool:
+    """Claims from reports of two stories: their leads set them in different countries and
+    the reports name no town, region or site in common ("nine killed" at a dam in Niger is not
+    "nine killed" in a raid in Mozambique, however alike the words)."""
+    return bool(
+        a.scenes
+        and b.scenes
+        and not set(a.scenes) & set(b.scenes)
+        and a.story
+        and b.story
+        and not set(a.story) & set(b.story)
+    )
 
 
 def _number(value: float) -> str:
@@ -331,6 +350,10 @@ def compare(a: Features, b: Features, similarity: float, threshold: float) -> Cl
         score += PLACE_BONUS
     elif a.countries and b.countries:
         conflicting.append(f"places {', '.join(a.countries)} vs {', '.join(b.countries)}")
+    if other_story(a, b):
+        conflicting.append(
+            f"stories: reports set in {', '.join(a.scenes)} vs {', '.join(b.scenes)}"
+        )
     if (_too_short(a) or _too_short(b)) and (similarity < SHORT_SIMILARITY or a.source != b.source):
         conflicting.append("too few words to compare")
     entities = set(a.entities) & set(b.entities)
