@@ -64,6 +64,9 @@ def test_datelines_stay_out_of_claims(analyse, text, content_start):
         ("SEOUL — North Korea fired two missiles, the military said.", "Seoul", "KR"),
         ("ADEN, Yemen, March 3 — A tanker was hit, officials said.", "Aden", "YE"),
         ("KYIV, June 7 (Wire) — Drones hit a depot overnight, the air force said.", "Kyiv", "UA"),
+        # the words after the comma choose among towns of one name, a region as well as a country
+        ("TRIPOLI, Lebanon — Shells hit the port, officials said.", "Tripoli", "LB"),
+        ("NANGAN, Matsu — The cable was cut, officials said.", "Nangan", "TW"),
     ],
 )
 def test_datelines_document_place_is_geocoded(analyse, text, name, country):

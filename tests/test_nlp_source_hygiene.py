@@ -203,6 +203,9 @@ def test_source_hygiene_the_quoted_speaks_not_the_quoter(analyse, text, source, 
     [
         "Explainer: what happened at the reef, and what is still disputed\n\nThe boat sank.",
         "Border collision: live updates from the frontier town\n\nThe boat sank.",
+        # the event's name, then what kind of piece follows
+        "Harbour detentions: live updates\n\nThe boat sank.",
+        "The pipeline break: what the sonar shows, and what it does not\n\nThe boat sank.",
     ],
 )
 def test_source_hygiene_a_headline_label_is_no_speaker(analyse, text):
@@ -793,3 +796,10 @@ def test_the_place_an_office_is_held_in_is_not_its_holder(analyse, text):
     [claim] = analyse(text).attributions
     assert claim.canonical_source not in ("ayorou", "jackson")
     assert claim.source_kind == "person"
+
+
+def test_a_law_is_cited_it_does_not_speak(analyse):
+    analysis = analyse(
+        "The men face up to two years in prison if convicted, according to Russian law."
+    )
+    assert all(a.canonical_source is None for a in analysis.attributions)

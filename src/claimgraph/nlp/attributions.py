@@ -1476,10 +1476,21 @@ def _label_is_no_speaker(name: SpacySpan, rest: str) -> bool:
     if quoted:
         return False
     # "..., Far North Rights Observatory says": the headline names its speaker at the end
-    return bool(SAYS_AT_END.search(rest)) or all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in name)
+    return (
+        bool(SAYS_AT_END.search(rest))
+        or bool(NAMES_A_PIECE.match(rest))
+        or all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in name)
+    )
 
 
 SAYS_AT_END = re.compile(r",\s+[^,]{2,60}\s+(?:says|said|reports|claims|warns)\W*$")
+# "The cable break: what the ship track shows", "Border detentions: live updates": the part
+# after the colon says what kind of piece it is, so the label is its subject, not a speaker
+NAMES_A_PIECE = re.compile(
+    r"\s*(?:what|how|why|who|where|when|which|live\b|latest\b|timeline\b|explainer\b"
+    r"|analysis\b|as it happened\b|the story so far\b|key facts\b|in (?:maps|pictures|charts)\b)",
+    re.IGNORECASE,
+)
 
 
 TRANSCRIPT_VOICE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}$")  # "GONI", "MBARGA", "DR. OKAFOR"

@@ -100,10 +100,16 @@ def _geocode(place: str, gazetteer: Gazetteer):  # type: ignore[no-untyped-def]
     name, _, region = place.partition(",")
     name = name.strip().title() if name.isupper() else name.strip()
     region = region.strip()
-    country = gazetteer.lookup(region, kind="country") if region else None
+    # "ADEN, Yemen", "NANGAN, Matsu": the words after the comma say which country the town is in
+    within = (
+        (gazetteer.lookup(region, kind="country") or gazetteer.lookup(region)) if region else None
+    )
     entry = gazetteer.lookup(name, kind="city") or gazetteer.lookup(name)
-    if entry is None and country is not None:
-        return country
+    if within is None or within.country is None:
+        return entry
+    if entry is None or entry.country != within.country:
+        same = [e for e in gazetteer.places_named(name) if e.country == within.country]
+        return max(same, key=lambda e: e.population) if same else within
     return entry
 
 
