@@ -803,3 +803,23 @@ def test_a_law_is_cited_it_does_not_speak(analyse):
         "The men face up to two years in prison if convicted, according to Russian law."
     )
     assert all(a.canonical_source is None for a in analysis.attributions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A security official in Ségou, who asked not to be named, said 12 soldiers had died.",
+        "A security official in Kidal said at least 12 soldiers had died.",
+    ],
+)
+def test_an_official_in_a_town_is_an_unnamed_official_not_the_state(analyse, text):
+    # a town says where the official is; a state's voice would be the army's own (a figure from
+    # an unnamed official then disputes the army's, it does not restate it)
+    [claim] = analyse(text).attributions
+    assert claim.anonymous
+    assert claim.canonical_source.startswith("anonymous-ml")
+
+
+def test_officials_in_a_capital_still_speak_for_its_state(analyse):
+    [claim] = analyse("Officials in Kyiv said the drones were shot down.").attributions
+    assert claim.canonical_source == "ua-government"

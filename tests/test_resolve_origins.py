@@ -1219,6 +1219,21 @@ def test_a_role_named_in_one_report_is_the_one_person_who_holds_it():
     assert identity.canonical("provincial-governor") == "provincial-governor"
 
 
+def test_an_office_of_a_named_place_is_the_one_person_who_holds_it():
+    sources = [
+        SourceInfo("bako-sidibe", "Bako Sidibe", "person", roles=("The mayor of Tenenkou",)),
+        SourceInfo("mayor-of-tenenkou", "mayor of Tenenkou", "person"),
+        SourceInfo("tenenkou-mayor", "Tenenkou mayor", "person"),
+        SourceInfo("mayor-of-dia", "mayor of Dia", "person"),  # nobody named holds it
+        SourceInfo("tenenkou-hospital", "Tenenkou Hospital", "organisation"),
+    ]
+    identity = build_identity(load_source_table(), sources, [])
+    assert identity.canonical("mayor-of-tenenkou") == "bako-sidibe"
+    assert identity.canonical("tenenkou-mayor") == "bako-sidibe"
+    assert identity.canonical("mayor-of-dia") == "mayor-of-dia"
+    assert identity.canonical("tenenkou-hospital") == "tenenkou-hospital"
+
+
 def test_a_body_named_with_and_without_its_country_is_one_body():
     sources = [
         SourceInfo("civil-aviation-authority", "Civil Aviation Authority", "organisation"),

@@ -948,6 +948,12 @@ class _Resolver:
             if member and (body.ent_type_ in _PLACE_TYPES or prep.lower_ in ("in", "near")):
                 continue  # "aid workers in Sudan", "doctors at Zamzam camp": placed, not members
             if (
+                prep.lower_ in ("in", "near")
+                and (body.ent_type_ in _PLACE_TYPES or self._place_country(body.idx))
+                and self.countries.of(body.text) is None
+            ):
+                continue  # "a security official in Ségou": where the official is, not a body
+            if (
                 body.ent_type_ in ("ORG", "NORP")
                 or body.pos_ == "PROPN"
                 or body.lemma_.lower() in _BODIES

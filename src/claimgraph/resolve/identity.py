@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from claimgraph.nlp.lexicon import data_rows, lexicon_text, organisation_name_words
+from claimgraph.nlp.lexicon import data_rows, lexicon_text, organisation_name_words, title_nouns
 from claimgraph.nlp.source_table import (
     SourceTable,
     initials,
@@ -297,15 +297,32 @@ def _roles_to_people(identity: SourceIdentity) -> None:
             source.id in identity.mapping
             or source.id in identity.table.known
             or source.type not in ("person", "organisation", "group")
-            or any(word[:1].isupper() for word in source.name.split())
+            or (
+                any(word[:1].isupper() for word in source.name.split())
+                and not _office_of_place(source)
+            )
             or len(name.split()) < 2
         ):
             continue
-        people = holders.get(name, set())
+        people = holders.get(name, set()) or holders.get(_office_first(name), set())
         if len(people) == 1:
             [person] = people
             identity.mapping[source.id] = person
             identity.reasons[source.id] = f"the only {name!r} of the corpus: {person}"
+
+
+def _office_of_place(source: SourceInfo) -> bool:
+    """ "mayor of Sansanding", "Sansanding mayor": an office and the place it is held in, a
+    description of one person although it holds a name."""
+    words = source_key(source.name).split()
+    titles = title_nouns()
+    return source.type == "person" and (words[0] in titles or words[-1] in titles)
+
+
+def _office_first(name: str) -> str:
+    """ "sansanding mayor" -> "mayor of sansanding", the way a role is written after a name."""
+    *place, office = name.split()
+    return f"{office} of {' '.join(place)}" if place and office in title_nouns() else name
 
 
 def _named_organisation(identity: SourceIdentity, source: SourceInfo) -> bool:
