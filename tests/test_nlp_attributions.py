@@ -840,3 +840,22 @@ def test_a_speaker_read_as_an_apposition_to_the_last_place_still_speaks(analyse)
     assert (
         attribution.content_text == "More than 40 attackers took part in the ambush near Llochegua"
     )
+
+
+def test_two_according_to_sources_of_one_sentence_each_keep_their_own_figure(analyse):
+    analysis = analyse(
+        "The outage cut power to about 4,100 homes, according to the utility, and to nearly "
+        "9,000, according to the regional council."
+    )
+    contents = {a.source.text: a.content_text for a in analysis.attributions}
+    assert contents["the utility"] == "The outage cut power to about 4,100 homes"
+    council = contents["the regional council"]
+    assert "9,000" in council
+    assert "4,100" not in council
+    assert council.startswith("The outage cut power")
+
+
+def test_a_second_according_to_leaves_the_first_its_claim(analyse):
+    analysis = analyse("According to the police, 11 people died, according to a statement.")
+    police = [a for a in analysis.attributions if a.source and a.source.text == "the police"]
+    assert [a.content_text for a in police] == ["11 people died"]

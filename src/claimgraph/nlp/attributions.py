@@ -473,6 +473,7 @@ class _Finder:
             t for t in scope if t.i not in phrase and sentence.start <= t.i < sentence.end
         ]
         content_tokens = self._cut_other_reports(content_tokens, head, cues)
+        content_tokens = _own_share(according, content_tokens)
         content_tokens = [t for t in content_tokens if not _leading_connective(t, content_tokens)]
         dash = next((t.i for t in content_tokens[:6] if t.text in ("—", "–", "--")), None)
         if dash is not None and all(t.is_upper or t.is_punct for t in content_tokens if t.i < dash):
@@ -1501,6 +1502,54 @@ _INTERVIEWER = re.compile(
     r"([A-Z][\w'’-]+)(?=[.,;)]|\s*$)",
     re.MULTILINE,
 )
+
+
+def _own_share(according: Token, tokens: list[Token]) -> list[Token]:
+    """ "X cut service to 8,300 customers, according to A, and to nearly 12,000, according to
+    B": two sources of one sentence, each for its own figure. A's is what comes before its
+    phrase; B's is its own part ("to nearly 12,000") after what the two share ("X cut service")."""
+    sentence = according.sent
+    others = [
+        t
+        for t in sentence
+        if t.lower_ == "according"
+        and t.i != according.i
+        and t.i + 1 < len(t.doc)
+        and t.doc[t.i + 1].lower_ == "to"
+    ]
+    if not others:
+        return tokens
+    later = [t for t in others if t.i > according.i]
+    earlier = [t for t in others if t.i < according.i]
+    if later and not earlier:
+        before = [t for t in tokens if t.i < according.i and not t.is_punct]
+        # "According to A, X; ..., according to B": A's is what follows it, up to B's
+        return (
+            [t for t in tokens if t.i < according.i]
+            if before
+            else [t for t in tokens if t.i < later[0].i]
+        )
+    if not earlier:
+        return tokens
+    last = earlier[-1]
+    # the other phrase ends where its source's noun phrase ends
+    source = next((c for c in last.doc[last.i + 1].children if c.dep_ == "pobj"), None)
+    own_start = (source.right_edge.i if source is not None else last.i + 1) + 1
+    own = [t for t in tokens if own_start <= t.i < according.i]
+    while own and (own[0].is_punct or own[0].dep_ == "cc"):
+        own = own[1:]
+    while own and own[-1].is_punct:
+        own = own[:-1]
+    if not own or any(t.pos_ in ("VERB", "AUX") for t in own):
+        return own or tokens
+    first = next((t for t in tokens if t.like_num and t.i < last.i), None)
+    if first is None:
+        return own
+    phrase = first
+    while phrase.dep_ in ("nummod", "quantmod", "compound", "amod") and phrase.head is not phrase:
+        phrase = phrase.head
+    cut = phrase.head.i if phrase.dep_ == "pobj" else phrase.left_edge.i
+    return [t for t in tokens if t.i < cut and t.i >= sentence.start] + own
 
 
 def _transcript_roles(lines: list[str], text: str = "") -> tuple[set[str], set[str]]:
