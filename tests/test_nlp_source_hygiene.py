@@ -823,3 +823,16 @@ def test_an_official_in_a_town_is_an_unnamed_official_not_the_state(analyse, tex
 def test_officials_in_a_capital_still_speak_for_its_state(analyse):
     [claim] = analyse("Officials in Kyiv said the drones were shot down.").attributions
     assert claim.canonical_source == "ua-government"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The al Qaeda-linked group JNIM claimed the attack, saying its fighters killed 19 soldiers.",
+        "The jihadist group JNIM said its fighters had killed 19 soldiers.",
+    ],
+)
+def test_a_kind_of_body_before_a_known_name_is_that_body(analyse, text):
+    claims = analyse(text).attributions
+    assert claims
+    assert {claim.canonical_source for claim in claims} == {"jnim"}

@@ -364,6 +364,8 @@ class _Resolver:
         if (named_after := _name_after_kind(tokens, head, extras)) is not None:
             # "the jihadist group Islamic State West Africa Province": the name, not the kind
             tokens, head, extras = named_after, named_after.root, []
+        elif (named := _name_headed_by_kind(tokens, head)) is not None:
+            tokens, head = named, named.root  # "the al Qaeda-linked group JNIM": JNIM
         text = tokens.text
         named = self._known_as(extras)
         if (
@@ -1575,6 +1577,20 @@ def _name_after_kind(tokens: SpacySpan, head: Token, extras: list[Token]) -> Spa
     while end < len(head.doc) and head.doc[end].pos_ == "PROPN" and end - start < 8:
         end += 1
     return head.doc[start:end] if end > start else None
+
+
+def _name_headed_by_kind(tokens: SpacySpan, head: Token) -> SpacySpan | None:
+    """ "the al Qaeda-linked group JNIM", parsed with the name as the head and the kind of
+    body as its modifier: the name after the kind noun is the source."""
+    if head.pos_ != "PROPN":
+        return None
+    kinds = [t for t in tokens if t.i < head.i and t.lemma_.lower() in KIND_NOUNS]
+    if not kinds:
+        return None
+    name = head.doc[kinds[-1].i + 1 : head.i + 1]
+    if not all(t.pos_ == "PROPN" or t.text in "-'’" for t in name):
+        return None
+    return name
 
 
 def _home_town(token: Token, head: Token) -> bool:
