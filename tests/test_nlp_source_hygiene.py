@@ -836,3 +836,11 @@ def test_a_kind_of_body_before_a_known_name_is_that_body(analyse, text):
     claims = analyse(text).attributions
     assert claims
     assert {claim.canonical_source for claim in claims} == {"jnim"}
+
+
+def test_a_security_service_and_its_initials_are_one_body(analyse):
+    analysis = analyse(
+        "Russia's FSB says the boat was detained inside Russian waters. Russia's Federal "
+        "Security Service said the vessel attempted to ram a patrol boat."
+    )
+    assert {a.canonical_source for a in analysis.attributions} == {"ru-fsb"}

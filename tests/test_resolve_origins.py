@@ -1224,12 +1224,16 @@ def test_an_office_of_a_named_place_is_the_one_person_who_holds_it():
         SourceInfo("bako-sidibe", "Bako Sidibe", "person", roles=("The mayor of Tenenkou",)),
         SourceInfo("mayor-of-tenenkou", "mayor of Tenenkou", "person"),
         SourceInfo("tenenkou-mayor", "Tenenkou mayor", "person"),
+        SourceInfo(
+            "mayor-of-the-nearby-town-of-tenenkou", "mayor of the nearby town of Tenenkou", "person"
+        ),
         SourceInfo("mayor-of-dia", "mayor of Dia", "person"),  # nobody named holds it
         SourceInfo("tenenkou-hospital", "Tenenkou Hospital", "organisation"),
     ]
     identity = build_identity(load_source_table(), sources, [])
     assert identity.canonical("mayor-of-tenenkou") == "bako-sidibe"
     assert identity.canonical("tenenkou-mayor") == "bako-sidibe"
+    assert identity.canonical("mayor-of-the-nearby-town-of-tenenkou") == "bako-sidibe"
     assert identity.canonical("mayor-of-dia") == "mayor-of-dia"
     assert identity.canonical("tenenkou-hospital") == "tenenkou-hospital"
 

@@ -291,6 +291,7 @@ def _roles_to_people(identity: SourceIdentity) -> None:
             words = source_key(role).split()
             for size in range(2, len(words) + 1):
                 holders.setdefault(" ".join(words[-size:]), set()).add(source.id)
+            holders.setdefault(_office_first(_bare_place(source_key(role))), set()).add(source.id)
     for source in list(identity.infos.values()):
         name = source_key(source.name)
         if (
@@ -304,7 +305,7 @@ def _roles_to_people(identity: SourceIdentity) -> None:
             or len(name.split()) < 2
         ):
             continue
-        people = holders.get(name, set()) or holders.get(_office_first(name), set())
+        people = holders.get(name, set()) or holders.get(_office_first(_bare_place(name)), set())
         if len(people) == 1:
             [person] = people
             identity.mapping[source.id] = person
@@ -317,6 +318,16 @@ def _office_of_place(source: SourceInfo) -> bool:
     words = source_key(source.name).split()
     titles = title_nouns()
     return source.type == "person" and (words[0] in titles or words[-1] in titles)
+
+
+SETTLEMENT_OF = re.compile(
+    r"\b(?:the )?(?:\w+ )?(?:town|city|village|district|province|region|county|commune) of "
+)
+
+
+def _bare_place(name: str) -> str:
+    """ "mayor of the nearby town of ayorou" -> "mayor of ayorou": the office and its place."""
+    return SETTLEMENT_OF.sub("", name)
 
 
 def _office_first(name: str) -> str:
