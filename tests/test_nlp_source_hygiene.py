@@ -844,3 +844,11 @@ def test_a_security_service_and_its_initials_are_one_body(analyse):
         "Security Service said the vessel attempted to ram a patrol boat."
     )
     assert {a.canonical_source for a in analysis.attributions} == {"ru-fsb"}
+
+
+def test_the_kind_of_body_named_before_its_name_points_back_to_it(analyse):
+    analysis = analyse(
+        "The al Qaeda-linked group JNIM claimed responsibility for the attack. The group said "
+        "its fighters had not burned the market."
+    )
+    assert {a.canonical_source for a in analysis.attributions} == {"jnim"}

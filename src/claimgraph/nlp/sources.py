@@ -562,6 +562,12 @@ class _Resolver:
         kinds = self.kinds.setdefault(source.id, set())
         kinds.add(head.lemma_.lower())
         kinds.update(c.lemma_.lower() for c in head.children if c.dep_ == "appos")
+        # "the al Qaeda-linked group JNIM": a later "the group" is JNIM
+        kinds.update(
+            c.lemma_.lower()
+            for c in head.children
+            if c.dep_ == "compound" and c.i < head.i and c.lemma_.lower() in KIND_NOUNS
+        )
         plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
         self.seen.append(
             _Seen(
