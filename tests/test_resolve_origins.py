@@ -1238,6 +1238,33 @@ def test_an_office_of_a_named_place_is_the_one_person_who_holds_it():
     assert identity.canonical("tenenkou-hospital") == "tenenkou-hospital"
 
 
+def test_one_person_described_by_kin_in_other_words_is_that_person():
+    sources = [
+        SourceInfo("mari-tamm", "Mari Tamm", "person", roles=("the captain's wife",)),
+        SourceInfo("wife-of-the-captain-of-the-sula", "wife of the captain of the Sula", "person"),
+        SourceInfo("wife-of-the-boat-captain", "wife of the boat's captain", "organisation"),
+        SourceInfo("wife-of-the-mayor", "wife of the mayor", "person"),  # nobody named holds it
+    ]
+    identity = build_identity(load_source_table(), sources, [])
+    assert identity.canonical("wife-of-the-captain-of-the-sula") == "mari-tamm"
+    assert identity.canonical("wife-of-the-boat-captain") == "mari-tamm"
+    assert identity.canonical("wife-of-the-mayor") == "wife-of-the-mayor"
+
+
+def test_a_countrys_police_is_its_one_police_board():
+    sources = [
+        SourceInfo(
+            "lt-police-and-border-board",
+            "Lithuania's Police and Border Board",
+            "organisation",
+            "LT",
+        ),
+        SourceInfo("lt-police", "Lithuanian police", "group", "LT"),
+    ]
+    identity = build_identity(load_source_table(), sources, [])
+    assert identity.canonical("lt-police") == "lt-police-and-border-board"
+
+
 def test_a_body_named_with_and_without_its_country_is_one_body():
     sources = [
         SourceInfo("civil-aviation-authority", "Civil Aviation Authority", "organisation"),

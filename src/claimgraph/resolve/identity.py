@@ -292,6 +292,7 @@ def _roles_to_people(identity: SourceIdentity) -> None:
             for size in range(2, len(words) + 1):
                 holders.setdefault(" ".join(words[-size:]), set()).add(source.id)
             holders.setdefault(_office_first(_bare_place(source_key(role))), set()).add(source.id)
+            holders.setdefault(_kin_role(source_key(role)), set()).add(source.id)
     for source in list(identity.infos.values()):
         name = source_key(source.name)
         if (
@@ -301,11 +302,16 @@ def _roles_to_people(identity: SourceIdentity) -> None:
             or (
                 any(word[:1].isupper() for word in source.name.split())
                 and not _office_of_place(source)
+                and not source.name[:1].islower()  # "wife of the skipper of the Kalur"
             )
             or len(name.split()) < 2
         ):
             continue
-        people = holders.get(name, set()) or holders.get(_office_first(_bare_place(name)), set())
+        people = (
+            holders.get(name, set())
+            or holders.get(_office_first(_bare_place(name)), set())
+            or holders.get(_kin_role(name), set())
+        )
         if len(people) == 1:
             [person] = people
             identity.mapping[source.id] = person
@@ -334,6 +340,20 @@ def _office_first(name: str) -> str:
     """ "sansanding mayor" -> "mayor of sansanding", the way a role is written after a name."""
     *place, office = name.split()
     return f"{office} of {' '.join(place)}" if place and office in title_nouns() else name
+
+
+def _kin_role(name: str) -> str:
+    """ "wife of the skipper of the kalur", "wife of the boat's skipper", "skipper's wife" ->
+    "skipper wife": one person described by whom they are to someone, however it is worded."""
+    words = [w for w in name.split() if w not in ("the", "a", "an")]
+    if "of" not in words:
+        return " ".join(w.removesuffix("'s") for w in words) if len(words) == 2 else ""
+    words = [w for w in words if not w.endswith("'s")]
+    at = words.index("of")
+    head, rest = words[:at], words[at + 1 :]
+    if "of" in rest:
+        rest = rest[: rest.index("of")]  # "... of the Kalur": whose skipper
+    return f"{rest[0]} {head[0]}" if len(head) == 1 and len(rest) == 1 else ""
 
 
 def _named_organisation(identity: SourceIdentity, source: SourceInfo) -> bool:
@@ -524,7 +544,11 @@ def _national_police(identity: SourceIdentity) -> None:
         if (
             source.country
             and _named_organisation(identity, source)
-            and source_key(source.name).endswith(NATIONAL_POLICE_ENDINGS)
+            and (
+                source_key(source.name).endswith(NATIONAL_POLICE_ENDINGS)
+                # "Estonia's Police and Border Guard Board"
+                or _without_country(source_key(source.name)).startswith("police ")
+            )
         ):
             forces.setdefault(source.country, []).append(source.id)
     for source in list(identity.infos.values()):
