@@ -1251,6 +1251,16 @@ def test_one_person_described_by_kin_in_other_words_is_that_person():
     assert identity.canonical("wife-of-the-mayor") == "wife-of-the-mayor"
 
 
+def test_a_description_no_role_form_fits_stays_itself():
+    # one person holds a one-word role: a body of three words is not that person
+    sources = [
+        SourceInfo("bako-sidibe", "Bako Sidibe", "person", roles=("The mayor",)),
+        SourceInfo("army-general-staff", "army general staff", "organisation"),
+    ]
+    identity = build_identity(load_source_table(), sources, [])
+    assert identity.canonical("army-general-staff") == "army-general-staff"
+
+
 def test_a_countrys_police_is_its_one_police_board():
     sources = [
         SourceInfo(

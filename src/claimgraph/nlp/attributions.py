@@ -1549,7 +1549,7 @@ def _own_share(according: Token, tokens: list[Token]) -> list[Token]:
     while phrase.dep_ in ("nummod", "quantmod", "compound", "amod") and phrase.head is not phrase:
         phrase = phrase.head
     cut = phrase.head.i if phrase.dep_ == "pobj" else phrase.left_edge.i
-    return [t for t in tokens if t.i < cut and t.i >= sentence.start] + own
+    return [t for t in tokens if t.i < cut] + own
 
 
 def _transcript_roles(lines: list[str], text: str = "") -> tuple[set[str], set[str]]:

@@ -96,6 +96,10 @@ def organisation_name_words() -> frozenset[str]:
     return frozenset(row[0] for row in data_rows(lexicon_text("organisation_name_words.v1.txt")))
 
 
+# nouns for a settlement or an area an office is held in: "the mayor of the town of X"
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "district", "province", "region", "county", "commune", "municipality"})  # fmt: skip
+
+
 @cache
 def title_nouns() -> frozenset[str]:
     """Offices and roles that name one person: "the mayor", "the defence minister", "a witness"."""

@@ -23,6 +23,7 @@ from claimgraph.nlp.attributions import Found
 from claimgraph.nlp.datelines import find_datelines
 from claimgraph.nlp.issued import STATEMENT_TITLE
 from claimgraph.nlp.lexicon import (
+    SETTLEMENT_NOUNS,
     Lexicon,
     actor_nouns,
     not_source_nouns,
@@ -1510,7 +1511,6 @@ def _person_entity(tokens: SpacySpan) -> SpacySpan | None:
     return person.doc[start : person.end]
 
 
-_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "district", "province", "region", "county", "commune", "municipality"})  # fmt: skip
 _LOCAL_OFFICES = frozenset({"mayor", "governor", "prefect", "administrator", "chief"})
 
 
@@ -1521,7 +1521,7 @@ def _office_domain(ent: SpacySpan) -> bool:
     if ent.root.dep_ != "pobj" or prep.lower_ != "of":
         return False
     owner = prep.head.lemma_.lower()
-    return owner in _SETTLEMENT_NOUNS or owner in _LOCAL_OFFICES
+    return owner in SETTLEMENT_NOUNS or owner in _LOCAL_OFFICES
 
 
 def _modifiers(description: str, head: Token) -> set[str]:

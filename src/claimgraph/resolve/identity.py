@@ -18,7 +18,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from claimgraph.nlp.lexicon import data_rows, lexicon_text, organisation_name_words, title_nouns
+from claimgraph.nlp.lexicon import (
+    SETTLEMENT_NOUNS,
+    data_rows,
+    lexicon_text,
+    organisation_name_words,
+    title_nouns,
+)
 from claimgraph.nlp.source_table import (
     SourceTable,
     initials,
@@ -291,8 +297,8 @@ def _roles_to_people(identity: SourceIdentity) -> None:
             words = source_key(role).split()
             for size in range(2, len(words) + 1):
                 holders.setdefault(" ".join(words[-size:]), set()).add(source.id)
-            holders.setdefault(_office_first(_bare_place(source_key(role))), set()).add(source.id)
-            holders.setdefault(_kin_role(source_key(role)), set()).add(source.id)
+            for form in _role_forms(source_key(role)):
+                holders.setdefault(form, set()).add(source.id)
     for source in list(identity.infos.values()):
         name = source_key(source.name)
         if (
@@ -307,15 +313,19 @@ def _roles_to_people(identity: SourceIdentity) -> None:
             or len(name.split()) < 2
         ):
             continue
-        people = (
-            holders.get(name, set())
-            or holders.get(_office_first(_bare_place(name)), set())
-            or holders.get(_kin_role(name), set())
-        )
+        people = next((holders[form] for form in _role_forms(name) if form in holders), set())
         if len(people) == 1:
             [person] = people
             identity.mapping[source.id] = person
             identity.reasons[source.id] = f"the only {name!r} of the corpus: {person}"
+
+
+def _role_forms(name: str) -> list[str]:
+    """The ways one role is written, as keys to compare: as given, the office before its place
+    ("mayor of ayorou" for "mayor of the nearby town of ayorou" and for "ayorou mayor"), and by
+    kin ("skipper wife" for "wife of the boat's skipper")."""
+    forms = [name, _office_first(_bare_place(name)), _kin_role(name)]
+    return [form for form in dict.fromkeys(forms) if form]
 
 
 def _office_of_place(source: SourceInfo) -> bool:
@@ -326,9 +336,7 @@ def _office_of_place(source: SourceInfo) -> bool:
     return source.type == "person" and (words[0] in titles or words[-1] in titles)
 
 
-SETTLEMENT_OF = re.compile(
-    r"\b(?:the )?(?:\w+ )?(?:town|city|village|district|province|region|county|commune) of "
-)
+SETTLEMENT_OF = re.compile(rf"\b(?:the )?(?:\w+ )?(?:{'|'.join(sorted(SETTLEMENT_NOUNS))}) of ")
 
 
 def _bare_place(name: str) -> str:
