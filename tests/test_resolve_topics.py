@@ -515,3 +515,23 @@ def test_a_country_that_owns_or_houses_a_body_is_no_scene(facts_of):
     )
     [three] = [f for f in figures_in(facts) if f.value == 3]
     assert three.place == "TR"
+
+
+@pytest.mark.parametrize(
+    ("topic", "units", "label"),
+    [
+        ("people|killed||ML", ["civilians", None, "civilians"], "civilians killed in Mali"),
+        ("people|killed||ML", ["civilians", "people"], "people killed in Mali"),
+        ("people|killed||ML", ["civilians", "deaths"], "people killed in Mali"),
+        ("troops|killed||ML", ["soldier", "soldiers"], "soldiers killed in Mali"),
+        ("troops|killed||ML", ["soldiers", "troops"], "troops killed in Mali"),
+        ("troops|casualties||", ["soldiers"], "troop casualties"),
+        ("people|killed||ML", [], "people killed in Mali"),
+    ],
+)
+def test_a_series_is_named_in_the_one_word_its_figures_count(topic, units, label):
+    """An analyst reads "civilians killed" where every source counted civilians; a series
+    that mixes civilians with people keeps the wider word."""
+    from claimgraph.resolve.topics import topic_label
+
+    assert topic_label(topic, load_resolve_lexicon(), units) == label

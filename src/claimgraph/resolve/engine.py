@@ -1194,7 +1194,7 @@ def _contradictions(
             }
             for row in db.figures_of_topics(conn, [topic])
         ]
-        label = topic_label(topic, state.lexicon)
+        label = topic_label(topic, state.lexicon, [row["unit"] for row in rows])
         for item in figure_conflicts(
             rows,
             settings.figure_window_days,

@@ -156,8 +156,13 @@ def estimate_series(store: Store, topic: str | None = None) -> list[EstimateSeri
     series = []
     wanted = (topic or "").casefold()
     for key, topic_rows in by_topic.items():
-        label = topic_label(key, lexicon)
-        if wanted and wanted not in label.casefold() and wanted != key.casefold():
+        label = topic_label(key, lexicon, [row["unit"] for row in topic_rows])
+        plain = topic_label(key, lexicon)  # "people killed": what a search for "people" finds
+        if (
+            wanted
+            and not any(wanted in t.casefold() for t in (label, plain))
+            and (wanted != key.casefold())
+        ):
             continue
         points = _points(topic_rows, outlets, lambda s: identity.info(s).name if s else None)
         series.append(

@@ -11,6 +11,7 @@ the topic once and then refer back to it.
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -46,9 +47,13 @@ class Figure:
         return "|".join((self.thing, self.event or "", self.actor or "", self.place or ""))
 
 
-def topic_label(topic: str, lexicon: ResolveLexicon) -> str:
-    """The topic in words: "troops||KP|RU" -> "North Korean troops in Russia"."""
+def topic_label(topic: str, lexicon: ResolveLexicon, units: Iterable[str | None] = ()) -> str:
+    """The topic in words: "troops||KP|RU" -> "North Korean troops in Russia". With the units
+    of the series' figures, in the word they all use: "civilians killed in Mali" where every
+    figure counts civilians, "people killed in Mali" where some count people or deaths."""
     thing, event, actor, place = [*topic.split("|"), "", "", ""][:4]
+    if event != "casualties":
+        thing = _common_word(thing, units, lexicon) or thing
     who = lexicon.demonyms.get(actor, actor) if actor else ""
     if event == "casualties":
         words = [who, thing.rstrip("s"), "casualties"]
@@ -58,6 +63,25 @@ def topic_label(topic: str, lexicon: ResolveLexicon) -> str:
     if place:
         label += f" in {lexicon.country_names.get(place, place)}"
     return label
+
+
+def _common_word(thing: str, units: Iterable[str | None], lexicon: ResolveLexicon) -> str | None:
+    """The one counted word ("civilians", "soldiers") behind every unit that names one, when it
+    is a word for the topic's thing that says nothing of what happened ("deaths" does)."""
+    words: set[str] = set()
+    for unit in units:
+        if not unit:
+            continue  # "38", which counts what an earlier figure counted
+        parts = unit.lower().split()
+        key = next(
+            (k for n in range(len(parts), 0, -1) if (k := " ".join(parts[-n:])) in lexicon.things),
+            None,
+        )
+        if key is None or lexicon.things[key] != (thing, None):
+            return None
+        plural = f"{key}s"
+        words.add(plural if lexicon.things.get(plural) == (thing, None) else key)
+    return words.pop() if len(words) == 1 else None
 
 
 def figure_of(
