@@ -852,3 +852,78 @@ def test_the_kind_of_body_named_before_its_name_points_back_to_it(analyse):
         "its fighters had not burned the market."
     )
     assert {a.canonical_source for a in analysis.attributions} == {"jnim"}
+
+
+def _by_content(analysis, words):
+    return [a.canonical_source for a in analysis.attributions if words in a.content_text]
+
+
+def test_a_pronoun_in_a_speakers_turn_points_to_the_subject_of_the_sentence_before(analyse):
+    """A correspondent's turn of several sentences: "It says" is the army the sentence before
+    is about, not the last body quoted."""
+    analysis = analyse(
+        "REPORTER: The agency put out a report this morning. It says 40 civilians died. The army "
+        "has still not given a civilian toll. It says three soldiers were killed.\n\n"
+        "REPORTER: The governor has closed the river."
+    )
+    said = [a.canonical_source for a in analysis.attributions if a.cue and a.cue.text == "says"]
+    assert said[-1] == "army", _claims(analysis)
+
+
+def test_the_subject_of_a_reported_clause_is_no_antecedent(analyse):
+    """ "Kannan was still missing, he said": the missing man is what was said, not who says
+    the next thing."""
+    analysis = analyse(
+        "Arockiasamy Jebamalai said the navy had pulled three men out of the water. One of the "
+        "others, Muthu Kannan, 28, was still missing on Thursday, he said. He said the boat sank "
+        "fast."
+    )
+    assert set(_by_content(analysis, "the boat sank")) == {"arockiasamy-jebamalai"}, _claims(
+        analysis
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "canonical"),
+    [
+        (
+            "The army has not given a civilian toll. Its statement on Saturday said three "
+            "soldiers were killed.",
+            "three soldiers",
+            "army",
+        ),
+        (
+            "The army has not given a civilian toll. The ministry issued a statement on Monday. "
+            "Its report said 40 people died.",
+            "40 people",
+            "ministry",
+        ),
+    ],
+)
+def test_a_document_owned_by_its_speaks_for_whom_its_points_to(analyse, text, words, canonical):
+    """ "Its statement said": the statement of the body named just before; a ministry is never
+    the army named before it."""
+    assert _by_content(analyse(text), words) == [canonical]
+
+
+def test_a_stage_note_after_a_transcript_label_is_no_part_of_the_name(analyse):
+    analysis = analyse(
+        "PRESENTER: I spoke to the agency's spokesperson, Helene Mbaye.\n\n"
+        "MBAYE (recording): We have received reports of abductions, but we cannot confirm them."
+    )
+    assert set(_by_content(analysis, "received reports")) == {"helene-mbaye"}, _claims(analysis)
+
+
+def test_an_office_coordinated_with_a_body_is_a_speaker_of_its_own(analyse):
+    analysis = analyse("The police and the mayor said five people died in the fire.")
+    assert sorted(_by_content(analysis, "five people")) == ["mayor", "police"], _claims(analysis)
+
+
+def test_a_headline_naming_two_actors_is_no_one_body_for_later_mentions(analyse):
+    analysis = analyse(
+        "Gunmen attack river town; army and mayor give different tolls\n\n"
+        "Gunmen attacked the town of Sansanding at dawn, killing soldiers and civilians, the "
+        "army and a local official said."
+    )
+    assert "army" in _by_content(analysis, "Gunmen attacked"), _claims(analysis)
+    assert not [s for s in _by_content(analysis, "Gunmen attacked") if "mayor" in (s or "")]

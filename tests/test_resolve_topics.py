@@ -535,3 +535,36 @@ def test_a_series_is_named_in_the_one_word_its_figures_count(topic, units, label
     from claimgraph.resolve.topics import topic_label
 
     assert topic_label(topic, load_resolve_lexicon(), units) == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no country in the lead: the dateline and the towns say where it happened
+        "SÉGOU — Gunmen stormed a river town at dawn on Saturday, burning the market and the "
+        "boats at the landing stage, residents said.\n\n"
+        + "Fishermen hid in the reeds until the shooting stopped in the afternoon. " * 8
+        + "\n\nThe army said three soldiers were killed. Hundreds fled to Markala and Bamako.",
+        # an organ of the army speaks for it
+        "BAMAKO — Gunmen attacked an army post in Mali's Ségou region on Saturday.\n\nThe army "
+        "general staff said three soldiers were killed.",
+    ],
+)
+def test_the_army_of_a_report_set_in_one_country_is_that_countrys_army(analyse, text):
+    """Every place of the report is in Mali, so its "army" is Mali's (the table's ml-army),
+    and one origin with the "Malian army" of another report."""
+    from claimgraph.resolve.identity import SourceInfo
+
+    analysis = analyse(text, published="2025-03-02")
+    stored = [SourceInfo(s.id, s.name, s.type, s.country, s.parent) for s in analysis.sources]
+    identity = build_identity(load_source_table(), stored, [])
+    facts = document_facts(analysis, identity, load_resolve_lexicon())
+    assert {f.source_id for f in facts if f.numbers} == {"ml-army"}
+
+
+def test_a_report_set_in_two_countries_keeps_a_bare_army(facts_of):
+    facts = facts_of(
+        "Gunmen crossed from Mali into Burkina Faso near Djibo and Mopti on Saturday.\n\nThe "
+        "army said three soldiers were killed."
+    )
+    assert {f.source_id for f in facts if f.numbers} == {"army"}

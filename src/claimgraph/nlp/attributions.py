@@ -101,6 +101,8 @@ def _one_per_conjunct(found: list[Found], text: str) -> list[Found]:
     for f in found:
         head = f.source_head
         conjuncts = _conjuncts(head) if head is not None else []
+        # "IDRIS: And the teachers?": a conjunct outside the source's words is no speaker
+        conjuncts = [c for c in conjuncts if f.source is None or c.idx < f.source.end]
         if head is not None and not conjuncts:
             actors = _pair_referred_to(head)
         elif (
@@ -239,9 +241,9 @@ class _Finder:
         for line in lines:
             colon = line.find(":")
             if 0 < colon <= 40 and len(line) - colon > 12:
-                name = self.doc.char_span(start, start + colon, alignment_mode="contract")
+                label = _voice(line[:colon])  # "MBAYE (recording)": MBAYE speaks
+                name = self.doc.char_span(start, start + len(label), alignment_mode="contract")
                 rest = char_span(start + colon + 1, start + len(line), self.text)
-                label = line[:colon].strip()
                 if label in TRANSCRIPT_LABELS or label in interviewers:
                     # "Q:" (or the presenter who asks) is a reporter's question, no claim; "A:"
                     # is the last speaker named
@@ -1436,8 +1438,9 @@ def _is_actor(token: Token, *, evidence: bool = False) -> bool:
 
 
 def _names_actor(token: Token) -> bool:
-    """An actor, or a name the tagger left unlabelled ("Kenyatta and Museveni")."""
-    return _is_actor(token) or token.pos_ == "PROPN"
+    """An actor, an office ("the police and the mayor said") or a name the tagger left
+    unlabelled ("Kenyatta and Museveni")."""
+    return _is_actor(token) or token.pos_ == "PROPN" or token.lemma_.lower() in actor_nouns()
 
 
 def _is_speaker_label(name: SpacySpan) -> bool:
@@ -1492,6 +1495,15 @@ NAMES_A_PIECE = re.compile(
     r"|analysis\b|as it happened\b|the story so far\b|key facts\b|in (?:maps|pictures|charts)\b)",
     re.IGNORECASE,
 )
+
+
+# a note on how a voice is heard, after its label: "MBAYE (recording):", "SMITH (via phone):"
+STAGE_NOTE = re.compile(r"\s*\([^()]{1,25}\)\s*$")
+
+
+def _voice(label: str) -> str:
+    """A transcript line's label without a stage note; leading spaces kept, for its offsets."""
+    return STAGE_NOTE.sub("", label).rstrip()
 
 
 TRANSCRIPT_VOICE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}$")  # "GONI", "MBARGA", "DR. OKAFOR"
@@ -1562,7 +1574,7 @@ def _transcript_roles(lines: list[str], text: str = "") -> tuple[set[str], set[s
     seen: dict[str, list[bool]] = {}
     for line in lines:
         colon = line.find(":")
-        label = line[:colon].strip()
+        label = _voice(line[:colon])
         if 0 < colon <= 40 and TRANSCRIPT_VOICE.match(label):
             seen.setdefault(label, []).append(line[colon + 1 :].rstrip().endswith("?"))
     voices = {label for label, asks in seen.items() if len(asks) >= 2}

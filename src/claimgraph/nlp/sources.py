@@ -232,10 +232,15 @@ def _through_document(
     channel, not the source."""
     found.channel = found.channel or span
     found.source = None
-    article = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
-    if article not in _DEFINITE:
-        return None
-    issuer = resolver.speaker_before(span.start)
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _PRONOUNS), None)
+    if owner is not None:
+        # "Its statement said": the statement of whom "its" points back to
+        issuer = resolver.pronoun_antecedent(owner.lower_, owner.idx)
+    else:
+        article = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
+        if article not in _DEFINITE:
+            return None
+        issuer = resolver.speaker_before(span.start)
     if issuer is None:
         return None
     found.source = span
@@ -267,16 +272,44 @@ _CROWD = 1000  # "11,000 troops" is a crowd; "two officials" or "100 economists"
 
 
 def _actor_subjects(doc: Doc, content: list[Span]) -> list[Token]:
-    """Subjects outside reported content that name an actor: antecedents for later pronouns."""
+    """Subjects that name an actor: antecedents for later pronouns. Inside reported content
+    only a sentence of its own counts ("KEÏTA: ... The army has not given a toll. It says
+    three soldiers were killed"), not the clause a cue governs ("X said Russia had sent")."""
     subjects = []
     for token in doc:
         if token.dep_ != "nsubj" or token.pos_ == "PRON":
             continue
-        if any(span.start <= token.idx < span.end for span in content):
+        if any(span.start <= token.idx < span.end for span in content) and not (
+            _own_sentence(token, content)
+        ):
             continue
         if token.ent_type_ in _ACTOR_ENTS or token.lemma_.lower() in actor_nouns():
             subjects.append(token)
+            # "army and mayor give different tolls": two actors, each an antecedent
+            subjects += [
+                c
+                for c in token.children
+                if c.dep_ == "conj"
+                and (c.ent_type_ in _ACTOR_ENTS or c.lemma_.lower() in actor_nouns())
+            ]
     return subjects
+
+
+def _own_sentence(subject: Token, content: list[Span]) -> bool:
+    """The subject of a sentence that lies whole inside reported content, as in a speaker's
+    turn of several sentences; not the subject of a clause a cue governs ("X said Russia had
+    sent", "Kannan was still missing, he said")."""
+    sentence = subject.sent
+    words = []
+    for token in sentence:
+        if token.is_space and "\n" in token.text:
+            break  # the parser may run a sentence on into the next line's label
+        if not (token.is_space or token.is_punct):
+            words.append(token)
+    end = words[-1].idx + len(words[-1]) if words else sentence.end_char
+    return subject.head.i == sentence.root.i and any(
+        span.start <= sentence.start_char and end <= span.end for span in content
+    )
 
 
 class _Resolver:
@@ -324,7 +357,12 @@ class _Resolver:
         return any(q.inner_start <= position < q.inner_end for q in self._quotes)
 
     def note_actor(self, head: Token) -> None:
-        tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i <= head.i + 3]
+        others = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        tokens = [
+            t
+            for t in head.subtree
+            if t.dep_ not in ("relcl", "acl") and t.i <= head.i + 3 and t.i not in others
+        ]
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t) for t in tokens)
         self.resolve(Span.of(doc_text(self.doc), start, end), head)
@@ -750,10 +788,11 @@ class _Resolver:
                     and known.type in ("organisation", "government", "military")
                     # "the ministry" after the prison workers' union is not the union
                     # nor the tanker's manager, Aurelia Marine Management
+                    # nor the army named before it ("the agency" may be an army's)
                     and not (
                         head.lemma_.lower() in _STATE_BODY_WORDS
                         and source_key(known.name).split(" of ")[0].split()[-1]
-                        in _CIVIL_HEADS | organisation_name_words()
+                        in _CIVIL_HEADS | organisation_name_words() | _FORCES
                     )
                 ):
                     return known
@@ -1310,6 +1349,13 @@ class _Resolver:
         while paragraph > 0 and text[paragraph - 1] == "\n":
             paragraph -= 1  # paragraphs set apart by a blank line
         return text.rfind("\n", 0, paragraph) if paragraph > 0 else -1
+
+    def pronoun_antecedent(self, pronoun: str, position: int) -> _Seen | None:
+        """Whom a pronoun at `position` points back to, remembered as named there."""
+        antecedent = self._antecedent(pronoun, position)
+        if antecedent is not None:
+            self._remember(position, antecedent.source_id, antecedent, antecedent.description)
+        return antecedent
 
     def _antecedent(self, pronoun: str, position: int) -> _Seen | None:
         wanted = _PRONOUNS[pronoun]

@@ -13,9 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from claimgraph.nlp.polarity import without_polarity_words
-from claimgraph.nlp.source_table import load_country_names, source_key
+from claimgraph.nlp.source_table import load_country_names, slug, source_key
 from claimgraph.records import Analysis, Attribution, Place, QuantityKind, Span, Time
-from claimgraph.resolve.identity import SourceIdentity
+from claimgraph.resolve.identity import SourceIdentity, state_words
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
 from claimgraph.resolve.topics import Figure, figure_of
 
@@ -146,13 +146,14 @@ def document_facts(
         ):
             context.countries[place.country] += 1
     scene = next(iter(context.countries)) if len(context.countries) == 1 else None
+    home = scene or _home_country(analysis)
     story = tuple(sorted({p.name for p in analysis.places if p.kind in STORY_PLACES}))[:STORY_SIZE]
     headline = _headline_end(text, analysis.document.title)
     facts: list[ClaimFacts] = []
     media_before: list[tuple[int, str]] = []  # (offset, media source id) seen so far
     ordered = sorted(analysis.attributions, key=lambda a: a.content_start)
     for attribution in ordered:
-        source_id = _source(attribution, identity, lexicon, media_before, scene)
+        source_id = _source(attribution, identity, lexicon, media_before, home)
         channel_id = _channel(attribution, identity)
         for offset, media in (
             (attribution.source.start if attribution.source else 0, source_id),
@@ -171,22 +172,49 @@ def document_facts(
     return facts
 
 
+def _home_country(analysis: Analysis) -> str | None:
+    """The one country of every place a report names, its dateline's included, when its lead
+    names none ("SÉGOU — ... the river town", then Markala and Bamako): whose "army" it means."""
+    countries = {p.country for p in analysis.places if p.country and p.kind != "demonym"}
+    if analysis.dateline is not None and analysis.dateline.country:
+        countries.add(analysis.dateline.country)
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+# the parts of a state body that speak for all of it: "the army general staff", "the police
+# press service"
+ORGANS = ("general staff", "high command", "press service", "press office", "headquarters")
+
+
+def _without_organ(name: str) -> str:
+    for organ in ORGANS:
+        if name.endswith(f" {organ}") and set(name[: -len(organ)].split()) <= state_words():
+            return name[: -len(organ) - 1]
+    return name
+
+
 def _source(
     attribution: Attribution,
     identity: SourceIdentity,
     lexicon: ResolveLexicon,
     media_before: list[tuple[int, str]],
-    scene: str | None = None,
+    home: str | None = None,
 ) -> str | None:
     """Canonical source; "the Singapore newspaper" is the last media source named before it;
-    "the army" in a report whose lead names only Sudan is Sudan's army, when the table knows it."""
+    "the army" in a report set in Sudan is Sudan's army, when the table knows it or another
+    report named it ("the Sudanese army")."""
     source_id = identity.canonical(attribution.canonical_source)
-    if source_id and scene and source_id not in identity.table.known:
+    if source_id and home and source_id not in identity.table.known:
         info = identity.info(source_id)
         if info.country is None and info.type not in ("person", "anonymous"):
-            known = identity.table.find(info.name, scene)
-            if known is not None and known.country == scene:
-                return known.id
+            body = _without_organ(source_key(info.name))  # "army general staff": the army
+            for name in dict.fromkeys((info.name, body)):
+                known = identity.table.find(name, home)
+                if known is not None and known.country == home:
+                    return known.id
+            named = f"{home.lower()}-{slug(body)}"
+            if named in identity.infos and set(body.split()) <= state_words():
+                return identity.canonical(named)
     text = attribution.source.text if attribution.source else ""
     if (
         text

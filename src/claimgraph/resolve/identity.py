@@ -144,7 +144,7 @@ class SourceIdentity:
             and source_id not in self.table.known
             and info.type not in MEDIA_TYPES
             and info.type != "person"
-            and set(source_id.split("-")) & _state_words()
+            and set(source_id.split("-")) & state_words()
         ):
             # An unlisted state body ("Kyrgyzstan's border service") counts with its government;
             # "the interior ministry" in a report whose lead names one country, with that one's.
@@ -524,7 +524,7 @@ def _countryless_bodies(identity: SourceIdentity) -> None:
             and source.id not in identity.mapping
             and source.id not in identity.table.known
             # "the port authority", "the airport": a place's own body
-            and (set(name.split()) & _state_words() or name.split()[0] in FACILITY_WORDS)
+            and (set(name.split()) & state_words() or name.split()[0] in FACILITY_WORDS)
         ):
             targets = sorted(set(with_country.get(name, [])))
             if len(targets) == 1:
@@ -599,7 +599,7 @@ def _generic_named_body(identity: SourceIdentity, documents: Mapping[str, Iterab
         if (
             source.id in identity.mapping
             or source.id in identity.table.known
-            or name not in _state_words()
+            or name not in state_words()
         ):
             continue
         where = set(documents.get(source.id, ()))
@@ -710,5 +710,5 @@ def _sub_bodies(identity: SourceIdentity) -> None:
 
 
 @cache
-def _state_words() -> frozenset[str]:
+def state_words() -> frozenset[str]:
     return frozenset(row[0] for row in data_rows(lexicon_text("resolve_state_bodies.v1.txt")))
