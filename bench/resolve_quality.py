@@ -43,6 +43,7 @@ CORPORA = (
     "reed",
     "sedge",
     "marsh",
+    "fen",
 )
 NOT_ASSERT = ("deny", "unconfirmed")
 PRONOUNS = frozenset("he she it they we i you him her them its their his".split())

@@ -161,6 +161,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "reed": "test",
         "sedge": "test",
         "marsh": "test",
+        "fen": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15
