@@ -187,7 +187,7 @@ def test_quantities_calibres_are_measures_not_counts_of_shells(nlp_model, senten
     [
         ("The attack came on October 18 near Kursk.", "18"),
         ("The attack came on 18 October near Kursk.", "18"),
-        ("Fighting lasted three days.", "three"),
+        ("The attack came three days ago.", "three"),
         ("A 25-year-old soldier was arrested.", "25"),
         ("Talks resume at 10 am on Monday.", "10"),
         ("The 155th Marine Brigade was moved.", "155th"),
@@ -258,7 +258,7 @@ def test_quantities_fractions_are_percentages(nlp_model, sentence, share):
         ),
         (
             "Of the 2,000 troops, about 300 were wounded and 12 were killed in 3 days.",
-            ["2,000", "about 300", "12"],
+            ["2,000", "about 300", "12", "3 days"],
         ),
         (
             "The NIS said 13,000 containers, carrying 8 million shells, went to Russia.",
@@ -442,3 +442,17 @@ def test_quantities_never_crash_and_spans_match(nlp_model, text):
     for quantity in find_quantities(doc):
         quantity.span.check(doc.text)
         assert quantity.value is None or not math.isnan(quantity.value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("Residents were without power for more than 19 hours.", "more than 19 hours", 19, "h"),
+        ("Fighting lasted three days.", "three days", 3, "d"),
+        ("Delays of up to 90 minutes were reported.", "up to 90 minutes", 90, "min"),
+    ],
+)
+def test_quantities_a_length_of_time_is_a_measure(nlp_model, sentence, text, value, unit):
+    """How long a power cut lasted is a figure reports dispute; a point in time is not."""
+    found = [q for q in quantities(nlp_model, sentence) if q.span.text == text]
+    assert [(q.kind, q.value, q.unit) for q in found] == [(MEASURE, value, unit)]

@@ -568,3 +568,108 @@ def test_a_report_set_in_two_countries_keeps_a_bare_army(facts_of):
         "army said three soldiers were killed."
     )
     assert {f.source_id for f in facts if f.numbers} == {"army"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "thing", "event"),
+    [
+        (
+            "Fighters attacked the town on Sunday, killing four soldiers and seven civilians, the "
+            "army said.",
+            7,
+            "people",
+            "killed",
+        ),
+        (
+            "Fighters attacked the town on Sunday, killing four soldiers and seven civilians, the "
+            "army said.",
+            4,
+            "troops",
+            "killed",
+        ),
+        (
+            "The mayor said 23 civilians had been killed and 31 people abducted.",
+            31,
+            "people",
+            "abducted",
+        ),
+        (
+            "Police said gunmen had kidnapped 14 passengers from the bus.",
+            14,
+            "passengers",
+            "abducted",
+        ),
+    ],
+)
+def test_killing_and_abducting_say_what_happened_to_a_count(figures, text, value, thing, event):
+    assert figures(text)[value] == (thing, event)
+
+
+def test_a_transcript_voice_relays_the_figures_of_those_it_quotes(analyse):
+    """ "KEÏTA: ... It says three soldiers were killed": the figure is the army's point, not
+    one of the correspondent's own."""
+    lexicon = load_resolve_lexicon()
+    analysis = analyse(
+        "KEITA: The army has still not given a civilian toll. It says three soldiers were killed."
+        "\n\nPRESENTER: Thank you.",
+        published="2025-03-02",
+    )
+    facts = document_facts(analysis, build_identity(load_source_table(), [], []), lexicon)
+    counted = {f.source_id: [g.value for g in f.figures] for f in facts}
+    assert counted.get("army") == [3]
+    assert all(not values for source, values in counted.items() if source != "army"), counted
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "thing"),
+    [
+        (
+            "Residents said they were without electricity for more than 19 hours.",
+            19,
+            "outage hours",
+        ),
+        (
+            "The company said the attack cut power to the island for about two days.",
+            2,
+            "outage hours",
+        ),
+        ("Power was restored within 90 minutes, the operator said.", 90, "outage hours"),
+        ("Russia said the boat was about 900 metres inside Russian waters.", 900, "distance"),
+        (
+            "Belize said the skiffs were about two nautical miles west of Hunting Caye.",
+            2,
+            "distance",
+        ),
+        ("The governor said fighting lasted three days.", 3, None),
+        ("The army said 122-mm shells hit the market.", 122, None),
+    ],
+)
+def test_lengths_of_time_and_distances_are_series_of_their_own(figures, text, value, thing):
+    """How long the power was out and how far from a place are series (figures as written);
+    other measures are not."""
+    found = {round(v, 3): t for v, (t, _) in figures(text).items()}
+    assert found.get(round(value, 3), "absent") == thing, found
+
+
+def test_a_distance_series_is_named_in_the_unit_its_sources_use():
+    from claimgraph.resolve.topics import topic_label
+
+    lexicon = load_resolve_lexicon()
+    assert (
+        topic_label("distance|||BZ", lexicon, ["nmi", "nmi"])
+        == "distance in nautical miles in Belize"
+    )
+    assert topic_label("distance|||EE", lexicon, ["km", "m"]) == "distance in kilometres in Estonia"
+
+
+def test_measures_are_compared_in_one_unit():
+    """ "two days" and "48 hours" agree; "900 metres" and "1.2 km" do not."""
+    from claimgraph.resolve.contradictions import interval
+    from claimgraph.resolve.measures import in_base_unit
+
+    assert in_base_unit(2, "d") == in_base_unit(48, "h")
+    days = {"value": 2.0, "low": 2.0, "high": 2.0, "qualifier": "exact", "text": "two days"}
+    assert interval({**days, "unit": "d"}, 0.1) == (48.0, 48.0)
+    metres = {"value": 900.0, "low": None, "high": None, "qualifier": "approx", "text": "900"}
+    _low, high = interval({**metres, "unit": "m"}, 0.1)
+    assert high < 1.2

@@ -18,8 +18,11 @@ Choices, so that every record means the same thing:
   counted.
 - MEASURE units are canonical: "mm", "km", "t", ISO 4217 codes for money ("$2bn" -> "USD").
   PERCENT uses "%" (shares such as "two-thirds" become 66.67 %), percentage points "pp".
-- Years are YEAR, never counts. Dates, times, durations ("three days", "a 25-year-old"),
-  ordinals ("third", "155th") and identifiers ("Article 5", "F-16") are skipped.
+- A length of time in minutes, hours, days or weeks is a MEASURE ("without power for 19
+  hours" -> 19 "h"): how long an outage lasted is a figure reports dispute.
+- Years are YEAR, never counts. Dates, times, points in time ("three days ago", "a
+  25-year-old"), months and years of time, ordinals ("third", "155th") and identifiers
+  ("Article 5", "F-16") are skipped.
 """
 
 from dataclasses import dataclass
@@ -88,9 +91,14 @@ def find_quantities(doc: Doc) -> list[Quantity]:
 
 def _quantity(doc: Doc, run: NumberRun, lexicon: NumberLexicon) -> tuple[Quantity | None, int]:
     reading = _read(doc, run, lexicon)
-    if reading.unit is not None and reading.unit.kind in ("duration", "skip"):
+    if reading.unit is not None and reading.unit.kind == "duration":
+        if not _length_of_time(doc, reading):
+            return None, reading.end
+        kind, unit = QuantityKind.MEASURE, reading.unit.unit
+    elif reading.unit is not None and reading.unit.kind == "skip":
         return None, reading.end
-    kind, unit = _kind_and_unit(doc, run, reading, lexicon)
+    else:
+        kind, unit = _kind_and_unit(doc, run, reading, lexicon)
     if kind is None:
         return None, reading.end
     number, high, qualifier = reading.low, reading.high, reading.qualifier
@@ -107,6 +115,18 @@ def _quantity(doc: Doc, run: NumberRun, lexicon: NumberLexicon) -> tuple[Quantit
         kind=kind,
     )
     return quantity, reading.end
+
+
+# lengths of time a report gives as a figure ("without power for more than 19 hours",
+# "restored within nine hours"); months and years are dates, ages and history more often
+LENGTH_UNITS = frozenset({"min", "h", "d", "wk"})
+
+
+def _length_of_time(doc: Doc, reading: "_Reading") -> bool:
+    """A length of time, not a point in it: "three days ago" and "a 25-year-old" are not."""
+    assert reading.unit is not None
+    after = doc[reading.end].lower_ if reading.end < len(doc) else ""
+    return reading.unit.unit in LENGTH_UNITS and after not in ("ago", "earlier", "later", "old")
 
 
 def _high(number: float, qualifier: Qualifier) -> float | None:

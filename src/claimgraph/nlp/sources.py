@@ -307,8 +307,20 @@ def _own_sentence(subject: Token, content: list[Span]) -> bool:
         if not (token.is_space or token.is_punct):
             words.append(token)
     end = words[-1].idx + len(words[-1]) if words else sentence.end_char
-    return subject.head.i == sentence.root.i and any(
-        span.start <= sentence.start_char and end <= span.end for span in content
+    text = subject.doc.text
+
+    def opens(span: Span) -> bool:  # the sentence begins the content, or its speaker's label
+        return span.start <= sentence.start_char or (
+            text[sentence.start_char : span.start].rstrip().endswith(":")
+        )
+
+    def main_verb(span: Span) -> bool:  # the parser may hang the verb on the speaker's label
+        verb = subject.head
+        return verb.i == sentence.root.i or verb.head.idx < span.start <= verb.idx
+
+    return any(
+        opens(span) and main_verb(span) and span.start <= subject.idx and end <= span.end
+        for span in content
     )
 
 

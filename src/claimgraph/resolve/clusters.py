@@ -24,6 +24,7 @@ from claimgraph.resolve import embed
 from claimgraph.resolve.authors import claim_author
 from claimgraph.resolve.facts import STORY_SIZE, ClaimFacts
 from claimgraph.resolve.lexical import Profile, dot, words
+from claimgraph.resolve.measures import in_base_unit
 from claimgraph.resolve.records import ClusterMatch
 
 NUMBER_BONUS = 0.08
@@ -71,7 +72,11 @@ def _figures_of(fact: ClaimFacts) -> tuple[Figure, ...]:
     reports of one range agree and a range never equals a plain count of one of its ends."""
     return tuple(
         dict.fromkeys(
-            (value, f.modality, f"{f.thing}:{f.event}" if f.event else f.thing)
+            (
+                in_base_unit(value, f.unit),
+                f.modality,
+                f"{f.thing}:{f.event}" if f.event else f.thing,
+            )
             for f in fact.figures
             if (value := _value(f.value, f.low, f.high)) is not None
             and f.thing

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from claimgraph.resolve.clusters import Features
+from claimgraph.resolve.measures import in_base_unit
 from claimgraph.resolve.records import Contradiction
 from claimgraph.resolve.topics import TOLL_EVENTS
 
@@ -124,7 +125,13 @@ def story_only(denial: Features, claim: Features) -> bool:
 
 
 def interval(row: Mapping[str, Any], tolerance: float) -> tuple[float, float]:
-    """The range a figure allows, from its qualifier."""
+    """The range a figure allows, from its qualifier, in hours or kilometres for a measure."""
+    scale = in_base_unit(1.0, row.get("unit"))
+    low, high = _interval(row, tolerance)
+    return low * scale, high * scale
+
+
+def _interval(row: Mapping[str, Any], tolerance: float) -> tuple[float, float]:
     value = row["value"]
     qualifier = row["qualifier"]
     if qualifier == "range" and row["low"] is not None and row["high"] is not None:

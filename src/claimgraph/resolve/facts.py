@@ -19,7 +19,7 @@ from claimgraph.resolve.identity import SourceIdentity, state_words
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
 from claimgraph.resolve.topics import Figure, figure_of
 
-SERIES_KINDS = (QuantityKind.COUNT,)
+SERIES_KINDS = (QuantityKind.COUNT, QuantityKind.MEASURE)
 LEAD = 600  # characters: about the first two sentences of a news report
 
 
@@ -433,6 +433,22 @@ def _cited(
     return tuple(dict.fromkeys(named))
 
 
+def _relayed(analysis: Analysis, attribution: Attribution) -> list[Span]:
+    """What a transcript voice relays from others in its turn ("KEÏTA: ... The army has not
+    given a toll. It says three soldiers were killed"): their figures, not the voice's."""
+    if attribution.cue is None or attribution.cue.text != ":":
+        return []
+    return [
+        span
+        for other in analysis.attributions
+        if other.id != attribution.id
+        and other.cue is not None
+        and other.source is not None
+        and any(s.contains(other.cue) for s in attribution.content)
+        for span in other.content
+    ]
+
+
 def _figures(
     analysis: Analysis,
     attribution: Attribution,
@@ -444,11 +460,13 @@ def _figures(
 ) -> list[Figure]:
     # By containment, not only by the stored link: a quantity is linked to one attribution, but
     # a nested report ("lawmakers said the NIS believed 3,000 ...") states it in both.
+    relayed = _relayed(analysis, attribution)
     quantities = sorted(
         (
             q
             for q in analysis.quantities
             if q.kind in SERIES_KINDS
+            and not any(s.contains(q.span) for s in relayed)
             # "between 20 and 30 civilians": a range counts too, by its bounds
             and (q.value is not None or (q.low is not None and q.high is not None))
             and (

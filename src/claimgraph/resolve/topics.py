@@ -17,8 +17,9 @@ from functools import cache
 
 from claimgraph.nlp.lexicon import data_rows, lexicon_text
 from claimgraph.nlp.source_table import load_country_names, load_source_table, source_key
-from claimgraph.records import Place, Quantity
+from claimgraph.records import Place, Quantity, QuantityKind
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
+from claimgraph.resolve.measures import measure_label, measure_thing
 
 ACTOR_SPAN = 40  # characters after a number where "North Korean" still qualifies its noun
 EVENT_SPAN = 80
@@ -52,8 +53,9 @@ def topic_label(topic: str, lexicon: ResolveLexicon, units: Iterable[str | None]
     of the series' figures, in the word they all use: "civilians killed in Mali" where every
     figure counts civilians, "people killed in Mali" where some count people or deaths."""
     thing, event, actor, place = [*topic.split("|"), "", "", ""][:4]
+    units = list(units)
     if event != "casualties":
-        thing = _common_word(thing, units, lexicon) or thing
+        thing = measure_label(thing, units) or _common_word(thing, units, lexicon) or thing
     who = lexicon.demonyms.get(actor, actor) if actor else ""
     if event == "casualties":
         words = [who, thing.rstrip("s"), "casualties"]
@@ -112,6 +114,10 @@ def figure_of(
     """
     start, end = quantity.span.start, quantity.span.end
     low, high = window[0], window[1]
+    if quantity.kind is QuantityKind.MEASURE:
+        return _measure_figure(
+            quantity, text, window, clause_end, places, document_countries, lexicon
+        )
     thing, event, modifiers = _thing(quantity.unit, lexicon)
     # "11 of its 14 crew": 14 is the whole the share is taken from, not a count of its own;
     # "ship 4108" names a ship; "two men aged 29 and 33" gives their ages.
@@ -251,6 +257,45 @@ def figure_of(
     )
 
 
+def _measure_figure(
+    quantity: Quantity,
+    text: str,
+    window: tuple[int, int, bool, bool],
+    clause_end: int,
+    places: list[Place],
+    document_countries: Counter[str],
+    lexicon: ResolveLexicon,
+) -> Figure:
+    """A length of time or a distance: in hours or kilometres, so that "900 metres" and "1.2
+    km" are compared; a measure that is no disputed figure has no thing, hence no series."""
+    start, end = quantity.span.start, quantity.span.end
+    context = (max(0, start - MEASURE_CONTEXT), min(len(text), max(end, clause_end)))
+    thing = measure_thing(quantity.unit, text, end, context)
+    place = (
+        _place(text, places, end, None, after=True, limit=window[1])
+        or _place(text, places, end, None, after=False)
+        or next((c for c, _ in document_countries.most_common()), None)
+    )
+    return Figure(
+        text=quantity.span.text,
+        value=quantity.value,  # as written: "two days" is 2 (d); compared in hours
+        low=quantity.low,
+        high=quantity.high,
+        qualifier=str(quantity.qualifier),
+        unit=quantity.unit,
+        thing=thing,
+        event=None,
+        actor=None,
+        place=place,
+        modality=_modality(text, start, end, window, None, lexicon),
+        start=start,
+        end=end,
+    )
+
+
+MEASURE_CONTEXT = 120  # characters before a measure where "without power" still says what it is
+
+
 def _part_only(text: str, end: int, lexicon: ResolveLexicon) -> bool:
     """ "Six of the wounded were in critical condition", "fewer than 90,000 of the records": a
     part of a group the report counts elsewhere, with nothing happening to the part that is
@@ -293,6 +338,9 @@ COUNTED_PEOPLE_EVENTS = frozenset(
         "displaced",
         "detained",
         "taken hostage",
+        "abducted",
+        "held",
+        "released",
     }
 )
 # "11 of its 14 crew", "two of the terminal's six tanks": a share and the whole it is taken from

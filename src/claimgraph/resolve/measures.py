@@ -1,0 +1,62 @@
+"""Lengths of time and distances that a story disputes: how long the power was out, how far
+inside whose waters a boat was.
+
+Needs: a stored MEASURE quantity, the document text and the figure's window in its claim.
+Returns: the series thing ("outage hours", "distance"), the value in one unit (hours,
+kilometres), or nothing for a measure that is no such figure ("a 122-mm shell", "fighting
+lasted three days").
+"""
+
+import re
+
+# hours in each unit of time a report writes
+HOURS = {"min": 1 / 60, "h": 1.0, "d": 24.0, "wk": 168.0}
+# kilometres in each unit of length
+KILOMETRES = {"m": 0.001, "km": 1.0, "mi": 1.609344, "nmi": 1.852}
+UNIT_WORDS = {"m": "metres", "km": "kilometres", "mi": "miles", "nmi": "nautical miles"}
+
+OUTAGE = "outage hours"
+DISTANCE = "distance"
+
+# the length of an outage: "without power for 19 hours", "restored within nine hours"
+OUTAGE_WORDS = re.compile(
+    r"\b(?:outages?|blackouts?|power cuts?|restor\w*|offline|back online|cut off|disrupt\w*|"
+    r"(?:cut|knocked out|shut off) (?:the )?(?:power|electricity|internet|service|supply)\w*|"
+    r"(?:power|electricity|internet|service) (?:was|were|went) (?:out|down)|went dark|"
+    r"without (?:usable |any )?(?:power|electricity|internet|service|water|heating|heat|signal|"
+    r"connection|connectivity)|no (?:power|electricity|internet|service)|"
+    r"lost (?:power|service|connection|connectivity)|(?:was|were|went|stayed|remained) down)\b",
+    re.IGNORECASE,
+)
+# where something was, measured from a place or a line: "about 2 nautical miles west of Hunting
+# Caye", "1.2 kilometres inside Estonian waters", "40 km north of Bardhere"
+POSITION = re.compile(
+    r"^\s*(?:(?:[a-z-]+ ){0,2})?(?:inside|into|within|from|off|beyond|outside|away from|"
+    r"(?:north|south|east|west|north-east|north-west|south-east|south-west)(?:ern)? of|"
+    r"on the [A-Z]\w+ side)\b"
+)
+
+
+def measure_thing(unit: str | None, text: str, end: int, clause: tuple[int, int]) -> str | None:
+    """The series thing of a measure that is a disputed figure ("outage hours", "distance"),
+    or None."""
+    if unit in HOURS:
+        low, high = clause
+        return OUTAGE if OUTAGE_WORDS.search(text[low:high]) else None
+    if unit in KILOMETRES and POSITION.match(text[end : end + 40]):
+        return DISTANCE
+    return None
+
+
+def in_base_unit(value: float, unit: str | None) -> float:
+    """A figure as figures are compared: lengths of time in hours, distances in kilometres
+    ("two days" is 48 hours); counts as they are."""
+    return value * HOURS.get(unit or "", KILOMETRES.get(unit or "", 1.0))
+
+
+def measure_label(thing: str, units: list[str | None]) -> str | None:
+    """ "distance in nautical miles" when every figure of the series was given in them."""
+    if thing != DISTANCE:
+        return None
+    written = {UNIT_WORDS.get(unit or "", "") for unit in units} - {""}
+    return f"distance in {written.pop()}" if len(written) == 1 else "distance in kilometres"
