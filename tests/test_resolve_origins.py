@@ -1556,3 +1556,35 @@ def test_a_countrys_side_counts_with_its_state():
     )
     keys = {identity.independence(source, None) for source in ("tr-side", "tr-authorities")}
     assert len(keys) == 1, keys
+
+
+def test_a_described_rights_group_is_the_one_rights_organisation_named():
+    """ "A Central African rights group said" over "the Central African Observatory for Human
+    Rights said" in the same report: one organisation, one origin; with two named in its
+    report, or a named one of another country, it stays apart."""
+    observatory = SourceInfo(
+        "observatory", "Central African Observatory for Human Rights", "organisation"
+    )
+    sources = [
+        observatory,
+        SourceInfo("cf-rights-group", "Central African rights group", "organisation", "CF"),
+        SourceInfo("rights-group", "Rights group", "organisation"),
+        SourceInfo("ml-human-rights-group", "Malian human rights group", "organisation", "ML"),
+        SourceInfo("amdh", "Malian Association for Human Rights", "organisation", "ML"),
+    ]
+    documents = {
+        "observatory": {"d1"},
+        "cf-rights-group": {"d1"},
+        "rights-group": {"d2"},
+        "ml-human-rights-group": {"d3"},
+        "amdh": {"d3"},
+    }
+    one = build_identity(load_source_table(), sources, [], documents=documents)
+    assert one.canonical("cf-rights-group") == "observatory"
+    assert one.canonical("ml-human-rights-group") == "amdh"
+    assert one.canonical("rights-group") == "rights-group"  # two in the corpus, none beside it
+    league = SourceInfo("league", "Central African Human Rights League", "organisation")
+    two = build_identity(
+        load_source_table(), [*sources, league], [], documents={**documents, "league": {"d1"}}
+    )
+    assert two.canonical("cf-rights-group") == "cf-rights-group"

@@ -246,6 +246,7 @@ def build_identity(
     _national_police(identity)
     _roles_to_people(identity)
     _generic_named_body(identity, documents or {})
+    _rights_groups(identity, documents or {})
     _local_bodies(identity)
     _of_names(identity)
     for edit in edits:
@@ -279,10 +280,12 @@ def _same_names(identity: SourceIdentity) -> None:
 def _without_country(name: str) -> str:
     """ "moldova's civil aviation authority" -> "civil aviation authority": the name a report
     gives without saying whose."""
-    first, _, rest = name.partition(" ")
+    words = name.split()
     countries = load_country_names()
-    if rest and ((first.endswith("'s") and countries.of(first)) or first in countries.demonyms):
-        return rest  # a possessive country ("moldova's") or a demonym ("moldovan")
+    for size in (3, 2, 1):  # "central african", "papua new guinea's"
+        first, rest = " ".join(words[:size]), " ".join(words[size:])
+        if rest and ((first.endswith("'s") and countries.of(first)) or first in countries.demonyms):
+            return rest  # a possessive country ("moldova's") or a demonym ("moldovan")
     return name
 
 
@@ -612,6 +615,47 @@ def _generic_named_body(identity: SourceIdentity, documents: Mapping[str, Iterab
         if len(bodies) == 1:
             identity.mapping[source.id] = bodies[0].id
             identity.reasons[source.id] = f"the {name!r} named in the same report: {bodies[0].id}"
+
+
+# what reports call a human rights organisation before or instead of its name
+RIGHTS_DESCRIPTIONS = frozenset(
+    f"{kind} {noun}"
+    for kind in ("rights", "human rights")
+    for noun in ("group", "organisation", "organization", "body", "watchdog", "monitor", "ngo")
+)
+
+
+def _rights_groups(identity: SourceIdentity, documents: Mapping[str, Iterable[str]]) -> None:
+    """ "A Central African rights group said" is the Central African Observatory for Human
+    Rights the same report names: a rights group described, not named, is the one named
+    human rights organisation of its report, or of the corpus when its report names none
+    (two candidates, or one of another country, leave it apart)."""
+    named = [
+        source
+        for source in identity.infos.values()
+        if source.type in ("organisation", "group")
+        and "rights" in source_key(source.name).split()
+        and _without_country(source_key(source.name)) not in RIGHTS_DESCRIPTIONS
+        and source.id not in identity.mapping
+    ]
+    for source in list(identity.infos.values()):
+        if source.id in identity.mapping or (
+            _without_country(source_key(source.name)) not in RIGHTS_DESCRIPTIONS
+        ):
+            continue
+        fitting = [
+            body
+            for body in named
+            if not (body.country and source.country and body.country != source.country)
+        ]
+        where = set(documents.get(source.id, ()))
+        together = [b for b in fitting if where & set(documents.get(b.id, ()))]
+        chosen = {identity.canonical(b.id) for b in (together or fitting)}
+        if len(chosen) == 1:
+            target = chosen.pop()
+            assert target is not None
+            identity.mapping[source.id] = target
+            identity.reasons[source.id] = f"the one human rights organisation named: {target}"
 
 
 # words that place a body by the story, not name it: "the local boat owners' association"
