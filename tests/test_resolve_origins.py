@@ -1588,3 +1588,20 @@ def test_a_described_rights_group_is_the_one_rights_organisation_named():
         load_source_table(), [*sources, league], [], documents={**documents, "league": {"d1"}}
     )
     assert two.canonical("cf-rights-group") == "cf-rights-group"
+
+
+def test_an_unnamed_official_speaks_for_no_body_in_a_dispute():
+    """The army's three dead and "at least 12", from a security official who may not be named,
+    are two bodies' figures (a dispute), though both count once as Mali's support."""
+    identity = _identity(
+        SourceInfo("anonymous-ml-security-official", "security official", "anonymous", "ML")
+    )
+    army = identity.speaking_body("ml-army", identity.independence("ml-army", None))
+    official = identity.speaking_body(
+        "anonymous-ml-security-official",
+        identity.independence("anonymous-ml-security-official", None),
+    )
+    assert identity.independence("anonymous-ml-security-official", None) == (
+        identity.independence("ml-army", None)
+    )
+    assert army != official

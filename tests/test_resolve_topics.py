@@ -673,3 +673,12 @@ def test_measures_are_compared_in_one_unit():
     metres = {"value": 900.0, "low": None, "high": None, "qualifier": "approx", "text": "900"}
     _low, high = interval({**metres, "unit": "m"}, 0.1)
     assert high < 1.2
+
+
+def test_a_bare_count_never_counts_hours_or_kilometres(figures):
+    found = figures(
+        "Households went more than 40 hours without usable internet, spokesperson Chiu Mei-ling "
+        "said. She said the county still put the number of affected customers at nearly 12,000."
+    )
+    assert found[40] == ("outage hours", None)
+    assert found[12000][0] != "outage hours"

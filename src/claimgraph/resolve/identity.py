@@ -161,7 +161,11 @@ class SourceIdentity:
         key is the government's. Bodies of a state whose government is not listed are only known
         to share a country: the police and the state government that give two counts disagree,
         though they count once as support. The key is then the body itself, or the body a
-        spokesperson speaks for; an anonymous or generic source keeps its independence key."""
+        spokesperson speaks for; a generic source keeps its independence key. An unnamed
+        official speaks for no body: "at least 12 soldiers died", said by a security official
+        who may not be named, disputes the army's three, whoever both work for."""
+        if source_id is not None and self.info(source_id).type == "anonymous":
+            return source_id
         if (
             source_id is None
             or independence is None
@@ -170,8 +174,6 @@ class SourceIdentity:
         ):
             return independence
         info = self.info(source_id)
-        if info.type == "anonymous":
-            return independence
         if info.type == "person" and (parent := self.parent(source_id)) is not None:
             return parent
         return source_id

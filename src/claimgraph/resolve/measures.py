@@ -17,6 +17,7 @@ UNIT_WORDS = {"m": "metres", "km": "kilometres", "mi": "miles", "nmi": "nautical
 
 OUTAGE = "outage hours"
 DISTANCE = "distance"
+MEASURE_THINGS = frozenset({OUTAGE, DISTANCE})
 
 # the length of an outage: "without power for 19 hours", "restored within nine hours"
 OUTAGE_WORDS = re.compile(

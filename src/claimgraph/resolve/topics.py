@@ -19,7 +19,7 @@ from claimgraph.nlp.lexicon import data_rows, lexicon_text
 from claimgraph.nlp.source_table import load_country_names, load_source_table, source_key
 from claimgraph.records import Place, Quantity, QuantityKind
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
-from claimgraph.resolve.measures import measure_label, measure_thing
+from claimgraph.resolve.measures import MEASURE_THINGS, measure_label, measure_thing
 
 ACTOR_SPAN = 40  # characters after a number where "North Korean" still qualifies its noun
 EVENT_SPAN = 80
@@ -118,6 +118,11 @@ def figure_of(
         return _measure_figure(
             quantity, text, window, clause_end, places, document_countries, lexicon
         )
+    # a count never takes its thing from a length of time or a distance before it
+    previous = [f for f in previous if f.thing not in MEASURE_THINGS]
+    said_before = (
+        None if said_before is None else [f for f in said_before if f.thing not in MEASURE_THINGS]
+    )
     thing, event, modifiers = _thing(quantity.unit, lexicon)
     # "11 of its 14 crew": 14 is the whole the share is taken from, not a count of its own;
     # "ship 4108" names a ship; "two men aged 29 and 33" gives their ages.
