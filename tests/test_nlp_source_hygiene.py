@@ -927,3 +927,29 @@ def test_a_headline_naming_two_actors_is_no_one_body_for_later_mentions(analyse)
     )
     assert "army" in _by_content(analysis, "Gunmen attacked"), _claims(analysis)
     assert not [s for s in _by_content(analysis, "Gunmen attacked") if "mayor" in (s or "")]
+
+
+def test_an_unnamed_source_in_a_capital_is_an_unnamed_person_of_that_country(analyse):
+    """ "a security source in Bangui" is one unnamed person there, not the state; "officials in
+    Kyiv" still speak for it."""
+    analysis = analyse(
+        "A security source in Bangui, speaking on condition of anonymity, said the toll was much "
+        "higher."
+    )
+    (claim,) = analysis.attributions
+    assert claim.anonymous, _claims(analysis)
+    assert claim.canonical_source.startswith("anonymous-cf"), _claims(analysis)
+
+
+def test_a_bodys_own_partners_are_that_body(analyse):
+    """ "according to its humanitarian partners on the ground": OCHA's own account, not a second
+    origin; a bare "ministry" is never a body of no state named before it."""
+    analysis = analyse(
+        "The UN humanitarian office OCHA says at least 40 civilians were killed, according to its "
+        "humanitarian partners on the ground. The ministry said its sources reported 12 dead."
+    )
+    sources = {a.content_text.split()[0]: a.canonical_source for a in analysis.attributions}
+    assert {a.canonical_source for a in analysis.attributions if "40" in a.content_text} == {
+        "ocha"
+    }, _claims(analysis)
+    assert sources.get("12") != "ocha", _claims(analysis)

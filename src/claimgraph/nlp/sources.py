@@ -88,6 +88,8 @@ _LOCATED = frozenset({"in", "at", "near", "inside"})  # "a diplomat in Yerevan"
 IMPLIED_BODY_REACH = 600
 _DEFINITE = frozenset({"the", "this", "that"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
+# a body's own people, who tell it what it then says: "its partners", "their sources"
+_OWN_PEOPLE = frozenset({"partner", "source", "staff", "team", "worker", "employee", "member", "correspondent", "monitor", "contact"})  # fmt: skip
 # Singular heads that name a body or a place, never one unnamed person ("a hospital said")
 _NOT_INDIVIDUALS = {"government", "military", "army", "navy", "police", "court", "hospital", "school", "embassy", "country", "state", "city", "town", "village", "authority", "administration", "regime", "side", "camp", "port", "terminal", "operator", "bank", "union", "association", "committee", "commission", "panel", "team", "family", "crew", "convoy", "mission", "consulate", "parliament", "assembly", "cabinet", "presidency", "junta", "kremlin", "leadership"}  # fmt: skip
 # what a company is, not which one: "the municipal energy company" is the one named before it
@@ -434,6 +436,13 @@ class _Resolver:
                 return self._finish(
                     span, head, self._country_body(tokens, holder.country), tokens, "", False, None
                 )
+        if its is not None and head.lemma_.lower() in _OWN_PEOPLE:
+            # "according to its humanitarian partners on the ground": the body's own people,
+            # so its own account, not a second origin
+            antecedent = self._antecedent("they", its.idx)
+            holder = self.sources.get(antecedent.source_id) if antecedent is not None else None
+            if holder is not None and holder.type not in ("person", "media"):
+                return self._finish(span, head, holder, tokens, "", False, None)
         owner = next(
             (c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None
         )
@@ -800,11 +809,15 @@ class _Resolver:
                     and known.type in ("organisation", "government", "military")
                     # "the ministry" after the prison workers' union is not the union
                     # nor the tanker's manager, Aurelia Marine Management
-                    # nor the army named before it ("the agency" may be an army's)
+                    # nor the army named before it ("the agency" may be an army's), nor a body
+                    # of no state (OCHA): a ministry is a state's
                     and not (
                         head.lemma_.lower() in _STATE_BODY_WORDS
-                        and source_key(known.name).split(" of ")[0].split()[-1]
-                        in _CIVIL_HEADS | organisation_name_words() | _FORCES
+                        and (
+                            source_key(known.name).split(" of ")[0].split()[-1]
+                            in _CIVIL_HEADS | organisation_name_words() | _FORCES
+                            or known.country is None
+                        )
                     )
                 ):
                     return known
@@ -1013,6 +1026,14 @@ class _Resolver:
                 and self.countries.of(body.text) is None
             ):
                 continue  # "a security official in Ségou": where the official is, not a body
+            if (
+                prep.lower_ in ("in", "near")
+                and head.tag_ == "NN"
+                and head.lemma_.lower() in self.lexicon.anonymity_heads
+                and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
+                and (body.ent_type_ in _PLACE_TYPES or self.countries.of(body.text))
+            ):
+                continue  # "a security source in Bangui": one unnamed person there, not the state
             if (
                 body.ent_type_ in ("ORG", "NORP")
                 or body.pos_ == "PROPN"
