@@ -1605,3 +1605,15 @@ def test_an_unnamed_official_speaks_for_no_body_in_a_dispute():
         identity.independence("ml-army", None)
     )
     assert army != official
+
+
+def test_an_office_of_a_place_is_the_one_person_called_by_that_office():
+    """ "the mayor of Bocaranga" is the "Mayor Hortense Yakité" of another report when she is
+    the corpus's one mayor; a second place's mayor leaves both apart."""
+    sources = [
+        SourceInfo("mayor-of-bocaranga", "mayor of Bocaranga", "person"),
+        SourceInfo("hortense-yakite", "Hortense Yakité", "person", roles=("Mayor",)),
+    ]
+    assert _identity(*sources).canonical("mayor-of-bocaranga") == "hortense-yakite"
+    other = SourceInfo("mayor-of-koui", "mayor of Koui", "person")
+    assert _identity(*sources, other).canonical("mayor-of-bocaranga") == "mayor-of-bocaranga"

@@ -319,10 +319,39 @@ def _roles_to_people(identity: SourceIdentity) -> None:
         ):
             continue
         people = next((holders[form] for form in _role_forms(name) if form in holders), set())
+        if not people and _office_of_place(source):
+            people = _bare_office_holder(identity, name)
         if len(people) == 1:
             [person] = people
             identity.mapping[source.id] = person
             identity.reasons[source.id] = f"the only {name!r} of the corpus: {person}"
+
+
+def _bare_office_holder(identity: SourceIdentity, description: str) -> set[str]:
+    """ "the mayor of Bocaranga" is Hortense Yakité, named elsewhere as "Mayor Hortense
+    Yakité", when she is the one person of the corpus called by that office and the corpus
+    speaks of that office in no other place."""
+    office_place = _office_first(_bare_place(description))
+    office = office_place.split(" of ")[0]
+    if office not in title_nouns():
+        return set()
+    places = {
+        described
+        for source in identity.infos.values()
+        if source.type == "person"
+        and (described := _office_first(_bare_place(source_key(source.name)))).startswith(
+            f"{office} of "
+        )
+    }
+    holders = {
+        source.id
+        for source in identity.infos.values()
+        if source.type == "person"
+        and source.id not in identity.mapping
+        and not _office_of_place(source)
+        and any(source_key(role).split()[-1:] == [office] for role in source.roles)
+    }
+    return holders if places == {office_place} and len(holders) == 1 else set()
 
 
 def _role_forms(name: str) -> list[str]:
