@@ -122,7 +122,7 @@ def _quantity(doc: Doc, run: NumberRun, lexicon: NumberLexicon) -> tuple[Quantit
 LENGTH_UNITS = frozenset({"min", "h", "d", "wk"})
 
 
-def _length_of_time(doc: Doc, reading: "_Reading") -> bool:
+def _length_of_time(doc: Doc, reading: _Reading) -> bool:
     """A length of time, not a point in it: "three days ago" and "a 25-year-old" are not."""
     assert reading.unit is not None
     after = doc[reading.end].lower_ if reading.end < len(doc) else ""

@@ -396,10 +396,9 @@ class _Resolver:
                 # "Statement by Codru Air ...\n\nWe reject reports that ...": the issuer speaks
                 return ResolvedSource(SourceMention(span, self._issuer, "pronoun"), False)
         if len(tokens) == 1 and head.lower_ in _PRONOUNS:
-            antecedent = self._antecedent(head.lower_, span.start)
+            antecedent = self.pronoun_antecedent(head.lower_, span.start)
             if antecedent is not None:
                 mention = SourceMention(span, antecedent.source_id, "pronoun")
-                self._remember(span.start, antecedent.source_id, antecedent, antecedent.description)
                 return ResolvedSource(mention, antecedent.anonymous)
             return ResolvedSource(
                 SourceMention(span, f"unresolved-{head.lower_}", "pronoun"), False
@@ -428,21 +427,28 @@ class _Resolver:
         its = next(
             (c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
         )
-        if its is not None and head.lemma_.lower() in _BODIES - _OWN_BODIES:
-            # "Russia's embassy and its foreign ministry": that country's ministry
+        lemma = head.lemma_.lower()
+        if its is not None and (lemma in _BODIES - _OWN_BODIES or lemma in _OWN_PEOPLE):
             antecedent = self._antecedent("they", its.idx)  # any body, one or several
             holder = self.sources.get(antecedent.source_id) if antecedent is not None else None
-            if holder is not None and holder.country and holder.type != "person":
+            if (
+                lemma in _OWN_PEOPLE
+                and holder is not None
+                and holder.type not in ("person", "media")
+            ):
+                # "according to its humanitarian partners on the ground": the body's own people,
+                # so its own account, not a second origin
+                return self._finish(span, head, holder, tokens, "", False, None)
+            if (
+                lemma not in _OWN_PEOPLE
+                and holder is not None
+                and holder.country
+                and (holder.type != "person")
+            ):
+                # "Russia's embassy and its foreign ministry": that country's ministry
                 return self._finish(
                     span, head, self._country_body(tokens, holder.country), tokens, "", False, None
                 )
-        if its is not None and head.lemma_.lower() in _OWN_PEOPLE:
-            # "according to its humanitarian partners on the ground": the body's own people,
-            # so its own account, not a second origin
-            antecedent = self._antecedent("they", its.idx)
-            holder = self.sources.get(antecedent.source_id) if antecedent is not None else None
-            if holder is not None and holder.type not in ("person", "media"):
-                return self._finish(span, head, holder, tokens, "", False, None)
         owner = next(
             (c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None
         )
@@ -477,11 +483,8 @@ class _Resolver:
             of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             if whole is not None and whole.lower_ in ("them", "us"):
-                antecedent = self._antecedent("they", span.start)
+                antecedent = self.pronoun_antecedent("they", span.start)
                 if antecedent is not None:
-                    self._remember(
-                        span.start, antecedent.source_id, antecedent, antecedent.description
-                    )
                     return ResolvedSource(
                         SourceMention(span, antecedent.source_id, "pronoun"), antecedent.anonymous
                     )

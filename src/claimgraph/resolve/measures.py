@@ -1,10 +1,10 @@
 """Lengths of time and distances that a story disputes: how long the power was out, how far
 inside whose waters a boat was.
 
-Needs: a stored MEASURE quantity, the document text and the figure's window in its claim.
-Returns: the series thing ("outage hours", "distance"), the value in one unit (hours,
-kilometres), or nothing for a measure that is no such figure ("a 122-mm shell", "fighting
-lasted three days").
+Needs: a stored MEASURE quantity's unit, the document text and the figure's clause.
+Returns: the series thing ("outage hours", "distance"), or nothing for a measure that is no such
+figure ("a 122-mm shell", "fighting lasted three days"); figures stay as written and are
+compared in one unit (`in_base_unit`: hours, kilometres).
 """
 
 import re

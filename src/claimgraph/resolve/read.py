@@ -160,8 +160,8 @@ def estimate_series(store: Store, topic: str | None = None) -> list[EstimateSeri
         plain = topic_label(key, lexicon)  # "people killed": what a search for "people" finds
         if (
             wanted
+            and wanted != key.casefold()
             and not any(wanted in t.casefold() for t in (label, plain))
-            and (wanted != key.casefold())
         ):
             continue
         points = _points(topic_rows, outlets, lambda s: identity.info(s).name if s else None)

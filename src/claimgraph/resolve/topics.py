@@ -74,11 +74,7 @@ def _common_word(thing: str, units: Iterable[str | None], lexicon: ResolveLexico
     for unit in units:
         if not unit:
             continue  # "38", which counts what an earlier figure counted
-        parts = unit.lower().split()
-        key = next(
-            (k for n in range(len(parts), 0, -1) if (k := " ".join(parts[-n:])) in lexicon.things),
-            None,
-        )
+        key = _counted_word(unit.split(), lexicon)
         if key is None or lexicon.things[key] != (thing, None):
             return None
         plural = f"{key}s"
@@ -245,6 +241,21 @@ def figure_of(
         or _place(text, places, end, actor, after=False)
         or next((c for c, _ in document_countries.most_common() if c != actor), None)
     )
+    modality = _modality(text, start, end, window, event, lexicon)
+    return _figure(quantity, thing=thing, event=event, actor=actor, place=place, modality=modality)
+
+
+def _figure(
+    quantity: Quantity,
+    *,
+    thing: str | None,
+    event: str | None,
+    actor: str | None,
+    place: str | None,
+    modality: str,
+) -> Figure:
+    """The quantity as written (a length of time "two days" stays 2, unit "d"), read as a
+    figure."""
     return Figure(
         text=quantity.span.text,
         value=quantity.value,
@@ -256,9 +267,9 @@ def figure_of(
         event=event,
         actor=actor,
         place=place,
-        modality=_modality(text, start, end, window, event, lexicon),
-        start=start,
-        end=end,
+        modality=modality,
+        start=quantity.span.start,
+        end=quantity.span.end,
     )
 
 
@@ -271,30 +282,23 @@ def _measure_figure(
     document_countries: Counter[str],
     lexicon: ResolveLexicon,
 ) -> Figure:
-    """A length of time or a distance: in hours or kilometres, so that "900 metres" and "1.2
-    km" are compared; a measure that is no disputed figure has no thing, hence no series."""
+    """A length of time or a distance, kept as written and compared in hours or kilometres
+    (`measures.in_base_unit`); a measure that is no disputed figure has no thing, hence no
+    series."""
     start, end = quantity.span.start, quantity.span.end
     context = (max(0, start - MEASURE_CONTEXT), min(len(text), max(end, clause_end)))
-    thing = measure_thing(quantity.unit, text, end, context)
     place = (
         _place(text, places, end, None, after=True, limit=window[1])
         or _place(text, places, end, None, after=False)
         or next((c for c, _ in document_countries.most_common()), None)
     )
-    return Figure(
-        text=quantity.span.text,
-        value=quantity.value,  # as written: "two days" is 2 (d); compared in hours
-        low=quantity.low,
-        high=quantity.high,
-        qualifier=str(quantity.qualifier),
-        unit=quantity.unit,
-        thing=thing,
+    return _figure(
+        quantity,
+        thing=measure_thing(quantity.unit, text, end, context),
         event=None,
         actor=None,
         place=place,
         modality=_modality(text, start, end, window, None, lexicon),
-        start=start,
-        end=end,
     )
 
 
@@ -321,13 +325,26 @@ def _thing(unit: str | None, lexicon: ResolveLexicon) -> tuple[str | None, str |
     if load_country_names().demonyms.get(source_key(words[-1])) and words[-1].endswith("s"):
         # "18 Filipinos": people, of the country the word names (the actor)
         return "people", None, [words[-1]]
-    for size in range(len(words), 0, -1):
-        key = " ".join(words[-size:]).lower()
-        if key in lexicon.things:
-            thing, event = lexicon.things[key]
-            modifiers = [w for w in words[:-size] if w.lower() not in lexicon.things]
-            return (None if thing == "-" else thing), event, modifiers
+    key = _counted_word(words, lexicon)
+    if key is not None:
+        thing, event = lexicon.things[key]
+        size = len(key.split())
+        modifiers = [w for w in words[:-size] if w.lower() not in lexicon.things]
+        return (None if thing == "-" else thing), event, modifiers
     return words[-1].lower(), None, words[:-1]
+
+
+def _counted_word(words: list[str], lexicon: ResolveLexicon) -> str | None:
+    """The longest ending of a unit that the lexicon knows: "special forces soldiers" ->
+    "soldiers", "crew members" -> "crew members"."""
+    return next(
+        (
+            k
+            for n in range(len(words), 0, -1)
+            if (k := " ".join(words[-n:]).lower()) in lexicon.things
+        ),
+        None,
+    )
 
 
 OWN_SIDE = re.compile(r"\b(?:on|from) (?:its|our|their|his|her) (?:own )?side\b", re.IGNORECASE)
