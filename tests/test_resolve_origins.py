@@ -1617,3 +1617,50 @@ def test_an_office_of_a_place_is_the_one_person_called_by_that_office():
     assert _identity(*sources).canonical("mayor-of-bocaranga") == "hortense-yakite"
     other = SourceInfo("mayor-of-koui", "mayor of Koui", "person")
     assert _identity(*sources, other).canonical("mayor-of-bocaranga") == "mayor-of-bocaranga"
+
+
+def test_the_towns_mayor_is_the_one_person_called_mayor():
+    """ "the town's mayor", "the local mayor": the mayor of the story's town, who is the
+    corpus's one person called mayor; with two named mayors, nobody can tell which."""
+    sources = [
+        SourceInfo("town-s-mayor", "town's mayor", "person"),
+        SourceInfo("local-mayor", "local mayor", "person"),
+        SourceInfo("bakary-diarra", "Bakary Diarra", "person", roles=("Mayor",)),
+    ]
+    identity = _identity(*sources)
+    assert identity.canonical("town-s-mayor") == "bakary-diarra"
+    assert identity.canonical("local-mayor") == "bakary-diarra"
+    other = SourceInfo("awa-keita", "Awa Keïta", "person", roles=("Mayor",))
+    assert _identity(*sources, other).canonical("town-s-mayor") == "town-s-mayor"
+
+
+def test_a_count_from_a_report_that_names_no_place_joins_the_one_placed_series(tmp_path, pipeline):
+    """A report that names no country gives a count of the abducted: it is the same series as
+    the abducted counted in Nigeria by other reports, whichever report came first, and the two
+    bodies' figures are disputed."""
+    reports = [
+        (
+            "Village Voice",
+            "2026-05-04T08:00:00+00:00",
+            "Birnin Magaji\n\nThe chairman of the parents' association said 112 students had been "
+            "abducted from the school at Birnin Magaji.",
+        ),
+        (
+            "Plover Wire",
+            "2026-05-04T12:00:00+00:00",
+            "Zamfara abduction\n\nPolice in Zamfara State, Nigeria, said 41 students had been "
+            "abducted from the school at Birnin Magaji.",
+        ),
+        (
+            "Village Voice",
+            "2026-05-04T16:00:00+00:00",
+            "Birnin Magaji\n\nThe state commissioner said 67 students had been abducted from the "
+            "school at Birnin Magaji.",
+        ),
+    ]
+    with reports_store(tmp_path, pipeline, reports) as store:
+        series = [s for s in read.estimate_series(store) if "abducted" in s.topic]
+        contradictions = [c for c in read.contradictions(store) if c.kind == "figures"]
+    assert len(series) == 1, [s.topic for s in series]
+    assert {p.value for p in series[0].points} == {112, 41, 67}
+    assert len(contradictions) == 3, [c.explanation for c in contradictions]

@@ -682,3 +682,22 @@ def test_a_bare_count_never_counts_hours_or_kilometres(figures):
     )
     assert found[40] == ("outage hours", None)
     assert found[12000][0] != "outage hours"
+
+
+def test_a_report_whose_lead_names_no_country_places_its_figures_in_the_one_it_names(facts_of):
+    """ "BIRNIN MAGAJI — Parents ... 112 children missing": the lead names only a town the
+    gazetteer does not know; the rest of the report is set in one country, and so is the count."""
+    lead = (
+        "BIRNIN MAGAJI — Parents of students at the secondary school drew up a list of 112 "
+        "children missing after gunmen raided the school overnight, the chairman of the "
+        "parents' association said on Friday. "
+    )
+    filler = "Mothers gathered at the gate of the school all morning waiting for word. " * 6
+    rest = "The school lies on the road between Gusau and Kaura Namoda in Zamfara State."
+    [figure] = [f for f in figures_in(facts_of(lead + filler + "\n\n" + rest)) if f.value == 112]
+    assert figure.place == "NG"
+    two_countries = rest + " Some gunmen later fled towards Niger."
+    [figure] = [
+        f for f in figures_in(facts_of(lead + filler + "\n\n" + two_countries)) if f.value == 112
+    ]
+    assert figure.place is None

@@ -52,7 +52,7 @@ from claimgraph.resolve.identity import (
 from claimgraph.resolve.lexicons import ResolveLexicon, load_resolve_lexicon
 from claimgraph.resolve.records import ProvenanceStep
 from claimgraph.resolve.settings import ResolveReport, ResolveSettings
-from claimgraph.resolve.topics import Figure, topic_label
+from claimgraph.resolve.topics import Figure, topic_label, unplaced, without_place
 from claimgraph.store import Store
 from claimgraph.store import resolved as db
 from claimgraph.store.changes import RUN_KEY
@@ -359,6 +359,7 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
                 }
             )
     db.save_members(conn, members)
+    _place_unplaced(conn, figures)
     db.save_figures(conn, figures)
     state.claims += len(members)
     summarise(conn, state, members, _copy_touched(conn, state))
@@ -368,6 +369,33 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
     _contradictions(
         conn, state, touched, {row["topic"] for row in figures}, nearby, new_attributions
     )
+
+
+def _place_unplaced(conn: Connection, figures: list[dict[str, Any]]) -> None:
+    """A figure from a report that names no country ("BIRNIN MAGAJI — Parents ... 112 children
+    missing") counts what the one series of its thing and event placed elsewhere counts: both
+    are one series. Where the store holds series of that count in two places, which one the
+    figure belongs to is unknown, and it stays apart. A placed series that comes after takes in
+    the unplaced figures stored before it, when it is the only one."""
+    topics = {row["topic"] for row in figures}
+    for topic in sorted(topics):
+        if not unplaced(topic):
+            continue
+        placed = db.topics_placed(conn, topic) | {t for t in topics if t.startswith(topic)} - {
+            topic
+        }
+        if len(placed) == 1:
+            [into] = placed
+            for row in figures:
+                if row["topic"] == topic:
+                    row["topic"] = into
+    for topic in sorted({row["topic"] for row in figures}):
+        if unplaced(topic):
+            continue
+        bare = without_place(topic)
+        if db.topics_placed(conn, bare) - {topic}:
+            continue  # the store has this count in another place too
+        db.retopic_figures(conn, bare, topic)
 
 
 ANAPHORIC_WORDS = 3  # "rejected the accusations as groundless": too few words to compare

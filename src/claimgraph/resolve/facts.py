@@ -92,7 +92,7 @@ class _Context:
 
     previous: list[Figure] = field(default_factory=list)
     speakers: list[str | None] = field(default_factory=list)  # who gave each of `previous`
-    countries: Counter[str] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)  # where a placeless figure is
 
 
 # places below a country tell one story from another in a corpus of several
@@ -147,6 +147,10 @@ def document_facts(
             context.countries[place.country] += 1
     scene = next(iter(context.countries)) if len(context.countries) == 1 else None
     home = scene or _home_country(analysis)
+    if not context.countries and home:
+        # a lead that names no country ("BIRNIN MAGAJI — Parents ... drew up a list"): a figure
+        # that names no place is in the one country the rest of the report names
+        context.countries[home] += 1
     story = tuple(sorted({p.name for p in analysis.places if p.kind in STORY_PLACES}))[:STORY_SIZE]
     headline = _headline_end(text, analysis.document.title)
     facts: list[ClaimFacts] = []

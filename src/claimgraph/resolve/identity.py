@@ -332,7 +332,7 @@ def _bare_office_holder(identity: SourceIdentity, description: str) -> set[str]:
     Yakité", when she is the one person of the corpus called by that office and the corpus
     speaks of that office in no other place."""
     office_place = _office_first(_bare_place(description))
-    office = office_place.split(" of ")[0]
+    office = office_place.partition(" of ")[0]
     if office not in title_nouns():
         return set()
     places = {
@@ -342,6 +342,7 @@ def _bare_office_holder(identity: SourceIdentity, description: str) -> set[str]:
         and (described := _office_first(_bare_place(source_key(source.name)))).startswith(
             f"{office} of "
         )
+        and not _unnamed_place(described)
     }
     holders = {
         source.id
@@ -351,7 +352,17 @@ def _bare_office_holder(identity: SourceIdentity, description: str) -> set[str]:
         and not _office_of_place(source)
         and any(source_key(role).split()[-1:] == [office] for role in source.roles)
     }
-    return holders if places == {office_place} and len(holders) == 1 else set()
+    # "the town's mayor", "the local mayor": the mayor of the one place the corpus has a mayor
+    # of, or of none by name
+    named = places == {office_place} or (_unnamed_place(office_place) and len(places) <= 1)
+    return holders if named and len(holders) == 1 else set()
+
+
+def _unnamed_place(office_place: str) -> bool:
+    """ "mayor of town's" (from "the town's mayor"), "mayor of local": an office whose place is
+    the story's, not named."""
+    place = office_place.partition(" of ")[2]
+    return place.removesuffix("'s") in SETTLEMENT_NOUNS | {"local"}
 
 
 def _role_forms(name: str) -> list[str]:

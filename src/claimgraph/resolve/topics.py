@@ -48,6 +48,16 @@ class Figure:
         return "|".join((self.thing, self.event or "", self.actor or "", self.place or ""))
 
 
+def unplaced(topic: str) -> bool:
+    """A topic that names no place: "people|abducted||"."""
+    return topic.endswith("|")
+
+
+def without_place(topic: str) -> str:
+    """ "people|abducted||NG" -> "people|abducted||": the topic's count, wherever it is."""
+    return topic.rsplit("|", 1)[0] + "|"
+
+
 def topic_label(topic: str, lexicon: ResolveLexicon, units: Iterable[str | None] = ()) -> str:
     """The topic in words: "troops||KP|RU" -> "North Korean troops in Russia". With the units
     of the series' figures, in the word they all use: "civilians killed in Mali" where every

@@ -327,6 +327,23 @@ def figures_of_topics(conn: Connection, topics: Iterable[str]) -> list[RowMappin
     return rows
 
 
+def topics_placed(conn: Connection, unplaced: str) -> set[str]:
+    """The stored topics that count what `unplaced` ("people|abducted||") counts, in a place."""
+    f = resolve_figures
+    escaped = unplaced.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    stmt = (
+        sa.select(f.c.topic)
+        .where(f.c.topic.like(escaped + "%", escape="\\"), f.c.topic != unplaced)
+        .distinct()
+    )
+    return set(conn.execute(stmt).scalars())
+
+
+def retopic_figures(conn: Connection, old: str, new: str) -> None:
+    f = resolve_figures
+    conn.execute(f.update().where(f.c.topic == old).values(topic=new))
+
+
 def save_contradictions(conn: Connection, rows: list[Row]) -> None:
     t = resolve_contradictions
     for row in rows:
