@@ -162,6 +162,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "sedge": "test",
         "marsh": "test",
         "fen": "test",
+        "heath": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15
