@@ -409,6 +409,28 @@ def test_a_name_after_a_role_noun_is_the_persons_even_if_tagged_an_organisation(
     assert person.parent == "mpli"
 
 
+def test_a_company_named_beside_its_description_speaks_though_the_tagger_missed_it(analyse):
+    """ "The ship's operator, Dorian Maritime of Piraeus": the company speaks, under its name,
+    not an "operator" that every report describes apart."""
+    analysis = analyse(
+        "The ship's operator, Dorian Maritime of Piraeus, said it had lost contact with the tanker."
+    )
+    [claim] = analysis.attributions
+    assert claim.canonical_source == "dorian-maritime"
+
+
+def test_the_place_of_a_burgomasters_office_is_not_its_holder(analyse):
+    """ "The burgomaster of Oicha, Dieudonné Kambale Musavuli": the tagger's person "Oicha" is
+    the town; the burgomaster is the person named after it."""
+    analysis = analyse(
+        "The burgomaster of Oicha, Dieudonné Kambale Musavuli, said the toll was much heavier."
+    )
+    [claim] = analysis.attributions
+    assert claim.canonical_source == "dieudonne-kambale-musavuli"
+    [person] = [s for s in analysis.sources if s.id == claim.canonical_source]
+    assert person.type == "person"
+
+
 def test_unnamed_sources_alike_or_at_one_outlet_count_once():
     from claimgraph.resolve.engine import independent_originals
 

@@ -599,6 +599,14 @@ class _Resolver:
                         # "The ship's manager, Thalassa Crest Shipmanagement": named apart
                         source = Source(id=slug(ent.text), name=ent.text, type="organisation")
                         break
+                else:
+                    name = _company_name(full.doc, naming, tokens.end)
+                    if name is not None:
+                        # "The ship's operator, Dorian Maritime of Piraeus": a company the tagger
+                        # did not see, known by the word that ends its name
+                        source = self.table.find(name, country) or Source(
+                            id=slug(name), name=name, type="organisation"
+                        )
         return self._finish(
             span, head, source, tokens, description, anonymous, role or None, person
         )
@@ -1593,7 +1601,9 @@ def _person_entity(tokens: SpacySpan) -> SpacySpan | None:
     return person.doc[start : person.end]
 
 
-_LOCAL_OFFICES = frozenset({"mayor", "governor", "prefect", "administrator", "chief"})
+_LOCAL_OFFICES = frozenset(
+    {"mayor", "burgomaster", "governor", "prefect", "administrator", "chief"}
+)
 
 
 def _office_domain(ent: SpacySpan) -> bool:
@@ -1615,6 +1625,20 @@ def _modifiers(description: str, head: Token) -> set[str]:
 def _last_word(name: str) -> str:
     words = source_key(name).split()
     return words[-1] if words else ""
+
+
+def _company_name(doc: Doc, naming: set[int], after: int) -> str | None:
+    """The proper-noun name set beside a description ("Dorian Maritime", with its compounds)
+    whose last word is one companies end in ("Maritime", "Shipping", "Group")."""
+    for i in sorted(naming):
+        token = doc[i]
+        if i < after or token.pos_ != "PROPN" or token.lower_ not in organisation_name_words():
+            continue
+        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if not words or any(not t.text[:1].isupper() for t in words):
+            continue  # "Maritime" alone names nothing
+        return doc[words[0].i : token.i + 1].text
+    return None
 
 
 def _strip_possessive(text: str) -> str:
