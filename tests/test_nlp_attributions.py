@@ -237,6 +237,14 @@ def test_attributions_certainty_and_hedges(analyse, text, cue, certainty, hedges
             False,
             "Yonhap",
         ),
+        (
+            # the statement's author speaks; the agency relays it
+            "Iran's Tasnim news agency, citing a statement from the Guards' navy, said the "
+            "tanker had struck a fishing dhow.",
+            "said",
+            False,
+            "Iran's Tasnim news agency",
+        ),
     ],
 )
 def test_attributions_anonymity_and_channel(analyse, text, cue, anonymous, channel):

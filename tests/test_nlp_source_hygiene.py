@@ -636,6 +636,15 @@ def test_source_hygiene_an_embassy_and_its_ministry_are_two_bodies_of_one_countr
     assert {s.country for s in speakers} == {"CN"}
 
 
+def test_source_hygiene_its_embassy_is_the_embassy_of_the_country_just_named(analyse):
+    """ "Russia denies any role. Its embassy calls the accusations baseless": Russia's embassy,
+    not an "embassy" of no country."""
+    analysis = analyse("Russia denies any role. Its embassy calls the accusations baseless.")
+    sources = {s.id: s for s in analysis.sources}
+    embassy = next(a for a in analysis.attributions if a.source and "embassy" in a.source.text)
+    assert sources[embassy.canonical_source].country == "RU"
+
+
 def test_source_hygiene_a_quoted_phrase_parsed_as_subject_is_not_the_speaker(analyse):
     [said] = analyse(
         '"Latvia has offered no evidence, only Russophobic inventions," the Russian embassy in '

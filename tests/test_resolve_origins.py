@@ -419,6 +419,20 @@ def test_a_company_named_beside_its_description_speaks_though_the_tagger_missed_
     assert claim.canonical_source == "dorian-maritime"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The water utility, AS Emajõe Vesi, said it would take 10 euros off the next bill.",
+        "The company, AS Emajõe Vesi, first said three pumping stations were shut down.",
+    ],
+)
+def test_a_name_set_off_by_commas_after_a_description_is_the_speaker(analyse, text):
+    """ "The water utility, AS Emajõe Vesi, said": the company by its name, however the parser
+    read "AS"; not a "water utility, AS Emajõe Vesi" of its own."""
+    [claim] = analyse(text).attributions
+    assert claim.canonical_source == "as-emajoe-vesi"
+
+
 def test_the_place_of_a_burgomasters_office_is_not_its_holder(analyse):
     """ "The burgomaster of Oicha, Dieudonné Kambale Musavuli": the tagger's person "Oicha" is
     the town; the burgomaster is the person named after it."""
@@ -1686,3 +1700,17 @@ def test_a_count_from_a_report_that_names_no_place_joins_the_one_placed_series(t
     assert len(series) == 1, [s.topic for s in series]
     assert {p.value for p in series[0].points} == {112, 41, 67}
     assert len(contradictions) == 3, [c.explanation for c in contradictions]
+
+
+def test_a_body_described_and_not_named_is_the_one_named_body_so_described():
+    """ "The company said" in a report that never names it is AS Emajõe Vesi, introduced in
+    another report as "The water utility, AS Emajõe Vesi"; with a second company so described
+    the corpus cannot tell which."""
+    sources = [
+        SourceInfo("company", "company", "organisation"),
+        SourceInfo("as-emajoe-vesi", "AS Emajõe Vesi", "organisation", roles=("water utility",)),
+    ]
+    assert _identity(*sources).canonical("company") == "as-emajoe-vesi"
+    other = SourceInfo("dorian-maritime", "Dorian Maritime", "organisation", roles=("operator",))
+    assert _identity(*sources, other).canonical("company") == "company"
+    assert _identity(*sources).canonical("as-emajoe-vesi") == "as-emajoe-vesi"

@@ -475,6 +475,29 @@ def test_a_bare_number_repeating_a_figure_counts_what_that_one_counted(facts_of)
     ]
 
 
+def test_a_roundups_other_story_giving_the_same_number_counts_something_else(facts_of):
+    """A briefing's bullets on two stories: "21 are held" on a seized ship is not the 21 people
+    the burgomaster buried a bullet before."""
+    found = figures_in(
+        facts_of(
+            "Security briefing\n\n- The burgomaster of Oicha says 21 people were buried.\n"
+            "- Iran's state media say 21 are held on the tanker."
+        )
+    )
+    events = [f.event for f in found if f.value == 21]
+    assert events[0] == "killed"
+    assert len(events) == 2
+    assert events[1] != "killed"
+    # a report's later paragraph repeating its lead's figure still counts what the lead counted
+    found = figures_in(
+        facts_of(
+            'A rights group said rebels had abducted 52 people in the raid.\n\n"They took 52 '
+            'into the forest," said a lawyer for the group.'
+        )
+    )
+    assert [f.event for f in found if f.value == 52] == ["abducted", "abducted"]
+
+
 def test_a_share_of_them_counts_what_its_own_claim_counted(facts_of):
     """ "two of them were beaten" is a share of the union's 19 guards, not the ministry's two
     nurses said before it, and nothing the share's own words name happened to it."""

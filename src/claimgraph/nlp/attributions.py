@@ -937,6 +937,7 @@ class _Finder:
         citing = self._citing(verb)
         if citing is not None:
             cited = next(c for c in citing.children if c.dep_ in ("dobj", "pobj"))
+            cited = _author(cited) or cited
             self.used.add(citing.i)
             return head, tokens, (self._source_span(tokens), cited, self._np_tokens(cited))
         return head, tokens, None
@@ -949,6 +950,8 @@ class _Finder:
         for clause in clauses:
             for child in clause.children:
                 cited = [c for c in child.children if c.dep_ in ("dobj", "pobj")]
+                if cited and (author := _author(cited[0])) is not None:
+                    cited = [author]  # "citing a statement from the Guards' navy"
                 if (
                     child.lemma_.lower() in ("cite", "quote")
                     and child.tag_ == "VBG"
@@ -1265,7 +1268,7 @@ def _leading_connective(token: Token, tokens: list[Token]) -> bool:
 
 
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-_ACTOR_HEADS = {"agency", "ministry", "embassy", "official", "officials", "source", "sources", "spokesman", "spokeswoman", "army", "military", "government", "police", "office", "media", "newspaper", "broadcaster", "channel", "outlet"}  # fmt: skip
+_ACTOR_HEADS = {"agency", "ministry", "embassy", "official", "officials", "source", "sources", "spokesman", "spokeswoman", "army", "navy", "military", "command", "gendarmerie", "government", "police", "office", "media", "newspaper", "broadcaster", "channel", "outlet"}  # fmt: skip
 # Written findings can "show" or "indicate" something, though they are not people who speak.
 _EVIDENCE_HEADS = {"study", "survey", "analysis", "investigation", "inquiry", "document", "documents", "data", "poll", "report", "reports", "statement", "assessment", "review"}  # fmt: skip
 
@@ -1426,6 +1429,22 @@ def _trailing_appositive(verb: Token) -> Token | None:
 
 def _infinitive(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+# what a body issues, cited in its stead: "citing a statement from the Guards' navy"
+_ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "report", "post", "message", "bulletin", "notice", "letter", "briefing"})  # fmt: skip
+
+
+def _author(token: Token) -> Token | None:
+    """The actor behind a cited document: "a statement from the Guards' navy" -> navy."""
+    if token.lemma_.lower() not in _ISSUED_NOUNS:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            for actor in prep.children:
+                if actor.dep_ == "pobj" and _is_actor(actor):
+                    return actor
+    return None
 
 
 def _is_actor(token: Token, *, evidence: bool = False) -> bool:

@@ -47,7 +47,7 @@ _PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "
 # "its assessment that ...", "their claim that ...": the owner of a reporting noun speaks
 _PRONOUNS |= {"his": "person", "her": "person", "their": "plural", "its": "thing", "our": "plural"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
-_BODIES = {"group", "network", "militia", "coalition", "alliance", "agency", "ministry", "service", "office", "department", "directorate", "organisation", "organization", "body", "bureau", "command"}  # fmt: skip
+_BODIES = {"group", "network", "militia", "coalition", "alliance", "agency", "ministry", "service", "office", "department", "directorate", "organisation", "organization", "body", "bureau", "command", "embassy", "consulate"}  # fmt: skip
 SPELLED_OUT = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?: (?:of |for |and |the |de |del |la )*[A-Z][\w'’-]+)+)"
     r" \((?P<acronym>[A-Z]{2,8})\)"
@@ -598,15 +598,17 @@ class _Resolver:
                     if company and ent.root.dep_ == "appos":
                         # "The ship's manager, Thalassa Crest Shipmanagement": named apart
                         source = Source(id=slug(ent.text), name=ent.text, type="organisation")
+                        role = description  # what other reports may call it: "the manager"
                         break
                 else:
-                    name = _company_name(full.doc, naming, tokens.end)
+                    name = _company_name(full.doc, naming, tokens.end) or _name_between_commas(head)
                     if name is not None:
                         # "The ship's operator, Dorian Maritime of Piraeus": a company the tagger
                         # did not see, known by the word that ends its name
                         source = self.table.find(name, country) or Source(
                             id=slug(name), name=name, type="organisation"
                         )
+                        role = description.removesuffix(source_key(name)).strip() or None
         return self._finish(
             span, head, source, tokens, description, anonymous, role or None, person
         )
@@ -1639,6 +1641,34 @@ def _company_name(doc: Doc, naming: set[int], after: int) -> str | None:
             continue  # "Maritime" alone names nothing
         return doc[words[0].i : token.i + 1].text
     return None
+
+
+# what a report calls a company or other body before it gives its name: "The utility, AS
+# Emajõe Vesi, said"
+_NAMED_AFTER = frozenset({"utility", "operator", "owner", "manager", "insurer", "airline", "carrier", "provider", "charterer", "shipowner"}) | _ORGANISATION_KINDS  # fmt: skip
+_LONGEST_NAME = 6
+
+
+def _name_between_commas(head: Token) -> str | None:
+    """ "The water utility, AS Emajõe Vesi, said": the capitalised words set off by commas
+    right after a body's description are its name, however the parser attached them."""
+    doc = head.doc
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in _NAMED_AFTER:
+        return None
+    start = head.i + 1
+    if start >= len(doc) or doc[start].text != ",":
+        return None
+    end = start + 1
+    while end < len(doc) and end - start <= _LONGEST_NAME and doc[end].text != ",":
+        if not doc[end].text[:1].isupper():
+            return None
+        end += 1
+    if end >= len(doc) or doc[end].text != "," or end == start + 1:
+        return None
+    name = doc[start + 1 : end]
+    if any(t.ent_type_ in ("PERSON", "GPE", "LOC", "NORP") for t in name):
+        return None  # "the firm's founder, Ana Ruiz," or "the company, Norway," are no names
+    return name.text
 
 
 def _strip_possessive(text: str) -> str:

@@ -249,6 +249,7 @@ def build_identity(
     _roles_to_people(identity)
     _generic_named_body(identity, documents or {})
     _rights_groups(identity, documents or {})
+    _described_bodies(identity)
     _local_bodies(identity)
     _of_names(identity)
     for edit in edits:
@@ -740,6 +741,50 @@ def _of_names(identity: SourceIdentity) -> None:
         elif source_id not in identity.mapping:
             keep, drop = sorted((source_id, other))
             identity.mapping[drop], identity.reasons[drop] = keep, f"the same office as {keep}"
+
+
+# words for one kind of body: "the company" and "the utility" of a report are one water company
+BODY_KIND_WORDS = ({"company", "utility", "firm", "operator"}, {"agency"}, {"channel", "account"})
+
+
+def _kind(word: str) -> frozenset[str]:
+    return frozenset(next((kind for kind in BODY_KIND_WORDS if word in kind), {word}))
+
+
+def _described_bodies(identity: SourceIdentity) -> None:
+    """ "The company said", in a report that never names it, is "AS Emajõe Vesi", introduced
+    elsewhere as "The water utility, AS Emajõe Vesi": a body described and not named is the one
+    named body of the corpus that a report described by the same kind of word. Two such bodies
+    ("the operator" where the corpus names two operators) leave it apart."""
+    described: dict[frozenset[str], set[str]] = {}
+    for source in identity.infos.values():
+        if source.type != "organisation" or not source.roles:
+            continue
+        for role in source.roles:
+            words = source_key(role).split()
+            if words:
+                described.setdefault(_kind(words[-1]), set()).add(source.id)
+    for source in list(identity.infos.values()):
+        words = _without_country(source_key(source.name)).split()
+        if (
+            source.type != "organisation"
+            or not words
+            or source.id in identity.mapping
+            or source.id in identity.table.known
+            or any(word[:1].isupper() for word in source.name.split())
+        ):
+            continue
+        bodies = described.get(_kind(words[-1]), set()) - {source.id}
+        bodies = {
+            body
+            for body in bodies
+            if not (source.country and identity.infos[body].country)
+            or identity.infos[body].country == source.country
+        }
+        if len(bodies) == 1:
+            [body] = bodies
+            identity.mapping[source.id] = body
+            identity.reasons[source.id] = f"the only body described as {words[-1]!r}: {body}"
 
 
 def _local_bodies(identity: SourceIdentity) -> None:

@@ -163,7 +163,13 @@ def figure_of(
             (
                 f
                 for f in reversed(said_before if of_them else previous)
-                if f.thing and (of_them or f.value == quantity.value)
+                if f.thing
+                and (
+                    of_them
+                    # "Forty-two," he said: the same story's figure, not the one of a roundup's
+                    # other item that happens to give the same number
+                    or (f.value == quantity.value and not LIST_ITEM.search(text[f.end : start]))
+                )
             ),
             None,
         )
@@ -633,6 +639,7 @@ def _place(
     return None
 
 
+LIST_ITEM = re.compile(r"\n\s*[-•*–]\s")  # a new bullet of a briefing or a key-points list
 ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 
