@@ -847,6 +847,15 @@ def test_a_kind_of_body_before_a_known_name_is_that_body(analyse, text):
     assert {claim.canonical_source for claim in claims} == {"jnim"}
 
 
+def test_a_channel_named_after_its_kind_is_the_channel_by_its_name(analyse):
+    """ "The Telegram channel Severny Veter claims ...": Severny Veter speaks, not a "Telegram
+    channel Severny Veter" no other report would name."""
+    [claim] = analyse(
+        "The Telegram channel Severny Veter claims it shut down all 11 pumping stations."
+    ).attributions
+    assert claim.canonical_source == "severny-veter"
+
+
 def test_a_security_service_and_its_initials_are_one_body(analyse):
     analysis = analyse(
         "Russia's FSB says the boat was detained inside Russian waters. Russia's Federal "

@@ -1702,6 +1702,26 @@ def test_a_count_from_a_report_that_names_no_place_joins_the_one_placed_series(t
     assert len(contradictions) == 3, [c.explanation for c in contradictions]
 
 
+def test_a_bracketed_acronym_after_a_name_leaves_the_name_the_source(analyse):
+    """ "The Beni Human Rights Collective (CDHB) said": the collective, as other reports name
+    it, and CDHB its short form; not a body "CDHB" apart from its spokesman's collective."""
+    analysis = analyse(
+        "The Beni Human Rights Collective (CDHB) said its researchers had recorded 38 names."
+    )
+    [claim] = analysis.attributions
+    assert claim.canonical_source == "beni-human-rights-collective"
+
+
+def test_words_describing_a_named_body_are_not_part_of_its_name(analyse):
+    """ "the state-owned Swedish Space Corporation (SSC)" is the Swedish Space Corporation other
+    reports name, not a "state-owned" body of its own."""
+    [claim] = analyse(
+        "Data from dozens of satellites stopped for nine hours, the state-owned Swedish Space "
+        "Corporation (SSC) said."
+    ).attributions
+    assert claim.canonical_source == "se-space-corporation"
+
+
 def test_a_body_described_and_not_named_is_the_one_named_body_so_described():
     """ "The company said" in a report that never names it is AS Emajõe Vesi, introduced in
     another report as "The water utility, AS Emajõe Vesi"; with a second company so described
@@ -1711,6 +1731,23 @@ def test_a_body_described_and_not_named_is_the_one_named_body_so_described():
         SourceInfo("as-emajoe-vesi", "AS Emajõe Vesi", "organisation", roles=("water utility",)),
     ]
     assert _identity(*sources).canonical("company") == "as-emajoe-vesi"
-    other = SourceInfo("dorian-maritime", "Dorian Maritime", "organisation", roles=("operator",))
+    other = SourceInfo("kuopio-energia", "Kuopio Energia", "organisation", roles=("company",))
     assert _identity(*sources, other).canonical("company") == "company"
+    operator = SourceInfo("dorian-maritime", "Dorian Maritime", "organisation", roles=("operator",))
+    assert _identity(*sources, operator).canonical("company") == "as-emajoe-vesi"
     assert _identity(*sources).canonical("as-emajoe-vesi") == "as-emajoe-vesi"
+
+
+def test_a_body_named_with_and_without_its_country_and_parent_is_one():
+    """ "the Fifth Fleet", "the U.S. Fifth Fleet" and "the U.S. Navy's Fifth Fleet" are one
+    body; "the US Navy" is not it."""
+    identity = _identity(
+        SourceInfo("fifth-fleet", "Fifth Fleet", "organisation"),
+        SourceInfo("us-fifth-fleet", "U.S. Fifth Fleet", "organisation", country="US"),
+        SourceInfo("us-navy-fifth-fleet", "U.S. Navy's Fifth Fleet", "organisation", country="US"),
+        SourceInfo("us-navy", "US Navy", "organisation", country="US"),
+    )
+    fleet = identity.canonical("us-fifth-fleet")
+    assert identity.canonical("fifth-fleet") == fleet
+    assert identity.canonical("us-navy-fifth-fleet") == fleet
+    assert identity.canonical("us-navy") != fleet

@@ -148,3 +148,11 @@ def test_figure_disputes_of_a_resolved_corpus_hold_every_figure_pair(tmp_path, p
         assert dispute.sources >= 2
         speakers = [(s.source_id, s.figures) for s in dispute.positions]
         assert len(speakers) == len(set(speakers))
+
+
+@pytest.mark.parametrize(
+    ("cue", "shown"), [(":", None), ("“", None), ("said", "said"), (None, None)]
+)
+def test_a_speaker_label_is_no_cue_to_show(cue, shown):
+    """ "Andres Kivisild (:)": a transcript's label carries no word a reader could use."""
+    assert sides.spoken_cue(cue) == shown

@@ -595,7 +595,10 @@ class _Resolver:
                         source = known
                         break
                     company = ent.label_ == "ORG" or ent[-1].lower_ in organisation_name_words()
-                    if company and ent.root.dep_ == "appos":
+                    bracketed = ent.start > 0 and full.doc[ent.start - 1].text == "("
+                    if company and ent.root.dep_ == "appos" and not bracketed:
+                        # ("The Beni Human Rights Collective (CDHB)": the acronym in brackets is
+                        # the name's short form, and the name stays the source's)
                         # "The ship's manager, Thalassa Crest Shipmanagement": named apart
                         source = Source(id=slug(ent.text), name=ent.text, type="organisation")
                         role = description  # what other reports may call it: "the manager"
@@ -847,7 +850,14 @@ class _Resolver:
             kind = (
                 "person"  # an office standing for its holder: "the mayor", "the defence minister"
             )
-        name = _strip_possessive(_drop_article(text))
+        whole = _strip_possessive(_drop_article(text))
+        name = _proper_part(whole)
+        if name != whole:
+            # the words that describe it are not part of its key either
+            dropped = source_key(whole[: len(whole) - len(name)].replace("-", " ")).split()
+            words = description.split()
+            if words[: len(dropped)] == dropped:
+                description = " ".join(words[len(dropped) :])
         if kind == "group" and head.i + 1 < tokens.end:
             # "separatist rebels in northern Mali", "residents of the town": the group is named
             # by the words up to its head, not the place phrase after it
@@ -1678,6 +1688,18 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
+def _proper_part(name: str) -> str:
+    """ "state-owned Swedish Space Corporation" -> "Swedish Space Corporation": lower-case words
+    before a name of capitalised words describe the body; the name is the rest."""
+    words = name.split()
+    first = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if not first or len(words) - first < 2 or not all(w[:1].isupper() for w in words[first:]):
+        return name
+    if {w.lower() for w in words[:first]} & (title_nouns() | _SPEAKS_FOR):
+        return name  # "police spokesman Nikola Perović": a person's office, not a body's epithet
+    return " ".join(words[first:])
+
+
 def _drop_article(text: str) -> str:
     for article in ("the ", "a ", "an ", "some ", "several ", "many ", "other ", "its ", "their "):
         if text.lower().startswith(article):
@@ -1699,7 +1721,7 @@ def _run_on_name(token: Token) -> bool:
 # what kind of body a description says before the body's own name
 KIND_NOUNS = frozenset(
     "group organisation organization company firm charity militia movement network "
-    "operator union association alliance coalition observatory agency".split()
+    "operator union association alliance coalition observatory agency channel account utility".split()
 )
 
 

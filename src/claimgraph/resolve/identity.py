@@ -269,7 +269,7 @@ def _same_names(identity: SourceIdentity) -> None:
     by_name: dict[str, list[SourceInfo]] = {}
     for source in identity.infos.values():
         if _named_organisation(identity, source):
-            by_name.setdefault(_without_country(source_key(source.name)), []).append(source)
+            by_name.setdefault(_own_name(source_key(source.name)), []).append(source)
     for same in by_name.values():
         if len(same) < 2 or len({s.country for s in same} - {None}) > 1:
             continue  # Armenia's and Azerbaijan's defence ministries are two
@@ -289,6 +289,21 @@ def _without_country(name: str) -> str:
         first, rest = " ".join(words[:size]), " ".join(words[size:])
         if rest and ((first.endswith("'s") and countries.of(first)) or first in countries.demonyms):
             return rest  # a possessive country ("moldova's") or a demonym ("moldovan")
+    return name
+
+
+def _own_name(name: str) -> str:
+    """ "us fifth fleet", "us navy's fifth fleet" -> "fifth fleet": a body's name without the
+    country or the body it is under, as one report or another writes it."""
+    bare = _without_country(name)
+    if bare != name:
+        return bare
+    words = name.split()
+    countries = load_country_names()
+    for size in (3, 2, 1):
+        after = words[size:]
+        if len(after) > 1 and countries.of(" ".join(words[:size])):
+            return " ".join(after[1:]) if after[0].endswith("'s") else " ".join(after)
     return name
 
 
@@ -743,8 +758,13 @@ def _of_names(identity: SourceIdentity) -> None:
             identity.mapping[drop], identity.reasons[drop] = keep, f"the same office as {keep}"
 
 
-# words for one kind of body: "the company" and "the utility" of a report are one water company
-BODY_KIND_WORDS = ({"company", "utility", "firm", "operator"}, {"agency"}, {"channel", "account"})
+# words for one kind of body: "the company" and "the utility" of a report are one water company;
+# a ship's operator, owner or manager is named apart from any company of another story
+BODY_KIND_WORDS = (
+    {"company", "utility", "firm"},
+    {"operator", "owner", "manager"},
+    {"channel", "account"},
+)
 
 
 def _kind(word: str) -> frozenset[str]:

@@ -303,6 +303,12 @@ def _sides(conn: sa.Connection, cluster_ids: set[str]) -> dict[str, Side]:
     }
 
 
+def spoken_cue(cue: str | None) -> str | None:
+    """The cue as a reader sees it beside the source: a transcript's speaker label ("KIVISILD:")
+    or a bare quotation has no word to show."""
+    return cue if cue and any(ch.isalpha() for ch in cue) else None
+
+
 def _side(cluster: Mapping[str, Any], members: Sequence[Mapping[str, Any]], names: Any) -> Side:
     origins = list(cluster["original_sources"] or ())
     ordered = sorted(members, key=lambda m: (_stamp(_published(m)), m["attribution_id"]))
@@ -333,7 +339,7 @@ def _side(cluster: Mapping[str, Any], members: Sequence[Mapping[str, Any]], name
         polarity=cluster["polarity"],
         source_id=source_id,
         source_name=names(source_id, chained) if source_id else chained,
-        cue=facts.get("cue"),
+        cue=spoken_cue(facts.get("cue")),
         figures=next((found for m in (first, *ordered) if (found := _counted(m))), ()),
         cluster_figures=tuple(dict.fromkeys(f for m in (first, *ordered) for f in _counted(m))),
         published=_published(first),
