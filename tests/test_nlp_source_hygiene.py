@@ -971,3 +971,15 @@ def test_a_bodys_own_partners_are_that_body(analyse):
         "ocha"
     }, _claims(analysis)
     assert sources.get("12") != "ocha", _claims(analysis)
+
+
+def test_source_hygiene_the_firms_head_of_research_speaks_for_the_firm_just_named(analyse):
+    """ "Mart Ilves, the firm's head of threat research": Kilp Security's, named a sentence
+    before, not a second origin beside it."""
+    analysis = analyse(
+        "Kilp Security, a Tallinn firm that monitors industrial networks, said it had seen the "
+        'claims. "We could not confirm any link to the GRU," said Mart Ilves, the firm\'s head '
+        "of threat research."
+    )
+    [person] = [s for s in analysis.sources if s.id == "mart-ilves"]
+    assert person.parent == "kilp-security"

@@ -1735,6 +1735,9 @@ def test_a_body_described_and_not_named_is_the_one_named_body_so_described():
     assert _identity(*sources, other).canonical("company") == "company"
     operator = SourceInfo("dorian-maritime", "Dorian Maritime", "organisation", roles=("operator",))
     assert _identity(*sources, operator).canonical("company") == "as-emajoe-vesi"
+    # "the operator in Greece": the one operator, wherever the report places it
+    greek = SourceInfo("gr-operator", "Greece operator", "organisation", country="GR")
+    assert _identity(*sources, operator, greek).canonical("gr-operator") == "dorian-maritime"
     assert _identity(*sources).canonical("as-emajoe-vesi") == "as-emajoe-vesi"
 
 
@@ -1751,3 +1754,24 @@ def test_a_body_named_with_and_without_its_country_and_parent_is_one():
     assert identity.canonical("fifth-fleet") == fleet
     assert identity.canonical("us-navy-fifth-fleet") == fleet
     assert identity.canonical("us-navy") != fleet
+
+
+def test_a_company_with_and_without_its_company_form_is_one():
+    identity = _identity(
+        SourceInfo("as-emajoe-vesi", "AS Emajõe Vesi", "organisation"),
+        SourceInfo("emajoe-vesi", "Emajõe Vesi", "organisation"),
+    )
+    assert identity.canonical("emajoe-vesi") == identity.canonical("as-emajoe-vesi")
+
+
+def test_a_firm_called_security_is_no_state_body_of_the_scene():
+    """ "Kilp Security", a Tallinn firm, in a report set in Estonia is its own origin; an
+    unlisted "border security service" there is the state's."""
+    identity = _identity(
+        SourceInfo("kilp-security", "Kilp Security", "organisation"),
+        SourceInfo("border-security-service", "border security service", "organisation"),
+    )
+    assert identity.independence("kilp-security", None, scene="EE") == "kilp-security"
+    assert identity.independence("border-security-service", None, scene="EE") != (
+        "border-security-service"
+    )

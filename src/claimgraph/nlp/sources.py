@@ -1032,6 +1032,18 @@ class _Resolver:
                 body = self.sources.get(resolved.mention.source_id)
                 if body is not None and body.type != "person":
                     return body
+        common = next(
+            (c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN" and c.i < head.i),
+            None,
+        )
+        if common is not None and common.lemma_.lower() in _FORCES | _BODIES | KIND_NOUNS:
+            # "Mart Ilves, the firm's head of threat research": the firm the report has named
+            words = [t for t in common.subtree if t.i <= common.i and t.dep_ not in ("det", "case")]
+            earlier = self._described_antecedent(
+                source_key(" ".join(t.text for t in words)), common, tokens.start_char
+            )
+            if earlier is not None and earlier.type != "person":
+                return earlier
         foreign = _foreign_speaker(tokens)
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("for", "at", "of", "from", "in", "with"):

@@ -144,7 +144,8 @@ class SourceIdentity:
             and source_id not in self.table.known
             and info.type not in MEDIA_TYPES
             and info.type != "person"
-            and set(source_id.split("-")) & state_words()
+            # "Kilp Security", a firm: "security" alone says no state body ("security service")
+            and set(source_id.split("-")) & state_words() - {"security"}
         ):
             # An unlisted state body ("Kyrgyzstan's border service") counts with its government;
             # "the interior ministry" in a report whose lead names one country, with that one's.
@@ -292,9 +293,20 @@ def _without_country(name: str) -> str:
     return name
 
 
+# company forms written before or after a name or left out: "AS Emajõe Vesi", "Emajõe Vesi"
+LEGAL_FORMS = frozenset({"as", "ab", "ag", "asa", "sa", "nv", "bv", "plc", "ltd", "llc", "inc", "gmbh", "jsc", "pjsc", "oao", "oy", "oyj", "spa", "srl"})  # fmt: skip
+
+
 def _own_name(name: str) -> str:
-    """ "us fifth fleet", "us navy's fifth fleet" -> "fifth fleet": a body's name without the
-    country or the body it is under, as one report or another writes it."""
+    """ "us fifth fleet", "us navy's fifth fleet" -> "fifth fleet", "as emajoe vesi" -> "emajoe
+    vesi": a body's name without its country, the body it is under or its company form, as one
+    report or another writes it."""
+    words = name.split()
+    if len(words) > 2 and words[0] in LEGAL_FORMS:
+        words = words[1:]
+    if len(words) > 2 and words[-1] in LEGAL_FORMS:
+        words = words[:-1]
+    name = " ".join(words)
     bare = _without_country(name)
     if bare != name:
         return bare
@@ -784,14 +796,18 @@ def _described_bodies(identity: SourceIdentity) -> None:
             words = source_key(role).split()
             if words:
                 described.setdefault(_kind(words[-1]), set()).add(source.id)
+    countries = load_country_names()
     for source in list(identity.infos.values()):
         words = _without_country(source_key(source.name)).split()
+        written = source.name.split()
+        if len(words) > 1 and countries.of(words[0]) and written and countries.of(written[0]):
+            words, written = words[1:], written[1:]  # "Greece operator": "the operator in Greece"
         if (
             source.type != "organisation"
             or not words
             or source.id in identity.mapping
             or source.id in identity.table.known
-            or any(word[:1].isupper() for word in source.name.split())
+            or any(word[:1].isupper() for word in written)
         ):
             continue
         bodies = described.get(_kind(words[-1]), set()) - {source.id}
