@@ -983,3 +983,13 @@ def test_source_hygiene_the_firms_head_of_research_speaks_for_the_firm_just_name
     )
     [person] = [s for s in analysis.sources if s.id == "mart-ilves"]
     assert person.parent == "kilp-security"
+
+
+def test_source_hygiene_a_place_the_tagger_calls_a_person_before_residents_is_no_speaker(analyse):
+    """ "Annelinn residents dispute ...": the residents speak; "Annelinn" (tagged a person) is
+    where they live."""
+    [claim] = analyse(
+        '"No water for 30 hours": Annelinn residents dispute utility\'s account of cyberattack'
+    ).attributions
+    assert claim.source_kind == "group"
+    assert claim.canonical_source != "annelinn"

@@ -372,3 +372,21 @@ def test_claims_from_reports_of_two_stories_never_merge():
     assert compare(dam, replace(raid, story=()), similarity=0.95, threshold=0.36).merged
     # the cluster keeps every member's scene
     assert raid.joined(other_angle).scenes == ("MZ", "PT")
+
+
+@pytest.mark.parametrize(
+    ("content", "cue", "predicate", "label"),
+    [
+        ("Russian military intelligence", "blamed", None, "blamed Russian military intelligence"),
+        ("any involvement", "denies", None, "denies any involvement"),
+        ("SEOUL — North Korea has moved troops", "said", "move", "North Korea has moved troops"),
+        ("that 1,500 troops had arrived", "said", "arrive", "1,500 troops had arrived"),
+        ("the identity of the speaker", ":", None, "the identity of the speaker"),
+    ],
+)
+def test_a_claim_label_reads_as_a_headline(content, cue, predicate, label):
+    """ "Russian military intelligence" alone says nothing on the overview: a short content with
+    no verb keeps its cue; a dateline and a complementiser go."""
+    from claimgraph.resolve.engine import _readable
+
+    assert _readable(content, cue, predicate) == label

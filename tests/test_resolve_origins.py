@@ -1775,3 +1775,26 @@ def test_a_firm_called_security_is_no_state_body_of_the_scene():
     assert identity.independence("border-security-service", None, scene="EE") != (
         "border-security-service"
     )
+
+
+def test_a_presenter_passing_on_what_others_say_is_no_source_but_an_interviewee_is(analyse):
+    """A transcript's presenter reading the news ("OKAFOR: ... The security service says ...
+    Russia's embassy calls the accusation baseless") passes others' claims on; the interviewee
+    who answers in his own words speaks."""
+    from claimgraph.resolve.engine import _relaying_voice
+    from claimgraph.resolve.facts import document_facts
+    from claimgraph.resolve.lexicons import load_resolve_lexicon
+
+    text = (
+        "Transcript: The World Tonight\n\n"
+        "OKAFOR: In Estonia, the security service says a group linked to the GRU is highly likely "
+        "to be responsible for the attack on the water supply of Tartu. Russia's embassy in "
+        "Tallinn calls the accusation baseless.\n\n"
+        "KIVISILD: That is not true. We have the logs. Four stations were stopped, and the other "
+        "seven kept working normally the whole time, whatever the channel says."
+    )
+    identity = build_identity(load_source_table(), [], [])
+    facts = document_facts(analyse(text), identity, load_resolve_lexicon())
+    voices = {f.source_text: _relaying_voice(f, facts) for f in facts if f.cue == ":"}
+    assert voices.get("OKAFOR") is True, voices
+    assert voices.get("KIVISILD") is False, voices

@@ -509,6 +509,14 @@ class _Resolver:
             # "Corvina Shipping, the tanker's manager", "Thalassa Crest" where the report also
             # writes "Thalassa Crest Shipmanagement": a company, not a person
             person = None
+        if (
+            person is not None
+            and head not in person
+            and head.tag_ == "NNS"
+            and person.root.dep_ == "compound"
+            and person.root.head == head
+        ):
+            person = None  # "Annelinn residents": the tagger's person names the residents' place
         named_apart = (
             person is not None
             and person.root.dep_ == "appos"

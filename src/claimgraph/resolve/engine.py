@@ -265,7 +265,11 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
     document = analysis.document
     facts = document_facts(analysis, state.identity, state.lexicon)
     copy_outlet = _near_copies(conn, state, analysis)
-    claims = [f for f in facts if f.kind == "claim" and not _denied_only(f, facts)]
+    claims = [
+        f
+        for f in facts
+        if f.kind == "claim" and not _denied_only(f, facts) and not _relaying_voice(f, facts)
+    ]
     vectors = embed.embed([f.match_text or f.content_text for f in claims])
     state.vector_sum = state.vector_sum + vectors.sum(axis=0)
     state.vector_count += len(claims)
@@ -400,6 +404,26 @@ def _place_unplaced(conn: Connection, figures: list[dict[str, Any]]) -> None:
 
 ANAPHORIC_WORDS = 3  # "rejected the accusations as groundless": too few words to compare
 ANAPHORIC_REACH = 600  # characters: "such reports" points back about a paragraph
+
+
+RELAYED_SHARE = 0.5  # of a transcript turn's words said by others: the voice passes them on
+
+
+def _relaying_voice(fact: ClaimFacts, facts: list[ClaimFacts]) -> bool:
+    """ "OKAFOR: ... The security service says ... Russia's embassy calls the accusation
+    baseless": a transcript's presenter or correspondent passing on what others say is the
+    channel, not a source; the claims are the nested ones, each with its own speaker."""
+    if fact.cue != ":" or not fact.content_text:
+        return False
+    relayed = sum(
+        len(other.content_text)
+        for other in facts
+        if other.parent == fact.attribution_id
+        and other.source_id is not None
+        and other.source_id != fact.source_id
+    )
+    # an interviewee who answers with a claim of their own and cites another in passing speaks
+    return relayed >= RELAYED_SHARE * len(fact.content_text)
 
 
 def _denied_only(fact: ClaimFacts, facts: list[ClaimFacts]) -> bool:
@@ -927,11 +951,11 @@ def _summarise_one(
             outlets.append(fact.outlet)
         if fact.published is not None and (first is None or _before(fact.published, first)):
             label, first = (
-                _readable(fact.content_text),
+                _readable(fact.content_text, fact.cue, fact.predicate),
                 fact.published,
             )  # the earliest report labels it
         elif label is None:
-            label = _readable(fact.content_text)
+            label = _readable(fact.content_text, fact.cue, fact.predicate)
         if founder is None or cluster_id_of(member["attribution_id"]) == cluster_id:
             founder = member["attribution_id"]
     # A new report by an outlet that older members only cite: their chains run on through it.
@@ -1350,8 +1374,20 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
     return [(other, -sim) for _, _, sim, other in sorted(hits)[:DENIAL_TARGETS]]
 
 
-def _readable(content: str) -> str:
+LABEL_WITH_CUE = 6  # words: a content this short with no verb is read with its cue
+
+
+def _readable(content: str, cue: str | None = None, predicate: str | None = None) -> str:
     """A claim as a headline: without a dateline or the complementiser its span keeps
-    ("SEOUL — ...", "that 1,500 ...")."""
+    ("SEOUL — ...", "that 1,500 ..."); a short content with no verb of its own keeps its cue
+    ("blamed Russian military intelligence", not "Russian military intelligence")."""
     content = strip_dateline(content)
-    return content[5:] if content[:5].lower() == "that " else content
+    content = content[5:] if content[:5].lower() == "that " else content
+    if (
+        predicate is None
+        and cue
+        and any(ch.isalpha() for ch in cue)
+        and len(content.split()) <= LABEL_WITH_CUE
+    ):
+        return f"{cue} {content}"
+    return content
