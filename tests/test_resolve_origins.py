@@ -409,28 +409,43 @@ def test_a_name_after_a_role_noun_is_the_persons_even_if_tagged_an_organisation(
     assert person.parent == "mpli"
 
 
-def test_a_company_named_beside_its_description_speaks_though_the_tagger_missed_it(analyse):
-    """ "The ship's operator, Dorian Maritime of Piraeus": the company speaks, under its name,
-    not an "operator" that every report describes apart."""
-    analysis = analyse(
-        "The ship's operator, Dorian Maritime of Piraeus, said it had lost contact with the tanker."
-    )
-    [claim] = analysis.attributions
-    assert claim.canonical_source == "dorian-maritime"
-
-
 @pytest.mark.parametrize(
-    "text",
+    ("text", "source"),
     [
-        "The water utility, AS Emajõe Vesi, said it would take 10 euros off the next bill.",
-        "The company, AS Emajõe Vesi, first said three pumping stations were shut down.",
+        # a company the tagger did not see, known by the word that ends its name
+        (
+            "The ship's operator, Dorian Maritime of Piraeus, said it had lost contact with the "
+            "tanker.",
+            "dorian-maritime",
+        ),
+        # the name set off by commas, however the parser read "AS"
+        (
+            "The water utility, AS Emajõe Vesi, said it would take 10 euros off the next bill.",
+            "as-emajoe-vesi",
+        ),
+        (
+            "The company, AS Emajõe Vesi, first said three pumping stations were shut down.",
+            "as-emajoe-vesi",
+        ),
+        # the acronym in brackets is the name's short form
+        (
+            "The Beni Human Rights Collective (CDHB) said its researchers had recorded 38 names.",
+            "beni-human-rights-collective",
+        ),
+        # "state-owned" describes the body; it is no part of its name
+        (
+            "Data from dozens of satellites stopped for nine hours, the state-owned Swedish Space "
+            "Corporation (SSC) said.",
+            "se-space-corporation",
+        ),
     ],
 )
-def test_a_name_set_off_by_commas_after_a_description_is_the_speaker(analyse, text):
-    """ "The water utility, AS Emajõe Vesi, said": the company by its name, however the parser
-    read "AS"; not a "water utility, AS Emajõe Vesi" of its own."""
+def test_a_body_named_beside_its_description_speaks_by_its_name(analyse, text, source):
+    """ "The ship's operator, Dorian Maritime of Piraeus", "The water utility, AS Emajõe Vesi":
+    the body other reports name, not an "operator" or a "water utility, AS Emajõe Vesi" of its
+    own."""
     [claim] = analyse(text).attributions
-    assert claim.canonical_source == "as-emajoe-vesi"
+    assert claim.canonical_source == source
 
 
 def test_the_place_of_a_burgomasters_office_is_not_its_holder(analyse):
@@ -1700,26 +1715,6 @@ def test_a_count_from_a_report_that_names_no_place_joins_the_one_placed_series(t
     assert len(series) == 1, [s.topic for s in series]
     assert {p.value for p in series[0].points} == {112, 41, 67}
     assert len(contradictions) == 3, [c.explanation for c in contradictions]
-
-
-def test_a_bracketed_acronym_after_a_name_leaves_the_name_the_source(analyse):
-    """ "The Beni Human Rights Collective (CDHB) said": the collective, as other reports name
-    it, and CDHB its short form; not a body "CDHB" apart from its spokesman's collective."""
-    analysis = analyse(
-        "The Beni Human Rights Collective (CDHB) said its researchers had recorded 38 names."
-    )
-    [claim] = analysis.attributions
-    assert claim.canonical_source == "beni-human-rights-collective"
-
-
-def test_words_describing_a_named_body_are_not_part_of_its_name(analyse):
-    """ "the state-owned Swedish Space Corporation (SSC)" is the Swedish Space Corporation other
-    reports name, not a "state-owned" body of its own."""
-    [claim] = analyse(
-        "Data from dozens of satellites stopped for nine hours, the state-owned Swedish Space "
-        "Corporation (SSC) said."
-    ).attributions
-    assert claim.canonical_source == "se-space-corporation"
 
 
 def test_a_body_described_and_not_named_is_the_one_named_body_so_described():

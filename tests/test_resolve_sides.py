@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from claimgraph.resolve import read, resolve, sides
+from claimgraph.resolve.facts import spoken_cue
 from resolve_fixtures import corpus_store
 from store_fixtures import BACKENDS
 
@@ -155,4 +156,4 @@ def test_figure_disputes_of_a_resolved_corpus_hold_every_figure_pair(tmp_path, p
 )
 def test_a_speaker_label_is_no_cue_to_show(cue, shown):
     """ "Andres Kivisild (:)": a transcript's label carries no word a reader could use."""
-    assert sides.spoken_cue(cue) == shown
+    assert spoken_cue(cue) == shown

@@ -936,8 +936,8 @@ class _Finder:
             tokens = [t for t in self._np_tokens(antecedent) if t.i not in relcl]
         citing = self._citing(verb)
         if citing is not None:
-            cited = next(c for c in citing.children if c.dep_ in ("dobj", "pobj"))
-            cited = _author(cited) or cited
+            cited = _cited(citing)
+            assert cited is not None  # `_citing` found it
             self.used.add(citing.i)
             return head, tokens, (self._source_span(tokens), cited, self._np_tokens(cited))
         return head, tokens, None
@@ -949,14 +949,12 @@ class _Finder:
         clauses = [verb, *(c for c in verb.children if c.dep_ in ("ccomp", "parataxis"))]
         for clause in clauses:
             for child in clause.children:
-                cited = [c for c in child.children if c.dep_ in ("dobj", "pobj")]
-                if cited and (author := _author(cited[0])) is not None:
-                    cited = [author]  # "citing a statement from the Guards' navy"
+                cited = _cited(child)
                 if (
                     child.lemma_.lower() in ("cite", "quote")
                     and child.tag_ == "VBG"
-                    and cited
-                    and (_is_actor(cited[0]) or self._unnamed_people(cited[0]))
+                    and cited is not None
+                    and (_is_actor(cited) or self._unnamed_people(cited))
                 ):
                     return child
         return None
@@ -1433,6 +1431,13 @@ def _infinitive(verb: Token) -> bool:
 
 # what a body issues, cited in its stead: "citing a statement from the Guards' navy"
 _ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "report", "post", "message", "bulletin", "notice", "letter", "briefing"})  # fmt: skip
+
+
+def _cited(participle: Token) -> Token | None:
+    """Whom "citing ..." names: its object, or the author of a cited document ("citing a
+    statement from the Guards' navy" -> navy)."""
+    cited = next((c for c in participle.children if c.dep_ in ("dobj", "pobj")), None)
+    return None if cited is None else _author(cited) or cited
 
 
 def _author(token: Token) -> Token | None:

@@ -38,7 +38,7 @@ from claimgraph.resolve.contradictions import (
     story_only,
 )
 from claimgraph.resolve.corrections import ClaimEdits
-from claimgraph.resolve.facts import ClaimFacts, document_facts, strip_dateline
+from claimgraph.resolve.facts import ClaimFacts, document_facts, spoken_cue, strip_dateline
 from claimgraph.resolve.grading import Against, credibility
 from claimgraph.resolve.identity import (
     ANONYMOUS,
@@ -52,7 +52,7 @@ from claimgraph.resolve.identity import (
 from claimgraph.resolve.lexicons import ResolveLexicon, load_resolve_lexicon
 from claimgraph.resolve.records import ProvenanceStep
 from claimgraph.resolve.settings import ResolveReport, ResolveSettings
-from claimgraph.resolve.topics import Figure, topic_label, unplaced, without_place
+from claimgraph.resolve.topics import Figure, topic_label, without_place
 from claimgraph.store import Store
 from claimgraph.store import resolved as db
 from claimgraph.store.changes import RUN_KEY
@@ -378,28 +378,20 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
 def _place_unplaced(conn: Connection, figures: list[dict[str, Any]]) -> None:
     """A figure from a report that names no country ("BIRNIN MAGAJI — Parents ... 112 children
     missing") counts what the one series of its thing and event placed elsewhere counts: both
-    are one series. Where the store holds series of that count in two places, which one the
-    figure belongs to is unknown, and it stays apart. A placed series that comes after takes in
-    the unplaced figures stored before it, when it is the only one."""
+    are one series, whichever report came first. Where that count is placed in two places,
+    which one the figure belongs to is unknown, and it stays apart."""
     topics = {row["topic"] for row in figures}
-    for topic in sorted(topics):
-        if not unplaced(topic):
+    for bare in sorted({without_place(topic) for topic in topics}):
+        stored = db.topics_of_count(conn, bare)
+        placed = {t for t in stored | topics if t != bare and without_place(t) == bare}
+        if len(placed) != 1:
             continue
-        placed = db.topics_placed(conn, topic) | {t for t in topics if t.startswith(topic)} - {
-            topic
-        }
-        if len(placed) == 1:
-            [into] = placed
-            for row in figures:
-                if row["topic"] == topic:
-                    row["topic"] = into
-    for topic in sorted({row["topic"] for row in figures}):
-        if unplaced(topic):
-            continue
-        bare = without_place(topic)
-        if db.topics_placed(conn, bare) - {topic}:
-            continue  # the store has this count in another place too
-        db.retopic_figures(conn, bare, topic)
+        [into] = placed
+        for row in figures:
+            if row["topic"] == bare:
+                row["topic"] = into
+        if bare in stored:
+            db.retopic_figures(conn, bare, into)
 
 
 ANAPHORIC_WORDS = 3  # "rejected the accusations as groundless": too few words to compare
@@ -1383,11 +1375,7 @@ def _readable(content: str, cue: str | None = None, predicate: str | None = None
     ("blamed Russian military intelligence", not "Russian military intelligence")."""
     content = strip_dateline(content)
     content = content[5:] if content[:5].lower() == "that " else content
-    if (
-        predicate is None
-        and cue
-        and any(ch.isalpha() for ch in cue)
-        and len(content.split()) <= LABEL_WITH_CUE
-    ):
+    cue = spoken_cue(cue)
+    if predicate is None and cue and len(content.split()) <= LABEL_WITH_CUE:
         return f"{cue} {content}"
     return content

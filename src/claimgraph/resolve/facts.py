@@ -86,6 +86,12 @@ class ClaimFacts:
         return frozenset(f.value for f in self.figures if f.value is not None)
 
 
+def spoken_cue(cue: str | None) -> str | None:
+    """The cue as a reader sees it beside the source: a transcript's speaker label ("KIVISILD:")
+    or a bare quotation has no word to show."""
+    return cue if cue and any(ch.isalpha() for ch in cue) else None
+
+
 @dataclass(slots=True)
 class _Context:
     """Per document: what earlier figures were about, for figures that do not say it again."""

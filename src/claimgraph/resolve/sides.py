@@ -21,6 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from claimgraph.resolve.engine import load_identity
+from claimgraph.resolve.facts import spoken_cue
 from claimgraph.resolve.records import Contradiction
 from claimgraph.store import Store
 from claimgraph.store import resolved as db
@@ -301,12 +302,6 @@ def _sides(conn: sa.Connection, cluster_ids: set[str]) -> dict[str, Side]:
         cluster_id: _side(row, members.get(cluster_id, []), names)
         for cluster_id, row in clusters.items()
     }
-
-
-def spoken_cue(cue: str | None) -> str | None:
-    """The cue as a reader sees it beside the source: a transcript's speaker label ("KIVISILD:")
-    or a bare quotation has no word to show."""
-    return cue if cue and any(ch.isalpha() for ch in cue) else None
 
 
 def _side(cluster: Mapping[str, Any], members: Sequence[Mapping[str, Any]], names: Any) -> Side:

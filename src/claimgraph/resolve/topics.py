@@ -48,11 +48,6 @@ class Figure:
         return "|".join((self.thing, self.event or "", self.actor or "", self.place or ""))
 
 
-def unplaced(topic: str) -> bool:
-    """A topic that names no place: "people|abducted||"."""
-    return topic.endswith("|")
-
-
 def without_place(topic: str) -> str:
     """ "people|abducted||NG" -> "people|abducted||": the topic's count, wherever it is."""
     return topic.rsplit("|", 1)[0] + "|"

@@ -327,15 +327,12 @@ def figures_of_topics(conn: Connection, topics: Iterable[str]) -> list[RowMappin
     return rows
 
 
-def topics_placed(conn: Connection, unplaced: str) -> set[str]:
-    """The stored topics that count what `unplaced` ("people|abducted||") counts, in a place."""
+def topics_of_count(conn: Connection, unplaced: str) -> set[str]:
+    """The stored topics that count what `unplaced` ("people|abducted||") counts: itself, and
+    the same count in a place ("people|abducted||NG")."""
     f = resolve_figures
     escaped = unplaced.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    stmt = (
-        sa.select(f.c.topic)
-        .where(f.c.topic.like(escaped + "%", escape="\\"), f.c.topic != unplaced)
-        .distinct()
-    )
+    stmt = sa.select(f.c.topic).where(f.c.topic.like(escaped + "%", escape="\\")).distinct()
     return set(conn.execute(stmt).scalars())
 
 
