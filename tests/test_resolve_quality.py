@@ -163,6 +163,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "marsh": "test",
         "fen": "test",
         "heath": "test",
+        "moor": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15
