@@ -23,6 +23,12 @@ from claimgraph.nlp.datelines import find_datelines
         # the day before the month, as in most of the world's press
         ("BAKU, 25 November 2026 — The company said ...", "BAKU, 25 November 2026 —", "BAKU"),
         ("Accra, 3 Feb (Wire) — Floods cut the road.", "Accra, 3 Feb (Wire) —", "Accra"),
+        # a report filed from two cities
+        (
+            "DAKAR/NOUAKCHOTT, Nov 23 (Wire) — The coast guard seized a pirogue.",
+            "DAKAR/NOUAKCHOTT, Nov 23 (Wire) —",
+            "DAKAR/NOUAKCHOTT",
+        ),
     ],
 )
 def test_datelines_found(text, dateline, place):
@@ -67,6 +73,8 @@ def test_datelines_stay_out_of_claims(analyse, text, content_start):
         # the words after the comma choose among towns of one name, a region as well as a country
         ("TRIPOLI, Lebanon — Shells hit the port, officials said.", "Tripoli", "LB"),
         ("NANGAN, Matsu — The cable was cut, officials said.", "Nangan", "TW"),
+        # filed from two cities: the first is the dateline's place
+        ("DAKAR/NOUAKCHOTT, Nov 23 — A pirogue was seized, officials said.", "Dakar", "SN"),
     ],
 )
 def test_datelines_document_place_is_geocoded(analyse, text, name, country):
@@ -130,3 +138,15 @@ def test_a_second_verb_after_a_dateline_keeps_the_shared_subject(analyse):
     said = next(a for a in analysis.attributions if a.cue and a.cue.text == "said")
     assert said.source is not None
     assert said.source.text == "The Lake Brigade"
+
+
+def test_a_dateline_from_two_cities_is_no_speakers_body(analyse):
+    """ "BERLIN/COPENHAGEN, April 8 (LW) — ..., a spokesman for the office said": the office
+    is no body called "BERLIN/COPENHAGEN, April 8", and the dateline is no part of the claim."""
+    analysis = analyse(
+        "BERLIN/COPENHAGEN, April 8 (LW) — Germany's federal prosecutor has opened an "
+        "investigation into the damage to the cable, a spokesman for the office said on Wednesday."
+    )
+    [claim] = analysis.attributions
+    assert "April" not in (claim.canonical_source or "")
+    assert not claim.content_text.startswith("BERLIN")

@@ -993,3 +993,47 @@ def test_source_hygiene_a_place_the_tagger_calls_a_person_before_residents_is_no
     ).attributions
     assert claim.source_kind == "group"
     assert claim.canonical_source != "annelinn"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # an outlet cited just before
+        "A maritime security firm cited by Equinox Press Agency places her nine miles out.",
+        # a navy that spoke just before
+        "The U.S. Fifth Fleet says the ship was in international waters.",
+        # a rights group that spoke just before
+        "The Beni Human Rights Collective says 38 civilians were killed.",
+    ],
+)
+def test_source_hygiene_the_operator_is_no_outlet_navy_or_rights_group_named_before(
+    analyse, before
+):
+    """ "The operator says 24 crew are on board" in a report that names no operator: the one
+    body other reports call the operator, not the last organisation this one named."""
+    analysis = analyse(f"{before} The operator says 24 crew are on board.")
+    (operator,) = [a for a in analysis.attributions if "24 crew" in a.content_text]
+    assert operator.canonical_source == "operator", _claims(analysis)
+
+
+def test_source_hygiene_the_operator_after_its_company_is_the_company(analyse):
+    analysis = analyse(
+        "Dorian Maritime Shipping said it had lost contact with the tanker. Later the operator "
+        "said 24 crew were on board."
+    )
+    (operator,) = [a for a in analysis.attributions if "24 crew" in a.content_text]
+    assert operator.canonical_source == "dorian-maritime-shipping", _claims(analysis)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Few port operators can say who holds the keys to those lines.",
+        "The tools, the servers and the working hours all point to a group that works for Moscow.",
+        "The autopsy shows that the fisherman was shot.",
+    ],
+)
+def test_source_hygiene_a_generalisation_or_evidence_is_no_speaker(analyse, text):
+    """ "Few port operators can say ...": nobody in particular speaks; "the tools point to":
+    evidence, not a source."""
+    assert analyse(text).attributions == (), _claims(analyse(text))

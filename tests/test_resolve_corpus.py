@@ -375,3 +375,38 @@ def test_a_denial_that_restates_the_claim_beside_it_answers_that_claim(tmp_path,
         denied = denied_labels(store)
     assert len(denied) == 1, denied
     assert "weeks in advance" in denied[0]
+
+
+def test_a_claim_dismissed_is_the_one_whose_count_the_denier_answers(tmp_path, pipeline):
+    """ "The army dismissed the claim. 'Two of our soldiers fell, not eleven'": of the group's
+    claims just told, the one with the soldiers' count, not the church it says it burned."""
+    text = (
+        "Group claims attack\n\n"
+        "GOMA, Nov 12 (Wire) — The Hawk Brigade claimed Monday's attack on the town of Kanyabayonga, "
+        "saying its fighters had killed 11 Congolese soldiers.\n\n"
+        "The claim was published by the group's news agency on Telegram. It said the fighters "
+        'had also burned a church and "the houses of the Christians".\n\n'
+        'The army dismissed the claim. "This is propaganda. Two of our soldiers fell in '
+        'Kanyabayonga, not eleven," said Captain Jacques Mbala, an army spokesman.\n'
+    )
+    with reports_store(tmp_path, pipeline, [("Wire", "2026-11-12", text)]) as store:
+        denied = denied_labels(store)
+    assert denied, "the dismissal answers a claim of the report"
+    assert all("11" in label for label in denied), denied
+
+
+def test_a_denial_set_after_a_report_answers_that_report(tmp_path, pipeline):
+    """ "..., a rights group said, an accusation the army dismissed as fabricated": the army
+    denies the claim the sentence reports."""
+    text = (
+        "Rights group accuses soldiers\n\n"
+        "SEGOU — Soldiers detained six herders at the landing stage of Sansanding and executed "
+        "them, a Malian human rights group said on Thursday, an accusation the army dismissed "
+        "as fabricated.\n\n"
+        "The mayor said 38 civilians had been killed in the attack on the town.\n"
+    )
+    with reports_store(tmp_path, pipeline, [("Observer", "2026-12-05", text)]) as store:
+        denied = denied_labels(store)
+    assert len(denied) == 1, denied
+    assert "executed" in denied[0], denied
+    assert "accusation" not in denied[0], denied

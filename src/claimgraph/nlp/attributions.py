@@ -37,7 +37,7 @@ _ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
 _OPEN_WORDS = {"whether", "if", "why", "how", "what", "when", "where", "who", "which"}
 # "X said to demand ...": the passive reporting verbs that also report hearsay without "is"
 _HEARSAY = _PASSIVE_OK - {"claim", "estimate", "fear", "expect"}
-_EVIDENCE_VERBS = {"show", "indicate", "suggest", "mean", "prove", "demonstrate", "find"}
+_EVIDENCE_VERBS = {"show", "indicate", "suggest", "mean", "prove", "demonstrate", "find", "point"}
 _NOT_CUE_ADVERBS = {"when", "where", "how", "why", "as", "then", "later", "earlier"}
 _BELIEF_IN_QUOTES = {"think", "believe", "guess", "suppose", "feel", "hope"}
 _HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"}
@@ -253,9 +253,13 @@ class _Finder:
                         self.questions.append((start, start + len(line)))
                 elif name is not None and (label in voices or _is_speaker_label(name)):
                     speaker = name
+                credit = label.split()[-1].casefold() in _JOURNALIST_LABELS and (
+                    rest is not None and len(rest.text.split()) <= 4
+                )  # "Wednesday 25 November. Presenter: Ruth Calloway." credits, claims nothing
                 if (
                     name is not None
                     and rest is not None
+                    and not credit
                     and (label in voices or _is_speaker_label(name))
                     and not (start == 0 and _label_is_no_speaker(name, rest.text))
                 ):
@@ -319,6 +323,8 @@ class _Finder:
     def _verb(self, verb: Token, cues: list[Token]) -> Found | None:
         if verb.sent.text.rstrip().endswith("?") and not self._in_quote(verb.idx):
             return None  # "Can you confirm that ...?": a question asserts nothing
+        if _appended_denial(verb.head, self.lexicon.verbs) == verb:
+            return self._appended_denial_found(verb)
         deny = self._denied_by(verb)
         if deny is not None:
             # the denial's own record, unless its verb was read already
@@ -327,6 +333,7 @@ class _Finder:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         citing = self._citing(verb)
         content_tokens, form = self._verb_content(verb, entry, cues)
+        content_tokens = _without_appended_denials(content_tokens, self.lexicon.verbs)
         if citing is not None:
             clause = [t for c in citing.children if c.dep_ == "ccomp" for t in c.subtree]
             cut = {t.i for t in citing.subtree} - {t.i for t in clause}
@@ -361,7 +368,10 @@ class _Finder:
             return None
         if source_head is not None and (
             source_head.lower_ in ("nobody", "none")
-            or any(c.lower_ == "no" and c.dep_ == "det" for c in source_head.children)
+            or any(
+                c.lower_ in ("no", "few") and c.dep_ in ("det", "amod")
+                for c in source_head.children
+            )
         ):
             return None  # "nobody is denying it", "No group has claimed it": nobody speaks
         if any(
@@ -421,6 +431,32 @@ class _Finder:
             None,
         )
 
+    def _appended_denial_found(self, verb: Token) -> Found | None:
+        """ "..., the group said, an accusation the army dismissed as fabricated": the army
+        denies the claim just reported. The content is the noun that points back at it ("an
+        accusation"); resolve links it to the claim before it."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:  # ", an allegation denied by the Kremlin"
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if subject is None or subject.lower_ in _RELATIVE or not _names_actor(subject):
+            return None
+        noun = verb.head
+        said = span_of(list(self.doc[noun.left_edge.i : noun.i + 1]), self.text)
+        source_tokens = [t for t in self._np_tokens(subject) if t.i < verb.i or t.i > noun.i]
+        if said is None or not source_tokens:
+            return None
+        return Found(
+            cue_token=verb,
+            cue=Span.of(self.text, verb.idx, verb.idx + len(verb)),
+            content=(said,),
+            form=Form.INDIRECT,
+            cue_entry=self.lexicon.verbs[verb.lemma_.lower()],
+            source_head=subject,
+            source=self._source_span(source_tokens),
+            channel=None,
+        )
+
     def _misparsed_denial(self, verb: Token, deny: Token) -> Found | None:
         """The denier's record of a denial misparsed around its object (`_denied_by`)."""
         subject = next((c for c in deny.children if c.dep_ in _SUBJECTS), None)
@@ -475,6 +511,7 @@ class _Finder:
             t for t in scope if t.i not in phrase and sentence.start <= t.i < sentence.end
         ]
         content_tokens = self._cut_other_reports(content_tokens, head, cues)
+        content_tokens = _without_appended_denials(content_tokens, self.lexicon.verbs)
         content_tokens = _own_share(according, content_tokens)
         content_tokens = [t for t in content_tokens if not _leading_connective(t, content_tokens)]
         dash = next((t.i for t in content_tokens[:6] if t.text in ("—", "–", "--")), None)
@@ -569,6 +606,15 @@ class _Finder:
         )  # "told them to go" is an order
         clause = [c for c in children if c.dep_ in clause_deps and c.pos_ in ("VERB", "AUX")]
         clause = clause or [c for c in children if c.dep_ == "ccomp"]
+        # ", an accusation the army dismissed as fabricated", misparsed as a second clause of
+        # the report: the denier's words, not the claim
+        clause = [
+            c
+            for c in clause
+            if not any(
+                s.dep_ in _SUBJECTS and _appended_denial(s, self.lexicon.verbs) for s in c.children
+            )
+        ]
         if any(c.i > verb.i for c in clause):
             clause = [c for c in clause if c.i > verb.i]  # "X came after Y claimed Z": Z, not X
         elif clause and self._own_complement(verb, entry, clause[0]):
@@ -647,6 +693,13 @@ class _Finder:
             for child in children:
                 if child.dep_ == "prep" and child.lower_ == "that":
                     return list(child.subtree), Form.INDIRECT
+            if (
+                objects
+                and entry.channel != "dobj"
+                and any(c.dep_ == "prep" and c.lower_ in preps for c in objects[0].children)
+            ):
+                # "accused the journalists of spying", the "of" hung on the accused
+                return list(objects[0].subtree), Form.INDIRECT
         if (
             entry.content == "any"
             and objects
@@ -703,9 +756,14 @@ class _Finder:
                 t for t in objects[0].subtree if t.i not in aside
             ]  # "dismissed the video as a fabrication": keep the "as"
             tokens += [
-                t for c in children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree
+                t
+                for c in children
+                if c.dep_ == "prep"
+                # "blamed Russian intelligence for the attack": whom, and for what
+                and (c.lower_ == "as" or (c.lower_ == "for" and verb.lemma_.lower() in _ACCUSING))
+                for t in c.subtree
             ]
-            return tokens, Form.INDIRECT
+            return sorted(tokens, key=lambda t: t.i), Form.INDIRECT
         return self._that_clause_after(verb), Form.INDIRECT
 
     def _figure_at(
@@ -1004,10 +1062,13 @@ class _Finder:
                 # "dismissed as fabricated Kyrgyz claims that ...": a conjunct with no "and"
                 # or comma before it is a misparsed noun, not a second report by the same speaker
                 return None
-            if head.dep_ == "ccomp" and head.head.lemma_.lower() in self.lexicon.verbs:
+            clause = head
+            while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+                clause = clause.head  # "said 41 were killed and 58 abducted ..., and accused"
+            if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.lexicon.verbs:
                 # "Budanov said 11,000 troops had arrived, and said ...": the parser hangs the
                 # second cue on the reported clause; its speaker is the first cue's
-                return self._subject(head.head, False)
+                return self._subject(clause.head, False)
             return self._subject(head, False)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -1109,8 +1170,12 @@ class _Finder:
                 (child.dep_ in ("relcl", "acl") and not clauses)
                 or child.dep_ in ("ccomp", "advcl")
                 or (child.dep_ == "punct" and child.i > head.i and child.text in "([")
+                # "according to the UN, a charge Moscow denies": no part of the UN's name
+                or (child.dep_ == "appos" and _appended_denial(child, self.lexicon.verbs))
             ):
                 cut |= {t.i for t in child.subtree}
+                if child.dep_ == "appos" and self.doc[child.left_edge.i - 1].text == ",":
+                    cut.add(child.left_edge.i - 1)
         # A clause anywhere in the phrase that reports something is a claim, not a description.
         for token in head.subtree:
             if token.dep_ in ("relcl", "acl") and token is not head and self._reports(token):
@@ -1232,6 +1297,43 @@ class _Finder:
 # Nouns a tagger may read as verbs after "dismissed as lies" ("... lies reports that ...")
 _REPORT_NOUN_FORMS = frozenset({"reports", "claims", "allegations", "accusations", "suggestions"})
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "themself"})
+
+
+# nouns that, set after a report, name it: "..., a claim Moscow denies"
+_POINTING_NOUNS = frozenset({"claim", "accusation", "allegation", "charge", "assertion", "account", "version", "suggestion", "figure", "toll", "report", "story"})  # fmt: skip
+
+
+def _appended_denial(noun: Token, verbs: dict[str, Cue]) -> Token | None:
+    """The denial verb of a noun set after a report to say who rejects it (", an accusation
+    the army dismissed as fabricated", ", a charge Moscow denies", ", a claim denied by
+    Kyiv"), or None."""
+    if noun.lemma_.lower() not in _POINTING_NOUNS or noun.left_edge.i == 0:
+        return None
+    if noun.doc[noun.left_edge.i - 1].text not in (",", "—", "–"):
+        return None
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("relcl", "acl")
+            and c.i > noun.i
+            and (cue := verbs.get(c.lemma_.lower())) is not None
+            and cue.polarity == "deny"
+        ),
+        None,
+    )
+
+
+def _without_appended_denials(tokens: list[Token], verbs: dict[str, Cue]) -> list[Token]:
+    """A report's content less the denial set after it, from the comma on."""
+    cut: set[int] = set()
+    for token in tokens:
+        if _appended_denial(token, verbs) is not None:
+            cut.update(t.i for t in token.subtree)
+            cut.add(token.left_edge.i - 1)
+            if token.head.dep_ == "ccomp" and token.dep_ in _SUBJECTS:
+                cut.update(t.i for t in token.head.subtree)  # "... fabricated" read as its verb
+    return [t for t in tokens if t.i not in cut]
 
 
 def _only_source_between(gap: str) -> bool:
@@ -1480,6 +1582,8 @@ def _is_speaker_label(name: SpacySpan) -> bool:
     labels_a_piece = bool({name.root.lemma_.lower(), name[-1].lemma_.lower()} & not_source_nouns())
     # "About Codru Air: Codru Air is an airline ...": a press release's boilerplate section
     labels_a_piece = labels_a_piece or name[0].lower_ in ("about", "re", "for", "notes")
+    # a roundup's section on a sea or strait: "Strait of Hormuz: Kythira Voyager"
+    labels_a_piece = labels_a_piece or any(t.text in _FEATURE_WORDS for t in name)
     return (
         1 <= len(name) <= 5 and no_clause and names_someone and capitalised and not labels_a_piece
     )
@@ -1511,6 +1615,9 @@ def _label_is_no_speaker(name: SpacySpan, rest: str) -> bool:
     )
 
 
+_FEATURE_WORDS = frozenset({"Strait", "Straits", "Gulf", "Sea", "Ocean", "Lake", "Bay", "Cape", "Island", "Islands", "River", "Canal", "Peninsula"})  # fmt: skip
+
+
 SAYS_AT_END = re.compile(r",\s+[^,]{2,60}\s+(?:says|said|reports|claims|warns)\W*$")
 # "The cable break: what the ship track shows", "Border detentions: live updates": the part
 # after the colon says what kind of piece it is, so the label is its subject, not a speaker
@@ -1537,6 +1644,22 @@ _INTERVIEWER = re.compile(
     r"\b(?:interviewer|interviewed by|questions were put by|asked by)\b[^.\n]{0,60}?"
     r"([A-Z][\w'’-]+)(?=[.,;)]|\s*$)",
     re.MULTILINE,
+)
+
+
+_JOURNALIST_LABELS = frozenset({"presenter", "host", "anchor", "correspondent", "reporter", "narrator"})  # fmt: skip
+# "Presenter: Ruth Calloway", "Our correspondent Anna Hale is in Ljubljana", "I am Zenaba
+# Abakar", "Moussa Seck reports from Dakar"
+_NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+_JOURNALIST = re.compile(
+    r"(?:\b(?:[Pp]resenter|[Hh]ost|[Aa]nchor|[Cc]orrespondent|[Rr]eporter)[:,]? (?:is )?"
+    + _NAME
+    + r"|\bI am "
+    + _NAME
+    + r"(?=[.,])"
+    + r"|"
+    + _NAME
+    + r" reports\b)"
 )
 
 
@@ -1596,15 +1719,28 @@ def _transcript_roles(lines: list[str], text: str = "") -> tuple[set[str], set[s
     or the one the introduction names as the interviewer ("The interviewer is Eeva Lind"), is
     the interviewer, whose lines are no claims (like "Q:")."""
     seen: dict[str, list[bool]] = {}
+    journalists: set[str] = set()
     for line in lines:
         colon = line.find(":")
         label = _voice(line[:colon])
         if 0 < colon <= 40 and TRANSCRIPT_VOICE.match(label):
             seen.setdefault(label, []).append(line[colon + 1 :].rstrip().endswith("?"))
+            note = line[len(label) : colon].strip(" ()").casefold()
+            if note in _JOURNALIST_LABELS:  # "DANIEL OKAFOR (presenter):"
+                journalists.add(label.split()[-1].casefold())
     voices = {label for label, asks in seen.items() if len(asks) >= 2}
     interviewers = {label for label in voices if sum(seen[label]) * 2 > len(seen[label])}
     named = {m.group(1).casefold() for m in _INTERVIEWER.finditer(text)}
     interviewers |= {label for label in voices if label.split()[-1].casefold() in named}
+    # the programme's own journalists pass on what others say, as a report's narrator does
+    journalists |= {
+        next(g for g in m.groups() if g).split()[-1].casefold() for m in _JOURNALIST.finditer(text)
+    }
+    interviewers |= {
+        label
+        for label in seen
+        if label.casefold() in _JOURNALIST_LABELS or label.split()[-1].casefold() in journalists
+    }
     return interviewers, voices - interviewers
 
 

@@ -22,7 +22,7 @@ _TITLE_WORD = rf"[{_UPPER}](?:[^\W\d_]|['’.\-])+"
 _DATELINE = re.compile(
     rf"""
     (?P<place>
-        (?P<caps>{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,3}})          # SEOUL, NEW YORK
+        (?P<caps>{_CAPS_WORD}(?:[ /]{_CAPS_WORD}){{0,3}})         # SEOUL, NEW YORK, DAKAR/NOUAKCHOTT
         | (?P<title>{_TITLE_WORD}(?:[ ]{_TITLE_WORD}){{0,2}})     # Kyiv (only with a date or agency)
     )
     (?P<region>,[ ](?!{_MONTH}[ ]\d){_TITLE_WORD}(?:[ ]{_TITLE_WORD}){{0,2}})?  # , Yemen
@@ -98,6 +98,7 @@ def _geocode(place: str, gazetteer: Gazetteer):  # type: ignore[no-untyped-def]
     """A city first ("ADEN, Yemen" is the port, not a region), then any place by that name;
     capitals are looked up as names, since the gazetteer reads short capitals as acronyms."""
     name, _, region = place.partition(",")
+    name = name.partition("/")[0]  # "DAKAR/NOUAKCHOTT": filed from the first
     name = name.strip().title() if name.isupper() else name.strip()
     region = region.strip()
     # "ADEN, Yemen", "NANGAN, Matsu": the words after the comma say which country the town is in

@@ -468,6 +468,7 @@ def _admin1_index(
     "Belgorod region"; a bare name ("Hokkaido", "North Darfur") goes in a tier of its own unless
     a town of its country has that name ("Kidal" is the town, "Kidal region" the region)."""
     seats = places.region_seats()
+    official = _official_seats(places)
     known = {(e.country, e.admin1) for e in regions.values() if e.admin1}
     bare: dict[str, list[GazetteerEntry]] = {}
     for code, name, ascii_name, geonameid in data_rows(lexicon_text("places_admin1.v1.tsv")):
@@ -484,7 +485,9 @@ def _admin1_index(
             ),
             None,
         )
-        seat = namesake or seats.get((country, admin1))  # "Kidal" region: the town of Kidal
+        # the seat of record ("Yobe" -> Damaturu, not the bigger Potiskum), else the town that
+        # bears its name ("Kidal" region: the town of Kidal), else its most populous town
+        seat = official.get(code) or namesake or seats.get((country, admin1))
         if seat is None:
             continue
         entry = GazetteerEntry(
@@ -511,6 +514,18 @@ def _admin1_index(
                 bare.setdefault(key, []).append(entry)
                 _add_base(bases, key, entry)
     return bare
+
+
+def _official_seats(places: PlaceIndex) -> dict[str, IndexedPlace]:
+    """Admin-1 code ("NG.44") -> the GeoNames place of its seat, from the seats table."""
+    found = {}
+    for code, seat, geonameid in data_rows(lexicon_text("places_admin1_seats.v1.tsv")):
+        place = next(
+            (p for p in places.find(place_key(seat)) if p.geonameid == int(geonameid)), None
+        )
+        if place is not None:
+            found[code] = place
+    return found
 
 
 def _town_named(places: PlaceIndex, key: str, country: str) -> bool:

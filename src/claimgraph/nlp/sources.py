@@ -77,10 +77,12 @@ _REPRESENTATIVES = {"delegate", "delegation", "ambassador", "envoy", "representa
 # "the company": the organisation named last, when nothing else called "company" spoke before
 # "the airport" stands for a body whose name says it is one ("Riga International Airport")
 _NAMED_AS_KIND = frozenset({"airport"})
+# last words of news outlets' names: "the operator says" is never the agency that reported it
+_OUTLET_NAME_ENDS = frozenset({"agency", "review", "press", "times", "post", "journal", "herald", "gazette", "tribune", "observer", "courier", "sentinel", "ledger", "dispatch", "desk", "wire", "bulletin", "news", "radio", "tv", "television", "daily"})  # fmt: skip
 _COMPANY_NOUNS = frozenset({"company", "firm", "operator", "carrier", "insurer", "manufacturer", "contractor", "airport", "utility", "terminal"})  # fmt: skip
 _MINISTERS = frozenset({"minister"})
 # last words of a state's bodies, which "the company" never points back to
-_NOT_COMPANIES = _STATE_BODY_WORDS | {"side", "authorities", "authority", "government", "police", "army", "military", "navy", "guard", "forces", "embassy", "safety"}  # fmt: skip
+_NOT_COMPANIES = _STATE_BODY_WORDS | {"side", "authorities", "authority", "government", "police", "army", "military", "navy", "guard", "guards", "fleet", "corps", "forces", "embassy", "safety"}  # fmt: skip
 _DIPLOMATS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché"})
 _FOREIGN_WORDS = frozenset({"western", "foreign", "european", "international", "visiting"})
 _LOCATED = frozenset({"in", "at", "near", "inside"})  # "a diplomat in Yerevan"
@@ -387,6 +389,8 @@ class _Resolver:
         """The canonical source of one mention; `anonymous` says the cue carried an anonymity
         phrase ("said on condition of anonymity")."""
         hint = anonymous
+        if self._in_dateline(span.start) and self._in_dateline(span.end - 1):
+            return None  # "BERLIN/COPENHAGEN, April 8 (LW) —" read as a subject: no one speaks
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         assert tokens is not None
         head = head if head is not None and head in tokens else tokens.root
@@ -517,6 +521,14 @@ class _Resolver:
             and person.root.head == head
         ):
             person = None  # "Annelinn residents": the tagger's person names the residents' place
+        if (
+            person is not None
+            and head not in person
+            and person.root.head == head
+            and person[-1].tag_ != "POS"
+            and any(t.lower_ in _MEDIA_WORDS for t in tokens if t.i > person.end - 1)
+        ):
+            person = None  # "the Tasnim news agency": the tagger's person names the outlet
         named_apart = (
             person is not None
             and person.root.dep_ == "appos"
@@ -1308,10 +1320,13 @@ class _Resolver:
                 and self.sources[item.source_id].type == "organisation"
                 and self.sources[item.source_id].name[:1].isupper()  # named, not "a group"
                 and not self._in_dateline(item.position)  # "KUOPIO, Finland —"
+                # "the operator says" after OCHA spoke: a UN or state body is no company
+                and not (kind in _COMPANY_NOUNS and self.sources[item.source_id].parent)
                 # "the company" after "the Turkish side" or "the interior ministry" is no state
                 and not (
                     kind in _COMPANY_NOUNS
-                    and _last_word(self.sources[item.source_id].name) in _NOT_COMPANIES
+                    and _last_word(self.sources[item.source_id].name)
+                    in _NO_COMPANY_ENDS  # "Islamic State", "Beni Human Rights Collective"
                 )
                 # "the airport" is one named as an airport, not the embassy that spoke last
                 and (
@@ -1337,6 +1352,7 @@ class _Resolver:
             if (
                 ent.end_char > position
                 or dateline
+                or self._in_dateline(ent.start_char)  # "BERLIN/COPENHAGEN, April 8 (LW) —"
                 or (ent.label_ != "ORG" and not named_kind and not unknown_place)
                 or (kind in _NAMED_AS_KIND and kind not in ent.text.lower())
                 or _titled_name(ent) is not None
@@ -1364,12 +1380,25 @@ class _Resolver:
             ):
                 start -= 1  # "Pontica Container Terminal", where the tagger began at "Container"
             name = _strip_possessive(_drop_article(self.doc[start : ent.end].text)).rstrip("'’")
+            if kind in _COMPANY_NOUNS and (
+                not _company_like(name, kind) or _last_word(name) in _NO_COMPANY_ENDS
+            ):
+                # "the operator" is no navy, news agency or convention named before it, only
+                # a name that a company's could be
+                continue
             known = self.table.find(name)
             if known is not None:
                 return known if known.type in ("organisation", "company") else None
             if name.isupper():
                 return None  # an acronym may be anyone
-            if len(name.split()) < 2 or any(w in _MEDIA_WORDS for w in source_key(name).split()):
+            if (
+                len(name.split()) < 2
+                or any(w in _MEDIA_WORDS for w in source_key(name).split())
+                or (
+                    kind in _COMPANY_NOUNS
+                    and _last_word(name) in _OUTLET_NAME_ENDS | _NOT_COMPANIES
+                )
+            ):
                 # one capitalised word is as often a place the tagger took for a company
                 # ("as far as Olomouc and Zlin"), and a newspaper is an outlet: look further back
                 continue
@@ -1652,6 +1681,28 @@ def _modifiers(description: str, head: Token) -> set[str]:
     """The words of a description beside its head noun: "emergencies" in "the emergencies
     ministry", nothing in "its ministry"."""
     return set(description.split()) - _POSSESSIVES - {head.lemma_.lower(), head.lower_}
+
+
+# the last words of bodies that are no company: "the operator says" is none of them
+_PUBLIC_BODY_ENDS = frozenset({"state", "collective", "observatory", "watch", "committee", "council", "commission", "coalition", "alliance", "front", "mission", "court", "assembly", "brigade", "battalion", "province"})  # fmt: skip
+_NO_COMPANY_ENDS = (
+    _NOT_COMPANIES | _OUTLET_NAME_ENDS | (_CIVIL_HEADS - {"company"}) | _PUBLIC_BODY_ENDS
+)
+_COMPANY_FORMS = frozenset({"network", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "sa", "as", "ag", "gmbh", "co", "nv", "bv", "spa", "srl", "oy", "ab", "asa", "jsc", "pjsc", "bhd"})  # fmt: skip
+
+
+def _company_like(name: str, kind: str) -> bool:
+    """A name a company could bear: one that ends in a company word or a legal form
+    ("Dorian Maritime", "Moravia Health Network", "AS Emajõe Vesi"), or says its kind
+    ("Riga International Airport" for "the airport")."""
+    words = source_key(name).split()
+    return bool(words) and (
+        # "Kallavesi Energia": a company word in another language's form
+        any(w.startswith(word) for w in words for word in organisation_name_words())
+        or words[-1] in _COMPANY_FORMS
+        or words[0] in _COMPANY_FORMS
+        or kind in words
+    )
 
 
 def _last_word(name: str) -> str:

@@ -473,7 +473,8 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
         }
 
         named = _pointer_stems(
-            _after_report_noun(fact["match_text"]) if claimant else fact["match_text"]
+            # "the minister's statement": whose it is says nothing of what it says
+            _after_report_noun(fact["match_text"]) if claimant or pointed else fact["match_text"]
         )
         if named:
             # "rejected the looting accusation": the claim that speaks of looting; with none,
@@ -484,22 +485,25 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             before = [
                 m
                 for m in before
-                if (stems := _pointer_stems(m["facts"]["match_text"])) >= named
+                if (stems := _pointer_stems(m["facts"]["match_text"], shortest=3)) >= named
                 or (named & stems and fact["start"] - m["facts"]["start"] < ANAPHORIC_REACH)
             ]
         else:
-            # "rejected the report": only what was said just before can be the one meant
+            # "rejected the report": only what was said just before can be the one meant;
+            # "rejected the ministry's accusation": the ministry's, wherever the report has it
             before = [
                 m
                 for m in before
                 if fact["start"] - m["facts"]["start"] < ANAPHORIC_REACH
                 or m["attribution_id"] in accusing
+                or (pointed and accused and _accusing(m))
             ]
         if not before:
             continue
         sizes = state.reps.sizes
         single = bool(SINGLE_POINTER.search(fact["match_text"]))
         figured = bool(pointer_words & FIGURE_NOUNS)
+        countered = _countered_things(member, ordered[position + 1 :])
         # the reports a party calls groundless are those that accuse it, then the most reported;
         # "that report", "the account": the one just told
         target = max(
@@ -514,12 +518,41 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
                     (accused and country in m["facts"]["countries"])
                     or (figured and any(f.get("actor") == country for f in m["facts"]["figures"]))
                 ),
+                # "The army dismissed the claim. 'Two of our soldiers fell, not eleven'": the
+                # claim whose count the denier answers with its own
+                bool(countered & {f.get("thing") for f in m["facts"]["figures"]}),
+                # "rejected the ministry's accusation": the claim it made by accusing
+                accused and _accusing(m),
                 0 if single else sizes[state.reps.index[m["cluster_id"]]],
                 m["facts"]["start"],
             ),
         )
         found.append(_denial_in_report(state, member, target, "right after it"))
     return found
+
+
+def _countered_things(denial: dict[str, Any], after: list[dict[str, Any]]) -> set[str]:
+    """The things the denier counts in the words it says next, right after the denial."""
+    answer = next(
+        (
+            m
+            for m in after
+            if m["independence"] == denial["independence"]
+            and 0 < m["facts"]["start"] - denial["facts"]["start"] < ANAPHORIC_REACH
+        ),
+        None,
+    )
+    if answer is None:
+        return set()
+    return {f["thing"] for f in answer["facts"]["figures"] if f.get("thing")}
+
+
+ACCUSING_CUES = ("accus", "blam", "charg")
+
+
+def _accusing(member: dict[str, Any]) -> bool:
+    """A claim made as an accusation ("The ministry accused the journalists of ...")."""
+    return (member["facts"].get("cue") or "").lower().startswith(ACCUSING_CUES)
 
 
 def _denial_in_report(
@@ -611,8 +644,11 @@ def _common_stems(text: str) -> set[str]:
 
 # one report pointed at: the one just told ("rejected that report"), not the most reported
 SINGLE_POINTER = re.compile(
-    r"^(?:(?:that|this|the) (?:report|claim|account|story|accusation|allegation|assertion|version)"
-    r"|this|that)$",  # "The defence ministry rejects this": the sentence just before
+    r"^(?:(?:that|this|the|an?) (?:report|claim|account|story|accusation|allegation|assertion"
+    r"|version|charge|figure|toll|suggestion)"
+    # "The defence ministry rejects this": the sentence just before; "..., a charge Moscow
+    # denies": the claim the sentence has just reported
+    r"|this|that)$",
     re.IGNORECASE,
 )
 
@@ -650,14 +686,30 @@ POINTER_FILLERS = frozenset(
 )
 
 
-def _pointer_stems(text: str) -> set[str]:
-    """The content words of a claim, cut to rough stems ("looting", "looted" -> "loot"), less
-    the report nouns and fillers a pointing denial is made of."""
+def _pointer_stems(text: str, shortest: int = 5) -> set[str]:
+    """The content words of a claim, cut to rough stems ("looting", "looted" -> "loot";
+    "ramming", "ram" -> "ram"), less the report nouns and fillers a pointing denial is made of.
+    A claim's short words count (`shortest` 3: "tried to ram"); a denial's name its matter in
+    longer ones."""
     return {
-        word[: max(4, len(word) - 3)]
+        _stem(word)
         for word in lexical.words(text)
-        if len(word) >= 5 and word not in REPORT_NOUNS and word not in POINTER_FILLERS
+        if len(word) >= shortest and word not in REPORT_NOUNS and word not in POINTER_FILLERS
     }
+
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ed", "es", "e")
+
+
+def _stem(word: str) -> str:
+    """A rough stem, enough to tell that two forms are one word ("abduction", "abducted")."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":
+        word = word[:-1]  # "ramm(ing)" -> "ram"
+    return word[:5]
 
 
 def _plain_words(text: str) -> list[str]:
@@ -699,7 +751,7 @@ def _said_by(state: Run, member: dict[str, Any], author: str) -> bool:
 
 def _names_match(name: str, author: str) -> bool:
     """One name holds the other ("Horn Civilian Monitor" in "the Horn Civilian Monitor")."""
-    name, author = name.casefold(), author.casefold()
+    name, author = name.casefold(), author.casefold().removeprefix("the ")
     return bool(name) and (author in name or name in author)
 
 
