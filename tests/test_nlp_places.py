@@ -551,3 +551,36 @@ def test_places_a_speakers_noun_is_a_town_after_a_locative(nlp_model, gazetteer)
         gazetteer,
     )
     assert places["Police"][1:] == ("PL", "city")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "lat", "lon"),
+    [
+        # a region sits at its seat of record (Damaturu), not its biggest town (Potiskum)
+        ("Gunmen attacked a market in Yobe State, Nigeria, on Friday.", "Yobe State", 11.75, 11.96),
+        (
+            "Protesters blocked roads in Ecuador's Los Ríos province.",
+            "Los Ríos province",
+            -1.8,
+            -79.53,
+        ),
+    ],
+)
+def test_places_a_region_is_pinned_at_its_seat(nlp_model, gazetteer, sentence, span, lat, lon):
+    [place] = [p for p in places_in(sentence, nlp_model, gazetteer) if p.span.text == span]
+    assert abs(place.lat - lat) < 0.05
+    assert abs(place.lon - lon) < 0.05
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("Survivors fled across the lake to the Kyangwali camp in Uganda.", "Kyangwali"),
+        ("Barges were halted on the Desna River north of the city.", "Desna River"),
+        ("Trucks queued at the Torkham crossing for a third day.", "Torkham crossing"),
+    ],
+)
+def test_places_camps_rivers_and_crossings_are_features(nlp_model, gazetteer, sentence, span):
+    """A camp, river or crossing conflict news names without a country is in the features
+    table, and "the Kyangwali camp" is the camp, not a modifier of some other camp."""
+    assert span in found(sentence, nlp_model, gazetteer)

@@ -234,6 +234,8 @@ class _Finder:
         """A one-word name that qualifies the noun after it: "the Baltic states", "the Sahel
         alliance", "Pacific Fleet" speak of something else than the sea or area."""
         token = self.doc[start]
+        if token.head.lower_ in _SITE_NOUNS:
+            return False  # "the Kyangwali camp", "the Tigris river": the noun says what it is
         return end - start == 1 and token.dep_ in _MODIFIER_DEPS and token.head.i > token.i
 
     # -- pass 1 ------------------------------------------------------------------------------
@@ -608,6 +610,10 @@ class _Finder:
                 gazetteer_id=entry.gazetteer_id,
             )
         )
+
+
+# nouns after a feature's name that say what kind of place it is
+_SITE_NOUNS = frozenset({"camp", "camps", "settlement", "base", "airbase", "airfield", "crossing", "river", "lake", "reservoir", "dam"})  # fmt: skip
 
 
 def _never_place(ent: SpacySpan) -> bool:

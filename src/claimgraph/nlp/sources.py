@@ -1698,7 +1698,11 @@ def _company_like(name: str, kind: str) -> bool:
     words = source_key(name).split()
     return bool(words) and (
         # "Kallavesi Energia": a company word in another language's form
-        any(w.startswith(word) for w in words for word in organisation_name_words())
+        any(
+            w.startswith(word) or (len(w) >= 5 and word.startswith(w))  # "Terminal", "Energia"
+            for w in words
+            for word in organisation_name_words()
+        )
         or words[-1] in _COMPANY_FORMS
         or words[0] in _COMPANY_FORMS
         or kind in words
