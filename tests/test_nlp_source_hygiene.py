@@ -53,6 +53,8 @@ def test_source_hygiene_documents_name_their_issuer_or_no_one(analyse, text, can
             ["Russia", "Iran", "North Korea"],
         ),
         ("Kenyatta and Museveni said the border would reopen.", ["Kenyatta", "Museveni"]),
+        # a body named by its role is an actor too
+        ("Senegal and the owner say 26 men are held.", ["Senegal", "the owner"]),
     ],
 )
 def test_source_hygiene_one_claim_per_coordinated_actor(analyse, text, sources):

@@ -164,6 +164,9 @@ def test_attackers_killed_are_not_the_toll_of_their_victims(facts_of):
             8,
             "people",
         ),
+        # an armed group's members killed are no count of the troops the army lost
+        ("The army said air strikes on the islands killed 62 militants.", 62, "insurgents"),
+        ("The army said its troops had killed 40 rebels near the lake.", 40, "insurgents"),
         # a number counts the noun it shares with the next one
         (
             "Three Turkish engineers were abducted, the ministry said. The company said it had 212 "
