@@ -584,3 +584,17 @@ def test_places_camps_rivers_and_crossings_are_features(nlp_model, gazetteer, se
     """A camp, river or crossing conflict news names without a country is in the features
     table, and "the Kyangwali camp" is the camp, not a modifier of some other camp."""
     assert span in found(sentence, nlp_model, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Radio Lac Espoir, Bol: morning news (transcript, translated from French and Kanembu)",
+        "The Russian-language channel said the town had been hit.",
+    ],
+)
+def test_places_a_language_names_no_country(nlp_model, gazetteer, sentence):
+    """ "translated from French" is a language: no France in the report, so Bol is Chad's."""
+    places = places_in(sentence, nlp_model, gazetteer)
+    assert not any(p.kind == "demonym" for p in places), places
+    assert all(p.country != "FR" for p in places)

@@ -727,3 +727,16 @@ def test_a_report_whose_lead_names_no_country_places_its_figures_in_the_one_it_n
         f for f in figures_in(facts_of(lead + filler + "\n\n" + two_countries)) if f.value == 112
     ]
     assert figure.place is None
+
+
+def test_a_briefings_figure_is_placed_by_its_section_not_the_headline(facts_of):
+    """A roundup's bullet under "Chad: Ngouboua" counts soldiers killed in Chad, not in the
+    countries its headline names for another story."""
+    facts = facts_of(
+        "Weekly briefing: Ngouboua tolls disputed; Senegal and Mauritania at odds over a pirogue\n\n"
+        "Frontline Weekly | Friday 27 November\n\n"
+        "Chad: Ngouboua\n"
+        "- The army says eight soldiers were killed in the attack.\n"
+    )
+    [figure] = [f for f in figures_in(facts) if f.value == 8]
+    assert figure.place == "TD"

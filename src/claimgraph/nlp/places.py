@@ -170,6 +170,8 @@ class _Finder:
             iso = self.words.demonyms.get(place_key(text)) or self.words.demonyms.get(
                 place_key(text).removesuffix("s")
             )
+            if iso and self._language(start, end):
+                continue  # "(transcript, translated from French)" names no country
             entry = self.gazetteer.country(iso) if iso else None
             entry = entry or self.gazetteer.lookup(text, kind="country")
             entry = entry or self.gazetteer.lookup(text, kind="named_region")
@@ -502,7 +504,16 @@ class _Finder:
                     if self._demonym(token.i, end):
                         break
 
+    def _language(self, start: int, end: int) -> bool:
+        """ "translated from French", "in Russian", "French-language": a language, no place."""
+        text = doc_text(self.doc)
+        before = text[max(0, self.doc[start].idx - 60) : self.doc[start].idx]
+        after = text[self.doc[end - 1].idx + len(self.doc[end - 1]) :][:12]
+        return bool(_LANGUAGE_BEFORE.search(before) or _LANGUAGE_AFTER.match(after))
+
     def _demonym(self, start: int, end: int) -> bool:
+        if self._language(start, end):
+            return False
         text = place_key(self.doc[start:end].text)
         iso = self.words.demonyms.get(text) or self.words.demonyms.get(text.removesuffix("s"))
         entry = self.gazetteer.country(iso) if iso else None
@@ -611,6 +622,14 @@ class _Finder:
             )
         )
 
+
+# a demonym that names a language: "translated from French and Kanembu", "speaking in Russian",
+# "a Russian-language channel"
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:translated|translation|interpreted|dubbed|subtitled|spoke|speaking|speaks|written)"
+    r"\s+(?:\w+\s+)?(?:from|into|in)\s+(?:[A-Z][\w-]*(?:,|\s+and|\s+or)\s+)*$"
+)
+_LANGUAGE_AFTER = re.compile(r"(?:-|\s)?(?:language|speaking|speakers?)\b")
 
 # nouns after a feature's name that say what kind of place it is
 _SITE_NOUNS = frozenset({"camp", "camps", "settlement", "base", "airbase", "airfield", "crossing", "river", "lake", "reservoir", "dam"})  # fmt: skip

@@ -99,6 +99,8 @@ class _Context:
     previous: list[Figure] = field(default_factory=list)
     speakers: list[str | None] = field(default_factory=list)  # who gave each of `previous`
     countries: Counter[str] = field(default_factory=Counter)  # where a placeless figure is
+    # a briefing's section heading ("Chad: Ngouboua") above the claim: where its figures are
+    section: Counter[str] = field(default_factory=Counter)
 
 
 # places below a country tell one story from another in a corpus of several
@@ -162,7 +164,11 @@ def document_facts(
     facts: list[ClaimFacts] = []
     media_before: list[tuple[int, str]] = []  # (offset, media source id) seen so far
     ordered = sorted(analysis.attributions, key=lambda a: a.content_start)
+    headings = _section_headings(text, analysis.places)
     for attribution in ordered:
+        context.section = next(
+            (c for start, c in reversed(headings) if start < attribution.content_start), Counter()
+        )
         source_id = _source(attribution, identity, lexicon, media_before, home)
         channel_id = _channel(attribution, identity)
         for offset, media in (
@@ -180,6 +186,24 @@ def document_facts(
             )
         )
     return facts
+
+
+SECTION_HEADING = re.compile(r"^[^\n:.!?]{2,60}:[^\n.!?]{0,60}$\n(?=\s*[-•*–] )", re.MULTILINE)
+
+
+def _section_headings(text: str, places: tuple[Place, ...]) -> list[tuple[int, Counter[str]]]:
+    """A briefing's section headings that name countries ("Chad: Ngouboua", "Senegal /
+    Mauritania: N'Diago", each over a list of bullets), with the countries they name."""
+    headings = []
+    for match in SECTION_HEADING.finditer(text):
+        countries = Counter(
+            p.country
+            for p in places
+            if p.country and p.kind != "demonym" and match.start() <= p.span.start < match.end()
+        )
+        if countries:
+            headings.append((match.start(), countries))
+    return headings
 
 
 def _home_country(analysis: Analysis) -> str | None:
@@ -501,7 +525,7 @@ def _figures(
             places=places,
             previous=[*context.previous, *figures],
             said_before=[*own, *figures],
-            document_countries=context.countries,
+            document_countries=context.section or context.countries,
             lexicon=lexicon,
             next_unit=None if last else quantities[index + 1].unit,
             speaker_country=speaker_country,

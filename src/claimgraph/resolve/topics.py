@@ -617,7 +617,9 @@ def _place(
     number: "10 died ... and three escaped, none into Brazil" did not die in Brazil), or before
     it as a fallback; other than the actor's own country ("South Korea's spy agency said 1,500
     ...") and other than where it came from ("80 fighters crossed the river from Nigeria")."""
-    for place in places:
+    # before the number, the nearest place first: a briefing's "Chad: Ngouboua" section, not
+    # the headline's "Senegal and Mauritania"
+    for place in places if after else reversed(places):
         if (
             (place.kind != "demonym" or (after and _place_noun(text, place)))
             and place.country
