@@ -399,6 +399,19 @@ def test_attributions_gold_sentences_floor(analyse):
             "said",
             "un",
         ),
+        # "the colonel" is the one person the report named with that rank, speaker or not
+        (
+            "The army spokesman, Colonel Adam Bichara, said the post was manned. The colonel "
+            "also said the toll was unchanged.",
+            "also said",
+            "adam-bichara",
+        ),
+        (
+            "We put the account to the army spokesman, Colonel Adam Bichara. The colonel said "
+            "the toll was unchanged.",
+            "said",
+            "adam-bichara",
+        ),
         # the tagger's person before "news agency" names the outlet, not its owner
         ("The Tasnim news agency said 21 crew were held.", "said", "tasnim-news-agency"),
     ],

@@ -1124,6 +1124,22 @@ class _Resolver:
             words = {w for role in holder.roles for w in source_key(role).split()}
             if wanted <= words:
                 return holder
+        if wanted != {head.lemma_.lower()}:
+            return None
+        # "The colonel also said", after "the army spokesman, Colonel Abdelkerim Bichara": the
+        # one person the report has named with that title before, speaker or not
+        titled = {
+            _strip_possessive(ent[1:].text if ent[0].lower_ == head.lower_ else ent.text)
+            for ent in self.ents
+            if ent.label_ == "PERSON"
+            and ent.end_char <= tokens.start_char
+            and (
+                (ent.start > 0 and self.doc[ent.start - 1].lower_ == head.lower_)
+                or (len(ent) > 1 and ent[0].lower_ == head.lower_)
+            )
+        }
+        if len(titled) == 1:
+            return self._person(titled.pop(), None)
         return None
 
     def _described_antecedent(self, description: str, head: Token, position: int) -> Source | None:
