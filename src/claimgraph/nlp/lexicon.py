@@ -96,6 +96,9 @@ def organisation_name_words() -> frozenset[str]:
     return frozenset(row[0] for row in data_rows(lexicon_text("organisation_name_words.v1.txt")))
 
 
+# company forms written before or after a name, or left out: "AS Emajõe Vesi", "Emajõe Vesi"
+LEGAL_FORMS = frozenset({"as", "ab", "ag", "asa", "sa", "nv", "bv", "plc", "ltd", "llc", "inc", "gmbh", "jsc", "pjsc", "oao", "oy", "oyj", "spa", "srl", "bhd"})  # fmt: skip
+
 # nouns for a settlement or an area an office is held in: "the mayor of the town of X"
 SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "district", "province", "region", "county", "commune", "municipality"})  # fmt: skip
 

@@ -23,6 +23,7 @@ from claimgraph.nlp.attributions import Found
 from claimgraph.nlp.datelines import find_datelines
 from claimgraph.nlp.issued import STATEMENT_TITLE
 from claimgraph.nlp.lexicon import (
+    LEGAL_FORMS,
     SETTLEMENT_NOUNS,
     Lexicon,
     actor_nouns,
@@ -1407,14 +1408,7 @@ class _Resolver:
                 return known if known.type in ("organisation", "company") else None
             if name.isupper():
                 return None  # an acronym may be anyone
-            if (
-                len(name.split()) < 2
-                or any(w in _MEDIA_WORDS for w in source_key(name).split())
-                or (
-                    kind in _COMPANY_NOUNS
-                    and _last_word(name) in _OUTLET_NAME_ENDS | _NOT_COMPANIES
-                )
-            ):
+            if len(name.split()) < 2 or any(w in _MEDIA_WORDS for w in source_key(name).split()):
                 # one capitalised word is as often a place the tagger took for a company
                 # ("as far as Olomouc and Zlin"), and a newspaper is an outlet: look further back
                 continue
@@ -1704,7 +1698,7 @@ _PUBLIC_BODY_ENDS = frozenset({"state", "collective", "observatory", "watch", "c
 _NO_COMPANY_ENDS = (
     _NOT_COMPANIES | _OUTLET_NAME_ENDS | (_CIVIL_HEADS - {"company"}) | _PUBLIC_BODY_ENDS
 )
-_COMPANY_FORMS = frozenset({"network", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "sa", "as", "ag", "gmbh", "co", "nv", "bv", "spa", "srl", "oy", "ab", "asa", "jsc", "pjsc", "bhd"})  # fmt: skip
+_COMPANY_FORMS = LEGAL_FORMS | {"network", "company", "corporation", "corp", "co"}
 
 
 def _company_like(name: str, kind: str) -> bool:

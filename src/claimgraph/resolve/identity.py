@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from claimgraph.nlp.lexicon import (
+    LEGAL_FORMS,
     SETTLEMENT_NOUNS,
     data_rows,
     lexicon_text,
@@ -291,10 +292,6 @@ def _without_country(name: str) -> str:
         if rest and ((first.endswith("'s") and countries.of(first)) or first in countries.demonyms):
             return rest  # a possessive country ("moldova's") or a demonym ("moldovan")
     return name
-
-
-# company forms written before or after a name or left out: "AS Emajõe Vesi", "Emajõe Vesi"
-LEGAL_FORMS = frozenset({"as", "ab", "ag", "asa", "sa", "nv", "bv", "plc", "ltd", "llc", "inc", "gmbh", "jsc", "pjsc", "oao", "oy", "oyj", "spa", "srl"})  # fmt: skip
 
 
 def _own_name(name: str) -> str:
