@@ -305,3 +305,27 @@ def test_gazetteer_arabic_articles_spelt_another_way(gazetteer, name, expected, 
 def test_gazetteer_an_alternate_name_in_a_named_country_wins(gazetteer, countries, country):
     """ "Sur" is Oman's Sur by its own name, and Tyre by an alternate one."""
     assert gazetteer.lookup("Sur", context=DocumentContext(countries)).country == country
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "region", "country"),
+    [
+        # a region named after its seat: GeoNames writes "Mangghystau" and "Littoral"
+        ("Aktau region", {"KZ"}, "Mangghystau", "KZ"),
+        ("Douala region", {"CM"}, "Littoral", "CM"),
+        # transliterations: "gh" for "g", "y" for "i"
+        ("Mangistau region", {"KZ"}, "Mangghystau", "KZ"),
+        # a region's own name wins over another country's region whose seat bears it
+        ("Concepcion department", {"PY", "CL"}, "Concepcion", "PY"),
+    ],
+)
+def test_gazetteer_regions_by_seat_and_loose_spelling(gazetteer, name, countries, region, country):
+    entry = gazetteer.lookup(name, context=DocumentContext(frozenset(countries)))
+    assert entry is not None
+    assert entry.kind == "region"
+    assert (entry.name, entry.country) == (region, country)
+
+
+def test_gazetteer_a_seat_named_region_needs_its_country(gazetteer):
+    """ "Aktau region" is a Kazakh region only in a report that names Kazakhstan."""
+    assert gazetteer.lookup("Aktau region") is None

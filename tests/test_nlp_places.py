@@ -598,3 +598,25 @@ def test_places_a_language_names_no_country(nlp_model, gazetteer, sentence):
     places = places_in(sentence, nlp_model, gazetteer)
     assert not any(p.kind == "demonym" for p in places), places
     assert all(p.country != "FR" for p in places)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "spans"),
+    [
+        # the model tags "Niger's Tillaberi" as one organisation: the country, then its region
+        (
+            "Troops moved into Niger's Tillaberi region after the attack.",
+            {"Niger", "Tillaberi region"},
+        ),
+        # ... and "Garowe at Qardho" as one title: two towns, not a name
+        (
+            "BOSASO, Somalia — Clan militias shelled positions held by troops loyal to Garowe"
+            " at Qardho, a town south of Bosaso, elders said.",
+            {"BOSASO", "Garowe", "Bosaso"},
+        ),
+    ],
+)
+def test_places_an_entity_run_across_a_possessive_or_at_is_split(
+    nlp_model, gazetteer, sentence, spans
+):
+    assert spans <= set(found(sentence, nlp_model, gazetteer))

@@ -91,10 +91,16 @@ LOOSE_MIN = 6  # shorter names are too easily another name spelt loosely
 def loose_key(key: str) -> str:
     """A region's key spelt loosely, for the spellings news and GeoNames disagree on: doubled
     letters single ("Shabeelle", "Hiiraan"), a final "h" dropped ("Shabwah"), "and" and Arabic
-    articles gone ("Sistan and Baluchestan" / "Sistan-Baluchestan")."""
-    words = [w for w in key.split() if w not in ("and", "al", "el", "ad", "as")]
-    words = [re.sub(r"(.)\1+", r"\1", w) for w in words]
+    articles gone ("Sistan and Baluchestan" / "Sistan-Baluchestan"), and the letters
+    transliterations swap: "gh" and "kh" as "g" and "k" ("Mangghystau" / "Mangystau"), the
+    French "gu" before e or i as "g" ("Chargui" / "Chargi"), "y" as "i"."""
+    words = [_loose_word(w) for w in key.split() if w not in ("and", "al", "el", "ad", "as")]
     return " ".join(w[:-1] if len(w) > 4 and w.endswith("h") else w for w in words)
+
+
+def _loose_word(word: str) -> str:
+    word = re.sub(r"gu(?=[ei])", "g", re.sub(r"([gk])h", r"\1", word)).replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", word)
 
 
 def place_key(name: str) -> str:
@@ -119,6 +125,7 @@ class Gazetteer:
         countries: dict[str, GazetteerEntry],
         regions: dict[str, GazetteerEntry],
         region_bases: dict[str, list[GazetteerEntry]],
+        seat_bases: dict[str, list[GazetteerEntry]],
         continents: dict[str, GazetteerEntry],
         admin1: dict[str, list[GazetteerEntry]],
         places: PlaceIndex,
@@ -132,6 +139,7 @@ class Gazetteer:
         self._countries = countries
         self._regions = regions
         self._region_bases = region_bases
+        self._seat_bases = seat_bases
         self._continents = continents
         self._admin1 = admin1
         self._places = places
@@ -182,6 +190,9 @@ class Gazetteer:
                 or _one_country(self._region_bases.get(base, ()))
                 or self._district(base, context, by_seat=False)  # "Soum province" is admin-2
                 or _choose(self._loose_bases.get(loose_key(base), ()), context)
+                # "Timbuktu region": the region named after its seat, last, so that a
+                # region's own name ("Concepcion department", Paraguay) wins
+                or _choose(self._seat_bases.get(base, ()), context)
             )
         if len(words) > 1 and words[-1] in self._district_words:
             return self._district(" ".join(words[:-1]), context)
@@ -463,10 +474,13 @@ def _admin1_index(
     regions: dict[str, GazetteerEntry],
     bases: dict[str, list[GazetteerEntry]],
     region_words: frozenset[str],
+    seat_bases: dict[str, list[GazetteerEntry]],
 ) -> dict[str, list[GazetteerEntry]]:
     """GeoNames admin-1 regions the hand table lacks. "Belgorod Oblast" is found whole and as
     "Belgorod region"; a bare name ("Hokkaido", "North Darfur") goes in a tier of its own unless
-    a town of its country has that name ("Kidal" is the town, "Kidal region" the region)."""
+    a town of its country has that name ("Kidal" is the town, "Kidal region" the region).
+    `seat_bases` gets each region under its seat's name: news writes "Timbuktu region" for
+    GeoNames' "Tombouctou"."""
     seats = places.region_seats()
     official = _official_seats(places)
     known = {(e.country, e.admin1) for e in regions.values() if e.admin1}
@@ -513,6 +527,8 @@ def _admin1_index(
             else:
                 bare.setdefault(key, []).append(entry)
                 _add_base(bases, key, entry)
+        if code in official:
+            _add_base(seat_bases, place_key(seat.name), entry)
     return bare
 
 
@@ -614,7 +630,8 @@ def _build() -> Gazetteer:
         place_key(row[0]) for row in data_rows(lexicon_text("places_region_words.v1.txt"))
     )
     regions, region_bases = _region_indexes(places)
-    admin1 = _admin1_index(places, regions, region_bases, region_words)
+    seat_bases: dict[str, list[GazetteerEntry]] = {}
+    admin1 = _admin1_index(places, regions, region_bases, region_words, seat_bases)
     district_words, generic_district_words = (
         frozenset(place_key(row[0]) for row in data_rows(lexicon_text(name)))
         for name in ("places_district_words.v1.txt", "places_district_generic.v1.txt")
@@ -624,6 +641,7 @@ def _build() -> Gazetteer:
         countries=countries,
         regions=regions,
         region_bases=region_bases,
+        seat_bases=seat_bases,
         continents=_continent_index(),
         admin1=admin1,
         places=places,

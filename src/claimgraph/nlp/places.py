@@ -56,7 +56,7 @@ _LOCATIVE = frozenset(
     "through between within off".split()
 )
 _ON = "on"  # "advancing on Pokrovsk", "strikes on Kharkiv"; but "pressure on Jackson"
-_INSIDE_LOCATIVE = frozenset({"in", "near"})  # "Goma in North Kivu" is two names
+_INSIDE_LOCATIVE = frozenset({"in", "near", "at"})  # "Goma in North Kivu" is two names
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
@@ -144,7 +144,9 @@ class _Finder:
         self.person_words = frozenset(
             place_key(token.text)
             for ent in doc.ents
-            if ent.label_ == "PERSON" and len(ent) > 1
+            if ent.label_ == "PERSON"
+            and len(ent) > 1
+            and not any(t.lower_ in _INSIDE_LOCATIVE for t in ent)  # "Hargeisa at Yagoori"
             for token in ent
         )
         self.context = self._document_context()
@@ -399,13 +401,17 @@ class _Finder:
         return self.gazetteer.lookup(self.doc[start:end].text, context=self.context) is not None
 
     def _split_at_locatives(self, start: int, end: int) -> list[tuple[int, int]]:
-        """ "Goma in North Kivu" -> "Goma", "North Kivu": an entity run across a locative; and
+        """ "Goma in North Kivu" -> "Goma", "North Kivu": an entity run across a locative;
         "Victoria, Seychelles" -> "Victoria", "Seychelles" where the name after the comma is a
-        country's or a region's."""
+        country's or a region's; and "Mozambique's Cabo Delgado" where the name before the
+        possessive is."""
         parts, at = [], start
         for i in range(start + 1, end - 1):
             if self.doc[i].text == "," and self._area_name(i + 1, end):
                 parts.append((at, i))
+                at = i + 1
+            elif self.doc[i].text in _POSSESSIVE and self._area_name(at, i):
+                parts.append((at, i))  # "Mozambique's Cabo Delgado": the country, then its part
                 at = i + 1
             elif self.doc[i].lower_ in _INSIDE_LOCATIVE:
                 parts.append((at, i))
@@ -554,7 +560,8 @@ class _Finder:
         before = place_key(self.doc[start - 1].text) if start > 0 else ""
         if before in self.words.titles or before in ("v", "vs"):  # "Plessy v. Ferguson"
             return True
-        if end < len(self.doc) and self.doc[end].ent_type_ == "PERSON" and not self.claimed[end]:
+        after = self.doc[end] if end < len(self.doc) else None
+        if after and after.ent_type_ == "PERSON" and after.is_title and not self.claimed[end]:
             return True  # a title or first name: "King George III", "Jackson Browne"
         return end - start == 1 and place_key(self.doc[start].text) in self.person_words
 
