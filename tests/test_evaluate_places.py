@@ -83,7 +83,15 @@ def test_gold_set_is_well_formed():
     documents = load_gold(GOLD)
     mentions = [p for d in documents for p in d.places]
     assert len(mentions) >= 120
-    assert {d.split for d in documents} == {"dev", "test", "test2", "test3", "test4", "test5"}
+    assert {d.split for d in documents} == {
+        "dev",
+        "test",
+        "test2",
+        "test3",
+        "test4",
+        "test5",
+        "test6",
+    }
     assert sum(1 for d in documents for _ in d.places if d.split == "test") >= 60
     assert sum(1 for d in documents for _ in d.places if d.split == "test2") >= 40
     assert sum(1 for d in documents for _ in d.places if d.split == "test3") >= 100

@@ -317,6 +317,10 @@ def test_gazetteer_an_alternate_name_in_a_named_country_wins(gazetteer, countrie
         ("Mangistau region", {"KZ"}, "Mangghystau", "KZ"),
         # a region's own name wins over another country's region whose seat bears it
         ("Concepcion department", {"PY", "CL"}, "Concepcion", "PY"),
+        # compass points in one word; Kenya's counties are admin-1 regions
+        ("Northwest region", {"CM"}, "North-West", "CM"),
+        ("Samburu county", {"KE"}, "Samburu", "KE"),
+        ("Tana River county", {"KE"}, "Tana River", "KE"),
     ],
 )
 def test_gazetteer_regions_by_seat_and_loose_spelling(gazetteer, name, countries, region, country):
@@ -329,3 +333,10 @@ def test_gazetteer_regions_by_seat_and_loose_spelling(gazetteer, name, countries
 def test_gazetteer_a_seat_named_region_needs_its_country(gazetteer):
     """ "Aktau region" is a Kazakh region only in a report that names Kazakhstan."""
     assert gazetteer.lookup("Aktau region") is None
+
+
+@pytest.mark.parametrize("primary", ["VE", "CO"])
+def test_gazetteer_the_documents_own_country_breaks_a_tie(gazetteer, primary):
+    """Two regions called Amazonas in two countries the report names: the dateline's wins."""
+    context = DocumentContext(frozenset({"VE", "CO"}), primary=primary)
+    assert gazetteer.lookup("Amazonas state", context=context).country == primary

@@ -83,6 +83,9 @@ class DocumentContext:
 
     countries: frozenset[str] = frozenset()
     regions: frozenset[tuple[str, str]] = frozenset()  # (country, admin-1 code)
+    # the dateline's country, else the first one named: "PUERTO AYACUCHO, Venezuela — ... in
+    # Amazonas state, near the Colombian border" is Venezuela's Amazonas, not Colombia's
+    primary: str | None = None
 
 
 LOOSE_MIN = 6  # shorter names are too easily another name spelt loosely
@@ -93,7 +96,9 @@ def loose_key(key: str) -> str:
     letters single ("Shabeelle", "Hiiraan"), a final "h" dropped ("Shabwah"), "and" and Arabic
     articles gone ("Sistan and Baluchestan" / "Sistan-Baluchestan"), and the letters
     transliterations swap: "gh" and "kh" as "g" and "k" ("Mangghystau" / "Mangystau"), the
-    French "gu" before e or i as "g" ("Chargui" / "Chargi"), "y" as "i"."""
+    French "gu" before e or i as "g" ("Chargui" / "Chargi"), "y" as "i"; and compass points
+    written as one word ("North-West" / "Northwest")."""
+    key = re.sub(r"\b(north|south) (east|west)\b", r"\1\2", key)
     words = [_loose_word(w) for w in key.split() if w not in ("and", "al", "el", "ad", "as")]
     return " ".join(w[:-1] if len(w) > 4 and w.endswith("h") else w for w in words)
 
@@ -187,15 +192,25 @@ class Gazetteer:
             return (
                 self._regions.get(key)
                 or _choose(self._region_bases.get(base, ()), context)
+                # a loose spelling in a country the report names ("Northwest region",
+                # Cameroon) before a region of that exact name in a country it does not
+                # (Iceland's "Northwest")
+                or _choose(self._loose_bases.get(loose_key(base), ()), context)
                 or _one_country(self._region_bases.get(base, ()))
                 or self._district(base, context, by_seat=False)  # "Soum province" is admin-2
-                or _choose(self._loose_bases.get(loose_key(base), ()), context)
                 # "Timbuktu region": the region named after its seat, last, so that a
                 # region's own name ("Concepcion department", Paraguay) wins
                 or _choose(self._seat_bases.get(base, ()), context)
             )
         if len(words) > 1 and words[-1] in self._district_words:
-            return self._district(" ".join(words[:-1]), context)
+            # "Samburu county": Kenya's counties are GeoNames admin-1 regions, and a region
+            # of the name goes before a district named after a village of the name
+            base = " ".join(words[:-1])
+            return (
+                self._district(base, context, by_seat=False)
+                or self._tier("region", base, context)
+                or self._district(base, context)
+            )
         for tier in ("feature", "country", "named_region", "continent", "admin1", "city"):
             entry = self._tier(tier, key, context)
             if entry is not None:
@@ -309,7 +324,7 @@ def _choose(
         [c for c in eligible if c.country in context.countries],
     ):
         if wanted:
-            best = max(wanted, key=lambda c: c.population)
+            best = max(wanted, key=lambda c: (c.population, c.country == context.primary))
             if biggest.population <= MUCH_BIGGER * max(best.population, 1) or (
                 biggest.population < 100_000
             ):

@@ -34,7 +34,7 @@ never split to find a place inside.
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -158,11 +158,13 @@ class _Finder:
         phrases and in the dateline."""
         countries: set[str] = set()
         regions: set[tuple[str, str]] = set()
+        named: list[tuple[int, str]] = []  # (token, country) of each country named
         match = _DATELINE.search(doc_text(self.doc)[:DATELINE_WITHIN])
         if match and match["country"]:
             entry = self.gazetteer.lookup(match["country"], kind="country")
             if entry is not None and entry.country:
                 countries.add(entry.country)
+                named.append((-1, entry.country))
         names = [_trim(ent) for ent in self.doc.ents if not _never_place(ent)]
         names += [(t.i, t.i + 1) for t in self.doc if t.text[:1].isupper() and not t.ent_type_]
         for start, end in names:
@@ -176,6 +178,8 @@ class _Finder:
                 continue  # "(transcript, translated from French)" names no country
             entry = self.gazetteer.country(iso) if iso else None
             entry = entry or self.gazetteer.lookup(text, kind="country")
+            if entry is not None and entry.country:
+                named.append((start, entry.country))
             entry = entry or self.gazetteer.lookup(text, kind="named_region")
             if end < len(self.doc) and self.gazetteer.is_region_word(self.doc[end].text):
                 entry = entry or self.gazetteer.lookup(f"{text} {self.doc[end].text}")
@@ -183,13 +187,14 @@ class _Finder:
                 countries.add(entry.country)
                 if entry.admin1:
                     regions.add((entry.country, entry.admin1))
-        return DocumentContext(frozenset(countries), frozenset(regions))
+        primary = min(named)[1] if named else None
+        return DocumentContext(frozenset(countries), frozenset(regions), primary)
 
     def widen_context(self) -> None:
         """Add the countries and regions of the places found so far."""
         found = [p for p in self.places if p.country]
         countries = self.context.countries | {p.country for p in found if p.country}
-        self.context = DocumentContext(frozenset(countries), self.context.regions)
+        self.context = replace(self.context, countries=frozenset(countries))
 
     # -- pass 0 ------------------------------------------------------------------------------
 
