@@ -620,3 +620,14 @@ def test_places_an_entity_run_across_a_possessive_or_at_is_split(
     nlp_model, gazetteer, sentence, spans
 ):
     assert spans <= set(found(sentence, nlp_model, gazetteer))
+
+
+def test_places_a_region_phrase_is_read_in_the_reports_own_country(nlp_model, gazetteer):
+    """ "Iran's Kurdistan province" in a report that also names Iraq is Iran's province, not the
+    Kurdistan Region of Iraq."""
+    places = found(
+        "Security forces in Iran's Kurdistan province fired on mourners near the Iraqi border.",
+        nlp_model,
+        gazetteer,
+    )
+    assert places["Kurdistan province"][1] == "IR"

@@ -189,8 +189,13 @@ class Gazetteer:
         words = key.split()
         if len(words) > 1 and words[-1] in self._region_words:
             base = " ".join(words[:-1])
+            named = self._regions.get(key)
+            if named is not None and named.country != context.primary:
+                # "Iran's Kurdistan province" is Iran's, not the Kurdistan Region of Iraq
+                bases = self._region_bases.get(base, ())
+                named = next((b for b in bases if b.country == context.primary), named)
             return (
-                self._regions.get(key)
+                named
                 or _choose(self._region_bases.get(base, ()), context)
                 # a loose spelling in a country the report names ("Northwest region",
                 # Cameroon) before a region of that exact name in a country it does not
@@ -498,6 +503,11 @@ def _admin1_index(
     GeoNames' "Tombouctou"."""
     seats = places.region_seats()
     official = _official_seats(places)
+    # the names news gives them: "Podlaskie" for GeoNames' "Podlasie", "Sweida" for "As Suwayda"
+    aliases = {
+        code: names.split("|")
+        for code, names in data_rows(lexicon_text("places_admin1_aliases.v1.tsv"))
+    }
     known = {(e.country, e.admin1) for e in regions.values() if e.admin1}
     bare: dict[str, list[GazetteerEntry]] = {}
     for code, name, ascii_name, geonameid in data_rows(lexicon_text("places_admin1.v1.tsv")):
@@ -530,7 +540,7 @@ def _admin1_index(
             admin1=admin1,
             needs_context=True,
         )
-        for key in _admin1_keys(name, ascii_name):
+        for key in _admin1_keys(name, ascii_name, *aliases.get(code, ())):
             words = key.split()
             if words[-1] in region_words and len(words) > 1:
                 regions.setdefault(key, entry)

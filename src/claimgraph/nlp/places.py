@@ -167,6 +167,14 @@ class _Finder:
                 named.append((-1, entry.country))
         names = [_trim(ent) for ent in self.doc.ents if not _never_place(ent)]
         names += [(t.i, t.i + 1) for t in self.doc if t.text[:1].isupper() and not t.ent_type_]
+        # "Iran's Kurdistan" tagged as one name: the country before the possessive
+        names += [
+            (start, t.i)
+            for start, end in list(names)
+            for t in self.doc[start:end]
+            if t.text in _POSSESSIVE and t.i > start
+        ]
+        phrases: list[str] = []
         for start, end in names:
             if start >= end:
                 continue
@@ -181,13 +189,22 @@ class _Finder:
             if entry is not None and entry.country:
                 named.append((start, entry.country))
             entry = entry or self.gazetteer.lookup(text, kind="named_region")
-            if end < len(self.doc) and self.gazetteer.is_region_word(self.doc[end].text):
-                entry = entry or self.gazetteer.lookup(f"{text} {self.doc[end].text}")
+            if entry is None and end < len(self.doc):
+                if self.gazetteer.is_region_word(self.doc[end].text):
+                    phrases.append(f"{text} {self.doc[end].text}")
             if entry is not None and entry.country:
                 countries.add(entry.country)
                 if entry.admin1:
                     regions.add((entry.country, entry.admin1))
         primary = min(named)[1] if named else None
+        # "Kurdistan province" read once the countries are known: Iran's, in a report on Iran
+        known = DocumentContext(frozenset(countries), primary=primary)
+        for phrase in phrases:
+            entry = self.gazetteer.lookup(phrase, context=known) or self.gazetteer.lookup(phrase)
+            if entry is not None and entry.country:
+                countries.add(entry.country)
+                if entry.admin1:
+                    regions.add((entry.country, entry.admin1))
         return DocumentContext(frozenset(countries), frozenset(regions), primary)
 
     def widen_context(self) -> None:
