@@ -164,6 +164,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "fen": "test",
         "heath": "test",
         "moor": "test",
+        "dune": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15
