@@ -343,6 +343,23 @@ def test_a_count_still_standing_meets_a_toll_but_not_a_total_without_an_event():
 
 
 @pytest.mark.parametrize(
+    ("topic", "contradicts"),
+    [
+        ("cranes|shut down||SI", True),  # eight cranes stopped on Friday, 18 claimed on Monday
+        ("people|killed||TD", False),  # a toll three days later may be bodies found since
+    ],
+)
+def test_a_higher_count_days_later_disputes_only_what_does_not_rise(topic, contradicts):
+    from claimgraph.resolve.contradictions import figure_conflicts
+
+    rows = [
+        {**_row("c1", 8.0, "cumulative", "operator", "eight", "2026-11-20"), "topic": topic},
+        {**_row("c2", 18.0, "cumulative", "channel", "18", "2026-11-23"), "topic": topic},
+    ]
+    assert bool(figure_conflicts(rows, 5.0, 0.1, "count")) is contradicts
+
+
+@pytest.mark.parametrize(
     ("text", "person", "body"),
     [
         (

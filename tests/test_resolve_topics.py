@@ -59,6 +59,9 @@ def figures(analyse):
             "shut down",
         ),
         ("The ministry said seven inmates lost their lives.", 7, "inmates", "killed"),
+        # data taken in a breach
+        ("The firm said about 90,000 records were copied.", 90000, "records", "stolen"),
+        ("The group said it stole 2 million files.", 2000000, "files", "stolen"),
         ("Police said two people are under arrest.", 2, "people", "detained"),
         ("The union said 19 guards were taken hostage.", 19, "guards", "taken hostage"),
         ("A pamphlet said 11 soldiers were annihilated.", 11, "troops", "killed"),
@@ -660,6 +663,11 @@ def test_a_transcript_voice_relays_the_figures_of_those_it_quotes(analyse):
             "outage hours",
         ),
         ("Power was restored within 90 minutes, the operator said.", 90, "outage hours"),
+        (
+            "A security firm said the pumps were out of service for about 20 hours.",
+            20,
+            "outage hours",
+        ),
         ("Russia said the boat was about 900 metres inside Russian waters.", 900, "distance"),
         (
             "Belize said the skiffs were about two nautical miles west of Hunting Caye.",

@@ -214,12 +214,18 @@ def _counted_as(row: Mapping[str, Any]) -> str:
     return str(row["modality"])
 
 
-def _window(modality: str, window_days: float) -> float:
+# what happened to things, not people: no count of them rises as news comes in
+NOT_RUNNING_EVENTS = frozenset({"shut down", "stolen", "aboard"})
+
+
+def _window(row: Mapping[str, Any], window_days: float) -> float:
     """Tolls rise as bodies are found: a cumulative count days later is a revision, so only
-    counts given within a day of each other contradict."""
-    return (
-        min(window_days, TOLL_WINDOW_DAYS) if modality in ("cumulative", "final") else window_days
-    )
+    counts given within a day of each other contradict. Eight cranes stopped on Friday and 18
+    claimed on Monday is no revision."""
+    running = _counted_as(row) in ("cumulative", "final")
+    if running and _event(row) not in NOT_RUNNING_EVENTS:
+        return min(window_days, TOLL_WINDOW_DAYS)
+    return window_days
 
 
 def figure_conflicts(
@@ -301,7 +307,7 @@ def figure_conflicts(
             # a toll another body gives lower days later disagrees (tolls rise); a higher one
             # may be a revision as bodies are found
             lower_later = high_b < low_a and _toll(first)
-            window = window_days if lower_later else _window(_counted_as(first), window_days)
+            window = window_days if lower_later else _window(first, window_days)
             said_a, said_b = earliest[_key(first)], earliest[_key(second)]
             if _days(said_a["published"], said_b["published"]) > window:
                 continue

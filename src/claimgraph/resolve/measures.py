@@ -19,9 +19,11 @@ OUTAGE = "outage hours"
 DISTANCE = "distance"
 MEASURE_THINGS = frozenset({OUTAGE, DISTANCE})
 
-# the length of an outage: "without power for 19 hours", "restored within nine hours"
+# the length of an outage: "without power for 19 hours", "restored within nine hours", "the
+# cranes were out of service for about 31 hours", "stopped all 18 cranes for 72 hours"
 OUTAGE_WORDS = re.compile(
     r"\b(?:outages?|blackouts?|power cuts?|restor\w*|offline|back online|cut off|disrupt\w*|"
+    r"out of (?:service|action|operation)|stopped|halted|shut down|paraly[sz]\w*|"
     r"(?:cut|knocked out|shut off) (?:the )?(?:power|electricity|internet|service|supply)\w*|"
     r"(?:power|electricity|internet|service) (?:was|were|went) (?:out|down)|went dark|"
     r"without (?:usable |any )?(?:power|electricity|internet|service|water|heating|heat|signal|"
