@@ -979,3 +979,42 @@ def test_attributions_a_programmes_journalists_pass_on_what_others_say(analyse, 
     speakers = {a.source.text for a in analysis.attributions if a.source is not None}
     assert not speakers & {"CALLOWAY", "HALE", "Wednesday 25 November. Presenter", "Presenter"}
     assert {"The terminal operator", "The dockers' union", "ZORMAN"} <= speakers, speakers
+
+
+def test_a_comparison_after_an_inverted_cue_is_not_the_report(analyse):
+    """ "..., the IOM said on Friday, up from about 3,400 it counted on Monday": the report is
+    the clause before the cue, not the comparison after it."""
+    [claim] = analyse(
+        "More than 5,200 people have fled Karimama since Sunday's attack, the International "
+        "Organization for Migration (IOM) said on Friday, up from about 3,400 it counted on "
+        "Monday."
+    ).attributions
+    assert claim.content_text.startswith("More than 5,200 people have fled")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("IOM counts 5,200 displaced; the mayor says more than 9,000.", "more than 9,000"),
+        (
+            "The city says 70,000 households and more than 30 hours.",
+            "70,000 households and more than 30 hours",
+        ),
+    ],
+)
+def test_a_briefings_figure_after_says_is_the_report(analyse, text, content):
+    """A briefing's shorthand "the mayor says more than 9,000" reports the figure."""
+    assert content in [a.content_text for a in analyse(text).attributions]
+
+
+def test_a_briefings_section_heading_is_no_speaker(analyse):
+    """ "Aegean: Imia/Kardak dispute" over a list of bullets names a section, not a speaker;
+    "Russia: "We will respond"" still quotes one."""
+    analysis = analyse(
+        "Weekly briefing\n\nAegean: Imia/Kardak dispute\n"
+        "- Turkey now says its crew fired four warning shots into the air.\n\n"
+        'Russia: "We will respond"\n- Moscow said it would respond.\n'
+    )
+    sources = [a.source.text for a in analysis.attributions if a.source]
+    assert "Aegean" not in sources
+    assert "Russia" in sources

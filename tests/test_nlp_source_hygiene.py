@@ -1039,3 +1039,64 @@ def test_source_hygiene_a_generalisation_or_evidence_is_no_speaker(analyse, text
     """ "Few port operators can say ...": nobody in particular speaks; "the tools point to":
     evidence, not a source."""
     assert analyse(text).attributions == (), _claims(analyse(text))
+
+
+def test_source_hygiene_a_korean_name_is_one_person_by_its_family_name(analyse):
+    """ "Seo Min-jae" (family name first, the given name hyphenated) is one person, and "Seo"
+    later in the report is that person."""
+    analysis = analyse(
+        "The pumps stopped at 1 a.m., said Seo Min-jae, a spokesman for the water company. "
+        "Seo said no customer data had been taken."
+    )
+    assert [a.canonical_source for a in analysis.attributions] == ["seo-min-jae"] * 2
+
+
+def test_source_hygiene_a_name_in_capitals_is_the_person_the_report_introduced(analyse):
+    """ "YOON" (a transcript's way of naming a speaker) after "Yoon Seo-yeon" is the researcher,
+    not the best-known Yoon of the source table."""
+    analysis = analyse(
+        "Yoon Seo-yeon is a researcher at a security firm in Seoul.\n\n"
+        "YOON said the firm had counted 26 controllers that were encrypted."
+    )
+    assert [a.canonical_source for a in analysis.attributions] == ["yoon-seo-yeon"]
+
+
+def test_source_hygiene_a_place_the_tagger_read_as_a_person_is_no_name(analyse):
+    """ "A security official in Cotonou, who asked not to be named": an anonymous official of
+    Benin, not a person called Cotonou."""
+    [claim] = analyse(
+        "A security official in Cotonou, who asked not to be named, said 11 soldiers had been "
+        "killed."
+    ).attributions
+    assert claim.anonymous
+    assert claim.canonical_source.startswith("anonymous-")
+
+
+def test_source_hygiene_a_rank_inside_a_description_starts_the_name(analyse):
+    """ "Army spokesman Colonel Servais Akpovi" is a person (the tagger saw an organisation), so
+    the "He" that follows is him."""
+    first, second = analyse(
+        'Army spokesman Colonel Servais Akpovi said: "Seven of our men fell in Karimama." He said '
+        "the civilian toll stood at six."
+    ).attributions
+    assert first.canonical_source == second.canonical_source == "servais-akpovi"
+
+
+def test_source_hygiene_the_company_is_not_the_programme_named_in_the_title(analyse):
+    """ "The company says ..." in a radio interview is not the radio programme whose title line
+    opened the transcript."""
+    analysis = analyse(
+        'Radio Baltica, "Morning Line": interview with Andres Kivisild of the Information '
+        "System Authority (transcript, abridged)\n\n"
+        "Saturday 14 November. Presenter: Kaisa Rand.\n\n"
+        "RAND: Andres Kivisild heads the cyber security centre at the Information System "
+        "Authority, RIA. Good morning.\n\n"
+        "KIVISILD: Good morning.\n\n"
+        "RAND: Three days after the attack on Tartu's water. What do we actually know about how "
+        "many people were affected?\n\n"
+        "KIVISILD: The company says about 26,000 households. That is the figure we are working "
+        "with.\n"
+    )
+    sources = {a.canonical_source for a in analysis.attributions if "26,000" in a.content_text}
+    assert sources
+    assert not any("radio" in s for s in sources), sources

@@ -1482,6 +1482,30 @@ def test_a_surname_alone_is_the_one_person_so_named():
     assert identity.canonical("jayasekera") == "ruwan-jayasekera"
 
 
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("army spokesman Colonel Servais Akpovi", "servais-akpovi"),
+        ("the government of Servais Akpovi", "other"),
+    ],
+)
+def test_a_name_with_a_title_before_it_is_that_person(name, canonical):
+    identity = _identity(
+        SourceInfo("servais-akpovi", "Servais Akpovi", "person"),
+        SourceInfo("other", name, "organisation"),
+    )
+    assert identity.canonical("other") == canonical
+
+
+def test_a_korean_family_name_alone_is_the_one_person_so_named():
+    """ "Seo said" in another report is Seo Min-jae: the family name comes first."""
+    identity = _identity(
+        SourceInfo("seo-min-jae", "Seo Min-jae", "person"),
+        SourceInfo("seo", "Seo", "person"),
+    )
+    assert identity.canonical("seo") == "seo-min-jae"
+
+
 def test_a_denial_of_this_answers_the_sentence_just_before(tmp_path, pipeline):
     """ "The defence ministry rejects this": the claim told just before, not the one most
     reported."""

@@ -694,6 +694,10 @@ def test_a_distance_series_is_named_in_the_unit_its_sources_use():
         == "distance in nautical miles in Belize"
     )
     assert topic_label("distance|||EE", lexicon, ["km", "m"]) == "distance in kilometres in Estonia"
+    assert (
+        topic_label("distance|||SN", lexicon, ["nmi", "km", "nmi"])
+        == "distance in nautical miles and kilometres in Senegal"
+    )
 
 
 def test_measures_are_compared_in_one_unit():
@@ -748,3 +752,27 @@ def test_a_briefings_figure_is_placed_by_its_section_not_the_headline(facts_of):
     )
     [figure] = [f for f in figures_in(facts) if f.value == 8]
     assert figure.place == "TD"
+
+
+def test_a_briefings_section_that_names_no_country_takes_its_bullets(facts_of):
+    """Under "Baltic: Gotland strait" (no country in the heading) the figures are Sweden's, as
+    its bullets say, not Chad's from the section before."""
+    facts = facts_of(
+        "Weekly briefing: Ngouboua tolls disputed; a ferry stopped off Gotland\n\n"
+        "Frontline Weekly | Friday 27 November\n\n"
+        "Chad: Ngouboua\n"
+        "- The army says eight soldiers were killed in the attack.\n\n"
+        "Baltic: the ferry\n"
+        "- Sweden's coast guard says 14 crew were detained.\n"
+    )
+    [figure] = [f for f in figures_in(facts) if f.value == 14]
+    assert figure.place == "SE"
+
+
+def test_a_claim_that_is_a_bare_figure_counts_what_the_one_before_counted(figures):
+    """A briefing's "the governor says nearly 20,000" after "OCHA says more than 11,000 people
+    have fled" counts the displaced."""
+    found = figures(
+        "OCHA says more than 11,000 people have fled Ngouboua; the governor says nearly 20,000."
+    )
+    assert found[20000] == found[11000] == ("people", "displaced")

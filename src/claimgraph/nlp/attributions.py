@@ -238,9 +238,13 @@ class _Finder:
         speaker: SpacySpan | None = None  # who answers the "A:" lines of a transcript
         lines = self.text.split("\n")
         interviewers, voices = _transcript_roles(lines, self.text)
-        for line in lines:
+        for index, line in enumerate(lines):
             colon = line.find(":")
-            if 0 < colon <= 40 and len(line) - colon > 12:
+            if (
+                0 < colon <= 40
+                and len(line) - colon > 12
+                and not _heads_bullets(line, lines, index)
+            ):
                 label = _voice(line[:colon])  # "MBAYE (recording)": MBAYE speaks
                 name = self.doc.char_span(start, start + len(label), alignment_mode="contract")
                 rest = char_span(start + colon + 1, start + len(line), self.text)
@@ -599,6 +603,10 @@ class _Finder:
 
     # -- content -----------------------------------------------------------------------------
 
+    def _in_comparison(self, verb: Token, clause: Token) -> bool:
+        """Does "up from", "down from" or "than" open the stretch between cue and clause?"""
+        return any(t.lower_ in _COMPARING for t in self.doc[verb.i + 1 : clause.left_edge.i])
+
     def _verb_content(self, verb: Token, entry: Cue, cues: list[Token]) -> tuple[list[Token], Form]:
         children = list(verb.children)
         clause_deps = (
@@ -615,6 +623,10 @@ class _Finder:
                 s.dep_ in _SUBJECTS and _appended_denial(s, self.lexicon.verbs) for s in c.children
             )
         ]
+        if any(c.i < verb.i for c in clause):
+            # "5,200 have fled, IOM said, up from about 3,400 it counted on Monday": a clause
+            # inside a comparison after the cue is no second report
+            clause = [c for c in clause if c.i < verb.i or not self._in_comparison(verb, c)]
         if any(c.i > verb.i for c in clause):
             clause = [c for c in clause if c.i > verb.i]  # "X came after Y claimed Z": Z, not X
         elif clause and self._own_complement(verb, entry, clause[0]):
@@ -764,6 +776,10 @@ class _Finder:
                 for t in c.subtree
             ]
             return sorted(tokens, key=lambda t: t.i), Form.INDIRECT
+        if entry.lemma == "say" and objects and _counts(objects[0]):
+            # a briefing's shorthand: "the mayor says more than 9,000", "The city says 70,000
+            # households and more than 30 hours": the figures said
+            return list(objects[0].subtree), Form.INDIRECT
         return self._that_clause_after(verb), Form.INDIRECT
 
     def _figure_at(
@@ -1397,6 +1413,14 @@ def _said_to(verb: Token, entry: Cue) -> bool:
     return infinitive and not others
 
 
+_COMPARING = frozenset({"from", "than"})  # "up from 3,400", "more than it said"
+
+
+def _counts(noun: Token) -> bool:
+    """A noun phrase that is a figure or leads with one ("more than 9,000", "70,000 households")."""
+    return noun.like_num or any(c.like_num and c.dep_ == "nummod" for c in noun.children)
+
+
 def _fronted_subjects(verb: Token) -> list[Token]:
     """Subjects before a reporting verb when the parser found two with a comma between them
     ("Nearly 8,000 displaced by raid, IOM says"): the last is the speaker, the rest is what
@@ -1598,6 +1622,19 @@ def _verdict_words() -> frozenset[str]:
 def _ends_in_verdict(token: Token) -> bool:
     words = [t for t in token.subtree if not t.is_punct]
     return bool(words) and words[-1].lower_ in _verdict_words()
+
+
+_BULLETS = ("- ", "• ", "* ", "– ")
+
+
+def _heads_bullets(line: str, lines: list[str], index: int) -> bool:
+    """ "Aegean: Imia/Kardak" over a list of bullets is a briefing's section heading: a place
+    and a subject, no speaker."""
+    following = next((later.strip() for later in lines[index + 1 :] if later.strip()), "")
+    rest = line.partition(":")[2].strip()
+    quoted = rest[:1] in ('"', "“", "'", "‘")  # "Russia: 'We will respond'" quotes a speaker
+    short = len(rest.split()) <= 6 and not rest.endswith(".")
+    return following.startswith(_BULLETS) and short and not quoted
 
 
 def _label_is_no_speaker(name: SpacySpan, rest: str) -> bool:

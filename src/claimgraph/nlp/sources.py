@@ -390,6 +390,7 @@ class _Resolver:
         """The canonical source of one mention; `anonymous` says the cue carried an anonymity
         phrase ("said on condition of anonymity")."""
         hint = anonymous
+        span = _with_glued_hyphens(span, doc_text(self.doc))
         if self._in_dateline(span.start) and self._in_dateline(span.end - 1):
             return None  # "BERLIN/COPENHAGEN, April 8 (LW) —" read as a subject: no one speaks
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -530,6 +531,13 @@ class _Resolver:
             and any(t.lower_ in _MEDIA_WORDS for t in tokens if t.i > person.end - 1)
         ):
             person = None  # "the Tasnim news agency": the tagger's person names the outlet
+        if (
+            person is not None
+            and head not in person
+            and person.start > 0
+            and person.doc[person.start - 1].lower_ in ("in", "from", "at", "near")
+        ):
+            person = None  # "a security official in Cotonou": the tagger's person is a place
         named_apart = (
             person is not None
             and person.root.dep_ == "appos"
@@ -589,7 +597,11 @@ class _Resolver:
             # a name built from the words, not a known one
             made_up = {slug(text), slug(head.text), slug(description)}
             described = head.pos_ == "NOUN" and source.id not in self.table.known
-            if source.id in made_up or source.id.startswith("anonymous-") or described:
+            # "A security official in Cotonou, who asked not to be named": no name to look for
+            unnamed = anonymous and source.type == "anonymous"
+            if (source.id in made_up or source.id.startswith("anonymous-") or described) and not (
+                unnamed
+            ):
                 # "Ukraine's military intelligence agency, known as HUR": the clause names it
                 # only the appositive's own head, or the object of "known as": "a channel linked
                 # to Wagner" is not Wagner
@@ -689,7 +701,8 @@ class _Resolver:
     # -- the rules ---------------------------------------------------------------------------
 
     def _person_named(self, surname: str) -> str | None:
-        """The full name of the one person the document names with this last word."""
+        """The full name of the one person the document names with this last word (or first
+        word, before a hyphenated given name)."""
         # the tagger often takes an unfamiliar name for a body or a place: read the text
         written = surname[:1] + surname[1:].lower()
         names = {
@@ -698,6 +711,10 @@ class _Resolver:
                 rf"\b[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)? {written}\b", self.doc.text
             )
             if m.group(0).split()[0].casefold() not in title_nouns()
+        }
+        # family name first: "YOON:" is the "Yoon Seo-yeon" the programme introduced
+        names |= {
+            m.group(0) for m in re.finditer(rf"\b{written} [A-Z][a-z]+-[a-z]+\b", self.doc.text)
         }
         return names.pop() if len(names) == 1 else None
 
@@ -734,7 +751,8 @@ class _Resolver:
                 and known.type == "person"
                 and (candidate == name or len(words) <= 3)
             ):
-                if candidate == name or source_key(known.name).split()[0] == words[0]:
+                # "Yoon Suk" is Yoon Suk Yeol; "Yoon Seo-yeon", a researcher, is not
+                if candidate == name or set(words) <= set(source_key(known.name).split()):
                     return known
         for seen in reversed(self.seen):
             if not seen.person or seen.source_id not in self.sources:
@@ -753,6 +771,10 @@ class _Resolver:
         head: Token,
         anonymous: bool,
     ) -> Source:
+        if len(tokens) == 1 and text.isupper() and (named := self._person_named(text)):
+            # a transcript's "YOON:" is the "Yoon Seo-yeon" it introduced, not the table's
+            # best-known Yoon
+            return self._person(named, country)
         for candidate in (text, description):
             known = self.table.find(candidate, country)
             if known is not None:
@@ -1349,6 +1371,11 @@ class _Resolver:
                 and (
                     kind not in _NAMED_AS_KIND or kind in self.sources[item.source_id].name.lower()
                 )
+                # "the company" is not the radio programme whose title line opened the report
+                and not (
+                    kind in _COMPANY_NOUNS
+                    and _MEDIA_WORDS & set(source_key(self.sources[item.source_id].name).split())
+                )
             ),
             None,
         )
@@ -1598,8 +1625,18 @@ _PARENTHESIS = re.compile(r"\(([^()]{2,60})\)")
 
 
 def _titled_name(tokens: SpacySpan) -> SpacySpan | None:
-    """ "Spokeswoman Andreea Vlase", "Brigadier Abdullah al-Murtada, a spokesman for ..." tagged
-    as an organisation: a title, then a name (up to the first comma)."""
+    """ "Spokeswoman Andreea Vlase", "Brigadier Abdullah al-Murtada, a spokesman for ...",
+    "army spokesman Colonel Servais Akpovi" tagged as an organisation: a title, then a name (up
+    to the first comma)."""
+    titles = _SPEAKS_FOR | title_nouns()
+    for i in range(1, len(tokens) - 2):
+        if tokens[i].lower_ in titles and tokens[i - 1].lower_ not in ("of", "for"):
+            if tokens[i].text[:1].isupper() and (named := _titled_at(tokens[i:])) is not None:
+                return named  # "army spokesman Colonel Servais Akpovi": from the rank on
+    return _titled_at(tokens)
+
+
+def _titled_at(tokens: SpacySpan) -> SpacySpan | None:
     if len(tokens) < 3 or tokens[0].lower_ not in _SPEAKS_FOR | title_nouns():
         return None
     rest = tokens[1:]
@@ -1872,3 +1909,17 @@ def _core(tokens: SpacySpan, head: Token) -> tuple[SpacySpan, list[Token]]:
     while end > tokens.start + 1 and tokens.doc[end - 1].is_punct:
         end -= 1
     return tokens.doc[tokens.start : end], list(tokens.doc[end : tokens.end])
+
+
+_GLUED_HYPHEN = re.compile(r"-[^\W\d_]+")
+
+
+def _with_glued_hyphens(span: Span, text: str) -> Span:
+    """ "Seo Min-jae", "Lee Soo-kyung": the parser hangs a hyphenated given name's second half
+    off the name, and a span cut at the hyphen would make "Seo Min" another actor."""
+    if not span.text[-1:].isalpha():
+        return span
+    end = span.end
+    while (match := _GLUED_HYPHEN.match(text, end)) is not None:
+        end = match.end()
+    return span if end == span.end else Span.of(text, span.start, end)

@@ -192,15 +192,25 @@ SECTION_HEADING = re.compile(r"^[^\n:.!?]{2,60}:[^\n.!?]{0,60}$\n(?=\s*[-•*–
 
 
 def _section_headings(text: str, places: tuple[Place, ...]) -> list[tuple[int, Counter[str]]]:
-    """A briefing's section headings that name countries ("Chad: Ngouboua", "Senegal /
-    Mauritania: N'Diago", each over a list of bullets), with the countries they name."""
-    headings = []
-    for match in SECTION_HEADING.finditer(text):
-        countries = Counter(
+    """A briefing's section headings ("Chad: Ngouboua", "Senegal / Mauritania: N'Diago", each
+    over a list of bullets), with the countries they name; a heading that names none ("Aegean:
+    Imia/Kardak") takes those its bullets name, so that no figure under it is filed under the
+    section before."""
+    matches = list(SECTION_HEADING.finditer(text))
+    ends = [m.start() for m in matches[1:]] + [len(text)] if matches else []
+
+    def countries_in(start: int, end: int) -> Counter[str]:
+        return Counter(
             p.country
             for p in places
-            if p.country and p.kind != "demonym" and match.start() <= p.span.start < match.end()
+            if p.country and p.kind != "demonym" and start <= p.span.start < end
         )
+
+    headings = []
+    for match, section_end in zip(matches, ends, strict=True):
+        countries = countries_in(match.start(), match.end())
+        if not countries and any(countries_in(m.start(), m.end()) for m in matches):
+            countries = countries_in(match.end(), section_end)
         if countries:
             headings.append((match.start(), countries))
     return headings

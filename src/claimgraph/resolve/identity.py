@@ -242,6 +242,7 @@ def build_identity(
     _table_aliases(identity)
     _same_names(identity)
     _surnames(identity)
+    _titled_names(identity)
     _short_names(identity)
     _short_person_names(identity)
     _acronyms(identity)
@@ -464,11 +465,21 @@ def _table_aliases(identity: SourceIdentity) -> None:
                 identity.reasons[source.id] = f"name {name!r} is the outlet {outlet_id}"
 
 
+# a Korean given name as romanised in news: "Min-jae", "Soo-kyung"; the family name comes first
+FAMILY_NAME_FIRST = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def _family_name(name: str) -> str:
+    """ "Zelensky" of "Volodymyr Zelensky", "Seo" of "Seo Min-jae"."""
+    words = name.split()
+    return words[0] if len(words) == 2 and FAMILY_NAME_FIRST.match(words[1]) else words[-1]
+
+
 def _surnames(identity: SourceIdentity) -> None:
     people: dict[str, list[str]] = {}
     for source in identity.infos.values():
         if source.type == "person" and " " in source.name:
-            people.setdefault(source_key(source.name.split()[-1]), []).append(source.id)
+            people.setdefault(source_key(_family_name(source.name)), []).append(source.id)
     for source in list(identity.infos.values()):
         if (
             "-" in source.id
@@ -482,6 +493,29 @@ def _surnames(identity: SourceIdentity) -> None:
         if len(candidates) == 1:
             identity.mapping[source.id] = candidates[0]
             identity.reasons[source.id] = f"surname of {candidates[0]}, the only such person"
+
+
+def _titled_names(identity: SourceIdentity) -> None:
+    """ "army spokesman Colonel Servais Akpovi", stored as a body where the tagger read the
+    phrase as one, is Servais Akpovi: a name that ends with the full name of exactly one
+    person of the corpus (two words or more) is that person, with a title before it."""
+    people: dict[tuple[str, ...], list[str]] = {}
+    for source in identity.infos.values():
+        words = tuple(source_key(source.name).split())
+        if source.type == "person" and len(words) >= 2 and source.id not in identity.mapping:
+            people.setdefault(words, []).append(source.id)
+    for source in list(identity.infos.values()):
+        words = tuple(source_key(source.name).split())
+        if source.id in identity.mapping or len(words) < 3 or source.type in MEDIA_TYPES:
+            continue
+        for size in range(len(words) - 1, 1, -1):
+            found = people.get(words[-size:], [])
+            if words[-size - 1] in ("of", "for"):
+                continue  # "the government of Ahmed Ali" is not Ahmed Ali
+            if len(found) == 1 and found[0] != source.id:
+                identity.mapping[source.id] = found[0]
+                identity.reasons[source.id] = f"{found[0]} with a title before the name"
+                break
 
 
 def _short_names(identity: SourceIdentity) -> None:

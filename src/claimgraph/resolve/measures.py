@@ -8,6 +8,7 @@ compared in one unit (`in_base_unit`: hours, kilometres).
 """
 
 import re
+from collections import Counter
 
 # hours in each unit of time a report writes
 HOURS = {"min": 1 / 60, "h": 1.0, "d": 24.0, "wk": 168.0}
@@ -58,8 +59,13 @@ def in_base_unit(value: float, unit: str | None) -> float:
 
 
 def measure_label(thing: str, units: list[str | None]) -> str | None:
-    """ "distance in nautical miles" when every figure of the series was given in them."""
+    """ "distance in nautical miles" when every figure of the series was given in them, and
+    "distance in nautical miles and kilometres" (the commoner first) when the sources differ."""
     if thing != DISTANCE:
         return None
-    written = {UNIT_WORDS.get(unit or "", "") for unit in units} - {""}
-    return f"distance in {written.pop()}" if len(written) == 1 else "distance in kilometres"
+    given = [unit for unit in units if unit in UNIT_WORDS]
+    if len(set(given)) == 1:
+        return f"distance in {UNIT_WORDS[given[0]]}"
+    # metres and kilometres are one system: "distance in kilometres"
+    written = Counter(UNIT_WORDS["km" if unit == "m" else unit] for unit in given)
+    return "distance in " + (" and ".join(w for w, _ in written.most_common()) or "kilometres")

@@ -170,6 +170,12 @@ def figure_of(
         )
         if thing is None and repeated is not None:
             thing, event = repeated.thing, event or (None if of_them else repeated.event)
+        if thing is None and not text[low:start].strip() and not text[end:high].strip(" .,;"):
+            # "OCHA says more than 11,000 people have fled; the governor says nearly 20,000":
+            # a claim that is a bare figure counts what the figure before it counted
+            last = next((f for f in reversed(previous) if f.thing), None)
+            if last is not None:
+                thing, event = last.thing, event or last.event
         thing = thing or next((f.thing for f in reversed(previous) if f.thing), None)
     # what happened to the counted thing is said in the number's own clause: "19 deaths. Our
     # officers arrested four suspects" did not arrest the dead
