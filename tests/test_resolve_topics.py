@@ -776,3 +776,13 @@ def test_a_claim_that_is_a_bare_figure_counts_what_the_one_before_counted(figure
         "OCHA says more than 11,000 people have fled Ngouboua; the governor says nearly 20,000."
     )
     assert found[20000] == found[11000] == ("people", "displaced")
+
+
+def test_a_bare_figure_does_not_count_what_another_sentence_counted(figures):
+    """ "JNIM says it killed more than 30. IOM counts 5,200 displaced; the mayor says more than
+    9,000": the mayor's figure is no count of soldiers killed."""
+    found = figures(
+        "JNIM says it killed more than 30 soldiers.\n"
+        "- IOM counts 5,200 displaced; the mayor says more than 9,000."
+    )
+    assert found[9000] != found[30]

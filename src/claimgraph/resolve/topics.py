@@ -172,9 +172,10 @@ def figure_of(
             thing, event = repeated.thing, event or (None if of_them else repeated.event)
         if thing is None and not text[low:start].strip() and not text[end:high].strip(" .,;"):
             # "OCHA says more than 11,000 people have fled; the governor says nearly 20,000":
-            # a claim that is a bare figure counts what the figure before it counted
+            # a claim that is a bare figure counts what the figure before it in its sentence
+            # counted (not a toll told lines above: that is another item of a briefing)
             last = next((f for f in reversed(previous) if f.thing), None)
-            if last is not None:
+            if last is not None and not SENTENCE_BREAK.search(text[last.end : start]):
                 thing, event = last.thing, event or last.event
         thing = thing or next((f.thing for f in reversed(previous) if f.thing), None)
     # what happened to the counted thing is said in the number's own clause: "19 deaths. Our
@@ -319,6 +320,7 @@ def _measure_figure(
     )
 
 
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s|\n")
 MEASURE_CONTEXT = 120  # characters before a measure where "without power" still says what it is
 
 
