@@ -786,3 +786,16 @@ def test_a_bare_figure_does_not_count_what_another_sentence_counted(figures):
         "- IOM counts 5,200 displaced; the mayor says more than 9,000."
     )
     assert found[9000] != found[30]
+
+
+def test_a_figure_someone_declines_to_confirm_is_not_theirs(facts_of):
+    """ "He declined to comment on Hanbit Security Lab's estimate that about 410,000 records had
+    been taken": the figure is the lab's, not the spokesman's."""
+    facts = facts_of(
+        "Water plant hit by hackers\n\n"
+        "Seo Min-jae, a spokesman for the operator, said the company was still checking. He "
+        "declined to comment on Hanbit Security Lab's estimate that about 410,000 records had "
+        "been taken."
+    )
+    holders = {f.source_id for f in facts if any(g.value == 410000 for g in f.figures)}
+    assert holders == {"hanbit-security-lab"}, holders

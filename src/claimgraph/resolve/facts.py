@@ -14,7 +14,7 @@ from typing import Any
 
 from claimgraph.nlp.polarity import without_polarity_words
 from claimgraph.nlp.source_table import load_country_names, slug, source_key
-from claimgraph.records import Analysis, Attribution, Place, QuantityKind, Span, Time
+from claimgraph.records import Analysis, Attribution, Place, Polarity, QuantityKind, Span, Time
 from claimgraph.resolve.identity import SourceIdentity, state_words
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
 from claimgraph.resolve.topics import Figure, figure_of
@@ -479,8 +479,11 @@ def _cited(
 
 def _relayed(analysis: Analysis, attribution: Attribution) -> list[Span]:
     """What a transcript voice relays from others in its turn ("KEÏTA: ... The army has not
-    given a toll. It says three soldiers were killed"): their figures, not the voice's."""
-    if attribution.cue is None or attribution.cue.text != ":":
+    given a toll. It says three soldiers were killed"), or what a source declines to confirm
+    ("He declined to comment on Hanbit's estimate that about 410,000 records had been taken"):
+    their figures, not the voice's or the decliner's."""
+    declined = attribution.polarity == Polarity.UNCONFIRMED
+    if attribution.cue is None or (attribution.cue.text != ":" and not declined):
         return []
     return [
         span
