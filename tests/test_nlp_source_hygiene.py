@@ -1100,3 +1100,13 @@ def test_source_hygiene_the_company_is_not_the_programme_named_in_the_title(anal
     sources = {a.canonical_source for a in analysis.attributions if "26,000" in a.content_text}
     assert sources
     assert not any("radio" in s for s in sources), sources
+
+
+def test_source_hygiene_an_anonymous_source_is_named_for_readers(analyse):
+    """The name readers see keeps the report's capitals and names the country, not its code."""
+    analysis = analyse(
+        "A security official in Cotonou, who asked not to be named, said 11 soldiers had been "
+        "killed."
+    )
+    [source] = [s for s in analysis.sources if s.type == "anonymous"]
+    assert source.name == "anonymous security official Cotonou, Benin"

@@ -797,11 +797,18 @@ class _Resolver:
                 if "\0" in w or not any(w in p for p in self.lexicon.anonymity_phrases)
             ]
             label = " ".join(words) or "sources"
+            # what readers see: the words as the report wrote them ("Cotonou"), and the
+            # country by its name ("anonymous security official Cotonou, Benin"), not its code
+            written = {
+                t.lower_: t.text for t in tokens if t.text[:1].isupper() and t.i > tokens.start
+            }
+            shown = " ".join(written.get(w, w) for w in label.split())
             if country:
+                shown += f", {self.countries.labels.get(country, country)}"
                 label = f"{country} {label}"
             return Source(
                 id=f"anonymous-{slug(label)}",
-                name=f"anonymous {label}",
+                name=f"anonymous {shown}",
                 type="anonymous",
                 country=country,
             )
