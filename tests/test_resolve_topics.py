@@ -59,6 +59,7 @@ def figures(analyse):
             "shut down",
         ),
         ("The ministry said seven inmates lost their lives.", 7, "inmates", "killed"),
+        ("The agency said more than 9,000 people have left the town.", 9000, "people", "displaced"),
         # data taken in a breach
         ("The firm said about 90,000 records were copied.", 90000, "records", "stolen"),
         ("The group said it stole 2 million files.", 2000000, "files", "stolen"),
@@ -663,6 +664,7 @@ def test_a_transcript_voice_relays_the_figures_of_those_it_quotes(analyse):
             "outage hours",
         ),
         ("Power was restored within 90 minutes, the operator said.", 90, "outage hours"),
+        ("The city said homes lost water for more than 30 hours.", 30, "outage hours"),
         (
             "A security firm said the pumps were out of service for about 20 hours.",
             20,

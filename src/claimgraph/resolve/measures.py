@@ -25,11 +25,13 @@ MEASURE_THINGS = frozenset({OUTAGE, DISTANCE})
 OUTAGE_WORDS = re.compile(
     r"\b(?:outages?|blackouts?|power cuts?|restor\w*|offline|back online|cut off|disrupt\w*|"
     r"out of (?:service|action|operation)|stopped|halted|shut down|paraly[sz]\w*|"
-    r"(?:cut|knocked out|shut off) (?:the )?(?:power|electricity|internet|service|supply)\w*|"
+    r"(?:cut|knocked out|shut off) (?:the )?(?:power|electricity|internet|service|supply|water|gas|"
+    r"heating)\w*|"
     r"(?:power|electricity|internet|service) (?:was|were|went) (?:out|down)|went dark|"
     r"without (?:usable |any )?(?:power|electricity|internet|service|water|heating|heat|signal|"
     r"connection|connectivity)|no (?:power|electricity|internet|service)|"
-    r"lost (?:power|service|connection|connectivity)|(?:was|were|went|stayed|remained) down)\b",
+    r"lost (?:power|service|connection|connectivity|water|gas|heating)|"
+    r"(?:was|were|went|stayed|remained) down)\b",
     re.IGNORECASE,
 )
 # where something was, measured from a place or a line: "about 2 nautical miles west of Hunting
