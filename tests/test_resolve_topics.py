@@ -60,6 +60,13 @@ def figures(analyse):
         ),
         ("The ministry said seven inmates lost their lives.", 7, "inmates", "killed"),
         ("The agency said more than 9,000 people have left the town.", 9000, "people", "displaced"),
+        # a state's soldiers who fell or were lost were killed; shells that fell were not, and a
+        # group's own losses stay apart from the army's
+        ('Benin\'s army said: "Seven of our men fell in the town."', 7, "men", "killed"),
+        ("Benin's army said it lost only three men in the attack.", 3, "men", "killed"),
+        ("Benin's army said six soldiers fell defending the post.", 6, "troops", "killed"),
+        ("Residents said 12 shells fell on the market.", 12, "shells", None),
+        ("The group said it lost only three men in the attack.", 3, "men", None),
         # data taken in a breach
         ("The firm said about 90,000 records were copied.", 90000, "records", "stolen"),
         ("The group said it stole 2 million files.", 2000000, "files", "stolen"),

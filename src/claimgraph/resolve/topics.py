@@ -228,6 +228,19 @@ def figure_of(
         event = _nearest([], lexicon.events.find(own))
     if event is None and BODIES_OF.search(text[max(low, start - 12) : start]):
         event = "killed"  # "the bodies of seven soldiers arrived"
+    own_dead = (
+        event is None
+        and thing in FIGHTING_PEOPLE
+        and speaker_country is not None
+        and bool(
+            FELL.match(text[end : end + 40]) or LOST.search(text[max(low, start - 16) : start])
+        )
+    )
+    if own_dead:
+        # "Seven of our men fell", "We lost 11 men", said by a state's army or officials: its
+        # own dead (of people, not of shells that fell or power that was lost); a group's
+        # "we lost three men" has no country to tell its dead from the army's, so it is left
+        event = "killed"
     if names_no_count or (not share and not window[3] and _part_only(text, end, lexicon)):
         thing = None
     elif thing is None and quantity.unit is None and event in COUNTED_PEOPLE_EVENTS:
@@ -243,7 +256,7 @@ def figure_of(
     actor = (
         next((p.country for p in named_in_subject if p.kind == "demonym"), None)
         or _named_actor(modifiers)
-        or (speaker_country if OWN_PEOPLE.match(text[end:high]) else None)
+        or (speaker_country if OWN_PEOPLE.match(text[end:high]) or own_dead else None)
         or _actor_after(text, places, end, high)
         or (speaker_country if OWN_SIDE.search(text[low:high]) else None)
         or next((f.actor for f in reversed(same) if f.actor), None)
@@ -320,6 +333,11 @@ def _measure_figure(
     )
 
 
+FIGHTING_PEOPLE = frozenset({"troops", "people", "civilians", "men", "fighters", "police", "insurgents"})  # fmt: skip
+FELL = re.compile(r"\s*(?:of (?:our|its|their|the) )?(?:[\w-]+ ){0,2}fell\b(?! ill)", re.IGNORECASE)
+LOST = re.compile(
+    r"\b(?:lost|losing|lose|loses)(?: only| just| about| at least)?\s*$", re.IGNORECASE
+)
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s|\n")
 MEASURE_CONTEXT = 120  # characters before a measure where "without power" still says what it is
 
