@@ -631,3 +631,20 @@ def test_places_a_region_phrase_is_read_in_the_reports_own_country(nlp_model, ga
         gazetteer,
     )
     assert places["Kurdistan province"][1] == "IR"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lat"),
+    [
+        # the region written after the name settles which Guadalupe: Zacatecas's, not the far
+        # bigger one by Monterrey
+        (
+            "Gunmen attacked a police post in Guadalupe, in Zacatecas, Mexican officials said.",
+            22.75,
+        ),
+        ("Gunmen attacked a police post in Guadalupe, Mexican officials said.", 25.68),
+    ],
+)
+def test_places_a_region_after_a_town_says_which_town(nlp_model, gazetteer, sentence, lat):
+    [place] = [p for p in places_in(sentence, nlp_model, gazetteer) if p.span.text == "Guadalupe"]
+    assert abs(place.lat - lat) < 0.05

@@ -442,6 +442,37 @@ class _Finder:
                     at += 1
         return [*parts, (at, end)] if parts else [(start, end)]
 
+    def _region_after(self, end: int) -> GazetteerEntry | None:
+        """The admin-1 region named right after a place: "X, in Chiapas", "X in Chiapas state"."""
+        at = end + 1 if end < len(self.doc) and self.doc[end].text == "," else end
+        if at >= len(self.doc) or self.doc[at].lower_ != "in":
+            return None
+        after = at + 1
+        while after < len(self.doc) and self.doc[after].lower_ in (
+            "the",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+        ):
+            after += 1
+        stop = after
+        while (
+            stop < len(self.doc)
+            and stop - after < MAX_NAME_TOKENS
+            and _is_name_token(self.doc[stop])
+        ):
+            stop += 1
+        if stop < len(self.doc) and self.gazetteer.is_region_word(self.doc[stop].text):
+            stop += 1
+        for last in range(stop, after, -1):
+            name = self.doc[after:last].text
+            for kind in (None, "region", "admin1"):  # "in Zacatecas": the state, not its capital
+                region = self.gazetteer.lookup(name, kind=kind, context=self.context)
+                if region is not None and region.kind == "region" and region.admin1:
+                    return region
+        return None
+
     def _country_after_comma(self, end: int) -> str | None:
         if end + 1 >= len(self.doc) or self.doc[end].text != ",":
             return None
@@ -568,6 +599,14 @@ class _Finder:
         ):
             # "Victoria, Seychelles": the country written after the name settles which one
             inside = [c for c in self.gazetteer.places_named(text) if c.country == qualifier]
+            entry = max(inside, key=lambda c: c.population) if inside else entry
+        if entry is not None and entry.kind == "city" and (region := self._region_after(end)):
+            # "Ciudad Hidalgo, in Chiapas": the region written after the name settles which one
+            inside = [
+                c
+                for c in self.gazetteer.places_named(text)
+                if (c.country, c.admin1) == (region.country, region.admin1)
+            ]
             entry = max(inside, key=lambda c: c.population) if inside else entry
         if entry is not None and entry.kind in ("region", "site") and self._is_modifier(start, end):
             # "Cabo Delgado police" in a report that names Mozambique is the region
