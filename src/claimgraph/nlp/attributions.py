@@ -238,12 +238,13 @@ class _Finder:
         speaker: SpacySpan | None = None  # who answers the "A:" lines of a transcript
         lines = self.text.split("\n")
         interviewers, voices = _transcript_roles(lines, self.text)
-        for index, line in enumerate(lines):
+        headings = {m.start() for m in BRIEFING_HEADING.finditer(self.text)}
+        for line in lines:
             colon = line.find(":")
             if (
                 0 < colon <= 40
                 and len(line) - colon > 12
-                and not _heads_bullets(line, lines, index)
+                and not _heads_bullets(line, start, headings)
             ):
                 label = _voice(line[:colon])  # "MBAYE (recording)": MBAYE speaks
                 name = self.doc.char_span(start, start + len(label), alignment_mode="contract")
@@ -1624,17 +1625,16 @@ def _ends_in_verdict(token: Token) -> bool:
     return bool(words) and words[-1].lower_ in _verdict_words()
 
 
-_BULLETS = ("- ", "• ", "* ", "– ")
+# a briefing's section heading: a short label, a colon and a short subject over a list of
+# bullets ("Chad: Ngouboua", "Aegean: Imia/Kardak"); resolve files the bullets' figures under it
+BRIEFING_HEADING = re.compile(r"^[^\n:.!?]{2,60}:[^\n.!?]{0,60}$\n(?=\s*[-•*–] )", re.MULTILINE)
 
 
-def _heads_bullets(line: str, lines: list[str], index: int) -> bool:
-    """ "Aegean: Imia/Kardak" over a list of bullets is a briefing's section heading: a place
-    and a subject, no speaker."""
-    following = next((later.strip() for later in lines[index + 1 :] if later.strip()), "")
-    rest = line.partition(":")[2].strip()
-    quoted = rest[:1] in ('"', "“", "'", "‘")  # "Russia: 'We will respond'" quotes a speaker
-    short = len(rest.split()) <= 6 and not rest.endswith(".")
-    return following.startswith(_BULLETS) and short and not quoted
+def _heads_bullets(line: str, start: int, headings: set[int]) -> bool:
+    """ "Aegean: Imia/Kardak" over a list of bullets names a section, not a speaker; "Russia:
+    'We will respond'" still quotes one."""
+    quoted = line.partition(":")[2].strip()[:1] in ('"', "“", "'", "‘")
+    return start in headings and not quoted
 
 
 def _label_is_no_speaker(name: SpacySpan, rest: str) -> bool:

@@ -57,6 +57,7 @@ _LOCATIVE = frozenset(
 )
 _ON = "on"  # "advancing on Pokrovsk", "strikes on Kharkiv"; but "pressure on Jackson"
 _INSIDE_LOCATIVE = frozenset({"in", "near", "at"})  # "Goma in North Kivu" is two names
+_BEFORE_REGION = frozenset({"the", "northern", "southern", "eastern", "western"})  # "in the ..."
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
@@ -159,6 +160,13 @@ class _Finder:
         countries: set[str] = set()
         regions: set[tuple[str, str]] = set()
         named: list[tuple[int, str]] = []  # (token, country) of each country named
+
+        def note(entry: GazetteerEntry | None) -> None:
+            if entry is not None and entry.country:
+                countries.add(entry.country)
+                if entry.admin1:
+                    regions.add((entry.country, entry.admin1))
+
         match = _DATELINE.search(doc_text(self.doc)[:DATELINE_WITHIN])
         if match and match["country"]:
             entry = self.gazetteer.lookup(match["country"], kind="country")
@@ -192,19 +200,12 @@ class _Finder:
             if entry is None and end < len(self.doc):
                 if self.gazetteer.is_region_word(self.doc[end].text):
                     phrases.append(f"{text} {self.doc[end].text}")
-            if entry is not None and entry.country:
-                countries.add(entry.country)
-                if entry.admin1:
-                    regions.add((entry.country, entry.admin1))
+            note(entry)
         primary = min(named)[1] if named else None
         # "Kurdistan province" read once the countries are known: Iran's, in a report on Iran
         known = DocumentContext(frozenset(countries), primary=primary)
         for phrase in phrases:
-            entry = self.gazetteer.lookup(phrase, context=known) or self.gazetteer.lookup(phrase)
-            if entry is not None and entry.country:
-                countries.add(entry.country)
-                if entry.admin1:
-                    regions.add((entry.country, entry.admin1))
+            note(self.gazetteer.lookup(phrase, context=known) or self.gazetteer.lookup(phrase))
         return DocumentContext(frozenset(countries), frozenset(regions), primary)
 
     def widen_context(self) -> None:
@@ -448,13 +449,7 @@ class _Finder:
         if at >= len(self.doc) or self.doc[at].lower_ != "in":
             return None
         after = at + 1
-        while after < len(self.doc) and self.doc[after].lower_ in (
-            "the",
-            "northern",
-            "southern",
-            "eastern",
-            "western",
-        ):
+        while after < len(self.doc) and self.doc[after].lower_ in _BEFORE_REGION:
             after += 1
         stop = after
         while (

@@ -19,6 +19,10 @@ from claimgraph.records import Source
 _DETERMINERS = ("the ", "a ", "an ", "some ", "several ", "two ", "three ", "many ", "other ")
 
 
+# a Korean given name as news romanises it ("Min-jae", "Soo-kyung"): the family name comes first
+HYPHENATED_GIVEN_NAME = r"[A-Z][a-z]+-[a-z]+"
+
+
 def source_key(text: str) -> str:
     """The key a source name is matched by: lower case, plain apostrophes, no accents, no
     leading article, single spaces."""

@@ -34,6 +34,7 @@ from claimgraph.nlp.lexicon import (
 from claimgraph.nlp.model import doc_text
 from claimgraph.nlp.quotes import Quote, find_quotes
 from claimgraph.nlp.source_table import (
+    HYPHENATED_GIVEN_NAME,
     CountryNames,
     SourceTable,
     initials,
@@ -597,11 +598,7 @@ class _Resolver:
             # a name built from the words, not a known one
             made_up = {slug(text), slug(head.text), slug(description)}
             described = head.pos_ == "NOUN" and source.id not in self.table.known
-            # "A security official in Cotonou, who asked not to be named": no name to look for
-            unnamed = anonymous and source.type == "anonymous"
-            if (source.id in made_up or source.id.startswith("anonymous-") or described) and not (
-                unnamed
-            ):
+            if source.id in made_up or source.id.startswith("anonymous-") or described:
                 # "Ukraine's military intelligence agency, known as HUR": the clause names it
                 # only the appositive's own head, or the object of "known as": "a channel linked
                 # to Wagner" is not Wagner
@@ -714,7 +711,8 @@ class _Resolver:
         }
         # family name first: "YOON:" is the "Yoon Seo-yeon" the programme introduced
         names |= {
-            m.group(0) for m in re.finditer(rf"\b{written} [A-Z][a-z]+-[a-z]+\b", self.doc.text)
+            m.group(0)
+            for m in re.finditer(rf"\b{written} {HYPHENATED_GIVEN_NAME}\b", self.doc.text)
         }
         return names.pop() if len(names) == 1 else None
 
@@ -772,8 +770,8 @@ class _Resolver:
         anonymous: bool,
     ) -> Source:
         if len(tokens) == 1 and text.isupper() and (named := self._person_named(text)):
-            # a transcript's "YOON:" is the "Yoon Seo-yeon" it introduced, not the table's
-            # best-known Yoon
+            # a transcript's "HALONEN:" is the "Riikka Halonen" its introduction names, and
+            # "YOON:" the "Yoon Seo-yeon" it introduced, not the table's best-known Yoon
             return self._person(named, country)
         for candidate in (text, description):
             known = self.table.find(candidate, country)
@@ -833,9 +831,6 @@ class _Resolver:
                     and source_key(text) in source_key(self.sources[seen.source_id].name).split()
                 ):
                     return self.sources[seen.source_id]
-            if text.isupper() and (named := self._person_named(text)) is not None:
-                # a transcript's "HALONEN:" is the "Riikka Halonen" its introduction names
-                return self._person(named, country)
         generic = len(tokens) <= 3 and not any(t.pos_ == "PROPN" for t in tokens)
         if (
             len(tokens) <= 5

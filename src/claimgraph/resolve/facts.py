@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+from claimgraph.nlp.attributions import BRIEFING_HEADING
 from claimgraph.nlp.polarity import without_polarity_words
 from claimgraph.nlp.source_table import load_country_names, slug, source_key
 from claimgraph.records import Analysis, Attribution, Place, Polarity, QuantityKind, Span, Time
@@ -188,15 +189,12 @@ def document_facts(
     return facts
 
 
-SECTION_HEADING = re.compile(r"^[^\n:.!?]{2,60}:[^\n.!?]{0,60}$\n(?=\s*[-•*–] )", re.MULTILINE)
-
-
 def _section_headings(text: str, places: tuple[Place, ...]) -> list[tuple[int, Counter[str]]]:
     """A briefing's section headings ("Chad: Ngouboua", "Senegal / Mauritania: N'Diago", each
     over a list of bullets), with the countries they name; a heading that names none ("Aegean:
     Imia/Kardak") takes those its bullets name, so that no figure under it is filed under the
     section before."""
-    matches = list(SECTION_HEADING.finditer(text))
+    matches = list(BRIEFING_HEADING.finditer(text))
     ends = [m.start() for m in matches[1:]] + [len(text)] if matches else []
 
     def countries_in(start: int, end: int) -> Counter[str]:

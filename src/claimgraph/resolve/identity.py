@@ -27,6 +27,7 @@ from claimgraph.nlp.lexicon import (
     title_nouns,
 )
 from claimgraph.nlp.source_table import (
+    HYPHENATED_GIVEN_NAME,
     SourceTable,
     initials,
     load_country_names,
@@ -465,8 +466,7 @@ def _table_aliases(identity: SourceIdentity) -> None:
                 identity.reasons[source.id] = f"name {name!r} is the outlet {outlet_id}"
 
 
-# a Korean given name as romanised in news: "Min-jae", "Soo-kyung"; the family name comes first
-FAMILY_NAME_FIRST = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+FAMILY_NAME_FIRST = re.compile(rf"^{HYPHENATED_GIVEN_NAME}$")  # "Seo Min-jae"
 
 
 def _family_name(name: str) -> str:
