@@ -1018,3 +1018,20 @@ def test_a_briefings_section_heading_is_no_speaker(analyse):
     sources = [a.source.text for a in analysis.attributions if a.source]
     assert "Aegean" not in sources
     assert "Russia" in sources
+
+
+def test_attributions_a_programme_transcript_gives_a_guest_heard_once_a_voice(analyse):
+    """In a broadcast's transcript every guest speaks once ("KALAKMABIN:"); a label that opens
+    a single line is still a voice when the programme's presenter has one."""
+    analysis = analyse(
+        "Radio Lembah: evening news, Friday (transcript)\n\n"
+        "PRESENTER: We reached the regent of the district, Marthen Kalakmabin.\n\n"
+        "KALAKMABIN: We have now counted more than 40 houses burned, not 23.\n\n"
+        "PRESENTER: The army spokesman spoke to us from the provincial capital.\n\n"
+        "WIBISONO: Let me be clear. No resident of the town was abducted.\n"
+    )
+    by_source = {a.source.text: a for a in analysis.attributions if a.source is not None}
+    assert "more than 40 houses burned" in by_source["KALAKMABIN"].content_text
+    assert by_source["KALAKMABIN"].canonical_source == "marthen-kalakmabin"
+    assert "No resident of the town was abducted" in by_source["WIBISONO"].content_text
+    assert "PRESENTER" not in by_source

@@ -648,3 +648,20 @@ def test_places_a_region_phrase_is_read_in_the_reports_own_country(nlp_model, ga
 def test_places_a_region_after_a_town_says_which_town(nlp_model, gazetteer, sentence, lat):
     [place] = [p for p in places_in(sentence, nlp_model, gazetteer) if p.span.text == "Guadalupe"]
     assert abs(place.lat - lat) < 0.05
+
+
+def test_places_a_country_named_with_and_a_hyphen_or_a_particle(nlp_model, gazetteer):
+    """ "Trinidad and Tobago" is one country (not Bolivia's Trinidad), "DILI, Timor-Leste" a
+    dateline (not Delhi, which GeoNames also calls Dili), and "Maguindanao del Sur province"
+    one province (not Turkey's Sur)."""
+    places = places_in(
+        "DILI, Timor-Leste — The Trinidad and Tobago coast guard said it fired on a boat, and "
+        "soldiers clashed near Datu Piang in Maguindanao del Sur province.",
+        nlp_model,
+        gazetteer,
+    )
+    by_text = {p.span.text: p for p in places}
+    assert by_text["DILI"].country == "TL"
+    assert by_text["Trinidad and Tobago"].country == "TT"
+    assert by_text["Maguindanao del Sur province"].country == "PH"
+    assert not any(p.country == "TR" for p in places)

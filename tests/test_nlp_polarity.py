@@ -178,3 +178,33 @@ def test_a_denial_misparsed_around_its_object_is_still_the_deniers(analyse):
     assert claim.source.text == "The MPLI"
     assert claim.polarity.value == "deny"
     assert "fighters had killed civilians" in claim.content_text
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity", "negated"),
+    [
+        # a later sentence's "no water" does not make the quote's lead a negation
+        (
+            '"About 70,000 households were affected in one way or another across the city. '
+            'Some homes on the hillside had no water for more than 30 hours," the deputy mayor said.',
+            "assert",
+            False,
+        ),
+        # the lead is the first sentence of some length: "Let me be clear." leads nothing
+        (
+            '"Let me be clear. No resident of the town was abducted by the fighters," the army '
+            "spokesman said.",
+            "deny",
+            True,
+        ),
+        (
+            '"The chlorine dosing system was not touched by the attackers. Water quality stayed '
+            'within the legal limits," the operator said.',
+            "assert",
+            True,
+        ),
+    ],
+)
+def test_polarity_of_a_quote_of_several_sentences_is_its_leads(analyse, text, polarity, negated):
+    attribution = _by_cue(analyse(text), "said")
+    assert (attribution.polarity, attribution.negated) == (Polarity(polarity), negated)

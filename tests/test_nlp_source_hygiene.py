@@ -1110,3 +1110,44 @@ def test_source_hygiene_an_anonymous_source_is_named_for_readers(analyse):
     )
     [source] = [s for s in analysis.sources if s.type == "anonymous"]
     assert source.name == "anonymous security official Cotonou, Benin"
+
+
+def _source_of(analysis, words: str) -> str | None:
+    [found] = [a for a in analysis.attributions if words in a.content_text]
+    return found.canonical_source
+
+
+def test_source_hygiene_a_headlines_bare_army_is_the_country_army_its_report_names(analyse):
+    """In a folder of several stories a bare "army" would join another story's army: the
+    headline's "army says" is the "Indonesian army" of its own report."""
+    analysis = analyse(
+        "Separatists attack Oksibil; army says four soldiers killed\n\n"
+        "JAYAPURA, Indonesia, Nov 26 (Wire) — Separatist fighters attacked the town of Oksibil "
+        "before dawn on Thursday, killing four soldiers and two civilians, the Indonesian army "
+        "said.\n"
+    )
+    assert _source_of(analysis, "four soldiers killed") == "id-army"
+    assert _source_of(analysis, "killing four soldiers") == "id-army"
+
+
+def test_source_hygiene_companies_named_like_people_and_what_points_back_to_them(analyse):
+    """ "Caledonia Hydro" and "Velmar Controls" are companies (a company word ends the name),
+    "It" and "the operator" are the operator the bullet introduced, and "the group" after an
+    embassy spoke is the hacker group named before it, not the embassy nor the agency."""
+    analysis = analyse(
+        "UNITED KINGDOM: dam cyberattack\n"
+        "- Operator Caledonia Hydro now says one spillway gate was open for up to two hours. "
+        "It first said about 40 minutes and three controllers.\n"
+        "- The Black Falcon Team claims six hours and four gates.\n"
+        "- The NCSC says an IRGC-linked unit is highly likely behind the attack and that the "
+        "Black Falcon Team is its persona. Iran's embassy calls the accusation baseless; the group "
+        "says no government gives it orders.\n"
+        "- Velmar Controls says the factory default password was never changed. The operator says "
+        "that is not true.\n"
+    )
+    types = {s.id: s.type for s in analysis.sources}
+    assert types["caledonia-hydro"] == "organisation"
+    assert types["velmar-controls"] == "organisation"
+    assert _source_of(analysis, "about 40 minutes") == "caledonia-hydro"
+    assert _source_of(analysis, "that is not true") == "caledonia-hydro"
+    assert _source_of(analysis, "no government gives it orders") == "black-falcon-team"

@@ -165,6 +165,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "heath": "test",
         "moor": "test",
         "dune": "test",
+        "brook": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15

@@ -62,8 +62,8 @@ def figures(analyse):
         ("The agency said more than 9,000 people have left the town.", 9000, "people", "displaced"),
         # a state's soldiers who fell or were lost were killed; shells that fell were not, and a
         # group's own losses stay apart from the army's
-        ('Benin\'s army said: "Seven of our men fell in the town."', 7, "men", "killed"),
-        ("Benin's army said it lost only three men in the attack.", 3, "men", "killed"),
+        ('Benin\'s army said: "Seven of our men fell in the town."', 7, "troops", "killed"),
+        ("Benin's army said it lost only three men in the attack.", 3, "troops", "killed"),
         ("Benin's army said six soldiers fell defending the post.", 6, "troops", "killed"),
         ("Residents said 12 shells fell on the market.", 12, "shells", None),
         ("The group said it lost only three men in the attack.", 3, "men", None),
@@ -335,6 +335,18 @@ def test_a_date_naming_the_event_does_not_make_its_figure_a_recap(analyse):
         published="2026-05-09",
     )
     assert found[14] != "recap"
+
+
+def test_a_date_inside_what_is_reported_dates_the_event_not_the_statement(analyse):
+    """A weekly review: "the army said seven soldiers were killed in the attack on Sunday, Nov.
+    22" gives the army's toll as it stands, not a figure told on that day."""
+    found = _modalities(
+        analyse,
+        "The army said seven soldiers and six civilians were killed in the attack on Sunday, "
+        "Nov. 22.",
+        published="2026-11-29",
+    )
+    assert found[7] != "recap"
 
 
 @pytest.mark.parametrize(
@@ -808,3 +820,24 @@ def test_a_figure_someone_declines_to_confirm_is_not_theirs(facts_of):
     )
     holders = {f.source_id for f in facts if any(g.value == 410000 for g in f.figures)}
     assert holders == {"hanbit-security-lab"}, holders
+
+
+def test_a_bare_number_far_from_the_same_figure_is_not_its_repeat(facts_of):
+    """A weekly review's third story: "Kenya says four came home" is not the four soldiers its
+    first story counted paragraphs before."""
+    found = figures_in(
+        facts_of(
+            "The army said four soldiers had died in the attack on the town and later raised its "
+            "toll to six. The regent says nine residents were buried and that more than 40 houses "
+            "burned; a rights group counts 11 civilian dead, three of them shot by soldiers in a "
+            "search afterwards. The disaster agency counts 3,900 displaced; the regent says more "
+            "than 7,000 and the UN about 5,000.\n\n"
+            "A patrol fired on a fishing boat near the island on 1 December, killing a fisherman. "
+            "One country says the boat was about 2.5 km east of the island, the other about 4 km "
+            "west; a tracker placed it about 1.2 km east. The other side first said three warning "
+            "shots were fired and now says five. It says it freed six fishermen after fines; Kenya "
+            "says four came home."
+        )
+    )
+    [came_home] = [f for f in found if f.text == "four" and f.start > 600]
+    assert (came_home.thing, came_home.event) != ("troops", "killed")

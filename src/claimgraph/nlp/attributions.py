@@ -1766,6 +1766,13 @@ def _transcript_roles(lines: list[str], text: str = "") -> tuple[set[str], set[s
             if note in _JOURNALIST_LABELS:  # "DANIEL OKAFOR (presenter):"
                 journalists.add(label.split()[-1].casefold())
     voices = {label for label, asks in seen.items() if len(asks) >= 2}
+    if (
+        journalists
+        or "transcript" in text[:300].casefold()
+        or any(label.casefold() in _JOURNALIST_LABELS for label in seen)
+    ):
+        # in a programme's transcript a guest heard once ("KALAKMABIN:", "RESIDENT:") speaks too
+        voices = set(seen)
     interviewers = {label for label in voices if sum(seen[label]) * 2 > len(seen[label])}
     named = {m.group(1).casefold() for m in _INTERVIEWER.finditer(text)}
     interviewers |= {label for label in voices if label.split()[-1].casefold() in named}

@@ -254,6 +254,8 @@ class Gazetteer:
         other = _choose(candidates, context)
         if own is None or other is None:
             return other or own
+        if own.country in context.countries and other.country not in context.countries:
+            return own  # "DILI, Timor-Leste": not Delhi, which is also called Dili
         if other.population > MUCH_BIGGER * own.population or (
             other.country in context.countries and own.country not in context.countries
         ):

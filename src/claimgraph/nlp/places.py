@@ -67,6 +67,8 @@ _CALENDAR_WORDS = frozenset(
 )
 _NAMED_THINGS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 _JOINERS = frozenset({"and", "or", ","})
+# the small words inside a place name: "Maguindanao del Sur", "Rio de Janeiro", "Mato Grosso do Sul"
+_NAME_PARTICLES = frozenset({"del", "de", "do", "da", "dos", "das", "di", "des", "du", "la", "el"})
 MAX_FEATURE_TOKENS = 6
 # words after a name that make it an island, which a town of that name is not
 ISLAND_WORDS = frozenset({"island", "islands", "isle", "islet", "atoll", "reef"})
@@ -74,7 +76,7 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # "EL FASHER, Sudan —", "GAZA (Reuters) -", "PORT-AU-PRINCE, Haiti, March 3 —"
 DATELINE_WITHIN = 400  # characters: a dateline opens the article, perhaps after a headline
 _DATELINE = re.compile(
-    r"^[ \t]*(?P<name>[A-Z][A-Z'’.\- ]*[A-Z])(?:,\s*(?P<country>[A-Z][A-Za-z.'’ ]*?))?"
+    r"^[ \t]*(?P<name>[A-Z][A-Z'’.\- ]*[A-Z])(?:,\s*(?P<country>[A-Z](?:[^\W\d_]|[.'’ \-])*?))?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s",
     re.MULTILINE,
 )
@@ -120,6 +122,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     """Every place mention in the document, in text order, each resolved in the gazetteer."""
     finder = _Finder(doc, gazetteer, load_place_words())
     finder.dateline()
+    finder.joined_countries()
     finder.features()
     finder.region_and_port_phrases()
     finder.place_entities()
@@ -230,6 +233,29 @@ class _Finder:
         span = self.doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
         if entry is not None and span is not None:
             self._emit(span.start, span.end, entry, entry.kind)
+
+    def joined_countries(self) -> None:
+        """ "Trinidad and Tobago", "Bosnia and Herzegovina": a country the model splits at
+        its "and" (it would read "Trinidad" as the Bolivian city)."""
+        doc = self.doc
+        for token in doc:
+            if token.lower_ not in ("and", "&") or token.i == 0:
+                continue
+            found = next(
+                (
+                    (start, end, entry)
+                    for start in range(max(0, token.i - 3), token.i)
+                    for end in range(min(len(doc), token.i + 5), token.i + 1, -1)
+                    if self._capitalised(start)
+                    and doc[start].lower_ != "the"
+                    and doc[end - 1].text[:1].isupper()
+                    and not self._is_claimed(start, end)
+                    and (entry := self.gazetteer.lookup(doc[start:end].text, kind="country"))
+                ),
+                None,
+            )
+            if found is not None:
+                self._emit(found[0], found[1], found[2], "country")
 
     def features(self) -> None:
         """Seas, straits, camps and bases, matched as phrases (longest first)."""
@@ -636,11 +662,24 @@ class _Finder:
         """The start of the capitalised name that ends just before token i (longest known,
         alone or followed by `word`: "Sudzhansky" is known only as "Sudzhansky district")."""
         start = i
-        while start > 0 and i - start < MAX_NAME_TOKENS and _is_name_token(self.doc[start - 1]):
-            if self.doc[start - 1].lower_ == "the":
+        while start > 0 and i - start < MAX_NAME_TOKENS:
+            before = self.doc[start - 1]
+            if before.lower_ == "the":
+                break
+            if not _is_name_token(before) and not (
+                # "Mato Grosso do Sul", "Maguindanao del Sur"
+                before.lower_ in _NAME_PARTICLES
+                and start < i
+                and start >= 2
+                and _is_name_token(self.doc[start - 2])
+            ):
                 break
             start -= 1
         for candidate in range(start, i):
+            if self.doc[candidate].lower_ in _NAME_PARTICLES or (
+                candidate > start and self.doc[candidate - 1].lower_ in _NAME_PARTICLES
+            ):
+                continue  # "Maguindanao del [Sur] province": the tail of a longer name is none
             name = self.doc[candidate:i].text
             if (
                 self.gazetteer.lookup(name, context=self.context) is not None

@@ -240,6 +240,22 @@ def _roots(content: Sequence[Token]) -> list[Token]:
     return [t for t in content if t.head.i not in inside or t.head.i == t.i]
 
 
+def _lead_roots(content: Sequence[Token]) -> list[Token]:
+    """The roots of the content's first sentence: a quote of several sentences is negative
+    when its lead is ("The dosing system was not touched. Quality stayed within limits"), not
+    when a later sentence is ("About 70,000 households were affected. Some had no water")."""
+    roots = _roots(content)
+    if not roots or not content[0].doc.has_annotation("SENT_START"):
+        return roots
+    sentences = list(dict.fromkeys(t.sent for t in content))
+    # "Let me be clear. No resident was abducted": a short preamble leads nothing
+    lead = next((s for s in sentences if sum(not t.is_punct for t in s) > LEAD_MIN), sentences[0])
+    return [r for r in roots if r.sent == lead] or roots
+
+
+LEAD_MIN = 5  # words: a shorter first sentence ("Let me be clear.") is a preamble
+
+
 # "had no role in", "has nothing to do with": a denial of involvement ("the town has no water"
 # is not one)
 INVOLVEMENT_VERBS = frozenset({"have", "play"})
@@ -257,7 +273,7 @@ def _negated_clause(
     """(negated, says that something does not exist) for the content's main clauses. A nested
     report ("no one is denying that ...") carries its own polarity and is left alone."""
     negated = nonexistent = False
-    if any(r.pos_ in ("NOUN", "PROPN") and _negative_phrase(r) for r in _roots(content)):
+    if any(r.pos_ in ("NOUN", "PROPN") and _negative_phrase(r) for r in _lead_roots(content)):
         negated = nonexistent = True  # "reported no interference since Sunday"
     for root in _clause_heads(content):
         if any(
@@ -299,7 +315,7 @@ def _clause_heads(content: Sequence[Token]) -> list[Token]:
     """The verbs of the content's main clauses: its roots, and the clause a bare noun-phrase
     root ("that there are ...") or a complementiser leads into."""
     heads = []
-    for root in _roots(content):
+    for root in _lead_roots(content):
         if root.pos_ in ("VERB", "AUX"):
             heads.append(root)
             if _negated_head(root):

@@ -55,6 +55,8 @@ SPELLED_OUT = re.compile(
     r" \((?P<acronym>[A-Z]{2,8})\)"
 )
 _STATE_BODY_WORDS = frozenset({"ministry", "department", "directorate", "command", "bureau"})
+_NON_STATE_BODIES = frozenset({"group", "network", "militia", "coalition", "alliance"})
+_CIVIL_STATE_ENDS = _STATE_BODY_WORDS | {"embassy", "consulate", "government", "office"}
 _CIVIL_HEADS = frozenset({"union", "unions", "association", "church", "diocese", "party", "company", "federation", "movement", "society"})  # fmt: skip
 _MEDIA_WORDS = {"news", "newspaper", "broadcaster", "paper", "outlet", "television", "tv", "radio", "daily", "wire"}  # fmt: skip
 _GENERIC_WORDS = frozenset({"of", "the", "and", "for", "s"})  # in names, but no modifier
@@ -139,6 +141,8 @@ class _Seen:
     anonymous: bool
     description: str
     head: str
+    # the kind nouns that named it here: "Operator Caledonia Hydro", "its operator, Tessel"
+    named_as: frozenset[str] = frozenset()
 
 
 def resolve_sources(
@@ -182,6 +186,7 @@ def resolve_sources(
             resolved[index] = resolver.resolve(span, head, anonymous=found[index].anonymous_hint)
             if resolved[index] is None:
                 found[index].source = None
+    resolved = _with_country_bodies(resolved, resolver.sources)
     named = {r.mention.source_id for r in resolved if r is not None}
     # the bodies the speakers belong to, so that a store knows what a parent id is
     named |= {
@@ -190,6 +195,33 @@ def resolve_sources(
         if i in resolver.sources and (parent := resolver.sources[i].parent) in resolver.sources
     }
     return resolved, [s for s in resolver.sources.values() if s.id in named]
+
+
+def _state_body(source: Source) -> bool:
+    """A government or a state's civil body ("Iran's embassy"): never what "the group" means
+    (an army may be a rebel group's: the Rapid Support Forces)."""
+    return source.type == "government" or _last_word(source.name) in _CIVIL_STATE_ENDS
+
+
+def _with_country_bodies(
+    resolved: list[ResolvedSource | None], sources: dict[str, Source]
+) -> list[ResolvedSource | None]:
+    """A headline's bare "army says" is the "Indonesian army" its report names: a body named
+    without a country is the one body of that name with a country in the same report (in a
+    folder of several stories the bare one would otherwise join another story's army)."""
+    out = []
+    for item in resolved:
+        source = sources.get(item.mention.source_id) if item is not None else None
+        if item is not None and source is not None and source.country is None:
+            fitting = [
+                s
+                for s in sources.values()
+                if s.country and s.id == slug(f"{s.country} {source.name}") and s.id != source.id
+            ]
+            if len(fitting) == 1:
+                item = replace(item, mention=replace(item.mention, source_id=fitting[0].id))
+        out.append(item)
+    return out
 
 
 def _speaker(doc: Doc, span: Span, head: Token | None) -> tuple[Span, Token | None] | None:
@@ -691,6 +723,11 @@ class _Resolver:
                 anonymous,
                 description,
                 head.lemma_.lower(),
+                frozenset(
+                    c.lemma_.lower()
+                    for c in head.children
+                    if c.dep_ in ("appos", "compound") and c.lemma_.lower() in KIND_NOUNS
+                ),
             )
         )
         return ResolvedSource(SourceMention(span, source.id, kind, role=role or None), anonymous)
@@ -839,7 +876,24 @@ class _Resolver:
             and head.lemma_.lower() in _COMPANY_NOUNS
             and _modifiers(description, head) <= _COMPANY_KINDS
         ):
-            named = self._last_organisation(tokens.start_char, head.lemma_.lower())
+            noun = head.lemma_.lower()
+            introduced = next(
+                (
+                    self.sources[seen.source_id]
+                    for seen in reversed(self.seen)
+                    if seen.position < tokens.start_char
+                    and not seen.person
+                    and not seen.anonymous
+                    # introduced by the noun ("Operator Caledonia Hydro"), not pointed at
+                    # by it earlier ("The company said"): that one is the company named last
+                    and noun in seen.named_as
+                    and self.sources[seen.source_id].name[:1].isupper()
+                ),
+                None,
+            )
+            if introduced is not None:
+                return introduced  # "the operator" after "Operator Caledonia Hydro ..."
+            named = self._last_organisation(tokens.start_char, noun)
             if named is not None:  # "The company declined to comment" after "Amber Quay Terminals"
                 return named  # (the company named last, not the last one called "company")
         if source_key(text) == description or tokens[0].lower_ in (
@@ -850,7 +904,8 @@ class _Resolver:
             "our",
         ):
             antecedent = self._described_antecedent(description, head, tokens.start_char)
-            if antecedent is not None:
+            if antecedent is not None and not (country and antecedent.country != country):
+                # "the Indonesian army" after a headline's bare "army" is Indonesia's army
                 return antecedent
         if (
             generic
@@ -880,7 +935,16 @@ class _Resolver:
                             or known.country is None
                         )
                     )
+                    # "the group" after Iran's embassy spoke is the hackers named before it:
+                    # a group, network or militia is no state's body
+                    and not (head.lemma_.lower() in _NON_STATE_BODIES and _state_body(known))
                 ):
+                    if head.lemma_.lower() in _NON_STATE_BODIES:
+                        # "the NCSC says the Black Falcon Team is its persona; ... the group
+                        # says": the group named last, if only inside another's claim
+                        mentioned = self._body_mentioned_last(tokens.start_char)
+                        if mentioned is not None and mentioned[0] > seen.position:
+                            return mentioned[1]
                     return known
         if (holder := self._office_holder(tokens, head, description)) is not None:
             return holder
@@ -1346,6 +1410,22 @@ class _Resolver:
         if any(t.ent_type_ == "PERSON" for t in words):
             return None
         return self.table.find(name) or Source(id=slug(name), name=name, type="organisation")
+
+    def _body_mentioned_last(self, position: int) -> tuple[int, Source] | None:
+        """The latest organisation named before `position` (as a speaker or inside a claim)
+        that has spoken in this report and is no state's body."""
+        by_name = {
+            source_key(self.sources[seen.source_id].name): self.sources[seen.source_id]
+            for seen in self.seen
+            if not seen.person and not seen.anonymous
+        }
+        for ent in reversed(self.ents):
+            if ent.label_ != "ORG" or ent.end_char > position:
+                continue
+            known = by_name.get(source_key(_drop_article(ent.text)))
+            if known is not None and not _state_body(known):
+                return ent.start_char, known
+        return None
 
     def _last_organisation(self, position: int, kind: str = "company") -> Source | None:
         """The organisation named last before `position`: one seen as a source, or one the

@@ -326,12 +326,13 @@ def compare(a: Features, b: Features, similarity: float, threshold: float) -> Cl
     agreeing: list[str] = []
     conflicting: list[str] = []
     score = similarity
-    if a.polarity != b.polarity:
-        conflicting.append(f"polarity {a.polarity} vs {b.polarity}")
-    else:
+    if a.polarity == b.polarity:
         agreeing.append(f"polarity {a.polarity}")
-    if a.negated != b.negated:
-        conflicting.append("negation: one says it did not happen")
+        if a.negated != b.negated and a.polarity != "deny":
+            # two denials both say it did not happen, whether by the cue or the clause
+            conflicting.append("negation: one says it did not happen")
+    else:
+        conflicting.append(f"polarity {a.polarity} vs {b.polarity}")
     same_event = _same_lead_event(a, b)
     if a.rival != b.rival and not same_event:
         # "four soldiers were killed, not two" still says what "four soldiers died" says

@@ -605,10 +605,19 @@ def _dated_earlier(analysis: Analysis, attribution: Attribution) -> bool:
             and time.relation == "before"
             and not _names_event(text, time)
             and not _period_start(text, time)
+            and not _inside_content(attribution, time)
         ):
             if (published.date() - time.end).days > RECAP_DAYS:
                 return True
     return False
+
+
+def _inside_content(attribution: Attribution, time: Time) -> bool:
+    """ "seven soldiers were killed in the attack on Sunday, Nov. 22": a date inside what is
+    reported dates the event; a recap's date is when it was said ("On Nov. 22, the army said")."""
+    return any(
+        span.start <= time.span.start and time.span.end <= span.end for span in attribution.content
+    )
 
 
 def _names_event(text: str, time: Time) -> bool:

@@ -248,7 +248,7 @@ def build_identity(
     _short_person_names(identity)
     _acronyms(identity)
     _sub_bodies(identity)
-    _countryless_bodies(identity)
+    _countryless_bodies(identity, documents or {})
     _national_police(identity)
     _roles_to_people(identity)
     _generic_named_body(identity, documents or {})
@@ -609,11 +609,18 @@ def _acronyms(identity: SourceIdentity) -> None:
 FACILITY_WORDS = frozenset({"airport", "terminal", "port", "hospital"})
 
 
-def _countryless_bodies(identity: SourceIdentity) -> None:
+def _countryless_bodies(identity: SourceIdentity, documents: Mapping[str, Iterable[str]]) -> None:
     """ "the army" is the "Congo army" of another report when the corpus has only one body of
     a country by that name (with two countries' armies it stays apart); a bare "airport" (or
     terminal, port, hospital) is the "Riga International Airport" of another report when the
-    corpus names only one."""
+    corpus names only one. Not when the reports that name it speak only of other countries:
+    in a folder of several stories, the army of a report on Papua is not Uganda's."""
+    countries_in: dict[str, set[str]] = {}
+    for source_id, where in documents.items():
+        info = identity.infos.get(source_id)
+        if info is not None and info.country and info.type != OUTLET:
+            for document in where:
+                countries_in.setdefault(document, set()).add(info.country)
     with_country: dict[str, list[str]] = {}
     for source in identity.infos.values():
         if source.country and source.type not in ("person", "anonymous", OUTLET):
@@ -631,6 +638,9 @@ def _countryless_bodies(identity: SourceIdentity) -> None:
             and (set(name.split()) & state_words() or name.split()[0] in FACILITY_WORDS)
         ):
             targets = sorted(set(with_country.get(name, [])))
+            named = set().union(*(countries_in.get(d, set()) for d in documents.get(source.id, ())))
+            if named:
+                targets = [t for t in targets if identity.infos[t].country in named]
             if len(targets) == 1:
                 identity.mapping[source.id] = targets[0]
                 identity.reasons[source.id] = f"the only {name!r} of a country: {targets[0]}"

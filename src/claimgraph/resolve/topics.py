@@ -163,7 +163,13 @@ def figure_of(
                     of_them
                     # "Forty-two," he said: the same story's figure, not the one of a roundup's
                     # other item that happens to give the same number
-                    or (f.value == quantity.value and not LIST_ITEM.search(text[f.end : start]))
+                    # (and near it: "four came home" in a roundup's third story is not the
+                    # four soldiers of its first)
+                    or (
+                        f.value == quantity.value
+                        and start - f.end < REPEAT_SPAN
+                        and not LIST_ITEM.search(text[f.end : start])
+                    )
                 )
             ),
             None,
@@ -241,6 +247,8 @@ def figure_of(
         # own dead (of people, not of shells that fell or power that was lost); a group's
         # "we lost three men" has no country to tell its dead from the army's, so it is left
         event = "killed"
+        if thing == "men":
+            thing = "troops"  # a state's "men" who fell are its soldiers
     if names_no_count or (not share and not window[3] and _part_only(text, end, lexicon)):
         thing = None
     elif thing is None and quantity.unit is None and event in COUNTED_PEOPLE_EVENTS:
@@ -338,6 +346,7 @@ FELL = re.compile(r"\s*(?:of (?:our|its|their|the) )?(?:[\w-]+ ){0,2}fell\b(?! i
 LOST = re.compile(
     r"\b(?:lost|losing|lose|loses)(?: only| just| about| at least)?\s*$", re.IGNORECASE
 )
+REPEAT_SPAN = 400  # characters: a bare number this close to the same figure repeats it
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s|\n")
 MEASURE_CONTEXT = 120  # characters before a measure where "without power" still says what it is
 
