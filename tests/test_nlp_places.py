@@ -665,3 +665,32 @@ def test_places_a_country_named_with_and_a_hyphen_or_a_particle(nlp_model, gazet
     assert by_text["Trinidad and Tobago"].country == "TT"
     assert by_text["Maguindanao del Sur province"].country == "PH"
     assert not any(p.country == "TR" for p in places)
+
+
+def test_places_a_town_in_a_nation_the_report_names_beats_a_far_bigger_namesake(
+    nlp_model, gazetteer
+):
+    """ "Perth" in a report from Scotland is Perth, Scotland, though Perth, Australia is fifty
+    times bigger: Scotland names a region of the United Kingdom."""
+    places = places_in(
+        "PITLOCHRY, Scotland — Perth and Kinross Council said 64 homes were evacuated.",
+        nlp_model,
+        gazetteer,
+    )
+    [perth] = [p for p in places if p.span.text == "Perth"]
+    assert perth.country == "GB"
+
+
+def test_places_a_department_tagged_as_one_name_settles_its_towns(nlp_model, gazetteer):
+    """ "the Guaviare department" (one name to the tagger) puts Calamar and Miraflores in
+    Guaviare, not the larger namesakes in Bolivar and Boyaca."""
+    places = places_in(
+        "SAN JOSE DEL GUAVIARE, Colombia — Dissidents killed three soldiers on the road to "
+        "Calamar, and a patrol was ambushed near Miraflores, in the south of the Guaviare "
+        "department.",
+        nlp_model,
+        gazetteer,
+    )
+    by_text = {p.span.text: p for p in places}
+    assert by_text["Calamar"].lat < 3
+    assert by_text["Miraflores"].lat < 3

@@ -203,6 +203,13 @@ def test_a_denial_misparsed_around_its_object_is_still_the_deniers(analyse):
             "assert",
             True,
         ),
+        # a later sentence that says something does not exist still makes it a denial
+        (
+            '"The soldiers came on Thursday afternoon and searched every room of the church. '
+            'There were no fighters inside," the pastor said.',
+            "deny",
+            False,
+        ),
     ],
 )
 def test_polarity_of_a_quote_of_several_sentences_is_its_leads(analyse, text, polarity, negated):

@@ -1151,3 +1151,18 @@ def test_source_hygiene_companies_named_like_people_and_what_points_back_to_them
     assert _source_of(analysis, "about 40 minutes") == "caledonia-hydro"
     assert _source_of(analysis, "that is not true") == "caledonia-hydro"
     assert _source_of(analysis, "no government gives it orders") == "black-falcon-team"
+
+
+def test_source_hygiene_a_rebel_army_named_in_full_is_not_the_army(analyse):
+    """ "The West Papua National Liberation Army (TPNPB)" is the rebels, not the "army" of the
+    headline; and "The army" that dismisses their claim is the state's, not theirs."""
+    analysis = analyse(
+        "Rebels claim attack; army calls the claim propaganda\n\n"
+        "JAKARTA, Nov 29 (Wire) — The West Papua National Liberation Army (TPNPB) said on Sunday "
+        "that its fighters had carried out Thursday's attack on the town, killing 17 soldiers.\n\n"
+        "The army dismissed the claim as propaganda.\n"
+    )
+    rebels = _source_of(analysis, "its fighters had carried out")
+    army = _source_of(analysis, "the claim as propaganda")
+    assert rebels == "west-papua-national-liberation-army"
+    assert army != rebels

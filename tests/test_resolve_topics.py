@@ -841,3 +841,43 @@ def test_a_bare_number_far_from_the_same_figure_is_not_its_repeat(facts_of):
     )
     [came_home] = [f for f in found if f.text == "four" and f.start > 600]
     assert (came_home.thing, came_home.event) != ("troops", "killed")
+
+
+def test_a_rivals_figure_asked_back_is_not_the_speakers(facts_of):
+    """ "Seventeen? They always multiply. Six of our soldiers fell": the army's toll is six; the
+    17 it asks back is the rebels' figure, and soldiers who fell were killed."""
+    found = figures_in(
+        facts_of(
+            '"Seventeen? They always multiply. Six of our soldiers fell, and they fell defending '
+            'the people," said an army spokesman.'
+        )
+    )
+    by_value = {f.value: f for f in found}
+    assert by_value[17].modality == "recap"
+    assert (by_value[6].thing, by_value[6].event) == ("troops", "killed")
+
+
+def test_a_sides_own_dead_on_its_own_soil_are_one_series_with_the_unsaid_side(facts_of):
+    """ "killing 17 Indonesian soldiers" in Indonesia and "six soldiers were killed" there are
+    one count: the actor is left out where it is the place."""
+    found = figures_in(
+        facts_of(
+            "Rebels said they killed 17 Indonesian soldiers in Oksibil, in Indonesia. The army "
+            "said six soldiers were killed in Oksibil."
+        )
+    )
+    topics = {f.value: f.topic for f in found}
+    assert topics[17] == topics[6]
+
+
+def test_people_on_board_and_people_who_came_home_are_counted(facts_of):
+    found = figures_in(
+        facts_of(
+            "Uganda says it freed six fishermen after fines; Kenya says four came home. Uganda "
+            "says nine were on board."
+        )
+    )
+    by_value = {f.value: (f.thing, f.event) for f in found}
+    assert by_value[4] == ("fishermen", "released")
+    assert by_value[9][1] == "aboard"
+    assert by_value[9][0] in ("people", "fishermen")

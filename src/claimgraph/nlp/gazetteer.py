@@ -47,6 +47,9 @@ from claimgraph.nlp.place_index import IndexedDistrict, IndexedPlace, PlaceIndex
 
 MIN_CITY_POPULATION = 15_000  # a smaller town needs its country named in the document
 MUCH_BIGGER = 50  # a place this many times bigger wins over one in a country the document names
+MUCH_BIGGER_REGION = 1000  # ... or over one in a region the document names
+# the United Kingdom's nations, GeoNames' admin-1 regions of GB: "Scotland" names a region too
+NATIONS = {"scotland": ("GB", "SCT"), "england": ("GB", "ENG"), "wales": ("GB", "WLS"), "northern ireland": ("GB", "NIR")}  # fmt: skip
 ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "az ")  # "Al Hudaydah" -> "hudaydah"
 _ARTICLE_WORDS = frozenset(a.strip() for a in ARTICLES) | {"at", "ath", "adh", "ud", "ul"}
 _SUN_DIGRAPHS = ("sh", "th", "dh")
@@ -326,13 +329,15 @@ def _choose(
     if not eligible:
         return None
     biggest = max(eligible, key=lambda c: c.population)
-    for wanted in (
-        [c for c in eligible if (c.country, c.admin1) in context.regions],
-        [c for c in eligible if c.country in context.countries],
+    for wanted, bigger in (
+        # a place in a region the report names ("Perth" in a report from Scotland) wins over
+        # all but a metropolis elsewhere
+        ([c for c in eligible if (c.country, c.admin1) in context.regions], MUCH_BIGGER_REGION),
+        ([c for c in eligible if c.country in context.countries], MUCH_BIGGER),
     ):
         if wanted:
             best = max(wanted, key=lambda c: (c.population, c.country == context.primary))
-            if biggest.population <= MUCH_BIGGER * max(best.population, 1) or (
+            if biggest.population <= bigger * max(best.population, 1) or (
                 biggest.population < 100_000
             ):
                 return best

@@ -40,7 +40,13 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.nlp.gazetteer import DocumentContext, Gazetteer, GazetteerEntry, place_key
+from claimgraph.nlp.gazetteer import (
+    NATIONS,
+    DocumentContext,
+    Gazetteer,
+    GazetteerEntry,
+    place_key,
+)
 from claimgraph.nlp.lexicon import actor_nouns, data_rows, lexicon_text
 from claimgraph.nlp.model import doc_text
 from claimgraph.records import Place, Span
@@ -199,10 +205,18 @@ class _Finder:
             entry = entry or self.gazetteer.lookup(text, kind="country")
             if entry is not None and entry.country:
                 named.append((start, entry.country))
+            if place_key(text) in NATIONS:
+                regions.add(NATIONS[place_key(text)])  # "Scotland": GB's region SCT
             entry = entry or self.gazetteer.lookup(text, kind="named_region")
             if entry is None and end < len(self.doc):
                 if self.gazetteer.is_region_word(self.doc[end].text):
                     phrases.append(f"{text} {self.doc[end].text}")
+            if (
+                entry is None
+                and len(text.split()) > 1
+                and self.gazetteer.is_region_word(text.split()[-1])
+            ):
+                phrases.append(text)  # "the Guaviare department", tagged as one name
             note(entry)
         primary = min(named)[1] if named else None
         # "Kurdistan province" read once the countries are known: Iran's, in a report on Iran

@@ -270,12 +270,20 @@ EVIDENCE_NOUNS = frozenset({"sign", "evidence", "indication", "trace", "proof"})
 def _negated_clause(
     content: Sequence[Token], words: PolarityLexicon, cues: Lexicon
 ) -> tuple[bool, bool]:
-    """(negated, says that something does not exist) for the content's main clauses. A nested
-    report ("no one is denying that ...") carries its own polarity and is left alone."""
+    """(negated, says that something does not exist): negated as the content's lead says,
+    a denial wherever a main clause says something does not exist ("We searched every room.
+    There were no fighters")."""
+    negated, nonexistent = _negated_in(_lead_roots(content), words, cues)
+    return negated, nonexistent or _negated_in(_roots(content), words, cues)[1]
+
+
+def _negated_in(roots: list[Token], words: PolarityLexicon, cues: Lexicon) -> tuple[bool, bool]:
+    """(negated, says that something does not exist) for these main clauses. A nested report
+    ("no one is denying that ...") carries its own polarity and is left alone."""
     negated = nonexistent = False
-    if any(r.pos_ in ("NOUN", "PROPN") and _negative_phrase(r) for r in _lead_roots(content)):
+    if any(r.pos_ in ("NOUN", "PROPN") and _negative_phrase(r) for r in roots):
         negated = nonexistent = True  # "reported no interference since Sunday"
-    for root in _clause_heads(content):
+    for root in _clause_heads(roots):
         if any(
             c.dep_ == "dobj" and c.lemma_.lower() in EVIDENCE_NOUNS and _negative_phrase(c)
             for c in root.children
@@ -311,11 +319,11 @@ def _negative_phrase(token: Token) -> bool:
     )
 
 
-def _clause_heads(content: Sequence[Token]) -> list[Token]:
+def _clause_heads(roots: list[Token]) -> list[Token]:
     """The verbs of the content's main clauses: its roots, and the clause a bare noun-phrase
     root ("that there are ...") or a complementiser leads into."""
     heads = []
-    for root in _lead_roots(content):
+    for root in roots:
         if root.pos_ in ("VERB", "AUX"):
             heads.append(root)
             if _negated_head(root):

@@ -904,6 +904,16 @@ class _Resolver:
             "our",
         ):
             antecedent = self._described_antecedent(description, head, tokens.start_char)
+            proper = {source_key(t.text) for t in tokens if t.pos_ == "PROPN"}
+            if (
+                antecedent is not None
+                and antecedent.country is None
+                and len(proper) >= 2
+                and not proper <= set(source_key(antecedent.name).split())
+            ):
+                # "The West Papua National Liberation Army (TPNPB)" is named: not the bare
+                # "army" the headline spoke of
+                antecedent = None
             if antecedent is not None and not (country and antecedent.country != country):
                 # "the Indonesian army" after a headline's bare "army" is Indonesia's army
                 return antecedent
@@ -1253,6 +1263,14 @@ class _Resolver:
         modifiers = _modifiers(description, head)
         if wanted & _MEDIA_WORDS:  # "the Seoul-based news agency" is an outlet, not the spy agency
             candidates = [c for c in candidates if c[1].type == "media"]
+        if head_word in ("army", "military"):
+            # "the army" is a state's, not the "West Papua National Liberation Army" or the
+            # "Arakan Army" a report on rebels names
+            candidates = [
+                c
+                for c in candidates
+                if c[1].country is not None or len(source_key(c[1].name).split()) <= 1
+            ]
         for require_all in (True, False):
             for _, source in candidates:
                 words = self.table.names.get(source.id, frozenset()) | set(

@@ -45,7 +45,10 @@ class Figure:
     def topic(self) -> str | None:
         if self.thing is None:
             return None
-        return "|".join((self.thing, self.event or "", self.actor or "", self.place or ""))
+        # "Indonesian soldiers killed in Indonesia" are the "troops killed in Indonesia" of a
+        # report that does not say whose: a side's own dead on its own soil
+        actor = "" if self.actor == self.place else self.actor or ""
+        return "|".join((self.thing, self.event or "", actor, self.place or ""))
 
 
 def without_place(topic: str) -> str:
@@ -183,7 +186,16 @@ def figure_of(
             last = next((f for f in reversed(previous) if f.thing), None)
             if last is not None and not SENTENCE_BREAK.search(text[last.end : start]):
                 thing, event = last.thing, event or last.event
-        thing = thing or next((f.thing for f in reversed(previous) if f.thing), None)
+        # else the last thing counted nearby, in the same paragraph: "nine were on board" in a
+        # briefing's third item does not count the files of its second
+        thing = thing or next(
+            (
+                f.thing
+                for f in reversed(previous)
+                if f.thing and start - f.end < REPEAT_SPAN and "\n" not in text[f.end : start]
+            ),
+            None,
+        )
     # what happened to the counted thing is said in the number's own clause: "19 deaths. Our
     # officers arrested four suspects" did not arrest the dead
     before_text = _after_last(CLAUSE_BREAK, text[max(low, start - EVENT_SPAN) : start])
@@ -237,9 +249,12 @@ def figure_of(
     own_dead = (
         event is None
         and thing in FIGHTING_PEOPLE
-        and speaker_country is not None
         and bool(
             FELL.match(text[end : end + 40]) or LOST.search(text[max(low, start - 16) : start])
+        )
+        # soldiers who fell were killed, whoever says so; others' "men" only a state's
+        and (
+            speaker_country is not None or (thing == "troops" and FELL.match(text[end : end + 40]))
         )
     )
     if own_dead:
@@ -280,8 +295,17 @@ def figure_of(
         or _place(text, places, end, actor, after=False)
         or next((c for c, _ in document_countries.most_common() if c != actor), None)
     )
+    if place is None and actor is not None and _main_country(document_countries) == actor:
+        place = actor  # "17 Indonesian soldiers" in a report on Indonesia: killed at home
     modality = _modality(text, start, end, window, event, lexicon)
     return _figure(quantity, thing=thing, event=event, actor=actor, place=place, modality=modality)
+
+
+def _main_country(countries: Counter[str]) -> str | None:
+    ranked = countries.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None  # no country, or two named as often
+    return ranked[0][0]
 
 
 def _figure(
@@ -346,6 +370,7 @@ FELL = re.compile(r"\s*(?:of (?:our|its|their|the) )?(?:[\w-]+ ){0,2}fell\b(?! i
 LOST = re.compile(
     r"\b(?:lost|losing|lose|loses)(?: only| just| about| at least)?\s*$", re.IGNORECASE
 )
+QUESTIONED = re.compile(r"^[\"”’']?\?")  # a number asked back: "Seventeen?"
 REPEAT_SPAN = 400  # characters: a bare number this close to the same figure repeats it
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s|\n")
 MEASURE_CONTEXT = 120  # characters before a measure where "without power" still says what it is
@@ -409,6 +434,7 @@ COUNTED_PEOPLE_EVENTS = frozenset(
         "abducted",
         "held",
         "released",
+        "aboard",
     }
 )
 # "11 of its 14 crew", "two of the terminal's six tanks": a share and the whole it is taken from
@@ -689,6 +715,8 @@ def _modality(
     six hospitals") and a count over years ("thousands ... over the past decade")."""
     if text[max(0, start - 4) : start].lower() == "the ":
         return "recap"
+    if QUESTIONED.match(text[end : end + 3]):
+        return "recap"  # "Seventeen? They always multiply": another's figure, asked back
     breakdown = text[max(0, start - 2) : start] == ", " and BREAKDOWN.match(text[end : end + 40])
     if REJECTED.search(text[max(0, start - 24) : start]) or breakdown:
         return "recap"  # "four, not two as it first said"; "eight died, six of them civilians"
