@@ -1070,6 +1070,30 @@ def test_a_generic_police_is_the_named_police_body_of_its_own_report():
     assert two.canonical("police") == "police"  # two police bodies in its report: which one?
 
 
+def test_a_generic_army_is_never_a_rebel_army_named_in_its_report():
+    """ "The army" beside "the West Papua National Liberation Army" is the state's army, not
+    the rebels; and a countryless "army" is the corpus's one country army only where its
+    reports name that country (a folder of several stories)."""
+    sources = [
+        SourceInfo(
+            "west-papua-national-liberation-army",
+            "West Papua National Liberation Army",
+            "organisation",
+        ),
+        SourceInfo("army", "army", "organisation"),
+        SourceInfo("ug-army", "Ugandan army", "organisation", "UG"),
+        SourceInfo("id-officials", "Indonesian officials", "group", "ID"),
+    ]
+    documents = {
+        "west-papua-national-liberation-army": {"d1"},
+        "army": {"d1"},
+        "id-officials": {"d1"},
+        "ug-army": {"d2"},
+    }
+    identity = build_identity(load_source_table(), sources, [], documents=documents)
+    assert identity.canonical("army") == "army"
+
+
 def test_a_generic_police_is_the_police_of_a_region_named_in_its_report():
     sources = [
         SourceInfo("police-in-cabo-delgado", "Police in Cabo Delgado", "organisation"),

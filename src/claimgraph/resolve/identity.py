@@ -722,11 +722,16 @@ def _generic_named_body(identity: SourceIdentity, documents: Mapping[str, Iterab
             for body in named.get(name, [])
             if where & seen.get(body.id, set())
             and not (body.country and source.country and body.country != source.country)
+            # "the army" is a state's: not the "West Papua National Liberation Army" its
+            # report also names
+            and not (name in ARMY_WORDS and body.country is None)
         ]
         if len(bodies) == 1:
             identity.mapping[source.id] = bodies[0].id
             identity.reasons[source.id] = f"the {name!r} named in the same report: {bodies[0].id}"
 
+
+ARMY_WORDS = frozenset({"army", "military"})
 
 # what reports call a human rights organisation before or instead of its name
 RIGHTS_DESCRIPTIONS = frozenset(
