@@ -9,6 +9,7 @@ import pytest
 from claimgraph.records import Polarity
 
 GOLD = Path(__file__).parent / "data" / "gold_sentences.tsv"
+DATA = Path(__file__).parent / "data"
 
 
 def only(analysis, cue: str):
@@ -1035,3 +1036,18 @@ def test_attributions_a_programme_transcript_gives_a_guest_heard_once_a_voice(an
     assert by_source["KALAKMABIN"].canonical_source == "marthen-kalakmabin"
     assert "No resident of the town was abducted" in by_source["WIBISONO"].content_text
     assert "PRESENTER" not in by_source
+
+
+def test_attributions_a_second_cue_of_a_reporting_subject_is_its_own(analyse):
+    """ "Uganda first said three warning shots were fired and now says five; the survivor says
+    more than 20": the parser hangs Uganda's report on the survivor's, but "now says five" is
+    Uganda's, not the survivor's (the weekly review in the brook corpus, where it happens)."""
+    review = next((DATA / "corpus_brook").glob("20-*.txt")).read_text("utf-8")
+    text = review[
+        : review.index("now says five")
+        + len("now says five; the survivor Kennedy Owuor says more than 20.")
+    ]
+    analysis = analyse(text)
+    [five] = [a for a in analysis.attributions if a.content_text == "five"]
+    assert five.source is not None
+    assert five.source.text == "Uganda"

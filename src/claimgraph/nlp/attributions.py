@@ -1082,7 +1082,14 @@ class _Finder:
             clause = head
             while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
                 clause = clause.head  # "said 41 were killed and 58 abducted ..., and accused"
-            if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.lexicon.verbs:
+            own_report = clause.lemma_.lower() in self.lexicon.verbs and any(
+                c.dep_ == "nsubj" for c in clause.children
+            )  # "Uganda first said three ... and now says five; the survivor says 20": Uganda's
+            if (
+                not own_report
+                and clause.dep_ == "ccomp"
+                and clause.head.lemma_.lower() in self.lexicon.verbs
+            ):
                 # "Budanov said 11,000 troops had arrived, and said ...": the parser hangs the
                 # second cue on the reported clause; its speaker is the first cue's
                 return self._subject(clause.head, False)
