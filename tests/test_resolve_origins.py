@@ -1665,6 +1665,24 @@ def test_an_acronym_of_one_body_named_with_and_without_its_country_is_that_body(
     )
 
 
+def test_an_acronym_stored_in_its_brackets_is_still_the_body():
+    """ "... Centre (NCSC) said": a source stored as "(NCSC)" is the National Cyber Security
+    Centre another report names in full (the overview had shown "(NCSC)" as a speaker)."""
+    identity = _identity(
+        SourceInfo(
+            "gb-national-cyber-security-centre",
+            "UK's National Cyber Security Centre",
+            "organisation",
+            "GB",
+        ),
+        SourceInfo(
+            "national-cyber-security-centre", "National Cyber Security Centre", "organisation"
+        ),
+        SourceInfo("ncsc", "(NCSC)", "organisation"),
+    )
+    assert identity.canonical("ncsc") == "gb-national-cyber-security-centre"
+
+
 def test_a_countrys_side_counts_with_its_state():
     identity = _identity(
         SourceInfo("tr-side", "Turkish side", "organisation", "TR"),

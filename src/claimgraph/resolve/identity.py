@@ -592,7 +592,7 @@ def _acronyms(identity: SourceIdentity) -> None:
             if len(letters) >= 3:
                 spelled.setdefault(letters, []).append(source.id)
     for source in list(identity.infos.values()):
-        name = source.name.strip()
+        name = source.name.strip(" ()[]")  # "(NCSC)", as a bracketed acronym was stored
         # two ids of one body already found the same ("Swedish Space Corporation" with and
         # without its country) are one target
         targets = sorted(
