@@ -100,6 +100,8 @@ def organisation_name_words() -> frozenset[str]:
 LEGAL_FORMS = frozenset({"as", "ab", "ag", "asa", "sa", "nv", "bv", "plc", "ltd", "llc", "inc", "gmbh", "jsc", "pjsc", "oao", "oy", "oyj", "spa", "srl", "bhd"})  # fmt: skip
 
 # nouns for a settlement or an area an office is held in: "the mayor of the town of X"
+# what news calls a state's armed forces: "the army" is never a rebel "X Liberation Army"
+ARMY_WORDS = frozenset({"army", "military"})
 SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "district", "province", "region", "county", "commune", "municipality"})  # fmt: skip
 
 

@@ -240,11 +240,11 @@ def _roots(content: Sequence[Token]) -> list[Token]:
     return [t for t in content if t.head.i not in inside or t.head.i == t.i]
 
 
-def _lead_roots(content: Sequence[Token]) -> list[Token]:
-    """The roots of the content's first sentence: a quote of several sentences is negative
-    when its lead is ("The dosing system was not touched. Quality stayed within limits"), not
-    when a later sentence is ("About 70,000 households were affected. Some had no water")."""
-    roots = _roots(content)
+def _lead_roots(content: Sequence[Token], roots: list[Token]) -> list[Token]:
+    """Of the content's roots, those of its first sentence: a quote of several sentences is
+    negative when its lead is ("The dosing system was not touched. Quality stayed within
+    limits"), not when a later sentence is ("About 70,000 households were affected. Some had no
+    water")."""
     if not roots or not content[0].doc.has_annotation("SENT_START"):
         return roots
     sentences = list(dict.fromkeys(t.sent for t in content))
@@ -273,8 +273,9 @@ def _negated_clause(
     """(negated, says that something does not exist): negated as the content's lead says,
     a denial wherever a main clause says something does not exist ("We searched every room.
     There were no fighters")."""
-    negated, nonexistent = _negated_in(_lead_roots(content), words, cues)
-    return negated, nonexistent or _negated_in(_roots(content), words, cues)[1]
+    roots = _roots(content)
+    negated, nonexistent = _negated_in(_lead_roots(content, roots), words, cues)
+    return negated, nonexistent or _negated_in(roots, words, cues)[1]
 
 
 def _negated_in(roots: list[Token], words: PolarityLexicon, cues: Lexicon) -> tuple[bool, bool]:

@@ -23,6 +23,7 @@ from claimgraph.nlp.attributions import Found
 from claimgraph.nlp.datelines import find_datelines
 from claimgraph.nlp.issued import STATEMENT_TITLE
 from claimgraph.nlp.lexicon import (
+    ARMY_WORDS,
     LEGAL_FORMS,
     SETTLEMENT_NOUNS,
     Lexicon,
@@ -1263,7 +1264,7 @@ class _Resolver:
         modifiers = _modifiers(description, head)
         if wanted & _MEDIA_WORDS:  # "the Seoul-based news agency" is an outlet, not the spy agency
             candidates = [c for c in candidates if c[1].type == "media"]
-        if head_word in ("army", "military"):
+        if head_word in ARMY_WORDS:
             # "the army" is a state's, not the "West Papua National Liberation Army" or the
             # "Arakan Army" a report on rebels names
             candidates = [

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from claimgraph.nlp.lexicon import (
+    ARMY_WORDS,
     LEGAL_FORMS,
     SETTLEMENT_NOUNS,
     data_rows,
@@ -730,8 +731,6 @@ def _generic_named_body(identity: SourceIdentity, documents: Mapping[str, Iterab
             identity.mapping[source.id] = bodies[0].id
             identity.reasons[source.id] = f"the {name!r} named in the same report: {bodies[0].id}"
 
-
-ARMY_WORDS = frozenset({"army", "military"})
 
 # what reports call a human rights organisation before or instead of its name
 RIGHTS_DESCRIPTIONS = frozenset(

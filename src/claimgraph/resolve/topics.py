@@ -246,16 +246,13 @@ def figure_of(
         event = _nearest([], lexicon.events.find(own))
     if event is None and BODIES_OF.search(text[max(low, start - 12) : start]):
         event = "killed"  # "the bodies of seven soldiers arrived"
+    fell = bool(FELL.match(text[end : end + 40]))
     own_dead = (
         event is None
         and thing in FIGHTING_PEOPLE
-        and bool(
-            FELL.match(text[end : end + 40]) or LOST.search(text[max(low, start - 16) : start])
-        )
+        and (fell or bool(LOST.search(text[max(low, start - 16) : start])))
         # soldiers who fell were killed, whoever says so; others' "men" only a state's
-        and (
-            speaker_country is not None or (thing == "troops" and FELL.match(text[end : end + 40]))
-        )
+        and (speaker_country is not None or (thing == "troops" and fell))
     )
     if own_dead:
         # "Seven of our men fell", "We lost 11 men", said by a state's army or officials: its
