@@ -5,7 +5,7 @@ Example: .venv/bin/python bench/places_quality.py [--misses] [--json]
 
 The gold set is tests/data/places_gold.jsonl (written for this project; see places_gold.md
 beside it). Tune on the dev split only; the held-out splits (test, test2, test3, test4,
-test5, test6 and test7) are the figures to report. Load time and memory are measured in fresh processes (the
+test5, test6, test7 and test8) are the figures to report. Load time and memory are measured in fresh processes (the
 gazetteer is cached per process), with the decompressed places index read from the build cache
 and with the cache off: wall time of
 `load_place_index()` and of the whole `load_gazetteer()`, the peak of Python allocations during

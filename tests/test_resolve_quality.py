@@ -166,6 +166,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "moor": "test",
         "dune": "test",
         "brook": "test",
+        "cove": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15
