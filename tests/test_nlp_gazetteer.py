@@ -343,3 +343,34 @@ def test_gazetteer_the_documents_own_country_breaks_a_tie(gazetteer, primary):
     """Two regions called Amazonas in two countries the report names: the dateline's wins."""
     context = DocumentContext(frozenset({"VE", "CO"}), primary=primary)
     assert gazetteer.lookup("Amazonas state", context=context).country == primary
+
+
+def test_gazetteer_an_alternate_name_on_another_continent_is_no_match(gazetteer):
+    """ "Sor" is also a name of Tyre: in a report that names Norway it is not Lebanon's Tyre."""
+    assert gazetteer.lookup("Sor", context=DocumentContext(frozenset({"NO"}))) is None
+    tyre = gazetteer.lookup("Sor", context=DocumentContext(frozenset({"LB"})))
+    assert tyre is not None
+    assert tyre.country == "LB"
+
+
+def test_gazetteer_a_district_word_prefers_the_reports_own_country(gazetteer):
+    """ "the Virginia district" in a report filed from South Africa that also names the
+    United States: the district of South Africa's Virginia, not the American state."""
+    context = DocumentContext(frozenset({"ZA", "US"}), primary="ZA")
+    entry = gazetteer.lookup("Virginia district", context=context)
+    assert entry is not None
+    assert entry.country == "ZA"
+
+
+@pytest.mark.parametrize("name", ["Henan", "Hubei", "Guizhou"])
+def test_gazetteer_a_village_of_unknown_size_does_not_hide_a_province(gazetteer, name):
+    entry = gazetteer.lookup(name, context=DocumentContext(frozenset({"CN"})))
+    assert entry is not None
+    assert entry.kind == "region"
+
+
+def test_gazetteer_a_town_in_a_country_spelt_loosely(gazetteer):
+    entry = gazetteer.town_in("Bardhere", "SO")
+    assert entry is not None
+    assert entry.name == "Baardheere"
+    assert gazetteer.town_in("Bardhere", "KE") is None

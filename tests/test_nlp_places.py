@@ -694,3 +694,54 @@ def test_places_a_department_tagged_as_one_name_settles_its_towns(nlp_model, gaz
     by_text = {p.span.text: p for p in places}
     assert by_text["Calamar"].lat < 3
     assert by_text["Miraflores"].lat < 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the country beside the name settles it, though Libya's Tripoli is bigger
+        ("TRIPOLI, Lebanon — A ship that had sailed from Libya docked at dawn.", "Tripoli", "LB"),
+        # GeoNames spells it "Baardheere"
+        ("BARDHERE, Somalia — Militants attacked an army base overnight.", "Baardheere", "SO"),
+    ],
+)
+def test_places_a_dateline_is_a_town_of_its_own_country(nlp_model, gazetteer, text, name, country):
+    [dateline, *_] = places_in(text, nlp_model, gazetteer)
+    assert (dateline.name, dateline.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Troops camped in the hills above Aguelhok, in northern Mali, the army said.", "Aguelhok"),
+        ("Rebels shelled villages below Kidal and beyond Tessalit in Mali.", "Tessalit"),
+        # a capitalised "In" inside the sentence is part of the name
+        ("Police in Algeria said smugglers were caught near In Salah overnight.", "In Salah"),
+        ("Troops were sent to the Cusco region's La Convencion province, police in Peru said.",
+         "La Convencion province"),
+    ],
+)  # fmt: skip
+def test_places_more_cues_for_a_small_town(nlp_model, gazetteer, text, span):
+    assert span in found(text, nlp_model, gazetteer)
+
+
+def test_places_a_name_run_on_to_a_river_found_before(nlp_model, gazetteer):
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp_model(
+        "Fishermen from Bor on the White Nile fled south, officials in South Sudan said."
+    )
+    # "Bor on the White Nile" as one organisation
+    doc.ents = [SpacySpan(doc, 2, 7, label="ORG"), *(e for e in doc.ents if e.start >= 7)]
+    spans = {p.span.text: p.country for p in find_places(doc, gazetteer)}
+    assert spans["Bor"] == "SS"
+    assert "White Nile" in spans
+
+
+def test_places_a_town_tagged_with_the_demonym_after_it(nlp_model, gazetteer):
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp_model("Families in Goma Congolese officials visited said they had no water.")
+    doc.ents = [SpacySpan(doc, 2, 4, label="GPE")]  # "Goma Congolese"
+    spans = {p.span.text: p.country for p in find_places(doc, gazetteer)}
+    assert spans["Goma"] == "CD"

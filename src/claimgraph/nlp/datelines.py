@@ -109,8 +109,7 @@ def _geocode(place: str, gazetteer: Gazetteer):  # type: ignore[no-untyped-def]
     if within is None or within.country is None:
         return entry
     if entry is None or entry.country != within.country:
-        same = [e for e in gazetteer.places_named(name) if e.country == within.country]
-        return max(same, key=lambda e: e.population) if same else within
+        return gazetteer.town_in(name, within.country) or within
     return entry
 
 

@@ -47,6 +47,12 @@ from claimgraph.nlp.place_index import IndexedDistrict, IndexedPlace, PlaceIndex
 
 MIN_CITY_POPULATION = 15_000  # a smaller town needs its country named in the document
 MUCH_BIGGER = 50  # a place this many times bigger wins over one in a country the document names
+# a town of a region's name must be this big for the bare name to mean the town ("Kidal"), not
+# the region ("Xinjiang", also a village of unknown population)
+NAMESAKE_MIN = 1
+# a place found only by an alternate name, on another continent than the countries a document
+# names, must be this big to count ("Boni", Mali, is not Bonn)
+FAR_ALIAS_MIN = 1_000_000
 MUCH_BIGGER_REGION = 1000  # ... or over one in a region the document names
 # the United Kingdom's nations, GeoNames' admin-1 regions of GB: "Scotland" names a region too
 NATIONS = {"scotland": ("GB", "SCT"), "england": ("GB", "ENG"), "wales": ("GB", "WLS"), "northern ireland": ("GB", "NIR")}  # fmt: skip
@@ -142,6 +148,7 @@ class Gazetteer:
         district_words: frozenset[str],
         generic_district_words: frozenset[str],
         acronyms: frozenset[str],
+        country_continents: dict[str, str] | None = None,
     ) -> None:
         self._features = features
         self._countries = countries
@@ -156,6 +163,7 @@ class Gazetteer:
         self._district_words = district_words
         self._generic_district_words = generic_district_words
         self._acronyms = acronyms
+        self._continent_of = country_continents or {}
         self._by_iso = {entry.country: entry for entry in countries.values() if entry.country}
         self._entries: dict[int, GazetteerEntry] = {}
         self._feature_starts = frozenset(key.split()[0] for key in features)
@@ -214,11 +222,14 @@ class Gazetteer:
             # "Samburu county": Kenya's counties are GeoNames admin-1 regions, and a region
             # of the name goes before a district named after a village of the name
             base = " ".join(words[:-1])
-            return (
-                self._district(base, context, by_seat=False)
-                or self._tier("region", base, context)
-                or self._district(base, context)
-            )
+            found = [
+                self._district(base, context, by_seat=False),
+                self._tier("region", base, context),
+                self._district(base, context),
+            ]
+            # ... but one where the document is ("MON, India": "the Mon district", not
+            # Myanmar's Mon State; "Tajikistan's Murghab district", not Afghanistan's) first
+            return _where_the_document_is([e for e in found if e is not None], context)
         for tier in ("feature", "country", "named_region", "continent", "admin1", "city"):
             entry = self._tier(tier, key, context)
             if entry is not None:
@@ -253,8 +264,13 @@ class Gazetteer:
         Saïda)."""
         key = self._aliases.get(key, key)
         candidates = self.places_named(key)
-        own = _choose([c for c in candidates if _own_name(c.name, key)], context)
-        other = _choose(candidates, context)
+        owned = [c for c in candidates if _own_name(c.name, key)]
+        own = _choose(owned, context)
+        # "Boni" in a report on Mali: not Bonn, which is also called so
+        other = _choose(
+            [c for c in candidates if c in owned or not self._far_from_document(c, context)],
+            context,
+        )
         if own is None or other is None:
             return other or own
         if own.country in context.countries and other.country not in context.countries:
@@ -264,6 +280,17 @@ class Gazetteer:
         ):
             return other
         return own
+
+    def _far_from_document(self, entry: GazetteerEntry, context: DocumentContext) -> bool:
+        """A place on a continent none of the document's countries is on (short of a
+        metropolis): found by an alternate name only, it is likelier a place GeoNames lacks."""
+        continents = {self._continent_of.get(c) for c in context.countries} - {None}
+        return (
+            bool(continents)
+            and entry.population < FAR_ALIAS_MIN
+            and entry.country not in context.countries
+            and self._continent_of.get(entry.country or "") not in continents
+        )
 
     def places_named(self, name: str) -> list[GazetteerEntry]:
         """Every populated place of this name (or of the name it is an alias of, or of the name
@@ -276,6 +303,32 @@ class Gazetteer:
             if found:
                 break
         return [self._entry(place) for place in found]
+
+    def town_in(self, name: str, country: str) -> GazetteerEntry | None:
+        """The most populous place of this name in this country, spelt exactly or, failing
+        that, loosely (`loose_key`: "Zamyn-Uud" for GeoNames' "Zamiin Uud"): for a dateline,
+        whose country is written beside the name."""
+        same = [e for e in self.places_named(name) if e.country == country]
+        if same:
+            return max(same, key=lambda e: e.population)
+        key = place_key(name)
+        if len(key) < LOOSE_MIN:
+            return None
+        wanted = loose_key(key)
+        if len(wanted) < 2:
+            return None
+        # the first two letters a spelling of it may begin with ("kh", "yi", "aa", "gu")
+        firsts = {key[0], "y"} if wanted[0] == "i" else {key[0]}
+        seconds = {wanted[1], "h", "u", *firsts} | ({"y"} if wanted[1] == "i" else set())
+        loose = [
+            self._entry(place)
+            for prefix in {first + second for first in firsts for second in seconds}
+            for other in self._places.keys_starting(prefix)
+            if loose_key(other) == wanted
+            for place in self._places.find(other)
+            if place.country == country
+        ]
+        return max(loose, key=lambda e: e.population) if loose else None
 
     def _district(
         self, key: str, context: DocumentContext, *, by_seat: bool = True
@@ -343,6 +396,22 @@ def _choose(
                 return best
             return biggest
     return biggest
+
+
+def _where_the_document_is(
+    entries: "list[GazetteerEntry]", context: DocumentContext
+) -> GazetteerEntry | None:
+    """The first entry in a region the document names, else in its primary country, else in
+    a country it names, else the first."""
+    for inside in (
+        lambda e: (e.country, e.admin1) in context.regions,
+        lambda e: e.country is not None and e.country == context.primary,
+        lambda e: e.country in context.countries,
+    ):
+        found = next((e for e in entries if inside(e)), None)
+        if found is not None:
+            return found
+    return entries[0] if entries else None
 
 
 def _one_country(
@@ -579,7 +648,10 @@ def _official_seats(places: PlaceIndex) -> dict[str, IndexedPlace]:
 def _town_named(places: PlaceIndex, key: str, country: str) -> bool:
     """A town of the country has this as its own name ("Kidal"), not only as an alternate one
     ("Sabah" is also a name of Sabak Bernam; the bare word still means the state)."""
-    return any(p.country == country and _own_name(p.name, key) for p in places.find(key))
+    return any(
+        p.country == country and _own_name(p.name, key) and p.population >= NAMESAKE_MIN
+        for p in places.find(key)
+    )
 
 
 def _admin1_keys(*names: str) -> set[str]:
@@ -682,4 +754,8 @@ def _build() -> Gazetteer:
         district_words=district_words,
         generic_district_words=generic_district_words,
         acronyms=acronyms,
+        country_continents={
+            iso: country["continentcode"]
+            for iso, country in _geonames_table("countries.json").items()
+        },
     )

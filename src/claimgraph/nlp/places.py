@@ -59,7 +59,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NEVER_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"})
 _LOCATIVE = frozenset(
     "in near at from to into around outside inside toward towards across over via "
-    "through between within off".split()
+    "through between within off above below beyond beside along".split()
 )
 _ON = "on"  # "advancing on Pokrovsk", "strikes on Kharkiv"; but "pressure on Jackson"
 _INSIDE_LOCATIVE = frozenset({"in", "near", "at"})  # "Goma in North Kivu" is two names
@@ -74,7 +74,10 @@ _CALENDAR_WORDS = frozenset(
 _NAMED_THINGS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 _JOINERS = frozenset({"and", "or", ","})
 # the small words inside a place name: "Maguindanao del Sur", "Rio de Janeiro", "Mato Grosso do Sul"
-_NAME_PARTICLES = frozenset({"del", "de", "do", "da", "dos", "das", "di", "des", "du", "la", "el"})
+# (in lower case: "La Mar" and "El Poy" begin with theirs)
+_NAME_PARTICLES = frozenset(
+    {"del", "de", "do", "da", "dos", "das", "di", "des", "du", "la", "el", "a"}
+)
 MAX_FEATURE_TOKENS = 6
 # words after a name that make it an island, which a town of that name is not
 ISLAND_WORDS = frozenset({"island", "islands", "isle", "islet", "atoll", "reef"})
@@ -244,6 +247,17 @@ class _Finder:
         if city is not None and entry is not None and city.country == entry.country:
             entry = city  # a dateline names a city: "DJIBOUTI —", "KUWAIT —" is the capital
         entry = entry or self.gazetteer.lookup(name, context=self.context)
+        stated = (
+            self.gazetteer.lookup(match["country"], kind="country") if match["country"] else None
+        )
+        if (
+            stated is not None
+            and stated.country
+            and (entry is None or entry.country != stated.country)
+        ):
+            # "TASHKURGAN, China": the town in the country written beside it, even where another
+            # country the report names has a bigger one ("ZAMYN-UUD, Mongolia": spelt loosely)
+            entry = self.gazetteer.town_in(name, stated.country) or entry
         span = self.doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
         if entry is not None and span is not None:
             self._emit(span.start, span.end, entry, entry.kind)
@@ -446,19 +460,42 @@ class _Finder:
         while (
             wide_start > 0
             and wide_end - wide_start < 4
-            and self._untagged_name(wide_start - 1)
+            and (self._untagged_name(wide_start - 1) or self._capital_word(wide_start - 1))
             and self._known(wide_start - 1, wide_end)
         ):
             wide_start -= 1
         while wide_start >= 2 and _joins(self.doc[wide_start - 2], self.doc[wide_start - 1]):
             wide_start -= 2
-        if (wide_start, wide_end) == (start, end):
-            return [(start, end)]
-        return [(wide_start, wide_end), (start, end)]
+        spans = (
+            [(start, end)]
+            if (wide_start, wide_end) == (start, end)
+            else [
+                (wide_start, wide_end),
+                (start, end),
+            ]
+        )
+        if end - start > 1 and self._demonym_word(end - 1):
+            spans.append((start, end - 1))  # "Mullaitivu Tamil" tagged as one name: the town
+        return spans
+
+    def _demonym_word(self, i: int) -> bool:
+        key = place_key(self.doc[i].text)
+        return key in self.words.demonyms or key.removesuffix("s") in self.words.demonyms
 
     def _untagged_name(self, i: int) -> bool:
         token = self.doc[i]
         return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_
+
+    def _capital_word(self, i: int) -> bool:
+        """A small word capitalised inside a sentence begins a name: "[In] Guezzam"."""
+        token = self.doc[i]
+        return (
+            token.text[:1].isupper()
+            and token.is_alpha
+            and not token.is_sent_start
+            and not token.ent_type_
+            and not self.claimed[i]
+        )
 
     def _known(self, start: int, end: int) -> bool:
         return self.gazetteer.lookup(self.doc[start:end].text, context=self.context) is not None
@@ -476,12 +513,20 @@ class _Finder:
             elif self.doc[i].text in _POSSESSIVE and self._area_name(at, i):
                 parts.append((at, i))  # "Mozambique's Cabo Delgado": the country, then its part
                 at = i + 1
-            elif self.doc[i].lower_ in _INSIDE_LOCATIVE:
+            elif self.doc[i].lower_ in _INSIDE_LOCATIVE or (
+                # "Waspam on the Coco river": the river already found
+                self.doc[i].lower_ == _ON and self._claimed_after(i + 1)
+            ):
                 parts.append((at, i))
                 at = i + 1
                 while at < end and self.doc[at].lower_ == "the":
                     at += 1
         return [*parts, (at, end)] if parts else [(start, end)]
+
+    def _claimed_after(self, i: int) -> bool:
+        while i < len(self.doc) and self.doc[i].lower_ == "the":
+            i += 1
+        return i < len(self.doc) and self.claimed[i]
 
     def _region_after(self, end: int) -> GazetteerEntry | None:
         """The admin-1 region named right after a place: "X, in Chiapas", "X in Chiapas state"."""
@@ -681,8 +726,8 @@ class _Finder:
             if before.lower_ == "the":
                 break
             if not _is_name_token(before) and not (
-                # "Mato Grosso do Sul", "Maguindanao del Sur"
-                before.lower_ in _NAME_PARTICLES
+                # "Mato Grosso do Sul", "Maguindanao del Sur", "Gracias a Dios"
+                before.text in _NAME_PARTICLES
                 and start < i
                 and start >= 2
                 and _is_name_token(self.doc[start - 2])
@@ -690,8 +735,8 @@ class _Finder:
                 break
             start -= 1
         for candidate in range(start, i):
-            if self.doc[candidate].lower_ in _NAME_PARTICLES or (
-                candidate > start and self.doc[candidate - 1].lower_ in _NAME_PARTICLES
+            if self.doc[candidate].text in _NAME_PARTICLES or (
+                candidate > start and self.doc[candidate - 1].text in _NAME_PARTICLES
             ):
                 continue  # "Maguindanao del [Sur] province": the tail of a longer name is none
             name = self.doc[candidate:i].text
