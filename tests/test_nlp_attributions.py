@@ -1051,3 +1051,36 @@ def test_attributions_a_second_cue_of_a_reporting_subject_is_its_own(analyse):
     [five] = [a for a in analysis.attributions if a.content_text == "five"]
     assert five.source is not None
     assert five.source.text == "Uganda"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs the report on the verb as a loose fragment ("cyberattack cut" read
+        # as a compound noun): still the report
+        "A cyberattack cut water to much of the eastern town of Narva on Monday evening, "
+        "leaving about 9,000 homes without supply for around five hours, the utility that "
+        "serves the region said on Tuesday.",
+        "TIRANA, May 4 (Adriatic Wire) — A cyberattack cut electricity to much of the northern "
+        "Albanian city of Shkoder on Sunday evening, leaving about 60,000 customers without "
+        "power for around four hours, the company that runs the region's network said on "
+        "Monday.",
+    ],
+)
+def test_a_report_before_its_speaker_is_read_whatever_the_parse(analyse, text):
+    attribution = only(analyse(text), "said")
+    assert attribution.content_text.startswith("A cyberattack cut")
+    assert attribution.content_text.endswith("for around five hours") or (
+        attribution.content_text.endswith("for around four hours")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking to reporters in Tirana on Monday, the minister said.",
+        "In a statement released on Friday, the port authority said.",
+    ],
+)
+def test_how_or_where_something_was_said_is_no_report(analyse, text):
+    assert not [a for a in analyse(text).attributions if a.cue and a.cue.text == "said"]

@@ -395,6 +395,21 @@ def test_a_claim_dismissed_is_the_one_whose_count_the_denier_answers(tmp_path, p
     assert all("11" in label for label in denied), denied
 
 
+def test_what_a_denier_calls_a_claim_is_no_matter_the_claim_must_name(tmp_path, pipeline):
+    """ "The police dismissed the claim as propaganda": "propaganda" is the police's word for
+    the claim just told, not a matter that claim has to speak of."""
+    text = (
+        "Gang says it burned station\n\n"
+        "LAE, Oct 3 (Wire) — An armed gang said on Saturday that its members had burned the "
+        "police station at Wau and killed three officers. The police dismissed the claim as "
+        "propaganda.\n"
+    )
+    with reports_store(tmp_path, pipeline, [("Wire", "2026-10-03", text)]) as store:
+        denied = denied_labels(store)
+    assert len(denied) == 1, denied
+    assert "burned the police station" in denied[0], denied
+
+
 def test_a_denial_set_after_a_report_answers_that_report(tmp_path, pipeline):
     """ "..., a rights group said, an accusation the army dismissed as fabricated": the army
     denies the claim the sentence reports."""

@@ -211,6 +211,18 @@ def test_a_state_body_without_a_country_counts_with_the_one_country_of_its_repor
     assert identity.independence("interior-ministry", None) == "interior-ministry"
 
 
+def test_a_rebel_army_named_in_a_report_on_its_country_is_no_body_of_that_state():
+    identity = _identity(
+        SourceInfo(
+            "karen-national-liberation-army", "Karen National Liberation Army", "organisation"
+        ),
+        SourceInfo("mm-army", "Myanmar army", "organisation", "MM"),
+    )
+    rebels = identity.independence("karen-national-liberation-army", None, scene="MM")
+    assert rebels == "karen-national-liberation-army"
+    assert rebels != identity.independence("mm-army", None)
+
+
 def test_a_constabulary_or_a_navy_counts_with_its_government():
     identity = _identity(
         SourceInfo("royal-fiji-constabulary", "Royal Fiji Constabulary", "organisation", "FJ"),

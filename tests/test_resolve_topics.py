@@ -87,6 +87,39 @@ def test_figure_counts_thing_and_event(figures, text, value, thing, event):
     assert figures(text)[value] == (thing, event)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "thing", "event"),
+    [
+        ("The governor said 64 pupils were taken.", 64, "pupils", "abducted"),
+        ("Elders said raiders took 18 herders before dawn.", 18, "herders", "abducted"),
+        (
+            "The bishop said 23 worshippers from the chapel had been taken by armed men.",
+            23,
+            "worshippers",
+            "abducted",
+        ),
+        ("The hospital said 15 people were taken to hospital.", 15, "people", None),
+        ("The company said 4,500 records had been taken.", 4500, "records", "stolen"),
+    ],
+)
+def test_people_taken_were_abducted_and_things_taken_stolen(figures, text, value, thing, event):
+    assert figures(text)[value] == (thing, event)
+
+
+def test_a_figure_changed_from_one_to_another_counts_the_same_and_the_old_one_is_past(facts_of):
+    """ "raised its toll of soldiers killed from five to eight": eight soldiers killed now; the
+    five is what the toll was, no figure to set against anyone's."""
+    facts = facts_of(
+        "The ministry said on Sunday that it had raised its toll of soldiers killed from five "
+        "to eight."
+    )
+    by_value = {figure.value: figure for figure in figures_in(facts)}
+    assert (by_value[8].thing, by_value[8].event) == ("troops", "killed")
+    assert by_value[8].modality == "cumulative"
+    assert by_value[5].modality == "recap"
+    assert not [f for f in figures_in(facts) if f.event == "casualties"]
+
+
 @pytest.fixture(scope="module")
 def facts_of(analyse):
     """The claims of a text, as resolve reads them (figures, dates)."""

@@ -652,6 +652,10 @@ class _Finder:
             # the parser made the fronted report a second subject: "8,000 displaced, IOM says"
             said = self.doc[fronted[0].left_edge.i : fronted[-2].right_edge.i + 1]
             return [t for t in said if not (t.is_punct and t.i == said.end - 1)], Form.INDIRECT
+        if (fragment := _fronted_fragment(verb)) is not None:
+            # "A cyberattack cut power to the city, leaving ..., the company said": the parser
+            # read the report as a loose fragment hung on the verb
+            return fragment, Form.INDIRECT
         objects = [c for c in children if c.dep_ in ("dobj", "attr")]
         if entry.content in ("at", "any"):
             figure = self._figure_at(verb, objects)
@@ -1441,6 +1445,37 @@ def _fronted_subjects(verb: Token) -> list[Token]:
         return []  # "The ministry, in a statement: 'Venezuela rejects ...'" is its speaker
     said = verb.doc[subjects[0].left_edge.i : subjects[-2].right_edge.i + 1]
     return subjects if any(t.pos_ == "VERB" for t in said) else []
+
+
+def _fronted_fragment(verb: Token) -> list[Token] | None:
+    """The report before ", <speaker> said" when the parser did not make it the verb's clause
+    ("A cyberattack cut power to the city, leaving ..., the company said", read as a loose
+    fragment or a dateline's object): the sentence's words after any dateline up to the comma
+    before the speaker, when they hold a verb. None otherwise."""
+    subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    if verb.dep_ in ("relcl", "acl") or subjects[-1].tag_ in ("WDT", "WP"):
+        return None  # "a firm ..., which asked not to be named, said": no report of its own
+    comma = subjects[-1].left_edge.i - 1
+    sentence = verb.sent
+    start = sentence.start
+    dashes = [t.i for t in verb.doc[start:comma] if t.text in ("—", "--", "–")]
+    if dashes and dashes[0] - start <= DATELINE_TOKENS:
+        start = dashes[0] + 1  # "BEIRUT, March 13 (Wire) — ..."
+    if comma <= start or verb.doc[comma].text != ",":
+        return None
+    said = verb.doc[start:comma]
+    if any(t.is_quote or t.text in (":", ";") for t in said) or not any(
+        t.pos_ in ("VERB", "AUX") for t in said[1:]
+    ):
+        return None
+    if said[0].tag_ in ("VBG", "VBN", "IN", "TO"):
+        return None  # "Speaking in Kyiv, the minister said": how it was said, not what
+    return list(said)
+
+
+DATELINE_TOKENS = 12  # "KYIV, June 7 (Baltic Wire) —": a dateline is this short
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})

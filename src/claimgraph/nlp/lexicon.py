@@ -102,6 +102,9 @@ LEGAL_FORMS = frozenset({"as", "ab", "ag", "asa", "sa", "nv", "bv", "plc", "ltd"
 # nouns for a settlement or an area an office is held in: "the mayor of the town of X"
 # what news calls a state's armed forces: "the army" is never a rebel "X Liberation Army"
 ARMY_WORDS = frozenset({"army", "military"})
+# words in the name of an armed group fighting a state: the "West Papua National Liberation
+# Army" or the "Kachin Independence Army" is no body of the state it fights
+INSURGENT_NAME_WORDS = frozenset({"liberation", "independence", "revolutionary", "resistance", "rebel", "rebels", "insurgent", "insurgents", "separatist", "separatists", "salvation", "mujahideen", "jihad", "freedom"})  # fmt: skip
 SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "district", "province", "region", "county", "commune", "municipality"})  # fmt: skip
 
 

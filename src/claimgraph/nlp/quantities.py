@@ -194,8 +194,18 @@ def _range_partner(doc: Doc, run: NumberRun, lexicon: NumberLexicon) -> NumberRu
 
 
 def _is_change(preposition: Token, lexicon: NumberLexicon) -> bool:
+    """ "rose from 1,500 to 12,000"; "raised its toll of soldiers killed from four to six",
+    where the parse hangs "from" on the participle: the verb of the clause it modifies."""
     head = preposition.head
-    return lexicon.has("change", head.lemma_.lower()) or lexicon.has("change", head.lower_)
+    for _ in range(6):
+        if lexicon.has("change", head.lemma_.lower()) or lexicon.has("change", head.lower_):
+            return True
+        if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("acl", "relcl", "amod"):
+            return False  # the clause's own verb is no change: "fled from X to Y" is a range
+        if head.head is head:
+            return False
+        head = head.head
+    return False
 
 
 def _unit_before(doc: Doc, start: int, lexicon: NumberLexicon) -> tuple[int, Unit | None]:

@@ -682,7 +682,11 @@ OWN_PART_WORDS = INVOLVEMENT_WORDS | {"nothing"}
 # ("dismissed similar media accounts as another fake")
 POINTER_FILLERS = frozenset(
     "similar media another earlier latest recent other those these fake fakes false "
-    "western foreign".split()
+    "western foreign "
+    # what the denier calls the report ("dismissed the claim as propaganda") is no matter of it
+    "propaganda lies nonsense fabrication fabrications fiction invention inventions slander "
+    "baseless groundless unfounded absurd ridiculous rubbish fantasy exaggerated exaggeration "
+    "inflated untrue disinformation misinformation provocation".split()
 )
 
 

@@ -20,6 +20,7 @@ from functools import cache
 
 from claimgraph.nlp.lexicon import (
     ARMY_WORDS,
+    INSURGENT_NAME_WORDS,
     LEGAL_FORMS,
     SETTLEMENT_NOUNS,
     data_rows,
@@ -149,6 +150,7 @@ class SourceIdentity:
             and info.type != "person"
             # "Kilp Security", a firm: "security" alone says no state body ("security service")
             and set(source_id.split("-")) & state_words() - {"security"}
+            and not set(source_id.split("-")) & INSURGENT_NAME_WORDS
         ):
             # An unlisted state body ("Kyrgyzstan's border service") counts with its government;
             # "the interior ministry" in a report whose lead names one country, with that one's.

@@ -50,6 +50,7 @@ class ResolveLexicon:
     demonyms: dict[str, str]  # ISO -> demonym ("KP" -> "North Korean")
     country_names: dict[str, str]  # ISO -> name
     countries: Phrases  # every demonym and country name -> ISO ("Tajik", "Tajikistan" -> TJ)
+    people: frozenset[str] = frozenset()  # words that count people ("students", "crew members")
     version: str = "v1"
 
 
@@ -82,4 +83,5 @@ def load_resolve_lexicon() -> ResolveLexicon:
         demonyms=demonyms,
         country_names=dict(countries.labels),
         countries=phrases(named),
+        people=frozenset(r[0].lower() for r in data_rows(lexicon_text("resolve_people.v1.txt"))),
     )

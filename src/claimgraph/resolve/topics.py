@@ -128,6 +128,18 @@ def figure_of(
         None if said_before is None else [f for f in said_before if f.thing not in MEASURE_THINGS]
     )
     thing, event, modifiers = _thing(quantity.unit, lexicon)
+    # "raised its toll of soldiers killed from four to six": the new figure counts what the
+    # old one did, as the old one was meant
+    changed = (
+        previous[-1]
+        if window[2]
+        and previous
+        and CHANGED_TO.match(text[low:start])
+        and CHANGED_FROM.search(text[max(0, previous[-1].start - 12) : previous[-1].start])
+        else None
+    )
+    if changed is not None and thing is None:
+        thing, event = changed.thing, event or changed.event
     # "11 of its 14 crew": 14 is the whole the share is taken from, not a count of its own;
     # "ship 4108" names a ship; "two men aged 29 and 33" gives their ages.
     names_no_count = (
@@ -244,6 +256,8 @@ def figure_of(
         if window[2]:
             own = _after_last(CONJUNCTION, own)
         event = _nearest([], lexicon.events.find(own))
+    if event is None and thing is not None and not share:
+        event = _taken(text[end : max(high, clause_end)], before_text, thing, lexicon)
     if event is None and BODIES_OF.search(text[max(low, start - 12) : start]):
         event = "killed"  # "the bodies of seven soldiers arrived"
     fell = bool(FELL.match(text[end : end + 40]))
@@ -295,6 +309,12 @@ def figure_of(
     if place is None and actor is not None and _main_country(document_countries) == actor:
         place = actor  # "17 Indonesian soldiers" in a report on Indonesia: killed at home
     modality = _modality(text, start, end, window, event, lexicon)
+    if (
+        window[3]
+        and CHANGED_TO.match(text[end:high])
+        and CHANGED_FROM.search(text[max(0, start - 12) : start])
+    ):
+        modality = "recap"  # the "four" of "from four to six": the figure as it stood before
     return _figure(quantity, thing=thing, event=event, actor=actor, place=place, modality=modality)
 
 
@@ -384,6 +404,28 @@ def _part_only(text: str, end: int, lexicon: ResolveLexicon) -> bool:
     group = re.match(r"\s*\S+", rest)  # "the wounded": the group's word is not its event
     after_group = group.end() if group else 0
     return not [e for e in lexicon.events.find(rest) if e[0] >= after_group]
+
+
+# "73 students were taken", "20 had been taken from their beds" (not "taken to hospital",
+# "taken into custody", "taken ashore": no abduction)
+TAKEN_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,5}?(?:were|was|are|is|had|have|has)\s+(?:been\s+)?taken\b"
+    r"(?!\s+(?:to|into|in|off|ashore|aboard|on|out|over|up|part|control|offline|down|apart|ill"
+    r"|away|prisoner|hostage)\b)",
+    re.IGNORECASE,
+)
+CHANGED_TO = re.compile(r"^\s+to\s+$")
+CHANGED_FROM = re.compile(r"\bfrom\s+$")
+TOOK_BEFORE = re.compile(r"\b(?:took|snatched|grabbed)\s+(?:away\s+)?$", re.IGNORECASE)
+
+
+def _taken(after: str, before: str, thing: str, lexicon: ResolveLexicon) -> str | None:
+    """People taken were abducted; things taken were stolen ("9,000 files had been taken")."""
+    if thing in lexicon.people:
+        return "abducted" if TAKEN_AFTER.match(after) or TOOK_BEFORE.search(before) else None
+    if thing not in MEASURE_THINGS and TAKEN_AFTER.match(after):
+        return "stolen"
+    return None
 
 
 def _thing(unit: str | None, lexicon: ResolveLexicon) -> tuple[str | None, str | None, list[str]]:
