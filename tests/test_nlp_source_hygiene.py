@@ -1166,3 +1166,15 @@ def test_source_hygiene_a_rebel_army_named_in_full_is_not_the_army(analyse):
     army = _source_of(analysis, "the claim as propaganda")
     assert rebels == "west-papua-national-liberation-army"
     assert army != rebels
+
+
+def test_source_hygiene_a_firm_is_never_the_group(analyse):
+    """ "The group" after a security firm spoke is not the firm ("Labs", "Forensics" end a
+    company's name), whoever it is."""
+    analysis = analyse(
+        "The Red Lynx hackers have claimed the attack on the water utility. Kestrel Forensics, "
+        "the firm hired by the city, said the pumps were stopped for about nine hours. The group "
+        "said it had stopped them for two days."
+    )
+    assert _source_of(analysis, "stopped for about nine hours") == "kestrel-forensics"
+    assert _source_of(analysis, "it had stopped them for two days") != "kestrel-forensics"

@@ -949,6 +949,14 @@ class _Resolver:
                     # "the group" after Iran's embassy spoke is the hackers named before it:
                     # a group, network or militia is no state's body
                     and not (head.lemma_.lower() in _NON_STATE_BODIES and _state_body(known))
+                    # "the group that claimed the attack" after a security firm spoke: a firm
+                    # ("Basalt Point Labs") is no group
+                    and not (
+                        head.lemma_.lower() in _NON_STATE_BODIES
+                        and source_key(known.name).split()[-1:]
+                        and source_key(known.name).split()[-1]
+                        in organisation_name_words() - _NON_STATE_BODIES
+                    )
                 ):
                     if head.lemma_.lower() in _NON_STATE_BODIES:
                         # "the NCSC says the Black Falcon Team is its persona; ... the group
