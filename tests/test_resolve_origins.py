@@ -201,6 +201,17 @@ def test_a_bare_office_without_a_name_is_not_an_identified_source():
     assert not identity.is_identified("state-lawmaker")
 
 
+def test_a_description_without_a_name_is_not_an_identified_source():
+    """ "a hacker group" and "the group" may be the "Nour Collective" another report names: an
+    unnamed description never counts as a second independent source beside it."""
+    identity = _identity(
+        SourceInfo("hacker-group", "hacker group", "organisation"),
+        SourceInfo("nour-collective", "Nour Collective", "organisation"),
+    )
+    assert not identity.is_identified("hacker-group")
+    assert identity.is_identified("nour-collective")
+
+
 def test_a_state_body_without_a_country_counts_with_the_one_country_of_its_report():
     identity = _identity(
         SourceInfo("interior-ministry", "interior ministry", "organisation"),

@@ -197,6 +197,17 @@ class SourceIdentity:
         ):
             # a bare office ("officer", "the state lawmaker") that no name was found for
             return False
+        if (
+            not known
+            and info.type == "organisation"
+            and info.country is None
+            and info.name == info.name.lower()
+            and not set(source_id.split("-")) & state_words()
+        ):
+            # a description with no name ("the group", "a hacker group", "the company"): it
+            # may be any group, so it never counts beside the one that is named ("the interior
+            # ministry" is the state's the report is about)
+            return False
         return known or info.type not in ("group", "unknown") or info.country is not None
 
     def outlet(self, name: str | None) -> str | None:
