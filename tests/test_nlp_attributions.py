@@ -1084,3 +1084,35 @@ def test_a_report_before_its_speaker_is_read_whatever_the_parse(analyse, text):
 )
 def test_how_or_where_something_was_said_is_no_report(analyse, text):
     assert not [a for a in analyse(text).attributions if a.cue and a.cue.text == "said"]
+
+
+def test_a_timelines_date_is_no_speaker(analyse):
+    """ "12 May: Kestrel Labs says ..." and "12 May: ..." lines of a recap: the date speaks for
+    no one; the body named after it does."""
+    analysis = analyse(
+        "Week in review\n\n"
+        "12 May: Kestrel Labs, hired by the port, says the cranes stopped for about nine hours.\n"
+        "13 May: the operator of the port of Koper raised its count of stopped cranes to eight "
+        "and said no data had been taken.\n"
+    )
+    sources = {a.source.text for a in analysis.attributions if a.source is not None}
+    assert not [s for s in sources if "May" in s], sources
+    nine = [a for a in analysis.attributions if "nine hours" in a.content_text]
+    assert nine
+    assert nine[0].source is not None
+    assert "Kestrel" in nine[0].source.text
+
+
+def test_a_date_opening_a_timeline_line_is_never_the_subject_that_speaks(nlp):
+    """The parser may make "March" of "16 March: Kestrel Labs says ..." the subject of "says"
+    (it does so inside a longer recap); a date followed by the line's colon speaks for no one."""
+    from spacy.tokens import Doc
+
+    from claimgraph.nlp.attributions import _timeline_date
+
+    words = ["16", "March", ":", "Kestrel", "Labs", "says", "nine", "hours", "."]
+    heads = [1, 5, 1, 4, 5, 5, 7, 5, 5]
+    deps = ["nummod", "nsubj", "punct", "compound", "nsubj", "ROOT", "nummod", "dobj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=["B-DATE", "I-DATE"] + ["O"] * 7)
+    assert _timeline_date(doc[1])
+    assert not _timeline_date(doc[4])

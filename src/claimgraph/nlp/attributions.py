@@ -1067,6 +1067,8 @@ class _Finder:
                 # description of the speaker, who is its subject
                 if (speaker := _subject_of_description(child)) is not None:
                     return speaker
+            if _timeline_date(child):
+                continue  # "16 March: Basalt says ...": a timeline's date speaks for no one
             if child.dep_ == "nsubj" or (child.dep_ == "csubj" and not passive):
                 return _past_vocative(child, verb)
             if child.dep_ == "agent":
@@ -1515,6 +1517,17 @@ def _verb_with_subject(token: Token) -> bool:
     )
 
 
+def _timeline_date(token: Token) -> bool:
+    """A subject that is the date opening a timeline's line ("16 March: ...")."""
+    after = token.i + 1
+    return (
+        token.dep_ == "nsubj"
+        and token.ent_type_ in ("DATE", "TIME")
+        and after < len(token.doc)
+        and token.doc[after].text == ":"
+    )
+
+
 def _subject_of_fronted_clause(verb: Token) -> Token | None:
     """ "ZeroFrost, the group Finland accuses of ..., said that it was not ...": the parser may
     read the description as a clause before the cue, with the speaker as its subject. Only
@@ -1651,6 +1664,8 @@ def _is_speaker_label(name: SpacySpan) -> bool:
     labels_a_piece = labels_a_piece or name[0].lower_ in ("about", "re", "for", "notes")
     # a roundup's section on a sea or strait: "Strait of Hormuz: Kythira Voyager"
     labels_a_piece = labels_a_piece or any(t.text in _FEATURE_WORDS for t in name)
+    # a timeline's date: "16 March: the army says five soldiers died" is no one speaking
+    labels_a_piece = labels_a_piece or any(t.ent_type_ in ("DATE", "TIME") for t in name)
     return (
         1 <= len(name) <= 5 and no_clause and names_someone and capitalised and not labels_a_piece
     )
