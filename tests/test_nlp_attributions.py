@@ -1116,3 +1116,15 @@ def test_a_date_opening_a_timeline_line_is_never_the_subject_that_speaks(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=["B-DATE", "I-DATE"] + ["O"] * 7)
     assert _timeline_date(doc[1])
     assert not _timeline_date(doc[4])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The operator has not said whether it believes the hackers worked for a state.",
+        "The navy would not say whether it thinks the trawler was in Libyan waters.",
+    ],
+)
+def test_what_a_speaker_will_not_say_it_believes_is_no_claim_of_its_belief(analyse, text):
+    """ "has not said whether it believes X" asserts neither X nor the belief."""
+    assert analyse(text).attributions == ()

@@ -354,7 +354,10 @@ class _Finder:
             "whether",
             "if",
         ):
-            return None  # "did not say whether ...": explicitly no claim
+            # "did not say whether ...": explicitly no claim, nor one by the reports inside it
+            # ("has not said whether it believes X" does not say it believes X)
+            self.used.update(t.i for t in content_tokens)
+            return None
         if verb.lemma_.lower() in _ASKING and content[0].text.split()[0].lower() in _OPEN_WORDS:
             return None  # "asked whether Moldova would expel diplomats": a question, no claim
         source_head, source_tokens, channel_via_cite = self._verb_source(verb, passive)
