@@ -81,15 +81,7 @@ def figures(analyse):
             "guards",
             None,
         ),
-    ],
-)
-def test_figure_counts_thing_and_event(figures, text, value, thing, event):
-    assert figures(text)[value] == (thing, event)
-
-
-@pytest.mark.parametrize(
-    ("text", "value", "thing", "event"),
-    [
+        # people taken were abducted, things taken stolen; "taken to hospital" neither
         ("The governor said 64 pupils were taken.", 64, "pupils", "abducted"),
         ("Elders said raiders took 18 herders before dawn.", 18, "herders", "abducted"),
         (
@@ -102,7 +94,7 @@ def test_figure_counts_thing_and_event(figures, text, value, thing, event):
         ("The company said 4,500 records had been taken.", 4500, "records", "stolen"),
     ],
 )
-def test_people_taken_were_abducted_and_things_taken_stolen(figures, text, value, thing, event):
+def test_figure_counts_thing_and_event(figures, text, value, thing, event):
     assert figures(text)[value] == (thing, event)
 
 

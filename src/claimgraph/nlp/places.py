@@ -466,14 +466,9 @@ class _Finder:
             wide_start -= 1
         while wide_start >= 2 and _joins(self.doc[wide_start - 2], self.doc[wide_start - 1]):
             wide_start -= 2
-        spans = (
-            [(start, end)]
-            if (wide_start, wide_end) == (start, end)
-            else [
-                (wide_start, wide_end),
-                (start, end),
-            ]
-        )
+        spans = [(start, end)]
+        if (wide_start, wide_end) != (start, end):
+            spans.insert(0, (wide_start, wide_end))
         if end - start > 1 and self._demonym_word(end - 1):
             spans.append((start, end - 1))  # "Mullaitivu Tamil" tagged as one name: the town
         return spans

@@ -953,9 +953,8 @@ class _Resolver:
                     # ("Basalt Point Labs") is no group
                     and not (
                         head.lemma_.lower() in _NON_STATE_BODIES
-                        and source_key(known.name).split()[-1:]
-                        and source_key(known.name).split()[-1]
-                        in organisation_name_words() - _NON_STATE_BODIES
+                        and set(source_key(known.name).split()[-1:])
+                        & (organisation_name_words() - _NON_STATE_BODIES)
                     )
                 ):
                     if head.lemma_.lower() in _NON_STATE_BODIES:

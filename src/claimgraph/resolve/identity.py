@@ -149,8 +149,8 @@ class SourceIdentity:
             and info.type not in MEDIA_TYPES
             and info.type != "person"
             # "Kilp Security", a firm: "security" alone says no state body ("security service")
-            and set(source_id.split("-")) & state_words() - {"security"}
-            and not set(source_id.split("-")) & INSURGENT_NAME_WORDS
+            and _id_words(source_id) & state_words() - {"security"}
+            and not _id_words(source_id) & INSURGENT_NAME_WORDS
         ):
             # An unlisted state body ("Kyrgyzstan's border service") counts with its government;
             # "the interior ministry" in a report whose lead names one country, with that one's.
@@ -202,7 +202,7 @@ class SourceIdentity:
             and info.type == "organisation"
             and info.country is None
             and info.name == info.name.lower()
-            and not set(source_id.split("-")) & state_words()
+            and not _id_words(source_id) & state_words()
         ):
             # a description with no name ("the group", "a hacker group", "the company"): it
             # may be any group, so it never counts beside the one that is named ("the interior
@@ -935,5 +935,10 @@ def _sub_bodies(identity: SourceIdentity) -> None:
 
 
 @cache
+def _id_words(source_id: str) -> set[str]:
+    """The words a source id is made of ("kg-border-service" -> kg, border, service)."""
+    return set(source_id.split("-"))
+
+
 def state_words() -> frozenset[str]:
     return frozenset(row[0] for row in data_rows(lexicon_text("resolve_state_bodies.v1.txt")))

@@ -135,7 +135,7 @@ def figure_of(
         if window[2]
         and previous
         and CHANGED_TO.match(text[low:start])
-        and CHANGED_FROM.search(text[max(0, previous[-1].start - 12) : previous[-1].start])
+        and _after_from(text, previous[-1].start)
         else None
     )
     if changed is not None and thing is None:
@@ -309,11 +309,7 @@ def figure_of(
     if place is None and actor is not None and _main_country(document_countries) == actor:
         place = actor  # "17 Indonesian soldiers" in a report on Indonesia: killed at home
     modality = _modality(text, start, end, window, event, lexicon)
-    if (
-        window[3]
-        and CHANGED_TO.match(text[end:high])
-        and CHANGED_FROM.search(text[max(0, start - 12) : start])
-    ):
+    if window[3] and CHANGED_TO.match(text[end:high]) and _after_from(text, start):
         modality = "recap"  # the "four" of "from four to six": the figure as it stood before
     return _figure(quantity, thing=thing, event=event, actor=actor, place=place, modality=modality)
 
@@ -417,6 +413,11 @@ TAKEN_AFTER = re.compile(
 CHANGED_TO = re.compile(r"^\s+to\s+$")
 CHANGED_FROM = re.compile(r"\bfrom\s+$")
 TOOK_BEFORE = re.compile(r"\b(?:took|snatched|grabbed)\s+(?:away\s+)?$", re.IGNORECASE)
+
+
+def _after_from(text: str, start: int) -> bool:
+    """The number at `start` follows "from" ("raised its toll from four to six")."""
+    return bool(CHANGED_FROM.search(text[max(0, start - 12) : start]))
 
 
 def _taken(after: str, before: str, thing: str, lexicon: ResolveLexicon) -> str | None:
