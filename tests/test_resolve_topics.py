@@ -92,6 +92,31 @@ def figures(analyse):
         ),
         ("The hospital said 15 people were taken to hospital.", 15, "people", None),
         ("The company said 4,500 records had been taken.", 4500, "records", "stolen"),
+        ("The group said it had taken 800,000 customer files.", 800000, "files", "stolen"),
+        # a death named as a noun: "the deaths of", "the killing of"
+        ("The monitor said it had recorded the deaths of 31 villagers.", 31, "villagers", "killed"),
+        (
+            "The union condemned the killing of at least 12 miners, a lawyer said.",
+            12,
+            "miners",
+            "killed",
+        ),
+        # a verb with its own complement before "and" heads the other predicate
+        (
+            "The firm said the intruders used a password stolen from a supplier and sent "
+            "commands to 41 pumps.",
+            41,
+            "pumps",
+            None,
+        ),
+        # the next reported clause has its own verbs: 35 were on duty, 19 were killed
+        (
+            "The officer said 35 of the post's 90 soldiers were on duty, that 19 soldiers were "
+            "killed and that the rest fled.",
+            35,
+            "troops",
+            None,
+        ),
     ],
 )
 def test_figure_counts_thing_and_event(figures, text, value, thing, event):
@@ -906,3 +931,19 @@ def test_people_on_board_and_people_who_came_home_are_counted(facts_of):
     assert by_value[4] == ("fishermen", "released")
     assert by_value[9][1] == "aboard"
     assert by_value[9][0] in ("people", "fishermen")
+
+
+def test_a_modal_of_the_next_predicate_or_report_is_not_the_figures(facts_of):
+    """ "had taken 1.4 million records and would publish them": the records were taken, the
+    publishing is what is threatened; "fewer than 2,000 had left, that most had gone back": the
+    going back is another reported clause. "sent commands to 37 controllers" sent nothing there."""
+    facts = facts_of(
+        "The group said it had taken 600,000 customer records and would publish them. The "
+        "governor said on Sunday that fewer than 2,000 people had left the town, that most had "
+        "already gone back. The firm said the intruders sent commands to 37 substation "
+        "controllers."
+    )
+    modality = {figure.value: figure.modality for figure in figures_in(facts)}
+    assert modality[600000] == "cumulative"
+    assert modality[2000] == "cumulative"
+    assert modality[37] == "unknown"

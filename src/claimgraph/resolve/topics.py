@@ -216,11 +216,21 @@ def figure_of(
         # is the previous number's
         before_text = _after_last(CONJUNCTION, before_text)
     before_events = lexicon.events.find(before_text)
+    if not window[2] and (joins := list(CONJUNCTION.finditer(before_text))):
+        # "a password stolen from a contractor and sent commands to 37 controllers": a verb
+        # with words of its own before the conjunction heads the other predicate
+        cut = joins[-1].start()
+        before_events = [
+            e for e in before_events if e[1] > cut or not before_text[e[1] : cut].strip()
+        ]
     after_text = _before_first_break(text[end : min(high, end + EVENT_SPAN)])
     group = _group_noun(text[end : max(high, clause_end)], (thing, next_unit, quantity.unit))
     share = group is not None and bool(SHARE.match(text[end : end + 12]))
     if share and event is None:
         rest = text[end : max(high, clause_end)][group:]
+        # "35 of the 120 soldiers were on duty, that 19 soldiers were killed": the next reported
+        # clause has verbs of its own
+        rest = rest[: next_report.start()] if (next_report := NEXT_REPORT.search(rest)) else rest
         found = lexicon.events.find(rest)
         if found and RELATIVE.match(rest):
             found = found[1:]  # "58 of the inmates who escaped ... were recaptured"
@@ -258,7 +268,7 @@ def figure_of(
         event = _nearest([], lexicon.events.find(own))
     if event is None and thing is not None and not share:
         event = _taken(text[end : max(high, clause_end)], before_text, thing, lexicon)
-    if event is None and BODIES_OF.search(text[max(low, start - 12) : start]):
+    if event is None and BODIES_OF.search(text[max(low, start - 24) : start]):
         event = "killed"  # "the bodies of seven soldiers arrived"
     fell = bool(FELL.match(text[end : end + 40]))
     own_dead = (
@@ -412,7 +422,9 @@ TAKEN_AFTER = re.compile(
 )
 CHANGED_TO = re.compile(r"^\s+to\s+$")
 CHANGED_FROM = re.compile(r"\bfrom\s+$")
-TOOK_BEFORE = re.compile(r"\b(?:took|snatched|grabbed)\s+(?:away\s+)?$", re.IGNORECASE)
+# ground an army takes is captured, not stolen
+GROUND_TAKEN = frozenset({"villages", "towns", "positions", "settlements", "bases", "outposts", "hills", "districts", "localities", "cities", "areas"})  # fmt: skip
+TOOK_BEFORE = re.compile(r"\b(?:took|taken|snatched|grabbed)\s+(?:away\s+)?$", re.IGNORECASE)
 
 
 def _after_from(text: str, start: int) -> bool:
@@ -424,7 +436,11 @@ def _taken(after: str, before: str, thing: str, lexicon: ResolveLexicon) -> str 
     """People taken were abducted; things taken were stolen ("9,000 files had been taken")."""
     if thing in lexicon.people:
         return "abducted" if TAKEN_AFTER.match(after) or TOOK_BEFORE.search(before) else None
-    if thing not in MEASURE_THINGS and TAKEN_AFTER.match(after):
+    if thing not in MEASURE_THINGS and (
+        TAKEN_AFTER.match(after)
+        # "it had taken 1.4 million customer records" (not "had taken three villages")
+        or (TOOK_BEFORE.search(before) and thing not in GROUND_TAKEN)
+    ):
         return "stolen"
     return None
 
@@ -482,7 +498,11 @@ PARTITIVE = re.compile(
     r"^\s*of (?:the |its |their |his |her |our )?(?:[\w-]+['’]s )?$", re.IGNORECASE
 )
 # "58 of the inmates", "four of its hospitals": a share of a group named after it
-BODIES_OF = re.compile(r"\b(?:bodies|remains) of\s+$", re.IGNORECASE)
+# "the bodies of seven soldiers", "the deaths of 23 civilians", "the killing of 40 villagers"
+BODIES_OF = re.compile(
+    r"\b(?:bodies|remains|deaths|killings?|murders?) of\s+(?:at least\s+|some\s+|about\s+)?$",
+    re.IGNORECASE,
+)
 OF_THEM = re.compile(r"^\s+of (?:them|those|these)\b", re.IGNORECASE)
 SHARE = re.compile(r"^\s+of (?:the|its|their|his|her|our|those|them|these)\b", re.IGNORECASE)
 # "the operator of six hospitals", "a town of 20,000 people": a number that describes a thing
@@ -551,6 +571,10 @@ def _before_first_break(text: str) -> str:
 
 
 CONJUNCTION = re.compile(r"\b(?:and|or|but)\b")
+NEXT_REPORT = re.compile(r",\s+(?:and\s+)?that\s|\band\s+that\s")
+NEXT_PREDICATE = re.compile(
+    r",?\s+(?:and|but|or)\s+(?:would|will|could|may|might|plans?\s+to|intends?\s+to)\b"
+)
 
 
 def _after_last(pattern: re.Pattern[str], text: str) -> str:
@@ -771,12 +795,18 @@ def _modality(
     # Split the clause halfway to a neighbouring number, so each marker goes to the nearer one.
     low = (start + window[0]) // 2 if window[2] else window[0]
     high = (end + window[1]) // 2 if window[3] else window[1]
+    # "3,000 had left, that most had gone back": another claim; "had taken 1.4 million records
+    # and would publish them": another predicate, whose modal is not the figure's
+    if next_clause := NEXT_REPORT.search(text, end, high) or NEXT_PREDICATE.search(text, end, high):
+        high = next_clause.start()
     best: tuple[int, int, str] | None = None
     for m_start, m_end, label in lexicon.modality.find(text[low:high]):
         m_start, m_end = m_start + low, m_end + low
         distance = start - m_end if m_end <= start else max(0, m_start - end)
         if label == "recap" and m_end <= start and distance > 8:
             continue  # "up from" qualifies the number right after it only
+        if label == "arrived" and m_end <= start and SENT_TO.search(text[m_end:start]):
+            continue  # "sent commands to 37 controllers": what was sent is not what is counted
         rank = (distance, MODALITY_ORDER.index(label))
         if best is None or rank < best[:2]:
             best = (*rank, label)
@@ -787,3 +817,4 @@ def _modality(
 
 
 TOLL_EVENTS = frozenset({"killed", "wounded", "casualties"})
+SENT_TO = re.compile(r"^\s*\w+(?:\s+\w+){0,3}\s+to\s+(?:at least\s+|about\s+|some\s+)?$")
