@@ -167,6 +167,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "dune": "test",
         "brook": "test",
         "cove": "test",
+        "weir": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15
