@@ -188,3 +188,27 @@ def test_issued_a_news_headline_with_a_colon_is_no_release():
         "The official, who asked not to be named, said the fire burned for six hours.\n"
     )
     assert find_issued(text) == []
+
+
+BYLINED = (
+    "Public statement: the raid on Santa Rita and the arrests in El Cruce\n\n"
+    "Colectivo de Abogados del Sur (CAS) | Ocaña, 4 March 2026\n\n"
+    "1. The Collective has documented the deaths of nine civilians in the raid on Santa Rita. "
+    "Two of the victims were teenagers.\n\n"
+    "2. About 30 houses were burned along the river road.\n\n"
+    "Notes to editors: the Collective has worked in the region since 2009.\n"
+)
+
+
+def test_issued_a_statement_titled_by_its_act_speaks_for_the_issuer_on_its_letterhead(analyse):
+    """ "Public statement: ..." over the issuer's letterhead line: each numbered paragraph is
+    the issuer's claim, though no sentence has a "said"."""
+    [issued] = find_issued(BYLINED)
+    assert issued.issuer.text == "Colectivo de Abogados del Sur"
+    found = claims(analyse(BYLINED))
+    burned = found["About 30 houses were burned along the river road"]
+    assert burned.source.text == "Colectivo de Abogados del Sur"
+    assert not any("Notes to editors" in text or "since 2009" in text for text in found)
+    # a news report under a title that names the act but no letterhead stays the outlet's
+    report = "Statement: the army answers its critics\n\nThe army said on Monday it had lost 3 men."
+    assert find_issued(report) == []

@@ -747,6 +747,11 @@ def test_a_transcript_voice_relays_the_figures_of_those_it_quotes(analyse):
         ),
         ("The governor said fighting lasted three days.", 3, None),
         ("The army said 122-mm shells hit the market.", 122, None),
+        # how long something stood open or shut, said right before the figure
+        ("The operator said the sluice gates were open for about 25 minutes.", 25, "outage hours"),
+        ("Police said the crossing was closed for six hours.", 6, "outage hours"),
+        ("The mayor said the schools would stay closed for two weeks.", 2, None),
+        ("The border post, which opened in 2019, was shelled for two hours, he said.", 2, None),
     ],
 )
 def test_lengths_of_time_and_distances_are_series_of_their_own(figures, text, value, thing):

@@ -91,7 +91,12 @@ def find_issued(text: str) -> list[Issued]:
     if match := STATEMENT_TITLE.match(title):
         end = _BOILERPLATE.search(text, len(title))
         return [Issued(len(title), end.start() if end else len(text), *_title_spans(text, match))]
-    if release := _release(text, title) or _named_statement(text, title) or _headed(text, title):
+    if release := (
+        _release(text, title)
+        or _named_statement(text, title)
+        or _headed(text, title)
+        or _bylined(text, title)
+    ):
         return [release]
     match = FULL_TEXT_TITLE.match(title) or FULL_TEXT_ANY_TITLE.match(title)
     if match:
@@ -184,6 +189,44 @@ RELEASE_FORMULA = re.compile(
     re.IGNORECASE,
 )
 HEADED_REACH = 1000  # characters: the opening paragraphs, where a release presents itself
+
+
+# "Public statement: the attack on El Tarra", "Press release: ...": the act first, the issuer
+# on the line under it
+ACT_TITLE = re.compile(
+    r"^\s*(?:(?:public|joint|official|press)\s+)?"
+    r"(?P<cue>statement|press release|communiqu[eé]|declaration)\s*:\s+\S",
+    re.IGNORECASE,
+)
+# the issuer's line: "Comité de Derechos Humanos del Catatumbo (CDHC) | Cúcuta, 25 November"
+BYLINE = re.compile(
+    r"\s*(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the|de|del|des|du|la|le|al|el|da|do)"
+    r"\s+)*[A-Z][\w&.'’-]*){0,8})(?:\s+\([A-Z]{2,10}\))?\s*(?:\||—|–|,\s+\d)"
+)
+
+
+def _bylined(text: str, title: str) -> Issued | None:
+    """A statement whose title names the act ("Public statement: the attack on El Tarra") and
+    whose next line names the issuer, as a release's letterhead does ("Comité de Derechos
+    Humanos del Catatumbo (CDHC) | Cúcuta, 25 November 2026"): every sentence after that line
+    is the issuer's, up to its "about us" or its notes for editors."""
+    match = ACT_TITLE.match(title)
+    if match is None:
+        return None
+    line_start = len(title)
+    while text.startswith("\n", line_start):
+        line_start += 1
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    byline = BYLINE.match(text, line_start, line_end)
+    if byline is None:
+        return None
+    return Issued(
+        line_end,
+        _release_end(text, line_end),
+        Span.of(text, byline.start("name"), byline.end("name")),
+        Span.of(text, match.start("cue"), match.end("cue")),
+    )
 
 
 def _release_end(text: str, start: int) -> int:

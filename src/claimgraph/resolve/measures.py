@@ -34,6 +34,12 @@ OUTAGE_WORDS = re.compile(
     r"(?:was|were|went|stayed|remained) down)\b",
     re.IGNORECASE,
 )
+OPEN_FOR = re.compile(
+    r"\b(?:(?:re)?open(?:ed)?|closed|shut)\b(?:\s+[\w-]+){0,5}\s+(?:for|after|within)\s+"
+    r"(?:about\s+|around\s+|up\s+to\s+|nearly\s+|almost\s+|more\s+than\s+|at\s+least\s+|some\s+)?"
+    r"[\w.,-]+(?:\s+(?:minutes?|hours?|mins?|hrs?))?\s*$",
+    re.IGNORECASE,
+)
 # where something was, measured from a place or a line: "about 2 nautical miles west of Hunting
 # Caye", "1.2 kilometres inside Estonian waters", "40 km north of Bardhere"
 POSITION = re.compile(
@@ -48,7 +54,11 @@ def measure_thing(unit: str | None, text: str, end: int, clause: tuple[int, int]
     or None."""
     if unit in HOURS:
         low, high = clause
-        return OUTAGE if OUTAGE_WORDS.search(text[low:high]) else None
+        if OUTAGE_WORDS.search(text[low:high]):
+            return OUTAGE
+        # "the spillway gates were open for about 40 minutes", "closed them by hand after two
+        # hours": how long something stood open or shut, said right before the figure
+        return OUTAGE if unit in ("min", "h") and OPEN_FOR.search(text[low:end]) else None
     if unit in KILOMETRES and POSITION.match(text[end : end + 40]):
         return DISTANCE
     return None
