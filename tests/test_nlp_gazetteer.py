@@ -374,3 +374,44 @@ def test_gazetteer_a_town_in_a_country_spelt_loosely(gazetteer):
     assert entry is not None
     assert entry.name == "Baardheere"
     assert gazetteer.town_in("Bardhere", "KE") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "country"),
+    [
+        ("Rabia crossing", "Rabia crossing", "IQ"),
+        ("Mota'ain crossing", "Mota'ain crossing", None),
+        ("Kajaki dam", "Kajaki Dam", "AF"),
+        ("Bolan Pass", "Bolan Pass", "PK"),
+        ("Arakan Yoma", "Arakan Yoma", "MM"),
+        ("W National Park", "W National Park", None),
+        ("Curonian Spit", "Curonian Spit", None),
+        ("Shetland islands", "Shetland Islands", "GB"),
+    ],
+)
+def test_gazetteer_crossings_passes_ranges_and_parks(gazetteer, name, expected, country):
+    entry = gazetteer.lookup(name, kind="feature")
+    assert (entry.name, entry.country) == (expected, country)
+
+
+@pytest.mark.parametrize(
+    ("name", "seat"),
+    [("Galmudug", (5.53597, 46.38666)), ("Svalbard", (78.22334, 15.64689))],
+)
+def test_gazetteer_a_member_state_or_territory_at_its_seat(gazetteer, name, seat):
+    entry = gazetteer.lookup(name)
+    assert (entry.kind, (entry.lat, entry.lon)) == ("region", seat)  # Dhusamareb, Longyearbyen
+
+
+@pytest.mark.parametrize(
+    ("name", "seat"),
+    [("Lower Juba region", "Kismayo"), ("Middle Shabelle region", "Jawhar")],
+)
+def test_gazetteer_a_wider_area_seated_in_a_region_leaves_the_region(gazetteer, name, seat):
+    # Jubaland sits at Kismayo and Hirshabelle at Jawhar: the admin-1 regions there are kept
+    entry = gazetteer.lookup(name, context=DocumentContext(frozenset({"SO"})))
+    town = gazetteer.lookup(seat, context=DocumentContext(frozenset({"SO"})))
+    assert (entry.kind, entry.name) != ("region", "Jubaland")
+    assert entry.name not in ("Jubaland", "Hirshabelle")
+    assert entry.gazetteer_id.startswith("geonames:")  # the GeoNames division, at its seat
+    assert (entry.lat, entry.lon) == (town.lat, town.lon)

@@ -584,11 +584,23 @@ def _admin1_index(
         code: names.split("|")
         for code, names in data_rows(lexicon_text("places_admin1_aliases.v1.tsv"))
     }
-    known = {(e.country, e.admin1) for e in regions.values() if e.admin1}
+    # the hand table's names for each division it holds: it replaces the GeoNames division
+    # only under one of those names, loosely spelt ("Kursk Oblast"); a wider area seated there
+    # ("Jubaland" at Kismayo) leaves the division itself ("Lower Juba") to GeoNames
+    known: dict[tuple[str, str], set[str]] = {}
+    for key, e in regions.items():
+        if e.admin1:
+            held = known.setdefault((e.country, e.admin1), set())
+            held.update(loose_key(k) for k in (key, place_key(e.name)))
+    for base, entries in bases.items():
+        for e in entries:
+            if e.admin1 and (e.country, e.admin1) in known:
+                known[e.country, e.admin1].add(loose_key(base))
     bare: dict[str, list[GazetteerEntry]] = {}
     for code, name, ascii_name, geonameid in data_rows(lexicon_text("places_admin1.v1.tsv")):
         country, admin1 = code.split(".", 1)
-        if (country, admin1) in known:
+        names = _admin1_keys(name, ascii_name, *aliases.get(code, ()))
+        if (country, admin1) in known and _same_division(names, known[country, admin1]):
             continue
         # by its own name: "Sinaloa" is only an alternate name of the small Sinaloa de Leyva
         namesake = next(
@@ -631,6 +643,15 @@ def _admin1_index(
         if code in official:
             _add_base(seat_bases, place_key(seat.name), entry)
     return bare
+
+
+def _same_division(keys: set[str], held: set[str]) -> bool:
+    """The hand table's entry is this GeoNames division: a name of one is a name of the other,
+    loosely spelt, or begins it ("Kherson" / "Khersons'ka Oblast'")."""
+    loose = {loose_key(k) for k in keys}
+    return any(
+        a == b or a.startswith(b + " ") or b.startswith(a + " ") for a in loose for b in held
+    )
 
 
 def _official_seats(places: PlaceIndex) -> dict[str, IndexedPlace]:
