@@ -415,3 +415,34 @@ def test_gazetteer_a_wider_area_seated_in_a_region_leaves_the_region(gazetteer, 
     assert entry.name not in ("Jubaland", "Hirshabelle")
     assert entry.gazetteer_id.startswith("geonames:")  # the GeoNames division, at its seat
     assert (entry.lat, entry.lon) == (town.lat, town.lon)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "point"),
+    [
+        ("Ruma", "BD", (22.05, 92.4)),  # not the bigger Serbian town
+        ("Alat", "AZ", (39.94, 49.41)),  # not Alot, India, which GeoNames also calls Alat
+        ("Mahbes", "EH", (27.22, -9.73)),
+    ],
+)
+def test_gazetteer_a_town_the_geonames_index_lacks(gazetteer, name, country, point):
+    entry = gazetteer.lookup(name, context=DocumentContext(frozenset({country})))
+    assert (entry.country, (entry.lat, entry.lon)) == (country, point)
+
+
+def test_gazetteer_a_small_town_the_index_lacks_needs_its_country(gazetteer):
+    assert gazetteer.lookup("Thanchi") is None
+    assert gazetteer.lookup("Thanchi", context=DocumentContext(frozenset({"BD"}))) is not None
+    assert gazetteer.lookup("Ruma").country == "RS"  # in a report that names no country
+
+
+def test_gazetteer_town_table_rows_are_complete():
+    rows = data_rows(lexicon_text("places_towns.v1.tsv"))
+    for name, country, lat, lon, population, _aliases in rows:
+        assert len(country) == 2, name
+        assert country.isupper(), name
+        assert -90 <= float(lat) <= 90, name
+        assert -180 <= float(lon) <= 180, name
+        assert int(population) >= 0, name
+        # only towns the index lacks: a town it has is found there
+        assert not any(p.country == country for p in load_place_index().find(place_key(name)))

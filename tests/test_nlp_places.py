@@ -745,3 +745,13 @@ def test_places_a_town_tagged_with_the_demonym_after_it(nlp_model, gazetteer):
     doc.ents = [SpacySpan(doc, 2, 4, label="GPE")]  # "Goma Congolese"
     spans = {p.span.text: p.country for p in find_places(doc, gazetteer)}
     assert spans["Goma"] == "CD"
+
+
+def test_places_a_town_in_the_country_written_after_it(nlp_model, gazetteer):
+    text = (
+        "ZIGUINCHOR, Senegal — Deminers cleared the road to Oussouye. Families who fled to "
+        "Sao Domingos, in Guinea-Bissau, have begun to return."
+    )
+    spans = {p.span.text: p.country for p in places_in(text, nlp_model, gazetteer)}
+    assert spans["Sao Domingos"] == "GW"  # not the far bigger Brazilian town
+    assert spans["Guinea-Bissau"] == "GW"

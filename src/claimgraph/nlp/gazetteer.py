@@ -149,6 +149,7 @@ class Gazetteer:
         generic_district_words: frozenset[str],
         acronyms: frozenset[str],
         country_continents: dict[str, str] | None = None,
+        towns: dict[str, list[GazetteerEntry]] | None = None,
     ) -> None:
         self._features = features
         self._countries = countries
@@ -164,6 +165,7 @@ class Gazetteer:
         self._generic_district_words = generic_district_words
         self._acronyms = acronyms
         self._continent_of = country_continents or {}
+        self._towns = towns or {}  # places the GeoNames index lacks (places_towns.v1.tsv)
         self._by_iso = {entry.country: entry for entry in countries.values() if entry.country}
         self._entries: dict[int, GazetteerEntry] = {}
         self._feature_starts = frozenset(key.split()[0] for key in features)
@@ -176,7 +178,7 @@ class Gazetteer:
     def __len__(self) -> int:
         """How many names the gazetteer knows (a name may stand for several places)."""
         tiers = (self._features, self._countries, self._regions, self._region_bases)
-        return sum(map(len, tiers)) + len(self._admin1) + len(self._places)
+        return sum(map(len, tiers)) + len(self._admin1) + len(self._places) + len(self._towns)
 
     def lookup(
         self, name: str, *, kind: str | None = None, context: DocumentContext | None = None
@@ -302,7 +304,7 @@ class Gazetteer:
             found = self._places.find(variant)
             if found:
                 break
-        return [self._entry(place) for place in found]
+        return [self._entry(place) for place in found] + self._towns.get(key, [])
 
     def town_in(self, name: str, country: str) -> GazetteerEntry | None:
         """The most populous place of this name in this country, spelt exactly or, failing
@@ -713,6 +715,27 @@ def _feature_index() -> dict[str, GazetteerEntry]:
     return index
 
 
+def _town_index() -> dict[str, list[GazetteerEntry]]:
+    """Towns the GeoNames index lacks (`places_towns.v1.tsv`), by name and alias; small ones
+    need their country named, as a GeoNames town of their size does."""
+    index: dict[str, list[GazetteerEntry]] = {}
+    for name, country, lat, lon, population, aliases in data_rows(
+        lexicon_text("places_towns.v1.tsv")
+    ):
+        entry = GazetteerEntry(
+            name=name,
+            country=country,
+            lat=float(lat),
+            lon=float(lon),
+            kind="city",
+            population=int(population),
+            needs_context=int(population) < MIN_CITY_POPULATION,
+        )
+        for key in dict.fromkeys(place_key(n) for n in (name, *aliases.split("|")) if n):
+            index.setdefault(key, []).append(entry)
+    return index
+
+
 def _continent_index() -> dict[str, GazetteerEntry]:
     return {
         place_key(continent["name"]): GazetteerEntry(
@@ -779,4 +802,5 @@ def _build() -> Gazetteer:
             iso: country["continentcode"]
             for iso, country in _geonames_table("countries.json").items()
         },
+        towns=_town_index(),
     )

@@ -198,6 +198,7 @@ class _Finder:
         for start, end in names:
             if start >= end:
                 continue
+            end = self._joined_country_end(start, end)  # "Guinea" tagged, "Guinea-Bissau" meant
             text = self.doc[start:end].text
             iso = self.words.demonyms.get(place_key(text)) or self.words.demonyms.get(
                 place_key(text).removesuffix("s")
@@ -227,6 +228,16 @@ class _Finder:
         for phrase in phrases:
             note(self.gazetteer.lookup(phrase, context=known) or self.gazetteer.lookup(phrase))
         return DocumentContext(frozenset(countries), frozenset(regions), primary)
+
+    def _joined_country_end(self, start: int, end: int) -> int:
+        """The end of a country's name the hyphens after a name join to it ("Guinea" + "-" +
+        "Bissau", "Timor" + "-" + "Leste"), else `end`."""
+        wide = end
+        while wide + 1 < len(self.doc) and _joins(self.doc[wide - 1], self.doc[wide]):
+            wide += 2
+        if wide != end and self.gazetteer.lookup(self.doc[start:wide].text, kind="country"):
+            return wide
+        return end
 
     def widen_context(self) -> None:
         """Add the countries and regions of the places found so far."""
@@ -549,13 +560,22 @@ class _Finder:
         return None
 
     def _country_after_comma(self, end: int) -> str | None:
+        """ "Victoria, Seychelles", "Sao Domingos, in Guinea-Bissau": the country written
+        after the name."""
         if end + 1 >= len(self.doc) or self.doc[end].text != ",":
             return None
-        last = end + 1
-        while last < len(self.doc) and last - end <= 4 and self.doc[last].pos_ == "PROPN":
+        first = end + 1
+        if self.doc[first].lower_ == "in":
+            first += 1
+        last = first
+        while (
+            last < len(self.doc)
+            and last - first < 4
+            and (self.doc[last].pos_ == "PROPN" or _joins(self.doc[last - 1], self.doc[last]))
+        ):
             last += 1
-        for stop in range(last, end + 1, -1):
-            entry = self.gazetteer.lookup(self.doc[end + 1 : stop].text, kind="country")
+        for stop in range(last, first, -1):
+            entry = self.gazetteer.lookup(self.doc[first:stop].text, kind="country")
             if entry is not None:
                 return entry.country
         return None
