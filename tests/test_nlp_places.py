@@ -755,3 +755,25 @@ def test_places_a_town_in_the_country_written_after_it(nlp_model, gazetteer):
     spans = {p.span.text: p.country for p in places_in(text, nlp_model, gazetteer)}
     assert spans["Sao Domingos"] == "GW"  # not the far bigger Brazilian town
     assert spans["Guinea-Bissau"] == "GW"
+
+
+def test_places_two_places_tagged_as_one_name_after_a_locative(nlp_model, gazetteer):
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp_model(
+        "Farmers in Afghanistan said officials destroyed poppy fields around Sangin and "
+        "Musa Qala last week."
+    )
+    at = next(t.i for t in doc if t.text == "Sangin")
+    doc.ents = [
+        *(e for e in doc.ents if e.end <= at),
+        SpacySpan(doc, at, at + 4, label="WORK_OF_ART"),  # "Sangin and Musa Qala"
+    ]
+    spans = {p.span.text: p.country for p in find_places(doc, gazetteer)}
+    assert spans["Sangin"] == "AF"
+    assert spans["Musa Qala"] == "AF"
+    # a firm's name with "and" stays whole
+    doc = nlp_model("Shoppers queued outside Marks and Spencer in London on Saturday.")
+    at = next(t.i for t in doc if t.text == "Marks")
+    doc.ents = [SpacySpan(doc, at, at + 3, label="ORG"), *(e for e in doc.ents if e.start > at + 2)]
+    assert {p.span.text for p in find_places(doc, gazetteer)} <= {"London"}

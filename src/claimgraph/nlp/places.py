@@ -507,8 +507,8 @@ class _Finder:
         return self.gazetteer.lookup(self.doc[start:end].text, context=self.context) is not None
 
     def _split_at_locatives(self, start: int, end: int) -> list[tuple[int, int]]:
-        """ "Goma in North Kivu" -> "Goma", "North Kivu": an entity run across a locative;
-        "Victoria, Seychelles" -> "Victoria", "Seychelles" where the name after the comma is a
+        """ "Goma in North Kivu" -> "Goma", "North Kivu": an entity run across a locative or,
+        after a locative, across an "and" between two places; "Victoria, Seychelles" -> "Victoria", "Seychelles" where the name after the comma is a
         country's or a region's; and "Mozambique's Cabo Delgado" where the name before the
         possessive is."""
         parts, at = [], start
@@ -518,6 +518,16 @@ class _Finder:
                 at = i + 1
             elif self.doc[i].text in _POSSESSIVE and self._area_name(at, i):
                 parts.append((at, i))  # "Mozambique's Cabo Delgado": the country, then its part
+                at = i + 1
+            elif (
+                # "between [Karabulak and Sunzha]", "around [Sangin and Musa Qala]": two places
+                # after a locative, not a firm's name ("Marks and Spencer")
+                self.doc[i].lower_ == "and"
+                and self._locative_before(start)
+                and self._known(at, i)
+                and self._known(i + 1, end)
+            ):
+                parts.append((at, i))
                 at = i + 1
             elif self.doc[i].lower_ in _INSIDE_LOCATIVE or (
                 # "Waspam on the Coco river": the river already found
