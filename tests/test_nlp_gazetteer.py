@@ -446,3 +446,9 @@ def test_gazetteer_town_table_rows_are_complete():
         assert int(population) >= 0, name
         # only towns the index lacks: a town it has is found there
         assert not any(p.country == country for p in load_place_index().find(place_key(name)))
+
+
+def test_gazetteer_a_village_in_another_region_does_not_hide_a_state(gazetteer):
+    # GeoNames has a Michoacán of 574 people in Chiapas; the bare name is the state
+    entry = gazetteer.lookup("Michoacan", context=DocumentContext(frozenset({"MX"})))
+    assert (entry.kind, entry.country, entry.admin1) == ("region", "MX", "16")

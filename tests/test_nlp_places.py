@@ -777,3 +777,19 @@ def test_places_two_places_tagged_as_one_name_after_a_locative(nlp_model, gazett
     at = next(t.i for t in doc if t.text == "Marks")
     doc.ents = [SpacySpan(doc, at, at + 3, label="ORG"), *(e for e in doc.ents if e.start > at + 2)]
     assert {p.span.text for p in find_places(doc, gazetteer)} <= {"London"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "gazetteer_id"),
+    [
+        # the Cauca governor: El Tambo in Cauca, not the larger one in Narino
+        ("EL TAMBO, Colombia — Dissidents attacked the police station, the Cauca governor said.",
+         "EL TAMBO", "geonames:3682963"),
+        # al-Jawf's capital, not the Al Bayda village of the name
+        ("Fighting spread to Rada'a, in Yemen's Al Bayda governorate, and fighters cut the road "
+         "north to Al Hazm, the capital of al-Jawf.", "Al Hazm", "geonames:79455"),
+    ],
+)  # fmt: skip
+def test_places_a_region_named_bare_settles_a_town(nlp_model, gazetteer, text, span, gazetteer_id):
+    places = {p.span.text: p.gazetteer_id for p in places_in(text, nlp_model, gazetteer)}
+    assert places[span] == gazetteer_id

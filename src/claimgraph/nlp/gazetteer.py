@@ -637,7 +637,7 @@ def _admin1_index(
                 _add_base(bases, " ".join(words[:-1]), entry)
             elif key in regions:
                 continue
-            elif len(key) < 4 or _town_named(places, key, country):
+            elif len(key) < 4 or _town_named(places, key, country, admin1):
                 _add_base(bases, key, entry)  # "Lac province", "Kidal region": a region word asks
             else:
                 bare.setdefault(key, []).append(entry)
@@ -668,11 +668,16 @@ def _official_seats(places: PlaceIndex) -> dict[str, IndexedPlace]:
     return found
 
 
-def _town_named(places: PlaceIndex, key: str, country: str) -> bool:
+def _town_named(places: PlaceIndex, key: str, country: str, admin1: str) -> bool:
     """A town of the country has this as its own name ("Kidal"), not only as an alternate one
-    ("Sabah" is also a name of Sabak Bernam; the bare word still means the state)."""
+    ("Sabah" is also a name of Sabak Bernam; the bare word still means the state), and lies in
+    the region or is a city: a village of the name in another region ("Michoacán", 574 people,
+    in Chiapas) does not make "Michoacan" a village."""
     return any(
-        p.country == country and _own_name(p.name, key) and p.population >= NAMESAKE_MIN
+        p.country == country
+        and _own_name(p.name, key)
+        and p.population >= NAMESAKE_MIN
+        and (p.admin1 == admin1 or p.population >= MIN_CITY_POPULATION)
         for p in places.find(key)
     )
 

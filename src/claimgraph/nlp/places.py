@@ -195,6 +195,7 @@ class _Finder:
             if t.text in _POSSESSIVE and t.i > start
         ]
         phrases: list[str] = []
+        bare: list[str] = []  # names that may be an admin-1 region's own ("Cauca", "al-Jawf")
         for start, end in names:
             if start >= end:
                 continue
@@ -212,6 +213,8 @@ class _Finder:
             if place_key(text) in NATIONS:
                 regions.add(NATIONS[place_key(text)])  # "Scotland": GB's region SCT
             entry = entry or self.gazetteer.lookup(text, kind="named_region")
+            if entry is None:
+                bare.append(text)
             if entry is None and end < len(self.doc):
                 if self.gazetteer.is_region_word(self.doc[end].text):
                     phrases.append(f"{text} {self.doc[end].text}")
@@ -227,6 +230,11 @@ class _Finder:
         known = DocumentContext(frozenset(countries), primary=primary)
         for phrase in phrases:
             note(self.gazetteer.lookup(phrase, context=known) or self.gazetteer.lookup(phrase))
+        # ... and a region's bare name in a country the report names: "the Cauca governor"
+        for text in bare:
+            region = self.gazetteer.lookup(text, kind="admin1", context=known)
+            if region is not None and region.country in countries:
+                note(region)
         return DocumentContext(frozenset(countries), frozenset(regions), primary)
 
     def _joined_country_end(self, start: int, end: int) -> int:
