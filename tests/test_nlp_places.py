@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimgraph.nlp.gazetteer import Gazetteer, load_gazetteer
+from claimgraph.nlp.gazetteer import DocumentContext, Gazetteer, load_gazetteer
 from claimgraph.nlp.places import find_places
 from claimgraph.records import Place
 
@@ -793,3 +793,20 @@ def test_places_two_places_tagged_as_one_name_after_a_locative(nlp_model, gazett
 def test_places_a_region_named_bare_settles_a_town(nlp_model, gazetteer, text, span, gazetteer_id):
     places = {p.span.text: p.gazetteer_id for p in places_in(text, nlp_model, gazetteer)}
     assert places[span] == gazetteer_id
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "seat"),
+    [
+        ("Gunmen attacked Gbajimba, the seat of the Guma local government area in Nigeria's "
+         "Benue state.", "Guma local government area", "Gbajimba"),
+        ("Police in the Mandera East sub-county of Kenya said gunmen crossed from Somalia.",
+         "Mandera East sub-county", "Mandera"),
+        ("Police in the Herzegovina-Neretva canton of Bosnia arrested three men.",
+         "Herzegovina-Neretva canton", "Mostar"),
+    ],
+)  # fmt: skip
+def test_places_districts_named_in_several_words(nlp_model, gazetteer, text, span, seat):
+    places = {p.span.text: p for p in places_in(text, nlp_model, gazetteer)}
+    town = gazetteer.lookup(seat, context=DocumentContext(frozenset({places[span].country})))
+    assert (places[span].lat, places[span].lon) == (town.lat, town.lon)

@@ -62,6 +62,8 @@ _SUN_DIGRAPHS = ("sh", "th", "dh")
 _SUN_LETTERS = "tdrzsn"
 _AREA_KINDS = frozenset("ocean sea strait gulf lake canal river island valley area".split())
 FEATURE_KINDS = _AREA_KINDS | {"shoal", "camp", "base", "site"}  # areas are regions; others sites
+# the side of a town a district named after it may take ("Mandera East", "Kisumu Central")
+_SIDES = frozenset({"east", "west", "north", "south", "central"})
 _COMPASS = {"northern": "north", "southern": "south", "western": "west", "eastern": "east"}
 _COMPASS.update({"nord": "north", "sud": "south"})
 _DROPPED = "'’‘ʼʻʿʾ`´."
@@ -337,6 +339,11 @@ class Gazetteer:
     ) -> GazetteerEntry | None:
         """An admin-2 district by its GeoNames name, or by the seat it is named after."""
         named, seats = district_candidates(self._places, key, by_seat=by_seat)
+        head, _, last = key.rpartition(" ")
+        if by_seat and not named and not seats and head and last in _SIDES:
+            # "Mandera East": a district that takes a side of its seat town's name
+            named, seats = district_candidates(self._places, head)
+            key = head
         own = [p for p in seats if district_seat_named(key, place_key(p.name))]
         seats = own or seats  # "Pokrovsk" is also a former name of Engels
         entries = [_district_entry(d) for d in named] + [_seat_entry(p) for p in seats]

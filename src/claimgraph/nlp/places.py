@@ -343,16 +343,31 @@ class _Finder:
     def region_and_port_phrases(self) -> None:
         for token in self.doc:
             lower = place_key(token.text)
-            if self.gazetteer.is_region_word(token.text) and token.pos_ in ("NOUN", "PROPN"):
-                for start, end in self._listed_names_before(token.i, token.text):
+            word, at = token.text, token.i
+            if (prefix := self._district_prefix(token.i)) is not None:
+                # "the Guma local government area", "the Mandera East sub-county": a district
+                word, at = "district", prefix
+            named = self.gazetteer.is_region_word(token.text) or prefix is not None
+            if named and token.pos_ in ("NOUN", "PROPN"):
+                for start, end in self._listed_names_before(at, word):
                     entry = self.gazetteer.lookup(
-                        f"{self.doc[start:end].text} {token.text}", context=self.context
+                        f"{self.doc[start:end].text} {word}", context=self.context
                     )
                     if entry is not None and entry.kind in ("region", "district"):
                         # the last name takes the region word: "Kursk and [Belgorod regions]"
-                        self._emit(start, token.i + 1 if end == token.i else end, entry, entry.kind)
+                        self._emit(start, token.i + 1 if end == at else end, entry, entry.kind)
             elif lower in self.words.port_words:
                 self._port_phrase(token)
+
+    def _district_prefix(self, i: int) -> int | None:
+        """Where a district phrase of several words ending at token i begins: "local
+        government area" (Nigeria's LGAs), "sub-county", "sub-district" (Kenya, Uganda)."""
+        words = [t.lower_ for t in self.doc[max(0, i - 2) : i + 1]]
+        if words == ["local", "government", "area"]:
+            return i - 2
+        if len(words) == 3 and words[:2] == ["sub", "-"] and words[2] in ("county", "district"):
+            return i - 2
+        return None
 
     def _port_phrase(self, token: Token) -> None:
         """ "Chongjin port", "the port of Hodeidah", "the port city of Tartus"."""
