@@ -452,3 +452,17 @@ def test_gazetteer_a_village_in_another_region_does_not_hide_a_state(gazetteer):
     # GeoNames has a Michoacán of 574 people in Chiapas; the bare name is the state
     entry = gazetteer.lookup("Michoacan", context=DocumentContext(frozenset({"MX"})))
     assert (entry.kind, entry.country, entry.admin1) == ("region", "MX", "16")
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "gazetteer_id"),
+    [
+        ("Tal Tamr", "SY", "geonames:163434"),  # GeoNames: Tall Tamr
+        ("Rada'a", "YE", "geonames:71491"),  # GeoNames: Radā‘
+        ("Foya", "LR", "geonames:2277301"),  # GeoNames: Foya Kamara; China has a Foya too
+    ],
+)
+def test_gazetteer_a_town_spelt_as_news_spells_it(gazetteer, name, country, gazetteer_id):
+    entry = gazetteer.lookup(name, context=DocumentContext(frozenset({country})))
+    assert entry.gazetteer_id == gazetteer_id
+    assert gazetteer.lookup("Foya", context=DocumentContext(frozenset({"CN"}))).country == "CN"

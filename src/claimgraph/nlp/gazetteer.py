@@ -266,9 +266,9 @@ class Gazetteer:
         former name of Engels) only when that place is far bigger, or when it lies in a country
         the document names and the other does not ("Saida" in Lebanon is Sidon, not Algeria's
         Saïda)."""
-        key = self._aliases.get(key, key)
+        target = self._aliases.get(key, key)
         candidates = self.places_named(key)
-        owned = [c for c in candidates if _own_name(c.name, key)]
+        owned = [c for c in candidates if _own_name(c.name, key) or _own_name(c.name, target)]
         own = _choose(owned, context)
         # "Boni" in a report on Mali: not Bonn, which is also called so
         other = _choose(
@@ -297,16 +297,20 @@ class Gazetteer:
         )
 
     def places_named(self, name: str) -> list[GazetteerEntry]:
-        """Every populated place of this name (or of the name it is an alias of, or of the name
-        with its Arabic articles spelt another way)."""
+        """Every populated place of this name and of the name it is an alias of ("Foya" is
+        also Foya Kamara, Liberia, beside the Chinese Foya), or, where there is none, of the
+        name spelt another way (`_spelling_variants`: Arabic articles, "Tal"/"Tall", "Rada'a")."""
         key = place_key(name)
-        key = self._aliases.get(key, key)
+        target = self._aliases.get(key)
         found = self._places.find(key)
-        for variant in _article_variants(key) if not found else ():
+        if target is not None:
+            found += tuple(p for p in self._places.find(target) if p not in found)
+        towns = self._towns.get(key, []) + (self._towns.get(target, []) if target else [])
+        for variant in _spelling_variants(key) if not found and not towns else ():
             found = self._places.find(variant)
             if found:
                 break
-        return [self._entry(place) for place in found] + self._towns.get(key, [])
+        return [self._entry(place) for place in found] + towns
 
     def town_in(self, name: str, country: str) -> GazetteerEntry | None:
         """The most populous place of this name in this country, spelt exactly or, failing
@@ -459,6 +463,22 @@ def _seat_entry(seat: IndexedPlace) -> GazetteerEntry:
         admin1=seat.admin1 or None,
         needs_context=seat.population < MIN_CITY_POPULATION,
     )
+
+
+# "Tal Tamr", "Tell Abyad", "Tall Tamr": the Arabic for a mound, spelt four ways
+_TELL = ("tall", "tal", "tell", "tel")
+
+
+def _spelling_variants(key: str) -> list[str]:
+    """Other spellings of a name: each Arabic article another way, "Tal" as "Tall", "Tell" or
+    "Tel", and a final vowel written twice for an ayn ("Rada'a" for GeoNames' "Radā‘")."""
+    variants = _article_variants(key)
+    first, _, rest = key.partition(" ")
+    if first in _TELL and rest:
+        variants += [f"{other} {rest}" for other in _TELL if other != first]
+    if len(key) > 4 and key[-1] in "aeiou" and key[-2] == key[-1] and key[-3] not in "aeiou":
+        variants.append(key[:-1])
+    return variants
 
 
 def _article_variants(key: str) -> list[str]:
