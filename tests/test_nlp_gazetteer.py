@@ -241,11 +241,14 @@ def test_gazetteer_feature_table_rows_are_complete():
     assert len(rows) >= 100
     names = [place_key(row[0]) for row in rows]
     assert len(names) == len(set(names))
-    for name, kind, country, lat, lon, _aliases in rows:
+    for row in rows:
+        name, kind, country, lat, lon, _aliases, course = (row + [""] * 7)[:7]
+        assert len(row) <= 7, name
         assert kind in FEATURE_KINDS, name
         assert country == "" or len(country) == 2, name
-        assert -90 <= float(lat) <= 90, name
-        assert -180 <= float(lon) <= 180, name
+        for point_lat, point_lon in [(lat, lon), *(p.split() for p in course.split(";") if p)]:
+            assert -90 <= float(point_lat) <= 90, name
+            assert -180 <= float(point_lon) <= 180, name
 
 
 def test_place_index_lists_the_most_populous_first():

@@ -810,3 +810,18 @@ def test_places_districts_named_in_several_words(nlp_model, gazetteer, text, spa
     places = {p.span.text: p for p in places_in(text, nlp_model, gazetteer)}
     town = gazetteer.lookup(seat, context=DocumentContext(frozenset({places[span].country})))
     assert (places[span].lat, places[span].lon) == (town.lat, town.lon)
+
+
+@pytest.mark.parametrize(
+    ("text", "river", "point"),
+    [
+        ("Officers across the Parana river in Guaira, in Brazil, seized cigarettes.",
+         "Parana river", (-24.07, -54.26)),  # at Guaira, not at Itaipu
+        ("MOSTAR, Bosnia — Police held three men. Floodwater from the Neretva cut the road at "
+         "Capljina.",
+         "Neretva", (43.12, 17.7)),  # its sentence's town, not the dateline's
+    ],
+)  # fmt: skip
+def test_places_a_river_on_the_stretch_its_sentence_names(nlp_model, gazetteer, text, river, point):
+    places = {p.span.text: p for p in places_in(text, nlp_model, gazetteer)}
+    assert (places[river].lat, places[river].lon) == point

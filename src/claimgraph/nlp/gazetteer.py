@@ -86,6 +86,8 @@ class GazetteerEntry:
     population: int = 0
     admin1: str | None = None  # GeoNames admin-1 code, for places and regions
     needs_context: bool = False  # a small town or a bare admin-1 name: its country must be named
+    # a river's course (points along it, besides lat/lon): the report's places pick the stretch
+    course: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -733,13 +735,18 @@ def _add_base(bases: dict[str, list[GazetteerEntry]], key: str, entry: Gazetteer
 def _feature_index() -> dict[str, GazetteerEntry]:
     """Seas, straits, camps and bases (`places_features.v1.tsv`)."""
     index: dict[str, GazetteerEntry] = {}
-    for name, kind, country, lat, lon, aliases in data_rows(lexicon_text("places_features.v1.tsv")):
+    for row in data_rows(lexicon_text("places_features.v1.tsv")):
+        name, kind, country, lat, lon, aliases, course = (row + [""] * 7)[:7]
         entry = GazetteerEntry(
             name=name,
             country=country or None,
             lat=float(lat),
             lon=float(lon),
             kind="region" if kind in _AREA_KINDS else "site",
+            course=tuple(
+                (float(a), float(b))
+                for a, b in (point.split() for point in course.split(";") if point)
+            ),
         )
         for alias in (name, *aliases.split("|")):
             if alias:

@@ -32,6 +32,7 @@ Organisation names of two or more words ("National Intelligence Service", "Paris
 never split to find a place inside.
 """
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -142,6 +143,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     finder.place_entities()  # a small town's country may come from a name the model mislabelled
     finder.region_and_port_phrases()  # and once more, for seats whose country came last
     finder.loose_demonyms()
+    finder.rivers_on_their_stretch()
     return sorted(finder.places, key=lambda place: place.span.start)
 
 
@@ -153,6 +155,7 @@ class _Finder:
         self.gazetteer = gazetteer
         self.words = words
         self.places: list[Place] = []
+        self.courses: dict[int, tuple[tuple[float, float], ...]] = {}  # place index -> course
         self.claimed = [False] * len(doc)
         self.person_words = frozenset(
             place_key(token.text)
@@ -709,6 +712,29 @@ class _Finder:
         self._emit(start, end, entry, "demonym")
         return True
 
+    def rivers_on_their_stretch(self) -> None:
+        """A river with a course in the features table is placed at the point of its course
+        nearest the towns and sites its sentence names, else the report ("across the Parana
+        river in Guaira" is the Parana at Guaira, not at Itaipu); with none, at its table
+        point."""
+        towns = [
+            p
+            for i, p in enumerate(self.places)
+            if p.kind in _ANCHOR_KINDS and i not in self.courses and p.lat is not None
+        ]
+        for i, course in self.courses.items():
+            place = self.places[i]
+            sentence = self.doc.char_span(
+                place.span.start, place.span.end, alignment_mode="expand"
+            ).sent
+            near = [p for p in towns if sentence.start_char <= p.span.start < sentence.end_char]
+            anchors = [(p.lat, p.lon) for p in near or towns]
+            if not anchors:
+                continue
+            points = [(place.lat, place.lon), *course]
+            lat, lon = min(points, key=lambda point: min(_km(point, a) for a in anchors))
+            self.places[i] = replace(place, lat=lat, lon=lon)
+
     # -- shared ------------------------------------------------------------------------------
 
     def _lookup(self, start: int, end: int) -> GazetteerEntry | None:
@@ -819,6 +845,8 @@ class _Finder:
         first, last = self.doc[start], self.doc[end - 1]
         end_char = last.idx + len(last.text.removesuffix("’s").removesuffix("'s"))
         span = Span(first.idx, end_char, doc_text(self.doc)[first.idx : end_char])
+        if entry.course:
+            self.courses[len(self.places)] = entry.course
         self.places.append(
             Place(
                 span=span,
@@ -842,6 +870,17 @@ _LANGUAGE_AFTER = re.compile(r"(?:-|\s)?(?:language|speaking|speakers?)\b")
 
 # nouns after a feature's name that say what kind of place it is
 _SITE_NOUNS = frozenset({"camp", "camps", "settlement", "base", "airbase", "airfield", "crossing", "river", "lake", "reservoir", "dam"})  # fmt: skip
+
+
+_ANCHOR_KINDS = frozenset({"city", "port", "district", "site"})  # point-like places
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine), for ranking points along a river."""
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(h))
 
 
 def _never_place(ent: SpacySpan) -> bool:
