@@ -93,6 +93,7 @@ def test_gold_set_is_well_formed():
         "test6",
         "test7",
         "test8",
+        "test9",
     }
     assert sum(1 for d in documents for _ in d.places if d.split == "test") >= 60
     assert sum(1 for d in documents for _ in d.places if d.split == "test2") >= 40

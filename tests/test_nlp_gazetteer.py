@@ -241,11 +241,14 @@ def test_gazetteer_feature_table_rows_are_complete():
     assert len(rows) >= 100
     names = [place_key(row[0]) for row in rows]
     assert len(names) == len(set(names))
-    for name, kind, country, lat, lon, _aliases in rows:
+    for row in rows:
+        name, kind, country, lat, lon, _aliases, course = (row + [""] * 7)[:7]
+        assert len(row) <= 7, name
         assert kind in FEATURE_KINDS, name
         assert country == "" or len(country) == 2, name
-        assert -90 <= float(lat) <= 90, name
-        assert -180 <= float(lon) <= 180, name
+        for point_lat, point_lon in [(lat, lon), *(p.split() for p in course.split(";") if p)]:
+            assert -90 <= float(point_lat) <= 90, name
+            assert -180 <= float(point_lon) <= 180, name
 
 
 def test_place_index_lists_the_most_populous_first():
@@ -374,3 +377,95 @@ def test_gazetteer_a_town_in_a_country_spelt_loosely(gazetteer):
     assert entry is not None
     assert entry.name == "Baardheere"
     assert gazetteer.town_in("Bardhere", "KE") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "country"),
+    [
+        ("Rabia crossing", "Rabia crossing", "IQ"),
+        ("Mota'ain crossing", "Mota'ain crossing", None),
+        ("Kajaki dam", "Kajaki Dam", "AF"),
+        ("Bolan Pass", "Bolan Pass", "PK"),
+        ("Arakan Yoma", "Arakan Yoma", "MM"),
+        ("W National Park", "W National Park", None),
+        ("Curonian Spit", "Curonian Spit", None),
+        ("Shetland islands", "Shetland Islands", "GB"),
+    ],
+)
+def test_gazetteer_crossings_passes_ranges_and_parks(gazetteer, name, expected, country):
+    entry = gazetteer.lookup(name, kind="feature")
+    assert (entry.name, entry.country) == (expected, country)
+
+
+@pytest.mark.parametrize(
+    ("name", "seat"),
+    [("Galmudug", (5.53597, 46.38666)), ("Svalbard", (78.22334, 15.64689))],
+)
+def test_gazetteer_a_member_state_or_territory_at_its_seat(gazetteer, name, seat):
+    entry = gazetteer.lookup(name)
+    assert (entry.kind, (entry.lat, entry.lon)) == ("region", seat)  # Dhusamareb, Longyearbyen
+
+
+@pytest.mark.parametrize(
+    ("name", "seat"),
+    [("Lower Juba region", "Kismayo"), ("Middle Shabelle region", "Jawhar")],
+)
+def test_gazetteer_a_wider_area_seated_in_a_region_leaves_the_region(gazetteer, name, seat):
+    # Jubaland sits at Kismayo and Hirshabelle at Jawhar: the admin-1 regions there are kept
+    entry = gazetteer.lookup(name, context=DocumentContext(frozenset({"SO"})))
+    town = gazetteer.lookup(seat, context=DocumentContext(frozenset({"SO"})))
+    assert (entry.kind, entry.name) != ("region", "Jubaland")
+    assert entry.name not in ("Jubaland", "Hirshabelle")
+    assert entry.gazetteer_id.startswith("geonames:")  # the GeoNames division, at its seat
+    assert (entry.lat, entry.lon) == (town.lat, town.lon)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "point"),
+    [
+        ("Ruma", "BD", (22.05, 92.4)),  # not the bigger Serbian town
+        ("Alat", "AZ", (39.94, 49.41)),  # not Alot, India, which GeoNames also calls Alat
+        ("Mahbes", "EH", (27.22, -9.73)),
+    ],
+)
+def test_gazetteer_a_town_the_geonames_index_lacks(gazetteer, name, country, point):
+    entry = gazetteer.lookup(name, context=DocumentContext(frozenset({country})))
+    assert (entry.country, (entry.lat, entry.lon)) == (country, point)
+
+
+def test_gazetteer_a_small_town_the_index_lacks_needs_its_country(gazetteer):
+    assert gazetteer.lookup("Thanchi") is None
+    assert gazetteer.lookup("Thanchi", context=DocumentContext(frozenset({"BD"}))) is not None
+    assert gazetteer.lookup("Ruma").country == "RS"  # in a report that names no country
+
+
+def test_gazetteer_town_table_rows_are_complete():
+    rows = data_rows(lexicon_text("places_towns.v1.tsv"))
+    for name, country, lat, lon, population, _aliases in rows:
+        assert len(country) == 2, name
+        assert country.isupper(), name
+        assert -90 <= float(lat) <= 90, name
+        assert -180 <= float(lon) <= 180, name
+        assert int(population) >= 0, name
+        # only towns the index lacks: a town it has is found there
+        assert not any(p.country == country for p in load_place_index().find(place_key(name)))
+
+
+def test_gazetteer_a_village_in_another_region_does_not_hide_a_state(gazetteer):
+    # GeoNames has a Michoacán of 574 people in Chiapas; the bare name is the state
+    entry = gazetteer.lookup("Michoacan", context=DocumentContext(frozenset({"MX"})))
+    assert (entry.kind, entry.country, entry.admin1) == ("region", "MX", "16")
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "gazetteer_id"),
+    [
+        ("Tal Tamr", "SY", "geonames:163434"),  # GeoNames: Tall Tamr
+        ("Rada'a", "YE", "geonames:71491"),  # GeoNames: Radā‘
+        ("Foya", "LR", "geonames:2277301"),  # GeoNames: Foya Kamara; China has a Foya too
+    ],
+)
+def test_gazetteer_a_town_spelt_as_news_spells_it(gazetteer, name, country, gazetteer_id):
+    entry = gazetteer.lookup(name, context=DocumentContext(frozenset({country})))
+    assert entry.gazetteer_id == gazetteer_id
+    assert gazetteer.lookup("Foya", context=DocumentContext(frozenset({"CN"}))).country == "CN"

@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimgraph.nlp.gazetteer import Gazetteer, load_gazetteer
+from claimgraph.nlp.gazetteer import DocumentContext, Gazetteer, load_gazetteer
 from claimgraph.nlp.places import find_places
 from claimgraph.records import Place
 
@@ -745,3 +745,83 @@ def test_places_a_town_tagged_with_the_demonym_after_it(nlp_model, gazetteer):
     doc.ents = [SpacySpan(doc, 2, 4, label="GPE")]  # "Goma Congolese"
     spans = {p.span.text: p.country for p in find_places(doc, gazetteer)}
     assert spans["Goma"] == "CD"
+
+
+def test_places_a_town_in_the_country_written_after_it(nlp_model, gazetteer):
+    text = (
+        "ZIGUINCHOR, Senegal — Deminers cleared the road to Oussouye. Families who fled to "
+        "Sao Domingos, in Guinea-Bissau, have begun to return."
+    )
+    spans = {p.span.text: p.country for p in places_in(text, nlp_model, gazetteer)}
+    assert spans["Sao Domingos"] == "GW"  # not the far bigger Brazilian town
+    assert spans["Guinea-Bissau"] == "GW"
+
+
+def test_places_two_places_tagged_as_one_name_after_a_locative(nlp_model, gazetteer):
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp_model(
+        "Farmers in Afghanistan said officials destroyed poppy fields around Sangin and "
+        "Musa Qala last week."
+    )
+    at = next(t.i for t in doc if t.text == "Sangin")
+    doc.ents = [
+        *(e for e in doc.ents if e.end <= at),
+        SpacySpan(doc, at, at + 4, label="WORK_OF_ART"),  # "Sangin and Musa Qala"
+    ]
+    spans = {p.span.text: p.country for p in find_places(doc, gazetteer)}
+    assert spans["Sangin"] == "AF"
+    assert spans["Musa Qala"] == "AF"
+    # a firm's name with "and" stays whole
+    doc = nlp_model("Shoppers queued outside Marks and Spencer in London on Saturday.")
+    at = next(t.i for t in doc if t.text == "Marks")
+    doc.ents = [SpacySpan(doc, at, at + 3, label="ORG"), *(e for e in doc.ents if e.start > at + 2)]
+    assert {p.span.text for p in find_places(doc, gazetteer)} <= {"London"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "gazetteer_id"),
+    [
+        # the Cauca governor: El Tambo in Cauca, not the larger one in Narino
+        ("EL TAMBO, Colombia — Dissidents attacked the police station, the Cauca governor said.",
+         "EL TAMBO", "geonames:3682963"),
+        # al-Jawf's capital, not the Al Bayda village of the name
+        ("Fighting spread to Rada'a, in Yemen's Al Bayda governorate, and fighters cut the road "
+         "north to Al Hazm, the capital of al-Jawf.", "Al Hazm", "geonames:79455"),
+    ],
+)  # fmt: skip
+def test_places_a_region_named_bare_settles_a_town(nlp_model, gazetteer, text, span, gazetteer_id):
+    places = {p.span.text: p.gazetteer_id for p in places_in(text, nlp_model, gazetteer)}
+    assert places[span] == gazetteer_id
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "seat"),
+    [
+        ("Gunmen attacked Gbajimba, the seat of the Guma local government area in Nigeria's "
+         "Benue state.", "Guma local government area", "Gbajimba"),
+        ("Police in the Mandera East sub-county of Kenya said gunmen crossed from Somalia.",
+         "Mandera East sub-county", "Mandera"),
+        ("Police in the Herzegovina-Neretva canton of Bosnia arrested three men.",
+         "Herzegovina-Neretva canton", "Mostar"),
+    ],
+)  # fmt: skip
+def test_places_districts_named_in_several_words(nlp_model, gazetteer, text, span, seat):
+    places = {p.span.text: p for p in places_in(text, nlp_model, gazetteer)}
+    town = gazetteer.lookup(seat, context=DocumentContext(frozenset({places[span].country})))
+    assert (places[span].lat, places[span].lon) == (town.lat, town.lon)
+
+
+@pytest.mark.parametrize(
+    ("text", "river", "point"),
+    [
+        ("Officers across the Parana river in Guaira, in Brazil, seized cigarettes.",
+         "Parana river", (-24.07, -54.26)),  # at Guaira, not at Itaipu
+        ("MOSTAR, Bosnia — Police held three men. Floodwater from the Neretva cut the road at "
+         "Capljina.",
+         "Neretva", (43.12, 17.7)),  # its sentence's town, not the dateline's
+    ],
+)  # fmt: skip
+def test_places_a_river_on_the_stretch_its_sentence_names(nlp_model, gazetteer, text, river, point):
+    places = {p.span.text: p for p in places_in(text, nlp_model, gazetteer)}
+    assert (places[river].lat, places[river].lon) == point

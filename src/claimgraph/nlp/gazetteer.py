@@ -62,6 +62,8 @@ _SUN_DIGRAPHS = ("sh", "th", "dh")
 _SUN_LETTERS = "tdrzsn"
 _AREA_KINDS = frozenset("ocean sea strait gulf lake canal river island valley area".split())
 FEATURE_KINDS = _AREA_KINDS | {"shoal", "camp", "base", "site"}  # areas are regions; others sites
+# the side of a town a district named after it may take ("Mandera East", "Kisumu Central")
+_SIDES = frozenset({"east", "west", "north", "south", "central"})
 _COMPASS = {"northern": "north", "southern": "south", "western": "west", "eastern": "east"}
 _COMPASS.update({"nord": "north", "sud": "south"})
 _DROPPED = "'’‘ʼʻʿʾ`´."
@@ -84,6 +86,8 @@ class GazetteerEntry:
     population: int = 0
     admin1: str | None = None  # GeoNames admin-1 code, for places and regions
     needs_context: bool = False  # a small town or a bare admin-1 name: its country must be named
+    # a river's course (points along it, besides lat/lon): the report's places pick the stretch
+    course: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +153,7 @@ class Gazetteer:
         generic_district_words: frozenset[str],
         acronyms: frozenset[str],
         country_continents: dict[str, str] | None = None,
+        towns: dict[str, list[GazetteerEntry]] | None = None,
     ) -> None:
         self._features = features
         self._countries = countries
@@ -164,6 +169,7 @@ class Gazetteer:
         self._generic_district_words = generic_district_words
         self._acronyms = acronyms
         self._continent_of = country_continents or {}
+        self._towns = towns or {}  # places the GeoNames index lacks (places_towns.v1.tsv)
         self._by_iso = {entry.country: entry for entry in countries.values() if entry.country}
         self._entries: dict[int, GazetteerEntry] = {}
         self._feature_starts = frozenset(key.split()[0] for key in features)
@@ -176,7 +182,7 @@ class Gazetteer:
     def __len__(self) -> int:
         """How many names the gazetteer knows (a name may stand for several places)."""
         tiers = (self._features, self._countries, self._regions, self._region_bases)
-        return sum(map(len, tiers)) + len(self._admin1) + len(self._places)
+        return sum(map(len, tiers)) + len(self._admin1) + len(self._places) + len(self._towns)
 
     def lookup(
         self, name: str, *, kind: str | None = None, context: DocumentContext | None = None
@@ -262,9 +268,9 @@ class Gazetteer:
         former name of Engels) only when that place is far bigger, or when it lies in a country
         the document names and the other does not ("Saida" in Lebanon is Sidon, not Algeria's
         Saïda)."""
-        key = self._aliases.get(key, key)
+        target = self._aliases.get(key, key)
         candidates = self.places_named(key)
-        owned = [c for c in candidates if _own_name(c.name, key)]
+        owned = [c for c in candidates if _own_name(c.name, key) or _own_name(c.name, target)]
         own = _choose(owned, context)
         # "Boni" in a report on Mali: not Bonn, which is also called so
         other = _choose(
@@ -293,16 +299,20 @@ class Gazetteer:
         )
 
     def places_named(self, name: str) -> list[GazetteerEntry]:
-        """Every populated place of this name (or of the name it is an alias of, or of the name
-        with its Arabic articles spelt another way)."""
+        """Every populated place of this name and of the name it is an alias of ("Foya" is
+        also Foya Kamara, Liberia, beside the Chinese Foya), or, where there is none, of the
+        name spelt another way (`_spelling_variants`: Arabic articles, "Tal"/"Tall", "Rada'a")."""
         key = place_key(name)
-        key = self._aliases.get(key, key)
+        target = self._aliases.get(key)
         found = self._places.find(key)
-        for variant in _article_variants(key) if not found else ():
+        if target is not None:
+            found += tuple(p for p in self._places.find(target) if p not in found)
+        towns = self._towns.get(key, []) + (self._towns.get(target, []) if target else [])
+        for variant in _spelling_variants(key) if not found and not towns else ():
             found = self._places.find(variant)
             if found:
                 break
-        return [self._entry(place) for place in found]
+        return [self._entry(place) for place in found] + towns
 
     def town_in(self, name: str, country: str) -> GazetteerEntry | None:
         """The most populous place of this name in this country, spelt exactly or, failing
@@ -335,6 +345,11 @@ class Gazetteer:
     ) -> GazetteerEntry | None:
         """An admin-2 district by its GeoNames name, or by the seat it is named after."""
         named, seats = district_candidates(self._places, key, by_seat=by_seat)
+        head, _, last = key.rpartition(" ")
+        if by_seat and not named and not seats and head and last in _SIDES:
+            # "Mandera East": a district that takes a side of its seat town's name
+            named, seats = district_candidates(self._places, head)
+            key = head
         own = [p for p in seats if district_seat_named(key, place_key(p.name))]
         seats = own or seats  # "Pokrovsk" is also a former name of Engels
         entries = [_district_entry(d) for d in named] + [_seat_entry(p) for p in seats]
@@ -450,6 +465,22 @@ def _seat_entry(seat: IndexedPlace) -> GazetteerEntry:
         admin1=seat.admin1 or None,
         needs_context=seat.population < MIN_CITY_POPULATION,
     )
+
+
+# "Tal Tamr", "Tell Abyad", "Tall Tamr": the Arabic for a mound, spelt four ways
+_TELL = ("tall", "tal", "tell", "tel")
+
+
+def _spelling_variants(key: str) -> list[str]:
+    """Other spellings of a name: each Arabic article another way, "Tal" as "Tall", "Tell" or
+    "Tel", and a final vowel written twice for an ayn ("Rada'a" for GeoNames' "Radā‘")."""
+    variants = _article_variants(key)
+    first, _, rest = key.partition(" ")
+    if first in _TELL and rest:
+        variants += [f"{other} {rest}" for other in _TELL if other != first]
+    if len(key) > 4 and key[-1] in "aeiou" and key[-2] == key[-1] and key[-3] not in "aeiou":
+        variants.append(key[:-1])
+    return variants
 
 
 def _article_variants(key: str) -> list[str]:
@@ -584,11 +615,23 @@ def _admin1_index(
         code: names.split("|")
         for code, names in data_rows(lexicon_text("places_admin1_aliases.v1.tsv"))
     }
-    known = {(e.country, e.admin1) for e in regions.values() if e.admin1}
+    # the hand table's names for each division it holds: it replaces the GeoNames division
+    # only under one of those names, loosely spelt ("Kursk Oblast"); a wider area seated there
+    # ("Jubaland" at Kismayo) leaves the division itself ("Lower Juba") to GeoNames
+    known: dict[tuple[str, str], set[str]] = {}
+    for key, e in regions.items():
+        if e.admin1:
+            held = known.setdefault((e.country, e.admin1), set())
+            held.update(loose_key(k) for k in (key, place_key(e.name)))
+    for base, entries in bases.items():
+        for e in entries:
+            if e.admin1 and (e.country, e.admin1) in known:
+                known[e.country, e.admin1].add(loose_key(base))
     bare: dict[str, list[GazetteerEntry]] = {}
     for code, name, ascii_name, geonameid in data_rows(lexicon_text("places_admin1.v1.tsv")):
         country, admin1 = code.split(".", 1)
-        if (country, admin1) in known:
+        names = _admin1_keys(name, ascii_name, *aliases.get(code, ()))
+        if (country, admin1) in known and _same_division(names, known[country, admin1]):
             continue
         # by its own name: "Sinaloa" is only an alternate name of the small Sinaloa de Leyva
         namesake = next(
@@ -623,7 +666,7 @@ def _admin1_index(
                 _add_base(bases, " ".join(words[:-1]), entry)
             elif key in regions:
                 continue
-            elif len(key) < 4 or _town_named(places, key, country):
+            elif len(key) < 4 or _town_named(places, key, country, admin1):
                 _add_base(bases, key, entry)  # "Lac province", "Kidal region": a region word asks
             else:
                 bare.setdefault(key, []).append(entry)
@@ -631,6 +674,15 @@ def _admin1_index(
         if code in official:
             _add_base(seat_bases, place_key(seat.name), entry)
     return bare
+
+
+def _same_division(keys: set[str], held: set[str]) -> bool:
+    """The hand table's entry is this GeoNames division: a name of one is a name of the other,
+    loosely spelt, or begins it ("Kherson" / "Khersons'ka Oblast'")."""
+    loose = {loose_key(k) for k in keys}
+    return any(
+        a == b or a.startswith(b + " ") or b.startswith(a + " ") for a in loose for b in held
+    )
 
 
 def _official_seats(places: PlaceIndex) -> dict[str, IndexedPlace]:
@@ -645,11 +697,16 @@ def _official_seats(places: PlaceIndex) -> dict[str, IndexedPlace]:
     return found
 
 
-def _town_named(places: PlaceIndex, key: str, country: str) -> bool:
+def _town_named(places: PlaceIndex, key: str, country: str, admin1: str) -> bool:
     """A town of the country has this as its own name ("Kidal"), not only as an alternate one
-    ("Sabah" is also a name of Sabak Bernam; the bare word still means the state)."""
+    ("Sabah" is also a name of Sabak Bernam; the bare word still means the state), and lies in
+    the region or is a city: a village of the name in another region ("Michoacán", 574 people,
+    in Chiapas) does not make "Michoacan" a village."""
     return any(
-        p.country == country and _own_name(p.name, key) and p.population >= NAMESAKE_MIN
+        p.country == country
+        and _own_name(p.name, key)
+        and p.population >= NAMESAKE_MIN
+        and (p.admin1 == admin1 or p.population >= MIN_CITY_POPULATION)
         for p in places.find(key)
     )
 
@@ -678,17 +735,43 @@ def _add_base(bases: dict[str, list[GazetteerEntry]], key: str, entry: Gazetteer
 def _feature_index() -> dict[str, GazetteerEntry]:
     """Seas, straits, camps and bases (`places_features.v1.tsv`)."""
     index: dict[str, GazetteerEntry] = {}
-    for name, kind, country, lat, lon, aliases in data_rows(lexicon_text("places_features.v1.tsv")):
+    for row in data_rows(lexicon_text("places_features.v1.tsv")):
+        name, kind, country, lat, lon, aliases, course = (row + [""] * 7)[:7]
         entry = GazetteerEntry(
             name=name,
             country=country or None,
             lat=float(lat),
             lon=float(lon),
             kind="region" if kind in _AREA_KINDS else "site",
+            course=tuple(
+                (float(a), float(b))
+                for a, b in (point.split() for point in course.split(";") if point)
+            ),
         )
         for alias in (name, *aliases.split("|")):
             if alias:
                 index.setdefault(place_key(alias), entry)
+    return index
+
+
+def _town_index() -> dict[str, list[GazetteerEntry]]:
+    """Towns the GeoNames index lacks (`places_towns.v1.tsv`), by name and alias; small ones
+    need their country named, as a GeoNames town of their size does."""
+    index: dict[str, list[GazetteerEntry]] = {}
+    for name, country, lat, lon, population, aliases in data_rows(
+        lexicon_text("places_towns.v1.tsv")
+    ):
+        entry = GazetteerEntry(
+            name=name,
+            country=country,
+            lat=float(lat),
+            lon=float(lon),
+            kind="city",
+            population=int(population),
+            needs_context=int(population) < MIN_CITY_POPULATION,
+        )
+        for key in dict.fromkeys(place_key(n) for n in (name, *aliases.split("|")) if n):
+            index.setdefault(key, []).append(entry)
     return index
 
 
@@ -758,4 +841,5 @@ def _build() -> Gazetteer:
             iso: country["continentcode"]
             for iso, country in _geonames_table("countries.json").items()
         },
+        towns=_town_index(),
     )

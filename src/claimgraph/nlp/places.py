@@ -32,6 +32,7 @@ Organisation names of two or more words ("National Intelligence Service", "Paris
 never split to find a place inside.
 """
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -142,6 +143,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     finder.place_entities()  # a small town's country may come from a name the model mislabelled
     finder.region_and_port_phrases()  # and once more, for seats whose country came last
     finder.loose_demonyms()
+    finder.rivers_on_their_stretch()
     return sorted(finder.places, key=lambda place: place.span.start)
 
 
@@ -153,6 +155,7 @@ class _Finder:
         self.gazetteer = gazetteer
         self.words = words
         self.places: list[Place] = []
+        self.courses: dict[int, tuple[tuple[float, float], ...]] = {}  # place index -> course
         self.claimed = [False] * len(doc)
         self.person_words = frozenset(
             place_key(token.text)
@@ -195,9 +198,11 @@ class _Finder:
             if t.text in _POSSESSIVE and t.i > start
         ]
         phrases: list[str] = []
+        bare: list[str] = []  # names that may be an admin-1 region's own ("Cauca", "al-Jawf")
         for start, end in names:
             if start >= end:
                 continue
+            end = self._joined_country_end(start, end)  # "Guinea" tagged, "Guinea-Bissau" meant
             text = self.doc[start:end].text
             iso = self.words.demonyms.get(place_key(text)) or self.words.demonyms.get(
                 place_key(text).removesuffix("s")
@@ -211,6 +216,8 @@ class _Finder:
             if place_key(text) in NATIONS:
                 regions.add(NATIONS[place_key(text)])  # "Scotland": GB's region SCT
             entry = entry or self.gazetteer.lookup(text, kind="named_region")
+            if entry is None:
+                bare.append(text)
             if entry is None and end < len(self.doc):
                 if self.gazetteer.is_region_word(self.doc[end].text):
                     phrases.append(f"{text} {self.doc[end].text}")
@@ -226,7 +233,22 @@ class _Finder:
         known = DocumentContext(frozenset(countries), primary=primary)
         for phrase in phrases:
             note(self.gazetteer.lookup(phrase, context=known) or self.gazetteer.lookup(phrase))
+        # ... and a region's bare name in a country the report names: "the Cauca governor"
+        for text in bare:
+            region = self.gazetteer.lookup(text, kind="admin1", context=known)
+            if region is not None and region.country in countries:
+                note(region)
         return DocumentContext(frozenset(countries), frozenset(regions), primary)
+
+    def _joined_country_end(self, start: int, end: int) -> int:
+        """The end of a country's name the hyphens after a name join to it ("Guinea" + "-" +
+        "Bissau", "Timor" + "-" + "Leste"), else `end`."""
+        wide = end
+        while wide + 1 < len(self.doc) and _joins(self.doc[wide - 1], self.doc[wide]):
+            wide += 2
+        if wide != end and self.gazetteer.lookup(self.doc[start:wide].text, kind="country"):
+            return wide
+        return end
 
     def widen_context(self) -> None:
         """Add the countries and regions of the places found so far."""
@@ -324,16 +346,31 @@ class _Finder:
     def region_and_port_phrases(self) -> None:
         for token in self.doc:
             lower = place_key(token.text)
-            if self.gazetteer.is_region_word(token.text) and token.pos_ in ("NOUN", "PROPN"):
-                for start, end in self._listed_names_before(token.i, token.text):
+            word, at = token.text, token.i
+            if (prefix := self._district_prefix(token.i)) is not None:
+                # "the Guma local government area", "the Mandera East sub-county": a district
+                word, at = "district", prefix
+            named = self.gazetteer.is_region_word(token.text) or prefix is not None
+            if named and token.pos_ in ("NOUN", "PROPN"):
+                for start, end in self._listed_names_before(at, word):
                     entry = self.gazetteer.lookup(
-                        f"{self.doc[start:end].text} {token.text}", context=self.context
+                        f"{self.doc[start:end].text} {word}", context=self.context
                     )
                     if entry is not None and entry.kind in ("region", "district"):
                         # the last name takes the region word: "Kursk and [Belgorod regions]"
-                        self._emit(start, token.i + 1 if end == token.i else end, entry, entry.kind)
+                        self._emit(start, token.i + 1 if end == at else end, entry, entry.kind)
             elif lower in self.words.port_words:
                 self._port_phrase(token)
+
+    def _district_prefix(self, i: int) -> int | None:
+        """Where a district phrase of several words ending at token i begins: "local
+        government area" (Nigeria's LGAs), "sub-county", "sub-district" (Kenya, Uganda)."""
+        words = [t.lower_ for t in self.doc[max(0, i - 2) : i + 1]]
+        if words == ["local", "government", "area"]:
+            return i - 2
+        if len(words) == 3 and words[:2] == ["sub", "-"] and words[2] in ("county", "district"):
+            return i - 2
+        return None
 
     def _port_phrase(self, token: Token) -> None:
         """ "Chongjin port", "the port of Hodeidah", "the port city of Tartus"."""
@@ -496,8 +533,8 @@ class _Finder:
         return self.gazetteer.lookup(self.doc[start:end].text, context=self.context) is not None
 
     def _split_at_locatives(self, start: int, end: int) -> list[tuple[int, int]]:
-        """ "Goma in North Kivu" -> "Goma", "North Kivu": an entity run across a locative;
-        "Victoria, Seychelles" -> "Victoria", "Seychelles" where the name after the comma is a
+        """ "Goma in North Kivu" -> "Goma", "North Kivu": an entity run across a locative or,
+        after a locative, across an "and" between two places; "Victoria, Seychelles" -> "Victoria", "Seychelles" where the name after the comma is a
         country's or a region's; and "Mozambique's Cabo Delgado" where the name before the
         possessive is."""
         parts, at = [], start
@@ -507,6 +544,16 @@ class _Finder:
                 at = i + 1
             elif self.doc[i].text in _POSSESSIVE and self._area_name(at, i):
                 parts.append((at, i))  # "Mozambique's Cabo Delgado": the country, then its part
+                at = i + 1
+            elif (
+                # "between [Karabulak and Sunzha]", "around [Sangin and Musa Qala]": two places
+                # after a locative, not a firm's name ("Marks and Spencer")
+                self.doc[i].lower_ == "and"
+                and self._locative_before(start)
+                and self._known(at, i)
+                and self._known(i + 1, end)
+            ):
+                parts.append((at, i))
                 at = i + 1
             elif self.doc[i].lower_ in _INSIDE_LOCATIVE or (
                 # "Waspam on the Coco river": the river already found
@@ -549,13 +596,22 @@ class _Finder:
         return None
 
     def _country_after_comma(self, end: int) -> str | None:
+        """ "Victoria, Seychelles", "Sao Domingos, in Guinea-Bissau": the country written
+        after the name."""
         if end + 1 >= len(self.doc) or self.doc[end].text != ",":
             return None
-        last = end + 1
-        while last < len(self.doc) and last - end <= 4 and self.doc[last].pos_ == "PROPN":
+        first = end + 1
+        if self.doc[first].lower_ == "in":
+            first += 1
+        last = first
+        while (
+            last < len(self.doc)
+            and last - first < 4
+            and (self.doc[last].pos_ == "PROPN" or _joins(self.doc[last - 1], self.doc[last]))
+        ):
             last += 1
-        for stop in range(last, end + 1, -1):
-            entry = self.gazetteer.lookup(self.doc[end + 1 : stop].text, kind="country")
+        for stop in range(last, first, -1):
+            entry = self.gazetteer.lookup(self.doc[first:stop].text, kind="country")
             if entry is not None:
                 return entry.country
         return None
@@ -655,6 +711,29 @@ class _Finder:
             return False
         self._emit(start, end, entry, "demonym")
         return True
+
+    def rivers_on_their_stretch(self) -> None:
+        """A river with a course in the features table is placed at the point of its course
+        nearest the towns and sites its sentence names, else the report ("across the Parana
+        river in Guaira" is the Parana at Guaira, not at Itaipu); with none, at its table
+        point."""
+        towns = [
+            p
+            for i, p in enumerate(self.places)
+            if p.kind in _ANCHOR_KINDS and i not in self.courses and p.lat is not None
+        ]
+        for i, course in self.courses.items():
+            place = self.places[i]
+            sentence = self.doc.char_span(
+                place.span.start, place.span.end, alignment_mode="expand"
+            ).sent
+            near = [p for p in towns if sentence.start_char <= p.span.start < sentence.end_char]
+            anchors = [(p.lat, p.lon) for p in near or towns]
+            if not anchors:
+                continue
+            points = [(place.lat, place.lon), *course]
+            lat, lon = min(points, key=lambda point: min(_km(point, a) for a in anchors))
+            self.places[i] = replace(place, lat=lat, lon=lon)
 
     # -- shared ------------------------------------------------------------------------------
 
@@ -766,6 +845,8 @@ class _Finder:
         first, last = self.doc[start], self.doc[end - 1]
         end_char = last.idx + len(last.text.removesuffix("’s").removesuffix("'s"))
         span = Span(first.idx, end_char, doc_text(self.doc)[first.idx : end_char])
+        if entry.course:
+            self.courses[len(self.places)] = entry.course
         self.places.append(
             Place(
                 span=span,
@@ -789,6 +870,17 @@ _LANGUAGE_AFTER = re.compile(r"(?:-|\s)?(?:language|speaking|speakers?)\b")
 
 # nouns after a feature's name that say what kind of place it is
 _SITE_NOUNS = frozenset({"camp", "camps", "settlement", "base", "airbase", "airfield", "crossing", "river", "lake", "reservoir", "dam"})  # fmt: skip
+
+
+_ANCHOR_KINDS = frozenset({"city", "port", "district", "site"})  # point-like places
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine), for ranking points along a river."""
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(h))
 
 
 def _never_place(ent: SpacySpan) -> bool:
