@@ -410,6 +410,21 @@ def test_what_a_denier_calls_a_claim_is_no_matter_the_claim_must_name(tmp_path, 
     assert "burned the police station" in denied[0], denied
 
 
+def test_what_a_denier_calls_by_its_form_is_the_claim_just_told(tmp_path, pipeline):
+    """ "The army dismissed the communiqué as propaganda": the communiqué is the group's claim
+    the report has just given, named by its form, not a matter of its own."""
+    text = (
+        "Rebels claim raid on post\n\n"
+        "OCANA, Nov 24 (Wire) — An armed group said in a communiqué on Tuesday that its fighters "
+        "had killed 14 soldiers at the post of La Vega. The army dismissed the communiqué as "
+        "propaganda.\n"
+    )
+    with reports_store(tmp_path, pipeline, [("Wire", "2026-11-24", text)]) as store:
+        denied = denied_labels(store)
+    assert len(denied) == 1, denied
+    assert "14 soldiers" in denied[0], denied
+
+
 def test_a_denial_set_after_a_report_answers_that_report(tmp_path, pipeline):
     """ "..., a rights group said, an accusation the army dismissed as fabricated": the army
     denies the claim the sentence reports."""

@@ -1899,3 +1899,25 @@ def test_a_presenter_passing_on_what_others_say_is_no_source_but_an_interviewee_
     voices = {f.source_text: _relaying_voice(f, facts) for f in facts if f.cue == ":"}
     assert voices.get("OKAFOR") is True, voices
     assert voices.get("KIVISILD") is False, voices
+
+
+def test_a_high_estimate_disputes_a_figure_far_below_it():
+    """ "as many as 200 fighters" against the army's "about 80": an estimate near its top, so
+    the two disagree; "fewer than 1,000" allows anything below and disputes only more."""
+    from claimgraph.resolve.contradictions import figure_conflicts
+
+    def rows(text, qualifier):
+        return [
+            {**_row("c1", 80.0, "unknown", "army", "about 80"), "qualifier": "approx"},
+            {
+                **_row("c2", 200.0, "unknown", "officer", text),
+                "qualifier": qualifier,
+                "high": 200.0,
+            },
+        ]
+
+    topic = {"topic": "attackers|||CO"}
+    high = [{**row, **topic} for row in rows("as many as 200", "upper_bound")]
+    assert len(figure_conflicts(high, 5.0, 0.1, "attackers")) == 1
+    below = [{**row, **topic} for row in rows("fewer than 200", "upper_bound")]
+    assert figure_conflicts(below, 5.0, 0.1, "attackers") == []

@@ -952,3 +952,18 @@ def test_a_modal_of_the_next_predicate_or_report_is_not_the_figures(facts_of):
     assert modality[600000] == "cumulative"
     assert modality[2000] == "cumulative"
     assert modality[37] == "unknown"
+
+
+def test_a_roundups_sections_in_capitals_file_their_figures_under_their_country(facts_of):
+    """A weekly roundup's sections headed in capitals ("EL TARRA, COLOMBIA", "KOSOVO:
+    DARDANET"): a figure under one is in that section's country, not in the country another
+    story or the outlet's own name suggests."""
+    facts = facts_of(
+        "The week in two disputes\n\nPlainview | Weekly | 30 November\n\n"
+        "SANTA RITA, COLOMBIA\n22 November: the mayor says 11 civilians were killed.\n\n"
+        "KOSOVO: DARDANET\n24 November: the operator says 420,000 subscribers lost service.\n",
+        published="2026-11-30",
+    )
+    places = {figure.value: figure.place for figure in figures_in(facts)}
+    assert places[11] == "CO"
+    assert places[420000] == "XK"

@@ -18,6 +18,7 @@ default tolerance; "more than 10,000" is 10,000 and up).
 
 import hashlib
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -143,10 +144,16 @@ def _interval(row: Mapping[str, Any], tolerance: float) -> tuple[float, float]:
             return low, low * 10
         return low, math.inf
     if qualifier == "upper_bound":
-        return 0.0, row["high"] if row["high"] is not None else value
+        high = row["high"] if row["high"] is not None else value
+        # "as many as 200", "up to 26 hours": an estimate near its top, which "about 80" or
+        # "around six hours" disputes; "fewer than 1,000" allows anything below
+        return (high / 2 if HIGH_ESTIMATE.search(row["text"] or "") else 0.0), high
     if qualifier == "approx":
         return value * (1 - tolerance), value * (1 + tolerance)
     return value, value
+
+
+HIGH_ESTIMATE = re.compile(r"\b(?:as many as|as much as|as high as|up to)\b", re.IGNORECASE)
 
 
 def _key(row: Mapping[str, Any]) -> tuple[Any, ...]:

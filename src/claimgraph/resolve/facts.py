@@ -152,6 +152,8 @@ def document_facts(
             and not _owner(text, place.span.end)
             # "the tanker's Dubai-based manager": where a company sits, not where it happened
             and not text.startswith("-based", place.span.end)
+            # "Plainview | Explainer | 30 November": the outlet's name, not a town
+            and not _is_outlet(text[place.span.start : place.span.end], document.outlet)
         ):
             context.countries[place.country] += 1
     scene = next(iter(context.countries)) if len(context.countries) == 1 else None
@@ -194,15 +196,28 @@ def _section_headings(text: str, places: tuple[Place, ...]) -> list[tuple[int, C
     over a list of bullets), with the countries they name; a heading that names none ("Aegean:
     Imia/Kardak") takes those its bullets name, so that no figure under it is filed under the
     section before."""
-    matches = list(BRIEFING_HEADING.finditer(text))
+    matches = sorted(
+        [*BRIEFING_HEADING.finditer(text), *_capitals_headings(text)], key=lambda m: m.start()
+    )
     ends = [m.start() for m in matches[1:]] + [len(text)] if matches else []
 
     def countries_in(start: int, end: int) -> Counter[str]:
-        return Counter(
+        found = Counter(
             p.country
             for p in places
             if p.country and p.kind != "demonym" and start <= p.span.start < end
         )
+        if text[start:end].isupper():
+            # "EL TARRA, COLOMBIA": a heading in capitals names its country in so many words,
+            # whatever town of the name the place finder took ("SANTA RITA" is also in Brazil)
+            names = load_country_names().names
+            written = Counter(
+                names[key]
+                for part in CAPITALS_PARTS.split(text[start:end])
+                if (key := source_key(part.strip())) in names
+            )
+            return written or found
+        return found
 
     headings = []
     for match, section_end in zip(matches, ends, strict=True):
@@ -212,6 +227,26 @@ def _section_headings(text: str, places: tuple[Place, ...]) -> list[tuple[int, C
         if countries:
             headings.append((match.start(), countries))
     return headings
+
+
+# a roundup's section heading on a line of its own, in capitals: "KOSOVO: DARDANET", "EL TARRA,
+# COLOMBIA", "HONDURAS / NICARAGUA: DOÑA REINA (25 NOVEMBER)"
+CAPITALS_HEADING = re.compile(r"^(?=[^\n]*[A-Z]{3})[^\n.!?a-z]{4,80}$", re.MULTILINE)
+CAPITALS_PARTS = re.compile(r"[,:/()]|\s[-–—]\s")
+
+
+def _capitals_headings(text: str) -> list[re.Match[str]]:
+    """Lines in capitals after the lead (a headline written in capitals is no section)."""
+    first_break = text.find("\n")
+    return [
+        m
+        for m in CAPITALS_HEADING.finditer(text)
+        if m.start() > first_break and not any(ch.islower() for ch in m.group())
+    ]
+
+
+def _is_outlet(name: str, outlet: str | None) -> bool:
+    return bool(outlet) and name.casefold() == (outlet or "").casefold()
 
 
 def _home_country(analysis: Analysis) -> str | None:

@@ -10,6 +10,7 @@ on what sets a claim apart ("Ussuriysk", "fake", "December").
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from functools import cache
 
@@ -23,10 +24,17 @@ def _stopwords() -> frozenset[str]:
     return frozenset(row[0] for row in data_rows(lexicon_text("resolve_stopwords.v1.txt")))
 
 
+def _folded(text: str) -> str:
+    """Without accents, so "communiqué" and "Bogotá" stay whole words ("communique")."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def words(text: str) -> list[str]:
     """Lower-case content words; a plural "s" is dropped so "troops" meets "troop"."""
     stop = _stopwords()
-    found = re.findall(r"[a-z0-9][a-z0-9,'\-]*", text.casefold().replace("’", "'"))
+    found = re.findall(r"[a-z0-9][a-z0-9,'\-]*", _folded(text.casefold().replace("’", "'")))
     return [w.rstrip(",").removesuffix("'s").removesuffix("s") for w in found if w not in stop]
 
 
