@@ -1842,6 +1842,17 @@ def test_a_body_described_and_not_named_is_the_one_named_body_so_described():
     assert _identity(*sources).canonical("as-emajoe-vesi") == "as-emajoe-vesi"
 
 
+def test_a_description_a_person_tagged_name_also_bears_maps_to_no_body():
+    """ "operator says" in a Kosovo report is not the one body described as a boat's owner in
+    another story, when the report's own operator ("the country's largest operator, Dardanet")
+    was tagged as a person's name: two bearers of the word, so neither."""
+    owner = SourceInfo("ana-ruiz-fishing", "Ruiz Fishing", "organisation", roles=("boat owner",))
+    described = SourceInfo("operator", "operator", "organisation")
+    assert _identity(owner, described).canonical("operator") == "ana-ruiz-fishing"
+    tagged = SourceInfo("dardanet", "Dardanet", "person", roles=("country largest operator",))
+    assert _identity(owner, described, tagged).canonical("operator") == "operator"
+
+
 def test_a_body_named_with_and_without_its_country_and_parent_is_one():
     """ "the Fifth Fleet", "the U.S. Fifth Fleet" and "the U.S. Navy's Fifth Fleet" are one
     body; "the US Navy" is not it."""

@@ -1072,6 +1072,8 @@ class _Finder:
                     return speaker
             if _timeline_date(child):
                 continue  # "16 March: Basalt says ...": a timeline's date speaks for no one
+            if child.dep_ == "nsubj" and (speaker := _speaker_after_participle(child, verb)):
+                return speaker
             if child.dep_ == "nsubj" or (child.dep_ == "csubj" and not passive):
                 return _past_vocative(child, verb)
             if child.dep_ == "agent":
@@ -1683,6 +1685,35 @@ def _verdict_words() -> frozenset[str]:
 def _ends_in_verdict(token: Token) -> bool:
     words = [t for t in token.subtree if not t.is_punct]
     return bool(words) and words[-1].lower_ in _verdict_words()
+
+
+def _speaker_after_participle(subject: Token, verb: Token) -> Token | None:
+    """ "A cyberattack knocked out service, halting card payments and cutting off calls to the
+    emergency number, the country's largest operator, Dardanet, said": the parser made the
+    report's participle phrase the subject; the speaker is the noun phrase set off by commas
+    right before the verb."""
+    first = subject.left_edge
+    if not (
+        # a participle, tagged as one or (before a noun) as a noun: "halting card payments"
+        (first.tag_ == "VBG" or (first.text.endswith("ing") and first.tag_ == "NN"))
+        and first.text.islower()
+        and first.i > 0
+        and subject.doc[first.i - 1].text == ","
+        and any(c.dep_ == "ccomp" and c.i < first.i for c in verb.children)
+        and subject.doc[verb.i - 1].text == ","
+    ):
+        return None
+    # the outermost appositive whose phrase ends at the comma before the verb
+    return next(
+        (
+            t
+            for t in subject.subtree
+            if t.dep_ == "appos"
+            and verb.i - 2 <= t.right_edge.i <= verb.i - 1
+            and t.left_edge.i > first.i
+        ),
+        None,
+    )
 
 
 # a briefing's section heading: a short label, a colon and a short subject over a list of

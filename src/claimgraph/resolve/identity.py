@@ -847,13 +847,20 @@ def _described_bodies(identity: SourceIdentity) -> None:
     named body of the corpus that a report described by the same kind of word. Two such bodies
     ("the operator" where the corpus names two operators) leave it apart."""
     described: dict[frozenset[str], set[str]] = {}
+    # a name the tagger took for a person's, described by a body's word ("the country's largest
+    # operator, Dardanet"), makes that word ambiguous, though it is no body to map to
+    also_described: set[frozenset[str]] = set()
     for source in identity.infos.values():
-        if source.type != "organisation" or not source.roles:
+        if source.type not in ("organisation", "person") or not source.roles:
             continue
         for role in source.roles:
             words = source_key(role).split()
-            if words:
+            if not words:
+                continue
+            if source.type == "organisation":
                 described.setdefault(_kind(words[-1]), set()).add(source.id)
+            else:
+                also_described.add(_kind(words[-1]))
     countries = load_country_names()
     for source in list(identity.infos.values()):
         words = _without_country(source_key(source.name)).split()
@@ -867,6 +874,8 @@ def _described_bodies(identity: SourceIdentity) -> None:
             or source.id in identity.table.known
             or any(word[:1].isupper() for word in written)
         ):
+            continue
+        if _kind(words[-1]) in also_described:
             continue
         bodies = described.get(_kind(words[-1]), set()) - {source.id}
         bodies = {
