@@ -1178,3 +1178,45 @@ def test_source_hygiene_a_firm_is_never_the_group(analyse):
     )
     assert _source_of(analysis, "stopped for about nine hours") == "kestrel-forensics"
     assert _source_of(analysis, "it had stopped them for two days") != "kestrel-forensics"
+
+
+def test_a_report_before_its_speaker_with_a_participle_gives_the_speaker_set_off_before_the_verb(
+    analyse,
+):
+    """The parser takes "halting card payments ... number" for the subject of "said": the
+    speaker is the phrase set off by commas right before the verb."""
+    analysis = analyse(
+        "A cyberattack knocked out mobile and internet service across much of Albania on Sunday "
+        "morning, halting card payments in shops and cutting off calls to the police number, the "
+        "country's biggest carrier, Telvanet, said."
+    )
+    [said] = [a for a in analysis.attributions if a.cue.text == "said"]
+    assert said.source.text == "the country's biggest carrier, Telvanet"
+
+
+def test_the_group_in_a_roundup_section_is_no_firm_army_or_body_of_another_section(analyse):
+    """ "the group claims" in a roundup's line after a forensics firm spoke is not the firm,
+    nor the army or the UN agency of the section before."""
+    analysis = analyse(
+        "The week in two disputes\n\n"
+        "SANTA RITA, COLOMBIA\n"
+        "22 November: the army says four soldiers died. OCHA counts about 4,800 displaced.\n\n"
+        "KOSOVO: TELVANET\n"
+        "26 November: Kestrel Forensics says 74 sites were hit and about 480,000 records "
+        "copied; the group claims 1.9 million.\n"
+    )
+    [group] = [a for a in analysis.attributions if a.source and a.source.text == "the group"]
+    assert group.canonical_source not in ("kestrel-forensics", "army", "ocha"), (
+        group.canonical_source
+    )
+
+
+def test_another_speakers_word_set_after_a_figure_is_no_part_of_its_claim(analyse):
+    """ "The group says 2.3 million, which the firm calls impossible": the firm's judgement is
+    no part of what the group says."""
+    analysis = analyse(
+        "Telvanet now says 90,000 customers were affected. The group says 2.3 million, which "
+        "Osprey Forensics calls impossible because the database holds 700,000 entries."
+    )
+    [group] = [a for a in analysis.attributions if a.source and a.source.text == "The group"]
+    assert group.content_text == "2.3 million"

@@ -926,9 +926,12 @@ class _Resolver:
             # "the ministry", not "the emergencies ministry" (another body than the last one)
             and not _modifiers(description, head)
         ):
+            section = _section_start(doc_text(self.doc), tokens.start_char)
             for seen in reversed(
                 self.seen
             ):  # "the agency" after "South Korea's intelligence service"
+                if head.lemma_.lower() in _NON_STATE_BODIES and seen.position < section:
+                    break  # "the group" of a roundup's section is none of the section before
                 known = self.sources[seen.source_id]
                 if (
                     not seen.person
@@ -948,7 +951,11 @@ class _Resolver:
                     )
                     # "the group" after Iran's embassy spoke is the hackers named before it:
                     # a group, network or militia is no state's body
-                    and not (head.lemma_.lower() in _NON_STATE_BODIES and _state_body(known))
+                    and not (
+                        head.lemma_.lower() in _NON_STATE_BODIES
+                        # nor a bare "army" or "police", a state's force
+                        and (_state_body(known) or source_key(known.name) in _FORCES)
+                    )
                     # "the group that claimed the attack" after a security firm spoke: a firm
                     # ("Basalt Point Labs") is no group
                     and not (
@@ -1449,7 +1456,7 @@ class _Resolver:
             if ent.label_ != "ORG" or ent.end_char > position:
                 continue
             known = by_name.get(source_key(_drop_article(ent.text)))
-            if known is not None and not _state_body(known):
+            if known is not None and not _state_body(known) and not _firm_name(known):
                 return ent.start_char, known
         return None
 
@@ -1909,6 +1916,24 @@ def _name_between_commas(head: Token) -> str | None:
     if any(t.ent_type_ in ("PERSON", "GPE", "LOC", "NORP") for t in name):
         return None  # "the firm's founder, Ana Ruiz," or "the company, Norway," are no names
     return name.text
+
+
+# a roundup's section heading in capitals on a line of its own: "KOSOVO: DARDANET"
+_CAPITALS_HEADING = re.compile(r"^(?=[^\n]*[A-Z]{3})[^\n.!?a-z]{4,80}$", re.MULTILINE)
+
+
+def _section_start(text: str, position: int) -> int:
+    """Where the roundup section holding `position` begins (0 when there is none)."""
+    starts = [m.start() for m in _CAPITALS_HEADING.finditer(text, 0, position)]
+    return starts[-1] if starts else 0
+
+
+def _firm_name(source: Source) -> bool:
+    """ "Kestrel Forensics", "Basalt Point Labs": a firm's name, no group's ("the group
+    claims" after a security firm spoke is the hackers)."""
+    return bool(
+        set(source_key(source.name).split()[-1:]) & (organisation_name_words() - _NON_STATE_BODIES)
+    )
 
 
 def _strip_possessive(text: str) -> str:
