@@ -967,3 +967,14 @@ def test_a_roundups_sections_in_capitals_file_their_figures_under_their_country(
     places = {figure.value: figure.place for figure in figures_in(facts)}
     assert places[11] == "CO"
     assert places[420000] == "XK"
+
+
+def test_a_figure_the_speaker_says_is_not_so_is_no_estimate(facts_of):
+    """ "We do not have 1.1 million subscribers in the whole country": the operator's answer to
+    another's figure, not a count of its own."""
+    facts = facts_of(
+        'The group said it had cut off 1.1 million users. "We do not have 1.1 million '
+        'subscribers in the whole country," the operator\'s spokeswoman said.'
+    )
+    spokeswoman = next(fact for fact in facts if "whole country" in fact.content_text)
+    assert [f.modality for f in spokeswoman.figures] == ["recap"]

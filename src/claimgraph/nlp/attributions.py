@@ -1363,12 +1363,30 @@ def _without_appended_denials(tokens: list[Token], verbs: dict[str, Cue]) -> lis
     """A report's content less the denial set after it, from the comma on."""
     cut: set[int] = set()
     for token in tokens:
+        if _appended_judgement(token, verbs):
+            # "1.9 million, which Kestrel calls impossible": another speaker's word on it
+            cut.update(t.i for t in token.subtree)
+            cut.add(token.left_edge.i - 1)
+            continue
         if _appended_denial(token, verbs) is not None:
             cut.update(t.i for t in token.subtree)
             cut.add(token.left_edge.i - 1)
             if token.head.dep_ == "ccomp" and token.dep_ in _SUBJECTS:
                 cut.update(t.i for t in token.head.subtree)  # "... fabricated" read as its verb
     return [t for t in tokens if t.i not in cut]
+
+
+def _appended_judgement(token: Token, verbs: dict[str, Cue]) -> bool:
+    """ ", which Kestrel calls impossible", ", which Caracas denies": a relative clause after a
+    comma whose own named subject reports on what came before."""
+    if token.dep_ != "relcl" or token.lemma_.lower() not in verbs:
+        return False
+    first = token.left_edge
+    if first.lower_ not in ("which", "what") or first.i == 0 or token.doc[first.i - 1].text != ",":
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.lower_ not in _RELATIVE and _names_actor(c) for c in token.children
+    )
 
 
 def _only_source_between(gap: str) -> bool:

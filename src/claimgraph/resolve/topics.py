@@ -535,7 +535,15 @@ SHARED_NOUN = re.compile(
 )
 # a figure set aside ("four soldiers, not two as it first said") or a breakdown of the figure
 # before it ("eight people died, six of them civilians"): neither is a count of its own
-REJECTED = re.compile(r"\bnot\s+(?:about |around |some |the |more than |fewer than )?$", re.I)
+REJECTED = re.compile(
+    r"\bnot\s+(?:about |around |some |the |more than |fewer than )?$"
+    # "We do not have 1.1 million subscribers", "never had 300 staff": a figure the speaker
+    # says is not so
+    r"|\b(?:do|does|did|have|has|had)(?:\s+not|n't|\s+never)\s+(?:have|hold|employ|count|"
+    r"serve|own|run)\s+(?:even\s+|anywhere\s+near\s+)?$"
+    r"|\bnever\s+(?:had|held|employed|counted|served|owned|ran)\s+$",
+    re.I,
+)
 # "the church's figure of 42 dead could include ...": another's figure, named to be discussed
 OTHERS_FIGURE = re.compile(
     r"(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\bour )(?<!\btheir )(?<!\bmy )"
