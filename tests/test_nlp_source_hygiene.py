@@ -1220,3 +1220,29 @@ def test_another_speakers_word_set_after_a_figure_is_no_part_of_its_claim(analys
     )
     [group] = [a for a in analysis.attributions if a.source and a.source.text == "The group"]
     assert group.content_text == "2.3 million"
+
+
+def test_a_unit_of_the_army_the_report_named_speaks_for_that_army(analyse):
+    """ "a spokesman for the army's Third Brigade", after "Peru's army": the brigade is that
+    army's, so its claims and the army's are one body's, not two independent sources."""
+    analysis = analyse(
+        "LIMA, Nov 22 (Wire) — Peru's army said two soldiers died. Major Luis Quispe, spokesman "
+        "for the army's Third Brigade, said about 40 fighters had taken part."
+    )
+    brigade = next(s for s in analysis.sources if s.name == "Third Brigade")
+    army = next(s for s in analysis.sources if s.id == brigade.parent)
+    assert (army.country, brigade.country) == ("PE", "PE")
+
+
+def test_a_transcripts_label_is_the_person_its_introduction_names_with_two_family_names(
+    analyse,
+):
+    """ "IBÁÑEZ:" is "Captain Álvaro Ibáñez Cortés", whom the presenter introduced: an accented
+    given name and a second family name."""
+    analysis = analyse(
+        "PRESENTER: We also spoke to the commander of the naval base, Captain Álvaro Ibáñez "
+        "Cortés.\n\n"
+        "IBÁÑEZ: Our radar followed the patrol boat as it crossed into our waters.\n"
+    )
+    label = next(a for a in analysis.attributions if a.source and a.source.text == "IBÁÑEZ")
+    assert label.canonical_source == "alvaro-ibanez-cortes"

@@ -978,3 +978,21 @@ def test_a_figure_the_speaker_says_is_not_so_is_no_estimate(facts_of):
     )
     spokeswoman = next(fact for fact in facts if "whole country" in fact.content_text)
     assert [f.modality for f in spokeswoman.figures] == ["recap"]
+
+
+def test_a_bare_army_in_a_roundup_section_is_that_sections_countrys(analyse):
+    """ "the army says" under "SANTA RITA, COLOMBIA" is Colombia's army, which other reports
+    of the corpus name."""
+    from claimgraph.resolve.identity import SourceInfo
+
+    analysis = analyse(
+        "The week in two disputes\n\nPlainview | Weekly | 30 November\n\n"
+        "SANTA RITA, COLOMBIA\n22 November: the army says 11 soldiers were killed.\n\n"
+        "KOSOVO: DARDANET\n24 November: the operator says 420,000 subscribers lost service.\n",
+        published="2026-11-30",
+    )
+    named = SourceInfo("co-army", "Colombian army", "organisation", country="CO")
+    identity = build_identity(load_source_table(), [named], [])
+    facts = document_facts(analysis, identity, load_resolve_lexicon())
+    army = next(fact for fact in facts if "11 soldiers" in fact.content_text)
+    assert army.source_id == "co-army"

@@ -742,8 +742,11 @@ class _Resolver:
         written = surname[:1] + surname[1:].lower()
         names = {
             m.group(0)
+            # a second family name may follow: "Captain Óscar Reyes Banegas" for "REYES:"
             for m in re.finditer(
-                rf"\b[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)? {written}\b", self.doc.text
+                rf"\b[{_CAPITAL}][^\W\d_]+(?:-[{_CAPITAL}][^\W\d_]+)? {written}"
+                rf"(?: [{_CAPITAL}][^\W\d_]+(?![^\W\d_]*:))?\b",
+                self.doc.text,
             )
             if m.group(0).split()[0].casefold() not in title_nouns()
         }
@@ -1218,8 +1221,24 @@ class _Resolver:
                 )
                 resolved = self.resolve(body_span, body)
                 if resolved is not None and not resolved.mention.source_id.startswith("unresolved"):
-                    return self.sources[resolved.mention.source_id]
+                    return self._unit_of_force(self.sources[resolved.mention.source_id], body)
         return None
+
+    def _unit_of_force(self, unit: Source, head: Token) -> Source:
+        """ "the army's Second Division": a unit of the force the report has named ("Colombia's
+        army"), which it speaks for; remembered with that force as its parent."""
+        force = next(
+            (c for c in head.children if c.dep_ == "poss" and c.lemma_.lower() in _FORCES),
+            None,
+        )
+        if force is None or unit.country or unit.parent or unit.type != "organisation":
+            return unit
+        owner = self._described_antecedent(force.lemma_.lower(), force, force.idx)
+        if owner is None or owner.country is None or owner.id == unit.id:
+            return unit
+        unit = replace(unit, parent=owner.id, country=owner.country)
+        self.sources[unit.id] = unit
+        return unit
 
     def _office_holder(self, tokens: SpacySpan, head: Token, description: str) -> Source | None:
         """ "The minister" after "Minister for Civil Defence Johan Brandt": the person the report
@@ -1926,6 +1945,9 @@ def _section_start(text: str, position: int) -> int:
     """Where the roundup section holding `position` begins (0 when there is none)."""
     starts = [m.start() for m in _CAPITALS_HEADING.finditer(text, 0, position)]
     return starts[-1] if starts else 0
+
+
+_CAPITAL = "A-ZÀ-ÖØ-Þ\u0100-\u017f"  # capitals with accents: "Óscar"
 
 
 def _firm_name(source: Source) -> bool:

@@ -172,7 +172,9 @@ def document_facts(
         context.section = next(
             (c for start, c in reversed(headings) if start < attribution.content_start), Counter()
         )
-        source_id = _source(attribution, identity, lexicon, media_before, home)
+        # "the army says" under a roundup's "EL TARRA, COLOMBIA" is Colombia's army
+        section_home = next(iter(context.section)) if len(context.section) == 1 else None
+        source_id = _source(attribution, identity, lexicon, media_before, home or section_home)
         channel_id = _channel(attribution, identity)
         for offset, media in (
             (attribution.source.start if attribution.source else 0, source_id),
