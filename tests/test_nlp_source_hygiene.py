@@ -1246,3 +1246,15 @@ def test_a_transcripts_label_is_the_person_its_introduction_names_with_two_famil
     )
     label = next(a for a in analysis.attributions if a.source and a.source.text == "IBÁÑEZ")
     assert label.canonical_source == "alvaro-ibanez-cortes"
+
+
+def test_it_after_a_clause_naming_another_body_is_the_body_the_clause_describes(analyse):
+    """ "the rebel movement the army blames for the raid ... it said": "it" is the movement, not
+    the army named inside the clause that describes it."""
+    analysis = analyse(
+        "The Frente Popular del Sur (FPS), the rebel movement the army blames for the raid, "
+        "gave a far higher figure. In a statement posted on its channels, it said its fighters "
+        "had killed 19 soldiers."
+    )
+    [said] = [a for a in analysis.attributions if "19 soldiers" in a.content_text]
+    assert said.canonical_source != "army", said.canonical_source

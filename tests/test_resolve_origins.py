@@ -1932,3 +1932,19 @@ def test_a_high_estimate_disputes_a_figure_far_below_it():
     assert len(figure_conflicts(high, 5.0, 0.1, "attackers")) == 1
     below = [{**row, **topic} for row in rows("fewer than 200", "upper_bound")]
     assert figure_conflicts(below, 5.0, 0.1, "attackers") == []
+
+
+def test_a_unit_of_a_bare_army_counts_with_the_scenes_state():
+    """ "a spokesman for the army's Second Division" in a report that has named no army with
+    its country: the unit is the scene's army, one body with the state's other voices."""
+    from claimgraph.nlp.source_table import load_source_table
+
+    identity = build_identity(
+        load_source_table(),
+        [
+            SourceInfo("second-division", "Second Division", "organisation", parent="army"),
+            SourceInfo("ana-vera", "Ana Vera", "person", parent="second-division"),
+        ],
+        [],
+    )
+    assert identity.independence("ana-vera", None, "CO") == "state@CO"

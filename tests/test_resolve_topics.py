@@ -974,7 +974,7 @@ def test_a_figure_the_speaker_says_is_not_so_is_no_estimate(facts_of):
     another's figure, not a count of its own."""
     facts = facts_of(
         'The group said it had cut off 1.1 million users. "We do not have 1.1 million '
-        'subscribers in the whole country," the operator\'s spokeswoman said.'
+        "subscribers in the whole country,\" the operator's spokeswoman said."
     )
     spokeswoman = next(fact for fact in facts if "whole country" in fact.content_text)
     assert [f.modality for f in spokeswoman.figures] == ["recap"]

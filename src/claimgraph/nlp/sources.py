@@ -1234,9 +1234,14 @@ class _Resolver:
         if force is None or unit.country or unit.parent or unit.type != "organisation":
             return unit
         owner = self._described_antecedent(force.lemma_.lower(), force, force.idx)
-        if owner is None or owner.country is None or owner.id == unit.id:
+        if owner is not None and owner.id == unit.id:
             return unit
-        unit = replace(unit, parent=owner.id, country=owner.country)
+        if owner is None or owner.country is None:
+            # no army named with its country yet: the bare force, whose country the report's
+            # scene gives when resolve counts independent sources
+            unit = replace(unit, parent=slug(force.lemma_.lower()))
+        else:
+            unit = replace(unit, parent=owner.id, country=owner.country)
         self.sources[unit.id] = unit
         return unit
 
@@ -1637,6 +1642,7 @@ class _Resolver:
         wanted = _PRONOUNS[pronoun]
         paragraph = doc_text(self.doc).rfind("\n", 0, position)
         other_speaker = False  # a body spoke in the pronoun's paragraph after the candidate
+        fallback: tuple[_Seen, int] | None = None
         for seen in reversed(self.seen):
             if seen.position >= position:
                 continue
@@ -1651,8 +1657,34 @@ class _Resolver:
             if wanted == "plural" and (seen.plural or not seen.person):
                 return seen
             if wanted == "thing" and not seen.person and not seen.plural:
-                return seen
+                if fallback is not None:
+                    return seen if seen.position >= fallback[1] else None
+                sentence = self._relative_clause_sentence(seen.position)
+                if sentence is None:
+                    return seen
+                # "the group the army blames for the attack ... In a communiqué, it said": "it"
+                # is the group, not a body named inside the clause describing it
+                fallback = (seen, sentence)
+        # only a body inside the clause: the body it describes was named without speaking
         return None
+
+    def _relative_clause_sentence(self, position: int) -> int | None:
+        """Where the sentence starts when the mention at `position` is inside a relative
+        clause ("the group [the army blames]"); None otherwise."""
+        token = next((t for t in self.doc if t.idx == position), None)
+        if token is None:
+            return None
+        before = self.doc[token.i - 1] if token.i > token.sent.start else None
+        # "the group the army blames": a clause with no "that", which the parser often misreads
+        reduced = (
+            before is not None
+            and token.lower_ in ("the", "a", "an")
+            and before.pos_ in ("NOUN", "PROPN")
+            and before.dep_ != "compound"
+        )
+        if not reduced and not any(a.dep_ == "relcl" for a in token.ancestors):
+            return None
+        return token.sent.start_char
 
     # -- mention parts -----------------------------------------------------------------------
 

@@ -208,6 +208,8 @@ class SourceIdentity:
             # may be any group, so it never counts beside the one that is named ("the interior
             # ministry" is the state's the report is about)
             return False
+        if info.type == "unknown" and _id_words(source_id) <= state_words():
+            return True  # "army", the parent of "the army's Second Division": the scene's
         return known or info.type not in ("group", "unknown") or info.country is not None
 
     def outlet(self, name: str | None) -> str | None:
