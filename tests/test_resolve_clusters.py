@@ -207,6 +207,9 @@ def test_a_denial_naming_no_country_needs_a_shared_name():
         ("seafarers", "people", True),
         ("civilians:killed", "people:killed", True),  # "11 civilians" / "11 people" killed
         ("hostages:rescued", "captives:rescued", True),
+        ("compatriots:released", "fishermen:released", True),  # "five of our compatriots"
+        ("inmates:escaped", "prisoners:escaped", True),
+        ("inmates:escaped", "inmates:killed", False),
         ("troops", "people", False),  # soldiers are not "people" counted by a rescue service
         ("crew:missing", "crew:rescued", False),
     ],

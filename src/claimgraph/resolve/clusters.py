@@ -268,6 +268,14 @@ PEOPLE_WORDS = frozenset(
         "passengers",
         "residents",
         "villagers",
+        # who they are by their country or their place: "five of our compatriots" / "five
+        # fishermen", "61 inmates" / "61 prisoners"
+        "compatriots",
+        "nationals",
+        "citizens",
+        "inmates",
+        "prisoners",
+        "detainees",
     }
 )
 
