@@ -395,34 +395,39 @@ def test_a_claim_dismissed_is_the_one_whose_count_the_denier_answers(tmp_path, p
     assert all("11" in label for label in denied), denied
 
 
-def test_what_a_denier_calls_a_claim_is_no_matter_the_claim_must_name(tmp_path, pipeline):
-    """ "The police dismissed the claim as propaganda": "propaganda" is the police's word for
-    the claim just told, not a matter that claim has to speak of."""
-    text = (
-        "Gang says it burned station\n\n"
-        "LAE, Oct 3 (Wire) — An armed gang said on Saturday that its members had burned the "
-        "police station at Wau and killed three officers. The police dismissed the claim as "
-        "propaganda.\n"
-    )
-    with reports_store(tmp_path, pipeline, [("Wire", "2026-10-03", text)]) as store:
+@pytest.mark.parametrize(
+    ("text", "day", "denied_words"),
+    [
+        # "propaganda" is the police's word for the claim just told, not a matter that claim
+        # has to speak of
+        (
+            "Gang says it burned station\n\n"
+            "LAE, Oct 3 (Wire) — An armed gang said on Saturday that its members had burned the "
+            "police station at Wau and killed three officers. The police dismissed the claim as "
+            "propaganda.\n",
+            "2026-10-03",
+            "burned the police station",
+        ),
+        # the communiqué is the claim the report has just given, named by its form
+        (
+            "Rebels claim raid on post\n\n"
+            "OCANA, Nov 24 (Wire) — An armed group said in a communiqué on Tuesday that its "
+            "fighters had killed 14 soldiers at the post of La Vega. The army dismissed the "
+            "communiqué as propaganda.\n",
+            "2026-11-24",
+            "14 soldiers",
+        ),
+    ],
+)
+def test_what_a_denier_calls_a_claim_is_no_matter_the_claim_must_name(
+    tmp_path, pipeline, text, day, denied_words
+):
+    """ "The police dismissed the claim as propaganda", "the army dismissed the communiqué as
+    propaganda": the denial answers the claim just told."""
+    with reports_store(tmp_path, pipeline, [("Wire", day, text)]) as store:
         denied = denied_labels(store)
     assert len(denied) == 1, denied
-    assert "burned the police station" in denied[0], denied
-
-
-def test_what_a_denier_calls_by_its_form_is_the_claim_just_told(tmp_path, pipeline):
-    """ "The army dismissed the communiqué as propaganda": the communiqué is the group's claim
-    the report has just given, named by its form, not a matter of its own."""
-    text = (
-        "Rebels claim raid on post\n\n"
-        "OCANA, Nov 24 (Wire) — An armed group said in a communiqué on Tuesday that its fighters "
-        "had killed 14 soldiers at the post of La Vega. The army dismissed the communiqué as "
-        "propaganda.\n"
-    )
-    with reports_store(tmp_path, pipeline, [("Wire", "2026-11-24", text)]) as store:
-        denied = denied_labels(store)
-    assert len(denied) == 1, denied
-    assert "14 soldiers" in denied[0], denied
+    assert denied_words in denied[0], denied
 
 
 def test_a_denial_set_after_a_report_answers_that_report(tmp_path, pipeline):

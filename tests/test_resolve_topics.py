@@ -954,16 +954,18 @@ def test_a_modal_of_the_next_predicate_or_report_is_not_the_figures(facts_of):
     assert modality[37] == "unknown"
 
 
+ROUNDUP = (
+    "The week in two disputes\n\nPlainview | Weekly | 30 November\n\n"
+    "SANTA RITA, COLOMBIA\n22 November: the {speaker} says 11 {people} were killed.\n\n"
+    "KOSOVO: DARDANET\n24 November: the operator says 420,000 subscribers lost service.\n"
+)
+
+
 def test_a_roundups_sections_in_capitals_file_their_figures_under_their_country(facts_of):
     """A weekly roundup's sections headed in capitals ("EL TARRA, COLOMBIA", "KOSOVO:
     DARDANET"): a figure under one is in that section's country, not in the country another
     story or the outlet's own name suggests."""
-    facts = facts_of(
-        "The week in two disputes\n\nPlainview | Weekly | 30 November\n\n"
-        "SANTA RITA, COLOMBIA\n22 November: the mayor says 11 civilians were killed.\n\n"
-        "KOSOVO: DARDANET\n24 November: the operator says 420,000 subscribers lost service.\n",
-        published="2026-11-30",
-    )
+    facts = facts_of(ROUNDUP.format(speaker="mayor", people="civilians"), published="2026-11-30")
     places = {figure.value: figure.place for figure in figures_in(facts)}
     assert places[11] == "CO"
     assert places[420000] == "XK"
@@ -985,12 +987,7 @@ def test_a_bare_army_in_a_roundup_section_is_that_sections_countrys(analyse):
     of the corpus name."""
     from claimgraph.resolve.identity import SourceInfo
 
-    analysis = analyse(
-        "The week in two disputes\n\nPlainview | Weekly | 30 November\n\n"
-        "SANTA RITA, COLOMBIA\n22 November: the army says 11 soldiers were killed.\n\n"
-        "KOSOVO: DARDANET\n24 November: the operator says 420,000 subscribers lost service.\n",
-        published="2026-11-30",
-    )
+    analysis = analyse(ROUNDUP.format(speaker="army", people="soldiers"), published="2026-11-30")
     named = SourceInfo("co-army", "Colombian army", "organisation", country="CO")
     identity = build_identity(load_source_table(), [named], [])
     facts = document_facts(analysis, identity, load_resolve_lexicon())

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimgraph.errors import InputError
+from claimgraph.nlp.gazetteer import distance_km
 from claimgraph.records import Place
 
 NEAR_KM = 25.0
-_EARTH_KM = 6371.0088
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,14 +94,6 @@ def load_gold(path: Path) -> list[GoldDocument]:
                 )
         documents.append(GoldDocument(row["id"], row["split"], row["text"], places))
     return documents
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(math.sqrt(h))
 
 
 def score_document(document: GoldDocument, predicted: Sequence[Place], score: PlaceScore) -> None:

@@ -1737,6 +1737,26 @@ def _speaker_after_participle(subject: Token, verb: Token) -> Token | None:
 # a briefing's section heading: a short label, a colon and a short subject over a list of
 # bullets ("Chad: Ngouboua", "Aegean: Imia/Kardak"); resolve files the bullets' figures under it
 BRIEFING_HEADING = re.compile(r"^[^\n:.!?]{2,60}:[^\n.!?]{0,60}$\n(?=\s*[-•*–] )", re.MULTILINE)
+# a roundup's section heading on a line of its own, in capitals: "KOSOVO: DARDANET", "EL TARRA,
+# COLOMBIA", "HONDURAS / NICARAGUA: DOÑA REINA (25 NOVEMBER)"
+CAPITALS_HEADING = re.compile(r"^(?=[^\n]*[A-Z]{3})[^\n.!?a-z]{4,80}$", re.MULTILINE)
+
+
+def capitals_headings(text: str) -> list[re.Match[str]]:
+    """A roundup's section headings in capitals, after the first line (a headline written in
+    capitals is no section)."""
+    first_break = text.find("\n")
+    return [
+        m
+        for m in CAPITALS_HEADING.finditer(text)
+        if m.start() > first_break and not any(ch.islower() for ch in m.group())
+    ]
+
+
+def section_start(text: str, position: int) -> int:
+    """Where the roundup section holding `position` begins (0 when there is none)."""
+    starts = [m.start() for m in capitals_headings(text[:position])]
+    return starts[-1] if starts else 0
 
 
 def _heads_bullets(line: str, start: int, headings: set[int]) -> bool:

@@ -16,9 +16,9 @@ from claimgraph.records import Dateline, Span
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # capitals with accents too: "YAOUNDÉ", "ŁÓDŹ" (Latin-1 and Latin Extended-A)
-_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
-_CAPS_WORD = rf"[{_UPPER}][{_UPPER}'’.\-]+"
-_TITLE_WORD = rf"[{_UPPER}](?:[^\W\d_]|['’.\-])+"
+UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_CAPS_WORD = rf"[{UPPER}][{UPPER}'’.\-]+"
+_TITLE_WORD = rf"[{UPPER}](?:[^\W\d_]|['’.\-])+"
 _DATELINE = re.compile(
     rf"""
     (?P<place>

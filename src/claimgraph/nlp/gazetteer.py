@@ -35,6 +35,7 @@ sun-letter form ("az Zawr"), or dropped.
 import gc
 import itertools
 import json
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -465,6 +466,17 @@ def _seat_entry(seat: IndexedPlace) -> GazetteerEntry:
         admin1=seat.admin1 or None,
         needs_context=seat.population < MIN_CITY_POPULATION,
     )
+
+
+EARTH_KM = 6371.0088
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(h))
 
 
 # "Tal Tamr", "Tell Abyad", "Tall Tamr": the Arabic for a mound, spelt four ways

@@ -32,7 +32,6 @@ Organisation names of two or more words ("National Intelligence Service", "Paris
 never split to find a place inside.
 """
 
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -46,6 +45,7 @@ from claimgraph.nlp.gazetteer import (
     DocumentContext,
     Gazetteer,
     GazetteerEntry,
+    distance_km,
     place_key,
 )
 from claimgraph.nlp.lexicon import actor_nouns, data_rows, lexicon_text
@@ -534,9 +534,9 @@ class _Finder:
 
     def _split_at_locatives(self, start: int, end: int) -> list[tuple[int, int]]:
         """ "Goma in North Kivu" -> "Goma", "North Kivu": an entity run across a locative or,
-        after a locative, across an "and" between two places; "Victoria, Seychelles" -> "Victoria", "Seychelles" where the name after the comma is a
-        country's or a region's; and "Mozambique's Cabo Delgado" where the name before the
-        possessive is."""
+        after a locative, across an "and" between two places; "Victoria, Seychelles" ->
+        "Victoria", "Seychelles" where the name after the comma is a country's or a region's;
+        and "Mozambique's Cabo Delgado" where the name before the possessive is."""
         parts, at = [], start
         for i in range(start + 1, end - 1):
             if self.doc[i].text == "," and self._area_name(i + 1, end):
@@ -732,7 +732,7 @@ class _Finder:
             if not anchors:
                 continue
             points = [(place.lat, place.lon), *course]
-            lat, lon = min(points, key=lambda point: min(_km(point, a) for a in anchors))
+            lat, lon = min(points, key=lambda point: min(distance_km(*point, *a) for a in anchors))
             self.places[i] = replace(place, lat=lat, lon=lon)
 
     # -- shared ------------------------------------------------------------------------------
@@ -873,14 +873,6 @@ _SITE_NOUNS = frozenset({"camp", "camps", "settlement", "base", "airbase", "airf
 
 
 _ANCHOR_KINDS = frozenset({"city", "port", "district", "site"})  # point-like places
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance (haversine), for ranking points along a river."""
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    dp, dl = p2 - p1, math.radians(b[1] - a[1])
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(h))
 
 
 def _never_place(ent: SpacySpan) -> bool:

@@ -19,8 +19,8 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.nlp.attributions import Found
-from claimgraph.nlp.datelines import find_datelines
+from claimgraph.nlp.attributions import Found, section_start
+from claimgraph.nlp.datelines import UPPER, find_datelines
 from claimgraph.nlp.issued import STATEMENT_TITLE
 from claimgraph.nlp.lexicon import (
     ARMY_WORDS,
@@ -744,8 +744,8 @@ class _Resolver:
             m.group(0)
             # a second family name may follow: "Captain Óscar Reyes Banegas" for "REYES:"
             for m in re.finditer(
-                rf"\b[{_CAPITAL}][^\W\d_]+(?:-[{_CAPITAL}][^\W\d_]+)? {written}"
-                rf"(?: [{_CAPITAL}][^\W\d_]+(?![^\W\d_]*:))?\b",
+                rf"\b[{UPPER}][^\W\d_]+(?:-[{UPPER}][^\W\d_]+)? {written}"
+                rf"(?: [{UPPER}][^\W\d_]+(?![^\W\d_]*:))?\b",
                 self.doc.text,
             )
             if m.group(0).split()[0].casefold() not in title_nouns()
@@ -929,7 +929,7 @@ class _Resolver:
             # "the ministry", not "the emergencies ministry" (another body than the last one)
             and not _modifiers(description, head)
         ):
-            section = _section_start(doc_text(self.doc), tokens.start_char)
+            section = section_start(doc_text(self.doc), tokens.start_char)
             for seen in reversed(
                 self.seen
             ):  # "the agency" after "South Korea's intelligence service"
@@ -961,11 +961,7 @@ class _Resolver:
                     )
                     # "the group that claimed the attack" after a security firm spoke: a firm
                     # ("Basalt Point Labs") is no group
-                    and not (
-                        head.lemma_.lower() in _NON_STATE_BODIES
-                        and set(source_key(known.name).split()[-1:])
-                        & (organisation_name_words() - _NON_STATE_BODIES)
-                    )
+                    and not (head.lemma_.lower() in _NON_STATE_BODIES and _firm_name(known))
                 ):
                     if head.lemma_.lower() in _NON_STATE_BODIES:
                         # "the NCSC says the Black Falcon Team is its persona; ... the group
@@ -1642,7 +1638,7 @@ class _Resolver:
         wanted = _PRONOUNS[pronoun]
         paragraph = doc_text(self.doc).rfind("\n", 0, position)
         other_speaker = False  # a body spoke in the pronoun's paragraph after the candidate
-        fallback: tuple[_Seen, int] | None = None
+        clause_sentence: int | None = None  # a candidate named inside a describing clause
         for seen in reversed(self.seen):
             if seen.position >= position:
                 continue
@@ -1657,23 +1653,23 @@ class _Resolver:
             if wanted == "plural" and (seen.plural or not seen.person):
                 return seen
             if wanted == "thing" and not seen.person and not seen.plural:
-                if fallback is not None:
-                    return seen if seen.position >= fallback[1] else None
-                sentence = self._relative_clause_sentence(seen.position)
-                if sentence is None:
-                    return seen
+                if clause_sentence is not None:
+                    return seen if seen.position >= clause_sentence else None
                 # "the group the army blames for the attack ... In a communiqué, it said": "it"
                 # is the group, not a body named inside the clause describing it
-                fallback = (seen, sentence)
+                clause_sentence = self._relative_clause_sentence(seen.position)
+                if clause_sentence is None:
+                    return seen
         # only a body inside the clause: the body it describes was named without speaking
         return None
 
     def _relative_clause_sentence(self, position: int) -> int | None:
         """Where the sentence starts when the mention at `position` is inside a relative
         clause ("the group [the army blames]"); None otherwise."""
-        token = next((t for t in self.doc if t.idx == position), None)
-        if token is None:
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None or not len(span):
             return None
+        token = span[0]
         before = self.doc[token.i - 1] if token.i > token.sent.start else None
         # "the group the army blames": a clause with no "that", which the parser often misreads
         reduced = (
@@ -1967,19 +1963,6 @@ def _name_between_commas(head: Token) -> str | None:
     if any(t.ent_type_ in ("PERSON", "GPE", "LOC", "NORP") for t in name):
         return None  # "the firm's founder, Ana Ruiz," or "the company, Norway," are no names
     return name.text
-
-
-# a roundup's section heading in capitals on a line of its own: "KOSOVO: DARDANET"
-_CAPITALS_HEADING = re.compile(r"^(?=[^\n]*[A-Z]{3})[^\n.!?a-z]{4,80}$", re.MULTILINE)
-
-
-def _section_start(text: str, position: int) -> int:
-    """Where the roundup section holding `position` begins (0 when there is none)."""
-    starts = [m.start() for m in _CAPITALS_HEADING.finditer(text, 0, position)]
-    return starts[-1] if starts else 0
-
-
-_CAPITAL = "A-ZÀ-ÖØ-Þ\u0100-\u017f"  # capitals with accents: "Óscar"
 
 
 def _firm_name(source: Source) -> bool:

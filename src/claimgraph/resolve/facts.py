@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-from claimgraph.nlp.attributions import BRIEFING_HEADING
+from claimgraph.nlp.attributions import BRIEFING_HEADING, capitals_headings
 from claimgraph.nlp.polarity import without_polarity_words
 from claimgraph.nlp.source_table import load_country_names, slug, source_key
 from claimgraph.records import Analysis, Attribution, Place, Polarity, QuantityKind, Span, Time
@@ -199,7 +199,7 @@ def _section_headings(text: str, places: tuple[Place, ...]) -> list[tuple[int, C
     Imia/Kardak") takes those its bullets name, so that no figure under it is filed under the
     section before."""
     matches = sorted(
-        [*BRIEFING_HEADING.finditer(text), *_capitals_headings(text)], key=lambda m: m.start()
+        [*BRIEFING_HEADING.finditer(text), *capitals_headings(text)], key=lambda m: m.start()
     )
     ends = [m.start() for m in matches[1:]] + [len(text)] if matches else []
 
@@ -231,20 +231,8 @@ def _section_headings(text: str, places: tuple[Place, ...]) -> list[tuple[int, C
     return headings
 
 
-# a roundup's section heading on a line of its own, in capitals: "KOSOVO: DARDANET", "EL TARRA,
-# COLOMBIA", "HONDURAS / NICARAGUA: DOÑA REINA (25 NOVEMBER)"
-CAPITALS_HEADING = re.compile(r"^(?=[^\n]*[A-Z]{3})[^\n.!?a-z]{4,80}$", re.MULTILINE)
+# the parts of a heading in capitals: "HONDURAS / NICARAGUA: DOÑA REINA (25 NOVEMBER)"
 CAPITALS_PARTS = re.compile(r"[,:/()]|\s[-–—]\s")
-
-
-def _capitals_headings(text: str) -> list[re.Match[str]]:
-    """Lines in capitals after the lead (a headline written in capitals is no section)."""
-    first_break = text.find("\n")
-    return [
-        m
-        for m in CAPITALS_HEADING.finditer(text)
-        if m.start() > first_break and not any(ch.islower() for ch in m.group())
-    ]
 
 
 def _is_outlet(name: str, outlet: str | None) -> bool:
