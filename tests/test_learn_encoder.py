@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimgraph.learn.encoder import bio
@@ -39,6 +39,7 @@ def test_learn_encoder_sentences_break_at_ends_and_paragraphs():
     ]
 
 
+@settings(deadline=None)  # pure and quick; a loaded machine's pauses are no failure
 @given(st.lists(st.integers(1, 60), min_size=1, max_size=40), st.integers(20, 80))
 def test_learn_encoder_windows_tag_every_sentence_once(lengths, core_len):
     max_len = core_len + 40
@@ -262,3 +263,25 @@ def test_learn_encoder_roles_lose_a_comma_at_their_edges():
     assert text[slice(*_trimmed(text, 0, 51))] == text[:50]  # "... of anonymity"
     assert _trimmed(text, 13, 18) == [14, 18]  # ", who" opens on the comma
     assert _trimmed(",", 0, 1) == [0, 1]  # never empty
+
+
+@pytest.mark.parametrize("train_embeddings", [False, True])
+def test_learn_encoder_training_step_moves_only_what_is_trained(tokenizer, train_embeddings):
+    torch = pytest.importorskip("torch")
+    import random
+
+    from claimgraph.learn.encoder.train import EncoderSettings, loss_of, parameter_groups
+
+    tagger = _tiny(tokenizer).train()
+    attribution = {"source": [[25, 34]], "cue": [[35, 39]], "content": [[40, 61]]}
+    batch = items(TEXT, [attribution], [], tokenizer, 64, 96)
+    chosen = EncoderSettings(train_embeddings=train_embeddings, lr=1e-2, head_lr=1e-2)
+    optimizer = torch.optim.AdamW(parameter_groups(tagger, chosen))
+    before = {n: p.detach().clone() for n, p in tagger.named_parameters()}
+    loss, _, role_loss = loss_of(tagger, batch, chosen, random.Random(0))
+    assert float(role_loss) > 0  # the gold cue gave a role example
+    loss.backward()
+    optimizer.step()
+    moved = {n for n, p in tagger.named_parameters() if not torch.equal(p, before[n])}
+    assert "word.weight" in moved if train_embeddings else "word.weight" not in moved
+    assert {"shared.0.query.weight", "cue_head.weight", "role_head.weight"} <= moved

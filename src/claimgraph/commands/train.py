@@ -31,6 +31,12 @@ def train_polnear(
     minutes: Annotated[
         float | None, typer.Option(help="Encoder: wall-clock budget; the schedule shrinks to fit.")
     ] = 80.0,
+    device: Annotated[
+        str, typer.Option(help="Encoder: torch device to train on (cpu, or cuda where lent).")
+    ] = "cpu",
+    split: Annotated[
+        int, typer.Option(help="Encoder: shared layers; the layers above are the role branch.")
+    ] = 5,
 ) -> None:
     """Train the cue and role CRFs on the PolNeAR train split (about 6 minutes on one core).
 
@@ -46,7 +52,7 @@ def train_polnear(
         from claimgraph.learn.encoder.infer import MODEL_DIR
         from claimgraph.learn.encoder.train import EncoderSettings, train_and_export
 
-        settings = EncoderSettings(epochs=epochs, minutes=minutes)
+        settings = EncoderSettings(epochs=epochs, minutes=minutes, device=device, split=split)
         meta = train_and_export(work, out or MODEL_DIR, settings, data_dir(data))
         typer.echo(json.dumps(meta, indent=2))
         return

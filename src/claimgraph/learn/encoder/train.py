@@ -53,6 +53,10 @@ class EncoderSettings:
     checkpoint_every: int = 200
     log_every: int = 10
     limit: int | None = None  # first N training documents (for a quick trial)
+    # "cuda" where a GPU is lent; the weights come back to CPU, so the run exports the same way
+    device: str = "cpu"
+    # the word embeddings (a third of the weights) learn too; otherwise kept as pretrained
+    train_embeddings: bool = False
 
 
 def base_model_dir() -> Path:
@@ -82,13 +86,14 @@ def loss_of(
     hidden: torch.Tensor | None = None,
 ):
     """Cue loss plus weighted role loss; `hidden` is the frozen layers' cached output, if any."""
+    device = model.marker.weight.device
     length = max(len(item.ids) for item in batch)
-    mask = _pad([(1,) * len(item.ids) for item in batch], 0, length)
-    cue_gold = _pad([item.cue for item in batch], IGNORE, length)
+    mask = _pad([(1,) * len(item.ids) for item in batch], 0, length).to(device)
+    cue_gold = _pad([item.cue for item in batch], IGNORE, length).to(device)
     if hidden is None:
-        hidden = model.encode(_pad([item.ids for item in batch], 0, length), mask)
+        hidden = model.encode(_pad([item.ids for item in batch], 0, length).to(device), mask)
     else:
-        hidden = model.encode_from(hidden, mask, settings.frozen)
+        hidden = model.encode_from(hidden.to(device), mask, settings.frozen)
     cue_logits = model.cues(hidden, mask)
     ce = torch.nn.functional.cross_entropy
     cue_loss = ce(cue_logits.reshape(-1, 3), cue_gold.reshape(-1), ignore_index=IGNORE)
@@ -103,14 +108,35 @@ def loss_of(
             contents.append(role.content)
     if not rows:
         return cue_loss, cue_loss.detach(), torch.tensor(0.0)
-    index = torch.tensor(rows)
-    role_logits = model.roles(hidden[index], mask[index], _pad(markers, 0, length))
-    source_gold = _pad(sources, IGNORE, length)
-    content_gold = _pad(contents, IGNORE, length)
+    index = torch.tensor(rows, device=device)
+    role_logits = model.roles(hidden[index], mask[index], _pad(markers, 0, length).to(device))
+    source_gold = _pad(sources, IGNORE, length).to(device)
+    content_gold = _pad(contents, IGNORE, length).to(device)
     role_loss = ce(
         role_logits[:, :, 0].reshape(-1, 3), source_gold.reshape(-1), ignore_index=IGNORE
     ) + ce(role_logits[:, :, 1].reshape(-1, 3), content_gold.reshape(-1), ignore_index=IGNORE)
     return cue_loss + settings.role_weight * role_loss, cue_loss.detach(), role_loss.detach()
+
+
+def parameter_groups(model: Tagger, settings: EncoderSettings) -> list[dict]:
+    """Freeze what stays as pretrained and give the rest its learning rate (heads learn faster).
+
+    The embeddings (a third of the weights) and the lowest `frozen` layers stay as pretrained
+    unless `train_embeddings`: no gradient flows below them, and with `frozen` their output is
+    computed once (frozen.py).
+    """
+    for module in (model.word, model.position, model.token_type, model.embed_norm):
+        module.requires_grad_(settings.train_embeddings and settings.frozen == 0)
+    for layer in model.shared[: settings.frozen]:
+        layer.requires_grad_(False)
+    heads = {
+        n for n, _ in model.named_parameters() if n.startswith(("marker", "cue_head", "role_head"))
+    }
+    trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+    return [
+        {"params": [p for n, p in trainable if n not in heads], "lr": settings.lr},
+        {"params": [p for n, p in trainable if n in heads], "lr": settings.head_lr},
+    ]
 
 
 def training_items(settings: EncoderSettings, data_dir: Path | None) -> list[Item]:
@@ -135,21 +161,8 @@ def train(out_dir: Path, settings: EncoderSettings, data_dir: Path | None = None
     data = training_items(settings, data_dir)
     per_epoch = -(-len(data) // settings.batch)
     total = max(1, int(per_epoch * settings.epochs))
-    model = pretrained(base_model_dir(), settings.split)
-    # The embeddings (most of the weights) and the lowest layers stay as pretrained: no
-    # gradient flows below them, and their output is computed once (frozen.py).
-    for module in (model.word, model.position, model.token_type, model.embed_norm):
-        module.requires_grad_(False)
-    for layer in model.shared[: settings.frozen]:
-        layer.requires_grad_(False)
-    heads = {
-        n for n, _ in model.named_parameters() if n.startswith(("marker", "cue_head", "role_head"))
-    }
-    trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
-    groups = [
-        {"params": [p for n, p in trainable if n not in heads], "lr": settings.lr},
-        {"params": [p for n, p in trainable if n in heads], "lr": settings.head_lr},
-    ]
+    model = pretrained(base_model_dir(), settings.split).to(settings.device)
+    groups = parameter_groups(model, settings)
     optimizer = torch.optim.AdamW(groups, weight_decay=settings.weight_decay)
     plan = {"total": total, "deadline": None}
 
@@ -163,7 +176,7 @@ def train(out_dir: Path, settings: EncoderSettings, data_dir: Path | None = None
     step = 0
     checkpoint = out_dir / "checkpoint.pt"
     if checkpoint.is_file():
-        state = torch.load(checkpoint, weights_only=False)
+        state = torch.load(checkpoint, weights_only=False, map_location=settings.device)
         model.load_state_dict(state["model"])
         optimizer.load_state_dict(state["optimizer"])
         schedule.load_state_dict(state["schedule"])
@@ -224,9 +237,13 @@ def train(out_dir: Path, settings: EncoderSettings, data_dir: Path | None = None
                 _save(checkpoint, model, optimizer, schedule, step, plan)
                 note(f"checkpoint at step {step}")
     final = out_dir / "tagger.pt"
-    torch.save({"config": model.config, "model": model.state_dict()}, final)
+    torch.save({"config": model.config, "model": _on_cpu(model.state_dict())}, final)
     note("done")
     return final
+
+
+def _on_cpu(state: dict) -> dict:
+    return {name: tensor.cpu() for name, tensor in state.items()}
 
 
 def _save(path: Path, model, optimizer, schedule, step: int, plan: dict) -> None:
