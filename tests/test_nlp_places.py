@@ -825,3 +825,27 @@ def test_places_districts_named_in_several_words(nlp_model, gazetteer, text, spa
 def test_places_a_river_on_the_stretch_its_sentence_names(nlp_model, gazetteer, text, river, point):
     places = {p.span.text: p for p in places_in(text, nlp_model, gazetteer)}
     assert (places[river].lat, places[river].lon) == point
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a capitalised word opening a sentence, qualifying a noun, in a report on Kosovo
+        (
+            "Hackers wiped the core routers of Kosovo's largest operator early on Monday. Mobile "
+            "calls, home internet, thousands of card terminals and, for a while, the emergency "
+            "line failed.",
+            ["Kosovo"],
+        ),
+        # where the report names the town's country, the same words may mean the town
+        (
+            "A storm hit the coast of Alabama on Monday. Mobile calls, home internet, thousands "
+            "of card terminals and, for a while, the emergency line failed.",
+            ["Alabama", "Mobile"],
+        ),
+    ],
+)
+def test_places_an_opening_word_qualifying_a_noun_is_no_foreign_town(
+    nlp_model, gazetteer, text, found
+):
+    assert [p.name for p in places_in(text, nlp_model, gazetteer)] == found

@@ -637,11 +637,26 @@ class _Finder:
             and entry.country in self.context.countries
             and not self._is_modifier(start, end)  # "Alliance members"
         )
-        if sizeable and not subject:
+        if sizeable and not subject and not self._opening_modifier(start, end, entry):
             return True
         if self._listed_with_place(start, end) or self._described(end):
             return True
         return not named and self._placed_in(end)
+
+    def _opening_modifier(self, start: int, end: int, entry: GazetteerEntry) -> bool:
+        """A sentence's first word qualifying a common noun, naming a town in a country the
+        report never names, is an ordinary word written with a capital: "Mobile calls ...
+        failed" is no Alabama city (where the country is named, "Mosul residents fled" is)."""
+        token = self.doc[start]
+        return (
+            end - start == 1
+            and token.is_sent_start
+            and token.dep_ in ("compound", "amod", "nmod")
+            and token.head.i > start
+            and token.head.pos_ == "NOUN"
+            and token.head.text.islower()
+            and entry.country not in self.context.countries
+        )
 
     def _described(self, end: int) -> bool:
         """ "Sudzha, a town of 5,000 people", "Robotyne, a village in ..."."""
