@@ -50,6 +50,7 @@ CORPORA = (
     "brook",
     "cove",
     "weir",
+    "pond",
 )
 NOT_ASSERT = ("deny", "unconfirmed")
 PRONOUNS = frozenset("he she it they we i you him her them its their his".split())

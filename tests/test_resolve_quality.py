@@ -168,6 +168,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "brook": "test",
         "cove": "test",
         "weir": "test",
+        "pond": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15
