@@ -456,3 +456,24 @@ def test_quantities_a_length_of_time_is_a_measure(nlp_model, sentence, text, val
     """How long a power cut lasted is a figure reports dispute; a point in time is not."""
     found = [q for q in quantities(nlp_model, sentence) if q.span.text == text]
     assert [(q.kind, q.value, q.unit) for q in found] == [(MEASURE, value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "spans"),
+    [
+        # a transcript spells decimals out
+        ("It was one point six miles inside our waters.", [("one point six miles", 1.6)]),
+        (
+            "The group said it took two point five million records.",
+            [("two point five million", 2.5e6)],
+        ),
+        (
+            "Turnout was twenty point zero five percent.",
+            [("twenty point zero five percent", 20.05)],
+        ),
+        # "point" as a noun is no decimal point
+        ("One point of contention remained and six boats left.", [("One", 1.0), ("six", 6.0)]),
+    ],
+)
+def test_quantities_spelt_out_decimals(nlp_model, sentence, spans):
+    assert [(q.span.text, q.value) for q in quantities(nlp_model, sentence)] == spans

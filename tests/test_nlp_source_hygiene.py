@@ -1258,3 +1258,35 @@ def test_it_after_a_clause_naming_another_body_is_the_body_the_clause_describes(
     )
     [said] = [a for a in analysis.attributions if "19 soldiers" in a.content_text]
     assert said.canonical_source != "army", said.canonical_source
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "kind"),
+    [
+        (
+            "A group calling itself Black Heron claimed the attack on Tuesday. It said it had "
+            "encrypted 300 servers.",
+            "black-heron",
+            "organisation",
+        ),
+        (
+            "A channel called Red Wolf said it had taken the station's records.",
+            "red-wolf",
+            "organisation",
+        ),
+        (
+            "A man known as Abu Khalid said the convoy was hit near the bridge.",
+            "abu-khalid",
+            "person",
+        ),
+    ],
+)
+def test_source_hygiene_a_body_goes_by_the_name_it_is_called(analyse, text, canonical, kind):
+    analysis = analyse(text)
+    claims = [
+        a
+        for a in analysis.attributions
+        if a.content_text.endswith(("servers", "records", "bridge"))
+    ]
+    assert [a.canonical_source for a in claims] == [canonical], _claims(analysis)
+    assert {s.id: s.type for s in analysis.sources}[canonical] == kind

@@ -266,11 +266,20 @@ def _read_words(
                 break
             role, value = "scale", lexicon.suffixes[word]  # "£3m", "€40m": split by the tokenizer
         if role in ("unit", "teen", "ten"):
-            if last in ("unit", "teen", "digits") or (last == "ten" and role != "unit"):
+            if last in ("unit", "teen", "digits", "decimal") or (last == "ten" and role != "unit"):
                 break
             current += value
+        elif (
+            word == "point"
+            and last in ("unit", "teen", "ten")
+            and (places := _decimal_places(doc, j + 1, lexicon))
+        ):
+            # "one point six miles", "two point five million": a transcript's decimals
+            fraction = sum(digit / 10**k for k, digit in enumerate(places, start=1))
+            current = round(current + fraction, len(places))
+            role, j = "decimal", j + len(places)
         elif role == "hundred":
-            if last in ("hundred", "digits") and not current:
+            if last in ("hundred", "digits", "decimal") and not current:
                 break
             current = (current or 1.0) * value
         elif role == "scale":
@@ -295,6 +304,22 @@ def _read_words(
     if end == start:
         return None
     return NumberRun(start, end, value, scale=scale, words=True)
+
+
+def _decimal_places(doc: Doc, j: int, lexicon: NumberLexicon) -> list[int]:
+    """The digits spelt out after "point" ("six" in "one point six"; "zero" and "oh" too)."""
+    places = []
+    while j < len(doc):
+        word = doc[j].lower_
+        role, value = lexicon.words.get(word, ("", 0.0))
+        if word in ("zero", "oh"):
+            places.append(0)
+        elif role == "unit":
+            places.append(int(value))
+        else:
+            break
+        j += 1
+    return places
 
 
 def _joins(doc: Doc, j: int, last: str, lexicon: NumberLexicon) -> bool:

@@ -645,17 +645,25 @@ class _Resolver:
                     for c in t.children
                     if c.dep_ == "appos"
                 }
-                naming |= {
+                called = {
                     t.i
                     for c in head.children
                     if c.dep_ == "acl" and c.lemma_ in ("know", "call", "name")
                     for t in c.subtree
                     if t.dep_ in ("pobj", "oprd", "attr")
                 }
+                naming |= called
                 for ent in (e for e in full.ents if e.start >= tokens.end and e.root.i in naming):
                     known = self.table.find(ent.text, country)
                     if known is not None:
                         source = known
+                        break
+                    if ent.root.i in called and ent.label_ not in _NUMERIC_LABELS:
+                        # "a group calling itself Crna Zora", "a channel called Black Dawn": the
+                        # body is the name it goes by, whatever the tagger took the name for
+                        kind = "person" if head.lemma_ in _PEOPLE_NOUNS else "organisation"
+                        source = Source(id=slug(ent.text), name=ent.text, type=kind)
+                        role = description
                         break
                     company = ent.label_ == "ORG" or ent[-1].lower_ in organisation_name_words()
                     bracketed = ent.start > 0 and full.doc[ent.start - 1].text == "("
@@ -1782,6 +1790,9 @@ class _Resolver:
         return current
 
 
+# nouns for one person: "a man known as Abu Khalid" names a person, not a body
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_PEOPLE_NOUNS = frozenset({"man", "woman", "person", "boy", "girl", "individual"})
 _KNOWN_AS = re.compile(r"\b(?:known as|called|named)\s+([^,;()]+)")
 _PARENTHESIS = re.compile(r"\(([^()]{2,60})\)")
 

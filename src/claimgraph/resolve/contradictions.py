@@ -178,9 +178,14 @@ def _days(a: datetime | None, b: datetime | None) -> float:
 TOLL_WINDOW_DAYS = 1.0
 
 
+# counts that only rise as news comes in: the dead and wounded (missing people are found, and
+# fall), and the customers an outage cut off (the operator learns of more, never fewer)
+RISING_EVENTS = TOLL_EVENTS | {"cut off"}
+
+
 def _toll(row: Mapping[str, Any]) -> bool:
-    """A count of dead or wounded, which only rises (missing people are found, and fall)."""
-    return _event(row) in TOLL_EVENTS
+    """A count that only rises, so another body's lower count days later still disagrees."""
+    return _event(row) in RISING_EVENTS
 
 
 PLAIN_PEOPLE = frozenset({"people", "persons", "men", "women", "individuals"})
