@@ -1290,3 +1290,28 @@ def test_source_hygiene_a_body_goes_by_the_name_it_is_called(analyse, text, cano
     ]
     assert [a.canonical_source for a in claims] == [canonical], _claims(analysis)
     assert {s.id: s.type for s in analysis.sources}[canonical] == kind
+
+
+def test_source_hygiene_a_country_named_with_and_is_one_speaker(analyse):
+    analysis = analyse(
+        "Trinidad and Tobago says the pirogue was 2.5 nautical miles inside its waters."
+    )
+    assert [a.canonical_source for a in analysis.attributions] == ["tt-government"]
+    analysis = analyse("Russia and Ukraine said the talks had failed.")
+    assert [a.canonical_source for a in analysis.attributions] == ["ru-government", "ua-government"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "canonical"),
+    [
+        (
+            "Benin on Sunday rejected as baseless the claim that the fighters came from its soil.",
+            "Benin",
+            "bj-government",
+        ),
+        ("The ministry on 3 December said 40 people had died.", "The ministry", "ministry"),
+    ],
+)
+def test_source_hygiene_when_a_source_spoke_is_not_its_name(analyse, text, source, canonical):
+    [claim] = analyse(text).attributions
+    assert (claim.source.text, claim.canonical_source) == (source, canonical)

@@ -157,13 +157,21 @@ def _pair_referred_to(head: Token) -> list[Token]:
 
 
 def _one_name(head: Token, conjuncts: list[Token]) -> bool:
-    """Head and conjuncts inside one named organisation, as the entity recogniser reads it."""
+    """Head and conjuncts inside one named organisation, as the entity recogniser reads it, or
+    one country whose name has an "and" in it ("Trinidad and Tobago says ...")."""
     entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-    return (
+    if (
         entity is not None
         and entity.label_ in ("ORG", "FAC")
         and all(entity.start <= t.i < entity.end for t in conjuncts)
-    )
+    ):
+        return True
+    if len(conjuncts) != 1 or conjuncts[0].i - head.i > 4:
+        return False
+    from claimgraph.nlp.gazetteer import load_gazetteer
+
+    words = head.doc[head.left_edge.i : conjuncts[0].i + 1]
+    return load_gazetteer().lookup(words.text, kind="country") is not None
 
 
 def _conjuncts(head: Token) -> list[Token]:
@@ -194,6 +202,15 @@ def _label_read_as_compound(noun: Token) -> Token | None:
 
 _FREE_RELATIVES = frozenset({"what", "whatever", "which", "whichever"})
 _COORDINATORS = frozenset({",", ";", "and", "or", "nor", "&", "but"})
+
+
+def _names_a_time(preposition: Token) -> bool:
+    """ "on Sunday", "on 3 December", "late on Wednesday": a preposition whose object is a date
+    or a time, nothing else."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return bool(objects) and all(
+        t.ent_type_ in ("DATE", "TIME") for o in objects for t in o.subtree
+    )
 
 
 def _coordinated(conjunct: Token) -> bool:
@@ -1207,6 +1224,8 @@ class _Finder:
                 or (child.dep_ == "punct" and child.i > head.i and child.text in "([")
                 # "according to the UN, a charge Moscow denies": no part of the UN's name
                 or (child.dep_ == "appos" and _appended_denial(child, self.lexicon.verbs))
+                # "Benin on Sunday rejected ...": when it spoke, not who
+                or (child.dep_ == "prep" and child.i > head.i and _names_a_time(child))
             ):
                 cut |= {t.i for t in child.subtree}
                 if child.dep_ == "appos" and self.doc[child.left_edge.i - 1].text == ",":
