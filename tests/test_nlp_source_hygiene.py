@@ -1315,3 +1315,13 @@ def test_source_hygiene_a_country_named_with_and_is_one_speaker(analyse):
 def test_source_hygiene_when_a_source_spoke_is_not_its_name(analyse, text, source, canonical):
     [claim] = analyse(text).attributions
     assert (claim.source.text, claim.canonical_source) == (source, canonical)
+
+
+def test_source_hygiene_a_quotation_before_a_semicolon_is_not_the_next_speakers(analyse):
+    analysis = analyse(
+        'A freed man, Marlon Joseph, told the paper the patrol fired "more than 20 shots"; '
+        "Venezuela says it fired three warning shots into the air."
+    )
+    contents = {a.canonical_source: a.content_text for a in analysis.attributions}
+    assert contents["ve-government"] == "it fired three warning shots into the air"
+    assert "20 shots" in contents["marlon-joseph"]

@@ -117,6 +117,19 @@ def figures(analyse):
             "troops",
             None,
         ),
+        # a toll that says whose dead it counts
+        (
+            "A security source put the soldiers' toll at 23 and said the attackers burned the market.",
+            23,
+            "troops",
+            "killed",
+        ),
+        (
+            "A security source put the toll at 23 and said the attackers burned the market.",
+            23,
+            "people",
+            "killed",
+        ),
     ],
 )
 def test_figure_counts_thing_and_event(figures, text, value, thing, event):
@@ -969,6 +982,21 @@ def test_a_roundups_sections_in_capitals_file_their_figures_under_their_country(
     places = {figure.value: figure.place for figure in figures_in(facts)}
     assert places[11] == "CO"
     assert places[420000] == "XK"
+
+
+def test_a_roundups_sections_headed_by_title_lines_file_their_figures_there(facts_of):
+    """Sections headed by short title lines ("Tiris, Mali", "The Ocean Star, Gulf of Guinea")
+    file their figures under the section's countries, not the first story's."""
+    text = (
+        "The week in two disputes\n\nHarbour Weekly, 30 November — Our round-up.\n\n"
+        "Tessit, Mali\n\nGunmen attacked the town of Tessit in Mali on Monday. The army says "
+        "nine soldiers were killed.\n\n"
+        "The Ocean Star, off Ghana\n\nGhana's navy says the tanker was seized off Takoradi "
+        "in Ghana with 14 crew members aboard.\n"
+    )
+    places = {figure.value: figure.place for figure in figures_in(facts_of(text))}
+    assert places[9] == "ML"
+    assert places[14] == "GH"
 
 
 def test_a_figure_the_speaker_says_is_not_so_is_no_estimate(facts_of):

@@ -1409,8 +1409,10 @@ def _appended_judgement(token: Token, verbs: dict[str, Cue]) -> bool:
 
 
 def _only_source_between(gap: str) -> bool:
-    """Between a closing quote and its cue only punctuation and a short source may stand."""
-    return len(gap) <= 60 and not re.search(r"[.!?“\"]", gap.strip(" ,”")[:-1] if gap else "")
+    """Between a closing quote and its cue only punctuation and a short source may stand; a
+    semicolon ends the clause the quotation belongs to ('... fired "more than 20 shots";
+    Venezuela says it fired warning shots')."""
+    return len(gap) <= 60 and not re.search(r"[.!?“\";]", gap.strip(" ,”")[:-1] if gap else "")
 
 
 def _strip_trailing(span: Span, text: str) -> Span:

@@ -15,7 +15,16 @@ from typing import Any
 from claimgraph.nlp.attributions import BRIEFING_HEADING, capitals_headings
 from claimgraph.nlp.polarity import without_polarity_words
 from claimgraph.nlp.source_table import load_country_names, slug, source_key
-from claimgraph.records import Analysis, Attribution, Place, Polarity, QuantityKind, Span, Time
+from claimgraph.records import (
+    Analysis,
+    Attribution,
+    Form,
+    Place,
+    Polarity,
+    QuantityKind,
+    Span,
+    Time,
+)
 from claimgraph.resolve.identity import SourceIdentity, state_words
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
 from claimgraph.resolve.topics import Figure, figure_of
@@ -199,7 +208,8 @@ def _section_headings(text: str, places: tuple[Place, ...]) -> list[tuple[int, C
     Imia/Kardak") takes those its bullets name, so that no figure under it is filed under the
     section before."""
     matches = sorted(
-        [*BRIEFING_HEADING.finditer(text), *capitals_headings(text)], key=lambda m: m.start()
+        [*BRIEFING_HEADING.finditer(text), *capitals_headings(text), *_title_headings(text)],
+        key=lambda m: m.start(),
     )
     ends = [m.start() for m in matches[1:]] + [len(text)] if matches else []
 
@@ -229,6 +239,28 @@ def _section_headings(text: str, places: tuple[Place, ...]) -> list[tuple[int, C
         if countries:
             headings.append((match.start(), countries))
     return headings
+
+
+# a short line standing alone between paragraphs: "Pama, Burkina Faso", "The Konkan Railway, India"
+TITLE_HEADING = re.compile(r"(?<=\n\n)[A-Z][^\n]{2,60}(?=\n\n)")
+HEADING_WORDS = 8
+DAY_NAMES = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _title_headings(text: str) -> list[re.Match[str]]:
+    """A roundup's section headings written as short title lines, when there are at least two:
+    no sentence (nothing ends it), no byline ("By ..."), no question ("What happened?") and no
+    date ("Friday 16 September" heads a live page's day, not a place)."""
+    found = [
+        m
+        for m in TITLE_HEADING.finditer(text)
+        if len(m.group().split()) <= HEADING_WORDS
+        and m.group().rstrip()[-1] not in '.?!:;"”’)'
+        and not m.group().startswith("By ")
+        and not any(ch.isdigit() for ch in m.group())
+        and not DAY_NAMES.search(m.group())
+    ]
+    return found if len(found) >= 2 else []
 
 
 # the parts of a heading in capitals: "HONDURAS / NICARAGUA: DOÑA REINA (25 NOVEMBER)"
@@ -501,12 +533,15 @@ def _cited(
 
 
 def _relayed(analysis: Analysis, attribution: Attribution) -> list[Span]:
-    """What a transcript voice relays from others in its turn ("KEÏTA: ... The army has not
+    """What a transcript voice or a quotation relays from others ("KEÏTA: ... The army has not
     given a toll. It says three soldiers were killed"), or what a source declines to confirm
     ("He declined to comment on Hanbit's estimate that about 410,000 records had been taken"):
     their figures, not the voice's or the decliner's."""
     declined = attribution.polarity == Polarity.UNCONFIRMED
-    if attribution.cue is None or (attribution.cue.text != ":" and not declined):
+    # '"The corporation says 31 hours. Come and count," said the forum's president': a quotation
+    # that reports another body's figure to dispute it
+    quoting = attribution.form == Form.DIRECT
+    if attribution.cue is None or (attribution.cue.text != ":" and not declined and not quoting):
         return []
     return [
         span

@@ -560,6 +560,10 @@ BREAKDOWN = re.compile(
     re.I,
 )
 TOLL = re.compile(r"\btoll\b(?! of)", re.I)  # "the death toll", "the toll remained": the dead
+# "put the soldiers' toll at 23", "the army's toll of soldiers": whose dead a toll counts
+OWNED_TOLL = re.compile(
+    r"\b([A-Za-z-]+)(?:'|’|['’]s) (?:death |own )?(?:toll|tally|count)\b(?! of)", re.IGNORECASE
+)
 COUNTED_SUBJECT = re.compile(
     r"\b(?:number|toll|tally|count) of (?:the )?((?:[A-Za-z-]+ ){0,3}[A-Za-z-]+)", re.IGNORECASE
 )
@@ -598,7 +602,7 @@ def _coordinated(between: str) -> bool:
 def _counted_subject(before: str, lexicon: ResolveLexicon) -> tuple[str | None, str | None]:
     """The noun a bare number counts when its subject says it: "the number of wounded", "the
     number of North Korean troops sent to Russia"."""
-    found = COUNTED_SUBJECT.findall(before)
+    found = COUNTED_SUBJECT.findall(before) or OWNED_TOLL.findall(before)
     if not found:
         return None, None
     for word in found[-1].lower().split():
