@@ -445,3 +445,25 @@ def test_a_denial_set_after_a_report_answers_that_report(tmp_path, pipeline):
     assert len(denied) == 1, denied
     assert "executed" in denied[0], denied
     assert "accusation" not in denied[0], denied
+
+
+def test_the_armed_forces_of_the_report_are_its_countrys_army(tmp_path, pipeline):
+    """ "The armed forces general staff said" in a report set in Burkina Faso speaks for the
+    army another report names as Burkina Faso's: one origin, not two."""
+    texts = [
+        (
+            "Meridian",
+            "2026-12-01",
+            "Attack on Pama\n\nOUAGADOUGOU — The armed forces general staff said seven soldiers "
+            "were killed in the attack on Pama in Burkina Faso.",
+        ),
+        (
+            "Horizon",
+            "2026-12-01",
+            "Attack on Pama\n\nOUAGADOUGOU — Burkina Faso's army said seven soldiers were killed "
+            "in the attack on Pama.",
+        ),
+    ]
+    with reports_store(tmp_path, pipeline, texts) as store:
+        sources = {s for c in read.clusters(store) for s in c.original_sources}
+    assert sources == {"bf-army"}

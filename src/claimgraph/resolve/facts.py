@@ -285,10 +285,17 @@ def _home_country(analysis: Analysis) -> str | None:
 ORGANS = ("general staff", "high command", "press service", "press office", "headquarters")
 
 
+# what a report calls a state's army when it does not say "army"
+ARMY_NAMES = frozenset({"armed forces", "military", "defence forces", "defense forces"})
+
+
 def _without_organ(name: str) -> str:
     for organ in ORGANS:
-        if name.endswith(f" {organ}") and set(name[: -len(organ)].split()) <= state_words():
-            return name[: -len(organ) - 1]
+        body = name[: -len(organ) - 1]
+        if name.endswith(f" {organ}") and (
+            set(body.split()) <= state_words() or body in ARMY_NAMES
+        ):
+            return body
     return name
 
 
@@ -311,9 +318,13 @@ def _source(
                 known = identity.table.find(name, home)
                 if known is not None and known.country == home:
                     return known.id
-            named = f"{home.lower()}-{slug(body)}"
-            if named in identity.infos and set(body.split()) <= state_words():
-                return identity.canonical(named)
+            # "the armed forces general staff" in a report set in Burkina Faso: its army
+            for word in (body, *(("army",) if body in ARMY_NAMES else ())):
+                named = f"{home.lower()}-{slug(word)}"
+                if named in identity.infos and (
+                    set(body.split()) <= state_words() or body in ARMY_NAMES
+                ):
+                    return identity.canonical(named)
     text = attribution.source.text if attribution.source else ""
     if (
         text
