@@ -1325,3 +1325,18 @@ def test_source_hygiene_a_quotation_before_a_semicolon_is_not_the_next_speakers(
     contents = {a.canonical_source: a.content_text for a in analysis.attributions}
     assert contents["ve-government"] == "it fired three warning shots into the air"
     assert "20 shots" in contents["marlon-joseph"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("The Konkan Railway Corporation Ltd", "konkan-railway-corporation"),
+        ("Konkan Railway Corporation", "konkan-railway-corporation"),
+        ("Nordic Grid Services GmbH", "nordic-grid-services"),
+        ("Acme Ltd", "acme-ltd"),  # a legal form is part of a name that has nothing else
+    ],
+)
+def test_source_hygiene_a_companys_legal_form_is_no_part_of_its_id(name, expected):
+    from claimgraph.nlp.source_table import slug
+
+    assert slug(name) == expected

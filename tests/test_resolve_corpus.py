@@ -30,7 +30,7 @@ SERIES = [
     ),
     (
         "sahel",
-        "Russian troops killed in Mali",
+        "Russian fighters killed in Mali",
         84,
         "csp-dpa",
         "2024-07-29",

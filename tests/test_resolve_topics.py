@@ -117,6 +117,13 @@ def figures(analyse):
             "troops",
             None,
         ),
+        # an armed group's fighters are not a state's soldiers
+        (
+            "The group said three of its fighters had died in the assault.",
+            3,
+            "fighters",
+            "killed",
+        ),
         # a toll that says whose dead it counts
         (
             "A security source put the soldiers' toll at 23 and said the attackers burned the market.",

@@ -48,8 +48,16 @@ def initials(name: str) -> str:
     return "".join(letters)
 
 
+# a company's legal form, which one report writes and the next leaves out
+_COMPANY_SUFFIXES = frozenset({"ltd", "limited", "inc", "llc", "plc", "gmbh"})
+
+
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", source_key(text).replace("'s ", " ")).strip("-") or "unknown"
+    """An id from a name: "The Konkan Railway Corporation Ltd" -> "konkan-railway-corporation"."""
+    words = source_key(text).replace("'s ", " ").split()
+    if len(words) > 2 and words[-1] in _COMPANY_SUFFIXES:
+        words = words[:-1]
+    return re.sub(r"[^a-z0-9]+", "-", " ".join(words)).strip("-") or "unknown"
 
 
 @dataclass(frozen=True, slots=True)
