@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from claimgraph.nlp.gazetteer import load_gazetteer
 from claimgraph.nlp.lexicon import Cue, Lexicon, actor_nouns, not_source_nouns, title_nouns
 from claimgraph.nlp.model import doc_text
 from claimgraph.nlp.polarity import load_polarity_lexicon
@@ -168,8 +169,6 @@ def _one_name(head: Token, conjuncts: list[Token]) -> bool:
         return True
     if len(conjuncts) != 1 or conjuncts[0].i - head.i > 4:
         return False
-    from claimgraph.nlp.gazetteer import load_gazetteer
-
     words = head.doc[head.left_edge.i : conjuncts[0].i + 1]
     return load_gazetteer().lookup(words.text, kind="country") is not None
 

@@ -1790,8 +1790,9 @@ class _Resolver:
         return current
 
 
-# nouns for one person: "a man known as Abu Khalid" names a person, not a body
+# entity labels that name no body: "a unit called 2 December" is a date the tagger saw
 _NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# nouns for one person: "a man known as Abu Khalid" names a person, not a body
 _PEOPLE_NOUNS = frozenset({"man", "woman", "person", "boy", "girl", "individual"})
 _KNOWN_AS = re.compile(r"\b(?:known as|called|named)\s+([^,;()]+)")
 _PARENTHESIS = re.compile(r"\(([^()]{2,60})\)")

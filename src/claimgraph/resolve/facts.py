@@ -5,6 +5,7 @@ Returns: a `ClaimFacts` per attribution: resolved source, polarity, kind (claim 
 figures (each with its topic and modality), countries, places and entities in the content.
 """
 
+import calendar
 import dataclasses
 import re
 from collections import Counter
@@ -244,7 +245,7 @@ def _section_headings(text: str, places: tuple[Place, ...]) -> list[tuple[int, C
 # a short line standing alone between paragraphs: "Pama, Burkina Faso", "The Konkan Railway, India"
 TITLE_HEADING = re.compile(r"(?<=\n\n)[A-Z][^\n]{2,60}(?=\n\n)")
 HEADING_WORDS = 8
-DAY_NAMES = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+DAY_NAMES = frozenset(calendar.day_name)
 
 
 def _title_headings(text: str) -> list[re.Match[str]]:
@@ -258,7 +259,7 @@ def _title_headings(text: str) -> list[re.Match[str]]:
         and m.group().rstrip()[-1] not in '.?!:;"”’)'
         and not m.group().startswith("By ")
         and not any(ch.isdigit() for ch in m.group())
-        and not DAY_NAMES.search(m.group())
+        and DAY_NAMES.isdisjoint(re.findall(r"[A-Za-z]+", m.group()))
     ]
     return found if len(found) >= 2 else []
 
@@ -289,12 +290,14 @@ ORGANS = ("general staff", "high command", "press service", "press office", "hea
 ARMY_NAMES = frozenset({"armed forces", "military", "defence forces", "defense forces"})
 
 
+def _state_body(name: str) -> bool:
+    """A state body named by its kind alone: "army", "interior ministry", "armed forces"."""
+    return set(name.split()) <= state_words() or name in ARMY_NAMES
+
+
 def _without_organ(name: str) -> str:
     for organ in ORGANS:
-        body = name[: -len(organ) - 1]
-        if name.endswith(f" {organ}") and (
-            set(body.split()) <= state_words() or body in ARMY_NAMES
-        ):
+        if name.endswith(f" {organ}") and _state_body(body := name[: -len(organ) - 1]):
             return body
     return name
 
@@ -318,13 +321,12 @@ def _source(
                 known = identity.table.find(name, home)
                 if known is not None and known.country == home:
                     return known.id
-            # "the armed forces general staff" in a report set in Burkina Faso: its army
-            for word in (body, *(("army",) if body in ARMY_NAMES else ())):
-                named = f"{home.lower()}-{slug(word)}"
-                if named in identity.infos and (
-                    set(body.split()) <= state_words() or body in ARMY_NAMES
-                ):
-                    return identity.canonical(named)
+            if _state_body(body):
+                # "the armed forces general staff" in a report set in Burkina Faso: its army
+                for word in (body, *(("army",) if body in ARMY_NAMES else ())):
+                    named = f"{home.lower()}-{slug(word)}"
+                    if named in identity.infos:
+                        return identity.canonical(named)
     text = attribution.source.text if attribution.source else ""
     if (
         text

@@ -560,7 +560,8 @@ BREAKDOWN = re.compile(
     re.I,
 )
 TOLL = re.compile(r"\btoll\b(?! of)", re.I)  # "the death toll", "the toll remained": the dead
-# "put the soldiers' toll at 23", "the army's toll of soldiers": whose dead a toll counts
+# "put the soldiers' toll at 23": whose dead a toll counts ("the toll of soldiers" is
+# COUNTED_SUBJECT's)
 OWNED_TOLL = re.compile(
     r"\b([A-Za-z-]+)(?:'|’|['’]s) (?:death |own )?(?:toll|tally|count)\b(?! of)", re.IGNORECASE
 )
