@@ -264,6 +264,16 @@ def test_places_a_small_town_needs_its_country_in_the_document(nlp_model, gazett
     assert "Sudzha" not in found("Troops entered Sudzha on Tuesday.", nlp_model, gazetteer)
 
 
+def test_places_towns_of_one_name_each_place_a_report_that_names_no_country(nlp_model, gazetteer):
+    # a radio transcript from Fada N'Gourma about Kompienga: its Pama is Burkina Faso's, not
+    # Parma, Ohio, which some spell so
+    transcript = (
+        "Radio Gulmu FM, Fada N'Gourma: morning journal.\n\nPRESENTER: We begin in Pama, where "
+        "armed men attacked the town. Two more bodies were found towards Kompienga."
+    )
+    assert found(transcript, nlp_model, gazetteer)["Pama"][1] == "BF"
+
+
 @pytest.mark.parametrize(
     ("sentence", "country"),
     [

@@ -169,6 +169,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "cove": "test",
         "weir": "test",
         "pond": "test",
+        "rill": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15

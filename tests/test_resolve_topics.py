@@ -94,7 +94,7 @@ def figures(analyse):
         ("The company said 4,500 records had been taken.", 4500, "records", "stolen"),
         ("The group said it had taken 800,000 customer files.", 800000, "files", "stolen"),
         # a death named as a noun: "the deaths of", "the killing of"
-        ("The monitor said it had recorded the deaths of 31 villagers.", 31, "villagers", "killed"),
+        ("The monitor said it had recorded the deaths of 31 villagers.", 31, "people", "killed"),
         (
             "The union condemned the killing of at least 12 miners, a lawyer said.",
             12,

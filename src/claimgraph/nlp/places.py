@@ -56,6 +56,7 @@ LARGE_CITY = 100_000  # a city this big needs no locative cue to count as a plac
 HUGE_CITY = 1_000_000  # ... and this big, not even when it is a subject ("Kyiv said")
 SIZEABLE_TOWN = 15_000  # in a country the document names, a town this big needs no cue
 MAX_NAME_TOKENS = 4
+UNIQUE_TOWNS = 2  # towns of one name each, in one country: where a report that names no country is
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NEVER_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"})
 _LOCATIVE = frozenset(
@@ -228,6 +229,8 @@ class _Finder:
             ):
                 phrases.append(text)  # "the Guaviare department", tagged as one name
             note(entry)
+        if not countries:
+            countries |= self._countries_of_unique_names(bare)
         primary = min(named)[1] if named else None
         # "Kurdistan province" read once the countries are known: Iran's, in a report on Iran
         known = DocumentContext(frozenset(countries), primary=primary)
@@ -239,6 +242,17 @@ class _Finder:
             if region is not None and region.country in countries:
                 note(region)
         return DocumentContext(frozenset(countries), frozenset(regions), primary)
+
+    def _countries_of_unique_names(self, names: list[str]) -> set[str]:
+        """A report that names no country (a transcript from "Fada N'Gourma" about "Kompienga")
+        is placed by the towns whose name only one place bears: a country two such towns share
+        is the report's, so that its "Pama" is Burkina Faso's, not Parma, Ohio."""
+        towns: dict[str, set[str]] = {}
+        for name in set(names):
+            found = self.gazetteer.places_named(name)
+            if len({entry.country for entry in found}) == 1 and found[0].country:
+                towns.setdefault(found[0].country, set()).add(place_key(name))
+        return {country for country, names in towns.items() if len(names) >= UNIQUE_TOWNS}
 
     def _joined_country_end(self, start: int, end: int) -> int:
         """The end of a country's name the hyphens after a name join to it ("Guinea" + "-" +

@@ -217,6 +217,11 @@ def _people_to_whom_nothing_happened(row: Mapping[str, Any]) -> bool:
     return thing in PLAIN_PEOPLE and not event
 
 
+def _none(row: Mapping[str, Any]) -> bool:
+    """A count of none ("nobody was injured"): no early toll that later counts revise."""
+    return row["value"] == 0
+
+
 def _counted_as(row: Mapping[str, Any]) -> str:
     """The modality a comparison cares about: "six are still missing" and "four crew are
     missing" both count the missing so far, but "900 still waiting" is what is left of a total
@@ -300,8 +305,10 @@ def figure_conflicts(
                 and _days(first["published"], second["published"]) <= TOLL_WINDOW_DAYS
                 else "independence"
             )
+            none = _none(first) or _none(second)
             if (
-                _counted_as(first) != _counted_as(second)
+                # "nobody was hurt" denies a count of the hurt, whatever its modality
+                (_counted_as(first) != _counted_as(second) and not none)
                 or first.get(level) == second.get(level)
                 or first["cluster_id"] == second["cluster_id"]
                 # "3,000" from Washington and Seoul, then "10,000" from Washington: a revision
@@ -319,7 +326,7 @@ def figure_conflicts(
             # a toll another body gives lower days later disagrees (tolls rise); a higher one
             # may be a revision as bodies are found
             lower_later = high_b < low_a and _toll(first)
-            window = window_days if lower_later else _window(first, window_days)
+            window = window_days if lower_later or none else _window(first, window_days)
             said_a, said_b = earliest[_key(first)], earliest[_key(second)]
             if _days(said_a["published"], said_b["published"]) > window:
                 continue

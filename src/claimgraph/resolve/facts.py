@@ -22,6 +22,7 @@ from claimgraph.records import (
     Form,
     Place,
     Polarity,
+    Quantity,
     QuantityKind,
     Span,
     Time,
@@ -29,6 +30,7 @@ from claimgraph.records import (
 from claimgraph.resolve.identity import SourceIdentity, state_words
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
 from claimgraph.resolve.topics import Figure, figure_of
+from claimgraph.resolve.zero_counts import zero_counts
 
 SERIES_KINDS = (QuantityKind.COUNT, QuantityKind.MEASURE)
 LEAD = 600  # characters: about the first two sentences of a news report
@@ -242,8 +244,9 @@ def _section_headings(text: str, places: tuple[Place, ...]) -> list[tuple[int, C
     return headings
 
 
-# a short line standing alone between paragraphs: "Pama, Burkina Faso", "The Konkan Railway, India"
-TITLE_HEADING = re.compile(r"(?<=\n\n)[A-Z][^\n]{2,60}(?=\n\n)")
+# a short line standing alone between paragraphs, or over the paragraph it heads: "Pama, Burkina
+# Faso", "The Konkan Railway, India", "The convoy at Cabaret"
+TITLE_HEADING = re.compile(r"(?<=\n\n)[A-Z][^\n]{2,60}(?=\n\n|\n[A-Z])")
 HEADING_WORDS = 8
 DAY_NAMES = frozenset(calendar.day_name)
 
@@ -619,7 +622,58 @@ def _figures(
         figures.append(figure)
     context.previous.extend(figures)
     context.speakers.extend(speaker_id for _ in figures)
-    return figures + _casualties(figures)
+    return (
+        figures
+        + _casualties(figures)
+        + _zero_figures(analysis, attribution, quantities, places, lexicon, context)
+    )
+
+
+# "no civilian was killed in our strikes": none of the speaker's own operation, which says
+# nothing of the toll of the attack it answered
+OWN_OPERATION = re.compile(
+    r"^[^.;,]*?\b(?:in|during|by|from) (?:our|its|their|his|her) ", re.IGNORECASE
+)
+
+
+def _zero_figures(
+    analysis: Analysis,
+    attribution: Attribution,
+    quantities: list[Quantity],
+    places: list[Place],
+    lexicon: ResolveLexicon,
+    context: _Context,
+) -> list[Figure]:
+    """ "Nobody was injured", "no soldier was captured": a count of none, kept when it says what
+    did not happen, so that another body's count of it can be set against it."""
+    text = analysis.document.text
+    found = []
+    for zero in zero_counts(text, attribution.content, lexicon, attribution.id):
+        if any(q.span.overlaps(zero.span) for q in quantities):
+            continue
+        after = next(
+            (q.span.start for q in quantities if q.span.start >= zero.span.end),
+            attribution.content_end,
+        )
+        figure = figure_of(
+            zero,
+            text,
+            window=(zero.span.start, after, False, after != attribution.content_end),
+            clause_end=attribution.content_end,
+            places=places,
+            previous=[],
+            said_before=[],
+            document_countries=context.section or context.countries,
+            lexicon=lexicon,
+        )
+        if (
+            figure.thing
+            and figure.event
+            and figure.modality != "projected"
+            and not OWN_OPERATION.search(text[zero.span.end : after])
+        ):
+            found.append(figure)
+    return found
 
 
 def _opens(quantity: Span, content: Span) -> bool:

@@ -152,7 +152,8 @@ def estimate_series(store: Store, topic: str | None = None) -> list[EstimateSeri
         outlets = _outlets(conn, {row["document_id"] for row in rows})
     by_topic: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
-        by_topic[row["topic"]].append(row)
+        if row["value"] != 0:  # "nobody was hurt" disputes a count; it is no point of one
+            by_topic[row["topic"]].append(row)
     series = []
     wanted = (topic or "").casefold()
     for key, topic_rows in by_topic.items():

@@ -1,0 +1,82 @@
+"""Counts of none: "nobody was injured", "no soldier was captured", "no abduction has been recorded".
+
+Needs: a claim's content spans and the document text; the resolve lexicon's counted things.
+Returns: `Quantity` records of value 0, read as figures like any other count.
+
+A body that says nothing of a kind happened gives a count of zero, and another body's count of
+the same thing and event disputes it ("nobody was injured" against "one fisherman had a gunshot
+wound"). Such a denial seldom reads like the claim it answers, so it is compared by what it
+counts, not by meaning. Only a zero that names an event (injured, captured, abducted, freed) is
+kept as a figure by the caller: "no evidence", "no soldiers in the town" count nothing.
+"""
+
+import re
+from collections.abc import Iterable
+
+from claimgraph.records import Qualifier, Quantity, QuantityKind, Span
+from claimgraph.resolve.lexicons import ResolveLexicon
+
+# "nobody", "no one": people, whatever happened to them
+NOBODY = re.compile(r"\b(?:nobody|no one|no-one)\b", re.IGNORECASE)
+# "no soldier", "not a single civilian", "no crew members"; not the bounds "no more than 20",
+# "no fewer than", nor "no longer", "no other"
+NO_NOUN = re.compile(
+    r"\b(?:no|not a single|not one)\s+"
+    r"(?!(?:more|fewer|less|longer|later|sooner|other|one|such|further|sign|evidence)\b)"
+    r"(?P<first>[A-Za-z][A-Za-z-]*)(?:\s+(?P<second>[A-Za-z][A-Za-z-]*))?",
+    re.IGNORECASE,
+)
+
+
+def zero_counts(
+    text: str, spans: Iterable[Span], lexicon: ResolveLexicon, attribution: str | None = None
+) -> list[Quantity]:
+    """The counts of none a claim's content states, one per phrase, in text order."""
+    found: list[Quantity] = []
+    for span in spans:
+        part = text[span.start : span.end]
+        for match in NOBODY.finditer(part):
+            found.append(
+                _zero(
+                    text,
+                    span.start + match.start(),
+                    span.start + match.end(),
+                    "people",
+                    attribution,
+                )
+            )
+        for match in NO_NOUN.finditer(part):
+            unit, end = _counted(match, lexicon)
+            if unit is not None:
+                found.append(
+                    _zero(text, span.start + match.start(), span.start + end, unit, attribution)
+                )
+    return sorted(found, key=lambda q: q.span.start)
+
+
+def _counted(match: re.Match[str], lexicon: ResolveLexicon) -> tuple[str | None, int]:
+    """The counted noun after "no": two words the lexicon knows ("crew members"), else one
+    ("soldier"), else a known noun after one modifier ("no Malian soldiers")."""
+    first, second = match.group("first"), match.group("second")
+
+    def counted(words: str) -> bool:
+        return lexicon.things.get(words.lower(), ("-",))[0] != "-"
+
+    if second and (counted(f"{first} {second}") or counted(second)):
+        return f"{first} {second}", match.end("second")
+    if counted(first):
+        return first, match.end("first")
+    return None, match.end()
+
+
+def _zero(text: str, start: int, end: int, unit: str, attribution: str | None) -> Quantity:
+    return Quantity(
+        span=Span(start, end, text[start:end]),
+        value=0.0,
+        low=None,
+        high=None,
+        qualifier=Qualifier.EXACT,
+        unit=unit,
+        kind=QuantityKind.COUNT,
+        attribution=attribution,
+    )
