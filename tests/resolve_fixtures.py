@@ -70,3 +70,23 @@ def reports_store(tmp_path: Path, pipeline, reports) -> Iterator[Store]:
             store.save(pipeline.analyse(document))
         resolve(store)
         yield store
+
+
+def figure_row(cluster, value, modality, body, text, day="2026-02-04", topic=None):
+    """A `resolve_figures` row as `figure_conflicts` reads it, one body's figure on one day."""
+    from datetime import datetime
+
+    row = {
+        "cluster_id": cluster,
+        "attribution_id": f"a-{cluster}",
+        "value": value,
+        "low": None,
+        "high": None,
+        "qualifier": "exact",
+        "modality": modality,
+        "text": text,
+        "independence": body,
+        "original_source": body,
+        "published": datetime.fromisoformat(f"{day}T10:00:00+00:00"),
+    }
+    return row if topic is None else {**row, "topic": topic}

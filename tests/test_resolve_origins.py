@@ -8,6 +8,7 @@ import pytest
 from claimgraph.nlp.source_table import load_source_table
 from claimgraph.resolve import read
 from claimgraph.resolve.identity import SourceInfo, build_identity
+from resolve_fixtures import figure_row as _row
 from resolve_fixtures import reports_store
 
 
@@ -318,24 +319,6 @@ def test_a_headline_restating_its_report_adds_no_source(tmp_path, pipeline):
     )
     cluster = _cluster_with(clusters, "turned away")
     assert cluster.support <= 1, [(m.content_text, m.original_source) for m in cluster.members]
-
-
-def _row(cluster, value, modality, body, text, day="2026-02-04"):
-    from datetime import datetime
-
-    return {
-        "cluster_id": cluster,
-        "attribution_id": f"a-{cluster}",
-        "value": value,
-        "low": None,
-        "high": None,
-        "qualifier": "exact",
-        "modality": modality,
-        "text": text,
-        "independence": body,
-        "original_source": body,
-        "published": datetime.fromisoformat(f"{day}T10:00:00+00:00"),
-    }
 
 
 def test_unmarked_counts_of_one_topic_from_two_bodies_contradict():

@@ -1,7 +1,5 @@
 """Counts of none ("nobody was injured") as figures another body's count disputes."""
 
-from datetime import datetime
-
 import pytest
 
 from claimgraph.records import Span
@@ -9,7 +7,7 @@ from claimgraph.resolve import read
 from claimgraph.resolve.contradictions import figure_conflicts
 from claimgraph.resolve.lexicons import load_resolve_lexicon
 from claimgraph.resolve.zero_counts import zero_counts
-from resolve_fixtures import reports_store
+from resolve_fixtures import figure_row, reports_store
 
 
 def _zeros(text):
@@ -48,20 +46,7 @@ def test_bounds_and_uncounted_nouns_are_no_zero(text):
 
 
 def _row(cluster, value, modality, body, text, day):
-    return {
-        "cluster_id": cluster,
-        "attribution_id": f"a-{cluster}",
-        "topic": "people|abducted||BF",
-        "value": value,
-        "low": None,
-        "high": None,
-        "qualifier": "exact",
-        "modality": modality,
-        "text": text,
-        "independence": body,
-        "original_source": body,
-        "published": datetime.fromisoformat(f"{day}T10:00:00+00:00"),
-    }
+    return figure_row(cluster, value, modality, body, text, day, topic="people|abducted||BF")
 
 
 def test_none_disputes_a_count_days_apart_whatever_its_modality():

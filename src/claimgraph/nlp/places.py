@@ -252,7 +252,7 @@ class _Finder:
             found = self.gazetteer.places_named(name)
             if len({entry.country for entry in found}) == 1 and found[0].country:
                 towns.setdefault(found[0].country, set()).add(place_key(name))
-        return {country for country, names in towns.items() if len(names) >= UNIQUE_TOWNS}
+        return {country for country, named in towns.items() if len(named) >= UNIQUE_TOWNS}
 
     def _joined_country_end(self, start: int, end: int) -> int:
         """The end of a country's name the hyphens after a name join to it ("Guinea" + "-" +

@@ -27,6 +27,7 @@ from claimgraph.resolve.clusters import Features
 from claimgraph.resolve.measures import in_base_unit
 from claimgraph.resolve.records import Contradiction
 from claimgraph.resolve.topics import TOLL_EVENTS
+from claimgraph.resolve.zero_counts import counts_none
 
 # Projections are forecasts: two sources expecting different totals do not contradict each
 # other about what happened, so only figures of what is (or was) there are compared. A count
@@ -217,11 +218,6 @@ def _people_to_whom_nothing_happened(row: Mapping[str, Any]) -> bool:
     return thing in PLAIN_PEOPLE and not event
 
 
-def _none(row: Mapping[str, Any]) -> bool:
-    """A count of none ("nobody was injured"): no early toll that later counts revise."""
-    return row["value"] == 0
-
-
 def _counted_as(row: Mapping[str, Any]) -> str:
     """The modality a comparison cares about: "six are still missing" and "four crew are
     missing" both count the missing so far, but "900 still waiting" is what is left of a total
@@ -305,7 +301,8 @@ def figure_conflicts(
                 and _days(first["published"], second["published"]) <= TOLL_WINDOW_DAYS
                 else "independence"
             )
-            none = _none(first) or _none(second)
+            # a count of none ("nobody was injured") is no early toll that later counts revise
+            none = counts_none(first["value"]) or counts_none(second["value"])
             if (
                 # "nobody was hurt" denies a count of the hurt, whatever its modality
                 (_counted_as(first) != _counted_as(second) and not none)

@@ -326,7 +326,7 @@ def _source(
                     return known.id
             if _state_body(body):
                 # "the armed forces general staff" in a report set in Burkina Faso: its army
-                for word in (body, *(("army",) if body in ARMY_NAMES else ())):
+                for word in (body, "army") if body in ARMY_NAMES else (body,):
                     named = f"{home.lower()}-{slug(word)}"
                     if named in identity.infos:
                         return identity.canonical(named)

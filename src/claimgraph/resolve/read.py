@@ -31,6 +31,7 @@ from claimgraph.resolve.records import (
 )
 from claimgraph.resolve.settings import ResolveSettings
 from claimgraph.resolve.topics import topic_label
+from claimgraph.resolve.zero_counts import counts_none
 from claimgraph.store import Store, schema
 from claimgraph.store import resolved as db
 from claimgraph.store.resolve_tables import (
@@ -152,7 +153,7 @@ def estimate_series(store: Store, topic: str | None = None) -> list[EstimateSeri
         outlets = _outlets(conn, {row["document_id"] for row in rows})
     by_topic: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
-        if row["value"] != 0:  # "nobody was hurt" disputes a count; it is no point of one
+        if not counts_none(row["value"]):
             by_topic[row["topic"]].append(row)
     series = []
     wanted = (topic or "").casefold()

@@ -28,6 +28,12 @@ NO_NOUN = re.compile(
 )
 
 
+def counts_none(value: float | None) -> bool:
+    """A figure that says nothing of its kind happened: it disputes counts, and is no point of
+    an estimate series."""
+    return value == 0
+
+
 def zero_counts(
     text: str, spans: Iterable[Span], lexicon: ResolveLexicon, attribution: str | None = None
 ) -> list[Quantity]:
@@ -35,38 +41,30 @@ def zero_counts(
     found: list[Quantity] = []
     for span in spans:
         part = text[span.start : span.end]
-        for match in NOBODY.finditer(part):
-            found.append(
-                _zero(
-                    text,
-                    span.start + match.start(),
-                    span.start + match.end(),
-                    "people",
-                    attribution,
-                )
-            )
+        phrases = [(m.start(), m.end(), "people") for m in NOBODY.finditer(part)]
         for match in NO_NOUN.finditer(part):
-            unit, end = _counted(match, lexicon)
-            if unit is not None:
-                found.append(
-                    _zero(text, span.start + match.start(), span.start + end, unit, attribution)
-                )
+            if (counted := _counted(match, lexicon)) is not None:
+                phrases.append((match.start(), *counted))
+        found += [
+            _zero(text, span.start + start, span.start + end, unit, attribution)
+            for start, end, unit in phrases
+        ]
     return sorted(found, key=lambda q: q.span.start)
 
 
-def _counted(match: re.Match[str], lexicon: ResolveLexicon) -> tuple[str | None, int]:
-    """The counted noun after "no": two words the lexicon knows ("crew members"), else one
-    ("soldier"), else a known noun after one modifier ("no Malian soldiers")."""
+def _counted(match: re.Match[str], lexicon: ResolveLexicon) -> tuple[int, str] | None:
+    """Where the counted noun after "no" ends, and its words: two words of which the lexicon
+    knows both or the last ("crew members", "Malian soldiers"), else the first ("soldier")."""
     first, second = match.group("first"), match.group("second")
 
     def counted(words: str) -> bool:
         return lexicon.things.get(words.lower(), ("-",))[0] != "-"
 
     if second and (counted(f"{first} {second}") or counted(second)):
-        return f"{first} {second}", match.end("second")
+        return match.end("second"), f"{first} {second}"
     if counted(first):
-        return first, match.end("first")
-    return None, match.end()
+        return match.end("first"), first
+    return None
 
 
 def _zero(text: str, start: int, end: int, unit: str, attribution: str | None) -> Quantity:
