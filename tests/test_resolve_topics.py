@@ -42,6 +42,16 @@ def figures(analyse):
         # a bare number counts its subject's noun
         ("The ministry said the number of wounded had risen to 162.", 162, "people", "wounded"),
         ("Officials said the death toll stood at 41 on Monday.", 41, "people", "killed"),
+        # a toll among some people counts their dead, not everyone's
+        ("The army said the toll among soldiers had risen to six.", 6, "troops", "killed"),
+        ("Monitors said the toll among civilians had reached 23.", 23, "people", "killed"),
+        # records a breach reached were taken
+        (
+            "The firm said customer data of 40,000 records had been accessed.",
+            40000,
+            "records",
+            "stolen",
+        ),
         # coordinated numbers share the verb before the first of them
         (
             "The militia said it killed 30 police officers and 12 soldiers in the raid.",

@@ -10,10 +10,12 @@ from claimgraph.resolve.zero_counts import zero_counts
 from resolve_fixtures import figure_row, reports_store
 
 
-def _zeros(text):
+def _zeros(text, denied=False):
     return [
         (q.span.text, q.unit)
-        for q in zero_counts(text, [Span(0, len(text), text)], load_resolve_lexicon())
+        for q in zero_counts(
+            text, [Span(0, len(text), text)], load_resolve_lexicon(), denied=denied
+        )
     ]
 
 
@@ -26,17 +28,37 @@ def _zeros(text):
         ("no crew members were detained", [("no crew members", "crew members")]),
         ("No abduction has been recorded in the town", [("No abduction", "abduction")]),
         ("no Malian soldiers were killed", [("no Malian soldiers", "Malian soldiers")]),
+        ("no protester was shot", [("no protester", "protester")]),
+        # a body that looked and found none of the thing
+        ("it found no evidence that any data had been taken", [("data", "data")]),
+        (
+            "nothing to indicate that customer data was accessed",
+            [("customer data", "customer data")],
+        ),
     ],
 )
 def test_a_content_that_says_none_counts_zero(text, expected):
     assert _zeros(text) == expected
 
 
+def test_a_denial_counts_none_of_what_its_content_says_happened():
+    assert _zeros("that passenger data had been accessed", denied=True) == [
+        ("passenger data", "passenger data")
+    ]
+    assert _zeros("that any soldiers were captured", denied=True) == [("soldiers", "soldiers")]
+    # the same words asserted are no count of none; a denial's "no ..." is counted once
+    assert _zeros("that passenger data had been accessed") == []
+    assert _zeros("no soldier was captured", denied=True) == [("no soldier", "soldier")]
+    # a denial of a deed names no counted thing happening to anyone
+    assert _zeros("that its forces had killed civilians", denied=True) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "no more than 20 soldiers were killed",  # a bound, not none
-        "there was no evidence that data was accessed",
+        "there was no evidence of a breach",
+        "no evidence that the aircraft had entered its airspace",
         "the army received no specific warning",
         "no longer holds the town",
     ],
@@ -74,13 +96,15 @@ def test_a_denial_that_nobody_was_taken_disputes_a_count_of_the_taken(tmp_path, 
             "Sahel Wire",
             "2026-12-01",
             "Gunmen attacked the town of Pama in eastern Burkina Faso on Tuesday. The prefect of "
-            "Pama, Issa Thiombiano, said the attackers had abducted 18 people from the market.",
+            "Pama, Issa Thiombiano, said the attackers had abducted 18 people from the market and "
+            "that nine people had been killed.",
         ),
         (
             "Volta Post",
             "2026-12-03",
-            "Burkina Faso's army said on Thursday that nobody had been abducted in Pama, and that "
-            "no civilian was killed in its air strikes near the town.",
+            "Burkina Faso's army said on Thursday that nobody had been abducted in Pama, that "
+            "no civilian was killed in its air strikes near the town and that no resident was "
+            "killed by soldiers.",
         ),
     ]
     with reports_store(tmp_path, pipeline, reports) as store:
@@ -90,5 +114,6 @@ def test_a_denial_that_nobody_was_taken_disputes_a_count_of_the_taken(tmp_path, 
         "people abducted in Burkina Faso (cumulative)"
     ]
     assert "nobody" in disputes[0].explanation
+    # none killed in its own strikes or by soldiers: no count of the nine killed
     # a count of none disputes a series; it is no point of one
     assert all(p.value for s in series for p in s.points)

@@ -25,6 +25,19 @@ CLAIM_NOUNS = REPORT_NOUNS | {
     "estimates",
     "tally",
     "findings",
+    # what a side put out, named by its form: "rejected Kenya's protest", "the gang's video"
+    "protest",
+    "protests",
+    "complaint",
+    "complaints",
+    "communiqué",
+    "communique",
+    "video",
+    "footage",
+    "suggestion",
+    "description",
+    "charge",
+    "charges",
 }
 
 POSSESSIVE_AUTHOR = re.compile(r"^(?:\w+ ){0,4}?(\w[\w -]*?)['’]s (?:\w+ ){0,2}?(\w+)\b")

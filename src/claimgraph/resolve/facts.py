@@ -630,9 +630,12 @@ def _figures(
 
 
 # "no civilian was killed in our strikes": none of the speaker's own operation, which says
-# nothing of the toll of the attack it answered
+# nothing of the toll of the attack it answered; "no protester was killed by police gunfire":
+# none by one hand, which says nothing of the toll
 OWN_OPERATION = re.compile(
-    r"^[^.;,]*?\b(?:in|during|by|from) (?:our|its|their|his|her) ", re.IGNORECASE
+    r"^[^.;,]*?\b(?:(?:in|during|by|from) (?:our|its|their|his|her) "
+    r"|by (?:the )?(?:police|security forces|soldiers|troops|army|officers|gunfire)\b)",
+    re.IGNORECASE,
 )
 
 
@@ -648,7 +651,8 @@ def _zero_figures(
     did not happen, so that another body's count of it can be set against it."""
     text = analysis.document.text
     found = []
-    for zero in zero_counts(text, attribution.content, lexicon, attribution.id):
+    denied = attribution.polarity == Polarity.DENY
+    for zero in zero_counts(text, attribution.content, lexicon, attribution.id, denied):
         if any(q.span.overlaps(zero.span) for q in quantities):
             continue
         after = next(

@@ -432,8 +432,16 @@ def _after_from(text: str, start: int) -> bool:
     return bool(CHANGED_FROM.search(text[max(0, start - 12) : start]))
 
 
+# a breach's records that were reached were taken: "customer data had been accessed"
+RECORDS_ACCESSED = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:were|was|are|is|had|have|has)\s+(?:been\s+)?accessed\b", re.I
+)
+
+
 def _taken(after: str, before: str, thing: str, lexicon: ResolveLexicon) -> str | None:
     """People taken were abducted; things taken were stolen ("9,000 files had been taken")."""
+    if thing == "records" and RECORDS_ACCESSED.match(after):
+        return "stolen"
     if thing in lexicon.people:
         return "abducted" if TAKEN_AFTER.match(after) or TOOK_BEFORE.search(before) else None
     if thing not in MEASURE_THINGS and (
@@ -559,14 +567,16 @@ BREAKDOWN = re.compile(
     r"^\s+of (?:them|those|these)\s+(?!(?:were|was|are|is|had|have|has|remain\w*|still)\b)[a-z]",
     re.I,
 )
-TOLL = re.compile(r"\btoll\b(?! of)", re.I)  # "the death toll", "the toll remained": the dead
+# "the death toll", "the toll remained": the dead ("the toll among soldiers": COUNTED_SUBJECT's)
+TOLL = re.compile(r"\btoll\b(?! of| among)", re.I)
 # "put the soldiers' toll at 23": whose dead a toll counts ("the toll of soldiers" is
 # COUNTED_SUBJECT's)
 OWNED_TOLL = re.compile(
     r"\b([A-Za-z-]+)(?:'|’|['’]s) (?:death |own )?(?:toll|tally|count)\b(?! of)", re.IGNORECASE
 )
 COUNTED_SUBJECT = re.compile(
-    r"\b(?:number|toll|tally|count) of (?:the )?((?:[A-Za-z-]+ ){0,3}[A-Za-z-]+)", re.IGNORECASE
+    r"\b(?:number|toll|tally|count) (?:of|among) (?:the )?((?:[A-Za-z-]+ ){0,3}[A-Za-z-]+)",
+    re.IGNORECASE,
 )
 
 

@@ -7,7 +7,9 @@ A body that says nothing of a kind happened gives a count of zero, and another b
 the same thing and event disputes it ("nobody was injured" against "one fisherman had a gunshot
 wound"). Such a denial seldom reads like the claim it answers, so it is compared by what it
 counts, not by meaning. Only a zero that names an event (injured, captured, abducted, freed) is
-kept as a figure by the caller: "no evidence", "no soldiers in the town" count nothing.
+kept as a figure by the caller: "no soldiers in the town" counts nothing. A body that found
+"no evidence that any data had been taken" counts none of the data taken, and a denial "that
+passenger data had been accessed" none of the data accessed.
 """
 
 import re
@@ -28,6 +30,24 @@ NO_NOUN = re.compile(
 )
 
 
+# "no evidence that any data had been taken", "nothing to indicate that customer data was
+# accessed": a body that looked and found none of the thing counts none of it
+NONE_FOUND = re.compile(
+    r"\b(?:no|nothing to|not any)\s+(?:evidence|sign|signs|indication|indications|indicate|"
+    r"suggest|show)\s+(?:so far\s+|yet\s+)?that\s+(?:any\s+)?"
+    r"(?P<first>[A-Za-z][A-Za-z-]*)(?:\s+(?P<second>[A-Za-z][A-Za-z-]*))?",
+    re.IGNORECASE,
+)
+# a denial's content that restates what did not happen: "denied that passenger data had been
+# accessed", "denied that any soldiers were captured"
+DENIED_HAPPENING = re.compile(
+    r"^\W*(?:that\s+)?(?:any\s+)?(?!(?:no|not|nobody|none|neither)\b)(?P<first>[A-Za-z][A-Za-z-]*)(?:\s+(?P<second>[A-Za-z][A-Za-z-]*))?"
+    # passive: what happened to the thing ("had been accessed"), not what it did ("had killed")
+    r"(?=\s+(?:(?:had|has|have)\s+(?:ever\s+)?been|was|were|is|are)\s+(?:ever\s+)?[a-z]+ed\b)",
+    re.IGNORECASE,
+)
+
+
 def counts_none(value: float | None) -> bool:
     """A figure that says nothing of its kind happened: it disputes counts, and is no point of
     an estimate series."""
@@ -35,16 +55,28 @@ def counts_none(value: float | None) -> bool:
 
 
 def zero_counts(
-    text: str, spans: Iterable[Span], lexicon: ResolveLexicon, attribution: str | None = None
+    text: str,
+    spans: Iterable[Span],
+    lexicon: ResolveLexicon,
+    attribution: str | None = None,
+    denied: bool = False,
 ) -> list[Quantity]:
-    """The counts of none a claim's content states, one per phrase, in text order."""
+    """The counts of none a claim's content states, one per phrase, in text order; `denied`: the
+    claim is a denial, so what its content says happened is counted as none."""
     found: list[Quantity] = []
-    for span in spans:
+    for index, span in enumerate(spans):
         part = text[span.start : span.end]
         phrases = [(m.start(), m.end(), "people") for m in NOBODY.finditer(part)]
         for match in NO_NOUN.finditer(part):
             if (counted := _counted(match, lexicon)) is not None:
                 phrases.append((match.start(), *counted))
+        # the thing found none of, or denied, starts the zero: "data" in "no evidence that data"
+        said_not = list(NONE_FOUND.finditer(part))
+        if denied and index == 0 and (opening := DENIED_HAPPENING.match(part)):
+            said_not.append(opening)
+        for match in said_not:
+            if (counted := _counted(match, lexicon)) is not None:
+                phrases.append((match.start("first"), *counted))
         found += [
             _zero(text, span.start + start, span.start + end, unit, attribution)
             for start, end, unit in phrases
