@@ -170,6 +170,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "weir": "test",
         "pond": "test",
         "rill": "test",
+        "silt": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15
