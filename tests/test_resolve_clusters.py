@@ -393,3 +393,26 @@ def test_a_claim_label_reads_as_a_headline(content, cue, predicate, label):
     from claimgraph.resolve.engine import _readable
 
     assert _readable(content, cue, predicate) == label
+
+
+@pytest.mark.parametrize(
+    ("denial", "claim", "apart"),
+    [
+        # "denied killing civilians" is not about the soldiers a group says it killed
+        ("denied killing civilians", "the group said it killed 17 soldiers", True),
+        ("no resident was abducted", "19 villagers were taken away", False),
+        # "people" names anyone: no kind to tell apart
+        ("nobody was hurt", "two soldiers were wounded", False),
+        ("people were not harmed", "two soldiers were wounded", False),
+        ("the fighters never crossed", "an army spokesman said the rebels crossed", False),
+    ],
+)
+def test_a_denial_about_other_people_is_set_apart(denial, claim, apart):
+    from claimgraph.resolve import lexical
+    from claimgraph.resolve.contradictions import other_people, people_named
+    from claimgraph.resolve.lexicons import load_resolve_lexicon
+
+    lexicon = load_resolve_lexicon()
+    whom = people_named(lexical.words(denial), lexicon)
+    theirs = people_named(lexical.words(claim), lexicon)
+    assert other_people(whom, theirs) is apart

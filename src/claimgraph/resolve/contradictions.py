@@ -19,11 +19,12 @@ default tolerance; "more than 10,000" is 10,000 and up).
 import hashlib
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from claimgraph.resolve.clusters import Features
+from claimgraph.resolve.lexicons import ResolveLexicon
 from claimgraph.resolve.measures import in_base_unit
 from claimgraph.resolve.records import Contradiction
 from claimgraph.resolve.topics import TOLL_EVENTS
@@ -117,6 +118,40 @@ def _same_matter(denial: Features, claim: Features) -> bool:
             and (bool(set(denial.story) & set(claim.story)) or not claim.story)
         )
     return True
+
+
+# the kinds of people a claim can be about, as a reader tells them apart: an armed group's men
+# are its fighters, rebels or attackers alike; "people" itself names any of them
+PEOPLE_KINDS = {
+    "people": "civilians",
+    "troops": "troops",
+    "fighters": "armed group",
+    "insurgents": "armed group",
+    "attackers": "armed group",
+    "crew": "crew",
+    "prisoners": "prisoners",
+    "refugees": "civilians",
+}
+ANYONE = frozenset({"people", "person", "persons", "individual", "individuals"})
+
+
+def people_named(words: Iterable[str], lexicon: ResolveLexicon) -> set[str]:
+    """The kinds of people a claim's words name: "civilian" -> civilians, "soldier" -> troops.
+    Words come as lexical.words gives them (a plural's "s" dropped)."""
+    found = set()
+    for word in words:
+        if word in ANYONE or word + "s" in ANYONE:
+            continue
+        thing = (lexicon.things.get(word) or lexicon.things.get(word + "s") or ("-",))[0]
+        if thing in PEOPLE_KINDS:
+            found.add(PEOPLE_KINDS[thing])
+    return found
+
+
+def other_people(denial: set[str], claim: set[str]) -> bool:
+    """ "denied killing civilians" against "killed 17 soldiers": each names whom it is about, and
+    they are not the same people."""
+    return bool(denial and claim and not denial & claim)
 
 
 def story_only(denial: Features, claim: Features) -> bool:

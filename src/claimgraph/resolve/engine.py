@@ -35,6 +35,8 @@ from claimgraph.resolve.contradictions import (
     denial_applies,
     figure_conflicts,
     negation_applies,
+    other_people,
+    people_named,
     story_only,
 )
 from claimgraph.resolve.corrections import ClaimEdits
@@ -1364,6 +1366,7 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
     # a negation names its matter by its verb, which stands in for the denial word
     threshold = settings.denial_threshold if denial.denies else settings.negation_threshold
     applies = denial_applies if denial.denies else negation_applies
+    whom = people_named(reps.founder_terms[index].keys(), state.lexicon)
     hits = []
     for other in np.nonzero(sims >= threshold)[0]:
         claim = reps.features[other]
@@ -1376,6 +1379,8 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
             # "denied that Pyongyang is supplying weapons" does not deny "Pyongyang could
             # receive Russian technology": another verb and nothing in common but the names
             continue
+        if other_people(whom, people_named(reps.founder_terms[other].keys(), state.lexicon)):
+            continue  # "denied killing civilians" is not about the soldiers it killed
         if denier is not None and denier == state.identity.independence(claim.source, None):
             continue
         if denial.author and not _may_be_by(state, claim.source, denial.author):
