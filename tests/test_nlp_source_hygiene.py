@@ -1340,3 +1340,19 @@ def test_source_hygiene_a_companys_legal_form_is_no_part_of_its_id(name, expecte
     from claimgraph.nlp.source_table import slug
 
     assert slug(name) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Someone said the convoy had been hit twice near the bridge.",
+        "Not everyone believes that the dam was sabotaged, the mayor said.",
+        "Our view: the army's account of the raid does not hold together.",
+    ],
+)
+def test_source_hygiene_nobody_in_particular_is_no_speaker(analyse, text):
+    claims = _claims(analyse(text))
+    assert all(
+        source is None or source.lower().split()[-1] not in ("someone", "everyone", "view")
+        for source, _, _ in claims
+    ), claims
