@@ -210,6 +210,18 @@ def test_a_denial_misparsed_around_its_object_is_still_the_deniers(analyse):
             "deny",
             False,
         ),
+        (
+            '"All our weapons are accounted for. No weapon was lost," the army spokesman said.',
+            "deny",
+            False,
+        ),
+        # a story that passes by nobody there is no denial of anything
+        (
+            '"The soldiers had left the post at the landing stage on Tuesday. When the fighters '
+            'came, there was nobody on the shore to stop them," the fisherman said.',
+            "assert",
+            False,
+        ),
     ],
 )
 def test_polarity_of_a_quote_of_several_sentences_is_its_leads(analyse, text, polarity, negated):

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from claimgraph.nlp.lexicon import Lexicon, data_rows, lexicon_text, load_lexicon
@@ -274,8 +275,21 @@ def _negated_clause(
     a denial wherever a main clause says something does not exist ("We searched every room.
     There were no fighters")."""
     roots = _roots(content)
-    negated, nonexistent = _negated_in(_lead_roots(content, roots), words, cues)
-    return negated, nonexistent or _negated_in(roots, words, cues)[1]
+    lead = _lead_roots(content, roots)
+    negated, nonexistent = _negated_in(lead, words, cues)
+    # a later sentence that says something does not exist denies too ("There were no fighters
+    # inside", "No weapon was lost"), unless it tells a story that passes by it ("When they
+    # came, there was nobody on the shore to stop them")
+    later = [r for r in roots if r not in lead and not _opens_on_a_story(r.sent)]
+    return negated, nonexistent or _negated_in(later, words, cues)[1]
+
+
+STORY_OPENINGS = frozenset({"when", "as", "after", "before", "while", "until", "once", "by"})
+
+
+def _opens_on_a_story(sentence: SpacySpan) -> bool:
+    first = next((t for t in sentence if t.is_alpha), None)
+    return first is not None and first.lower_ in STORY_OPENINGS
 
 
 def _negated_in(roots: list[Token], words: PolarityLexicon, cues: Lexicon) -> tuple[bool, bool]:
