@@ -1356,3 +1356,24 @@ def test_source_hygiene_nobody_in_particular_is_no_speaker(analyse, text):
         source is None or source.lower().split()[-1] not in ("someone", "everyone", "view")
         for source, _, _ in claims
     ), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # the parser hangs the name on the place; the tagger may call it an organisation
+        (
+            "The prefect of Pama, Issa Thiombiano, said 14 civilians had been killed.",
+            "issa-thiombiano",
+        ),
+        (
+            "The governor of Lac province, Mahamat Saleh, said 40 people were abducted.",
+            "mahamat-saleh",
+        ),
+    ],
+)
+def test_source_hygiene_an_office_of_a_place_named_after_a_comma_is_its_holder(
+    analyse, text, canonical
+):
+    [claim] = analyse(text).attributions
+    assert claim.canonical_source == canonical

@@ -1346,7 +1346,21 @@ class _Resolver:
         where the tagger took it for an organisation."""
         if head.lemma_.lower() not in _SPEAKS_FOR | _MINISTERS | title_nouns():
             return None
-        for name in (c for c in head.children if c.dep_ == "appos" and c.i < full.end):
+        # "The prefect of Pama, Issa Thiombiano": the parser may hang the name on the place
+        offices = [
+            o
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+            for o in prep.children
+            if o.dep_ == "pobj"
+        ]
+        appositives = [
+            c
+            for holder in (head, *offices)
+            for c in holder.children
+            if c.dep_ == "appos" and c.i < full.end and c.i > head.i
+        ]
+        for name in appositives:
             words = [t for t in name.subtree if not t.is_punct]
             if (
                 len(words) >= 2
