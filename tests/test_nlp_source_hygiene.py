@@ -1377,3 +1377,20 @@ def test_source_hygiene_an_office_of_a_place_named_after_a_comma_is_its_holder(
 ):
     [claim] = analyse(text).attributions
     assert claim.canonical_source == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # a pronoun's antecedent is the named holder of the office, not "prefect of Pama,"
+        (
+            "The prefect of Pama, Issa Thiombiano, gave a heavier toll. He said 26 people had died.",
+            "issa-thiombiano",
+        ),
+        # the clause about the antecedent is no part of its name ("army, which")
+        ("The army, which lost two men, gave no toll. It said the attackers had fled.", "army"),
+    ],
+)
+def test_source_hygiene_a_pronouns_antecedent_is_named_whole(analyse, text, canonical):
+    [claim] = analyse(text).attributions
+    assert claim.canonical_source == canonical

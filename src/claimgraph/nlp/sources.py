@@ -409,11 +409,21 @@ class _Resolver:
 
     def note_actor(self, head: Token) -> None:
         others = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
-        tokens = [
-            t
-            for t in head.subtree
-            if t.dep_ not in ("relcl", "acl") and t.i <= head.i + 3 and t.i not in others
-        ]
+        # "The army, which lost two men,": the clause about it is no part of its name
+        others |= {t.i for c in head.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        tokens = [t for t in head.subtree if t.i <= head.i + 3 and t.i not in others]
+        # "The prefect of Pama, Issa Thiombiano, gave ...": the name set after the office is kept
+        named = {
+            n
+            for t in tokens
+            for c in t.children
+            if c.dep_ == "appos" and c.i > head.i
+            for n in c.subtree
+            if n.i not in others
+        }
+        tokens = sorted({*tokens, *named}, key=lambda t: t.i)
+        while len(tokens) > 1 and tokens[-1].is_punct:
+            tokens.pop()  # "prefect of Pama," ends at its name, not at the comma
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t) for t in tokens)
         self.resolve(Span.of(doc_text(self.doc), start, end), head)
