@@ -185,6 +185,21 @@ def test_one_body_named_several_ways_counts_once():
     assert key("un-humanitarian-office") == key("un")
 
 
+def test_a_one_word_name_is_the_one_longer_name_it_opens():
+    identity = _identity(
+        SourceInfo("hanbit", "Hanbit", "organisation"),
+        SourceInfo("hanbit-security-lab", "Hanbit Security Lab", "organisation"),
+        SourceInfo("kestrel", "Kestrel", "organisation"),
+        SourceInfo("kestrel-forensics", "Kestrel Forensics", "organisation"),
+        SourceInfo("kestrel-shipping-group", "Kestrel Shipping Group", "organisation"),
+        SourceInfo("russia-today", "Russia Today", "organisation"),
+        SourceInfo("russia", "Russia", "organisation"),
+    )
+    assert identity.canonical("hanbit") == "hanbit-security-lab"
+    assert identity.canonical("kestrel") == "kestrel"  # two longer names: which one?
+    assert identity.canonical("russia") != "russia-today"  # a country is no short name
+
+
 def test_two_organisations_sharing_an_opening_word_stay_apart():
     identity = _identity(
         SourceInfo("amber-quay", "Amber Quay", "organisation"),
