@@ -1394,3 +1394,14 @@ def test_source_hygiene_an_office_of_a_place_named_after_a_comma_is_its_holder(
 def test_source_hygiene_a_pronouns_antecedent_is_named_whole(analyse, text, canonical):
     [claim] = analyse(text).attributions
     assert claim.canonical_source == canonical
+
+
+def test_source_hygiene_the_head_of_a_named_body_speaks_for_it(analyse):
+    analysis = analyse(
+        "The president of the Kalymnos Fishermen's Association, Michalis Tsoukalas, said 14 "
+        "trawlers had been chased away. President William Ruto said the talks would go on."
+    )
+    sources = {s.id: s for s in analysis.sources}
+    assert sources["michalis-tsoukalas"].parent == "kalymnos-fishermen-association"
+    # a bare title heads no body the report has named
+    assert sources["william-ruto"].parent is None

@@ -76,6 +76,12 @@ _MEMBERS_OF = frozenset({"volunteer", "staff", "employee", "activist", "medic", 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # offices a state appoints to a region: their holder speaks for that state's government
 _STATE_OFFICES = frozenset({"governor", "secretary", "prefect"})
+# who heads a body named after "of": "the president of the Fishermen's Association"
+_HEADS_OF = frozenset(
+    {"president", "chair", "founder", "coordinator", "leader", "secretary-general"}
+)
+_NOT_BODY_ENTS = frozenset({"GPE", "LOC", "NORP", "PERSON"})
+_AFTER_NAME = frozenset({"appos", "relcl", "acl"})
 _BODY_TYPES = frozenset({"organisation", "group", "government", "military", "media"})
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "this", "these", "those"}
 _REPRESENTATIVES = {"delegate", "delegation", "ambassador", "envoy", "representative", "emissary"}
@@ -1396,7 +1402,12 @@ class _Resolver:
             for t in full
             if t.i not in name
             and (t.i < head.i or t == head)
-            and t.lemma_.lower() in _SPEAKS_FOR | _MINISTERS | _STATE_OFFICES
+            and (
+                t.lemma_.lower() in _SPEAKS_FOR | _MINISTERS | _STATE_OFFICES
+                # "the president of the Fishermen's Association": who heads a body named after
+                # "of" (a bare "President Ruto" heads no body the report has just named)
+                or (t.lemma_.lower() in _HEADS_OF and any(_of_prep(c) for c in t.children))
+            )
         ]
         for role in roles:
             if role.lemma_.lower() in _STATE_OFFICES:
@@ -1409,7 +1420,11 @@ class _Resolver:
             if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "from") for c in role.children):
                 continue  # "a spokesman in Ituri": where he speaks, not for whom
             minister = role.lemma_.lower() in _MINISTERS  # "Information Minister": a portfolio
-            body = self._speaks_for(role, full) or (None if minister else self._named_body(role))
+            body = (
+                self._speaks_for(role, full)
+                or (None if minister else self._named_body(role))
+                or (self._headed_body(role) if role.lemma_.lower() in _HEADS_OF else None)
+            )
             if (
                 body is None
                 and role.lemma_.lower() in _SPEAKS_FOR | _MINISTERS
@@ -1482,6 +1497,23 @@ class _Resolver:
     def _sentence_start(self, position: int) -> int:
         token = self.doc.char_span(position, position + 1, alignment_mode="expand")
         return token[0].sent.start_char if token is not None else position
+
+    def _headed_body(self, role: Token) -> Source | None:
+        """ "president of the Kalymnos Fishermen's Association": the organisation named after
+        "of", by its proper name (not "president of the country", "leader of the group")."""
+        body = next(
+            (o for c in role.children if _of_prep(c) for o in c.children if o.dep_ == "pobj"),
+            None,
+        )
+        if body is None or body.pos_ != "PROPN" or body.ent_type_ in _NOT_BODY_ENTS:
+            return None
+        # the name, without an article or what is set after it ("..., Michalis Tsoukalas")
+        cut = {t.i for c in body.children if c.dep_ in _AFTER_NAME for t in c.subtree}
+        words = [t for t in body.subtree if t.i not in cut and t.dep_ not in ("det", "punct")]
+        if len(words) < 2:
+            return None
+        name = " ".join(t.text for t in words).replace(" 's", "'s")
+        return self.table.find(name) or Source(id=slug(name), name=name, type="organisation")
 
     def _named_body(self, role: Token) -> Source | None:
         """ "Free Lens director": the organisation a role noun's proper-noun modifiers name."""
@@ -1820,6 +1852,10 @@ _NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", 
 _PEOPLE_NOUNS = frozenset({"man", "woman", "person", "boy", "girl", "individual"})
 _KNOWN_AS = re.compile(r"\b(?:known as|called|named)\s+([^,;()]+)")
 _PARENTHESIS = re.compile(r"\(([^()]{2,60})\)")
+
+
+def _of_prep(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ in ("of", "for")
 
 
 def _titled_name(tokens: SpacySpan) -> SpacySpan | None:

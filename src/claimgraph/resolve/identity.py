@@ -550,18 +550,16 @@ def _short_names(identity: SourceIdentity) -> None:
         by_opening.setdefault(tuple(words[:2]), []).append(source_id)
     for source_id, words in names.items():
         if len(words) == 1:
-            # "Balterra" for "Balterra Transmission": a company's name without its company word;
-            # "Hanbit" for "Hanbit Security Lab", "MPNO" for "MPNO armed group": a name of its
-            # own that opens exactly one longer name (not a country's: "Russia" of "Russia Today")
+            # "Balterra" for "Balterra Transmission", "Hanbit" for "Hanbit Security Lab", "MPNO"
+            # for "MPNO armed group": a name without the words that say what kind of body it is
+            # (not "Hamas" for "Hamas Political Bureau", a part of it, nor a country's name)
             longer = [
                 other
                 for other, more in names.items()
                 if len(more) >= 2
                 and more[0] == words[0]
-                and (
-                    (len(more) == 2 and more[1] in organisation_name_words())
-                    or not load_country_names().of(words[0])
-                )
+                and more[-1] in organisation_name_words()
+                and not load_country_names().of(words[0])
             ]
             if len(longer) == 1:
                 identity.mapping[source_id] = longer[0]
