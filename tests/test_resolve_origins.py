@@ -200,6 +200,19 @@ def test_a_one_word_name_is_the_one_longer_name_it_opens():
     assert identity.canonical("russia") != "russia-today"  # a country is no short name
 
 
+def test_a_citys_government_is_one_body_however_named():
+    identity = _identity(
+        SourceInfo("city-of-gangneung", "city of Gangneung", "organisation", country="KR"),
+        SourceInfo("gangneung-city-hall", "Gangneung city hall", "organisation"),
+        SourceInfo("city", "city", "organisation"),
+        SourceInfo("busan-city-council", "Busan city council", "organisation"),
+    )
+    assert identity.canonical("gangneung-city-hall") == "city-of-gangneung"
+    assert identity.canonical("busan-city-council") == "busan-city-council"
+    # two cities named: which one "the city" is cannot be told
+    assert identity.canonical("city") == "city"
+
+
 def test_two_organisations_sharing_an_opening_word_stay_apart():
     identity = _identity(
         SourceInfo("amber-quay", "Amber Quay", "organisation"),

@@ -271,6 +271,7 @@ def build_identity(
     _rights_groups(identity, documents or {})
     _described_bodies(identity)
     _local_bodies(identity)
+    _city_bodies(identity)
     _of_names(identity)
     for edit in edits:
         if edit.kind == "merge" and edit.into:
@@ -925,6 +926,42 @@ def _local_bodies(identity: SourceIdentity) -> None:
             if source_id != into:
                 identity.mapping[source_id] = into
                 identity.reasons[source_id] = f"the only {rest!r} of the corpus: {into}"
+
+
+CITY_OF = re.compile(r"^(?:the )?(?:city|town|municipality) of (?P<place>[a-z][\w' -]*)$")
+CITY_HALL = re.compile(
+    r"^(?:the )?(?P<place>[a-z][\w' -]*?) (?:city|town) ?(?:hall|council|government|authorities)$"
+    r"|^(?:the )?(?P<other>[a-z][\w' -]*?) (?:city|municipality|municipal council)$"
+)
+BARE_CITY = frozenset({"city", "the city", "city hall", "the city hall", "municipality"})
+
+
+def _city_bodies(identity: SourceIdentity) -> None:
+    """ "The city of Gangneung", "Gangneung city hall" and, where the corpus has one city body,
+    "the city": one local government, however reports name it."""
+    by_place: dict[str, list[SourceInfo]] = {}
+    bare = []
+    for source in identity.infos.values():
+        if source.id in identity.mapping or source.type not in ("organisation", "group"):
+            continue
+        key = source_key(source.name)
+        if key in BARE_CITY:
+            bare.append(source)
+        elif found := CITY_OF.match(key) or CITY_HALL.match(key):
+            place = found.groupdict().get("place") or found.groupdict().get("other")
+            by_place.setdefault(place, []).append(source)
+    for place, bodies in by_place.items():
+        keep = min(bodies, key=lambda s: (not CITY_OF.match(source_key(s.name)), s.id))
+        for source in bodies:
+            if source.id != keep.id:
+                identity.mapping[source.id] = keep.id
+                identity.reasons[source.id] = f"the local government of {place}: {keep.id}"
+    if len(by_place) == 1:
+        [(place, bodies)] = by_place.items()
+        keep_id = identity.canonical(bodies[0].id) or bodies[0].id
+        for source in bare:
+            identity.mapping[source.id] = keep_id
+            identity.reasons[source.id] = f"the only city body of the corpus: {keep_id}"
 
 
 def _sub_bodies(identity: SourceIdentity) -> None:
