@@ -1405,3 +1405,11 @@ def test_source_hygiene_the_head_of_a_named_body_speaks_for_it(analyse):
     assert sources["michalis-tsoukalas"].parent == "kalymnos-fishermen-association"
     # a bare title heads no body the report has named
     assert sources["william-ruto"].parent is None
+
+
+def test_source_hygiene_a_council_named_after_two_places_is_one_body(analyse):
+    analysis = analyse(
+        "Police moved about 140 people out of riverside homes. Perth and Kinross Council says 64 "
+        "homes were evacuated."
+    )
+    assert [a.canonical_source for a in analysis.attributions] == ["perth-and-kinross-council"]

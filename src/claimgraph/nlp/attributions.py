@@ -179,10 +179,27 @@ def _conjuncts(head: Token) -> list[Token]:
     ("Minister for Civil Defence Johan Brandt"): one speaker, not two."""
     found = []
     for child in head.children:
-        if child.dep_ == "conj" and _coordinated(child):
+        if child.dep_ == "conj" and _coordinated(child) and not _one_body_name(head, child):
             found.append(child)
             found.extend(_conjuncts(child))
     return found
+
+
+# the last word of a body's name that may hold "and": "Perth and Kinross Council"
+_BODY_NAME_ENDS = frozenset({"council", "councils", "committee", "commission", "authority", "board", "association", "assembly", "bureau", "department", "agency", "service", "services", "union", "office", "partnership", "trust", "alliance", "coalition", "front", "movement"})  # fmt: skip
+
+
+def _one_body_name(head: Token, conjunct: Token) -> bool:
+    """ "Perth and Kinross Council says": one council named after two places, not Perth and a
+    Kinross Council. A bare capitalised word joined by "and" to a capitalised name that ends
+    in a body's word ("Council", "Committee")."""
+    words = head.doc[head.left_edge.i : conjunct.right_edge.i + 1]
+    return (
+        head.left_edge == head
+        and head.pos_ == "PROPN"
+        and words[-1].lower_ in _BODY_NAME_ENDS
+        and all(t.text[:1].isupper() or t.lower_ in ("and", "&") for t in words)
+    )
 
 
 # crimes a report can call an act without an article: "calls the attack terrorism"
