@@ -1413,3 +1413,12 @@ def test_source_hygiene_a_council_named_after_two_places_is_one_body(analyse):
         "homes were evacuated."
     )
     assert [a.canonical_source for a in analysis.attributions] == ["perth-and-kinross-council"]
+
+
+def test_source_hygiene_a_role_of_the_body_just_named_belongs_to_it(analyse):
+    analysis = analyse(
+        "The Alibori Citizens' Observatory, a rights group, said 22 civilians were killed. "
+        "Ali Sanni, the group's coordinator, said 31 people were abducted."
+    )
+    sources = {s.id: s for s in analysis.sources}
+    assert sources["ali-sanni"].parent == "alibori-citizens-observatory"

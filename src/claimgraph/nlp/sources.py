@@ -1435,7 +1435,36 @@ class _Resolver:
                 body = self._implied_body(full.start_char, minister)
             if body is not None and body.id != person.id and body.type != "person":
                 return self._member_of(person, body)
+        owner = self._possessive_body(full, name)
+        if owner is not None and owner.id != person.id:
+            return self._member_of(person, owner)
         return person
+
+    def _possessive_body(self, full: SpacySpan, name: set[int]) -> Source | None:
+        """ "Iain Cowie, the union's branch secretary": the body the report has introduced by
+        that word ("the engineers' union Prospect"), the latest before the mention."""
+        owners = [
+            t.lemma_.lower()
+            for t in full
+            if t.i not in name
+            and t.dep_ == "poss"
+            and t.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        ]
+        if not owners:
+            return None
+        return next(
+            (
+                self.sources[seen.source_id]
+                for seen in reversed(self.seen)
+                if seen.position < full.start_char
+                and not seen.person
+                and not seen.anonymous
+                and owners[0] in self.kinds.get(seen.source_id, ())
+                and self.sources[seen.source_id].type != "person"
+            ),
+            None,
+        )
 
     def _member_of(self, person: Source, body: Source) -> Source:
         """The person as one of the body's people; the body is kept, so that the document's
