@@ -1001,6 +1001,21 @@ def test_a_roundups_sections_in_capitals_file_their_figures_under_their_country(
     assert places[420000] == "XK"
 
 
+def test_a_roundups_numbered_sections_in_capitals_file_their_figures_there(facts_of):
+    """ "1. SUDAN: THE DAM", "2. MYANMAR: MOMAUK": numbered headings head sections too, so a
+    figure of the second story is not filed under the first story's country."""
+    text = (
+        "THE BRIEF - Sunday 19 September\nThree stories we follow\n\n"
+        "1. SUDAN: THE DAM\n\nThe state health ministry says 58 people died when the dam "
+        "above Er Rahad collapsed.\n\n"
+        "2. MYANMAR: MOMAUK\n\nThe Kachin Independence Army says 14 people died after the "
+        "attack on Momauk.\n"
+    )
+    places = {figure.value: figure.place for figure in figures_in(facts_of(text))}
+    assert places[58] == "SD"
+    assert places[14] == "MM"
+
+
 def test_a_roundups_sections_headed_by_title_lines_file_their_figures_there(facts_of):
     """Sections headed by short title lines ("Tiris, Mali", "The Ocean Star, Gulf of Guinea")
     file their figures under the section's countries, not the first story's."""

@@ -1775,8 +1775,11 @@ def _speaker_after_participle(subject: Token, verb: Token) -> Token | None:
 # bullets ("Chad: Ngouboua", "Aegean: Imia/Kardak"); resolve files the bullets' figures under it
 BRIEFING_HEADING = re.compile(r"^[^\n:.!?]{2,60}:[^\n.!?]{0,60}$\n(?=\s*[-•*–] )", re.MULTILINE)
 # a roundup's section heading on a line of its own, in capitals: "KOSOVO: DARDANET", "EL TARRA,
-# COLOMBIA", "HONDURAS / NICARAGUA: DOÑA REINA (25 NOVEMBER)"
-CAPITALS_HEADING = re.compile(r"^(?=[^\n]*[A-Z]{3})[^\n.!?a-z]{4,80}$", re.MULTILINE)
+# COLOMBIA", "HONDURAS / NICARAGUA: DOÑA REINA (25 NOVEMBER)", numbered or not ("2. MYANMAR:
+# MOMAUK")
+CAPITALS_HEADING = re.compile(
+    r"^(?:\d{1,2}[.)]\s+)?(?=[^\n]*[A-Z]{3})[^\n.!?a-z]{4,80}$", re.MULTILINE
+)
 
 
 def capitals_headings(text: str) -> list[re.Match[str]]:

@@ -229,7 +229,7 @@ def _section_headings(text: str, places: tuple[Place, ...]) -> list[tuple[int, C
             written = Counter(
                 names[key]
                 for part in CAPITALS_PARTS.split(text[start:end])
-                if (key := source_key(part.strip())) in names
+                if (key := source_key(NUMBERED.sub("", part.strip()))) in names
             )
             return written or found
         return found
@@ -269,6 +269,7 @@ def _title_headings(text: str) -> list[re.Match[str]]:
 
 # the parts of a heading in capitals: "HONDURAS / NICARAGUA: DOÑA REINA (25 NOVEMBER)"
 CAPITALS_PARTS = re.compile(r"[,:/()]|\s[-–—]\s")
+NUMBERED = re.compile(r"^\d{1,2}[.)]\s*")  # "2. MYANMAR": the section's number
 
 
 def _is_outlet(name: str, outlet: str | None) -> bool:
