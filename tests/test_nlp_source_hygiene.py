@@ -1422,3 +1422,16 @@ def test_source_hygiene_a_role_of_the_body_just_named_belongs_to_it(analyse):
     )
     sources = {s.id: s for s in analysis.sources}
     assert sources["ali-sanni"].parent == "alibori-citizens-observatory"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The IRGC says the ship was seized eight nautical miles off Jask.",
+        "Iran's Revolutionary Guards say they seized the tanker.",
+        "The Revolutionary Guards said 16 crew were detained.",
+    ],
+)
+def test_source_hygiene_irans_revolutionary_guards_are_one_body_by_any_name(analyse, text):
+    [claim] = analyse(text).attributions
+    assert claim.canonical_source == "ir-irgc"
