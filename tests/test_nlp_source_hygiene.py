@@ -1435,3 +1435,16 @@ def test_source_hygiene_a_role_of_the_body_just_named_belongs_to_it(analyse):
 def test_source_hygiene_irans_revolutionary_guards_are_one_body_by_any_name(analyse, text):
     [claim] = analyse(text).attributions
     assert claim.canonical_source == "ir-irgc"
+
+
+def test_source_hygiene_a_quoted_phrase_about_an_actor_is_not_its_words(analyse):
+    """ "Iran's 'continued harassment of merchant shipping' threatened ...": the outer speaker's
+    words about Iran; no attribution whose source holds its own content, and the outer content
+    keeps its second clause."""
+    analysis = analyse(
+        'The navy\'s Fifth Fleet said on Thursday that the seizure was "an unlawful act" and '
+        'that Iran\'s "continued harassment of merchant shipping" threatened freedom of '
+        "navigation."
+    )
+    [claim] = analysis.attributions
+    assert claim.content_text.endswith("threatened freedom of navigation")

@@ -86,11 +86,24 @@ def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     found = [
         f
         for f in found
-        if f.source_head is not None
-        or not any(start <= f.cue.start < end for start, end in finder.questions)
+        if (
+            f.source_head is not None
+            or not any(start <= f.cue.start < end for start, end in finder.questions)
+        )
+        and not _source_holds_content(f)
     ]
     found.sort(key=lambda f: f.cue.start)
     return _one_per_conjunct(found, finder.text)
+
+
+def _source_holds_content(found: Found) -> bool:
+    """ "Iran's 'continued harassment of merchant shipping' threatened freedom of navigation": a
+    phrase quoted inside the subject is the reporter's (or the outer speaker's) words about
+    Iran, not Iran speaking; no one's words are their own speaker."""
+    source = found.source
+    return source is not None and all(
+        source.start <= part.start and part.end <= source.end for part in found.content
+    )
 
 
 def _one_per_conjunct(found: list[Found], text: str) -> list[Found]:
@@ -898,7 +911,7 @@ class _Finder:
                 cue.lower_ != "according"
                 and not participle
                 and not second_report
-                and not any(c.dep_ in _SUBJECTS for c in cue.children)
+                and not any(c.dep_ in _SUBJECTS and _may_report(c) for c in cue.children)
             ):
                 continue
             top = cue.head if cue.dep_ == "pcomp" else cue
@@ -1700,6 +1713,18 @@ def _is_actor(token: Token, *, evidence: bool = False) -> bool:
     heads = _ACTOR_HEADS | _EVIDENCE_HEADS if evidence else _ACTOR_HEADS
     return (
         token.ent_type_ in _ACTOR_LABELS or token.lemma_.lower() in heads or token.lower_ in heads
+    )
+
+
+def _may_report(subject: Token) -> bool:
+    """Could this subject make a report of its own? An actor, a document ("a UN report said")
+    or a pronoun; not a thing the report is about ("Iran's harassment threatened freedom of
+    navigation" is what the outer speaker said)."""
+    return (
+        subject.pos_ in ("PRON", "PROPN")
+        or _names_actor(subject)
+        or _is_actor(subject, evidence=True)
+        or subject.lemma_.lower() in not_source_nouns()
     )
 
 
