@@ -1721,7 +1721,7 @@ def _may_report(subject: Token) -> bool:
     or a pronoun; not a thing the report is about ("Iran's harassment threatened freedom of
     navigation" is what the outer speaker said)."""
     return (
-        subject.pos_ in ("PRON", "PROPN")
+        subject.pos_ == "PRON"
         or _names_actor(subject)
         or _is_actor(subject, evidence=True)
         or subject.lemma_.lower() in not_source_nouns()

@@ -1363,16 +1363,9 @@ class _Resolver:
         if head.lemma_.lower() not in _SPEAKS_FOR | _MINISTERS | title_nouns():
             return None
         # "The prefect of Pama, Issa Thiombiano": the parser may hang the name on the place
-        offices = [
-            o
-            for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
-            for o in prep.children
-            if o.dep_ == "pobj"
-        ]
         appositives = [
             c
-            for holder in (head, *offices)
+            for holder in (head, *_of_objects(head))
             for c in holder.children
             if c.dep_ == "appos" and c.i < full.end and c.i > head.i
         ]
@@ -1530,10 +1523,7 @@ class _Resolver:
     def _headed_body(self, role: Token) -> Source | None:
         """ "president of the Kalymnos Fishermen's Association": the organisation named after
         "of", by its proper name (not "president of the country", "leader of the group")."""
-        body = next(
-            (o for c in role.children if _of_prep(c) for o in c.children if o.dep_ == "pobj"),
-            None,
-        )
+        body = next(iter(_of_objects(role)), None)
         if body is None or body.pos_ != "PROPN" or body.ent_type_ in _NOT_BODY_ENTS:
             return None
         # the name, without an article or what is set after it ("..., Michalis Tsoukalas")
@@ -1885,6 +1875,11 @@ _PARENTHESIS = re.compile(r"\(([^()]{2,60})\)")
 
 def _of_prep(token: Token) -> bool:
     return token.dep_ == "prep" and token.lower_ in ("of", "for")
+
+
+def _of_objects(token: Token) -> list[Token]:
+    """What a role noun is of or for: "Pama" in "the prefect of Pama"."""
+    return [o for c in token.children if _of_prep(c) for o in c.children if o.dep_ == "pobj"]
 
 
 def _titled_name(tokens: SpacySpan) -> SpacySpan | None:

@@ -551,16 +551,15 @@ def _short_names(identity: SourceIdentity) -> None:
         by_opening.setdefault(tuple(words[:2]), []).append(source_id)
     for source_id, words in names.items():
         if len(words) == 1:
+            if load_country_names().of(words[0]):
+                continue  # "Russia" of "Russia Today": a country's name is no short form
             # "Balterra" for "Balterra Transmission", "Hanbit" for "Hanbit Security Lab", "MPNO"
             # for "MPNO armed group": a name without the words that say what kind of body it is
-            # (not "Hamas" for "Hamas Political Bureau", a part of it, nor a country's name)
+            # (not "Hamas" for "Hamas Political Bureau", a part of it)
             longer = [
                 other
                 for other, more in names.items()
-                if len(more) >= 2
-                and more[0] == words[0]
-                and more[-1] in organisation_name_words()
-                and not load_country_names().of(words[0])
+                if len(more) >= 2 and more[0] == words[0] and more[-1] in organisation_name_words()
             ]
             if len(longer) == 1:
                 identity.mapping[source_id] = longer[0]
@@ -948,17 +947,18 @@ def _city_bodies(identity: SourceIdentity) -> None:
         if key in BARE_CITY:
             bare.append(source)
         elif found := CITY_OF.match(key) or CITY_HALL.match(key):
-            place = found.groupdict().get("place") or found.groupdict().get("other")
+            place = next(group for group in found.groups() if group)
             by_place.setdefault(place, []).append(source)
+    kept = {}
     for place, bodies in by_place.items():
         keep = min(bodies, key=lambda s: (not CITY_OF.match(source_key(s.name)), s.id))
+        kept[place] = keep.id
         for source in bodies:
             if source.id != keep.id:
                 identity.mapping[source.id] = keep.id
                 identity.reasons[source.id] = f"the local government of {place}: {keep.id}"
-    if len(by_place) == 1:
-        [(place, bodies)] = by_place.items()
-        keep_id = identity.canonical(bodies[0].id) or bodies[0].id
+    if len(kept) == 1:
+        [keep_id] = kept.values()
         for source in bare:
             identity.mapping[source.id] = keep_id
             identity.reasons[source.id] = f"the only city body of the corpus: {keep_id}"

@@ -41,7 +41,8 @@ NONE_FOUND = re.compile(
 # a denial's content that restates what did not happen: "denied that passenger data had been
 # accessed", "denied that any soldiers were captured"
 DENIED_HAPPENING = re.compile(
-    r"^\W*(?:that\s+)?(?:any\s+)?(?!(?:no|not|nobody|none|neither)\b)(?P<first>[A-Za-z][A-Za-z-]*)(?:\s+(?P<second>[A-Za-z][A-Za-z-]*))?"
+    r"^\W*(?:that\s+)?(?:any\s+)?(?!(?:no|not|nobody|none|neither)\b)"
+    r"(?P<first>[A-Za-z][A-Za-z-]*)(?:\s+(?P<second>[A-Za-z][A-Za-z-]*))?"
     # passive: what happened to the thing ("had been accessed"), not what it did ("had killed")
     r"(?=\s+(?:(?:had|has|have)\s+(?:ever\s+)?been|was|were|is|are)\s+(?:ever\s+)?[a-z]+ed\b)",
     re.IGNORECASE,
@@ -67,16 +68,15 @@ def zero_counts(
     for index, span in enumerate(spans):
         part = text[span.start : span.end]
         phrases = [(m.start(), m.end(), "people") for m in NOBODY.finditer(part)]
-        for match in NO_NOUN.finditer(part):
-            if (counted := _counted(match, lexicon)) is not None:
-                phrases.append((match.start(), *counted))
-        # the thing found none of, or denied, starts the zero: "data" in "no evidence that data"
-        said_not = list(NONE_FOUND.finditer(part))
+        # a zero starts at "no" ("no soldier"), or at the thing found none of or denied ("data"
+        # in "no evidence that any data ...")
+        said_none = [(m, m.start()) for m in NO_NOUN.finditer(part)]
+        said_none += [(m, m.start("first")) for m in NONE_FOUND.finditer(part)]
         if denied and index == 0 and (opening := DENIED_HAPPENING.match(part)):
-            said_not.append(opening)
-        for match in said_not:
+            said_none.append((opening, opening.start("first")))
+        for match, start in said_none:
             if (counted := _counted(match, lexicon)) is not None:
-                phrases.append((match.start("first"), *counted))
+                phrases.append((start, *counted))
         found += [
             _zero(text, span.start + start, span.start + end, unit, attribution)
             for start, end, unit in phrases
