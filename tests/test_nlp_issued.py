@@ -212,3 +212,55 @@ def test_issued_a_statement_titled_by_its_act_speaks_for_the_issuer_on_its_lette
     # a news report under a title that names the act but no letterhead stays the outlet's
     report = "Statement: the army answers its critics\n\nThe army said on Monday it had lost 3 men."
     assert find_issued(report) == []
+
+
+HEADED_ACT = (
+    "Ministry of Defence, Republic of Moldova: Press Statement on the drone found near Ocnita\n\n"
+    "Chisinau, 4 March 2026\n\n"
+    "1. At 06:20 on Tuesday a border patrol found the wreck of an attack drone in a field "
+    "two kilometres from the village of Ocnita.\n\n"
+    "2. The drone carried no explosive charge when it was found.\n"
+)
+
+LETTERHEAD = (
+    "In the Name of the People\n\n"
+    "REPUBLIC OF LUMERIA COAST GUARD\n"
+    "Office of the Spokesman\n\n"
+    "Statement No. 31\n\n"
+    "At 22:10 on Sunday a patrol boat stopped a fishing vessel nine nautical miles off Port "
+    "Aster. Its crew of seven were taken ashore for questioning.\n\n"
+    "Glory to our sailors.\n\n"
+    "Captain Oren Vasque\n"
+    "Spokesman of the Coast Guard\n"
+)
+
+
+def test_issued_a_title_naming_the_issuer_and_its_act_is_the_issuers(analyse):
+    """ "Ministry ..., Republic of Moldova: Press Statement on ...": the act word after the
+    colon makes the text the issuer's, though no sentence says "said"."""
+    [issued] = find_issued(HEADED_ACT)
+    assert issued.issuer.text == "Ministry of Defence, Republic of Moldova"
+    assert issued.cue.text == "Statement"
+    found = claims(analyse(HEADED_ACT))
+    wreck = next(a for text, a in found.items() if "found the wreck of an attack drone" in text)
+    assert wreck.source.text == "Ministry of Defence, Republic of Moldova"
+    # the act word must follow the colon: a headline about a statement stays a report
+    assert find_issued("Kremlin: statements by NATO are lies\n\nThe Kremlin said so.") == []
+
+
+def test_issued_a_statement_under_a_letterhead_is_the_body_on_the_letterhead(analyse):
+    """The body's name on a line of its own, the office under it, then "Statement No. 31":
+    the body, not its office or the invocation above it, issues every sentence after."""
+    [issued] = find_issued(LETTERHEAD)
+    assert issued.issuer.text == "REPUBLIC OF LUMERIA COAST GUARD"
+    assert issued.cue.text == "Statement"
+    assert LETTERHEAD[issued.start :].lstrip().startswith("At 22:10")
+    found = claims(analyse(LETTERHEAD))
+    crew = next(a for text, a in found.items() if "crew of seven" in text)
+    assert crew.source.text == "REPUBLIC OF LUMERIA COAST GUARD"
+    assert not any("Oren Vasque" in text or "Glory" in text for text in found)
+    # a report whose first lines are a headline and a byline has no letterhead
+    report = (
+        "Coast guard stops fishing boat\n\nBy Ana Ruiz\n\nThe coast guard said it stopped a boat."
+    )
+    assert find_issued(report) == []

@@ -1959,3 +1959,26 @@ def test_a_unit_of_a_bare_army_counts_with_the_scenes_state():
         [],
     )
     assert identity.independence("ana-vera", None, "CO") == "state@CO"
+
+
+def test_a_state_body_publishing_its_own_statement_speaks_for_its_state():
+    """A ministry's statement on its own site: the outlet is the ministry. It counts with its
+    government, as the reports that pass its words on say "Eritrea said"; a newsroom named as
+    a speaker stays a newsroom."""
+    ministry = SourceInfo(
+        "ministry-of-information-state-of-eritrea",
+        "Ministry of Information, State of Eritrea",
+        "organisation",
+        "ER",
+    )
+    wire = SourceInfo("harbour-wire", "Harbour Wire", "organisation")
+    eritrea = SourceInfo("er-government", "Government of Eritrea", "government", "ER")
+    identity = build_identity(
+        load_source_table(),
+        [ministry, wire, eritrea],
+        ["Ministry of Information, State of Eritrea", "Harbour Wire"],
+    )
+    assert not identity.is_media(ministry.id)
+    government = identity.independence("er-government", None)
+    assert identity.independence(ministry.id, None) == government
+    assert identity.is_media("harbour-wire")

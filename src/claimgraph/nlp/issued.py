@@ -70,7 +70,9 @@ _TITLE_SAYS = re.compile(r"\b(?P<cue>says|said|reports|warns|finds)\W*$")
 MIN_WE = 2  # sentences in the issuer's own voice that make a report a release
 LEAD = 600  # characters: the issuer is named in the release's opening
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|={3,}|_{3,})\s*$", re.MULTILINE)
-_FRAMING = re.compile(r"\b(?:following|this|the present)\s+statement\b", re.IGNORECASE)
+_FRAMING = re.compile(
+    r"\b(?:following|this|the present)\s+(?:statement|update|communiqu[eé])\b", re.IGNORECASE
+)
 MIN_WORDS = 4  # "That is all we did." still says something; "Thank you." does not
 
 
@@ -95,7 +97,9 @@ def find_issued(text: str) -> list[Issued]:
         _release(text, title)
         or _named_statement(text, title)
         or _headed(text, title)
+        or _headed_act(text, title)
         or _bylined(text, title)
+        or _letterhead(text)
     ):
         return [release]
     match = FULL_TEXT_TITLE.match(title) or FULL_TEXT_ANY_TITLE.match(title)
@@ -189,6 +193,88 @@ RELEASE_FORMULA = re.compile(
     re.IGNORECASE,
 )
 HEADED_REACH = 1000  # characters: the opening paragraphs, where a release presents itself
+
+
+# "Ministry of Foreign Affairs of Belize: statement on ...", "Konkan Railway Corporation Ltd:
+# Update on the cyber incident (press release, full text)": the issuer, a colon, the act
+HEADED_ACT_TITLE = re.compile(
+    rf"^\s*{_NAME}(?:,[^:\n]{{1,40}})?\s*:\s*(?i:(?:public|joint|official|press)\s+)?"
+    r"(?P<cue>(?i:statement|update|communiqu[eé]|press release|announcement|declaration))"
+    r"\s+(?i:on|about|regarding|concerning|following|after|of|no\.?)\b"
+)
+
+
+def _headed_act(text: str, title: str) -> Issued | None:
+    """A release whose title is its issuer's name and the act it performs ("Ministry of
+    Information, State of Eritrea: Press Statement on ..."). The act word after the colon is
+    what sets it apart from a news headline ("Port official: drone hit tanker")."""
+    match = HEADED_ACT_TITLE.match(title)
+    if match is None:
+        return None
+    name_end = title.index(":", match.end("name"))
+    issuer = Span.of(text, match.start("name"), name_end)
+    if not issuer.text.strip():
+        return None
+    return Issued(
+        len(title),
+        _release_end(text, len(title)),
+        Span.of(text, match.start("name"), match.start("name") + len(issuer.text.rstrip())),
+        Span.of(text, match.start("cue"), match.end("cue")),
+    )
+
+
+# the act's own line under a letterhead: "Statement No. 412", "Statement on the seizure of ..."
+ACT_LINE = re.compile(
+    r"^\s*(?P<cue>(?i:(?:press\s+)?statement|press release|communiqu[eé]|announcement|"
+    r"declaration))(?:\s+(?i:no\.?\s*\d+|on|about|regarding|concerning)\b[^\n.]*)?\s*$"
+)
+LETTERHEAD_LINES = 6  # the lines a letterhead and the act's title take at most
+_INVOCATION = re.compile(r"^\s*in the name of\b", re.IGNORECASE)
+
+
+def _letterhead(text: str) -> Issued | None:
+    """A statement printed under its issuer's letterhead: the body's name on a line of its own
+    (often in capitals: "SUDANESE ARMED FORCES"), perhaps the office under it, then a line
+    naming the act ("Statement No. 412"). Every sentence after the act's line is the issuer's;
+    the letterhead's first name line, not the office, is the issuer."""
+    lines = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, line))
+        offset += len(line) + 1
+        if len(lines) >= LETTERHEAD_LINES:
+            break
+    for index, (start, line) in enumerate(lines):
+        act = ACT_LINE.match(line)
+        if act is None:
+            continue
+        names = [
+            (s, raw) for s, raw in lines[:index] if not _INVOCATION.match(raw) and _name_line(raw)
+        ]
+        if not names:
+            return None
+        capitals = [n for n in names if n[1].strip().isupper()]
+        name_start, raw = (capitals or names)[0]
+        first = name_start + len(raw) - len(raw.lstrip())
+        end = start + len(line)
+        return Issued(
+            end,
+            _release_end(text, end),
+            Span.of(text, first, first + len(raw.strip())),
+            Span.of(text, start + act.start("cue"), start + act.end("cue")),
+        )
+    return None
+
+
+def _name_line(line: str) -> bool:
+    """A line that can only be a name: a few words, each capitalised or a joining word, no
+    digits and no sentence's full stop."""
+    words = line.strip().split()
+    if not 1 <= len(words) <= 10 or any(c.isdigit() for c in line) or line.rstrip().endswith("."):
+        return False
+    joining = {"of", "for", "and", "the", "de", "del", "des", "du", "la", "al", "el", "on"}
+    return all(w[0].isupper() or w.lower() in joining for w in words if w[0].isalpha())
 
 
 # "Public statement: the attack on El Tarra", "Press release: ...": the act first, the issuer

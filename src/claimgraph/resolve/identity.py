@@ -249,7 +249,8 @@ def build_identity(
         identity.infos[source.id] = source
     for outlet in sorted(set(outlets)):
         outlet_id = slug(outlet)
-        identity.infos[outlet_id] = SourceInfo(outlet_id, outlet, OUTLET)
+        if not _publishing_body(identity.infos.get(outlet_id)):
+            identity.infos[outlet_id] = SourceInfo(outlet_id, outlet, OUTLET)
         identity.outlet_names[source_key(outlet)] = outlet_id
     for source_id, known in table.known.items():
         if known.type == "media":
@@ -281,6 +282,18 @@ def build_identity(
             identity.mapping.pop(edit.source_id, None)
             identity.reasons[edit.source_id] = "kept apart by a user"
     return identity
+
+
+def _publishing_body(stored: SourceInfo | None) -> bool:
+    """A state body that publishes its own statements ("Ministry of Information, State of
+    Eritrea" on its own site) stays the body its text names: it speaks for its state as its
+    statements do when others report them, not as a newsroom."""
+    return (
+        stored is not None
+        and stored.type in ("organisation", "government")
+        and stored.country is not None
+        and bool(_id_words(stored.id) & state_words())
+    )
 
 
 def _same_names(identity: SourceIdentity) -> None:
