@@ -1448,3 +1448,36 @@ def test_source_hygiene_a_quoted_phrase_about_an_actor_is_not_its_words(analyse)
     )
     [claim] = analysis.attributions
     assert claim.content_text.endswith("threatened freedom of navigation")
+
+
+def test_source_hygiene_a_statement_of_a_day_speaks_for_its_issuer_not_the_day(analyse):
+    """ "its statement of Friday, which says ... and calls ...": the clause hangs on the
+    statement, whose issuer is the body named again just before (not the last speaker), for
+    both cues."""
+    analysis = analyse(
+        "The Lumerian army said the strike killed 30 fighters at a depot. The opposition "
+        "government said 19 civilians died in the market.\n\n"
+        "We asked the Lumerian army for an interview. It referred us to its statement of Friday, "
+        "which says no civilians were harmed and calls the gas allegation a fabrication."
+    )
+    claims = _claims(analysis)
+    later = [c for c in claims if "fabrication" in c[2] or "harmed" in c[2]]
+    assert len(later) == 2, claims
+    assert "calls" not in later[0][2], "the second cue's words are cut from the first's"
+    assert all(
+        source != "Friday" and canonical and "army" in canonical for source, canonical, _ in later
+    ), claims
+
+
+def test_source_hygiene_a_speakers_own_people_are_no_source(analyse):
+    """ "According to our teams on the ground, ..." inside a minister's quote: the minister's
+    claim; "our teams" is the minister's channel, not a speaker."""
+    analysis = analyse(
+        '"According to our teams on the ground, 19 people were killed," said Nang Seng Pan, '
+        "a deputy minister of the opposition government."
+    )
+    claims = _claims(analysis)
+    assert [c[0] for c in claims] == [
+        "Nang Seng Pan, a deputy minister of the opposition government"
+    ], claims
+    assert "19 people were killed" in claims[0][2]

@@ -92,8 +92,23 @@ def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         )
         and not _source_holds_content(f)
     ]
+    found = [f for f in found if not _own_people_inside(f, found)]
     found.sort(key=lambda f: f.cue.start)
     return _one_per_conjunct(found, finder.text)
+
+
+def _own_people_inside(found: Found, others: list[Found]) -> bool:
+    """ "According to our teams on the ground, 19 people were killed," said the minister: the
+    speaker's own people are the speaker's channel. The words are the minister's claim, already
+    found with its quote; "our teams" is no source of their own."""
+    source = found.source
+    if source is None or source.text.split(maxsplit=1)[0].lower() not in ("our", "my"):
+        return False
+    return any(
+        other is not found
+        and any(part.start <= found.cue.start < part.end for part in other.content)
+        for other in others
+    )
 
 
 def _source_holds_content(found: Found) -> bool:
@@ -905,7 +920,14 @@ class _Finder:
                 cue.dep_ == "conj"
                 and cue.head.dep_ == "ccomp"
                 and cue.head.head.lemma_.lower() in self.lexicon.verbs
-                and any(c.dep_ == "ccomp" for c in cue.children)
+                and (
+                    any(c.dep_ == "ccomp" for c in cue.children)
+                    # "says no civilians were harmed and calls the allegation a fabrication"
+                    or (
+                        any(c.dep_ == "oprd" for c in cue.children)
+                        and not any(c.dep_ in _SUBJECTS for c in cue.children)
+                    )
+                )
             )
             if (
                 cue.lower_ != "according"
@@ -1058,8 +1080,11 @@ class _Finder:
         if (head.lower_ in _RELATIVE and head.head.dep_ == "relcl") or (
             head.lower_ in _RELATIVE and verb.dep_ == "relcl"
         ):
-            antecedent = verb.head
-            relcl = {t.i for t in verb.subtree}
+            # "its statement of Friday, which says ... and calls ...": the clause the relative
+            # pronoun opens hangs on its antecedent, also for the second cue of that clause
+            clause = head.head if head.head.dep_ == "relcl" else verb
+            antecedent = _past_date(clause.head)
+            relcl = {t.i for t in clause.subtree}
             head = antecedent
             tokens = [t for t in self._np_tokens(antecedent) if t.i not in relcl]
         citing = self._citing(verb)
@@ -1588,6 +1613,19 @@ def _verb_with_subject(token: Token) -> bool:
         and token.doc[c.i + 1].text != "-"
         for c in token.children
     )
+
+
+def _past_date(antecedent: Token) -> Token:
+    """ "its statement of Friday, which says": the parser hangs the clause on the date; what
+    says it is the noun the date belongs to."""
+    if (
+        antecedent.ent_type_ in ("DATE", "TIME")
+        and antecedent.dep_ == "pobj"
+        and antecedent.head.lower_ in ("of", "on", "from")
+        and antecedent.head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return antecedent.head.head
+    return antecedent
 
 
 def _timeline_date(token: Token) -> bool:

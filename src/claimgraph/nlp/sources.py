@@ -281,6 +281,10 @@ def _through_document(
     if owner is not None:
         # "Its statement said": the statement of whom "its" points back to
         issuer = resolver.pronoun_antecedent(owner.lower_, owner.idx)
+        if issuer is not None and not issuer.person:
+            # "We asked Myanmar's military for an interview. It referred us to its statement":
+            # a body that spoke earlier, named again after the last speaker, is whose it is
+            issuer = resolver.named_again(issuer.position + 1, owner.idx) or issuer
     else:
         article = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
         if article not in _DEFINITE:
@@ -1709,6 +1713,23 @@ class _Resolver:
         while paragraph > 0 and text[paragraph - 1] == "\n":
             paragraph -= 1  # paragraphs set apart by a blank line
         return text.rfind("\n", 0, paragraph) if paragraph > 0 else -1
+
+    def named_again(self, start: int, end: int) -> _Seen | None:
+        """The body that spoke earlier in this report and is named again, by a name it spoke
+        under, last between `start` and `end`."""
+        text = doc_text(self.doc)
+        found: tuple[int, _Seen] | None = None
+        for seen in self.seen:
+            source = self.sources[seen.source_id]
+            if seen.person or seen.anonymous or seen.position >= start:
+                continue
+            for name in {source.name, *source.aliases}:
+                if len(name) < 3:
+                    continue
+                for match in re.finditer(rf"\b{re.escape(name)}\b", text[start:end]):
+                    if found is None or start + match.start() > found[0]:
+                        found = (start + match.start(), seen)
+        return found[1] if found else None
 
     def pronoun_antecedent(self, pronoun: str, position: int) -> _Seen | None:
         """Whom a pronoun at `position` points back to, remembered as named there."""
