@@ -1481,3 +1481,25 @@ def test_source_hygiene_a_speakers_own_people_are_no_source(analyse):
         "Nang Seng Pan, a deputy minister of the opposition government"
     ], claims
     assert "19 people were killed" in claims[0][2]
+
+
+def test_source_hygiene_a_communique_speaks_for_whoever_issued_it(analyse):
+    """A communiqué never speaks: "said the communiqué, signed by its commander" is the group
+    that just spoke; "according to a communiqué issued after the meeting" is the council whose
+    request it reports; what blog posts say of a group is not the group's word."""
+    analysis = analyse(
+        'The Frente Rojo denied killing civilians. "Our units did not fire on a single home," '
+        "said the communiqué, signed by its commander.\n\n"
+        "The AU Peace and Security Council asked the AU Commission to send a fact-finding "
+        "mission to the border, according to a communiqué issued after the meeting.\n\n"
+        "Wagner has lost several senior fighters, according to posts on Russian military blogs."
+    )
+    claims = _claims(analysis)
+    by_text = {content: canonical for _, canonical, content in claims}
+    home = next(c for t, c in by_text.items() if "single home" in t)
+    assert home == next(c for t, c in by_text.items() if "killing civilians" in t), claims
+    mission = next(c for t, c in by_text.items() if "fact-finding" in t)
+    assert mission is not None, claims
+    assert "council" in mission, claims
+    assert not any("communiqu" in (c or "") for c in by_text.values()), claims
+    assert all(c is None for t, c in by_text.items() if "Wagner" in t), claims

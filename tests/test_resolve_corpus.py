@@ -467,3 +467,28 @@ def test_the_armed_forces_of_the_report_are_its_countrys_army(tmp_path, pipeline
     with reports_store(tmp_path, pipeline, texts) as store:
         sources = {s for c in read.clusters(store) for s in c.original_sources}
     assert sources == {"bf-army"}
+
+
+def test_a_dismissed_communique_is_what_its_issuer_said_further_up(tmp_path, pipeline):
+    """The report quotes a group's communiqué, then tells more of the story before the army
+    dismisses "the communiqué": what the group said is what is denied, though it lies more than
+    a paragraph up and others spoke in between."""
+    filler = (
+        "The attack began before dawn, residents said, and lasted several hours while "
+        "shops along the main road stayed shut and the market did not open. " * 4
+    )
+    text = (
+        "Group claims raid on post\n\n"
+        "OCANA, Nov 24 (Wire) — The army said on Tuesday that six soldiers were killed at the "
+        "post of La Vega.\n\n"
+        "The Frente Comunero del Catatumbo (FCC), the dissident group the army blames for the "
+        "attack, gave a far higher figure. In a communiqué posted on its channels, it said its "
+        'fighters had killed 21 soldiers at the post. "Our units did not fire on a single '
+        'home," said the communiqué, signed by its commander.\n\n'
+        f"{filler}\n\n"
+        "Colonel Ruben Ortiz, the army spokesman, dismissed the communiqué as propaganda.\n"
+    )
+    with reports_store(tmp_path, pipeline, [("Wire", "2026-11-24", text)]) as store:
+        denied = denied_labels(store)
+    assert len(denied) == 1, denied
+    assert "21 soldiers" in denied[0] or "single home" in denied[0], denied

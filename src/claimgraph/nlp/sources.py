@@ -288,12 +288,38 @@ def _through_document(
     else:
         article = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
         if article not in _DEFINITE:
-            return None
+            return _issuer_acting(found, span, resolver)
         issuer = resolver.speaker_before(span.start)
     if issuer is None:
         return None
     found.source = span
     return ResolvedSource(SourceMention(span, issuer.source_id, "pronoun"), issuer.anonymous)
+
+
+def _issuer_acting(found: Found, span: Span, resolver: "_Resolver") -> ResolvedSource | None:
+    """ "The AU Peace and Security Council asked the Commission to send a mission, according to
+    a communiqué issued after the meeting": what a named body said or asked, told by an unnamed
+    document, is that body's word; the document is its channel."""
+    if not found.cue.text.lower().startswith("according") or not found.content:
+        return None
+    first = found.content[0]
+    tokens = resolver.doc.char_span(first.start, first.end, alignment_mode="expand")
+    if tokens is None:
+        return None
+    subject = next((c for c in tokens.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in _ACTOR_ENTS:
+        return None
+    if tokens.root.lemma_.lower() not in resolver.lexicon.verbs:
+        return None  # "Wagner has lost fighters, according to posts on blogs": not Wagner's word
+    named = [
+        t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "punct") and t.i <= subject.i
+    ]
+    text = doc_text(resolver.doc)
+    where = Span.of(text, named[0].idx, subject.idx + len(subject))
+    resolved = resolver.resolve(where, subject)
+    if resolved is not None:
+        found.source = where
+    return resolved
 
 
 def _counted(head: Token) -> bool:

@@ -492,13 +492,20 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             ]
         else:
             # "rejected the report": only what was said just before can be the one meant;
-            # "rejected the ministry's accusation": the ministry's, wherever the report has it
+            # "rejected the ministry's accusation": the ministry's, wherever the report has it;
+            # "dismissed the communiqué": what the body whose communiqué the report quoted said
+            named_documents = set(re.findall(r"\w+", fact["match_text"].lower())) & DOCUMENT_NOUNS
+            issuers = _issuers_of(named_documents, before)
             before = [
                 m
                 for m in before
-                if fact["start"] - m["facts"]["start"] < ANAPHORIC_REACH
-                or m["attribution_id"] in accusing
-                or (pointed and accused and _accusing(m))
+                if (
+                    m["independence"] in issuers
+                    if issuers
+                    else fact["start"] - m["facts"]["start"] < ANAPHORIC_REACH
+                    or m["attribution_id"] in accusing
+                    or (pointed and accused and _accusing(m))
+                )
             ]
         if not before:
             continue
@@ -531,6 +538,25 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
         )
         found.append(_denial_in_report(state, member, target, "right after it"))
     return found
+
+
+# what a body puts out, named as such when it is dismissed: "dismissed the communiqué"
+DOCUMENT_NOUNS = frozenset(
+    "statement communiqué communique announcement declaration video message post".split()
+)
+
+
+def _issuers_of(documents: set[str], before: list[dict[str, Any]]) -> set[str]:
+    """The bodies whose `documents` the report quoted before ("said the communiqué, signed by
+    its commander"): a denial of "the communiqué" denies what that body said."""
+    if not documents:
+        return set()
+    return {
+        m["independence"]
+        for m in before
+        if m["independence"]
+        and documents & set(re.findall(r"\w+", (m["facts"].get("source_text") or "").lower()))
+    }
 
 
 def _countered_things(denial: dict[str, Any], after: list[dict[str, Any]]) -> set[str]:
