@@ -1982,3 +1982,15 @@ def test_a_state_body_publishing_its_own_statement_speaks_for_its_state():
     government = identity.independence("er-government", None)
     assert identity.independence(ministry.id, None) == government
     assert identity.is_media("harbour-wire")
+
+
+def test_a_states_own_media_count_once_with_its_government():
+    """ "Iran's state television said the ship carried smuggled fuel", as the Revolutionary
+    Guards' statement did: one voice, the state's; a private channel of the same country is
+    its own source."""
+    state_tv = SourceInfo("ir-state-television", "Iran's state television", "organisation", "IR")
+    private = SourceInfo("ir-manoto", "Manoto", "organisation", "IR")
+    identity = build_identity(load_source_table(), [state_tv, private], [])
+    guards = identity.independence("ir-irgc", None)
+    assert identity.independence(state_tv.id, None) == guards
+    assert identity.independence(private.id, None) != guards

@@ -265,6 +265,7 @@ def build_identity(
     _short_person_names(identity)
     _acronyms(identity)
     _sub_bodies(identity)
+    _state_media(identity)
     _countryless_bodies(identity, documents or {})
     _national_police(identity)
     _roles_to_people(identity)
@@ -998,6 +999,31 @@ def _sub_bodies(identity: SourceIdentity) -> None:
                 identity.infos[source.id] = replace(source, parent=known.id)
                 identity.reasons[source.id] = f"part of {known.id}"
                 break
+
+
+# "Iran's state television", "state-run radio", "the state news agency"
+STATE_MEDIA = re.compile(
+    r"\bstate(?:-run|-owned|-controlled)?\s+(?:television|tv|radio|broadcaster|media|news agency|"
+    r"press agency|news|newspaper)\b",
+    re.IGNORECASE,
+)
+
+
+def _state_media(identity: SourceIdentity) -> None:
+    """ "Iran's state television said the ship carried smuggled fuel": a state's own media
+    pass on what its government and forces say, so they count once with that government, as
+    the known state agencies (KCNA) do."""
+    for source in list(identity.infos.values()):
+        if (
+            source.parent is not None
+            or source.country is None
+            or not STATE_MEDIA.search(source.name)
+        ):
+            continue
+        government = identity.table.find("government", source.country)
+        if government is not None and government.id != source.id:
+            identity.infos[source.id] = replace(source, parent=government.id)
+            identity.reasons[source.id] = f"state media of {government.id}"
 
 
 @cache
