@@ -1503,3 +1503,17 @@ def test_source_hygiene_a_communique_speaks_for_whoever_issued_it(analyse):
     assert "council" in mission, claims
     assert not any("communiqu" in (c or "") for c in by_text.values()), claims
     assert all(c is None for t, c in by_text.items() if "Wagner" in t), claims
+
+
+def test_source_hygiene_a_second_report_by_a_network_is_cut_from_the_first(analyse):
+    """ "The toll rose to 58, state officials said, while a local volunteer network said it had
+    counted 112 dead": two reports, two sources; the officials' words end at their own."""
+    analysis = analyse(
+        "The toll rose to 58 on Friday, state officials said, while a local volunteer network "
+        "said it had counted 112 dead."
+    )
+    claims = _claims(analysis)
+    assert len(claims) == 2, claims
+    officials, network = claims
+    assert "112" not in officials[2], claims
+    assert "network" in network[0], claims
