@@ -224,7 +224,8 @@ HEADED_ACT = (
 
 LETTERHEAD = (
     "In the Name of the People\n\n"
-    "REPUBLIC OF LUMERIA COAST GUARD\n"
+    "REPUBLIC OF LUMERIA\n"
+    "COAST GUARD COMMAND\n"
     "Office of the Spokesman\n\n"
     "Statement No. 31\n\n"
     "At 22:10 on Sunday a patrol boat stopped a fishing vessel nine nautical miles off Port "
@@ -249,16 +250,23 @@ def test_issued_a_title_naming_the_issuer_and_its_act_is_the_issuers(analyse):
 
 
 def test_issued_a_statement_under_a_letterhead_is_the_body_on_the_letterhead(analyse):
-    """The body's name on a line of its own, the office under it, then "Statement No. 31":
-    the body, not its office or the invocation above it, issues every sentence after."""
+    """The state, the body's name on a line of its own, the office under it, then "Statement
+    No. 31": the body, not the state, its office or the invocation above them, issues every
+    sentence after; "Press release — 17 January 2027" under a name is an act line too."""
     [issued] = find_issued(LETTERHEAD)
-    assert issued.issuer.text == "REPUBLIC OF LUMERIA COAST GUARD"
+    assert issued.issuer.text == "COAST GUARD COMMAND"
     assert issued.cue.text == "Statement"
     assert LETTERHEAD[issued.start :].lstrip().startswith("At 22:10")
     found = claims(analyse(LETTERHEAD))
     crew = next(a for text, a in found.items() if "crew of seven" in text)
-    assert crew.source.text == "REPUBLIC OF LUMERIA COAST GUARD"
+    assert crew.source.text == "COAST GUARD COMMAND"
     assert not any("Oren Vasque" in text or "Glory" in text for text in found)
+    native = (
+        "POLITIETS SIKKERHETSTJENESTE (PST)\nNorwegian Police Security Service\n\n"
+        "Press release — 17 January 2027\n\nThree persons were arrested on Sunday.\n"
+    )
+    [issued] = find_issued(native)
+    assert issued.issuer.text == "Norwegian Police Security Service"
     # a report whose first lines are a headline and a byline has no letterhead
     report = (
         "Coast guard stops fishing boat\n\nBy Ana Ruiz\n\nThe coast guard said it stopped a boat."

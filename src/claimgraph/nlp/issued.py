@@ -99,7 +99,6 @@ def find_issued(text: str) -> list[Issued]:
         or _headed(text, title)
         or _headed_act(text, title)
         or _bylined(text, title)
-        or _letterhead(text)
     ):
         return [release]
     match = FULL_TEXT_TITLE.match(title) or FULL_TEXT_ANY_TITLE.match(title)
@@ -115,7 +114,8 @@ def find_issued(text: str) -> list[Issued]:
         elif not issuer.text.strip():
             return []
         return [Issued(rules[0].end(), rules[1].start(), issuer, cue)]
-    return []
+    letterhead = _letterhead(text)
+    return [letterhead] if letterhead else []
 
 
 def _release(text: str, title: str) -> Issued | None:
@@ -226,7 +226,23 @@ def _headed_act(text: str, title: str) -> Issued | None:
 # the act's own line under a letterhead: "Statement No. 412", "Statement on the seizure of ..."
 ACT_LINE = re.compile(
     r"^\s*(?P<cue>(?i:(?:press\s+)?statement|press release|communiqu[eé]|announcement|"
-    r"declaration))(?:\s+(?i:no\.?\s*\d+|on|about|regarding|concerning)\b[^\n.]*)?\s*$"
+    r"declaration|comment))"
+    r"(?:\s+(?i:no\.?\s*\d+|on|about|regarding|concerning|of|by)\b[^\n.]*)?"
+    # "Press release — 17 January 2027"
+    r"(?:\s*[—–-]\s*[^\n]{0,40}\d{4})?\s*$"
+)
+# a letterhead's line that names only the state above the body ("REPUBLIC OF IRAQ")
+STATE_LINE = re.compile(
+    r"^\s*(?:the\s+)?(?:(?:federal|islamic|people'?s|democratic|arab|socialist|united)\s+)*"
+    r"(?:republic|state|kingdom|emirate|sultanate|federation|principality)\s+of\s+[\w' -]+$",
+    re.IGNORECASE,
+)
+# a letterhead's line that names the office under the body ("Office of the Official
+# Spokesman", "Public Relations Department")
+OFFICE_LINE = re.compile(
+    r"^\s*(?:the\s+)?(?:(?:press\s+)?office|public relations|press service|media office)\b"
+    r"|\b(?:department|office|spokesman|spokesperson|press service)\s*$",
+    re.IGNORECASE,
 )
 LETTERHEAD_LINES = 6  # the lines a letterhead and the act's title take at most
 _INVOCATION = re.compile(r"^\s*in the name of\b", re.IGNORECASE)
@@ -235,8 +251,10 @@ _INVOCATION = re.compile(r"^\s*in the name of\b", re.IGNORECASE)
 def _letterhead(text: str) -> Issued | None:
     """A statement printed under its issuer's letterhead: the body's name on a line of its own
     (often in capitals: "SUDANESE ARMED FORCES"), perhaps the office under it, then a line
-    naming the act ("Statement No. 412"). Every sentence after the act's line is the issuer's;
-    the letterhead's first name line, not the office, is the issuer."""
+    naming the act ("Statement No. 412"). Every sentence after the act's line is the issuer's.
+    The issuer is the letterhead's last line that names a body: not the state above it
+    ("REPUBLIC OF IRAQ"), nor the office under it ("Office of the Official Spokesman"); under a
+    name in its own language, its English one ("Norwegian Police Security Service")."""
     lines = []
     offset = 0
     for line in text.split("\n"):
@@ -254,8 +272,8 @@ def _letterhead(text: str) -> Issued | None:
         ]
         if not names:
             return None
-        capitals = [n for n in names if n[1].strip().isupper()]
-        name_start, raw = (capitals or names)[0]
+        bodies = [n for n in names if not STATE_LINE.match(n[1]) and not OFFICE_LINE.search(n[1])]
+        name_start, raw = (bodies or names)[-1]
         first = name_start + len(raw) - len(raw.lstrip())
         end = start + len(line)
         return Issued(
@@ -273,6 +291,8 @@ def _name_line(line: str) -> bool:
     words = line.strip().split()
     if not 1 <= len(words) <= 10 or any(c.isdigit() for c in line) or line.rstrip().endswith("."):
         return False
+    if not any(w[0].isalpha() for w in words):
+        return False  # a rule ("---") or a mark
     joining = {"of", "for", "and", "the", "de", "del", "des", "du", "la", "al", "el", "on"}
     return all(w[0].isupper() or w.lower() in joining for w in words if w[0].isalpha())
 
