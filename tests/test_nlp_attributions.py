@@ -1128,3 +1128,21 @@ def test_a_date_opening_a_timeline_line_is_never_the_subject_that_speaks(nlp):
 def test_what_a_speaker_will_not_say_it_believes_is_no_claim_of_its_belief(analyse, text):
     """ "has not said whether it believes X" asserts neither X nor the belief."""
     assert analyse(text).attributions == ()
+
+
+def test_attributions_a_turn_that_asserts_and_denies_is_two_claims(analyse):
+    """A transcript turn that says what happened and then denies something else is two
+    claims, one asserted and one denied: read as one, the whole turn became a denial of what
+    the speaker had just affirmed. Sentences of one stance stay together."""
+    analysis = analyse(
+        "PRESENTER: The spokesman was asked about the seizure.\n\n"
+        "MEHDI SADEGHI (via interpreter): This is a judicial matter concerning the smuggling of "
+        "fuel. The ship was stopped in our waters under the law. No shots were fired, nobody "
+        "was hurt, and the crew are in good health.\n"
+    )
+    turn = [a for a in analysis.attributions if a.cue.text == ":"]
+    assert [a.polarity for a in turn] == ["assert", "deny"], [
+        (a.polarity, a.content_text) for a in turn
+    ]
+    assert "stopped in our waters" in turn[0].content_text
+    assert turn[1].content_text.startswith("No shots were fired")

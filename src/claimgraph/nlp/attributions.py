@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from claimgraph.nlp.gazetteer import load_gazetteer
 from claimgraph.nlp.lexicon import Cue, Lexicon, actor_nouns, not_source_nouns, title_nouns
 from claimgraph.nlp.model import doc_text
-from claimgraph.nlp.polarity import load_polarity_lexicon
+from claimgraph.nlp.polarity import load_polarity_lexicon, polarity_of
 from claimgraph.nlp.quotes import Quote, find_quotes
 from claimgraph.nlp.spans import char_span, span_of, spans_of
 from claimgraph.records import Certainty, Form, Span
@@ -32,6 +32,7 @@ _MEDIA_NOUNS = frozenset(
     "media press newspaper newspapers outlets television tv broadcasters websites".split()
 )
 _CUT_DEPS = {"conj", "advcl", "pcomp", "parataxis", "relcl"}
+TURN_SENTENCE_WORDS = 4  # "That is not true." says something; "Yes, thank you." does not
 _PASSIVE_OK = {"say", "report", "believe", "think", "understand", "allege", "claim", "rumour", "rumor", "suspect", "estimate", "know", "fear", "expect"}  # fmt: skip
 _CREDIT = {"responsibility", "credit"}
 _ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
@@ -337,19 +338,48 @@ class _Finder:
                         [],
                     )
                     if content and not any(t.i in self.used for t in name):
-                        yield Found(
-                            cue_token=self.doc[name.end],
-                            cue=Span(start + colon, start + colon + 1, ":"),
-                            content=content,
-                            form=self._quote_form(
-                                content,
-                                Form.DIRECT if self._in_quote(rest.start + 1) else Form.INDIRECT,
-                            ),
-                            cue_entry=None,
-                            source_head=name.root,
-                            source=Span.of(self.text, name.start_char, name.end_char),
-                        )
+                        form = Form.DIRECT if self._in_quote(rest.start + 1) else Form.INDIRECT
+                        for said in self._turn_sentences(content):
+                            yield Found(
+                                cue_token=self.doc[name.end],
+                                cue=Span(start + colon, start + colon + 1, ":"),
+                                content=said,
+                                form=self._quote_form(said, form),
+                                cue_entry=None,
+                                source_head=name.root,
+                                source=Span.of(self.text, name.start_char, name.end_char),
+                            )
             start += len(line) + 1
+
+    def _turn_sentences(self, content: tuple[Span, ...]) -> list[tuple[Span, ...]]:
+        """A speaker's turn, cut where it turns from asserting to denying: "This is a judicial
+        matter concerning the smuggling of fuel. ... No shots were fired, nobody was hurt"
+        asserts one thing and denies others, two claims. Sentences of one stance stay one claim,
+        as the speaker said them; a sentence too short to say anything ("Yes.") or one that passes
+        on another's report joins its neighbours."""
+        groups: list[tuple[str, int, int]] = []  # (polarity, start, end)
+        for span in content:
+            tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+            if tokens is None:
+                return [content]
+            for sentence in tokens.sents:
+                begin, end = max(sentence.start_char, span.start), min(sentence.end_char, span.end)
+                words = self.text[begin:end].split()
+                # a sentence that passes on another's report ("Russia's embassy calls the
+                # accusation baseless") is that report's, not the speaker's stance
+                relays = any(t.i in self.used for t in sentence)
+                stance = (
+                    polarity_of(":", self.text[begin:end], content=list(sentence))[0]
+                    if len(words) >= TURN_SENTENCE_WORDS and not relays
+                    else None
+                )
+                if groups and (stance is None or stance == groups[-1][0]):
+                    groups[-1] = (groups[-1][0], groups[-1][1], end)
+                else:
+                    groups.append((stance or "", begin, end))
+        if len(groups) < 2:
+            return [content]
+        return [(_strip_trailing(Span.of(self.text, b, e), self.text),) for _, b, e in groups]
 
     def _hearsay_adverb(self, adverb: Token, cues: list[Token]) -> Found | None:
         """ "The drones were reportedly launched from ...": a report whose source goes unnamed."""
