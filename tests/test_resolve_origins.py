@@ -1990,7 +1990,7 @@ def test_a_states_own_media_count_once_with_its_government():
     its own source."""
     state_tv = SourceInfo("ir-state-television", "Iran's state television", "organisation", "IR")
     private = SourceInfo("ir-manoto", "Manoto", "organisation", "IR")
-    identity = build_identity(load_source_table(), [state_tv, private], [])
+    identity = _identity(state_tv, private)
     guards = identity.independence("ir-irgc", None)
     assert identity.independence(state_tv.id, None) == guards
     assert identity.independence(private.id, None) != guards

@@ -211,14 +211,14 @@ def _headed_act(text: str, title: str) -> Issued | None:
     match = HEADED_ACT_TITLE.match(title)
     if match is None:
         return None
-    name_end = title.index(":", match.end("name"))
-    issuer = Span.of(text, match.start("name"), name_end)
-    if not issuer.text.strip():
+    start = match.start("name")
+    name = title[start : title.index(":", match.end("name"))].rstrip()
+    if not name:
         return None
     return Issued(
         len(title),
         _release_end(text, len(title)),
-        Span.of(text, match.start("name"), match.start("name") + len(issuer.text.rstrip())),
+        Span.of(text, start, start + len(name)),
         Span.of(text, match.start("cue"), match.end("cue")),
     )
 

@@ -288,7 +288,7 @@ def _through_document(
     else:
         article = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
         if article not in _DEFINITE:
-            return _issuer_acting(found, span, resolver)
+            return _issuer_acting(found, resolver)
         issuer = resolver.speaker_before(span.start)
     if issuer is None:
         return None
@@ -296,7 +296,7 @@ def _through_document(
     return ResolvedSource(SourceMention(span, issuer.source_id, "pronoun"), issuer.anonymous)
 
 
-def _issuer_acting(found: Found, span: Span, resolver: "_Resolver") -> ResolvedSource | None:
+def _issuer_acting(found: Found, resolver: "_Resolver") -> ResolvedSource | None:
     """ "The AU Peace and Security Council asked the Commission to send a mission, according to
     a communiqué issued after the meeting": what a named body said or asked, told by an unnamed
     document, is that body's word; the document is its channel."""
@@ -1743,18 +1743,21 @@ class _Resolver:
     def named_again(self, start: int, end: int) -> _Seen | None:
         """The body that spoke earlier in this report and is named again, by a name it spoke
         under, last between `start` and `end`."""
-        text = doc_text(self.doc)
+        window = doc_text(self.doc)[start:end]
+        bodies = {
+            seen.source_id: seen
+            for seen in self.seen
+            if not seen.person and not seen.anonymous and seen.position < start
+        }
         found: tuple[int, _Seen] | None = None
-        for seen in self.seen:
-            source = self.sources[seen.source_id]
-            if seen.person or seen.anonymous or seen.position >= start:
-                continue
+        for source_id, seen in bodies.items():
+            source = self.sources[source_id]
             for name in {source.name, *source.aliases}:
                 if len(name) < 3:
                     continue
-                for match in re.finditer(rf"\b{re.escape(name)}\b", text[start:end]):
-                    if found is None or start + match.start() > found[0]:
-                        found = (start + match.start(), seen)
+                for match in re.finditer(rf"\b{re.escape(name)}\b", window):
+                    if found is None or match.start() > found[0]:
+                        found = (match.start(), seen)
         return found[1] if found else None
 
     def pronoun_antecedent(self, pronoun: str, position: int) -> _Seen | None:

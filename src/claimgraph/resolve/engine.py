@@ -494,8 +494,7 @@ def _anaphoric_denials(members: list[dict[str, Any]], state: Run) -> list[dict[s
             # "rejected the report": only what was said just before can be the one meant;
             # "rejected the ministry's accusation": the ministry's, wherever the report has it;
             # "dismissed the communiqué": what the body whose communiqué the report quoted said
-            named_documents = set(re.findall(r"\w+", fact["match_text"].lower())) & DOCUMENT_NOUNS
-            issuers = _issuers_of(named_documents, before)
+            issuers = _issuers_of(_word_set(fact["match_text"]) & DOCUMENT_NOUNS, before)
             before = [
                 m
                 for m in before
@@ -554,9 +553,13 @@ def _issuers_of(documents: set[str], before: list[dict[str, Any]]) -> set[str]:
     return {
         m["independence"]
         for m in before
-        if m["independence"]
-        and documents & set(re.findall(r"\w+", (m["facts"].get("source_text") or "").lower()))
+        if m["independence"] and documents & _word_set(m["facts"].get("source_text") or "")
     }
+
+
+def _word_set(text: str) -> set[str]:
+    """The words of a text in lower case, punctuation left out ("the communiqué, signed")."""
+    return set(re.findall(r"\w+", text.lower()))
 
 
 def _countered_things(denial: dict[str, Any], after: list[dict[str, Any]]) -> set[str]:
