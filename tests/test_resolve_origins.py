@@ -185,6 +185,42 @@ def test_one_body_named_several_ways_counts_once():
     assert key("un-humanitarian-office") == key("un")
 
 
+def test_one_office_of_one_government_is_one_body_however_worded():
+    """A regional government's ministry, named by its letterhead, in full, by the region and by
+    its initials, is one body; the national ministry of the same portfolio is another."""
+    identity = _identity(
+        SourceInfo(
+            "ministry-of-health-of-the-kurdistan-regional-government",
+            "Ministry of Health of the Kurdistan Regional Government",
+            "organisation",
+        ),
+        SourceInfo(
+            "kurdistan-regional-government-health-ministry",
+            "Kurdistan Regional Government's health ministry",
+            "organisation",
+        ),
+        SourceInfo(
+            "iq-health-ministry", "Kurdistan Region's health ministry", "organisation", "IQ"
+        ),
+        SourceInfo("krg-health-ministry", "KRG health ministry", "organisation"),
+        SourceInfo("iraq-health-ministry", "Iraq's health ministry", "organisation"),
+        SourceInfo("ua-defence-ministry", "Ukraine's defence ministry", "organisation", "UA"),
+        SourceInfo("ru-defence-ministry", "Russian defence ministry", "organisation", "RU"),
+    )
+    one = {
+        identity.canonical(source_id)
+        for source_id in (
+            "ministry-of-health-of-the-kurdistan-regional-government",
+            "kurdistan-regional-government-health-ministry",
+            "iq-health-ministry",
+            "krg-health-ministry",
+        )
+    }
+    assert one == {"iq-health-ministry"}
+    assert identity.canonical("iraq-health-ministry") == "iraq-health-ministry"
+    assert identity.canonical("ua-defence-ministry") != identity.canonical("ru-defence-ministry")
+
+
 def test_a_one_word_name_is_the_one_longer_name_it_opens():
     identity = _identity(
         SourceInfo("hanbit", "Hanbit", "organisation"),

@@ -264,6 +264,7 @@ def build_identity(
     _short_names(identity)
     _short_person_names(identity)
     _acronyms(identity)
+    _owned_offices(identity)
     _sub_bodies(identity)
     _state_media(identity)
     _countryless_bodies(identity, documents or {})
@@ -638,6 +639,88 @@ def _acronyms(identity: SourceIdentity) -> None:
         if len(targets) == 1 and targets[0] != source.id and source.id not in identity.mapping:
             identity.mapping[source.id] = targets[0]
             identity.reasons[source.id] = f"acronym of {targets[0]}"
+
+
+OFFICE_NOUNS = ("ministry", "department", "directorate")
+# the words of a government's name that do not tell whose it is: "Kurdistan Regional
+# Government", "the Kurdistan Region" and "the KRG" are one owner
+OWNER_FILLER = frozenset({"government", "regional", "region", "state", "federal", "autonomous"})
+_NOT_PORTFOLIO = frozenset({"of", "the", "for", "and"})
+
+
+def _office_and_owner(key: str) -> tuple[str, str] | None:
+    """ "ministry of health of the kurdistan regional government", "kurdistan regional
+    government's health ministry", "krg health ministry" -> ("health ministry", the owner's
+    words): an office and whose it is, however a report orders them ("" when unsaid)."""
+    words = key.replace("'s ", " 's ").split()
+    ends = [at for at, word in enumerate(words) if word in OFFICE_NOUNS]
+    if len(ends) != 1:
+        return None
+    [at] = ends
+    if words[at + 1 : at + 2] in (["of"], ["for"]):
+        # "ministry of (the) natural resources (of the krg)": the portfolio follows
+        rest = words[at + 2 :]
+        rest = rest[1:] if rest[:1] == ["the"] else rest
+        size = rest.index("of") if "of" in rest else len(rest)
+        portfolio, after = rest[:size], rest[size:]
+        if not portfolio or set(portfolio) & _NOT_PORTFOLIO:
+            return None
+        office, owner = " ".join([*portfolio, words[at]]), words[:at]
+        if after:
+            if owner:
+                return None
+            owner = after[1:]
+    else:
+        if at == 0 or at + 1 < len(words):
+            return None
+        office, owner = f"{words[at - 1]} {words[at]}", words[: at - 1]
+    return office, " ".join(w for w in owner if w not in ("the", "'s", "of"))
+
+
+def _owned_offices(identity: SourceIdentity) -> None:
+    """ "Ministry of Health of the Kurdistan Regional Government" (its letterhead), "the
+    Kurdistan Regional Government's health ministry", "the Kurdistan Region's health ministry"
+    and "the KRG health ministry" are one body: one office of one owner, the owner named in
+    full, without the words every government's name has, or by its initials. Bodies of two
+    countries, or of two owners, stay apart."""
+    found: dict[str, tuple[str, str]] = {}
+    for source in identity.infos.values():
+        # an outlet so named is the office publishing its own statement, not a newsroom
+        if (
+            source.type in ("organisation", "government", OUTLET)
+            and source.id not in identity.mapping
+        ):
+            parsed = _office_and_owner(source_key(source.name))
+            if parsed is not None and parsed[1]:
+                found[source.id] = parsed
+    spelled: dict[str, set[str]] = {}
+    for _, owner in found.values():
+        spelled.setdefault("".join(w[0] for w in owner.split()), set()).add(_owner_core(owner))
+    groups: dict[tuple[str, str], list[str]] = {}
+    for source_id, (office, owner) in found.items():
+        cores = spelled.get(owner, set()) if " " not in owner else set()
+        core = next(iter(cores)) if len(cores) == 1 else _owner_core(owner)
+        groups.setdefault((office, core), []).append(source_id)
+    for members in groups.values():
+        infos = [identity.infos[m] for m in members]
+        if len(members) < 2 or len({i.country for i in infos} - {None}) > 1:
+            continue
+        keep = min(infos, key=lambda i: (i.country is None, i.id)).id
+        for member in members:
+            if member != keep:
+                identity.mapping[member] = keep
+                identity.reasons[member] = f"the same office of the same owner as {keep}"
+
+
+def _owner_core(owner: str) -> str:
+    """ "iraq kurdistan region" -> "kurdistan", "russian" -> "RU": whose body it is, without
+    the words any government's name has, and a country named before its region."""
+    countries = load_country_names()
+    words = [w for w in owner.split() if w not in OWNER_FILLER] or owner.split()
+    inside = [w for w in words if not countries.of(w)]
+    if inside:
+        return " ".join(inside)
+    return " ".join(sorted({str(countries.of(w)) for w in words}))
 
 
 # Places that speak through a body named for them: "the airport said", "Airport spokeswoman X"
