@@ -441,6 +441,41 @@ def test_a_part_of_a_group_is_no_count_of_the_group(figures, text):
     assert all(thing is None for thing, _ in figures(text).values())
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part of a toll, whatever is said of the part, is no count of the dead or wounded
+        "The ministry said 17 people were wounded. Two of the dead were refinery workers and "
+        "two were civilians, it said.",
+        "The ministry said 17 people were wounded. Of the injured, eleven were treated and "
+        "discharged.",
+        "The ministry raised the toll to six, saying two of the injured had died overnight.",
+    ],
+)
+def test_a_share_of_a_toll_counts_nothing_new(figures, text):
+    found = figures(text)
+    assert found.get(2, (None, None))[0] is None
+    assert found.get(11, (None, None))[0] is None
+
+
+def test_their_dead_are_dead_not_a_share_of_a_toll(figures):
+    found = figures("The army said the rebels fled, leaving 11 of their dead behind.")
+    assert found[11][1] == "killed"
+
+
+def test_a_counted_subject_named_before_its_event_is_what_is_counted(figures):
+    found = figures(
+        "The operator said one more employee had died, bringing the number of its workers "
+        "killed to three."
+    )
+    assert found[3] == ("workers", "killed")
+
+
+def test_treated_for_burns_is_wounded(figures):
+    found = figures("The firm said three employees had been treated for burns.")
+    assert found[3] == ("employees", "wounded")
+
+
 def test_a_part_with_its_own_event_still_counts(figures):
     assert figures("The coast guard said three of the fishermen were rescued.")[3] == (
         "fishermen",
@@ -1053,3 +1088,27 @@ def test_a_bare_army_in_a_roundup_section_is_that_sections_countrys(analyse):
     facts = document_facts(analysis, identity, load_resolve_lexicon())
     army = next(fact for fact in facts if "11 soldiers" in fact.content_text)
     assert army.source_id == "co-army"
+
+
+@pytest.mark.parametrize(
+    ("text", "scene"),
+    [
+        # the country a lead names twice as often as any other is where the story is set
+        (
+            "Fighters attacked the town of Fotokol in Cameroon's Far North region on Tuesday, "
+            "the army said. Cameroon has fought the group for a decade; its fighters crossed "
+            "from Nigeria, officials in Maroua said.",
+            "CM",
+        ),
+        # named as often as another, neither is the scene
+        (
+            "On Monday Kenya and Uganda traded accusations after a patrol boat fired on "
+            "fishermen, the police said.",
+            None,
+        ),
+    ],
+)
+def test_the_scene_is_the_country_the_lead_is_mostly_about(facts_of, text, scene):
+    facts = facts_of(text)
+    assert facts
+    assert {fact.scene for fact in facts} == {scene}

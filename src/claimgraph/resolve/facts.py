@@ -122,8 +122,8 @@ STORY_SIZE = 40
 
 
 # what a country's possessive names when it names a place: "off Turkey's Black Sea coast",
-# "Turkey's north-west", but not "China's coast guard"
-_GEOGRAPHY = frozenset({"coast", "coastline", "waters", "border", "borders", "shore", "territory", "airspace"})  # fmt: skip
+# "Turkey's north-west", "Cameroon's Far North region", but not "China's coast guard"
+_GEOGRAPHY = frozenset({"coast", "coastline", "waters", "border", "borders", "shore", "territory", "airspace", "region", "province", "district", "county", "governorate", "oblast", "prefecture"})  # fmt: skip
 _COMPASS = frozenset({"north", "south", "east", "west", "north-west", "north-east", "south-west", "south-east", "northern", "southern", "eastern", "western"})  # fmt: skip
 _BODY_AFTER = frozenset({"guard", "guards", "fleet", "patrol", "police"})
 
@@ -168,7 +168,7 @@ def document_facts(
             and not _is_outlet(text[place.span.start : place.span.end], document.outlet)
         ):
             context.countries[place.country] += 1
-    scene = next(iter(context.countries)) if len(context.countries) == 1 else None
+    scene = _lead_country(context.countries)
     home = scene or _home_country(analysis)
     if not context.countries and home:
         # a lead that names no country ("BIRNIN MAGAJI — Parents ... drew up a list"): a figure
@@ -274,6 +274,21 @@ NUMBERED = re.compile(r"^\d{1,2}[.)]\s*")  # "2. MYANMAR": the section's number
 
 def _is_outlet(name: str, outlet: str | None) -> bool:
     return bool(outlet) and name.casefold() == (outlet or "").casefold()
+
+
+def _lead_country(countries: Counter[str]) -> str | None:
+    """The one country the lead names, or the one it names at least twice as often as any
+    other ("... in Cameroon's Far North ... Cameroon ... ISWAP, based in Nigeria"): the
+    country the story is set in, whose "army" a report means."""
+    ranked = countries.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= LEAD_MAJORITY * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+LEAD_MAJORITY = 2
 
 
 def _home_country(analysis: Analysis) -> str | None:

@@ -147,6 +147,8 @@ def figure_of(
         or (quantity.unit is None and _identifier(text, start))
         or (quantity.unit is None and bool(AGES.search(text[max(0, start - 24) : start])))
         or (quantity.unit is None and _age_after_name(text, start, end))
+        or _share_of_toll(text, start, end, lexicon)
+        or (quantity.unit is None and _classifies(text, end, lexicon))
     )
     if (
         thing is None
@@ -412,6 +414,37 @@ def _part_only(text: str, end: int, lexicon: ResolveLexicon) -> bool:
     return not [e for e in lexicon.events.find(rest) if e[0] >= after_group]
 
 
+TOLL_GROUP = frozenset({"killed", "wounded", "casualties"})
+# "Of the injured, eleven were discharged": the group a share is taken from, named before it
+GROUP_BEFORE = re.compile(r"\b[Oo]f (?:the|those|these) ([\w-]+),\s*$")
+# "two were civilians", "three were Vestmark employees": what some of a counted group were
+CLASSIFIED = re.compile(
+    r"^\s+(?:were|was)\s+(?:all\s+)?((?:[\w-]+\s+){0,2}[\w-]+?s)\b(?=\s*(?:[.,;]|and\b|$))"
+)
+
+
+def _share_of_toll(text: str, start: int, end: int, lexicon: ResolveLexicon) -> bool:
+    """ "Two of the dead were refinery workers", "two of the injured had died", "Of the injured,
+    eleven were discharged": a part of a toll the report gives whole elsewhere; what happened
+    to the part (discharged, died since) is no count of the dead or the wounded."""
+    share = THE_SHARE.match(text[end : end + 12])  # "11 of their dead" are their dead
+    if share is not None:
+        group = re.match(r"\s*([\w-]+)", text[end + share.end() : end + share.end() + 30])
+        word = group.group(1) if group else ""
+    else:
+        found = GROUP_BEFORE.search(text[max(0, start - 40) : start])
+        word = found.group(1) if found else ""
+    events = lexicon.events.find(word) if word else []
+    return bool(events) and events[0][:2] == (0, len(word)) and events[0][2] in TOLL_GROUP
+
+
+def _classifies(text: str, end: int, lexicon: ResolveLexicon) -> bool:
+    """ "... and two were civilians": a number said to be of some kind, with nothing happening
+    to it in its clause, sorts a group counted elsewhere; it counts nothing new."""
+    found = CLASSIFIED.match(text[end : end + 60])
+    return found is not None and not lexicon.events.find(found.group(0))
+
+
 # "73 students were taken", "20 had been taken from their beds" (not "taken to hospital",
 # "taken into custody", "taken ashore": no abduction)
 TAKEN_AFTER = re.compile(
@@ -513,6 +546,7 @@ BODIES_OF = re.compile(
 )
 OF_THEM = re.compile(r"^\s+of (?:them|those|these)\b", re.IGNORECASE)
 SHARE = re.compile(r"^\s+of (?:the|its|their|his|her|our|those|them|these)\b", re.IGNORECASE)
+THE_SHARE = re.compile(r"^\s+of (?:the|those|these)\b", re.IGNORECASE)
 # "the operator of six hospitals", "a town of 20,000 people": a number that describes a thing
 # named before it ("the evacuation of 12 bodies" still counts)
 DESCRIBES = re.compile(
@@ -616,14 +650,20 @@ def _counted_subject(before: str, lexicon: ResolveLexicon) -> tuple[str | None, 
     found = COUNTED_SUBJECT.findall(before) or OWNED_TOLL.findall(before)
     if not found:
         return None, None
+    named = None  # "the number of its workers killed": the workers, not anyone killed
     for word in found[-1].lower().split():
         events = lexicon.events.find(word)
         if events and events[0][:2] == (0, len(word)):
-            return "people", events[0][2]
+            return named or "people", events[0][2]
         if word in lexicon.things:
             thing, event, _ = _thing(word, lexicon)
             return thing, event
+        if named is None and len(word) > 3 and word.endswith("s") and word not in OWNERS:
+            named = word
     return None, None
+
+
+OWNERS = frozenset({"its", "their", "his", "hers", "ours", "those", "these", "this"})
 
 
 PUT_AT = re.compile(
