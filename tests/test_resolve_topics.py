@@ -1112,3 +1112,19 @@ def test_the_scene_is_the_country_the_lead_is_mostly_about(facts_of, text, scene
     facts = facts_of(text)
     assert facts
     assert {fact.scene for fact in facts} == {scene}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "modality"),
+    [
+        # what a toll rose by is no toll: no point of a series, no figure to dispute
+        ("The spokesman said the bodies of five more civilians had been found.", 5, "recap"),
+        ("Police said three more people had died in hospital.", 3, "recap"),
+        # more of something sent is a figure of its own; "more than" bounds a figure
+        ("The army said 300 more troops would be sent.", 300, "projected"),
+        ("Police said more than 40 people had been killed.", 40, "cumulative"),
+    ],
+)
+def test_a_toll_risen_by_some_more_is_no_toll(facts_of, text, value, modality):
+    [figure] = [f for f in figures_in(facts_of(text)) if f.value == value]
+    assert figure.modality == modality

@@ -396,6 +396,7 @@ LOST = re.compile(
     r"\b(?:lost|losing|lose|loses)(?: only| just| about| at least)?\s*$", re.IGNORECASE
 )
 QUESTIONED = re.compile(r"^[\"”’']?\?")  # a number asked back: "Seventeen?"
+INCREMENT = re.compile(r"^\s+more\b(?!\s+than\b)", re.IGNORECASE)
 REPEAT_SPAN = 400  # characters: a bare number this close to the same figure repeats it
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s|\n")
 MEASURE_CONTEXT = 120  # characters before a measure where "without power" still says what it is
@@ -844,6 +845,10 @@ def _modality(
         return "recap"
     if QUESTIONED.match(text[end : end + 3]):
         return "recap"  # "Seventeen? They always multiply": another's figure, asked back
+    if event in TOLL_EVENTS and INCREMENT.match(text[end : end + 14]):
+        # "the bodies of five more civilians were found": what a toll rose by, not the toll
+        # (unlike "300 more troops will be sent", a deployment's own figure)
+        return "recap"
     breakdown = text[max(0, start - 2) : start] == ", " and BREAKDOWN.match(text[end : end + 40])
     if REJECTED.search(text[max(0, start - 24) : start]) or breakdown:
         return "recap"  # "four, not two as it first said"; "eight died, six of them civilians"
