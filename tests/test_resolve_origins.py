@@ -221,6 +221,27 @@ def test_one_office_of_one_government_is_one_body_however_worded():
     assert identity.canonical("ua-defence-ministry") != identity.canonical("ru-defence-ministry")
 
 
+def test_a_name_taken_for_a_body_but_called_by_an_office_is_a_person():
+    """ "Abakar Mahamat Goni, the mayor of Fotokol", read as an organisation, is the mayor the
+    other reports name by office or by surname; a body with a spokesman's title is no person."""
+    identity = _identity(
+        SourceInfo(
+            "abakar-mahamat-goni",
+            "Abakar Mahamat Goni",
+            "organisation",
+            roles=("The mayor of Fotokol",),
+        ),
+        SourceInfo("fotokol-mayor", "Fotokol mayor", "person"),
+        SourceInfo("goni", "Goni", "person"),
+        SourceInfo(
+            "kestrel-shipping-group", "Kestrel Shipping Group", "organisation", roles=("spokesman",)
+        ),
+    )
+    assert identity.canonical("fotokol-mayor") == "abakar-mahamat-goni"
+    assert identity.canonical("goni") == "abakar-mahamat-goni"
+    assert identity.info("kestrel-shipping-group").type == "organisation"
+
+
 def test_a_one_word_name_is_the_one_longer_name_it_opens():
     identity = _identity(
         SourceInfo("hanbit", "Hanbit", "organisation"),

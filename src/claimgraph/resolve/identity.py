@@ -246,7 +246,7 @@ def build_identity(
         ),
     )
     for source in stored:
-        identity.infos[source.id] = source
+        identity.infos[source.id] = _person_by_title(source)
     for outlet in sorted(set(outlets)):
         outlet_id = slug(outlet)
         if not _publishing_body(identity.infos.get(outlet_id)):
@@ -284,6 +284,28 @@ def build_identity(
             identity.mapping.pop(edit.source_id, None)
             identity.reasons[edit.source_id] = "kept apart by a user"
     return identity
+
+
+def _person_by_title(source: SourceInfo) -> SourceInfo:
+    """ "Abakar Mahamat Goni, the mayor of Fotokol", taken for an organisation by the entity
+    recogniser, is a person: every name reports give it holds an office (mayor, minister,
+    spokesman), and its own name has no word of a body's name."""
+    if source.type != "organisation" or not source.roles:
+        return source
+    words = source.name.split()
+    titles = title_nouns()
+    keys = [source_key(role).split() for role in source.roles]
+    body_words = organisation_name_words() | state_words() | _LINKS
+    countries = load_country_names()
+    if (
+        2 <= len(words) <= 4
+        and all(word[:1].isupper() for word in words)
+        and not {source_key(w) for w in words} & body_words
+        and not any(countries.of(source_key(w)) for w in words)
+        and all(set(key) & titles for key in keys)
+    ):
+        return replace(source, type="person")
+    return source
 
 
 def _publishing_body(stored: SourceInfo | None) -> bool:
