@@ -1517,3 +1517,16 @@ def test_source_hygiene_a_second_report_by_a_network_is_cut_from_the_first(analy
     officials, network = claims
     assert "112" not in officials[2], claims
     assert "network" in network[0], claims
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("19:40 GMT — Mexico: union says eight workers are still held.", "union"),
+        ("Kenya: Police said 12 people were arrested in Kisumu.", "Police"),
+    ],
+)
+def test_source_hygiene_a_live_pages_label_is_no_speaker(analyse, text, source):
+    [claim] = analyse(text).attributions
+    assert claim.source is not None
+    assert claim.source.text == source

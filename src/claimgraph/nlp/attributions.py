@@ -1173,6 +1173,13 @@ class _Finder:
                     return speaker
             if _timeline_date(child):
                 continue  # "16 March: Basalt says ...": a timeline's date speaks for no one
+            if (
+                child.dep_ == "nsubj"
+                and child is not subjects[-1]
+                and child.i + 1 < len(self.doc)
+                and self.doc[child.i + 1].text == ":"
+            ):
+                continue  # "Mexico: union says eight ...": a live page's label, the union says
             if child.dep_ == "nsubj" and (speaker := _speaker_after_participle(child, verb)):
                 return speaker
             if child.dep_ == "nsubj" or (child.dep_ == "csubj" and not passive):
