@@ -242,6 +242,18 @@ def test_a_name_taken_for_a_body_but_called_by_an_office_is_a_person():
     assert identity.info("kestrel-shipping-group").type == "organisation"
 
 
+def test_a_name_taken_for_a_person_but_described_as_a_body_is_a_body():
+    """ "The country's largest operator, Dardanet", read as a person's name, is an identified
+    company, not a bare name that may be anyone."""
+    identity = _identity(
+        SourceInfo("dardanet", "Dardanet", "person", roles=("country largest operator",)),
+        SourceInfo("goni", "Goni", "person"),
+    )
+    assert identity.info("dardanet").type == "organisation"
+    assert identity.is_identified("dardanet")
+    assert not identity.is_identified("goni")  # a surname alone, nobody's: may be anyone
+
+
 def test_a_one_word_name_is_the_one_longer_name_it_opens():
     identity = _identity(
         SourceInfo("hanbit", "Hanbit", "organisation"),

@@ -286,15 +286,28 @@ def build_identity(
     return identity
 
 
+# what a report calls a body when it describes it: "the country's largest operator, Dardanet"
+BODY_DESCRIPTIONS = frozenset({"company", "operator", "utility", "firm", "provider", "carrier", "manufacturer", "network", "organisation", "organization", "charity", "ngo", "agency", "association", "bank", "airline", "insurer", "contractor", "developer"})  # fmt: skip
+
+
 def _person_by_title(source: SourceInfo) -> SourceInfo:
     """ "Abakar Mahamat Goni, the mayor of Fotokol", taken for an organisation by the entity
     recogniser, is a person: every name reports give it holds an office (mayor, minister,
-    spokesman), and its own name has no word of a body's name."""
-    if source.type != "organisation" or not source.roles:
+    spokesman), and its own name has no word of a body's name. "The country's largest
+    operator, Dardanet", taken for a person, is a body: reports describe it as one and give
+    it no office."""
+    if not source.roles:
         return source
-    words = source.name.split()
     titles = title_nouns()
     keys = [source_key(role).split() for role in source.roles]
+    if source.type == "person":
+        described = any(key and key[-1] in BODY_DESCRIPTIONS for key in keys)
+        if described and not any(set(key) & titles for key in keys):
+            return replace(source, type="organisation")
+        return source
+    if source.type != "organisation":
+        return source
+    words = source.name.split()
     body_words = organisation_name_words() | state_words() | _LINKS
     countries = load_country_names()
     if (
