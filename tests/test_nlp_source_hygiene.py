@@ -1530,3 +1530,21 @@ def test_source_hygiene_a_live_pages_label_is_no_speaker(analyse, text, source):
     [claim] = analyse(text).attributions
     assert claim.source is not None
     assert claim.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the one addressed, then the speaker: the appositive is not closed by a comma
+        (
+            "Naomi, the Kurdish health ministry now says six people were killed.",
+            "the Kurdish health ministry",
+        ),
+        # one person named twice
+        ("Rutte, the NATO chief, said the alliance was ready to respond.", "Rutte, the NATO chief"),
+    ],
+)
+def test_source_hygiene_the_one_addressed_is_no_speaker(analyse, text, source):
+    [claim] = analyse(text).attributions
+    assert claim.source is not None
+    assert claim.source.text == source
