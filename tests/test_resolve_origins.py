@@ -2063,3 +2063,29 @@ def test_a_states_own_media_count_once_with_its_government():
     guards = identity.independence("ir-irgc", None)
     assert identity.independence(state_tv.id, None) == guards
     assert identity.independence(private.id, None) != guards
+
+
+def test_a_states_army_never_denies_its_own_defence_ministry(tmp_path, pipeline):
+    """ "The army says no soldier was killed" in a report set in Cameroon speaks with
+    Cameroon's defence ministry, whose "two soldiers were slightly wounded" it does not deny;
+    it denies the attackers' boast."""
+    pairs = _denial_pairs_of(
+        tmp_path,
+        pipeline,
+        [
+            (
+                "Anvil Wire",
+                "2026-11-11",
+                "Fighters attacked Fotokol in Cameroon's Far North region. Cameroon's defence "
+                "ministry said two soldiers were slightly wounded in the attack on Fotokol.",
+            ),
+            (
+                "Anvil Wire",
+                "2026-11-12",
+                "The jihadist group said its fighters had killed 11 Cameroonian soldiers in "
+                "Fotokol. In Cameroon, the army says no soldier was killed in Fotokol and two "
+                "were lightly wounded.",
+            ),
+        ],
+    )
+    assert not [claim for claim, _ in pairs if "slightly wounded" in claim], pairs

@@ -1382,6 +1382,13 @@ def _alike(state: Run, one: str, other: str) -> bool:
 RESTATED = 0.8  # founder cosine of a denial that restates a claim and the claim it restates
 
 
+def _speaker_key(state: Run, claim: Features) -> str | None:
+    """Whose voice a claim is in, keyed as its body counts: "the army" of a report set in
+    Cameroon speaks with Cameroon's defence ministry, so it never denies the ministry."""
+    scene = claim.scenes[0] if len(claim.scenes) == 1 else None
+    return state.identity.independence(claim.source, None, scene=scene)
+
+
 def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
     """What one denial denies: the asserting clusters of its proposition (close in meaning to
     its founder or its members, naming the countries it names, by another body), the most
@@ -1390,7 +1397,7 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
     reps, settings = state.reps, state.settings
     denial = reps.features[index]
     sims = np.maximum(reps.founders @ reps.founders[index], reps.matrix @ reps.matrix[index])
-    denier = state.identity.independence(denial.source, None)
+    denier = _speaker_key(state, denial)
     country = state.identity.country(denial.source)
     # a negation names its matter by its verb, which stands in for the denial word
     threshold = settings.denial_threshold if denial.denies else settings.negation_threshold
@@ -1410,7 +1417,7 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
             continue
         if other_people(whom, people_named(reps.founder_terms[other].keys(), state.lexicon)):
             continue  # "denied killing civilians" is not about the soldiers it killed
-        if denier is not None and denier == state.identity.independence(claim.source, None):
+        if denier is not None and denier == _speaker_key(state, claim):
             continue
         if denial.author and not _may_be_by(state, claim.source, denial.author):
             continue  # "rejected Azerbaijan's claim": not what Georgia said
