@@ -1548,3 +1548,16 @@ def test_source_hygiene_the_one_addressed_is_no_speaker(analyse, text, source):
     [claim] = analyse(text).attributions
     assert claim.source is not None
     assert claim.source.text == source
+
+
+def test_source_hygiene_a_live_pages_label_never_joins_the_speakers_name(analyse):
+    text = (
+        "Russia's embassy called the accusations baseless on Monday.\n\n"
+        "19:40 GMT — Mexico: union says eight workers still held\n"
+        "The miners' union says eight workers seized at the mine are still being held."
+    )
+    sources = {
+        a.source.text for a in analyse(text).attributions if a.content_text.startswith("eight")
+    }
+    assert sources
+    assert not [s for s in sources if ":" in s], sources

@@ -385,6 +385,13 @@ def test_claims_from_reports_of_two_stories_never_merge():
         ("SEOUL — North Korea has moved troops", "said", "move", "North Korea has moved troops"),
         ("that 1,500 troops had arrived", "said", "arrive", "1,500 troops had arrived"),
         ("the identity of the speaker", ":", None, "the identity of the speaker"),
+        # a clause read without a predicate is still a clause: no cue before it
+        (
+            'The drones were "of Iranian manufacture"',
+            "said",
+            None,
+            'The drones were "of Iranian manufacture"',
+        ),
     ],
 )
 def test_a_claim_label_reads_as_a_headline(content, cue, predicate, label):

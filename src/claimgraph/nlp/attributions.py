@@ -1329,7 +1329,10 @@ class _Finder:
         paren = next((t.i for t in tokens if t.text in "([" and t.i > head.i), None)
         if paren is not None:
             tokens = [t for t in tokens if t.i < paren]
-        return self._with_title(tokens)
+        tokens = self._with_title(tokens)
+        # "Mexico: union says ...": a live page's label before the colon names no one
+        labels = [t.i for t in tokens if t.text == ":" and t.i < head.i]
+        return [t for t in tokens if t.i > labels[-1]] if labels else tokens
 
     def _with_title(self, tokens: list[Token]) -> list[Token]:
         """Reattach a title the parser split off: "Ukrainian President, Volodymyr Zelensky"."""

@@ -1476,6 +1476,15 @@ def _readable(content: str, cue: str | None = None, predicate: str | None = None
     content = strip_dateline(content)
     content = content[5:] if content[:5].lower() == "that " else content
     cue = spoken_cue(cue)
-    if predicate is None and cue and len(content.split()) <= LABEL_WITH_CUE:
+    if (
+        predicate is None
+        and cue
+        and len(content.split()) <= LABEL_WITH_CUE
+        # 'The drones were "of Iranian manufacture"' is a clause: no "said" before it
+        and not CLAUSE_VERB.search(content)
+    ):
         return f"{cue} {content}"
     return content
+
+
+CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could)\b", re.I)
