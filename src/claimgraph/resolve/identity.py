@@ -246,7 +246,7 @@ def build_identity(
         ),
     )
     for source in stored:
-        identity.infos[source.id] = _person_by_title(source)
+        identity.infos[source.id] = _kind_by_titles(source)
     for outlet in sorted(set(outlets)):
         outlet_id = slug(outlet)
         if not _publishing_body(identity.infos.get(outlet_id)):
@@ -290,12 +290,12 @@ def build_identity(
 BODY_DESCRIPTIONS = frozenset({"company", "operator", "utility", "firm", "provider", "carrier", "manufacturer", "network", "organisation", "organization", "charity", "ngo", "agency", "association", "bank", "airline", "insurer", "contractor", "developer"})  # fmt: skip
 
 
-def _person_by_title(source: SourceInfo) -> SourceInfo:
-    """ "Abakar Mahamat Goni, the mayor of Fotokol", taken for an organisation by the entity
-    recogniser, is a person: every name reports give it holds an office (mayor, minister,
-    spokesman), and its own name has no word of a body's name. "The country's largest
-    operator, Dardanet", taken for a person, is a body: reports describe it as one and give
-    it no office."""
+def _kind_by_titles(source: SourceInfo) -> SourceInfo:
+    """Person or body, as the reports' titles for a name say, where the entity recogniser read
+    it the other way. "Abakar Mahamat Goni, the mayor of Fotokol", taken for an organisation,
+    is a person: every name reports give it holds an office (mayor, minister, spokesman), and
+    its own name has no word of a body's name. "The country's largest operator, Dardanet",
+    taken for a person, is a body: reports describe it as one and give it no office."""
     if not source.roles:
         return source
     titles = title_nouns()

@@ -415,7 +415,6 @@ def _part_only(text: str, end: int, lexicon: ResolveLexicon) -> bool:
     return not [e for e in lexicon.events.find(rest) if e[0] >= after_group]
 
 
-TOLL_GROUP = frozenset({"killed", "wounded", "casualties"})
 # "Of the injured, eleven were discharged": the group a share is taken from, named before it
 GROUP_BEFORE = re.compile(r"\b[Oo]f (?:the|those|these) ([\w-]+),\s*$")
 # "two were civilians", "three were Vestmark employees": what some of a counted group were
@@ -436,7 +435,7 @@ def _share_of_toll(text: str, start: int, end: int, lexicon: ResolveLexicon) -> 
         found = GROUP_BEFORE.search(text[max(0, start - 40) : start])
         word = found.group(1) if found else ""
     events = lexicon.events.find(word) if word else []
-    return bool(events) and events[0][:2] == (0, len(word)) and events[0][2] in TOLL_GROUP
+    return bool(events) and events[0][:2] == (0, len(word)) and events[0][2] in TOLL_EVENTS
 
 
 def _classifies(text: str, end: int, lexicon: ResolveLexicon) -> bool:
