@@ -859,3 +859,16 @@ def test_places_an_opening_word_qualifying_a_noun_is_no_foreign_town(
     nlp_model, gazetteer, text, found
 ):
     assert [p.name for p in places_in(text, nlp_model, gazetteer)] == found
+
+
+def test_places_the_first_word_of_a_longer_name_is_no_town(nlp_model, gazetteer):
+    """ "the Cerro Prieto mine": the tagger's ORG "Cerro" is the opening of the mine's name, not
+    the Cuban town, in a report on Mexico that names no Cuba."""
+    text = (
+        "Gunmen stormed a mine in the northern Mexican state of Zacatecas overnight. A guard was "
+        "shot dead at the gate during the raid on the Cerro Prieto mine near Mazapil, the office "
+        "said."
+    )
+    countries = {place.country for place in places_in(text, nlp_model, gazetteer)}
+    assert "MX" in countries
+    assert "CU" not in countries

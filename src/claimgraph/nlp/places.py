@@ -472,7 +472,8 @@ class _Finder:
                 continue
             if ent.label_ in _PLACE_LABELS or start >= end or not self._capitalised(start):
                 continue
-            areas_only = ent.label_ == "ORG" and end - start > 1
+            # "Cerro" tagged ORG before an untagged "Prieto": the first word of a longer name
+            areas_only = ent.label_ == "ORG" and (end - start > 1 or self._name_goes_on(end))
             areas_only = areas_only and not self._locative_before(start)
             yield from ((s, e, areas_only) for s, e in self._hyphenated(start, end))
         i = 0
@@ -491,6 +492,13 @@ class _Finder:
                 end += 1
             yield from ((s, e, False) for s, e in self._hyphenated(i, end))
             i = end
+
+    def _name_goes_on(self, end: int) -> bool:
+        """A proper noun outside any entity right after a name ("the Cerro| Prieto mine")."""
+        if end >= len(self.doc):
+            return False
+        after = self.doc[end]
+        return not after.ent_type_ and after.pos_ == "PROPN" and after.text[:1].isupper()
 
     def _hyphenated(self, start: int, end: int) -> list[tuple[int, int]]:
         """The name with the words hyphens join to it ("Croix" -> "Croix-des-Bouquets") or the
