@@ -2064,21 +2064,21 @@ def _past_vocative(subject: Token, verb: Token) -> Token:
     """ "Mr Mayor, the defence ministry says nine died": the parser may take the one addressed
     for a second subject; the speaker is the subject nearest the verb."""
     doc = subject.doc
+    bare_name = subject.pos_ == "PROPN" and not any(
+        c.dep_ in ("compound", "amod", "det") for c in subject.children
+    )
     for appos in (c for c in subject.children if c.dep_ == "appos" and c.i > subject.i):
-        opened = doc[appos.left_edge.i - 1].text == "," if appos.left_edge.i > 0 else False
-        after = doc[appos.right_edge.i + 1] if appos.right_edge.i + 1 < len(doc) else None
+        # "Naomi, the Kurdish health ministry now says ...": the one addressed, then the
+        # speaker; an appositive closed by a comma ("Rutte, the NATO chief, said") is the same
+        # person named twice
         if (
-            subject.pos_ == "PROPN"
-            and not any(c.dep_ in ("compound", "amod", "det") for c in subject.children)
-            and opened
-            and after is not None
-            and after.text != ","
-            and appos.right_edge.i < verb.i
+            bare_name
+            and appos.left_edge.i > 0
+            and doc[appos.left_edge.i - 1].text == ","
+            and appos.right_edge.i < verb.i  # so a token follows it
+            and doc[appos.right_edge.i + 1].text != ","
             and any(c.dep_ == "det" for c in appos.children)
         ):
-            # "Naomi, the Kurdish health ministry now says ...": the one addressed, then the
-            # speaker; an appositive closed by a comma ("Rutte, the NATO chief, said") is the
-            # same person named twice
             return appos
     edge = subject.right_edge
     comma = edge if edge.text == "," else subject.doc[min(edge.i + 1, len(subject.doc) - 1)]

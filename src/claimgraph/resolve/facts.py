@@ -29,7 +29,7 @@ from claimgraph.records import (
 )
 from claimgraph.resolve.identity import SourceIdentity, state_words
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
-from claimgraph.resolve.topics import Figure, figure_of
+from claimgraph.resolve.topics import Figure, figure_of, main_country
 from claimgraph.resolve.zero_counts import zero_counts
 
 SERIES_KINDS = (QuantityKind.COUNT, QuantityKind.MEASURE)
@@ -168,7 +168,7 @@ def document_facts(
             and not _is_outlet(text[place.span.start : place.span.end], document.outlet)
         ):
             context.countries[place.country] += 1
-    scene = _lead_country(context.countries)
+    scene = main_country(context.countries, LEAD_MAJORITY)
     home = scene or _home_country(analysis)
     if not context.countries and home:
         # a lead that names no country ("BIRNIN MAGAJI — Parents ... drew up a list"): a figure
@@ -276,18 +276,9 @@ def _is_outlet(name: str, outlet: str | None) -> bool:
     return bool(outlet) and name.casefold() == (outlet or "").casefold()
 
 
-def _lead_country(countries: Counter[str]) -> str | None:
-    """The one country the lead names, or the one it names at least twice as often as any
-    other ("... in Cameroon's Far North ... Cameroon ... ISWAP, based in Nigeria"): the
-    country the story is set in, whose "army" a report means."""
-    ranked = countries.most_common(2)
-    if not ranked:
-        return None
-    if len(ranked) == 1 or ranked[0][1] >= LEAD_MAJORITY * ranked[1][1]:
-        return ranked[0][0]
-    return None
-
-
+# The scene is the one country the lead names, or the one it names at least twice as often
+# as any other ("... in Cameroon's Far North ... Cameroon ... ISWAP, based in Nigeria"): the
+# country the story is set in, whose "army" a report means.
 LEAD_MAJORITY = 2
 
 

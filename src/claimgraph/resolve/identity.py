@@ -342,13 +342,19 @@ def _same_names(identity: SourceIdentity) -> None:
         if _named_organisation(identity, source):
             by_name.setdefault(_own_name(source_key(source.name)), []).append(source)
     for same in by_name.values():
-        if len(same) < 2 or len({s.country for s in same} - {None}) > 1:
-            continue  # Armenia's and Azerbaijan's defence ministries are two
-        keep = min(same, key=lambda s: (s.country is None, s.id))
-        for source in same:
-            if source.id != keep.id:
-                identity.mapping[source.id] = keep.id
-                identity.reasons[source.id] = f"same name as {keep.id}"
+        _one_body(identity, same, "same name as")
+
+
+def _one_body(identity: SourceIdentity, same: list[SourceInfo], why: str) -> None:
+    """Map sources found to be one body onto the one that knows its country (else the first
+    id); bodies of two countries stay apart (Armenia's and Azerbaijan's defence ministries)."""
+    if len(same) < 2 or len({s.country for s in same} - {None}) > 1:
+        return
+    keep = min(same, key=lambda s: (s.country is None, s.id))
+    for source in same:
+        if source.id != keep.id:
+            identity.mapping[source.id] = keep.id
+            identity.reasons[source.id] = f"{why} {keep.id}"
 
 
 def _without_country(name: str) -> str:
@@ -737,14 +743,9 @@ def _owned_offices(identity: SourceIdentity) -> None:
         core = next(iter(cores)) if len(cores) == 1 else _owner_core(owner)
         groups.setdefault((office, core), []).append(source_id)
     for members in groups.values():
-        infos = [identity.infos[m] for m in members]
-        if len(members) < 2 or len({i.country for i in infos} - {None}) > 1:
-            continue
-        keep = min(infos, key=lambda i: (i.country is None, i.id)).id
-        for member in members:
-            if member != keep:
-                identity.mapping[member] = keep
-                identity.reasons[member] = f"the same office of the same owner as {keep}"
+        _one_body(
+            identity, [identity.infos[m] for m in members], "the same office of the same owner as"
+        )
 
 
 def _owner_core(owner: str) -> str:

@@ -318,7 +318,7 @@ def figure_of(
         or _place(text, places, end, actor, after=False)
         or next((c for c, _ in document_countries.most_common() if c != actor), None)
     )
-    if place is None and actor is not None and _main_country(document_countries) == actor:
+    if place is None and actor is not None and main_country(document_countries) == actor:
         place = actor  # "17 Indonesian soldiers" in a report on Indonesia: killed at home
     modality = _modality(text, start, end, window, event, lexicon)
     if window[3] and CHANGED_TO.match(text[end:high]) and _after_from(text, start):
@@ -326,11 +326,17 @@ def figure_of(
     return _figure(quantity, thing=thing, event=event, actor=actor, place=place, modality=modality)
 
 
-def _main_country(countries: Counter[str]) -> str | None:
+def main_country(countries: Counter[str], majority: float = 1.0) -> str | None:
+    """The country named more often than any other, and at least `majority` times as often as
+    the next; None for no country, or two named as often."""
     ranked = countries.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None  # no country, or two named as often
-    return ranked[0][0]
+    if not ranked:
+        return None
+    if len(ranked) == 1 or (
+        ranked[0][1] > ranked[1][1] and ranked[0][1] >= majority * ranked[1][1]
+    ):
+        return ranked[0][0]
+    return None
 
 
 def _figure(
@@ -434,8 +440,13 @@ def _share_of_toll(text: str, start: int, end: int, lexicon: ResolveLexicon) -> 
     else:
         found = GROUP_BEFORE.search(text[max(0, start - 40) : start])
         word = found.group(1) if found else ""
+    return _event_word(word, lexicon) in TOLL_EVENTS
+
+
+def _event_word(word: str, lexicon: ResolveLexicon) -> str | None:
+    """The event a word is on its own ("wounded", "dead"), else None."""
     events = lexicon.events.find(word) if word else []
-    return bool(events) and events[0][:2] == (0, len(word)) and events[0][2] in TOLL_EVENTS
+    return events[0][2] if events and events[0][:2] == (0, len(word)) else None
 
 
 def _classifies(text: str, end: int, lexicon: ResolveLexicon) -> bool:
@@ -652,9 +663,8 @@ def _counted_subject(before: str, lexicon: ResolveLexicon) -> tuple[str | None, 
         return None, None
     named = None  # "the number of its workers killed": the workers, not anyone killed
     for word in found[-1].lower().split():
-        events = lexicon.events.find(word)
-        if events and events[0][:2] == (0, len(word)):
-            return named or "people", events[0][2]
+        if event := _event_word(word, lexicon):
+            return named or "people", event
         if word in lexicon.things:
             thing, event, _ = _thing(word, lexicon)
             return thing, event
