@@ -94,6 +94,7 @@ def test_gold_set_is_well_formed():
         "test7",
         "test8",
         "test9",
+        "test10",
     }
     assert sum(1 for d in documents for _ in d.places if d.split == "test") >= 60
     assert sum(1 for d in documents for _ in d.places if d.split == "test2") >= 40

@@ -830,6 +830,10 @@ def test_places_districts_named_in_several_words(nlp_model, gazetteer, text, spa
         ("MOSTAR, Bosnia — Police held three men. Floodwater from the Neretva cut the road at "
          "Capljina.",
          "Neretva", (43.12, 17.7)),  # its sentence's town, not the dateline's
+        ("CIZRE, Turkey — A curfew was lifted in Cizre, on the Tigris.",
+         "Tigris", (37.33, 42.19)),  # the Tigris at Cizre, not in central Iraq
+        ("Shelling killed two people in Antonivka, on the right bank of the Dnipro near Kherson.",
+         "Dnipro", (46.67, 32.72)),  # the river (not the city) at Antonivka
     ],
 )  # fmt: skip
 def test_places_a_river_on_the_stretch_its_sentence_names(nlp_model, gazetteer, text, river, point):
@@ -872,3 +876,25 @@ def test_places_the_first_word_of_a_longer_name_is_no_town(nlp_model, gazetteer)
     countries = {place.country for place in places_in(text, nlp_model, gazetteer)}
     assert "MX" in countries
     assert "CU" not in countries
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        ("Troops crossed the Dnipro near Kherson.", "Dnipro", "region"),  # a river
+        ("Missiles hit Dnipro and Kharkiv overnight.", "Dnipro", "city"),
+    ],
+)
+def test_places_words_only_a_river_takes(nlp_model, gazetteer, text, span, kind):
+    places = {p.span.text: p for p in places_in(text, nlp_model, gazetteer)}
+    assert places[span].kind == kind
+
+
+def test_places_a_town_tagged_as_a_body_in_a_region_of_its_country(nlp_model, gazetteer):
+    text = "In Katsina state, Nigeria, gunmen raided Maru in neighbouring Zamfara."
+    places = {p.span.text: p for p in places_in(text, nlp_model, gazetteer)}
+    assert places["Maru"].country == "NG"
+    # a body "in" a place is still a body where no town of its name lies in that country
+    assert "Reuters" not in {
+        p.span.text for p in places_in("Reuters in London said so.", nlp_model, gazetteer)
+    }

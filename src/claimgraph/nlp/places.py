@@ -345,7 +345,21 @@ class _Finder:
         if self._is_claimed(start, end):
             return None
         entry = self.gazetteer.lookup(self.doc[start:end].text, kind="feature")
+        if entry is None and self._by_a_river(start, end):
+            # "on the right bank of the Dnipro", "across the Dnipro": the river, not the city
+            return self.gazetteer.lookup(f"{self.doc[start:end].text} River", kind="feature")
         return None if entry is not None and self._is_modifier(start, end) else entry
+
+    def _by_a_river(self, start: int, end: int) -> bool:
+        """ "the bank of the X", "across the X", "along the X": words that only a river takes."""
+        if start < 2 or self.doc[start - 1].lower_ != "the":
+            return False
+        if end < len(self.doc) and self.doc[end].pos_ in ("NOUN", "PROPN"):
+            return False  # "across the Dnipro region"
+        before = self.doc[start - 2].lower_
+        if before == "of":
+            return start >= 3 and self.doc[start - 3].lower_ in _RIVER_PARTS
+        return before in _RIVER_CROSSINGS
 
     def _is_modifier(self, start: int, end: int) -> bool:
         """A one-word name that qualifies the noun after it: "the Baltic states", "the Sahel
@@ -663,6 +677,10 @@ class _Finder:
             return True
         if self._listed_with_place(start, end) or self._described(end):
             return True
+        if named and self.doc[start].ent_type_ == "ORG":
+            # "gunmen raided Maru in neighbouring Zamfara": a body is not "in" a region of the
+            # country where a town of its name lies; a person may be ("Jackson in Mississippi")
+            return self._placed_in(end, entry.country)
         return not named and self._placed_in(end)
 
     def _opening_modifier(self, start: int, end: int, entry: GazetteerEntry) -> bool:
@@ -696,14 +714,27 @@ class _Finder:
             return True
         return before == "of" and start > 1 and self.doc[start - 2].lower_ in self.words.of_nouns
 
-    def _placed_in(self, end: int) -> bool:
-        """ "Baalbek in the Bekaa Valley", "Djibo in northern Burkina Faso"."""
+    def _placed_in(self, end: int, country: str | None = None) -> bool:
+        """ "Baalbek in the Bekaa Valley", "Djibo in northern Burkina Faso" (with `country`, a
+        place in that country)."""
         if end >= len(self.doc) or self.doc[end].lower_ not in ("in", "near"):
             return False
         after = end + 1
-        while after < len(self.doc) and self.doc[after].pos_ in ("DET", "ADJ"):
+        while after < len(self.doc) and (
+            self.doc[after].pos_ in ("DET", "ADJ") or self.doc[after].tag_ in ("VBG", "VBN")
+        ):  # "in neighbouring Zamfara", "in war-torn Tigray"
             after += 1
-        return after < len(self.doc) and self.claimed[after]
+        if after >= len(self.doc) or not self.claimed[after]:
+            return False
+        if country is None:
+            return True
+        start_char = self.doc[after].idx
+        return any(
+            p.span.start <= start_char < p.span.end
+            and p.country == country
+            and p.kind in ("region", "district", "country")
+            for p in self.places
+        )
 
     def _listed_with_place(self, start: int, end: int) -> bool:
         """A found place just before ("Tyre, and Baalbek") or after ("Sumy and Kharkiv")."""
@@ -906,6 +937,8 @@ _LANGUAGE_BEFORE = re.compile(
 _LANGUAGE_AFTER = re.compile(r"(?:-|\s)?(?:language|speaking|speakers?)\b")
 
 # nouns after a feature's name that say what kind of place it is
+_RIVER_PARTS = frozenset({"bank", "banks", "mouth", "estuary", "delta", "waters"})
+_RIVER_CROSSINGS = frozenset({"across", "along", "crossed", "cross", "crossing", "upstream", "downstream"})  # fmt: skip
 _SITE_NOUNS = frozenset({"camp", "camps", "settlement", "base", "airbase", "airfield", "crossing", "river", "lake", "reservoir", "dam"})  # fmt: skip
 
 
