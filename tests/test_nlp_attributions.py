@@ -628,6 +628,70 @@ def test_attributions_a_count_put_at_a_figure(analyse, text, cue, content):
     assert only(analyse(text), cue).content_text == content
 
 
+def test_attributions_the_counted_people_put_at_a_figure(analyse):
+    analysis = analyse("The mayor puts the dead at 11 and the abducted at 23.")
+    assert only(analysis, "puts").content_text == "the dead at 11 and the abducted at 23"
+    assert not analyse("They put the wounded at the hospital.").attributions
+
+
+def test_attributions_gapped_counts_are_each_names_own(analyse):
+    analysis = analyse(
+        "OCHA puts the displaced at about 12,000, the county relief commission at 9,400 and "
+        "the commissioner at more than 15,000."
+    )
+    said = {a.source.text: a.content_text for a in analysis.attributions}
+    assert said == {
+        "OCHA": "the displaced at about 12,000",
+        "the county relief commission": "the displaced … at 9,400",
+        "the commissioner": "the displaced … at more than 15,000",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "denier", "denied"),
+    [
+        (
+            "Tunisia says two of its nationals are still held, which Libya denies.",
+            "Libya",
+            "two of its nationals are still held",
+        ),
+        (
+            "Venezuelan soldiers crossed into the village, which Caracas denies.",
+            "Caracas",
+            "Venezuelan soldiers crossed into the village",
+        ),
+        (
+            "The fighters came from Venezuela, the army said, which Caracas denies.",
+            "Caracas",
+            "The fighters came from Venezuela",
+        ),
+    ],
+)
+def test_attributions_a_relative_denial_denies_the_clause_before_it(analyse, text, denier, denied):
+    denial = only(analyse(text), "denies")
+    assert (denial.source.text, denial.polarity.value, denial.content_text) == (
+        denier,
+        "deny",
+        denied,
+    )
+    reports = [a for a in analyse(text).attributions if a.cue.text != "denies"]
+    assert all(a.polarity.value == "assert" and "which" not in a.content_text for a in reports)
+
+
+def test_attributions_a_round_up_tally_is_the_labels_claim(analyse):
+    analysis = analyse(
+        "10 March: fighters attack the barracks. Army: five soldiers, three civilians and 11 "
+        "attackers dead. Commissioner Emmanuel Lomoro Taban: 14 civilians dead and 26 residents "
+        "taken. Italy: 43 nautical miles north of Zuwara. Officials: the army killed 20."
+    )
+    said = {a.source.text: a.content_text for a in analysis.attributions if a.cue.text == ":"}
+    assert said == {
+        "Army": "five soldiers, three civilians and 11 attackers dead",
+        "Commissioner Emmanuel Lomoro Taban": "14 civilians dead and 26 residents taken",
+        "Italy": "43 nautical miles north of Zuwara",
+    }
+
+
 def test_attributions_a_headline_label_cue_keeps_to_its_own_clause(analyse):
     analysis = analyse(
         "Police widen smuggling case to nine suspects; Minsk calls the charges absurd\n\nBody."

@@ -52,6 +52,10 @@ _COUNT_NOUNS = frozenset(
 # what a source raises or revises as its own count ("raised the toll to 14"); "raised the
 # number of troops to 5,000" is a deed, not a report
 _TOLL_NOUNS = frozenset({"toll", "tally", "count", "estimate", "figure"})
+# the counted people themselves put at a figure: "puts the dead at 11", "put the displaced at 4,800"
+_COUNTED_PEOPLE = frozenset(
+    "dead death deaths casualties casualty fatalities wounded injured displaced missing".split()
+)
 _COLON_BEFORE_QUOTE = re.compile(r"[^“\"\n.!?]{0,120}?:\s*$")
 
 
@@ -292,6 +296,39 @@ class _Finder:
                 self.used.add(token.i)
                 self.used.update(t.i for t in result.extra_cue_tokens)
                 yield result
+                if result.cue_entry is not None and result.cue_entry.content == "at":
+                    yield from self._gapped_counts(token, result)
+
+    def _gapped_counts(self, verb: Token, first: Found) -> Iterable[Found]:
+        """ "OCHA puts the displaced at about 12,000, the relief commission at 9,400 and the
+        commissioner at more than 15,000": the verb and the counted thing left out, each further
+        name and figure is that name's own count of the same thing."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if len(objects) < 2 or not first.content:
+            return
+        counted = objects[0]
+        said = self.doc[counted.left_edge.i : counted.right_edge.i + 1]
+        for other in objects[1:]:
+            for name in (other, *(c for c in other.subtree if c.dep_ == "conj")):
+                at = next((c for c in name.children if c.dep_ == "prep" and c.lower_ == "at"), None)
+                if at is None or not any(t.like_num for t in at.subtree):
+                    continue
+                if name.ent_type_ not in _ACTOR_LABELS and name.lemma_.lower() not in actor_nouns():
+                    continue  # "the dead at 11 and the wounded at 30" is one source's two counts
+                words = [t for t in name.subtree if t.i < at.i and t.dep_ not in ("cc", "punct")]
+                figure = self.doc[at.i : at.right_edge.i + 1]
+                yield replace(
+                    first,
+                    content=(
+                        Span.of(self.text, said.start_char, said.end_char),
+                        Span.of(self.text, figure.start_char, figure.end_char),
+                    ),
+                    source_head=name,
+                    source=Span.of(self.text, words[0].idx, name.idx + len(name)),
+                    channel=None,
+                    speaker=None,
+                    conjunct=0,
+                )
 
     def colon_lines(self) -> Iterable[Found]:
         """Headline and transcript style: "Kerry: the limit is set every year" — a short name
@@ -349,7 +386,35 @@ class _Finder:
                                 source_head=name.root,
                                 source=Span.of(self.text, name.start_char, name.end_char),
                             )
+            yield from self._inline_labels(line, start)
             start += len(line) + 1
+
+    def _inline_labels(self, line: str, start: int) -> Iterable[Found]:
+        """A round-up's tally inside a line: "NAS fighters attack the barracks. Army: five
+        soldiers, three civilians and 11 attackers dead. Italy: 43 nautical miles north of
+        Zuwara." A name and a colon opening a sentence, then figures with no clause of their own:
+        who counts what, written as a table in prose."""
+        for match in INLINE_LABEL.finditer(line):
+            name = self.doc.char_span(
+                start + match.start(1), start + match.end(1), alignment_mode="contract"
+            )
+            words = self.doc.char_span(
+                start + match.start(2), start + match.end(2), alignment_mode="contract"
+            )
+            if name is None or words is None or not _is_speaker_label(name):
+                continue
+            if any(t.i in self.used for t in (*name, *words)) or not _tally(words):
+                continue
+            self.used.update(t.i for t in words)
+            yield Found(
+                cue_token=self.doc[name.end],
+                cue=Span(start + match.end(1), start + match.end(1) + 1, ":"),
+                content=(Span.of(self.text, words.start_char, words.end_char),),
+                form=Form.INDIRECT,
+                cue_entry=None,
+                source_head=name.root,
+                source=Span.of(self.text, name.start_char, name.end_char),
+            )
 
     def _turn_sentences(self, content: tuple[Span, ...]) -> list[tuple[Span, ...]]:
         """A speaker's turn, cut where it turns from asserting to denying: "This is a judicial
@@ -717,6 +782,7 @@ class _Finder:
             if not any(
                 s.dep_ in _SUBJECTS and _appended_denial(s, self.lexicon.verbs) for s in c.children
             )
+            and not _relative_judgement(c, self.lexicon.verbs)
         ]
         if any(c.i < verb.i for c in clause):
             # "5,200 have fled, IOM said, up from about 3,400 it counted on Monday": a clause
@@ -752,7 +818,7 @@ class _Finder:
             return fragment, Form.INDIRECT
         objects = [c for c in children if c.dep_ in ("dobj", "attr")]
         if entry.content in ("at", "any"):
-            figure = self._figure_at(verb, objects)
+            figure = self._figure_at(verb, objects, nouns=_COUNT_NOUNS | _COUNTED_PEOPLE)
             if figure or entry.content == "at":
                 return figure, Form.INDIRECT
         if entry.content == "to":
@@ -811,6 +877,26 @@ class _Finder:
             ):
                 # "accused the journalists of spying", the "of" hung on the accused
                 return list(objects[0].subtree), Form.INDIRECT
+        if (
+            objects
+            and objects[0].lower_ == "which"
+            and objects[0].i > 0
+            and self.doc[objects[0].i - 1].text == ","
+            and (
+                (verb.dep_ in ("advcl", "ccomp", "conj") and verb.head.pos_ in ("VERB", "AUX"))
+                # "soldiers crossed into the village, which Caracas denies": one denies what
+                # happened, not a village
+                or (
+                    verb.dep_ == "relcl"
+                    and entry.polarity == "deny"
+                    and verb.head.lemma_.lower() not in _POINTING_NOUNS
+                    and verb.head.dep_ in ("pobj", "dobj", "attr")
+                )
+            )
+        ):
+            # "Tunisia says two of its nationals are still held, which Libya denies": the parser
+            # hung the relative on the clause before the comma, which is what is denied
+            return self._clause_before_relative(verb, objects[0]), Form.INDIRECT
         if (
             entry.content == "any"
             and objects
@@ -881,6 +967,25 @@ class _Finder:
             return list(objects[0].subtree), Form.INDIRECT
         return self._that_clause_after(verb), Form.INDIRECT
 
+    def _clause_before_relative(self, verb: Token, relative: Token) -> list[Token]:
+        """The clause a ", which X denies" refers to; when it hangs on a report's own cue ("Tunisia
+        says ..., which Libya denies"), the report's clause, not the reporting."""
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+            head = head.head  # from the noun the relative was hung on to its clause
+        if head.lemma_.lower() in self.lexicon.verbs:
+            clauses = [c for c in head.children if c.dep_ == "ccomp" and c.i < relative.i]
+            if clauses:
+                head = clauses[0]
+            elif head.dep_ == "parataxis":  # "The fighters came from X, the army said, which ..."
+                said = [t for t in head.head.subtree if t.i < head.left_edge.i]
+                while said and said[-1].is_punct:
+                    said.pop()
+                return said
+            else:
+                return []
+        return [t for t in head.subtree if t.i < relative.i - 1]
+
     def _figure_at(
         self,
         verb: Token,
@@ -891,7 +996,7 @@ class _Finder:
         """ "puts the number of displaced at about 23,000", "estimated the cost at $40 million",
         "raised the death toll to 14": the count and its figure. Without a count noun and a
         figure after the preposition ("put the blame on the army") there is no report."""
-        if not objects or objects[0].lemma_.lower() not in nouns:
+        if not objects or not {objects[0].lemma_.lower(), objects[0].lower_} & nouns:
             return []
         at = next(
             (t for t in verb.subtree if t.lower_ == preposition and t.i > objects[0].i),
@@ -899,7 +1004,11 @@ class _Finder:
         )
         if at is None or not any(t.like_num or t.text in "$€£" for t in at.subtree):
             return []
-        return list(self.doc[objects[0].left_edge.i : at.right_edge.i + 1])
+        end = at.right_edge.i
+        for more in verb.children:  # "puts the dead at 11 and the abducted at 23": both counts
+            if more.dep_ in ("conj", "dobj") and more.i > end and _further_count(more, preposition):
+                end = more.right_edge.i
+        return list(self.doc[objects[0].left_edge.i : end + 1])
 
     def _own_complement(self, verb: Token, entry: Cue, before: Token) -> bool:
         """Is a clause before the cue someone else's statement, not what the cue reports?
@@ -1489,6 +1598,33 @@ def _without_appended_denials(tokens: list[Token], verbs: dict[str, Cue]) -> lis
     return [t for t in tokens if t.i not in cut]
 
 
+def _further_count(noun: Token, preposition: str) -> bool:
+    """ "the abducted at 23" after "puts the dead at 11": the same source's count of something
+    else, a counted group ("the abducted", "the wounded") with its own figure and no subject."""
+    at = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+    return (
+        at is not None
+        and any(t.like_num for t in at.subtree)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        and noun.ent_type_ not in _ACTOR_LABELS
+        and noun.lemma_.lower() not in actor_nouns()
+        and not any(c.dep_ in _SUBJECTS for c in noun.children)
+    )
+
+
+def _relative_judgement(clause: Token, verbs: dict[str, Cue]) -> bool:
+    """ "The fighters came from Venezuela, the army said, which Caracas denies": a clause hung
+    on the cue that opens on ", which" and is itself another source's report on it."""
+    first = clause.left_edge
+    return (
+        clause.lemma_.lower() in verbs
+        and first.lower_ == "which"
+        and first.i > 0
+        and clause.doc[first.i - 1].text == ","
+        and any(c.dep_ == "nsubj" and c.i != first.i for c in clause.children)
+    )
+
+
 def _appended_judgement(token: Token, verbs: dict[str, Cue]) -> bool:
     """ ", which Kestrel calls impossible", ", which Caracas denies": a relative clause after a
     comma whose own named subject reports on what came before."""
@@ -1900,6 +2036,27 @@ def section_start(text: str, position: int) -> int:
     """Where the roundup section holding `position` begins (0 when there is none)."""
     starts = [m.start() for m in capitals_headings(text[:position])]
     return starts[-1] if starts else 0
+
+
+# a sentence inside a line that opens on a short label and a colon: ". Army: five soldiers ..."
+INLINE_LABEL = re.compile(
+    r"(?<=[.!?] )([A-Z][^:.!?;,\n]{0,39}):[ \t]+(\S.*?)(?=[.!?;](?:\s+[A-Z0-9\"“]|\s*$))"
+)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _tally(words: SpacySpan) -> bool:
+    """Figures and what they count, with no clause of their own: "five soldiers, three civilians
+    and 11 attackers dead", "43 nautical miles north of Zuwara", "19"."""
+    clause = any(
+        t.pos_ in ("VERB", "AUX")
+        and (t.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") for c in t.children))
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        for t in words
+    )  # "26 residents taken" is a participle in a table, no clause
+    return not clause and any(t.like_num for t in words)
 
 
 def _heads_bullets(line: str, start: int, headings: set[int]) -> bool:
