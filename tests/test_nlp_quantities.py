@@ -200,6 +200,9 @@ def test_quantities_calibres_are_measures_not_counts_of_shells(nlp_model, senten
         ("The missile travelled three times the speed of sound.", "three"),
         ("She heard gunfire at about seven in the morning.", "seven"),
         ("The shelling stopped at nine o'clock.", "nine"),
+        ("Several of the abducted girls were under 15.", "15"),
+        ("Of the 48 taken, 22 were girls, several under 15.", "15"),
+        ("The dead were aged between 20 and 30.", "20"),
     ],
 )
 def test_quantities_skips_dates_times_ordinals_and_labels(nlp_model, sentence, not_counted):

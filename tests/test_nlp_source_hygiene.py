@@ -1130,6 +1130,21 @@ def test_source_hygiene_a_headlines_bare_army_is_the_country_army_its_report_nam
     assert _source_of(analysis, "killing four soldiers") == "id-army"
 
 
+def test_source_hygiene_a_round_ups_bare_army_is_not_another_storys_army(analyse):
+    """In a round-up of two stories, "the army" of the Chad section is not the Mauritanian army
+    the next section names."""
+    analysis = analyse(
+        "Weekly briefing\n\n"
+        "Chad: Ngouboua\n"
+        "- Fighters attacked Ngouboua, on the shore of Lake Chad. The army says nine civilians "
+        "were killed.\n\n"
+        "Mauritania: N'Diago\n"
+        "- Mauritania's army says it brought down a drone over N'Diago.\n"
+    )
+    assert _source_of(analysis, "nine civilians were killed") != "mr-army"
+    assert _source_of(analysis, "brought down a drone") == "mr-army"
+
+
 def test_source_hygiene_companies_named_like_people_and_what_points_back_to_them(analyse):
     """ "Caledonia Hydro" and "Velmar Controls" are companies (a company word ends the name),
     "It" and "the operator" are the operator the bullet introduced, and "the group" after an

@@ -258,6 +258,24 @@ def _qualifier_after(doc: Doc, end: int, lexicon: NumberLexicon) -> tuple[int, Q
     return end, None
 
 
+# words before "under 15" or "over 60" that make it an age: "girls were under 15", "several
+# under 15"; "aged 12" is one whatever comes before
+_AGE_HOLDERS = frozenset(
+    "was were is are be being been several some many most all both them those children girls "
+    "boys women men".split()
+)
+
+
+def _an_age(doc: Doc, run: NumberRun, reading: _Reading, counted: str | None) -> bool:
+    """How old, not how many: "aged 12", "several of the abducted girls were under 15"."""
+    before = doc[reading.start - 1].lower_ if reading.start > 0 else ""
+    if before in ("aged", "ages"):
+        return True
+    if counted is not None or run.value > 120:
+        return False
+    return doc[reading.start].lower_ in ("under", "over") and before in _AGE_HOLDERS
+
+
 def _kind_and_unit(
     doc: Doc, run: NumberRun, reading: _Reading, lexicon: NumberLexicon
 ) -> tuple[QuantityKind | None, str | None]:
@@ -284,6 +302,8 @@ def _kind_and_unit(
     if stray_one and reading.end < len(doc) and doc[reading.end].lower_ == "of":
         return None, None  # "one of the ships": a selection, not a count
     counted = _counted(doc, reading.end, run, lexicon)
+    if _an_age(doc, run, reading, counted):
+        return None, None
     if counted is None and (year_ok or stray_one):
         return (QuantityKind.YEAR, None) if year_ok else (None, None)
     return QuantityKind.COUNT, counted

@@ -193,7 +193,7 @@ def resolve_sources(
             resolved[index] = resolver.resolve(span, head, anonymous=found[index].anonymous_hint)
             if resolved[index] is None:
                 found[index].source = None
-    resolved = _with_country_bodies(resolved, resolver.sources)
+    resolved = _with_country_bodies(resolved, resolver.sources, doc_text(doc), places)
     named = {r.mention.source_id for r in resolved if r is not None}
     # the bodies the speakers belong to, so that a store knows what a parent id is
     named |= {
@@ -211,11 +211,17 @@ def _state_body(source: Source) -> bool:
 
 
 def _with_country_bodies(
-    resolved: list[ResolvedSource | None], sources: dict[str, Source]
+    resolved: list[ResolvedSource | None],
+    sources: dict[str, Source],
+    text: str = "",
+    places: Sequence[Place] = (),
 ) -> list[ResolvedSource | None]:
     """A headline's bare "army says" is the "Indonesian army" its report names: a body named
     without a country is the one body of that name with a country in the same report (in a
-    folder of several stories the bare one would otherwise join another story's army)."""
+    folder of several stories the bare one would otherwise join another story's army). In a
+    round-up of several stories, not where the bare one's own paragraph is set in other
+    countries only: "Chad: Ngouboua ... The army says nine civilians were killed" is not the
+    Mauritanian army the next story names."""
     out = []
     for item in resolved:
         source = sources.get(item.mention.source_id) if item is not None else None
@@ -225,10 +231,19 @@ def _with_country_bodies(
                 for s in sources.values()
                 if s.country and s.id == slug(f"{s.country} {source.name}") and s.id != source.id
             ]
-            if len(fitting) == 1:
+            here = _paragraph_countries(text, item.mention.span.start, places)
+            if len(fitting) == 1 and (not here or fitting[0].country in here):
                 item = replace(item, mention=replace(item.mention, source_id=fitting[0].id))
         out.append(item)
     return out
+
+
+def _paragraph_countries(text: str, position: int, places: Sequence[Place]) -> set[str]:
+    """The countries of the places named in the paragraph (between blank lines) at `position`."""
+    start = text.rfind("\n\n", 0, position)
+    end = text.find("\n\n", position)
+    start, end = (0 if start < 0 else start), (len(text) if end < 0 else end)
+    return {p.country for p in places if p.country and start <= p.span.start < end}
 
 
 def _speaker(doc: Doc, span: Span, head: Token | None) -> tuple[Span, Token | None] | None:
