@@ -898,3 +898,13 @@ def test_places_a_town_tagged_as_a_body_in_a_region_of_its_country(nlp_model, ga
     assert "Reuters" not in {
         p.span.text for p in places_in("Reuters in London said so.", nlp_model, gazetteer)
     }
+
+
+def test_places_a_town_named_like_a_country_when_the_text_says_so(nlp_model, gazetteer):
+    text = (
+        "CABINDA, Angola — Separatists ambushed a patrol near Belize, a town in the north of the "
+        "Cabinda enclave. Fighting spread to Chad, a country of 18 million people."
+    )
+    places = {p.span.text: p for p in places_in(text, nlp_model, gazetteer)}
+    assert (places["Belize"].country, places["Belize"].kind) == ("AO", "city")
+    assert places["Chad"].kind == "country"

@@ -71,7 +71,12 @@ _DROPPED = "'’‘ʼʻʿʾ`´."
 _SPACED = "-‐‑–—_/"
 _NOT_LATIN = re.compile("[^\x00-\u036f\u1e00-\u1eff\u2010-\u201f]")
 _POSSESSIVE = re.compile(r"['’]s?$")  # "South Korea’s" -> "South Korea"
-_FOLD = str.maketrans({**dict.fromkeys(_DROPPED, ""), **dict.fromkeys(_SPACED, " ")})
+# letters that Unicode does not decompose into a Latin letter and an accent: the dotless "ı" of
+# "Şırnak" and "Diyarbakır", the "ł" of "Białystok", the "ø" of "Tromsø"
+_UNDECOMPOSED = {"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th", "ð": "d", "ħ": "h"}  # fmt: skip
+_FOLD = str.maketrans(
+    {**dict.fromkeys(_DROPPED, ""), **dict.fromkeys(_SPACED, " "), **_UNDECOMPOSED}
+)
 
 
 @dataclass(frozen=True, slots=True)

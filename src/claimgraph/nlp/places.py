@@ -436,9 +436,24 @@ class _Finder:
                     continue  # "walked back through the bush": a common noun the tagger misread
                 for first, last in self._hyphenated(start, end):
                     entry = self._lookup(first, last)
+                    if entry is not None and entry.kind == "country" and self._called_a_town(last):
+                        entry = self._town_of_country_name(first, last) or entry
                     if entry is not None and not self._looks_like_person(first, last, entry):
                         self._emit(first, last, entry, entry.kind)
                         break
+
+    def _called_a_town(self, end: int) -> bool:
+        """ ", a town in ...", ", a small village on ...": an appositive that says "town"."""
+        window = self.doc[end : end + 5]
+        if len(window) < 3 or window[0].text != "," or window[1].lower_ not in ("a", "an"):
+            return False
+        return any(t.lower_ in _SETTLEMENT_WORDS for t in window[2:])
+
+    def _town_of_country_name(self, start: int, end: int) -> GazetteerEntry | None:
+        """ "near Belize, a town in the north of the Cabinda enclave": a town named like a
+        country, in another country the report names, when the text says it is a town."""
+        town = self.gazetteer.lookup(self.doc[start:end].text, kind="city", context=self.context)
+        return town if town is not None and town.country in self.context.countries else None
 
     # -- pass 3 ------------------------------------------------------------------------------
 
@@ -937,6 +952,7 @@ _LANGUAGE_BEFORE = re.compile(
 _LANGUAGE_AFTER = re.compile(r"(?:-|\s)?(?:language|speaking|speakers?)\b")
 
 # nouns after a feature's name that say what kind of place it is
+_SETTLEMENT_WORDS = frozenset({"town", "village", "city", "settlement", "hamlet", "locality"})
 _RIVER_PARTS = frozenset({"bank", "banks", "mouth", "estuary", "delta", "waters"})
 _RIVER_CROSSINGS = frozenset({"across", "along", "crossed", "cross", "crossing", "upstream", "downstream"})  # fmt: skip
 _SITE_NOUNS = frozenset({"camp", "camps", "settlement", "base", "airbase", "airfield", "crossing", "river", "lake", "reservoir", "dam"})  # fmt: skip
