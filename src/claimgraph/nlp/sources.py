@@ -1481,6 +1481,9 @@ class _Resolver:
     def _possessive_body(self, full: SpacySpan, name: set[int]) -> Source | None:
         """ "Iain Cowie, the union's branch secretary": the body the report has introduced by
         that word ("the engineers' union Prospect"), the latest before the mention."""
+        if any(t.i not in name and t.dep_ == "poss" and t.lower_ == "its" for t in full):
+            # "Its permanent secretary, Dr Awa Kane, said": the body the sentence before named
+            return self._implied_body(full.start_char, False)
         owners = [
             t.lemma_.lower()
             for t in full
