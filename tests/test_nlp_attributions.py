@@ -1210,3 +1210,28 @@ def test_attributions_a_turn_that_asserts_and_denies_is_two_claims(analyse):
     ]
     assert "stopped in our waters" in turn[0].content_text
     assert turn[1].content_text.startswith("No shots were fired")
+
+
+def test_attributions_a_report_passed_on_according_to_another_nests_in_it(analyse):
+    """ "X said Y, according to Z": X's words are Y alone, and X's report is nested in Z's, never
+    the other way round as well."""
+    analysis = analyse(
+        "In Chennai, fisheries official R. Kathiravan said 14 boats had been seized, according "
+        "to the Coastal Times."
+    )
+    official, paper = only(analysis, "said"), only(analysis, "according to")
+    assert official.content_text == "14 boats had been seized"
+    assert (official.parent, paper.parent) == (paper.id, None)
+
+
+def test_attributions_the_group_that_claimed_the_attack_says(analyse):
+    """The parser reads "The group that claimed the attack says five drones were launched" as
+    the group claiming that "the attack says ...": the attack is what was claimed, and the group
+    is who says the rest."""
+    analysis = analyse("The militia that claimed the attack said five drones were launched.")
+    claimed, said = only(analysis, "claimed"), only(analysis, "said")
+    assert claimed.content_text == "the attack"
+    assert (said.source.text, said.content_text) == (
+        "The militia that claimed the attack",
+        "five drones were launched",
+    )

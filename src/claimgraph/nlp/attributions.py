@@ -490,6 +490,8 @@ class _Finder:
         if deny is not None:
             # the denial's own record, unless its verb was read already
             return None if deny.i in self.used else self._misparsed_denial(verb, deny)
+        if (thing := _object_read_as_subject(verb, self.lexicon.verbs)) is not None:
+            return self._relative_speaker_found(verb, thing, cues)
         entry = self.lexicon.verbs[verb.lemma_.lower()]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         citing = self._citing(verb)
@@ -619,6 +621,26 @@ class _Finder:
             source_head=subject,
             source=self._source_span(source_tokens),
             channel=None,
+        )
+
+    def _relative_speaker_found(self, verb: Token, thing: Token, cues: list[Token]) -> Found | None:
+        """ "The group that claimed the attack says five drones were launched", parsed as if
+        the group claimed that "the attack says ...": the group says it."""
+        entry = self.lexicon.verbs[verb.lemma_.lower()]
+        content_tokens, form = self._verb_content(verb, entry, cues)
+        content = self._with_quotes(content_tokens, [], cues)
+        speaker = verb.head.head
+        source_tokens = list(self.doc[speaker.left_edge.i : thing.right_edge.i + 1])
+        if not content or not source_tokens:
+            return None
+        return Found(
+            cue_token=verb,
+            cue=Span.of(self.text, verb.idx, verb.idx + len(verb)),
+            content=content,
+            form=form,
+            cue_entry=entry,
+            source_head=speaker,
+            source=self._source_span(source_tokens),
         )
 
     def _misparsed_denial(self, verb: Token, deny: Token) -> Found | None:
@@ -774,6 +796,9 @@ class _Finder:
         )  # "told them to go" is an order
         clause = [c for c in children if c.dep_ in clause_deps and c.pos_ in ("VERB", "AUX")]
         clause = clause or [c for c in children if c.dep_ == "ccomp"]
+        for report in clause:
+            if (thing := _object_read_as_subject(report, self.lexicon.verbs)) is not None:
+                return list(thing.subtree), Form.INDIRECT  # "that claimed [the attack] says"
         # ", an accusation the army dismissed as fabricated", misparsed as a second clause of
         # the report: the denier's words, not the claim
         clause = [
@@ -1051,7 +1076,16 @@ class _Finder:
         """
         keep = {t.i for t in tokens}
         for cue in cues:
-            if cue.i not in keep or cue is head or cue.dep_ not in _CUT_DEPS:
+            if cue.i not in keep or cue is head:
+                continue
+            # "X said 14 boats were seized, according to the Coastal Times": who passed it on
+            relayed = (
+                cue.lower_ == "according"
+                and cue.dep_ == "prep"
+                and cue.i > head.i
+                and head.dep_ == "ccomp"  # the clause a reporting verb took
+            )
+            if cue.dep_ not in _CUT_DEPS and not relayed:
                 continue
             participle = cue.tag_ == "VBG" and cue.dep_ == "advcl"
             # "said 11,000 had arrived, and said ...": a second report hung on the first's clause
@@ -1596,6 +1630,23 @@ def _without_appended_denials(tokens: list[Token], verbs: dict[str, Cue]) -> lis
             if token.head.dep_ == "ccomp" and token.dep_ in _SUBJECTS:
                 cut.update(t.i for t in token.head.subtree)  # "... fabricated" read as its verb
     return [t for t in tokens if t.i not in cut]
+
+
+def _object_read_as_subject(verb: Token, verbs: dict[str, Cue]) -> Token | None:
+    """ "The group that claimed the attack says ...": the parser made "the attack" the subject
+    of "says" and "says" the clause of "claimed". The noun right after a relative clause's
+    reporting verb, with no actor in it, is that verb's object; returns it."""
+    claimed = verb.head
+    if verb.dep_ != "ccomp" or claimed.dep_ != "relcl" or claimed.lemma_.lower() not in verbs:
+        return None
+    if verb.lemma_.lower() not in verbs or claimed.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in claimed.children):
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if thing is None or thing.left_edge.i != claimed.i + 1 or thing.pos_ != "NOUN":
+        return None
+    return None if _names_actor(thing) else thing
 
 
 def _further_count(noun: Token, preposition: str) -> bool:
