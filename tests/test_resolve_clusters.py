@@ -392,6 +392,13 @@ def test_claims_from_reports_of_two_stories_never_merge():
             None,
             'The drones were "of Iranian manufacture"',
         ),
+        # who did it, however long: "the attack on the MPNO" alone reads as if it were attacked
+        (
+            "the attack on the North-West Patriotic Movement (MPNO)",
+            "blamed",
+            None,
+            "blamed the attack on the North-West Patriotic Movement (MPNO)",
+        ),
     ],
 )
 def test_a_claim_label_reads_as_a_headline(content, cue, predicate, label):

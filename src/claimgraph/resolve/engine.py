@@ -40,7 +40,13 @@ from claimgraph.resolve.contradictions import (
     story_only,
 )
 from claimgraph.resolve.corrections import ClaimEdits
-from claimgraph.resolve.facts import ClaimFacts, document_facts, spoken_cue, strip_dateline
+from claimgraph.resolve.facts import (
+    ClaimFacts,
+    document_facts,
+    names_a_doer,
+    spoken_cue,
+    strip_dateline,
+)
 from claimgraph.resolve.grading import Against, credibility
 from claimgraph.resolve.identity import (
     ANONYMOUS,
@@ -1476,6 +1482,8 @@ def _readable(content: str, cue: str | None = None, predicate: str | None = None
     content = strip_dateline(content)
     content = content[5:] if content[:5].lower() == "that " else content
     cue = spoken_cue(cue)
+    if cue and names_a_doer(content, cue):
+        return f"{cue} {content}"  # "blamed the attack on the MPNO", not "the attack on the MPNO"
     if (
         predicate is None
         and cue

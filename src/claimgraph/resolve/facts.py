@@ -431,6 +431,24 @@ def _denier_named(text: str, polarity: str, country: str | None) -> str:
     return SELF_PRONOUN.sub(f"that {name} ", text, count=1) if name else text
 
 
+_DEED = r"(?:attacks?|assaults?|raids?|bombings?|ambush(?:es)?|strikes?|killings?|kidnappings?|abductions?|hijackings?|cyberattacks?|hacks?|massacres?|shootings?)"
+# "claimed responsibility for Sunday's attack on Bocaranga", "claims the attack": the deed
+CLAIMED_DEED = re.compile(
+    rf"(?i)^(?:(?:full |sole )?responsibility for )?((?:[\w'’-]+ ){{0,3}}{_DEED}\b.*)$"
+)
+# "blamed the attack on the MPNO": the deed and who the speaker says did it
+BLAMED_DEED = re.compile(rf"(?i)^((?:[\w'’-]+ ){{0,3}}{_DEED}\b.*?)\s+on\s+(.+)$")
+
+
+def names_a_doer(content: str, cue: str) -> bool:
+    """Does the content, read with its cue, say who did a deed ("blamed" + "the attack on the
+    MPNO", "claimed" + "responsibility for the attack")?"""
+    verb = cue.lower().split()[-1] if cue.strip() else ""
+    return (verb.startswith("claim") and bool(CLAIMED_DEED.match(content))) or (
+        verb.startswith("blame") and bool(BLAMED_DEED.match(content))
+    )
+
+
 def _country_of(source_id: str | None, analysis: Analysis, identity: SourceIdentity) -> str | None:
     """The speaker's country, as the corpus or (for a source new to it) the report knows it."""
     if source_id is None:
