@@ -185,6 +185,24 @@ def test_one_body_named_several_ways_counts_once():
     assert key("un-humanitarian-office") == key("un")
 
 
+def test_an_acronym_a_report_gave_a_body_names_it_in_every_report():
+    """ "the North-West Patriotic Movement, the MPNO" in one report: "the MPNO" and "the MPNO
+    armed group" of the others are that movement, though its initials spell NWPM."""
+    identity = _identity(
+        SourceInfo(
+            "north-west-patriotic-movement",
+            "North-West Patriotic Movement",
+            "organisation",
+            aliases=("MPNO",),
+        ),
+        SourceInfo("mpno", "MPNO", "organisation", aliases=("MPNO",)),
+        SourceInfo("mpno-armed-group", "MPNO armed group", "organisation"),
+        SourceInfo("nwpm", "NWPM", "organisation"),
+    )
+    assert identity.canonical("mpno") == "north-west-patriotic-movement"
+    assert identity.canonical("mpno-armed-group") == "north-west-patriotic-movement"
+
+
 def test_one_office_of_one_government_is_one_body_however_worded():
     """A regional government's ministry, named by its letterhead, in full, by the region and by
     its initials, is one body; the national ministry of the same portfolio is another."""

@@ -204,6 +204,10 @@ def resolve_sources(
     return resolved, [s for s in resolver.sources.values() if s.id in named]
 
 
+# an acronym set after a body's name: "..., the MPNO", "... (MPNO)"
+TRAILING_ACRONYM = re.compile(r"(?:,\s+the\s+|\()([A-Z][A-Z0-9]{1,7})\)?\s*$")
+
+
 def _state_body(source: Source) -> bool:
     """A government or a state's civil body ("Iran's embassy"): never what "the group" means
     (an army may be a rebel group's: the Rapid Support Forces)."""
@@ -767,6 +771,10 @@ class _Resolver:
         named = any(t.pos_ == "PROPN" for t in tokens) or self.table.find(text) is not None
         alias = _strip_possessive(_drop_article(text)) if named else None
         source = self._record(source, alias=alias, role=role or None)
+        if (short := TRAILING_ACRONYM.search(span.text)) is not None and source.type != "person":
+            # "a group calling itself the North-West Patriotic Movement, the MPNO": a later
+            # "the MPNO" is this group
+            source = self._record(source, alias=short.group(1), role=None)
         kinds = self.kinds.setdefault(source.id, set())
         kinds.add(head.lemma_.lower())
         kinds.update(c.lemma_.lower() for c in head.children if c.dep_ == "appos")

@@ -230,7 +230,13 @@ def load_identity(conn: Connection) -> SourceIdentity:
     return build_identity(
         load_source_table(),
         [
-            SourceInfo(**{**row, "roles": tuple(row["roles"] or ())})
+            SourceInfo(
+                **{
+                    **row,
+                    "roles": tuple(row["roles"] or ()),
+                    "aliases": tuple(row["aliases"] or ()),
+                }
+            )
             for row in db.stored_sources(conn)
         ],
         db.outlets(conn),

@@ -53,6 +53,7 @@ class SourceInfo:
     country: str | None = None
     parent: str | None = None
     roles: tuple[str, ...] = ()  # "Namuno district administrator": what reports call them
+    aliases: tuple[str, ...] = ()  # other names reports gave it: "MPNO" for its full name
 
 
 @dataclass(frozen=True, slots=True)
@@ -659,6 +660,11 @@ def _map_to_one_longer(
         identity.reasons[source_id] = f"short form of the name of {longer[0]}"
 
 
+DESCRIBED_ACRONYM = re.compile(
+    r"^([A-Z][A-Z0-9]{2,7}) (?:armed group|group|militia|rebels|rebel group|movement|faction)$"
+)
+
+
 def _acronyms(identity: SourceIdentity) -> None:
     """ "The MPLI" is the body another report named "Mouvement Populaire de Libération de
     l'Ituri": an all-capitals name that is the initials of exactly one organisation's name."""
@@ -668,8 +674,15 @@ def _acronyms(identity: SourceIdentity) -> None:
             letters = initials(source.name)
             if len(letters) >= 3:
                 spelled.setdefault(letters, []).append(source.id)
+            # "the North-West Patriotic Movement, the MPNO": an acronym a report gave the name,
+            # which need not be its initials (a French name's)
+            for alias in source.aliases:
+                if alias != source.name and alias.isupper() and 3 <= len(alias) <= 8:
+                    spelled.setdefault(alias, []).append(source.id)
     for source in list(identity.infos.values()):
         name = source.name.strip(" ()[]")  # "(NCSC)", as a bracketed acronym was stored
+        # "MPNO armed group": the acronym with what kind of body it is
+        name = DESCRIBED_ACRONYM.sub(r"\1", name)
         # two ids of one body already found the same ("Swedish Space Corporation" with and
         # without its country) are one target
         targets = sorted(

@@ -109,7 +109,7 @@ def outlets(conn: Connection) -> list[str]:
 
 def stored_sources(conn: Connection) -> list[RowMapping]:
     s = schema.sources
-    stmt = sa.select(s.c.id, s.c.name, s.c.type, s.c.country, s.c.parent, s.c.roles)
+    stmt = sa.select(s.c.id, s.c.name, s.c.type, s.c.country, s.c.parent, s.c.roles, s.c.aliases)
     return list(conn.execute(stmt).mappings())
 
 
