@@ -1235,3 +1235,15 @@ def test_attributions_the_group_that_claimed_the_attack_says(analyse):
         "The militia that claimed the attack",
         "five drones were launched",
     )
+
+
+def test_attributions_a_belief_in_a_relative_clause_names_what_it_is_about(analyse):
+    """ "Grey Lynx, which it believes works for a Russian intelligence service": the belief is
+    that Grey Lynx works for it, not that "which" does."""
+    analysis = analyse(
+        "The tools matched those of a group Karstline tracks as Grey Lynx, which it believes "
+        "works for a Russian intelligence service, Jereb said."
+    )
+    assert only(analysis, "believes").content_text == (
+        "Grey Lynx … works for a Russian intelligence service"
+    )

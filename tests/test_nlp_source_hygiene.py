@@ -423,6 +423,21 @@ def test_source_hygiene_its_officer_belongs_to_the_body_just_named(analyse):
     assert kane.parent == "sub-regional-fisheries-commission"
 
 
+@pytest.mark.parametrize(
+    "introduced",
+    [
+        "The Collective for Human Rights in Lac (CDHL) said",
+        "An armed group calling itself the Collective for Human Rights in Lac, the CDHL, said",
+    ],
+)
+def test_source_hygiene_an_acronym_set_after_a_name_is_that_body(analyse, introduced):
+    """The acronym need not be the name's initials (a French name's): a later "the CDHL" is the
+    body it was set after."""
+    analysis = analyse(f"{introduced} 12 fishermen were killed. The CDHL says 31 died.")
+    [body] = {a.canonical_source for a in analysis.attributions}
+    assert body.startswith("collective-for-human-rights")
+
+
 def test_source_hygiene_a_titled_spokesman_for_a_group_speaks_for_it(analyse):
     """ "Brigadier X al-Y, a military spokesman for the Houthis": a person (the tagger may call
     the group a person too), who belongs to the group the table knows."""

@@ -399,6 +399,12 @@ def test_claims_from_reports_of_two_stories_never_merge():
             None,
             "blamed the attack on the North-West Patriotic Movement (MPNO)",
         ),
+        (
+            "responsibility on Sunday for Friday's cyberattack on the container terminal",
+            "claimed",
+            None,
+            "claimed responsibility on Sunday for Friday's cyberattack on the container terminal",
+        ),
     ],
 )
 def test_a_claim_label_reads_as_a_headline(content, cue, predicate, label):

@@ -497,6 +497,7 @@ class _Finder:
         citing = self._citing(verb)
         content_tokens, form = self._verb_content(verb, entry, cues)
         content_tokens = _without_appended_denials(content_tokens, self.lexicon.verbs)
+        content_tokens = _relative_named(content_tokens, verb)
         if citing is not None:
             clause = [t for c in citing.children if c.dep_ == "ccomp" for t in c.subtree]
             cut = {t.i for t in citing.subtree} - {t.i for t in clause}
@@ -1630,6 +1631,23 @@ def _without_appended_denials(tokens: list[Token], verbs: dict[str, Cue]) -> lis
             if token.head.dep_ == "ccomp" and token.dep_ in _SUBJECTS:
                 cut.update(t.i for t in token.head.subtree)  # "... fabricated" read as its verb
     return [t for t in tokens if t.i not in cut]
+
+
+_BELIEFS = frozenset({"believe", "think", "suspect", "assess", "consider"})
+
+
+def _relative_named(tokens: list[Token], verb: Token) -> list[Token]:
+    """ "Grey Lynx, which it believes works for a Russian intelligence service": what is
+    believed is that Grey Lynx works for it; the relative pronoun stands for the name."""
+    if not tokens or verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return tokens
+    if verb.lemma_.lower() not in _BELIEFS:
+        return tokens  # "the MPLI, which the army blames for the attack" names what it means
+    first = min(tokens, key=lambda t: t.i)
+    if first.lower_ not in ("which", "who", "that") or first.i > verb.i:
+        return tokens
+    name = [t for t in verb.head.subtree if verb.head.left_edge.i <= t.i <= verb.head.i]
+    return sorted([*name, *(t for t in tokens if t.i != first.i)], key=lambda t: t.i)
 
 
 def _object_read_as_subject(verb: Token, verbs: dict[str, Cue]) -> Token | None:

@@ -206,6 +206,7 @@ def resolve_sources(
 
 # an acronym set after a body's name: "..., the MPNO", "... (MPNO)"
 TRAILING_ACRONYM = re.compile(r"(?:,\s+the\s+|\()([A-Z][A-Z0-9]{1,7})\)?\s*$")
+BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,7})\)")
 
 
 def _state_body(source: Source) -> bool:
@@ -771,9 +772,11 @@ class _Resolver:
         named = any(t.pos_ == "PROPN" for t in tokens) or self.table.find(text) is not None
         alias = _strip_possessive(_drop_article(text)) if named else None
         source = self._record(source, alias=alias, role=role or None)
-        if (short := TRAILING_ACRONYM.search(span.text)) is not None and source.type != "person":
-            # "a group calling itself the North-West Patriotic Movement, the MPNO": a later
-            # "the MPNO" is this group
+        following = doc_text(self.doc)[span.end : span.end + 12]
+        short = TRAILING_ACRONYM.search(span.text) or BRACKETED_ACRONYM.match(following)
+        if short is not None and source.type != "person":
+            # "a group calling itself the North-West Patriotic Movement, the MPNO", "the
+            # Collective for Human Rights in Lac (CDHL)": a later "the MPNO" is this group
             source = self._record(source, alias=short.group(1), role=None)
         kinds = self.kinds.setdefault(source.id, set())
         kinds.add(head.lemma_.lower())

@@ -434,7 +434,7 @@ def _denier_named(text: str, polarity: str, country: str | None) -> str:
 _DEED = r"(?:attacks?|assaults?|raids?|bombings?|ambush(?:es)?|strikes?|killings?|kidnappings?|abductions?|hijackings?|cyberattacks?|hacks?|massacres?|shootings?)"
 # "claimed responsibility for Sunday's attack on Bocaranga", "claims the attack": the deed
 CLAIMED_DEED = re.compile(
-    rf"(?i)^(?:(?:full |sole )?responsibility for )?((?:[\w'’-]+ ){{0,3}}{_DEED}\b.*)$"
+    rf"(?i)^(?:(?:full |sole )?responsibility (?:[\w'’-]+ ){{0,3}}?for )?((?:[\w'’-]+ ){{0,3}}{_DEED}\b.*)$"
 )
 # "blamed the attack on the MPNO": the deed and who the speaker says did it
 BLAMED_DEED = re.compile(rf"(?i)^((?:[\w'’-]+ ){{0,3}}{_DEED}\b.*?)\s+on\s+(.+)$")
