@@ -222,6 +222,14 @@ def test_a_denial_misparsed_around_its_object_is_still_the_deniers(analyse):
             "assert",
             False,
         ),
+        # ... nor when the story is the whole quote; "After the strike, no civilians were
+        # hurt" still denies
+        (
+            '"When Boko Haram came, there was nobody on the shore to stop them," the chief said.',
+            "assert",
+            True,
+        ),
+        ('"After the strike, no civilians were hurt," the army spokesman said.', "deny", True),
     ],
 )
 def test_polarity_of_a_quote_of_several_sentences_is_its_leads(analyse, text, polarity, negated):

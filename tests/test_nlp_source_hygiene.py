@@ -424,6 +424,20 @@ def test_source_hygiene_its_officer_belongs_to_the_body_just_named(analyse):
 
 
 @pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The JAS spokesman said none of its fighters died.", "jas"),
+        ("The M23 spokesman said none of its fighters died.", "m23"),
+    ],
+)
+def test_source_hygiene_an_acronyms_spokesman_speaks_for_it(analyse, text, source):
+    """ "the JAS spokesman": the body the acronym names, though no table knows it, as "a Hamas
+    spokesman" is Hamas; not a person called "JAS spokesman"."""
+    [attribution] = analyse(text).attributions
+    assert attribution.canonical_source == source
+
+
+@pytest.mark.parametrize(
     "introduced",
     [
         "The Collective for Human Rights in Lac (CDHL) said",

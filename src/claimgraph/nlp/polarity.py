@@ -277,6 +277,14 @@ def _negated_clause(
     roots = _roots(content)
     lead = _lead_roots(content, roots)
     negated, nonexistent = _negated_in(lead, words, cues)
+    opening = next((t for t in content if t.is_alpha), None)
+    if (
+        nonexistent
+        and opening is not None
+        and opening.lower_ in ("when", "while", "as")
+        and any(t.dep_ == "expl" for t in content)
+    ):
+        nonexistent = False  # "When Boko Haram came, there was nobody on the shore": a story
     # a later sentence that says something does not exist denies too ("There were no fighters
     # inside", "No weapon was lost"), unless it tells a story that passes by it ("When they
     # came, there was nobody on the shore to stop them")

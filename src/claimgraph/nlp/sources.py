@@ -206,6 +206,7 @@ def resolve_sources(
 
 # an acronym set after a body's name: "..., the MPNO", "... (MPNO)"
 TRAILING_ACRONYM = re.compile(r"(?:,\s+the\s+|\()([A-Z][A-Z0-9]{1,7})\)?\s*$")
+ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,7})\)")
 
 
@@ -1233,6 +1234,16 @@ class _Resolver:
                     return earlier
                 key = f"{country} {name}" if country else name
                 return Source(id=slug(key), name=name, type="group", country=country)
+            if (
+                head.lower_ in _SPOKES
+                and len(bare.split()) == 1
+                and ACRONYM.fullmatch(bare)
+                and not any(t.ent_type_ == "PERSON" for t in modifiers)
+            ):
+                # "the JAS spokesman": the body its acronym names, though no table knows it
+                return self._described_antecedent(
+                    source_key(bare), modifiers[-1], tokens.start_char
+                ) or Source(id=slug(bare), name=bare, type="organisation")
         owner = next(
             (c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.i < head.i),
             None,
