@@ -230,6 +230,13 @@ def test_a_denial_misparsed_around_its_object_is_still_the_deniers(analyse):
             True,
         ),
         ('"After the strike, no civilians were hurt," the army spokesman said.', "deny", True),
+        # what someone will not do until something happens denies nothing that happened
+        (
+            '"No boat from the quarter will go north of the border until the men come home," '
+            "the fishermen's leader said.",
+            "assert",
+            True,
+        ),
     ],
 )
 def test_polarity_of_a_quote_of_several_sentences_is_its_leads(analyse, text, polarity, negated):

@@ -285,11 +285,23 @@ def _negated_clause(
         and any(t.dep_ == "expl" for t in content)
     ):
         nonexistent = False  # "When Boko Haram came, there was nobody on the shore": a story
+    if nonexistent and any(_until_then(r) for r in lead):
+        nonexistent = False  # "no boat would go north until the men came home": a resolve
     # a later sentence that says something does not exist denies too ("There were no fighters
     # inside", "No weapon was lost"), unless it tells a story that passes by it ("When they
     # came, there was nobody on the shore to stop them")
     later = [r for r in roots if r not in lead and not _opens_on_a_story(r.sent)]
     return negated, nonexistent or _negated_in(later, words, cues)[1]
+
+
+def _until_then(root: Token) -> bool:
+    """A negative intention held until something happens ("no boat will go out until ..."):
+    what someone will not do, not a denial of what happened."""
+    intends = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in root.children)
+    return intends and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children)
+        for c in root.children
+    )
 
 
 STORY_OPENINGS = frozenset({"when", "as", "after", "before", "while", "until", "once", "by"})
