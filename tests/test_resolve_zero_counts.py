@@ -117,3 +117,26 @@ def test_a_denial_that_nobody_was_taken_disputes_a_count_of_the_taken(tmp_path, 
     # none killed in its own strikes or by soldiers: no count of the nine killed
     # a count of none disputes a series; it is no point of one
     assert all(p.value for s in series for p in s.points)
+
+
+def test_none_found_reads_as_none_where_it_is_shown(tmp_path, pipeline):
+    """ "no evidence that any data was taken" counts "data": the dispute shows "no data", not
+    "data" as if it were a figure."""
+    reports = [
+        (
+            "Port Wire",
+            "2026-11-23",
+            "The hacker group said it had stolen 1.4 million records from the port operator in "
+            "Koper, Slovenia.",
+        ),
+        (
+            "Adriatic Daily",
+            "2026-11-24",
+            "The port operator in Koper, Slovenia, said it had found no evidence that any data "
+            "had been taken.",
+        ),
+    ]
+    with reports_store(tmp_path, pipeline, reports) as store:
+        disputes = [c for c in read.contradictions(store) if c.kind == "figures"]
+    assert disputes
+    assert all(" no data from " in c.explanation for c in disputes)

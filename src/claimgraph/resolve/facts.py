@@ -701,8 +701,14 @@ def _zero_figures(
             and figure.modality != "projected"
             and not OWN_OPERATION.search(text[zero.span.end : after])
         ):
+            if not NEGATIVE_WORD.search(figure.text):
+                # "no evidence that any data was taken" counts "data": shown as "no data"
+                figure = dataclasses.replace(figure, text=f"no {figure.text}")
             found.append(figure)
     return found
+
+
+NEGATIVE_WORD = re.compile(r"(?i)\b(?:no|not|none|nobody|nothing|no-one)\b")
 
 
 def _opens(quantity: Span, content: Span) -> bool:
