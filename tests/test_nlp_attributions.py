@@ -668,13 +668,14 @@ def test_attributions_gapped_counts_are_each_names_own(analyse):
     ],
 )
 def test_attributions_a_relative_denial_denies_the_clause_before_it(analyse, text, denier, denied):
-    denial = only(analyse(text), "denies")
+    analysis = analyse(text)
+    denial = only(analysis, "denies")
     assert (denial.source.text, denial.polarity.value, denial.content_text) == (
         denier,
         "deny",
         denied,
     )
-    reports = [a for a in analyse(text).attributions if a.cue.text != "denies"]
+    reports = [a for a in analysis.attributions if a.cue.text != "denies"]
     assert all(a.polarity.value == "assert" and "which" not in a.content_text for a in reports)
 
 

@@ -413,16 +413,6 @@ def test_source_hygiene_aid_workers_in_a_country_do_not_speak_for_its_state(anal
     assert claim.canonical_source != "td-government"
 
 
-def test_source_hygiene_its_officer_belongs_to_the_body_just_named(analyse):
-    """ "Its permanent secretary, Dr Awa Kane": the commission the sentence before named."""
-    analysis = analyse(
-        "The Sub-Regional Fisheries Commission said it would host a meeting of experts in Dakar. "
-        "Its permanent secretary, Dr Awa Kane, said the meeting would compare radar data."
-    )
-    [kane] = [s for s in analysis.sources if s.id == "awa-kane"]
-    assert kane.parent == "sub-regional-fisheries-commission"
-
-
 @pytest.mark.parametrize(
     ("text", "source"),
     [

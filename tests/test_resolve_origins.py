@@ -730,13 +730,30 @@ def test_a_minister_counts_with_the_state_however_its_government_is_named():
     )
 
 
-def test_its_spokesman_speaks_for_the_sentence_subject_not_a_body_in_its_clause(analyse):
-    analysis = analyse(
-        "The MPLI, which the army blames for the attack, again dismissed the reports. Its "
-        "spokesman, Jean-Bosco Ndjadi, said the group had been defending the population."
-    )
-    [person] = [s for s in analysis.sources if s.id == "jean-bosco-ndjadi"]
-    assert person.parent == "mpli"
+@pytest.mark.parametrize(
+    ("text", "person_id", "parent"),
+    [
+        (
+            "The MPLI, which the army blames for the attack, again dismissed the reports. Its "
+            "spokesman, Jean-Bosco Ndjadi, said the group had been defending the population.",
+            "jean-bosco-ndjadi",
+            "mpli",
+        ),
+        # any officer "its" introduces: "Its permanent secretary, Dr Awa Kane"
+        (
+            "The Sub-Regional Fisheries Commission said it would host a meeting of experts in "
+            "Dakar. Its permanent secretary, Dr Awa Kane, said the meeting would compare radar "
+            "data.",
+            "awa-kane",
+            "sub-regional-fisheries-commission",
+        ),
+    ],
+)
+def test_its_officer_speaks_for_the_sentence_subject_not_a_body_in_its_clause(
+    analyse, text, person_id, parent
+):
+    [person] = [s for s in analyse(text).sources if s.id == person_id]
+    assert person.parent == parent
 
 
 @pytest.mark.parametrize(

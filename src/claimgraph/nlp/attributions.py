@@ -310,10 +310,8 @@ class _Finder:
         said = self.doc[counted.left_edge.i : counted.right_edge.i + 1]
         for other in objects[1:]:
             for name in (other, *(c for c in other.subtree if c.dep_ == "conj")):
-                at = next((c for c in name.children if c.dep_ == "prep" and c.lower_ == "at"), None)
-                if at is None or not any(t.like_num for t in at.subtree):
-                    continue
-                if name.ent_type_ not in _ACTOR_LABELS and name.lemma_.lower() not in actor_nouns():
+                at = _own_figure(name, "at")
+                if at is None or not _actor_word(name):
                     continue  # "the dead at 11 and the wounded at 30" is one source's two counts
                 words = [t for t in name.subtree if t.i < at.i and t.dep_ not in ("cc", "punct")]
                 figure = self.doc[at.i : at.right_edge.i + 1]
@@ -906,8 +904,7 @@ class _Finder:
         if (
             objects
             and objects[0].lower_ == "which"
-            and objects[0].i > 0
-            and self.doc[objects[0].i - 1].text == ","
+            and _after_comma(objects[0])
             and (
                 (verb.dep_ in ("advcl", "ccomp", "conj") and verb.head.pos_ in ("VERB", "AUX"))
                 # "soldiers crossed into the village, which Caracas denies": one denies what
@@ -1670,15 +1667,23 @@ def _object_read_as_subject(verb: Token, verbs: dict[str, Cue]) -> Token | None:
 def _further_count(noun: Token, preposition: str) -> bool:
     """ "the abducted at 23" after "puts the dead at 11": the same source's count of something
     else, a counted group ("the abducted", "the wounded") with its own figure and no subject."""
-    at = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == preposition), None)
     return (
-        at is not None
-        and any(t.like_num for t in at.subtree)
+        _own_figure(noun, preposition) is not None
         and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-        and noun.ent_type_ not in _ACTOR_LABELS
-        and noun.lemma_.lower() not in actor_nouns()
+        and not _actor_word(noun)
         and not any(c.dep_ in _SUBJECTS for c in noun.children)
     )
+
+
+def _own_figure(noun: Token, preposition: str) -> Token | None:
+    """The preposition hung on a noun that gives it a figure: "the commissioner [at] 15,000"."""
+    at = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+    return at if at is not None and any(t.like_num for t in at.subtree) else None
+
+
+def _actor_word(token: Token) -> bool:
+    """A named actor or a word for one ("the commissioner"), not a counted group ("the dead")."""
+    return token.ent_type_ in _ACTOR_LABELS or token.lemma_.lower() in actor_nouns()
 
 
 def _relative_judgement(clause: Token, verbs: dict[str, Cue]) -> bool:
@@ -1688,10 +1693,14 @@ def _relative_judgement(clause: Token, verbs: dict[str, Cue]) -> bool:
     return (
         clause.lemma_.lower() in verbs
         and first.lower_ == "which"
-        and first.i > 0
-        and clause.doc[first.i - 1].text == ","
+        and _after_comma(first)
         and any(c.dep_ == "nsubj" and c.i != first.i for c in clause.children)
     )
+
+
+def _after_comma(token: Token) -> bool:
+    """ ", which ...": a relative set off after what it refers to."""
+    return token.i > 0 and token.doc[token.i - 1].text == ","
 
 
 def _appended_judgement(token: Token, verbs: dict[str, Cue]) -> bool:
@@ -1700,7 +1709,7 @@ def _appended_judgement(token: Token, verbs: dict[str, Cue]) -> bool:
     if token.dep_ != "relcl" or token.lemma_.lower() not in verbs:
         return False
     first = token.left_edge
-    if first.lower_ not in ("which", "what") or first.i == 0 or token.doc[first.i - 1].text != ",":
+    if first.lower_ not in ("which", "what") or not _after_comma(first):
         return False
     return any(
         c.dep_ == "nsubj" and c.lower_ not in _RELATIVE and _names_actor(c) for c in token.children

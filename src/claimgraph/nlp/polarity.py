@@ -281,7 +281,7 @@ def _negated_clause(
     if (
         nonexistent
         and opening is not None
-        and opening.lower_ in ("when", "while", "as")
+        and opening.lower_ in NARRATIVE_OPENINGS
         and any(t.dep_ == "expl" for t in content)
     ):
         nonexistent = False  # "When Boko Haram came, there was nobody on the shore": a story
@@ -305,6 +305,9 @@ def _until_then(root: Token) -> bool:
 
 
 STORY_OPENINGS = frozenset({"when", "as", "after", "before", "while", "until", "once", "by"})
+# the openings that set a whole quote in a moment of a story ("After the strike, no civilians
+# were hurt" still denies)
+NARRATIVE_OPENINGS = frozenset({"when", "while", "as"})
 
 
 def _opens_on_a_story(sentence: SpacySpan) -> bool:

@@ -204,10 +204,10 @@ def resolve_sources(
     return resolved, [s for s in resolver.sources.values() if s.id in named]
 
 
-# an acronym set after a body's name: "..., the MPNO", "... (MPNO)"
-TRAILING_ACRONYM = re.compile(r"(?:,\s+the\s+|\()([A-Z][A-Z0-9]{1,7})\)?\s*$")
+# an acronym, and one set after a body's name: "..., the MPNO", "... (MPNO)"
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
-BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,7})\)")
+TRAILING_ACRONYM = re.compile(rf"(?:,\s+the\s+|\()({ACRONYM.pattern})\)?\s*$")
+BRACKETED_ACRONYM = re.compile(rf"\s*\(({ACRONYM.pattern})\)")
 
 
 def _state_body(source: Source) -> bool:

@@ -30,7 +30,7 @@ from claimgraph.records import (
 from claimgraph.resolve.identity import SourceIdentity, state_words
 from claimgraph.resolve.lexicons import MODALITY_ORDER, ResolveLexicon
 from claimgraph.resolve.topics import Figure, figure_of, main_country
-from claimgraph.resolve.zero_counts import zero_counts
+from claimgraph.resolve.zero_counts import read_as_none, zero_counts
 
 SERIES_KINDS = (QuantityKind.COUNT, QuantityKind.MEASURE)
 LEAD = 600  # characters: about the first two sentences of a news report
@@ -701,14 +701,8 @@ def _zero_figures(
             and figure.modality != "projected"
             and not OWN_OPERATION.search(text[zero.span.end : after])
         ):
-            if not NEGATIVE_WORD.search(figure.text):
-                # "no evidence that any data was taken" counts "data": shown as "no data"
-                figure = dataclasses.replace(figure, text=f"no {figure.text}")
-            found.append(figure)
+            found.append(dataclasses.replace(figure, text=read_as_none(figure.text)))
     return found
-
-
-NEGATIVE_WORD = re.compile(r"(?i)\b(?:no|not|none|nobody|nothing|no-one)\b")
 
 
 def _opens(quantity: Span, content: Span) -> bool:

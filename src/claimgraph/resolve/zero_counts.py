@@ -49,6 +49,15 @@ DENIED_HAPPENING = re.compile(
 )
 
 
+NEGATIVE_WORD = re.compile(r"(?i)\b(?:no|not|none|nobody|nothing|no-one)\b")
+
+
+def read_as_none(text: str) -> str:
+    """How a count of none is shown: "no evidence that any data was taken" counts "data", which
+    reads "no data"; "nobody" and "no soldier" already say it."""
+    return text if NEGATIVE_WORD.search(text) else f"no {text}"
+
+
 def counts_none(value: float | None) -> bool:
     """A figure that says nothing of its kind happened: it disputes counts, and is no point of
     an estimate series."""
