@@ -266,7 +266,8 @@ class Stored:
 
     documents: Mapping[str, str]  # file -> document id
     texts: Mapping[str, str]  # document id -> stored text
-    attributions: Mapping[str, tuple]  # document id -> ((id, start, end, source names), ...)
+    # document id -> ((id, content start, content end, source names, cue start), ...)
+    attributions: Mapping[str, tuple]
     cluster_of: Mapping[str, str]  # attribution id -> cluster id
     support: Mapping[str, int]  # cluster id -> independent original sources (all polarities)
     corroboration: Mapping[str, int]  # cluster id -> the support shown to users (unhedged, close)
@@ -290,6 +291,7 @@ def read_stored(store: Any, documents: Mapping[str, str]) -> Stored:
                 a.content_end,
                 names.get(a.canonical_source or "")
                 or ((a.source.text,) if a.source is not None else ()),
+                a.cue.start if a.cue is not None else -1,
             )
             for a in analysis.attributions
             if a.content
@@ -332,6 +334,8 @@ def locate(stored: Stored, member: Member) -> tuple[str | None, str]:
     """The stored attribution whose content holds the member's words, and why not if none.
 
     Among nested attributions the innermost clustered one wins: "X said Y believed Z" is Y's claim.
+    Words that run across the claims one cue was split into ("said X and that Y" is two claims
+    where the gold writer kept one) are located at the claim they start in.
     """
     document_id = stored.documents.get(member.file)
     if document_id is None:
@@ -340,17 +344,32 @@ def locate(stored: Stored, member: Member) -> tuple[str | None, str]:
     start, end = span_of(text, member.words)
     if start < 0:
         return None, "words not in the stored text"
+    rows = stored.attributions[document_id]
     covering = [
         (a_end - a_start, a_id)
-        for a_id, a_start, a_end, _ in stored.attributions[document_id]
+        for a_id, a_start, a_end, _, _ in rows
         if a_start <= start and end <= a_end
     ]
+    if not covering:
+        covering = _split_parts_covering(rows, start, end)
     if not covering:
         return None, "no attribution's content holds the words"
     clustered = sorted(c for c in covering if c[1] in stored.cluster_of)
     if not clustered:
         return None, "attribution found but not in any cluster"
     return clustered[0][1], "found"
+
+
+def _split_parts_covering(rows: Iterable[tuple], start: int, end: int) -> list[tuple[int, str]]:
+    """The part the words start in, when the parts of one cue together hold them."""
+    parts: dict[int, list[tuple]] = defaultdict(list)
+    for row in rows:
+        if row[4] >= 0:
+            parts[row[4]].append(row)
+    for group in parts.values():
+        if len(group) > 1 and min(r[1] for r in group) <= start and end <= max(r[2] for r in group):
+            return [(r[2] - r[1], r[0]) for r in group if r[1] <= start < r[2]]
+    return []
 
 
 def score(gold: Gold, stored: Stored) -> dict:
@@ -538,7 +557,7 @@ def junk_sources(gold: Gold, stored: Stored) -> dict:
     junk, pronouns = set(), set()
     for file, document_id in stored.documents.items():
         speakers = gold.speakers.get(file, ())
-        for _, _, _, names in stored.attributions[document_id]:
+        for _, _, _, names, _ in stored.attributions[document_id]:
             if not names or any(
                 speaker_matches(name, aliases) for name in names for aliases in speakers
             ):

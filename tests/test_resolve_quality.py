@@ -88,8 +88,14 @@ def test_a_member_is_located_in_the_innermost_clustered_content():
     text = "The agency said the minister believed 40 ships were hit, officials said."
     member = quality.Member("g", "f.txt", "40 ships were hit")
     start = text.index("40")
-    outer = ("outer", 0, text.index(", officials"), ("officials",))
-    inner = ("inner", start, start + len("40 ships were hit"), ("minister",))
+    outer = ("outer", 0, text.index(", officials"), ("officials",), text.index("said"))
+    inner = (
+        "inner",
+        start,
+        start + len("40 ships were hit"),
+        ("minister",),
+        text.index("believed"),
+    )
     stored = quality.Stored(
         documents={"f.txt": "d1"},
         texts={"d1": text},
@@ -218,3 +224,29 @@ def test_demo_corpus_scores_stay_above_floor():
         assert figures[name] >= floor, (name, figures)
     for name, ceiling in DEMO_CEILINGS.items():
         assert figures[name] <= ceiling, (name, figures)
+
+
+def test_words_across_the_claims_one_cue_was_split_into_are_located_at_the_first():
+    text = "The army said six soldiers died and that no one was abducted."
+    member = quality.Member("g", "f.txt", "six soldiers died and that no one was abducted")
+    cue = text.index("said")
+    first_start = text.index("six")
+    second_start = text.index("that no")
+    first = ("first", first_start, text.index(" and that"), ("army",), cue)
+    second = ("second", second_start, len(text) - 1, ("army",), cue)
+    other = ("other", first_start, text.index(" and that"), ("army",), text.index("army"))
+    stored = quality.Stored(
+        documents={"f.txt": "d1"},
+        texts={"d1": text},
+        attributions={"d1": (first, second)},
+        cluster_of={"first": "c1", "second": "c2", "other": "c3"},
+        support={},
+        corroboration={},
+        cluster_polarity={},
+        contradictions=(),
+        points=(),
+    )
+    assert quality.locate(stored, member) == ("first", "found")
+    # two claims of different cues do not hold the words together
+    apart = quality.Stored(**{**_fields(stored), "attributions": {"d1": (other, second)}})
+    assert quality.locate(apart, member)[0] is None

@@ -46,15 +46,31 @@ def claimgraph_predictor() -> Predictor:
 
 
 def span_form(analysis: Any) -> list[dict[str, list[list[int]]]]:
-    """An Analysis's attributions in the evaluation's span form."""
-    return [
-        {
+    """An Analysis's attributions in the evaluation's span form.
+
+    PolNeAR annotates one attribution per cue, its content discontinuous where the source said
+    several things ("said X and that Y"); claimgraph keeps one claim per proposition, so claims
+    that share a cue and a source and say different things are joined back here. Two speakers
+    of one content ("Moscow and Pyongyang said") stay two, as before.
+    """
+    rows: list[dict[str, list[list[int]]]] = []
+    for a in analysis.attributions:
+        row = {
             "source": [[a.source.start, a.source.end]] if a.source else [],
             "cue": [[a.cue.start, a.cue.end]] if a.cue else [],
             "content": [[span.start, span.end] for span in a.content],
         }
-        for a in analysis.attributions
-    ]
+        previous = rows[-1] if rows else None
+        if (
+            previous is not None
+            and row["cue"]
+            and (previous["cue"], previous["source"]) == (row["cue"], row["source"])
+            and not set(map(tuple, previous["content"])) & set(map(tuple, row["content"]))
+        ):
+            previous["content"] = sorted(previous["content"] + row["content"])
+        else:
+            rows.append(row)
+    return rows
 
 
 def model_predictor() -> Predictor:

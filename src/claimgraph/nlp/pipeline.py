@@ -29,6 +29,7 @@ from claimgraph.nlp.lexicon import load_lexicon
 from claimgraph.nlp.places import find_places
 from claimgraph.nlp.polarity import polarity_of
 from claimgraph.nlp.predicates import main_verb
+from claimgraph.nlp.propositions import one_per_proposition
 from claimgraph.nlp.quantities import find_quantities
 from claimgraph.nlp.source_table import load_country_names, load_source_table
 from claimgraph.nlp.sources import ResolvedSource, resolve_sources
@@ -132,6 +133,7 @@ class Pipeline:
             predicted = self.encoder.predict(model.doc_text(parsed))
             found = with_encoder(parsed, found, predicted, self.lexicon)
         found = _without_datelines(with_issued(parsed, found, self.lexicon), document.text)
+        found = one_per_proposition(parsed, found)
         places = find_places(parsed, self.gazetteer)
         resolved, sources = resolve_sources(
             parsed, found, self.sources, self.countries, self.lexicon, places

@@ -1,0 +1,115 @@
+"""One claim per reported proposition: "said X and that Y" reports two claims.
+
+A cue that introduces coordinated that-clauses ("the army says six soldiers were killed and that
+no one was abducted") gives each clause its own attribution, with the same source and cue. Each
+can then be grouped, corroborated and disputed on its own: the governor's "40 people were taken"
+answers the second clause, not the first.
+
+Needs: `Found` records over a parsed Doc (dependency labels). Only indirect speech is split, and
+only at a conjunct clause that opens with its own "that": a shared subject ("opened four gates
+and stole 400,000 files") or a quotation stays one claim, since the second half would lose who
+or what it is about.
+"""
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.nlp.attributions import Found
+from claimgraph.nlp.model import doc_text
+from claimgraph.nlp.spans import char_span
+from claimgraph.records import Form, Span
+
+# what may sit between two clauses and belongs to neither: ", and that", "; and that", "but that"
+_JOINERS = frozenset({",", ";", "and", "but", "or"})
+
+
+def one_per_proposition(doc: Doc, found: list[Found]) -> list[Found]:
+    """Each attribution whose content joins that-clauses, as one attribution per clause."""
+    out: list[Found] = []
+    for attribution in found:
+        out.extend(_split(doc, attribution))
+    return out
+
+
+def _split(doc: Doc, found: Found) -> list[Found]:
+    if found.form is not Form.INDIRECT or len(found.content) != 1:
+        return [found]
+    [content] = found.content
+    cuts = [
+        (_before_joiners(doc, t.left_edge.i), t.left_edge.idx)
+        for t in _conjunct_clauses(doc, content)
+    ]
+    if not cuts:
+        return [found]
+    text = doc_text(doc)
+    pieces: list[Span] = []
+    begin = content.start
+    for end, next_begin in cuts:
+        piece = char_span(begin, end, text)
+        if piece is None:
+            return [found]
+        pieces.append(piece)
+        begin = next_begin
+    last = char_span(begin, content.end, text)
+    if last is None:
+        return [found]
+    pieces.append(last)
+    return [replace(found, content=(piece,)) for piece in pieces]
+
+
+def _content_root(doc: Doc, content: Span) -> Token | None:
+    """The one token of the content whose head lies outside it (the clause's verb)."""
+    inside = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if inside is None:
+        return None
+    roots = [t for t in inside if not inside.start <= t.head.i < inside.end or t.head.i == t.i]
+    return roots[0] if len(roots) == 1 else None
+
+
+def _conjunct_clauses(doc: Doc, content: Span) -> list[Token]:
+    """The verbs of the root's conjunct clauses that carry their own "that", in text order."""
+    root = _content_root(doc, content)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return []
+    found: list[Token] = []
+    stack = [root]
+    while stack:
+        verb = stack.pop()
+        for child in verb.children:
+            if child.i < verb.i or child.pos_ not in ("VERB", "AUX"):
+                continue
+            if not content.start <= child.idx < content.end or not _coordinated(child):
+                continue
+            if _own_that(child):
+                found.append(child)
+            stack.append(child)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _coordinated(verb: Token) -> bool:
+    """A conjunct, or a that-clause after a comma the parser took for an adverbial one
+    ("that the gates were shut, that three controllers were hit and that ...")."""
+    if verb.dep_ == "conj":
+        return True
+    first = verb.left_edge
+    return verb.dep_ == "advcl" and first.i > 0 and verb.doc[first.i - 1].text in (",", ";")
+
+
+def _own_that(verb: Token) -> bool:
+    """The clause opens with its own complementiser, "and that no one was abducted"."""
+    first = verb.left_edge
+    return (
+        first.lower_ == "that"
+        and first.dep_ == "mark"
+        and first.head.i == verb.i
+        and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    )
+
+
+def _before_joiners(doc: Doc, start: int) -> int:
+    """Where the clause before `start` ends: back over "and", commas and the like."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in _JOINERS:
+        i -= 1
+    return doc[i].idx + len(doc[i]) if i >= 0 else doc[start].idx

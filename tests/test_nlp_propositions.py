@@ -1,0 +1,93 @@
+"""One claim per proposition: coordinated that-clauses under one cue are claims of their own."""
+
+import pytest
+
+from claimgraph.evaluate.polnear import span_form
+
+
+def _claims(analysis) -> list[tuple[str, str, str]]:
+    return [
+        (a.source.text if a.source else "", a.cue.text if a.cue else "", a.content_text)
+        for a in analysis.attributions
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        (
+            "The army says six soldiers were killed and that no one was abducted.",
+            ["six soldiers were killed", "that no one was abducted"],
+        ),
+        (
+            "The colonel said the toll remained four soldiers, and that 300 more troops had been "
+            "flown in from Wamena.",
+            [
+                "the toll remained four soldiers",
+                "that 300 more troops had been flown in from Wamena",
+            ],
+        ),
+        (
+            "The ministry denied that troops had crossed the border and that any civilians were hurt.",
+            ["that troops had crossed the border", "that any civilians were hurt"],
+        ),
+        (
+            "The operator said that the gates were shut after 40 minutes, that three controllers "
+            "were hit and that no water reached the village.",
+            [
+                "that the gates were shut after 40 minutes",
+                "that three controllers were hit",
+                "that no water reached the village",
+            ],
+        ),
+    ],
+)
+def test_each_that_clause_is_its_own_claim(analyse, text: str, contents: list[str]) -> None:
+    claims = _claims(analyse(text))
+    assert [content for _, _, content in claims] == contents
+    # one source and one cue for all of them
+    assert len({(source, cue) for source, cue, _ in claims}) == 1
+
+
+def test_each_clause_keeps_its_own_polarity_and_figures(analyse) -> None:
+    analysis = analyse("The governor said 19 people were abducted and that no soldier was hurt.")
+    first, second = analysis.attributions
+    assert not first.negated
+    assert second.negated
+    [count] = [q for q in analysis.quantities if q.value == 19]
+    assert count.attribution == first.id
+    assert first.id != second.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one subject for both verbs: the second half alone would not say who stole the files
+        "The group says it opened four gates and stole 400,000 files.",
+        # no "that" of its own: the narrator's clause may be what follows the "and"
+        "The mayor said the market was shelled and nobody was hurt.",
+        # a quotation is the speaker's own words, kept whole
+        '"Nine of our soldiers are dead and that is a fact," the officer said.',
+        # a that-clause inside the first clause is no second claim
+        "The union said the pipe that burst had been leaking for two years.",
+    ],
+)
+def test_one_claim_stays_one(analyse, text: str) -> None:
+    assert len(analyse(text).attributions) == 1
+
+
+def test_polnear_span_form_joins_the_clauses_of_one_cue(analyse) -> None:
+    """PolNeAR annotates one attribution per cue, its content discontinuous."""
+    text = "The army says six soldiers were killed and that no one was abducted."
+    analysis = analyse(text)
+    assert len(analysis.attributions) == 2
+    [row] = span_form(analysis)
+    assert [text[s:e] for s, e in row["content"]] == [
+        "six soldiers were killed",
+        "that no one was abducted",
+    ]
+
+
+def test_polnear_span_form_keeps_two_speakers_of_one_content(analyse) -> None:
+    analysis = analyse("Moscow and Pyongyang said the reports were false.")
+    assert len(span_form(analysis)) == len(analysis.attributions) == 2
