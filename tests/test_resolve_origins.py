@@ -2124,3 +2124,27 @@ def test_a_states_army_never_denies_its_own_defence_ministry(tmp_path, pipeline)
         ],
     )
     assert not [claim for claim, _ in pairs if "slightly wounded" in claim], pairs
+
+
+def test_a_denied_figure_is_no_point_of_the_denier(tmp_path, pipeline):
+    """ "The army denied that 40 to 60 civilians were killed": 40-60 is the monitor's figure,
+    which the series shows once, as the monitor's; the army's own count of none stays."""
+    reports = [
+        (
+            "Horn Ledger",
+            "2026-05-04T08:00:00+00:00",
+            "Raid on Gedo\n\nA rights monitor said between 40 and 60 civilians had been killed in "
+            "the raid on Gedo.",
+        ),
+        (
+            "Sahel Ledger",
+            "2026-05-05T12:00:00+00:00",
+            "Army rejects toll\n\nThe army denied that 40 to 60 civilians had been killed in the "
+            "raid on Gedo, and said that no civilians had been hurt.",
+        ),
+    ]
+    with reports_store(tmp_path, pipeline, reports) as store:
+        points = [p for s in read.estimate_series(store) for p in s.points]
+    ranged = [p for p in points if p.value == 40]
+    assert len(ranged) == 1, points
+    assert "monitor" in (ranged[0].source or "").casefold(), ranged

@@ -61,6 +61,7 @@ from claimgraph.resolve.lexicons import ResolveLexicon, load_resolve_lexicon
 from claimgraph.resolve.records import ProvenanceStep
 from claimgraph.resolve.settings import ResolveReport, ResolveSettings
 from claimgraph.resolve.topics import Figure, topic_label, without_place
+from claimgraph.resolve.zero_counts import counts_none
 from claimgraph.store import Store
 from claimgraph.store import resolved as db
 from claimgraph.store.changes import RUN_KEY
@@ -254,6 +255,20 @@ def _in_series(figure: Figure) -> bool:
     return figure.topic is not None and figure.modality != "recap"
 
 
+def _denied_figure(fact: ClaimFacts, figure: Figure) -> bool:
+    """ "The army denied that 40 to 60 civilians were killed": the figure is the claim it
+    denies, not the army's own; only its count of none ("denied that anyone was hurt") is. A
+    quotation or a transcript line that denies something ("No shots were fired. The vessel
+    was five miles out"; "ASARO: ... Thirty-eight, not nineteen") states its own figures beside
+    the denial, and keeps them."""
+    return (
+        fact.polarity == "deny"
+        and fact.form not in ("direct", "mixed")
+        and fact.cue != ":"
+        and not counts_none(_value(figure))
+    )
+
+
 def _body_values(claims: list[ClaimFacts]) -> set[float | None]:
     """The figures a report's body states: a headline's "Church says 42 buried" restates one of
     them under a shorter name, which would stand as a source of its own in a series."""
@@ -352,7 +367,7 @@ def _resolve_document(conn: Connection, state: Run, analysis: Analysis) -> None:
             }
         )
         for seq, figure in enumerate(fact.figures):
-            if not _in_series(figure):
+            if not _in_series(figure) or _denied_figure(fact, figure):
                 continue
             if fact.headline and _value(figure) in in_body:
                 continue  # the headline's figure is its body's, said there by its real source
