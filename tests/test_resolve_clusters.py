@@ -436,3 +436,24 @@ def test_a_denial_about_other_people_is_set_apart(denial, claim, apart):
     whom = people_named(lexical.words(denial), lexicon)
     theirs = people_named(lexical.words(claim), lexicon)
     assert other_people(whom, theirs) is apart
+
+
+def test_one_body_giving_its_figure_again_is_likelier_one_claim():
+    """ "about 480,000 records were copied" and "copied 480,000 records", both the forensic
+    firm's: its own restatement scores higher than the same figure from another body."""
+    figure = [(480000.0, "cumulative", "records:stolen")]
+    own = compare(features(figure, source="kestrel"), features(figure, source="kestrel"), 0.2, 0.36)
+    other = compare(
+        features(figure, source="kestrel"), features(figure, source="operator"), 0.2, 0.36
+    )
+    assert own.score > other.score
+    assert own.merged
+    assert not other.merged
+    # another figure from the same body is still another claim
+    apart = compare(
+        features(figure, source="kestrel"),
+        features([(1.9e6, "cumulative", "records:stolen")], source="kestrel"),
+        0.3,
+        0.36,
+    )
+    assert apart.vetoed
