@@ -28,6 +28,15 @@ def _claims(analysis) -> list[tuple[str, str, str]]:
             ],
         ),
         (
+            # no "that", but a subject of its own that the clause opens on
+            "The agency said twelve trucks were looted and about 140 tonnes of food were lost.",
+            ["twelve trucks were looted", "about 140 tonnes of food were lost"],
+        ),
+        (
+            "The mayor said the market was shelled and nobody was hurt.",
+            ["the market was shelled", "nobody was hurt"],
+        ),
+        (
             "The ministry denied that troops had crossed the border and that any civilians were hurt.",
             ["that troops had crossed the border", "that any civilians were hurt"],
         ),
@@ -64,12 +73,12 @@ def test_each_clause_keeps_its_own_polarity_and_figures(analyse) -> None:
     [
         # one subject for both verbs: the second half alone would not say who stole the files
         "The group says it opened four gates and stole 400,000 files.",
-        # no "that" of its own: the narrator's clause may be what follows the "and"
-        "The mayor said the market was shelled and nobody was hurt.",
         # a quotation is the speaker's own words, kept whole
         '"Nine of our soldiers are dead and that is a fact," the officer said.',
         # a that-clause inside the first clause is no second claim
         "The union said the pipe that burst had been leaking for two years.",
+        # a clause that opens on something other than its subject ("when") is not split
+        "The officer said the gates opened and when the water came the village was empty.",
     ],
 )
 def test_one_claim_stays_one(analyse, text: str) -> None:

@@ -6,9 +6,10 @@ can then be grouped, corroborated and disputed on its own: the governor's "40 pe
 answers the second clause, not the first.
 
 Needs: `Found` records over a parsed Doc (dependency labels). Only indirect speech is split, and
-only at a conjunct clause that opens with its own "that": a shared subject ("opened four gates
-and stole 400,000 files") or a quotation stays one claim, since the second half would lose who
-or what it is about.
+only at a conjunct clause that opens with its own "that" or its own subject ("twelve trucks
+were looted and about 140 tonnes of food were lost"): a shared subject ("opened four gates and
+stole 400,000 files") stays one claim, since the second half would lose who or what it is
+about, and so does a quotation, whose sentences lean on each other ("That is a fact").
 """
 
 from dataclasses import replace
@@ -22,6 +23,7 @@ from claimgraph.records import Form, Span
 
 # what may sit between two clauses and belongs to neither: ", and that", "; and that", "but that"
 _JOINERS = frozenset({",", ";", "and", "but", "or"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def one_per_proposition(doc: Doc, found: list[Found]) -> list[Found]:
@@ -68,7 +70,7 @@ def _content_root(doc: Doc, content: Span) -> Token | None:
 
 
 def _conjunct_clauses(doc: Doc, content: Span) -> list[Token]:
-    """The verbs of the root's conjunct clauses that carry their own "that", in text order."""
+    """The verbs of the root's conjunct clauses that have a subject of their own, in order."""
     root = _content_root(doc, content)
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return []
@@ -81,7 +83,7 @@ def _conjunct_clauses(doc: Doc, content: Span) -> list[Token]:
                 continue
             if not content.start <= child.idx < content.end or not _coordinated(child):
                 continue
-            if _own_that(child):
+            if _own_clause(child):
                 found.append(child)
             stack.append(child)
     return sorted(found, key=lambda t: t.i)
@@ -96,15 +98,17 @@ def _coordinated(verb: Token) -> bool:
     return verb.dep_ == "advcl" and first.i > 0 and verb.doc[first.i - 1].text in (",", ";")
 
 
-def _own_that(verb: Token) -> bool:
-    """The clause opens with its own complementiser, "and that no one was abducted"."""
+def _own_clause(verb: Token) -> bool:
+    """The clause says something of its own subject: "and that no one was abducted", "and
+    four others were unaccounted for". Without "that" it must open on that subject, and a
+    clause the parser took for an adverbial one needs its "that"."""
     first = verb.left_edge
-    return (
-        first.lower_ == "that"
-        and first.dep_ == "mark"
-        and first.head.i == verb.i
-        and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
-    )
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+    if not subjects:
+        return False
+    if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == verb.i:
+        return True
+    return verb.dep_ == "conj" and first.i == subjects[0].left_edge.i
 
 
 def _before_joiners(doc: Doc, start: int) -> int:
