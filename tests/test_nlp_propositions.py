@@ -91,9 +91,9 @@ def test_polnear_span_form_joins_the_clauses_of_one_cue(analyse) -> None:
     analysis = analyse(text)
     assert len(analysis.attributions) == 2
     [row] = span_form(analysis)
+    # the "and" between them is put back: PolNeAR's content runs across it
     assert [text[s:e] for s, e in row["content"]] == [
-        "six soldiers were killed",
-        "that no one was abducted",
+        "six soldiers were killed and that no one was abducted"
     ]
 
 

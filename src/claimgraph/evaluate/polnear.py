@@ -1,6 +1,7 @@
 """Score a predictor on PolNeAR's gold attributions (read by `claimgraph.ingest.polnear`)."""
 
 import multiprocessing
+import re
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -67,10 +68,27 @@ def span_form(analysis: Any) -> list[dict[str, list[list[int]]]]:
             and (previous["cue"], previous["source"]) == (row["cue"], row["source"])
             and not set(map(tuple, previous["content"])) & set(map(tuple, row["content"]))
         ):
-            previous["content"] = sorted(previous["content"] + row["content"])
+            previous["content"] = _closed(
+                sorted(previous["content"] + row["content"]), analysis.document.text
+            )
         else:
             rows.append(row)
     return rows
+
+
+_JOINER_GAP = re.compile(r"[\s,;]*(?:and|but|or)?[\s,;]*", re.IGNORECASE)
+
+
+def _closed(spans: list[list[int]], text: str) -> list[list[int]]:
+    """Spans with the "and" or comma that joined two clauses put back between them: PolNeAR's
+    content runs across it."""
+    out = [list(spans[0])]
+    for start, end in spans[1:]:
+        if _JOINER_GAP.fullmatch(text[out[-1][1] : start]):
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return out
 
 
 def model_predictor() -> Predictor:
