@@ -100,3 +100,30 @@ def test_polnear_span_form_joins_the_clauses_of_one_cue(analyse) -> None:
 def test_polnear_span_form_keeps_two_speakers_of_one_content(analyse) -> None:
     analysis = analyse("Moscow and Pyongyang said the reports were false.")
     assert len(span_form(analysis)) == len(analysis.attributions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "contents", "forms"),
+    [
+        (
+            "According to the ministry, 40 people were killed and 12 houses burned down.",
+            ["40 people were killed", "12 houses burned down"],
+            ["according_to", "according_to"],
+        ),
+        (
+            "The army issued a statement, saying two soldiers died and that the town was secure.",
+            ["two soldiers died", "that the town was secure"],
+            ["participial", "participial"],
+        ),
+        (
+            'The governor said the attack was "cowardly" and that 19 people were abducted.',
+            ['the attack was "cowardly"', "that 19 people were abducted"],
+            # only the part with the quoted word is mixed
+            ["mixed", "indirect"],
+        ),
+    ],
+)
+def test_every_form_in_the_reporters_words_is_split(analyse, text, contents, forms) -> None:
+    attributions = analyse(text).attributions
+    assert [a.content_text for a in attributions] == contents
+    assert [a.form.value for a in attributions] == forms

@@ -5,8 +5,8 @@ no one was abducted") gives each clause its own attribution, with the same sourc
 can then be grouped, corroborated and disputed on its own: the governor's "40 people were taken"
 answers the second clause, not the first.
 
-Needs: `Found` records over a parsed Doc (dependency labels). Only indirect speech is split, and
-only at a conjunct clause that opens with its own "that" or its own subject ("twelve trucks
+Needs: `Found` records over a parsed Doc (dependency labels). Only speech in the reporter's
+words is split (indirect, mixed, "..., saying", "according to"), and only at a conjunct clause that opens with its own "that" or its own subject ("twelve trucks
 were looted and about 140 tonnes of food were lost"): a shared subject ("opened four gates and
 stole 400,000 files") stays one claim, since the second half would lose who or what it is
 about, and so does a quotation, whose sentences lean on each other ("That is a fact").
@@ -24,6 +24,8 @@ from claimgraph.records import Form, Span
 # what may sit between two clauses and belongs to neither: ", and that", "; and that", "but that"
 _JOINERS = frozenset({",", ";", "and", "but", "or"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+# reported speech in the reporter's words; a quotation's sentences lean on each other
+SPLIT_FORMS = frozenset({Form.INDIRECT, Form.MIXED, Form.PARTICIPIAL, Form.ACCORDING_TO})
 
 
 def one_per_proposition(doc: Doc, found: list[Found]) -> list[Found]:
@@ -35,7 +37,7 @@ def one_per_proposition(doc: Doc, found: list[Found]) -> list[Found]:
 
 
 def _split(doc: Doc, found: Found) -> list[Found]:
-    if found.form is not Form.INDIRECT or len(found.content) != 1:
+    if found.form not in SPLIT_FORMS or len(found.content) != 1:
         return [found]
     [content] = found.content
     cuts = [
@@ -57,7 +59,18 @@ def _split(doc: Doc, found: Found) -> list[Found]:
     if last is None:
         return [found]
     pieces.append(last)
-    return [replace(found, content=(piece,)) for piece in pieces]
+    return [replace(found, content=(piece,), form=_form_of(found.form, piece)) for piece in pieces]
+
+
+_QUOTE_MARKS = frozenset('"\u201c\u201d')
+
+
+def _form_of(form: Form, piece: Span) -> Form:
+    """ "said the attack was 'cowardly' and that 19 were taken": only the part with the quoted
+    words is mixed; the rest is plain indirect speech."""
+    if form is Form.MIXED and not _QUOTE_MARKS & set(piece.text):
+        return Form.INDIRECT
+    return form
 
 
 def _content_root(doc: Doc, content: Span) -> Token | None:
