@@ -6,10 +6,11 @@ can then be grouped, corroborated and disputed on its own: the governor's "40 pe
 answers the second clause, not the first.
 
 Needs: `Found` records over a parsed Doc (dependency labels). Only speech in the reporter's
-words is split (indirect, mixed, "..., saying", "according to"), and only at a conjunct clause that opens with its own "that" or its own subject ("twelve trucks
-were looted and about 140 tonnes of food were lost"): a shared subject ("opened four gates and
-stole 400,000 files") stays one claim, since the second half would lose who or what it is
-about, and so does a quotation, whose sentences lean on each other ("That is a fact").
+words is split (indirect, mixed, "..., saying", "according to"), and only at a conjunct clause
+that opens with its own "that" or its own subject ("twelve trucks were looted and about 140
+tonnes of food were lost"): a shared subject ("opened four gates and stole 400,000 files")
+stays one claim, since the second half would lose who or what it is about, and so does a
+quotation, whose sentences lean on each other ("That is a fact").
 """
 
 from dataclasses import replace
