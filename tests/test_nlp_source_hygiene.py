@@ -1490,8 +1490,9 @@ def test_source_hygiene_a_quoted_phrase_about_an_actor_is_not_its_words(analyse)
         'that Iran\'s "continued harassment of merchant shipping" threatened freedom of '
         "navigation."
     )
-    [claim] = analysis.attributions
-    assert claim.content_text.endswith("threatened freedom of navigation")
+    # two claims, one per that-clause, both the Fifth Fleet's
+    assert {a.source.text for a in analysis.attributions} == {"The navy's Fifth Fleet"}
+    assert analysis.attributions[-1].content_text.endswith("threatened freedom of navigation")
 
 
 def test_source_hygiene_a_statement_of_a_day_speaks_for_its_issuer_not_the_day(analyse):

@@ -38,7 +38,7 @@ def one_per_proposition(doc: Doc, found: list[Found]) -> list[Found]:
 
 
 def _split(doc: Doc, found: Found) -> list[Found]:
-    if found.form not in SPLIT_FORMS or len(found.content) != 1:
+    if found.form not in SPLIT_FORMS or len(found.content) != 1 or _turn(found):
         return [found]
     [content] = found.content
     cuts = [
@@ -61,6 +61,11 @@ def _split(doc: Doc, found: Found) -> list[Found]:
         return [found]
     pieces.append(last)
     return [replace(found, content=(piece,), form=_form_of(found.form, piece)) for piece in pieces]
+
+
+def _turn(found: Found) -> bool:
+    """A transcript's turn ("SADEGHI: ..."): the speaker's own words, kept whole like a quotation."""
+    return found.cue.text == ":"
 
 
 _QUOTE_MARKS = frozenset('"\u201c\u201d')
