@@ -214,6 +214,22 @@ def test_a_number_put_at_a_figure_counts_whom_and_where_its_subject_says(facts_o
     assert (figure.actor, figure.place) == ("IR", "SY")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker's country is neither whose nor where the troops are
+        "The Singapore newspaper said the number of North Korean troops sent to Russia could "
+        "eventually reach 12,000.",
+        "Officials in Tokyo said the number of North Korean soldiers in Russia had risen to "
+        "about 11,000.",
+    ],
+)
+def test_a_count_that_reaches_a_figure_counts_whom_and_where_its_subject_says(facts_of, text):
+    figures = [f for f in figures_in(facts_of(text)) if f.thing == "troops"]
+    assert figures, figures_in(facts_of(text))
+    assert {(f.actor, f.place) for f in figures} == {("KP", "RU")}
+
+
 def test_citizens_of_a_country_are_its_people_not_people_there(facts_of):
     facts = facts_of(
         "The shipping company said there were 17 people on board the Kestrel: eleven citizens "
