@@ -30,7 +30,7 @@ SPLIT_FORMS = frozenset({Form.INDIRECT, Form.MIXED, Form.PARTICIPIAL, Form.ACCOR
 
 
 def one_per_proposition(doc: Doc, found: list[Found]) -> list[Found]:
-    """Each attribution whose content joins that-clauses, as one attribution per clause."""
+    """Each attribution whose content joins clauses of their own, as one attribution per clause."""
     out: list[Found] = []
     for attribution in found:
         out.extend(_split(doc, attribution))
