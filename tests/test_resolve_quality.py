@@ -96,17 +96,7 @@ def test_a_member_is_located_in_the_innermost_clustered_content():
         ("minister",),
         text.index("believed"),
     )
-    stored = quality.Stored(
-        documents={"f.txt": "d1"},
-        texts={"d1": text},
-        attributions={"d1": (outer, inner)},
-        cluster_of={"outer": "c1", "inner": "c2"},
-        support={},
-        corroboration={},
-        cluster_polarity={},
-        contradictions=(),
-        points=(),
-    )
+    stored = _one_document(text, (outer, inner), {"outer": "c1", "inner": "c2"})
     assert quality.locate(stored, member) == ("inner", "found")
     unclustered = quality.Stored(**{**_fields(stored), "cluster_of": {"outer": "c1"}})
     assert quality.locate(unclustered, member) == ("outer", "found")
@@ -125,6 +115,21 @@ def test_brackets_mark_the_content_inside_anchoring_words():
 
 def _fields(stored):
     return {name: getattr(stored, name) for name in stored.__slots__}
+
+
+def _one_document(text, attributions, cluster_of):
+    """What resolve stored for one file, f.txt, with these attributions and clusters."""
+    return quality.Stored(
+        documents={"f.txt": "d1"},
+        texts={"d1": text},
+        attributions={"d1": attributions},
+        cluster_of=cluster_of,
+        support={},
+        corroboration={},
+        cluster_polarity={},
+        contradictions=(),
+        points=(),
+    )
 
 
 # -- the gold files ---------------------------------------------------------------------------------
@@ -235,17 +240,7 @@ def test_words_across_the_claims_one_cue_was_split_into_are_located_at_the_first
     first = ("first", first_start, text.index(" and that"), ("army",), cue)
     second = ("second", second_start, len(text) - 1, ("army",), cue)
     other = ("other", first_start, text.index(" and that"), ("army",), text.index("army"))
-    stored = quality.Stored(
-        documents={"f.txt": "d1"},
-        texts={"d1": text},
-        attributions={"d1": (first, second)},
-        cluster_of={"first": "c1", "second": "c2", "other": "c3"},
-        support={},
-        corroboration={},
-        cluster_polarity={},
-        contradictions=(),
-        points=(),
-    )
+    stored = _one_document(text, (first, second), {"first": "c1", "second": "c2", "other": "c3"})
     assert quality.locate(stored, member) == ("first", "found")
     # two claims of different cues do not hold the words together
     apart = quality.Stored(**{**_fields(stored), "attributions": {"d1": (other, second)}})

@@ -76,15 +76,15 @@ def span_form(analysis: Any) -> list[dict[str, list[list[int]]]]:
     return rows
 
 
-_JOINER_GAP = re.compile(r"[\s,;]*(?:and|but|or)?[\s,;]*", re.IGNORECASE)
-
-
 def _closed(spans: list[list[int]], text: str) -> list[list[int]]:
     """Spans with the "and" or comma that joined two clauses put back between them: PolNeAR's
     content runs across it."""
+    from claimgraph.nlp.propositions import JOINERS
+
     out = [list(spans[0])]
     for start, end in spans[1:]:
-        if _JOINER_GAP.fullmatch(text[out[-1][1] : start]):
+        gap = re.findall(r"[,;]|[^\s,;]+", text[out[-1][1] : start])
+        if all(word.lower() in JOINERS for word in gap):
             out[-1][1] = max(out[-1][1], end)
         else:
             out.append([start, end])

@@ -30,6 +30,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from claimgraph.nlp.lexicon import Lexicon, data_rows, lexicon_text, load_lexicon
+from claimgraph.nlp.spans import clause_roots
 from claimgraph.records import Polarity
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
@@ -129,7 +130,7 @@ def _nested_report(content: Sequence[Token], words: PolarityLexicon, cues: Lexic
     """ "Rutte said the alliance could not confirm ...": content whose first clause is itself a
     withheld or denying report lends the claim its polarity. Only the first clause: "acknowledged
     that it lost men but has not published a toll" is an acknowledgement."""
-    for root in [r for r in _roots(content) if r.pos_ in ("VERB", "AUX")][:1]:
+    for root in [r for r in clause_roots(content) if r.pos_ in ("VERB", "AUX")][:1]:
         # "had not been able to confirm", "is not going to confirm": the report the root
         # carries
         head = next(
@@ -236,11 +237,6 @@ def _lemma_in(word: str, lemmas: frozenset[str]) -> bool:
 # -- the content --------------------------------------------------------------------------------
 
 
-def _roots(content: Sequence[Token]) -> list[Token]:
-    inside = {t.i for t in content}
-    return [t for t in content if t.head.i not in inside or t.head.i == t.i]
-
-
 def _lead_roots(content: Sequence[Token], roots: list[Token]) -> list[Token]:
     """Of the content's roots, those of its first sentence: a quote of several sentences is
     negative when its lead is ("The dosing system was not touched. Quality stayed within
@@ -274,7 +270,7 @@ def _negated_clause(
     """(negated, says that something does not exist): negated as the content's lead says,
     a denial wherever a main clause says something does not exist ("We searched every room.
     There were no fighters")."""
-    roots = _roots(content)
+    roots = clause_roots(content)
     lead = _lead_roots(content, roots)
     negated, nonexistent = _negated_in(lead, words, cues)
     opening = next((t for t in content if t.is_alpha), None)
@@ -382,7 +378,7 @@ def _denial_predicate(content: Sequence[Token], words: PolarityLexicon) -> bool:
     """A denial word that is what the content says of its subject, not part of the subject."""
     tokens = list(content)
     lowered = [t.lower_ for t in tokens]
-    roots = set(_roots(tokens))
+    roots = set(clause_roots(tokens))
     for phrase in words.denial_phrases:
         for start in range(len(tokens) - len(phrase) + 1):
             if tuple(lowered[start : start + len(phrase)]) != phrase:

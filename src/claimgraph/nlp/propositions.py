@@ -19,11 +19,11 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.attributions import Found
 from claimgraph.nlp.model import doc_text
-from claimgraph.nlp.spans import char_span
+from claimgraph.nlp.spans import char_span, clause_roots
 from claimgraph.records import Form, Span
 
 # what may sit between two clauses and belongs to neither: ", and that", "; and that", "but that"
-_JOINERS = frozenset({",", ";", "and", "but", "or"})
+JOINERS = frozenset({",", ";", "and", "but", "or"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 # reported speech in the reporter's words; a quotation's sentences lean on each other
 SPLIT_FORMS = frozenset({Form.INDIRECT, Form.MIXED, Form.PARTICIPIAL, Form.ACCORDING_TO})
@@ -82,10 +82,8 @@ def _form_of(form: Form, piece: Span) -> Form:
 def _content_root(doc: Doc, content: Span) -> Token | None:
     """The one token of the content whose head lies outside it (the clause's verb)."""
     inside = doc.char_span(content.start, content.end, alignment_mode="expand")
-    if inside is None:
-        return None
-    roots = [t for t in inside if not inside.start <= t.head.i < inside.end or t.head.i == t.i]
-    return roots[0] if len(roots) == 1 else None
+    found = clause_roots(inside) if inside is not None else []
+    return found[0] if len(found) == 1 else None
 
 
 def _conjunct_clauses(doc: Doc, content: Span) -> list[Token]:
@@ -133,6 +131,6 @@ def _own_clause(verb: Token) -> bool:
 def _before_joiners(doc: Doc, start: int) -> int:
     """Where the clause before `start` ends: back over "and", commas and the like."""
     i = start - 1
-    while i >= 0 and doc[i].lower_ in _JOINERS:
+    while i >= 0 and doc[i].lower_ in JOINERS:
         i -= 1
     return doc[i].idx + len(doc[i]) if i >= 0 else doc[start].idx

@@ -17,6 +17,13 @@ def is_edge_punct(token: Token) -> bool:
     )
 
 
+def clause_roots(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens whose head lies outside them (or that head themselves): a clause's verb."""
+    tokens = list(tokens)
+    inside = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+
+
 def token_runs(tokens: Iterable[Token]) -> list[list[Token]]:
     """Group tokens into runs of consecutive indices, in document order."""
     runs: list[list[Token]] = []

@@ -572,21 +572,8 @@ def _cited(
             named.append(identity.canonical(entity.source_id) or entity.source_id)
     # "a Korea Wire report based on a briefing by South Korea's National Intelligence Service":
     # a body the corpus knows, named in full where it speaks nowhere in this report
-    named += [source_id for _, source_id in sorted(_known_bodies_named(content, identity))]
+    named += [source_id for _, source_id in identity.find_bodies(content)]
     return tuple(dict.fromkeys(named))
-
-
-def _known_bodies_named(text: str, identity: SourceIdentity) -> list[tuple[int, str]]:
-    """(offset, id) of each stored organisation whose full name (two words or more) the text
-    holds."""
-    found = []
-    for info in identity.infos.values():
-        if info.type in ("person", "anonymous", "pronoun") or len(info.name.split()) < 2:
-            continue
-        at = text.find(info.name)
-        if at >= 0:
-            found.append((at, identity.canonical(info.id) or info.id))
-    return found
 
 
 def _relayed(analysis: Analysis, attribution: Attribution) -> list[Span]:

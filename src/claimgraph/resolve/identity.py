@@ -226,6 +226,18 @@ class SourceIdentity:
                 found.append((match.start(), source_id))
         return sorted(found)
 
+    def find_bodies(self, text: str) -> list[tuple[int, str]]:
+        """(offset, canonical id) of every stored body (not a person) named in the text by its
+        full name of two words or more, in text order."""
+        found = []
+        for info in self.infos.values():
+            if info.type in ("person", "anonymous", "pronoun") or len(info.name.split()) < 2:
+                continue
+            at = text.find(info.name)
+            if at >= 0:
+                found.append((at, self.canonical(info.id) or info.id))
+        return sorted(found)
+
 
 def build_identity(
     table: SourceTable,

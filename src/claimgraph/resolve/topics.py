@@ -676,9 +676,13 @@ def _counted_subject(before: str, lexicon: ResolveLexicon) -> tuple[str | None, 
 OWNERS = frozenset({"its", "their", "his", "hers", "ours", "those", "these", "this"})
 
 
-PUT_AT = re.compile(
-    r"\bat\s+(?:about |around |some |nearly |almost |roughly |more than |over |at least |up to )?$",
-    re.I,
+# what leads from a counted subject to its figure: "put the number of ... at about 10,000",
+# "the number of ... could eventually reach 12,000", "has risen to 59"
+AT_FIGURE = re.compile(
+    r"\b(?:at|reach(?:es|ed)?|(?:rise|rises|rose|risen|grow|grows|grew|grown|climb(?:s|ed)?|"
+    r"increase[sd]?|jump(?:s|ed)?) to|total(?:s|led|ed)?)\s+"
+    r"(?:about |around |some |nearly |almost |roughly |more than |over |at least |up to )?$",
+    re.IGNORECASE,
 )
 
 
@@ -686,19 +690,10 @@ def _subject_region(text: str, low: int, start: int) -> tuple[int, int] | None:
     """Where the counted subject of "put the number of North Korean soldiers in Russia at
     10,000" or "the number of North Korean troops sent to Russia could reach 12,000" lies: the
     whole count, whose and where, is named before its figure."""
-    if not (PUT_AT.search(text[low:start]) or REACHES.search(text[low:start])):
+    if not AT_FIGURE.search(text[low:start]):
         return None
     found = list(COUNTED_SUBJECT.finditer(text[low:start]))
     return (low + found[-1].start(), start) if found else None
-
-
-# a count's subject that rises or stands at its figure: "could eventually reach 12,000"
-REACHES = re.compile(
-    r"\b(?:reach(?:es|ed)?|(?:rise|rises|rose|risen|grow|grows|grew|grown|climb(?:s|ed)?|"
-    r"increase[sd]?|jump(?:s|ed)?) to|stand(?:s)? at|stood at|total(?:s|led|ed)?)\s+"
-    r"(?:about |around |some |nearly |almost |roughly |more than |over |at least |up to )?$",
-    re.IGNORECASE,
-)
 
 
 def _in_region(places: list[Place], region: tuple[int, int] | None) -> list[Place]:
