@@ -112,6 +112,23 @@ def test_a_dateline_taken_for_a_subject_leaves_the_real_speaker(analyse):
     assert rejected.canonical_source == "ir-government"
 
 
+def test_a_speaker_hung_on_the_dateline_is_found_once(analyse):
+    """ "EL TARRA, Colombia, Nov 24 (Wire) — The Frente ... denied": the parser may read the
+    dateline's place as the subject, with the speaker an apposition or a conjunct of it; the
+    claim keeps its speaker and is not repeated for the dateline's two names."""
+    analysis = analyse(
+        "EL TARRA, Colombia, Nov 24 (Wire) — The Frente Comunero del Catatumbo denied killing "
+        "civilians in El Tarra on Sunday."
+    )
+    [denied] = analysis.attributions
+    assert denied.source is not None
+    assert denied.source.text == "The Frente Comunero del Catatumbo"
+    analysis = analyse("SEOUL, Nov 24 (Wire) — Officials and the army said 12 soldiers died.")
+    [said] = analysis.attributions
+    assert said.source is not None
+    assert "army" in said.source.text
+
+
 def test_a_colon_dateline_in_the_first_lines_is_no_speaker(analyse):
     from claimgraph.nlp.datelines import find_datelines
 

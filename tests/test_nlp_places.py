@@ -7,11 +7,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimgraph.ingest.text import read_document
 from claimgraph.nlp.gazetteer import DocumentContext, Gazetteer, load_gazetteer
 from claimgraph.nlp.places import find_places
 from claimgraph.records import Place
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "samples" / "seed-article.txt"
+CORPORA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture(scope="module")
@@ -601,13 +603,24 @@ def test_places_camps_rivers_and_crossings_are_features(nlp_model, gazetteer, se
     [
         "Radio Lac Espoir, Bol: morning news (transcript, translated from French and Kanembu)",
         "The Russian-language channel said the town had been hit.",
+        "Rights committee | Cucuta, 25 November | Translated from Spanish",
     ],
 )
 def test_places_a_language_names_no_country(nlp_model, gazetteer, sentence):
     """ "translated from French" is a language: no France in the report, so Bol is Chad's."""
     places = places_in(sentence, nlp_model, gazetteer)
     assert not any(p.kind == "demonym" for p in places), places
-    assert all(p.country != "FR" for p in places)
+    assert all(p.country not in ("FR", "ES") for p in places)
+
+
+def test_places_a_namesake_waits_for_the_towns_around_it(pipeline):
+    """A report that names no country, only towns of one: its "La Esperanza" is Colombia's,
+    not the bigger Guatemalan town an early reading, before the towns are found, would pick."""
+    path = CORPORA / "corpus_weir" / "06-cdhc-public-statement-el-tarra-oru-detentions.txt"
+    analysis = pipeline.analyse(read_document(path))
+    towns = {p.name: p.country for p in analysis.places}
+    assert towns["El Tarra"] == "CO"
+    assert towns["La Esperanza"] == "CO"
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,16 @@ def test_resolve_conflicts_veto_a_merge(a, b, conflict):
     assert any(reason.startswith(conflict) for reason in match.conflicting)
 
 
+def test_a_count_of_none_and_a_denial_without_a_number_can_be_one_claim():
+    """ "No civilian has been abducted" counts none; "denied reports that residents had been
+    abducted" names no number: both deny one thing. A count of none against a plain assertion
+    without a number still keeps them apart."""
+    none = features([(0.0, "cumulative", "people:abducted")], polarity="deny")
+    denial = features(polarity="deny")
+    assert compare(none, denial, 0.9, threshold=0.45).merged
+    assert compare(none, features(), 0.9, threshold=0.45).vetoed
+
+
 def test_resolve_arrived_and_current_are_one_modality():
     """ "have arrived" and "are now in" both say the troops are there."""
     match = compare(

@@ -1059,6 +1059,26 @@ def test_a_lower_toll_from_another_body_days_later_contradicts(topic, later_valu
     assert bool(found) is contradicts
 
 
+def test_a_lower_toll_still_given_after_a_higher_one_disputes_it():
+    """Seven dead on Monday, 14 from another body on Friday: a revision as bodies are found,
+    unless a report of Friday's still gives the first body's seven beside it; then the two
+    disagree."""
+    from claimgraph.resolve.contradictions import figure_conflicts
+
+    topic = {"topic": "inmates|killed||PY"}
+    first = {**_row("c1", 7.0, "cumulative", "state", "seven", day="2026-11-28"), **topic}
+    later = {**_row("c2", 14.0, "cumulative", "monitor", "14", day="2026-12-02"), **topic}
+    assert figure_conflicts([first, later], 5.0, 0.1, "inmates killed") == []
+    again = {**_row("c1", 7.0, "cumulative", "state", "seven", day="2026-12-02"), **topic}
+    [found] = figure_conflicts([first, later, again], 5.0, 0.1, "inmates killed")
+    assert (found.claim, found.by) == ("c1", "c2")
+    assert "still given" in found.explanation
+    # beyond the window in which figures are compared at all, nothing is set against it
+    late = {**_row("c2", 14.0, "cumulative", "monitor", "14", day="2026-12-09"), **topic}
+    kept = {**_row("c1", 7.0, "cumulative", "state", "seven", day="2026-12-10"), **topic}
+    assert figure_conflicts([first, late, kept], 5.0, 0.1, "inmates killed") == []
+
+
 def test_a_titled_name_the_tagger_took_for_an_organisation_is_a_person_of_the_body(analyse):
     analysis = analyse(
         "Baltic Ferry Terminals said its booking systems were hit on Monday. Spokeswoman Ilze "

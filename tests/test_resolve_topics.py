@@ -153,6 +153,40 @@ def test_figure_counts_thing_and_event(figures, text, value, thing, event):
     assert figures(text)[value] == (thing, event)
 
 
+def test_a_verbless_list_keeps_each_verb_with_its_own_number(figures):
+    """ "said at least 11 civilians dead, 23 residents taken and 40 houses burned": the first
+    clause is part of the report, and its "dead" is not what happened to the residents or the
+    houses listed after it."""
+    found = figures(
+        "Mayor Edilsa Quintero said at least 11 civilians dead, 23 residents taken and 40 houses "
+        "burned."
+    )
+    assert found[11] == ("people", "killed")
+    assert found[23][1] != "killed"
+    assert found[40][1] != "killed"
+
+
+def test_a_bulletins_second_story_places_its_figures_in_its_own_country(facts_of):
+    """A radio bulletin that leads on Iran and moves on "In Estonia, ...": a count in the second
+    story that names no place is Estonia's, not the lead's country; where a speaker sits ("the
+    operator in Greece says") places nothing."""
+    facts = facts_of(
+        "PRESENTER: Good evening. Iran's Revolutionary Guards have seized an oil tanker in the "
+        "Strait of Hormuz. The tanker is now at anchor off Bandar Abbas, in Iran. The US Navy "
+        "says the ship was in international waters when three Guard boats raced up to it in the "
+        "shipping lane, fired across its bow and put commandos on board from a helicopter. "
+        "Iranian state television showed pictures of the ship this evening, with the Guard's "
+        "boats alongside it, and said it had struck a fishing dhow before it was stopped.\n\n"
+        "REPORTER: The operator in Greece says there are 24 people on board.\n\n"
+        "PRESENTER: In Estonia, the government has blamed Russian military intelligence for a "
+        "cyberattack that cut the water supply in Tartu. The water company now says about 26,000 "
+        "households lost supply."
+    )
+    place = {figure.value: figure.place for figure in figures_in(facts)}
+    assert place[26000] == "EE"
+    assert place[24] == "IR"
+
+
 def test_a_figure_changed_from_one_to_another_counts_the_same_and_the_old_one_is_past(facts_of):
     """ "raised its toll of soldiers killed from five to eight": eight soldiers killed now; the
     five is what the toll was, no figure to set against anyone's."""

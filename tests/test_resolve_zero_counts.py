@@ -29,6 +29,9 @@ def _zeros(text, denied=False):
         ("No abduction has been recorded in the town", [("No abduction", "abduction")]),
         ("no Malian soldiers were killed", [("no Malian soldiers", "Malian soldiers")]),
         ("no protester was shot", [("no protester", "protester")]),
+        # a singular counts as its plural does
+        ("no civilian was kidnapped in the town", [("no civilian", "civilian")]),
+        ("not a single prisoner escaped", [("not a single prisoner", "prisoner")]),
         # a body that looked and found none of the thing
         ("it found no evidence that any data had been taken", [("data", "data")]),
         (

@@ -794,7 +794,20 @@ class _Finder:
             ("ccomp",) if entry.channel == "dobj" else ("ccomp", "xcomp")
         )  # "told them to go" is an order
         clause = [c for c in children if c.dep_ in clause_deps and c.pos_ in ("VERB", "AUX")]
-        clause = clause or [c for c in children if c.dep_ == "ccomp"]
+        # "said at least 11 civilians dead, 23 residents taken": a verbless clause listed before
+        # the verb's is part of the report
+        listed = [
+            c
+            for c in children
+            if c.dep_ == "ccomp"
+            and c.pos_ in ("ADJ", "NOUN")
+            and verb.i < c.i
+            and any(c.i < other.i for other in clause)
+            and any(t.dep_ in _SUBJECTS for t in c.children)
+        ]
+        clause = sorted(listed + clause, key=lambda c: c.i) or [
+            c for c in children if c.dep_ == "ccomp"
+        ]
         for report in clause:
             if (thing := _object_read_as_subject(report, self.lexicon.verbs)) is not None:
                 return list(thing.subtree), Form.INDIRECT  # "that claimed [the attack] says"

@@ -240,18 +240,64 @@ def _without_datelines(found: list[Found], text: str) -> list[Found]:
                 continue  # "DUBAI: Satellite images show ...": a dateline, not a speaker's label
             if not source:
                 # "DUBAI, Nov 27 (Wire) — Iran rejected ...": the parser may take the dateline
-                # for a second subject; the speaker is the subject after it
-                f.source_head = _subject_after(f, f.source.end)
+                # for a second subject; the speaker is the subject after it, or the words it
+                # hung on the dateline as an apposition
+                end = max(
+                    (d.end for d in datelines if d.start <= f.source.start < d.end),
+                    default=f.source.end,
+                )
+                f.source_head = _subject_after(f, f.source.end) or _apposed_after(
+                    f.source_head, end
+                )
                 f.source = (
                     span_of([t for t in f.source_head.subtree if t.dep_ != "relcl"], text)
                     if f.source_head
                     else None
                 )
+                f.speaker = None
             elif source[0] != f.source:
                 f.source = source[0]
         if f.content:
             kept.append(f)
+    return _distinct(kept)
+
+
+def _distinct(found: list[Found]) -> list[Found]:
+    """One claim per source, cue and content: a dateline the parser took for two speakers
+    ("EL TARRA, Colombia") leaves the one speaker after it twice, or once with no source."""
+
+    def said(f: Found) -> tuple:
+        return f.cue.start, tuple((c.start, c.end) for c in f.content)
+
+    with_source = {said(f) for f in found if f.source is not None}
+    seen: set[tuple] = set()
+    kept = []
+    for f in found:
+        if f.source is None and said(f) in with_source:
+            continue
+        key = ((f.source.start, f.source.end) if f.source is not None else None, *said(f))
+        if key not in seen:
+            seen.add(key)
+            kept.append(f)
     return kept
+
+
+def _apposed_after(head: Token | None, position: int) -> Token | None:
+    """ "EL TARRA, Colombia, Nov 24 (Wire) — The Frente Comunero del Catatumbo denied ...": the
+    speaker the parser hung on the dateline's place as an apposition or a conjunct, after the
+    dateline."""
+    if head is None:
+        return None
+    return next(
+        (
+            t
+            for t in head.subtree
+            if t.dep_ in ("appos", "conj")
+            and t.idx >= position
+            and t.pos_ in ("PROPN", "NOUN", "PRON")
+        ),
+        None,
+    )
 
 
 def _subject_after(found: Found, position: int) -> Token | None:

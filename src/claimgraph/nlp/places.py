@@ -54,6 +54,8 @@ from claimgraph.records import Place, Span
 
 LARGE_CITY = 100_000  # a city this big needs no locative cue to count as a place
 HUGE_CITY = 1_000_000  # ... and this big, not even when it is a subject ("Kyiv said")
+# a namesake a tenth as big leaves a town's country open until the towns around it settle it
+HOMONYM_SHARE = 10
 SIZEABLE_TOWN = 15_000  # in a country the document names, a town this big needs no cue
 MAX_NAME_TOKENS = 4
 UNIQUE_TOWNS = 2  # towns of one name each, in one country: where a report that names no country is
@@ -136,10 +138,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     finder.joined_countries()
     finder.features()
     finder.region_and_port_phrases()
-    finder.place_entities()
+    finder.place_entities(settled_only=True)
     finder.widen_context()
     finder.region_and_port_phrases()  # again: a small seat's country may only now be known
-    finder.place_entities()
+    finder.place_entities(settled_only=True)
     finder.unlabelled_names()
     finder.place_entities()  # a small town's country may come from a name the model mislabelled
     finder.region_and_port_phrases()  # and once more, for seats whose country came last
@@ -424,7 +426,10 @@ class _Finder:
 
     # -- pass 2 ------------------------------------------------------------------------------
 
-    def place_entities(self) -> None:
+    def place_entities(self, *, settled_only: bool = False) -> None:
+        """Places the model tagged. `settled_only`: leave a town that another country has one of
+        nearly as big for a later pass, when the towns around it have said which country the
+        report is in ("La Esperanza" beside El Tarra and Cúcuta is Colombia's, not Guatemala's)."""
         for ent in self.doc.ents:
             start, end = _trim(ent)
             if start >= end or self._is_claimed(start, end):
@@ -436,11 +441,23 @@ class _Finder:
                     continue  # "walked back through the bush": a common noun the tagger misread
                 for first, last in self._hyphenated(start, end):
                     entry = self._lookup(first, last)
+                    if settled_only and entry is not None and self._homonym_elsewhere(entry):
+                        break
                     if entry is not None and entry.kind == "country" and self._called_a_town(last):
                         entry = self._town_of_country_name(first, last) or entry
                     if entry is not None and not self._looks_like_person(first, last, entry):
                         self._emit(first, last, entry, entry.kind)
                         break
+
+    def _homonym_elsewhere(self, entry: GazetteerEntry) -> bool:
+        """A town of a country the report does not name, with a namesake in another country at
+        least a tenth its size."""
+        if entry.kind != "city" or entry.country in self.context.countries:
+            return False
+        return any(
+            other.country != entry.country and other.population * HOMONYM_SHARE >= entry.population
+            for other in self.gazetteer.places_named(entry.name)
+        )
 
     def _called_a_town(self, end: int) -> bool:
         """ ", a town in ...", ", a small village on ...": an appositive that says "town"."""
@@ -946,7 +963,7 @@ class _Finder:
 # a demonym that names a language: "translated from French and Kanembu", "speaking in Russian",
 # "a Russian-language channel"
 _LANGUAGE_BEFORE = re.compile(
-    r"\b(?:translated|translation|interpreted|dubbed|subtitled|spoke|speaking|speaks|written)"
+    r"\b(?i:translated|translation|interpreted|dubbed|subtitled|spoke|speaking|speaks|written)"
     r"\s+(?:\w+\s+)?(?:from|into|in)\s+(?:[A-Z][\w-]*(?:,|\s+and|\s+or)\s+)*$"
 )
 _LANGUAGE_AFTER = re.compile(r"(?:-|\s)?(?:language|speaking|speakers?)\b")

@@ -26,6 +26,7 @@ from claimgraph.resolve.facts import STORY_SIZE, ClaimFacts
 from claimgraph.resolve.lexical import Profile, dot, words
 from claimgraph.resolve.measures import in_base_unit
 from claimgraph.resolve.records import ClusterMatch
+from claimgraph.resolve.zero_counts import counts_none
 
 NUMBER_BONUS = 0.08
 # Both claims lead with the same count of the same event ("84 ... killed"): rarely a coincidence.
@@ -303,6 +304,9 @@ def _figure_conflicts(a: Features, b: Features) -> list[str]:
     if (a.lead is None) != (b.lead is None):
         counted = a.lead or b.lead
         assert counted is not None
+        other = b if a.lead is not None else a
+        if counts_none(counted[0]) and (other.denies or other.negated):
+            return []  # "no civilian was abducted" and "denied reports of abductions"
         return [f"numbers {_number(counted[0])} vs none"]
     if a.lead is None or b.lead is None:
         return []

@@ -276,6 +276,13 @@ def _window(row: Mapping[str, Any], window_days: float) -> float:
     return window_days
 
 
+def _when(gap: float, window: float) -> str:
+    """How close in time the two figures were first given, as the explanation says it."""
+    if gap > window:
+        return f"{gap:.0f} days apart, the earlier figure still given after the later one"
+    return "within a day" if window <= 1 else f"within {window:g} days"
+
+
 def figure_conflicts(
     rows: Sequence[Mapping[str, Any]],
     window_days: float,
@@ -313,9 +320,14 @@ def figure_conflicts(
     # The explanation names who said it first, as the claim's side on the page does; the
     # bodies behind each claim's figure tell a revision (one body on both sides) from a dispute.
     earliest: dict[tuple[Any, ...], Mapping[str, Any]] = {}
+    # the last time each body's figure was reported: a body that still gives its lower toll
+    # after another's higher one disputes it, whatever the days between their first reports
+    latest: dict[tuple[Any, ...], float] = {}
     bodies: dict[tuple[str, str], set[str]] = {}
     for row in usable:
         earliest.setdefault(_key(row), row)
+        stands = (row["independence"], row["value"])
+        latest[stands] = max(latest.get(stands, -math.inf), _stamp(row["published"]))
         for level in ("independence", "body"):
             bodies.setdefault((level, row["cluster_id"]), set()).add(row.get(level) or "")
     fresh = [r for r in usable if new is None or r["attribution_id"] in new]
@@ -360,7 +372,12 @@ def figure_conflicts(
             lower_later = high_b < low_a and _toll(first)
             window = window_days if lower_later or none else _window(first, window_days)
             said_a, said_b = earliest[_key(first)], earliest[_key(second)]
-            if _days(said_a["published"], said_b["published"]) > window:
+            still = (
+                latest[(first["independence"], first["value"])] >= _stamp(said_b["published"])
+                and _days(said_a["published"], said_b["published"]) <= window_days
+            )
+            gap = _days(said_a["published"], said_b["published"])
+            if gap > window and not still:
                 continue
             if high_a < low_b or high_b < low_a:
                 # One pair of bodies and figures is one contradiction, however often reprinted.
@@ -388,7 +405,7 @@ def figure_conflicts(
                         f"{topic}: {said_a['text']} from "
                         f"{name_of(said_a['original_source'])} vs {said_b['text']} from "
                         f"{name_of(said_b['original_source'])}, "
-                        f"{'within a day' if window <= 1 else f'within {window:g} days'}"
+                        f"{_when(gap, window)}"
                     ),
                 )
     return list(found.values())

@@ -114,6 +114,19 @@ class _Context:
     countries: Counter[str] = field(default_factory=Counter)  # where a placeless figure is
     # a briefing's section heading ("Chad: Ngouboua") above the claim: where its figures are
     section: Counter[str] = field(default_factory=Counter)
+    # the countries the claim's paragraph names before it ("In Estonia, ..." in a bulletin)
+    paragraph: Counter[str] = field(default_factory=Counter)
+
+    def placeless(self) -> Counter[str]:
+        """Where a figure that names no place is: under its section heading; else in the
+        country its paragraph is about, when that paragraph does not name the country the
+        report's lead is about (a bulletin's second story); else in the lead's countries."""
+        if self.section:
+            return self.section
+        here = main_country(self.paragraph)
+        if here is not None and main_country(self.countries) not in self.paragraph:
+            return Counter({here: 1})
+        return self.countries
 
 
 # places below a country tell one story from another in a corpus of several
@@ -184,6 +197,7 @@ def document_facts(
         context.section = next(
             (c for start, c in reversed(headings) if start < attribution.content_start), Counter()
         )
+        context.paragraph = _paragraph_countries(analysis, attribution.content_start)
         # "the army says" under a roundup's "EL TARRA, COLOMBIA" is Colombia's army
         section_home = next(iter(context.section)) if len(context.section) == 1 else None
         source_id = _source(attribution, identity, lexicon, media_before, home or section_home)
@@ -203,6 +217,26 @@ def document_facts(
             )
         )
     return facts
+
+
+def _paragraph_countries(analysis: Analysis, start: int) -> Counter[str]:
+    """The countries of the places named in the paragraph before `start`, not as an owner
+    ("Russia's embassy in Tallinn" is in Estonia), nor where a speaker sits ("the operator in
+    Greece says") or the reporter filed from (a dateline)."""
+    text = analysis.document.text
+    opening = text.rfind("\n", 0, start) + 1
+    speakers = [a.source for a in analysis.attributions if a.source is not None]
+    filed = _dateline_spans(text[opening:start])
+    return Counter(
+        p.country
+        for p in analysis.places
+        if p.country
+        and p.kind != "demonym"
+        and opening <= p.span.start < start
+        and not _owner(text, p.span.end)
+        and not any(s.contains(p.span) for s in speakers)
+        and not any(a <= p.span.start - opening < b for a, b in filed)
+    )
 
 
 def _section_headings(text: str, places: tuple[Place, ...]) -> list[tuple[int, Counter[str]]]:
@@ -640,7 +674,7 @@ def _figures(
             places=places,
             previous=[*context.previous, *figures],
             said_before=[*own, *figures],
-            document_countries=context.section or context.countries,
+            document_countries=context.placeless(),
             lexicon=lexicon,
             next_unit=None if last else quantities[index + 1].unit,
             speaker_country=speaker_country,
@@ -695,7 +729,7 @@ def _zero_figures(
             places=places,
             previous=[],
             said_before=[],
-            document_countries=context.section or context.countries,
+            document_countries=context.placeless(),
             lexicon=lexicon,
         )
         if (

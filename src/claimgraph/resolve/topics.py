@@ -216,7 +216,7 @@ def figure_of(
     if window[2]:
         # "30 people had been killed and about 90 houses burned": a verb before the conjunction
         # is the previous number's
-        before_text = _after_last(CONJUNCTION, before_text)
+        before_text = _after_last(CONJUNCTION, _after_last(LIST_COMMA, before_text))
     before_events = lexicon.events.find(before_text)
     if not window[2] and (joins := list(CONJUNCTION.finditer(before_text))):
         # "a password stolen from a contractor and sent commands to 37 controllers": a verb
@@ -266,7 +266,7 @@ def figure_of(
         # after the previous number's verb ("19 were held hostage and that two of them ...")
         own = _after_last(CLAUSE_BREAK, text[low:start])
         if window[2]:
-            own = _after_last(CONJUNCTION, own)
+            own = _after_last(CONJUNCTION, _after_last(LIST_COMMA, own))
         event = _nearest([], lexicon.events.find(own))
     if event is None and thing is not None and not share:
         event = _taken(text[end : max(high, clause_end)], before_text, thing, lexicon)
@@ -639,6 +639,9 @@ def _before_first_break(text: str) -> str:
 
 
 CONJUNCTION = re.compile(r"\b(?:and|or|but)\b")
+# "11 civilians dead, 23 residents taken": a comma the next number follows at once ends the
+# previous figure's words, its verb included (not "were killed, including three children")
+LIST_COMMA = re.compile(r",\s*$")
 NEXT_REPORT = re.compile(r",\s+(?:and\s+)?that\s|\band\s+that\s")
 NEXT_PREDICATE = re.compile(
     r",?\s+(?:and|but|or)\s+(?:would|will|could|may|might|plans?\s+to|intends?\s+to)\b"
