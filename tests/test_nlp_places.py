@@ -274,6 +274,13 @@ def test_places_towns_of_one_name_each_place_a_report_that_names_no_country(nlp_
         "armed men attacked the town. Two more bodies were found towards Kompienga."
     )
     assert found(transcript, nlp_model, gazetteer)["Pama"][1] == "BF"
+    # ... and one that names only a neighbour, where the attackers are said to come from
+    neighbour = (
+        "Radio Catatumbo, Tibu: morning show.\n\nPRESENTER: A day after the attack on El Tarra, "
+        "our colleague is in the town. The colonel says the attackers came from Venezuela and "
+        "went back across the border. Families from Orú are sleeping in the school."
+    )
+    assert found(neighbour, nlp_model, gazetteer)["El Tarra"][1] == "CO"
 
 
 @pytest.mark.parametrize(

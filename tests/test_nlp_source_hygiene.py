@@ -1596,3 +1596,13 @@ def test_source_hygiene_a_live_pages_label_never_joins_the_speakers_name(analyse
     }
     assert sources
     assert not [s for s in sources if ":" in s], sources
+
+
+def test_a_groups_name_with_a_region_in_it_is_its_own_name(analyse):
+    """ "Islamic State Sahel Province" names a group; the region inside its name ("Sahel", a
+    region of Burkina Faso) does not make it Burkina Faso's state."""
+    analysis = analyse(
+        "Islamic State Sahel Province said its fighters had not harmed civilians in Pama."
+    )
+    [claim] = analysis.attributions
+    assert claim.canonical_source == "islamic-state-sahel-province"

@@ -85,6 +85,22 @@ def test_none_disputes_a_count_days_apart_whatever_its_modality():
     assert "No abduction from army" in found[0].explanation
 
 
+def test_none_from_one_body_of_a_state_disputes_anothers_count_days_later():
+    """The prefect's 18 taken and, two days later, the army's "no abduction has been recorded":
+    two bodies of one state, but none is no revision of a count."""
+    rows = [
+        {**_row("c1", 18.0, "cumulative", "state@BF", "18", "2026-12-01"), "body": "prefect"},
+        {**_row("c2", 0.0, "cumulative", "state@BF", "No abduction", "2026-12-03"), "body": "army"},
+    ]
+    assert len(figure_conflicts(rows, 5.0, 0.1, "people abducted")) == 1
+    # the same body of the state giving a lower count later revises its own
+    revised = [
+        rows[0],
+        {**_row("c2", 12.0, "cumulative", "state@BF", "12", "2026-12-03"), "body": "prefect"},
+    ]
+    assert figure_conflicts(revised, 5.0, 0.1, "people abducted") == []
+
+
 def test_two_counts_of_none_agree():
     rows = [
         _row("c1", 0.0, "cumulative", "army", "nobody", "2026-12-01"),

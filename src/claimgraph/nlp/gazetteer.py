@@ -293,6 +293,10 @@ class Gazetteer:
             return other
         return own
 
+    def continent(self, country: str) -> str | None:
+        """The continent a country lies on, as the gazetteer knows it."""
+        return self._continent_of.get(country)
+
     def _far_from_document(self, entry: GazetteerEntry, context: DocumentContext) -> bool:
         """A place on a continent none of the document's countries is on (short of a
         metropolis): found by an alternate name only, it is likelier a place GeoNames lacks."""

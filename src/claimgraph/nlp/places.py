@@ -231,8 +231,14 @@ class _Finder:
             ):
                 phrases.append(text)  # "the Guaviare department", tagged as one name
             note(entry)
-        if not countries:
-            countries |= self._countries_of_unique_names(bare)
+        # ... or names another on the same continent (the Venezuelan border, in a transcript
+        # from Tibú about El Tarra; not Plainview, an outlet's name, in a report on Kosovo)
+        named_continents = {self.gazetteer.continent(c) for c in countries}
+        countries |= {
+            country
+            for country in self._countries_of_unique_names(bare)
+            if not countries or self.gazetteer.continent(country) in named_continents
+        }
         primary = min(named)[1] if named else None
         # "Kurdistan province" read once the countries are known: Iran's, in a report on Iran
         known = DocumentContext(frozenset(countries), primary=primary)
@@ -246,9 +252,10 @@ class _Finder:
         return DocumentContext(frozenset(countries), frozenset(regions), primary)
 
     def _countries_of_unique_names(self, names: list[str]) -> set[str]:
-        """A report that names no country (a transcript from "Fada N'Gourma" about "Kompienga")
-        is placed by the towns whose name only one place bears: a country two such towns share
-        is the report's, so that its "Pama" is Burkina Faso's, not Parma, Ohio."""
+        """A report that does not name its own country (a transcript from "Fada N'Gourma" about
+        "Kompienga") is placed by the towns whose name only one place bears: a country two such
+        towns share is one of the report's, so that its "Pama" is Burkina Faso's, not Parma,
+        Ohio."""
         towns: dict[str, set[str]] = {}
         for name in set(names):
             found = self.gazetteer.places_named(name)

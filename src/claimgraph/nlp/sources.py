@@ -1093,9 +1093,11 @@ class _Resolver:
             )
         key = (
             f"{country} {description}"
-            # "Police in Cabo Delgado" is Mozambique's police, as "Cabo Delgado police" is
+            # "Police in Cabo Delgado" is Mozambique's police, as "Cabo Delgado police" is; a
+            # name its body noun does not end ("Islamic State Sahel Province") is its own
             if country
             and (description in _FORCES or not description.startswith(source_key(name)[:3]))
+            and source_key(name).endswith(description)
             else name
         )
         return Source(id=slug(key), name=name, type=kind, country=country)

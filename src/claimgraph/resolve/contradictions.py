@@ -340,16 +340,18 @@ def figure_conflicts(
                 (one, other),
                 key=lambda r: (r["published"] is None, _stamp(r["published"]), r["cluster_id"]),
             )
+            # a count of none ("nobody was injured") is no early toll that later counts revise
+            none = counts_none(first["value"]) or counts_none(second["value"])
             # Two bodies of one state (the police, the state government) that give two counts
-            # on the same day disagree; days apart, one state's later figure is a revision.
+            # on the same day disagree; days apart, one state's later figure is a revision,
+            # unless one of them says none happened (the army's "no abduction" against the
+            # prefect's 18 taken)
             level = (
                 "body"
                 if first.get("body") != second.get("body")
-                and _days(first["published"], second["published"]) <= TOLL_WINDOW_DAYS
+                and (none or _days(first["published"], second["published"]) <= TOLL_WINDOW_DAYS)
                 else "independence"
             )
-            # a count of none ("nobody was injured") is no early toll that later counts revise
-            none = counts_none(first["value"]) or counts_none(second["value"])
             if (
                 # "nobody was hurt" denies a count of the hurt, whatever its modality
                 (_counted_as(first) != _counted_as(second) and not none)
