@@ -22,6 +22,7 @@ CORPORA = {
     "vale": ROOT / "tests" / "data" / "corpus_vale",
     "ember": ROOT / "tests" / "data" / "corpus_ember",
     "flint": ROOT / "tests" / "data" / "corpus_flint",
+    "tide": ROOT / "tests" / "data" / "corpus_tide",
 }
 
 

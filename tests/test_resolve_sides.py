@@ -83,6 +83,25 @@ def _side(cluster, source, figures, day):
     )
 
 
+def test_no_dispute_sets_a_source_against_itself_where_another_said_the_claim(tmp_path, pipeline):
+    """A cluster that holds the rebel spokesman's words and an army officer's claim, denied by
+    the spokesman: the disputed side is the officer's report, in the officer's words, not
+    "Zemenu Asrat denies Zemenu Asrat"."""
+    with corpus_store("sqlite", tmp_path, pipeline, "tide") as store:
+        resolve(store)
+        clusters = {c.id: c for c in read.clusters(store)}
+        named = sides.named_contradictions(store, read.contradictions(store))
+    assert named
+    for contradiction in named:
+        claim, by = contradiction.claim, contradiction.by
+        if claim.source_id == by.source_id:
+            members = clusters[claim.cluster].members
+            assert {m.original_source for m in members} <= {by.source_id}, contradiction
+        elif claim.label != clusters[claim.cluster].label:
+            said = {m.attribution_id: m for m in clusters[claim.cluster].members}
+            assert claim.attribution_id in said
+
+
 def test_figure_disputes_gather_the_pairs_of_a_topic_once_per_source_and_figure():
     police_11, police_19 = _side("1", "police", ("11",), 22), _side("2", "police", ("19",), 24)
     church, un = _side("3", "church", ("42",), 23), _side("4", "un", ("25-30",), 25)

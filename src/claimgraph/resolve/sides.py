@@ -90,12 +90,13 @@ def named_contradictions(
     rows = [c for c in contradictions if kind is None or c.kind == kind]
     with db.reading(store.engine) as conn:
         known = _sides(conn, {c.claim for c in rows} | {c.by for c in rows})
+        claims = {c.id: _apart(conn, known, c.claim, c.by) for c in rows}
     found = [
         NamedContradiction(
             id=c.id,
             kind=c.kind,
             explanation=c.explanation,
-            claim=_named(known.get(c.claim) or _missing(c.claim), c),
+            claim=_named(claims[c.id], c),
             by=_named(known.get(c.by) or _missing(c.by), c),
             topic=c.topic,
         )
@@ -198,17 +199,19 @@ def disputes(
         return {}
     with db.reading(store.engine) as conn:
         known = _sides(conn, {c.claim for c in rows} | {c.by for c in rows})
+        claims = {c.id: _apart(conn, known, c.claim, c.by) for c in rows}
     found: dict[str, list[Dispute]] = defaultdict(list)
     for c in rows:
         for mine, theirs, role in ((c.claim, c.by, DISPUTED_BY), (c.by, c.claim, DISPUTES)):
             if mine not in wanted or mine == theirs:
                 continue
+            other = claims[c.id] if theirs == c.claim else known.get(theirs) or _missing(theirs)
             found[mine].append(
                 Dispute(
                     contradiction=c.id,
                     kind=c.kind,
                     role=_role(c.kind, role),
-                    other=_named(known.get(theirs) or _missing(theirs), c),
+                    other=_named(other, c),
                     explanation=c.explanation,
                 )
             )
@@ -275,7 +278,23 @@ def _named(side: Side, contradiction: Contradiction) -> Side:
     return replace(side, figures=named) if named else side
 
 
-def _sides(conn: sa.Connection, cluster_ids: set[str]) -> dict[str, Side]:
+def _apart(conn: sa.Connection, known: Mapping[str, Side], claim: str, by: str) -> Side:
+    """The disputed cluster's side as said by someone other than the side disputing it: a
+    cluster that holds both an army officer's claim and the rebel spokesman's earlier words is
+    shown by the officer's, when the spokesman denies it ("Zemenu Asrat denies Zemenu Asrat"
+    tells an analyst nothing)."""
+    side = known.get(claim) or _missing(claim)
+    disputer = (known.get(by) or _missing(by)).source_id
+    if side.source_id is None or side.source_id != disputer:
+        return side
+    return _sides(conn, {claim}, not_by=disputer).get(claim, side)
+
+
+def _sides(
+    conn: sa.Connection, cluster_ids: set[str], not_by: str | None = None
+) -> dict[str, Side]:
+    """Each cluster's side; `not_by`: leaving out the reports of that original source, where
+    the cluster has others."""
     if not cluster_ids:
         return {}
     c, m = resolve_clusters, resolve_members
@@ -298,10 +317,29 @@ def _sides(conn: sa.Connection, cluster_ids: set[str]) -> dict[str, Side]:
         for row in conn.execute(stmt).mappings():
             members[row["cluster_id"]].append(row)
     names = _names(conn)
-    return {
+    if not_by is not None:
+        members = {
+            cluster_id: kept
+            for cluster_id, rows in members.items()
+            if (kept := [m for m in rows if (m["original_source"] or m["source_id"]) != not_by])
+        }
+    found = {
         cluster_id: _side(row, members.get(cluster_id, []), names)
         for cluster_id, row in clusters.items()
+        if not_by is None or cluster_id in members
     }
+    if not_by is not None:
+        # the cluster's label is its founder's words, which the side no longer shows
+        said = {
+            m["attribution_id"]: (m["facts"] or {}).get("content_text")
+            for rows in members.values()
+            for m in rows
+        }
+        found = {
+            cluster_id: replace(side, label=said.get(side.attribution_id or "") or side.label)
+            for cluster_id, side in found.items()
+        }
+    return found
 
 
 def _side(cluster: Mapping[str, Any], members: Sequence[Mapping[str, Any]], names: Any) -> Side:
