@@ -138,6 +138,30 @@ def test_a_denial_that_nobody_was_taken_disputes_a_count_of_the_taken(tmp_path, 
     assert all(p.value for s in series for p in s.points)
 
 
+def test_none_found_by_the_speakers_own_units_is_a_count_of_none(tmp_path, pipeline):
+    """ "No abduction has been recorded in Pama by our units": the units looked and found none,
+    unlike "no civilian was killed in its air strikes", which says nothing of the toll."""
+    reports = [
+        (
+            "Sahel Wire",
+            "2026-12-01",
+            "Gunmen attacked the town of Pama in eastern Burkina Faso on Tuesday. The prefect of "
+            "Pama, Issa Thiombiano, said the attackers had abducted 18 people from the market.",
+        ),
+        (
+            "Volta Post",
+            "2026-12-02",
+            "A spokesman for Burkina Faso's army, Captain Boukary Sawadogo, said on Wednesday "
+            "that no abduction had been recorded in Pama by its units.",
+        ),
+    ]
+    with reports_store(tmp_path, pipeline, reports) as store:
+        disputes = [c for c in read.contradictions(store) if c.kind == "figures"]
+    assert [c.explanation.split(":")[0] for c in disputes] == [
+        "people abducted in Burkina Faso (cumulative)"
+    ]
+
+
 def test_none_found_reads_as_none_where_it_is_shown(tmp_path, pipeline):
     """ "no evidence that any data was taken" counts "data": the dispute shows "no data", not
     "data" as if it were a figure."""

@@ -701,6 +701,15 @@ OWN_OPERATION = re.compile(
 )
 
 
+# "no abduction has been recorded by our units": the speaker's units looked and found none,
+# which is a count of none of the whole event, not of the speaker's own deeds
+FOUND_BY_OWN = re.compile(
+    r"\b(?:recorded|reported|registered|observed|seen|found|confirmed|documented)\b[^.;,]*?"
+    r"\bby (?:our|its|their|his|her) ",
+    re.IGNORECASE,
+)
+
+
 def _zero_figures(
     analysis: Analysis,
     attribution: Attribution,
@@ -736,7 +745,10 @@ def _zero_figures(
             figure.thing
             and figure.event
             and figure.modality != "projected"
-            and not OWN_OPERATION.search(text[zero.span.end : after])
+            and (
+                not OWN_OPERATION.search(text[zero.span.end : after])
+                or FOUND_BY_OWN.search(text[zero.span.end : after])
+            )
         ):
             found.append(dataclasses.replace(figure, text=read_as_none(figure.text)))
     return found
