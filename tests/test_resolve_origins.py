@@ -1065,17 +1065,19 @@ def test_a_lower_toll_still_given_after_a_higher_one_disputes_it():
     disagree."""
     from claimgraph.resolve.contradictions import figure_conflicts
 
-    topic = {"topic": "inmates|killed||PY"}
-    first = {**_row("c1", 7.0, "cumulative", "state", "seven", day="2026-11-28"), **topic}
-    later = {**_row("c2", 14.0, "cumulative", "monitor", "14", day="2026-12-02"), **topic}
+    def toll(cluster, value, body, text, day):
+        return _row(cluster, value, "cumulative", body, text, day, topic="inmates|killed||PY")
+
+    first = toll("c1", 7.0, "state", "seven", "2026-11-28")
+    later = toll("c2", 14.0, "monitor", "14", "2026-12-02")
     assert figure_conflicts([first, later], 5.0, 0.1, "inmates killed") == []
-    again = {**_row("c1", 7.0, "cumulative", "state", "seven", day="2026-12-02"), **topic}
+    again = toll("c1", 7.0, "state", "seven", "2026-12-02")
     [found] = figure_conflicts([first, later, again], 5.0, 0.1, "inmates killed")
     assert (found.claim, found.by) == ("c1", "c2")
     assert "still given" in found.explanation
     # beyond the window in which figures are compared at all, nothing is set against it
-    late = {**_row("c2", 14.0, "cumulative", "monitor", "14", day="2026-12-09"), **topic}
-    kept = {**_row("c1", 7.0, "cumulative", "state", "seven", day="2026-12-10"), **topic}
+    late = toll("c2", 14.0, "monitor", "14", "2026-12-09")
+    kept = toll("c1", 7.0, "state", "seven", "2026-12-10")
     assert figure_conflicts([first, late, kept], 5.0, 0.1, "inmates killed") == []
 
 

@@ -70,6 +70,12 @@ def test_bounds_and_uncounted_nouns_are_no_zero(text):
     assert _zeros(text) == []
 
 
+def _figure_disputes(tmp_path, pipeline, reports):
+    """The figure contradictions resolve finds among reports written for a test."""
+    with reports_store(tmp_path, pipeline, reports) as store:
+        return [c for c in read.contradictions(store) if c.kind == "figures"]
+
+
 def _row(cluster, value, modality, body, text, day):
     return figure_row(cluster, value, modality, body, text, day, topic="people|abducted||BF")
 
@@ -155,8 +161,7 @@ def test_none_found_by_the_speakers_own_units_is_a_count_of_none(tmp_path, pipel
             "that no abduction had been recorded in Pama by its units.",
         ),
     ]
-    with reports_store(tmp_path, pipeline, reports) as store:
-        disputes = [c for c in read.contradictions(store) if c.kind == "figures"]
+    disputes = _figure_disputes(tmp_path, pipeline, reports)
     assert [c.explanation.split(":")[0] for c in disputes] == [
         "people abducted in Burkina Faso (cumulative)"
     ]
@@ -179,7 +184,6 @@ def test_none_found_reads_as_none_where_it_is_shown(tmp_path, pipeline):
             "had been taken.",
         ),
     ]
-    with reports_store(tmp_path, pipeline, reports) as store:
-        disputes = [c for c in read.contradictions(store) if c.kind == "figures"]
+    disputes = _figure_disputes(tmp_path, pipeline, reports)
     assert disputes
     assert all(" no data from " in c.explanation for c in disputes)

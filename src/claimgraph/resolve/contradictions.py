@@ -374,11 +374,9 @@ def figure_conflicts(
             lower_later = high_b < low_a and _toll(first)
             window = window_days if lower_later or none else _window(first, window_days)
             said_a, said_b = earliest[_key(first)], earliest[_key(second)]
-            still = (
-                latest[(first["independence"], first["value"])] >= _stamp(said_b["published"])
-                and _days(said_a["published"], said_b["published"]) <= window_days
-            )
             gap = _days(said_a["published"], said_b["published"])
+            last_given = latest[(first["independence"], first["value"])]
+            still = gap <= window_days and last_given >= _stamp(said_b["published"])
             if gap > window and not still:
                 continue
             if high_a < low_b or high_b < low_a:

@@ -165,22 +165,21 @@ def document_facts(
     # The scene of the story: countries named in the lead (after any dateline), where a figure
     # that names no place of its own most likely happened.
     text = document.text
+    scenes = _scene_places(analysis)
     datelines = _dateline_spans(text[: LEAD + 200])
-    for place in analysis.places:
-        if (
-            place.country
-            and place.kind != "demonym"
-            and 0 < place.span.start < LEAD
-            and not any(a <= place.span.start < b for a, b in datelines)
-            # "South Korea's spy agency said": the speaker's country, not the scene; "off
-            # Turkey's Black Sea coast" is a place
-            and not _owner(text, place.span.end)
-            # "the tanker's Dubai-based manager": where a company sits, not where it happened
-            and not text.startswith("-based", place.span.end)
-            # "Plainview | Explainer | 30 November": the outlet's name, not a town
-            and not _is_outlet(text[place.span.start : place.span.end], document.outlet)
-        ):
-            context.countries[place.country] += 1
+    context.countries.update(
+        p.country
+        for p in scenes
+        if 0 < p.span.start < LEAD
+        and not any(a <= p.span.start < b for a, b in datelines)
+        # "the tanker's Dubai-based manager": where a company sits, not where it happened
+        and not text.startswith("-based", p.span.end)
+        # "Plainview | Explainer | 30 November": the outlet's name, not a town
+        and not _is_outlet(text[p.span.start : p.span.end], document.outlet)
+    )
+    # where a speaker sits ("the operator in Greece says") is no paragraph's scene
+    speakers = [a.source for a in analysis.attributions if a.source is not None]
+    scenes_told = [p for p in scenes if not any(s.contains(p.span) for s in speakers)]
     scene = main_country(context.countries, LEAD_MAJORITY)
     home = scene or _home_country(analysis)
     if not context.countries and home:
@@ -197,7 +196,7 @@ def document_facts(
         context.section = next(
             (c for start, c in reversed(headings) if start < attribution.content_start), Counter()
         )
-        context.paragraph = _paragraph_countries(analysis, attribution.content_start)
+        context.paragraph = _paragraph_countries(text, scenes_told, attribution.content_start)
         # "the army says" under a roundup's "EL TARRA, COLOMBIA" is Colombia's army
         section_home = next(iter(context.section)) if len(context.section) == 1 else None
         source_id = _source(attribution, identity, lexicon, media_before, home or section_home)
@@ -219,22 +218,26 @@ def document_facts(
     return facts
 
 
-def _paragraph_countries(analysis: Analysis, start: int) -> Counter[str]:
-    """The countries of the places named in the paragraph before `start`, not as an owner
-    ("Russia's embassy in Tallinn" is in Estonia), nor where a speaker sits ("the operator in
-    Greece says") or the reporter filed from (a dateline)."""
+def _scene_places(analysis: Analysis) -> list[Place]:
+    """The places that may say where a report's story happens: a country's, not a demonym,
+    not an owner ("South Korea's spy agency said"; "off Turkey's Black Sea coast" is a place)."""
     text = analysis.document.text
+    return [
+        p
+        for p in analysis.places
+        if p.country and p.kind != "demonym" and not _owner(text, p.span.end)
+    ]
+
+
+def _paragraph_countries(text: str, scenes: list[Place], start: int) -> Counter[str]:
+    """The countries of the scene places named in the paragraph before `start`, after the
+    dateline the paragraph may open with (where the reporter filed from)."""
     opening = text.rfind("\n", 0, start) + 1
-    speakers = [a.source for a in analysis.attributions if a.source is not None]
     filed = _dateline_spans(text[opening:start])
     return Counter(
         p.country
-        for p in analysis.places
-        if p.country
-        and p.kind != "demonym"
-        and opening <= p.span.start < start
-        and not _owner(text, p.span.end)
-        and not any(s.contains(p.span) for s in speakers)
+        for p in scenes
+        if opening <= p.span.start < start
         and not any(a <= p.span.start - opening < b for a, b in filed)
     )
 
