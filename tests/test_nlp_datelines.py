@@ -143,6 +143,9 @@ def test_a_colon_dateline_in_the_first_lines_is_no_speaker(analyse):
     # a transcript's speaker labels, however written, stay speakers
     transcript = "Briefing\n\nKIRBY: We saw the launch.\nQ: When?\nKIRBY: On Monday.\n"
     assert find_datelines(transcript) == []
+    # a presenter's label with a note on the voice is a label too: the guest's is no dateline
+    noted = "Night Desk\n\nHAN (PRESENTER): What did you find?\n\nYOON: They were inside.\n"
+    assert find_datelines(noted) == []
 
 
 def test_a_second_verb_after_a_dateline_keeps_the_shared_subject(analyse):

@@ -1606,3 +1606,74 @@ def test_a_groups_name_with_a_region_in_it_is_its_own_name(analyse):
     )
     [claim] = analysis.attributions
     assert claim.canonical_source == "islamic-state-sahel-province"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        # "at" a body's name is membership; "at" a place only places the speaker
+        (
+            "The attackers used stolen passwords, said Yoon Seo-yeon, a researcher at Hanbit "
+            "Security Lab.",
+            "yoon-seo-yeon",
+            "hanbit-security-lab",
+        ),
+        # the parser splits "secretary-general"; it is a body's head, not a state's officer
+        (
+            '"The internet was off for 48 hours," NRP secretary-general Achieng Odhiambo told '
+            "the Observer.",
+            "achieng-odhiambo",
+            "nrp",
+        ),
+        (
+            "The talks failed, said Amina Bello, secretary-general of the Nigerian Red Cross "
+            "Society.",
+            "amina-bello",
+            "nigerian-red-cross-society",
+        ),
+    ],
+)
+def test_source_hygiene_a_bodys_researcher_or_secretary_general_speaks_for_it(
+    analyse, text, person, body
+):
+    [speaker] = [s for s in analyse(text).sources if s.id == person]
+    assert speaker.parent == body
+
+
+def test_source_hygiene_a_researcher_at_a_place_speaks_for_no_body(analyse):
+    analysis = analyse("The strike hit a school, said Amal Haddad, a researcher at Khartoum.")
+    [speaker] = [s for s in analysis.sources if s.type == "person"]
+    assert speaker.parent is None
+
+
+def test_source_hygiene_a_transcripts_ranked_label_is_the_person_it_introduced(analyse):
+    """ "COL. ZAU TAWNG (KIA):" is the spokesman the presenter introduced, one person with the
+    body he speaks for; the bracket after the label is no acronym of a body called
+    "COL. ZAU TAWNG"."""
+    analysis = analyse(
+        "ASIA TONIGHT (transcript)\n\n"
+        "MAI SUZUKI (PRESENTER): Good evening. Joining me by phone is KIA spokesman Colonel Zau "
+        "Tawng. Colonel, what is the toll now?\n\n"
+        "COL. ZAU TAWNG (KIA): Fourteen people have died. Three more died yesterday in the "
+        "hospital.\n\n"
+        "ZAU TAWNG: That is a lie. There was no depot in Momauk, and not a single soldier was "
+        "killed there.\n"
+    )
+    speakers = {a.canonical_source for a in analysis.attributions}
+    assert speakers == {"zau-tawng"}, _claims(analysis)
+    [person] = [s for s in analysis.sources if s.id == "zau-tawng"]
+    assert person.parent == "kia"
+    assert not [s for s in analysis.sources if "KIA" in s.aliases and s.type != "person"]
+
+
+def test_source_hygiene_a_transcript_guest_speaks_for_the_body_the_host_named(analyse):
+    analysis = analyse(
+        "NIGHT DESK (transcript)\n\n"
+        "HAN (PRESENTER): With me in the studio is Yoon Seo-yeon, a researcher at Hanbit "
+        "Security Lab, which has been examining the attack. What did you find?\n\n"
+        "YOON: The attackers were inside the network for at least nine days before they "
+        "struck.\n"
+    )
+    [person] = [s for s in analysis.sources if s.id == "yoon-seo-yeon"]
+    assert person.parent == "hanbit-security-lab"
+    assert any(a.canonical_source == "yoon-seo-yeon" for a in analysis.attributions)

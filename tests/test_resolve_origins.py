@@ -2170,3 +2170,59 @@ def test_a_denied_figure_is_no_point_of_the_denier(tmp_path, pipeline):
     ranged = [p for p in points if p.value == 40]
     assert len(ranged) == 1, points
     assert "monitor" in (ranged[0].source or "").casefold(), ranged
+
+
+def test_a_figure_two_sayers_of_one_body_gave_is_named_after_the_one_the_report_names_first():
+    """ "About 11,000", said the president in the lead; "11,000", his intelligence chief later
+    in the same report: the dispute names the president, as the claim's side on the page does,
+    not whichever wording sorts first."""
+    from claimgraph.resolve.contradictions import figure_conflicts
+
+    president = {
+        **_row("c2", 11000.0, "current", "ua", "About 11,000"),
+        "original_source": "president",
+        "attribution_id": "a-9",
+        "document_id": "d1",
+        "position": 0,
+    }
+    chief = {
+        **president,
+        "text": "11,000",
+        "original_source": "chief",
+        "attribution_id": "a-1",
+        "position": 4,
+    }
+    other = _row("c1", 8000.0, "current", "us", "about 8,000", day="2026-02-03")
+    names = {"president": "the President", "chief": "the Chief", "us": "Washington"}
+    [found] = figure_conflicts([chief, other, president], 5.0, 0.1, "troops", name_of=names.get)
+    assert "About 11,000 from the President" in found.explanation, found.explanation
+
+
+def test_a_surname_without_its_arabic_article_is_the_one_person_so_named():
+    """ "Brigadier Masoud al-Tarhouni" in one report, "Tarhouni denied ..." in another (the
+    tagger read the bare name as a body): one spokesman, one origin."""
+    identity = _identity(
+        SourceInfo("masoud-al-tarhouni", "Masoud al-Tarhouni", "person", parent="ly-coast-guard"),
+        SourceInfo("tarhouni", "Tarhouni", "organisation"),
+    )
+    assert identity.canonical("tarhouni") == "masoud-al-tarhouni"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        # the tagger reads "Dr Nadine Sarkis" as a body; the honorific says she is a person
+        (
+            "Basalt Point Labs, a Beirut security firm, said it had studied the attack. The "
+            "intruders copied 310,000 records, said Dr Nadine Sarkis, who leads the firm's "
+            "incident response team.",
+            "nadine-sarkis",
+            "basalt-point-labs",
+        ),
+    ],
+)
+def test_a_person_who_leads_a_team_of_the_firm_speaks_for_the_firm(analyse, text, person, body):
+    analysis = analyse(text)
+    [speaker] = [s for s in analysis.sources if s.id == person]
+    assert speaker.type == "person"
+    assert speaker.parent == body

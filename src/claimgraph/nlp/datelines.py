@@ -38,7 +38,8 @@ _FIRST_LINES = 3  # the document's dateline opens one of its first lines (after 
 
 # "DUBAI: Satellite images ...": a dateline written with a colon, in the report's first lines only
 # (later, "KIRBY: ..." is a transcript's speaker)
-_LABEL = re.compile(r"[A-Z][\w.'’ -]{0,30}:[ ]")
+# (a label may carry a note on the voice: "HAN (PRESENTER): ...")
+_LABEL = re.compile(r"[A-Z][\w.'’ -]{0,30}(?:[ ]?\([^()\n]{1,25}\))?:[ ]")
 _COLON_DATELINE = re.compile(rf"(?P<place>(?P<caps>{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}})):[ ]")
 
 

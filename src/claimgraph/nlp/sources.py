@@ -65,7 +65,12 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "this", "that", "
 _ORGANISATION_KINDS = {"channel", "group", "newspaper", "outlet", "agency", "organisation", "organization", "network", "company", "firm", "militia", "party", "movement", "website", "site", "account", "broadcaster", "station", "platform", "unit", "brigade", "force", "ministry", "office", "council", "coalition", "alliance", "institute", "think", "tank", "monitor"}  # fmt: skip
 # forms of address before a name, no part of it: "Alhaji Sani Lawal" is Sani Lawal
 _HONORIFICS = frozenset({"alhaji", "alhaja", "hajiya", "mallam", "malam", "sheikh", "mr", "mrs", "ms", "dr", "madam", "monsignor"})  # fmt: skip
-_TITLE_PREFIXES = {"deputy", "vice", "press"}  # "Deputy press secretary Sabrina Singh"
+# ranks as a transcript's labels shorten them: "COL. ZAU TAWNG:", "GEN. SMITH:"
+_RANKS = frozenset({"col", "gen", "capt", "lt", "maj", "sgt", "cpl", "cdr", "adm", "brig", "gov", "sen", "rep", "prof", "rev", "colonel", "general", "captain", "major"})  # fmt: skip
+_TITLE_PREFIXES = {"deputy", "vice", "press"}
+_LEADING_VERBS = frozenset(
+    {"lead", "run", "head", "direct", "chair", "manage"}
+)  # "Deputy press secretary Sabrina Singh"
 _PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each", "both", "all"}
 _FORCES = {"police", "army", "military", "navy", "gendarmerie"}  # "Police spokesman X"
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
@@ -596,7 +601,12 @@ class _Resolver:
                         SourceMention(span, antecedent.source_id, "pronoun"), antecedent.anonymous
                     )
         speaks_for = self._represents(head, tokens) or self._speaks_for(head, tokens)
-        holder = _person_entity(full) or self._role_holder(head, full) or _titled_name(full)
+        holder = (
+            _person_entity(full)
+            or self._role_holder(head, full)
+            or _titled_name(full)
+            or _honoured_name(full)
+        )
         place = self._place_named(holder, head)
         if place is not None:
             # the place alone is the alias: the tagger's span may hold words before it
@@ -838,6 +848,37 @@ class _Resolver:
         }
         return names.pop() if len(names) == 1 else None
 
+    def _as_introduced(self, person: Source, name: str) -> Source:
+        """A transcript's speaker as the programme introduced them: "Yoon Seo-yeon, a
+        researcher at Hanbit Security Lab" speaks for the lab on every line labelled YOON."""
+        if person.parent is not None or person.id in self.table.known:
+            return person
+        found = self.doc.text.find(name)
+        named = self.doc.char_span(found, found + len(name)) if found >= 0 else None
+        if named is None:
+            return person
+        head = named.root
+        full = self.doc[head.left_edge.i : head.right_edge.i + 1]
+        return self._with_body(person, head, full, named)
+
+    def _introduced_label(self, label: str) -> str | None:
+        """ "COL. ZAU TAWNG" or "ZAU TAWNG" opening a transcript's line: the person its
+        introduction named ("KIA spokesman Colonel Zau Tawng"), read without the rank."""
+        words = label.split()
+        if not label.isupper() or not 2 <= len(words) <= 5:
+            return None
+        while words and words[0].rstrip(".").casefold() in _RANKS | _HONORIFICS:
+            words = words[1:]
+        if len(words) < 2 or not all(w.isalpha() or "-" in w for w in words):
+            return None
+        named = self._person_named(words[-1])
+        if (
+            named is None
+            or source_key(named).split()[-len(words) :] != source_key(" ".join(words)).split()
+        ):
+            return None
+        return named
+
     def _office_of_known(self, tokens: SpacySpan, head: Token) -> Source | None:
         """ "The World Health Organization office in Juba", "the United Nations Resident
         Coordinator's office": a known organisation's own office speaks for it."""
@@ -894,7 +935,9 @@ class _Resolver:
         if len(tokens) == 1 and text.isupper() and (named := self._person_named(text)):
             # a transcript's "HALONEN:" is the "Riikka Halonen" its introduction names, and
             # "YOON:" the "Yoon Seo-yeon" it introduced, not the table's best-known Yoon
-            return self._person(named, country)
+            return self._as_introduced(self._person(named, country), named)
+        if (named := self._introduced_label(text)) is not None:
+            return self._as_introduced(self._person(named, country), named)
         for candidate in (text, description):
             known = self.table.find(candidate, country)
             if known is not None:
@@ -1472,16 +1515,29 @@ class _Resolver:
             )
         ]
         for role in roles:
-            if role.lemma_.lower() in _STATE_OFFICES:
+            if (general := _hyphened_general(role)) is not None:
+                # "NRP secretary-general X", "secretary-general of the Red Crescent": the head
+                # of a body, not an officer of a state
+                body = (
+                    self._named_body(role) or self._headed_body(role) or self._headed_body(general)
+                )
+                if body is not None and body.id != person.id and body.type != "person":
+                    return self._member_of(person, body)
+                continue
+            minister = role.lemma_.lower() in _MINISTERS or _cabinet_secretary(role)
+            if role.lemma_.lower() in _STATE_OFFICES and not minister:
                 # "the Secretary of State for Cabo Delgado", "the Belgorod governor": an officer
                 # of the state that holds the place, who counts with its government
                 where = next((c for t in role.subtree if (c := self._place_country(t.idx))), None)
                 if where is not None:
                     return self._member_of(person, self._government(where))
                 continue
-            if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "from") for c in role.children):
+            if any(
+                c.dep_ == "prep" and c.lower_ in ("in", "at", "from") and self._placed_by(c)
+                for c in role.children
+            ):
                 continue  # "a spokesman in Ituri": where he speaks, not for whom
-            minister = role.lemma_.lower() in _MINISTERS  # "Information Minister": a portfolio
+            # "Information Minister", "Interior Cabinet Secretary": a portfolio
             body = (
                 self._speaks_for(role, full)
                 or (None if minister else self._named_body(role))
@@ -1489,7 +1545,7 @@ class _Resolver:
             )
             if (
                 body is None
-                and role.lemma_.lower() in _SPEAKS_FOR | _MINISTERS
+                and (minister or role.lemma_.lower() in _SPEAKS_FOR)
                 and not any(c.dep_ == "prep" for c in role.children)
             ):
                 # "..., spokeswoman Lenka Dvorakova said": the body the report has just named;
@@ -1497,10 +1553,33 @@ class _Resolver:
                 body = self._implied_body(full.start_char, minister)
             if body is not None and body.id != person.id and body.type != "person":
                 return self._member_of(person, body)
-        owner = self._possessive_body(full, name)
+        owner = self._possessive_body(full, name) or self._body_led(head)
         if owner is not None and owner.id != person.id:
             return self._member_of(person, owner)
         return person
+
+    def _body_led(self, head: Token) -> Source | None:
+        """ "Dr Nadine Sarkis, who leads the firm's incident response team", "X, who heads
+        Basalt Point Labs": the body the person runs, by its name or as the report named it."""
+        for clause in head.children:
+            if clause.dep_ != "relcl" or clause.lemma_.lower() not in _LEADING_VERBS:
+                continue
+            led = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            if led is None:
+                continue
+            phrase = self.doc[led.left_edge.i : led.right_edge.i + 1]
+            owner = self._possessive_body(phrase, set())
+            if owner is not None:
+                return owner
+            if led.pos_ == "PROPN" and led.ent_type_ not in _NOT_BODY_ENTS:
+                found = self.resolve(
+                    Span.of(doc_text(self.doc), phrase.start_char, phrase.end_char), led
+                )
+                if found is not None and not found.mention.source_id.startswith("unresolved"):
+                    body = self.sources.get(found.mention.source_id)
+                    if body is not None and body.type != "person":
+                        return body
+        return None
 
     def _possessive_body(self, full: SpacySpan, name: set[int]) -> Source | None:
         """ "Iain Cowie, the union's branch secretary": the body the report has introduced by
@@ -1529,6 +1608,19 @@ class _Resolver:
                 and self.sources[seen.source_id].type != "person"
             ),
             None,
+        )
+
+    def _placed_by(self, prep: Token) -> bool:
+        """ "in Ituri", "from Goma": a preposition that says where someone is, not whom they
+        work for ("a researcher at Hanbit Security Lab" is one of the lab's people)."""
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return (
+            place is None
+            or prep.lower_ != "at"
+            or place.ent_type_ in _PLACE_TYPES
+            or place.ent_type_ not in ("ORG", "")
+            or self._place_country(place.idx) is not None
+            or (place.pos_ != "PROPN" and place.lemma_.lower() not in _BODIES)
         )
 
     def _member_of(self, person: Source, body: Source) -> Source:
@@ -1965,6 +2057,23 @@ _KNOWN_AS = re.compile(r"\b(?:known as|called|named)\s+([^,;()]+)")
 _PARENTHESIS = re.compile(r"\(([^()]{2,60})\)")
 
 
+def _cabinet_secretary(role: Token) -> bool:
+    """ "Interior Cabinet Secretary": a minister, as Kenya names its ministers."""
+    return role.lower_ == "secretary" and role.i > 0 and role.doc[role.i - 1].lower_ == "cabinet"
+
+
+def _hyphened_general(role: Token) -> Token | None:
+    """The "general" of "secretary-general" or "director-general", which the parser splits."""
+    doc = role.doc
+    if (
+        role.i + 2 < len(doc)
+        and doc[role.i + 1].text == "-"
+        and doc[role.i + 2].lower_ == "general"
+    ):
+        return doc[role.i + 2]
+    return None
+
+
 def _of_prep(token: Token) -> bool:
     return token.dep_ == "prep" and token.lower_ in ("of", "for")
 
@@ -2031,6 +2140,27 @@ def _foreign_speaker(tokens: SpacySpan) -> bool:
         or (t.lower_ in _FOREIGN_WORDS and t.head.lemma_.lower() not in _BODIES | {"affairs"})
         for t in tokens
     )
+
+
+def _honoured_name(tokens: SpacySpan) -> SpacySpan | None:
+    """ "Dr Nadine Sarkis", which the tagger may read as a body: an honorific before two or
+    three capitalised words names a person (the name without the honorific)."""
+    words = [t for t in tokens if t.dep_ != "det"]
+    if not words or words[0].lower_.rstrip(".") not in _HONORIFICS:
+        return None
+    start = (
+        words[0].i
+        + 1
+        + (tokens.doc[words[0].i + 1].text == "." if words[0].i + 1 < len(tokens.doc) else 0)
+    )
+    name = []
+    for token in tokens.doc[start : tokens.end]:
+        if not (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha):
+            break
+        name.append(token)
+    if not 2 <= len(name) <= 3 or any(t.lower_ in organisation_name_words() for t in name):
+        return None
+    return tokens.doc[name[0].i : name[-1].i + 1]
 
 
 def _person_entity(tokens: SpacySpan) -> SpacySpan | None:

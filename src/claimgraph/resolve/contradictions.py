@@ -313,7 +313,14 @@ def figure_conflicts(
         and not _people_to_whom_nothing_happened(r)
     ]
     usable.sort(
-        key=lambda r: (r["published"] is None, _stamp(r["published"]), r["cluster_id"], r["text"])
+        key=lambda r: (
+            r["published"] is None,
+            _stamp(r["published"]),
+            r["cluster_id"],
+            r.get("document_id") or "",
+            r.get("position") or 0,
+            r["text"],
+        )
     )
     # A figure dates from its first report by its body, not from the echoes that repeat it
     # later: "1,500" on 18 Oct against "3,000" on 24 Oct is a revision, whoever reprints it.

@@ -561,11 +561,22 @@ def _family_name(name: str) -> str:
     return words[0] if len(words) == 2 and FAMILY_NAME_FIRST.match(words[1]) else words[-1]
 
 
+# the article of an Arabic family name, which reports drop when they repeat it: "Masoud
+# al-Tarhouni", later "Tarhouni"
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ul|ad|ar|as|ash|at|az|an)[-‑]", re.IGNORECASE)
+
+
+def _surname_keys(name: str) -> set[str]:
+    family = _family_name(name)
+    return {source_key(family), source_key(ARABIC_ARTICLE.sub("", family))}
+
+
 def _surnames(identity: SourceIdentity) -> None:
     people: dict[str, list[str]] = {}
     for source in identity.infos.values():
         if source.type == "person" and " " in source.name:
-            people.setdefault(source_key(_family_name(source.name)), []).append(source.id)
+            for key in _surname_keys(source.name):
+                people.setdefault(key, []).append(source.id)
     for source in list(identity.infos.values()):
         if (
             "-" in source.id

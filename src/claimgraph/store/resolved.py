@@ -318,11 +318,17 @@ def update_figures_source(
 
 
 def figures_of_topics(conn: Connection, topics: Iterable[str]) -> list[RowMapping]:
-    f = resolve_figures
+    """The figures of these topics, each with its claim's place in its report (`position`), so
+    that of two sayers of one figure in one report the one the report names first leads."""
+    f, a = resolve_figures, schema.attributions
     keys = sorted(set(topics))
     rows: list[RowMapping] = []
     for start in range(0, len(keys), 200):
-        stmt = sa.select(f).where(f.c.topic.in_(keys[start : start + 200]))
+        stmt = (
+            sa.select(f, a.c.seq.label("position"))
+            .join(a, a.c.id == f.c.attribution_id, isouter=True)
+            .where(f.c.topic.in_(keys[start : start + 200]))
+        )
         rows.extend(conn.execute(stmt).mappings())
     return rows
 
