@@ -2226,3 +2226,28 @@ def test_a_person_who_leads_a_team_of_the_firm_speaks_for_the_firm(analyse, text
     [speaker] = [s for s in analysis.sources if s.id == person]
     assert speaker.type == "person"
     assert speaker.parent == body
+
+
+def test_a_countrys_army_spokesman_speaks_for_that_countrys_army_not_the_army_named_before(
+    analyse,
+):
+    analysis = analyse(
+        "NOUAKCHOTT — Mauritania's army said it had shot down a Senegalese drone over its "
+        "territory.\n\nSenegal's army spokesman, Colonel Ibrahima Ndiaye, denied that any drone "
+        "had been lost."
+    )
+    [person] = [s for s in analysis.sources if s.id == "ibrahima-ndiaye"]
+    assert person.parent is not None
+    assert person.parent.startswith("sn-"), person.parent
+
+
+def test_a_name_beside_an_office_is_a_person_the_tagger_took_for_a_body(analyse):
+    analysis = analyse(
+        "Prospect, the engineers' union, said the station was understaffed. The control room "
+        "was short of staff, said Iain Cowie, the union's branch secretary.\n\n"
+        "The gates were closed by hand, said Caledonia Hydro, the operator."
+    )
+    by_id = {s.id: s for s in analysis.sources}
+    assert by_id["iain-cowie"].type == "person"
+    assert by_id["iain-cowie"].parent == "prospect"
+    assert by_id["caledonia-hydro"].type != "person"

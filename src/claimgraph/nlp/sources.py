@@ -606,6 +606,7 @@ class _Resolver:
             or self._role_holder(head, full)
             or _titled_name(full)
             or _honoured_name(full)
+            or _name_with_office(head)
         )
         place = self._place_named(holder, head)
         if place is not None:
@@ -1275,7 +1276,8 @@ class _Resolver:
                 # police, never the outlet named before him
                 name = modifiers[-1].lower_
                 earlier = self._described_antecedent(name, modifiers[-1], tokens.start_char)
-                if earlier is not None:
+                # "Senegal's army spokesman" after "Mauritania's army": Senegal's army
+                if earlier is not None and (country is None or earlier.country in (None, country)):
                     return earlier
                 key = f"{country} {name}" if country else name
                 return Source(id=slug(key), name=name, type="group", country=country)
@@ -2161,6 +2163,25 @@ def _honoured_name(tokens: SpacySpan) -> SpacySpan | None:
     if not 2 <= len(name) <= 3 or any(t.lower_ in organisation_name_words() for t in name):
         return None
     return tokens.doc[name[0].i : name[-1].i + 1]
+
+
+def _name_with_office(head: Token) -> SpacySpan | None:
+    """ "Iain Cowie, the union's branch secretary", which the tagger may read as a body: two or
+    three capitalised words set beside an office one person holds name that person."""
+    if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "LOC", "NORP", "FAC"):
+        return None
+    offices = _SPEAKS_FOR | _HEADS_OF | _STATE_OFFICES | _MINISTERS | title_nouns()
+    if not any(c.dep_ == "appos" and c.lemma_.lower() in offices for c in head.children):
+        return None
+    words = [c for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head]
+    words.sort(key=lambda t: t.i)
+    if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1:
+        return None
+    if not all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" for t in words):
+        return None
+    if any(t.lower_ in organisation_name_words() or t.lower_ in title_nouns() for t in words):
+        return None  # "Caledonia Hydro, the operator": a body's name
+    return head.doc[words[0].i : words[-1].i + 1]
 
 
 def _person_entity(tokens: SpacySpan) -> SpacySpan | None:
