@@ -868,6 +868,11 @@ def test_a_transcript_voice_relays_the_figures_of_those_it_quotes(analyse):
         ("Police said the crossing was closed for six hours.", 6, "outage hours"),
         ("The mayor said the schools would stay closed for two weeks.", 2, None),
         ("The border post, which opened in 2019, was shelled for two hours, he said.", 2, None),
+        # an outage said as what was off, unavailable or would return
+        ("The party said the internet was off for 48 hours.", 48, "outage hours"),
+        ("The railway said counters remained unavailable for up to 31 hours.", 31, "outage hours"),
+        ("The minister said water would return to every town within 48 hours.", 48, "outage hours"),
+        ("The army said the troops would return to base within 48 hours.", 48, None),
     ],
 )
 def test_lengths_of_time_and_distances_are_series_of_their_own(figures, text, value, thing):

@@ -21,13 +21,18 @@ DISTANCE = "distance"
 MEASURE_THINGS = frozenset({OUTAGE, DISTANCE})
 
 # the length of an outage: "without power for 19 hours", "restored within nine hours", "the
-# cranes were out of service for about 31 hours", "stopped all 18 cranes for 72 hours"
+# cranes were out of service for about 31 hours", "stopped all 18 cranes for 72 hours", "the
+# internet was off for 48 hours", "water would return within 48 hours", "counters remained
+# unavailable for up to 31 hours"
 OUTAGE_WORDS = re.compile(
     r"\b(?:outages?|blackouts?|power cuts?|restor\w*|offline|back online|cut off|disrupt\w*|"
     r"out of (?:service|action|operation)|stopped|halted|shut down|paraly[sz]\w*|"
     r"(?:cut|knocked out|shut off) (?:the )?(?:power|electricity|internet|service|supply|water|gas|"
     r"heating)\w*|"
-    r"(?:power|electricity|internet|service) (?:was|were|went) (?:out|down)|went dark|"
+    r"(?:power|electricity|internet|service|network|supply|water) (?:was|were|went|stayed|remained) "
+    r"(?:out|down|off)|went dark|unavailable|inaccessible|"
+    r"(?:power|electricity|internet|service|supply|water|gas|heating) (?:would |will |should |could )?"
+    r"(?:return|come back|be back)|"
     r"without (?:usable |any )?(?:power|electricity|internet|service|water|heating|heat|signal|"
     r"connection|connectivity)|no (?:power|electricity|internet|service)|"
     r"lost (?:power|service|connection|connectivity|water|gas|heating)|"
