@@ -38,6 +38,10 @@ def _by_cue(analysis, cue: str):
         ("The police refused to confirm that two officers had been arrested.", "confirm", "unconfirmed"),
         ("The interior minister confirmed that 40 people had been detained overnight.", "confirmed", "assert"),
         ("The admiral said the navy could not confirm that the frigate had sunk.", "said", "unconfirmed"),
+        # speakers who say they never said what they are reported to have said deny that report
+        ('"We never admitted anything," said the skipper of the seized boat.', "said", "deny"),
+        ('"I did not say that the army fired first," the governor told reporters.', "told", "deny"),
+        ('"I cannot say whether the soldiers withdrew," the mayor said.', "said", "unconfirmed"),
         ("Aides said the president had rejected the claims as invented.", "said", "deny"),
         ("The spokeswoman said she saw no need to comment on the leaked memo.", "comment", "unconfirmed"),
         ("No one is denying that the dam was damaged, the engineer said.", "said", "assert"),

@@ -119,6 +119,8 @@ def polarity_of(
         nested = _nested_report(content, words, cues)
         withheld = withheld or nested == "unconfirmed"
         denies = denies or nested == "deny"
+    if withheld and cue_head is not None and _own_words_denied(cue_head):
+        return Polarity.DENY, negated
     if withheld:
         return Polarity.UNCONFIRMED, negated
     if cue_polarity == "deny" or denies:
@@ -143,7 +145,7 @@ def _nested_report(content: Sequence[Token], words: PolarityLexicon, cues: Lexic
         if any(_negative_phrase(c) for c in head.children if c.dep_ in _SUBJECT_DEPS):
             return None  # "no one is denying that ...": nobody withholds or denies anything
         if _withheld(head, words):
-            return "unconfirmed"
+            return "deny" if _own_words_denied(head) else "unconfirmed"
         return "deny" if nested.polarity == "deny" else None
     return None
 
@@ -160,6 +162,24 @@ def _carried(root: Token) -> list[Token]:
 
 
 # -- the cue ------------------------------------------------------------------------------------
+
+
+# a speaker who says they never said it: "We never admitted anything", "I did not say that"
+_OWN_WORDS = frozenset({"admit", "confess", "say", "tell", "acknowledge", "sign", "agree"})
+_FIRST_PERSON = frozenset({"i", "we"})
+_MODALS = frozenset(
+    {"can", "could", "ca", "will", "would", "wo", "may", "might", "shall", "should"}
+)
+
+
+def _own_words_denied(cue: Token) -> bool:
+    """ "We never admitted anything": speakers who say they did not say what they are reported
+    to have said deny that report; "has not acknowledged" of a third party withholds."""
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in cue.children):
+        return False  # "I cannot say", "we would not say": they hold back, not deny
+    return cue.lemma_.lower() in _OWN_WORDS and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for c in cue.children
+    )
 
 
 def _withheld(cue: Token, words: PolarityLexicon) -> bool:
