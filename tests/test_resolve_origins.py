@@ -2251,3 +2251,36 @@ def test_a_name_beside_an_office_is_a_person_the_tagger_took_for_a_body(analyse)
     assert by_id["iain-cowie"].type == "person"
     assert by_id["iain-cowie"].parent == "prospect"
     assert by_id["caledonia-hydro"].type != "person"
+
+
+def test_a_negation_of_harm_contradicts_a_count_of_those_killed(tmp_path, pipeline):
+    """ "Its fighters had not harmed a single civilian in Karimama" rules out "22 civilians were
+    killed in Karimama": harm includes killing; a killing of soldiers stays apart."""
+    with reports_store(
+        tmp_path,
+        pipeline,
+        [
+            (
+                "Niger River Times",
+                "2026-11-24",
+                "The Alibori Citizens' Observatory said 22 civilians were killed in Karimama "
+                "during the raid.",
+            ),
+            (
+                "Sahel Ledger",
+                "2026-11-25",
+                "In a statement, JNIM said its fighters had not harmed a single civilian in "
+                "Karimama.",
+            ),
+        ],
+    ) as store:
+        clusters = {c.id: c for c in read.clusters(store)}
+        found = [
+            (clusters[c.claim].label, clusters[c.by].label)
+            for c in read.contradictions(store)
+            if c.kind == "denial"
+        ]
+    assert len(found) == 1, found
+    claim, negation = found[0]
+    assert "22" in claim
+    assert "harmed" in negation

@@ -80,9 +80,20 @@ def negation_applies(
     if claim.polarity != "assert" or claim.negated or similarity < threshold:
         return False
     predicate = negation.predicate
-    if not predicate or predicate != claim.predicate or predicate in COPULAS:
+    if not predicate or predicate in COPULAS:
+        return False
+    if predicate != claim.predicate and claim.predicate not in INCLUDED_ACTS.get(predicate, ()):
         return False
     return _same_matter(negation, claim)
+
+
+# a verb whose negation rules out other acts: "did not harm any civilian" denies "killed 22
+# civilians"; whom each is about is checked apart (`other_people`)
+INCLUDED_ACTS = {
+    "harm": frozenset({"kill", "wound", "injure", "hurt", "shoot", "attack", "abduct"}),
+    "hurt": frozenset({"kill", "wound", "injure", "harm", "shoot"}),
+    "touch": frozenset({"kill", "wound", "injure", "harm", "hurt", "abduct"}),
+}
 
 
 def _same_matter(denial: Features, claim: Features) -> bool:
