@@ -274,6 +274,18 @@ def test_a_correction_with_the_same_count_joins_the_plain_report_of_it():
     assert compare(corrected, two, similarity=0.9, threshold=0.36).vetoed
 
 
+def test_a_correction_in_other_words_for_the_same_people_joins_the_plain_report():
+    """ "seven men had been on board, not nine" says what "seven fishermen had been on board"
+    says: men and fishermen are one crew's words."""
+    from dataclasses import replace
+
+    fishermen = features([(7.0, "cumulative", "fishermen:aboard")], countries=("HN",))
+    men = replace(features([(7.0, "cumulative", "men:aboard")], countries=("HN",)), rival=True)
+    assert compare(men, fishermen, similarity=0.6, threshold=0.36).merged
+    nine = features([(9.0, "cumulative", "fishermen:aboard")], countries=("HN",))
+    assert compare(men, nine, similarity=0.9, threshold=0.36).vetoed
+
+
 def test_a_range_is_a_figure_that_merges_with_the_same_range():
     """ "between 30 and 45 people were killed" twice is one claim; a plain 30 is another."""
     from claimgraph.resolve.clusters import _figures_of

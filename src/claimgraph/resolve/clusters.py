@@ -328,8 +328,12 @@ def _too_short(claim: Features) -> bool:
 
 
 def _same_lead_event(a: Features, b: Features) -> bool:
-    """Both claims lead with one count of one event ("4,200 people displaced")."""
-    return a.lead is not None and a.lead == b.lead and ":" in a.lead[2]
+    """Both claims lead with one count of one event ("4,200 people displaced"), in the words
+    for the same people or not ("seven fishermen" / "seven men" aboard)."""
+    if a.lead is None or b.lead is None or ":" not in a.lead[2]:
+        return False
+    (value_a, mode_a, thing_a), (value_b, mode_b, thing_b) = a.lead, b.lead
+    return (value_a, mode_a, _same_people(thing_a)) == (value_b, mode_b, _same_people(thing_b))
 
 
 def compare(a: Features, b: Features, similarity: float, threshold: float) -> ClusterMatch:
