@@ -286,6 +286,22 @@ def test_a_correction_in_other_words_for_the_same_people_joins_the_plain_report(
     assert compare(men, nine, similarity=0.9, threshold=0.36).vetoed
 
 
+def test_one_count_with_its_event_left_unsaid_may_join_the_count_that_says_it():
+    """ "four soldiers" (the tagger found no event) and "four soldiers were killed" may be one
+    claim when the words agree closely; another count of them, or another event, never."""
+    from claimgraph.resolve.clusters import EVENT_UNSAID_PENALTY
+
+    bare = features([(4.0, "unknown", "troops")])
+    killed = features([(4.0, "cumulative", "troops:killed")])
+    close = compare(bare, killed, similarity=0.6, threshold=0.36)
+    assert close.merged, close
+    assert close.score == pytest.approx(0.6 - EVENT_UNSAID_PENALTY)
+    assert not compare(bare, killed, similarity=0.4, threshold=0.36).merged
+    assert compare(features([(6.0, "unknown", "troops")]), killed, 0.9, 0.36).vetoed
+    wounded = features([(4.0, "cumulative", "troops:wounded")])
+    assert compare(wounded, killed, similarity=0.9, threshold=0.36).vetoed
+
+
 def test_a_range_is_a_figure_that_merges_with_the_same_range():
     """ "between 30 and 45 people were killed" twice is one claim; a plain 30 is another."""
     from claimgraph.resolve.clusters import _figures_of

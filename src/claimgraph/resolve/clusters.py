@@ -36,6 +36,7 @@ LEAD_EVENT_BONUS = 0.06
 # 0.1 gave the best B-cubed F1 and pairwise precision there (0, 0.03, 0.06, 0.1, 0.15, 0.2, 0.3
 # tried); the same verb earned no bonus worth keeping.
 PREDICATE_PENALTY = 0.1
+EVENT_UNSAID_PENALTY = 0.1  # what one count of the same people leaves unsaid (see compare)
 # One body giving one figure again ("about 480,000 records were copied" / "copied 480,000
 # records"): its own restatement, however it is worded.
 SAME_SOURCE_FIGURE_BONUS = 0.08
@@ -293,6 +294,14 @@ def _same_people(thing: str) -> str:
     return f"{counted}:{event}" if event else counted
 
 
+def _event_unsaid(a: str, b: str) -> bool:
+    """One count of the same people or things, one side saying what happened to them and the
+    other not ("four soldiers" / "four soldiers:killed"): the same count, the event left out."""
+    counted_a, _, event_a = _same_people(a).partition(":")
+    counted_b, _, event_b = _same_people(b).partition(":")
+    return counted_a == counted_b and (not event_a) != (not event_b)
+
+
 def _figure_conflicts(a: Features, b: Features) -> list[str]:
     """Why the figures of two claims cannot state one proposition (empty: they can).
 
@@ -311,7 +320,9 @@ def _figure_conflicts(a: Features, b: Features) -> list[str]:
     if a.lead is None or b.lead is None:
         return []
     (value_a, mode_a, thing_a), (value_b, mode_b, thing_b) = a.lead, b.lead
-    if _same_people(thing_a) != _same_people(thing_b):
+    if _same_people(thing_a) != _same_people(thing_b) and not (
+        value_a == value_b and _event_unsaid(thing_a, thing_b)
+    ):
         return [f"counts {thing_a} vs {thing_b}"]
     if value_a != value_b:
         return [f"numbers {_number(value_a)} vs {_number(value_b)}"]
@@ -391,6 +402,9 @@ def compare(a: Features, b: Features, similarity: float, threshold: float) -> Cl
         # "had fled" / "had been displaced", "were killed" / "died": with one count of one
         # event, the verbs are two wordings of that event
         score -= predicate_penalty(a, b)
+    if a.lead and b.lead and a.lead[2] != b.lead[2] and _event_unsaid(a.lead[2], b.lead[2]):
+        # "four soldiers" / "four soldiers killed": the same count only if the words agree
+        score -= EVENT_UNSAID_PENALTY
     if a.source and a.source == b.source:
         agreeing.append(f"source {a.source}")
         if a.lead is not None and a.lead == b.lead:
