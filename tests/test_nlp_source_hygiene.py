@@ -1677,3 +1677,34 @@ def test_source_hygiene_a_transcript_guest_speaks_for_the_body_the_host_named(an
     [person] = [s for s in analysis.sources if s.id == "yoon-seo-yeon"]
     assert person.parent == "hanbit-security-lab"
     assert any(a.canonical_source == "yoon-seo-yeon" for a in analysis.attributions)
+
+
+def test_source_hygiene_a_spokeswoman_for_a_described_body_speaks_for_the_body_named_after_it(
+    analyse,
+):
+    """ "Fiona Rennie, a spokeswoman for the operator, Caledonia Hydro": she speaks, for the
+    company (which the tagger read as a second person); the company never takes her name as an
+    alias."""
+    analysis = analyse(
+        "The gates were closed by hand, said Fiona Rennie, a spokeswoman for the operator, "
+        "Caledonia Hydro."
+    )
+    [claim] = analysis.attributions
+    assert claim.canonical_source == "fiona-rennie"
+    by_id = {s.id: s for s in analysis.sources}
+    assert by_id["fiona-rennie"].parent == "caledonia-hydro"
+    assert all("Fiona Rennie" not in s.aliases for s in analysis.sources if s.type != "person")
+
+
+def test_source_hygiene_a_companys_chief_executive_is_the_person_named_not_the_company(analyse):
+    """ "Caledonia Hydro's chief executive, Alasdair Petrie" (the tagger read the company as a
+    person and the man as a body): he speaks, for the company; the company is nobody's member."""
+    analysis = analyse(
+        "PERTH — Caledonia Hydro's chief executive, Alasdair Petrie, told a news conference in "
+        "Perth that one gate was open for two hours."
+    )
+    [claim] = analysis.attributions
+    assert claim.canonical_source == "alasdair-petrie"
+    by_id = {s.id: s for s in analysis.sources}
+    assert by_id["alasdair-petrie"].parent == "caledonia-hydro"
+    assert by_id["caledonia-hydro"].type != "person"

@@ -607,6 +607,7 @@ class _Resolver:
             or _titled_name(full)
             or _honoured_name(full)
             or _name_with_office(head)
+            or _name_after_office(head, full)
         )
         place = self._place_named(holder, head)
         if place is not None:
@@ -1295,7 +1296,11 @@ class _Resolver:
             (c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.i < head.i),
             None,
         )
-        if owner is not None and owner.ent_type_ != "PERSON":
+        if owner is not None and (
+            owner.ent_type_ != "PERSON"
+            # "Caledonia Hydro's chief executive": a body's name the tagger read as a person's
+            or any(t.lower_ in organisation_name_words() for t in owner.subtree)
+        ):
             # "Mateo Guerrero, Quipu's head of threat research": the body that owns the role
             owner_span = span_of([t for t in owner.subtree if t.i <= owner.i], doc_text(self.doc))
             resolved = self.resolve(owner_span, owner) if owner_span is not None else None
@@ -1324,6 +1329,11 @@ class _Resolver:
             body = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if body is None or body.i >= tokens.end:
                 continue
+            named = next(
+                (c for c in body.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
+            )
+            if body.pos_ == "NOUN" and named is not None and named.i < tokens.end:
+                body = named  # "a spokeswoman for the operator, Caledonia Hydro": the named one
             if member and (body.ent_type_ in _PLACE_TYPES or prep.lower_ in ("in", "near")):
                 continue  # "aid workers in Sudan", "doctors at Zamzam camp": placed, not members
             if (
@@ -2165,6 +2175,35 @@ def _honoured_name(tokens: SpacySpan) -> SpacySpan | None:
     return tokens.doc[name[0].i : name[-1].i + 1]
 
 
+def _name_after_office(head: Token, full: SpacySpan) -> SpacySpan | None:
+    """ "Caledonia Hydro's chief executive, Alasdair Petrie", the name read as a body: two or
+    three capitalised words set beside an office name its holder."""
+    offices = _SPEAKS_FOR | _HEADS_OF | _STATE_OFFICES | _MINISTERS | title_nouns()
+    if head.lemma_.lower() not in offices:
+        return None
+    for name in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+        if name.i >= full.end:
+            continue
+        found = _name_with_office_words(name)
+        if found is not None:
+            return found
+    return None
+
+
+def _name_with_office_words(head: Token) -> SpacySpan | None:
+    words = [c for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head]
+    words.sort(key=lambda t: t.i)
+    if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1:
+        return None
+    if not all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" for t in words):
+        return None
+    if any(t.lower_ in organisation_name_words() or t.lower_ in title_nouns() for t in words):
+        return None
+    if any(t.ent_type_ in ("GPE", "LOC", "NORP", "FAC") for t in words):
+        return None
+    return head.doc[words[0].i : words[-1].i + 1]
+
+
 def _name_with_office(head: Token) -> SpacySpan | None:
     """ "Iain Cowie, the union's branch secretary", which the tagger may read as a body: two or
     three capitalised words set beside an office one person holds name that person."""
@@ -2173,15 +2212,18 @@ def _name_with_office(head: Token) -> SpacySpan | None:
     offices = _SPEAKS_FOR | _HEADS_OF | _STATE_OFFICES | _MINISTERS | title_nouns()
     if not any(c.dep_ == "appos" and c.lemma_.lower() in offices for c in head.children):
         return None
-    words = [c for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head]
-    words.sort(key=lambda t: t.i)
-    if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1:
-        return None
-    if not all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" for t in words):
-        return None
-    if any(t.lower_ in organisation_name_words() or t.lower_ in title_nouns() for t in words):
-        return None  # "Caledonia Hydro, the operator": a body's name
-    return head.doc[words[0].i : words[-1].i + 1]
+    # not "Caledonia Hydro, the operator": a body's name has a word of one
+    return _name_with_office_words(head)
+
+
+def _under_preposition(token: Token, tokens: SpacySpan) -> bool:
+    """The token is a preposition's object, or set beside one, inside the mention."""
+    current = token
+    while current.dep_ in ("appos", "conj", "pobj") and tokens.start <= current.i < tokens.end:
+        if current.dep_ == "pobj":
+            return True
+        current = current.head
+    return False
 
 
 def _person_entity(tokens: SpacySpan) -> SpacySpan | None:
@@ -2199,7 +2241,17 @@ def _person_entity(tokens: SpacySpan) -> SpacySpan | None:
         return None
     # "Brigadier X, a military spokesman for the Houthis" (the tagger's PERSON "Houthis"): the
     # one the speaker works for is not the speaker when someone else is named
-    speakers = [ent for ent in people if ent.root.dep_ != "pobj"]
+    # ("... a spokeswoman for the operator, Caledonia Hydro": a body the tagger read as a
+    # person, set beside the object of "for", is no speaker either)
+    # "Caledonia Hydro's chief executive, ...": a body owning an office is not its holder
+    people = [
+        ent
+        for ent in people
+        if not (ent.root.dep_ == "poss" and any(t.lower_ in organisation_name_words() for t in ent))
+    ]
+    speakers = [ent for ent in people if not _under_preposition(ent.root, tokens)]
+    if not people:
+        return None
     person = (speakers or people)[-1]
     start = person.start
     titles = title_nouns()
