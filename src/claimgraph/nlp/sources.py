@@ -14,7 +14,7 @@ the latest source with the same head noun. Anything else becomes a new source of
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -67,10 +67,8 @@ _ORGANISATION_KINDS = {"channel", "group", "newspaper", "outlet", "agency", "org
 _HONORIFICS = frozenset({"alhaji", "alhaja", "hajiya", "mallam", "malam", "sheikh", "mr", "mrs", "ms", "dr", "madam", "monsignor"})  # fmt: skip
 # ranks as a transcript's labels shorten them: "COL. ZAU TAWNG:", "GEN. SMITH:"
 _RANKS = frozenset({"col", "gen", "capt", "lt", "maj", "sgt", "cpl", "cdr", "adm", "brig", "gov", "sen", "rep", "prof", "rev", "colonel", "general", "captain", "major"})  # fmt: skip
-_TITLE_PREFIXES = {"deputy", "vice", "press"}
-_LEADING_VERBS = frozenset(
-    {"lead", "run", "head", "direct", "chair", "manage"}
-)  # "Deputy press secretary Sabrina Singh"
+_TITLE_PREFIXES = {"deputy", "vice", "press"}  # "Deputy press secretary Sabrina Singh"
+_LEADING_VERBS = frozenset({"lead", "run", "head", "direct", "chair", "manage"})  # "who heads X"
 _PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each", "both", "all"}
 _FORCES = {"police", "army", "military", "navy", "gendarmerie"}  # "Police spokesman X"
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
@@ -1303,11 +1301,9 @@ class _Resolver:
         ):
             # "Mateo Guerrero, Quipu's head of threat research": the body that owns the role
             owner_span = span_of([t for t in owner.subtree if t.i <= owner.i], doc_text(self.doc))
-            resolved = self.resolve(owner_span, owner) if owner_span is not None else None
-            if resolved is not None and not resolved.mention.source_id.startswith("unresolved"):
-                body = self.sources.get(resolved.mention.source_id)
-                if body is not None and body.type != "person":
-                    return body
+            body = self._body_called(owner_span, owner) if owner_span is not None else None
+            if body is not None:
+                return body
         common = next(
             (c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN" and c.i < head.i),
             None,
@@ -1584,14 +1580,20 @@ class _Resolver:
             if owner is not None:
                 return owner
             if led.pos_ == "PROPN" and led.ent_type_ not in _NOT_BODY_ENTS:
-                found = self.resolve(
+                body = self._body_called(
                     Span.of(doc_text(self.doc), phrase.start_char, phrase.end_char), led
                 )
-                if found is not None and not found.mention.source_id.startswith("unresolved"):
-                    body = self.sources.get(found.mention.source_id)
-                    if body is not None and body.type != "person":
-                        return body
+                if body is not None:
+                    return body
         return None
+
+    def _body_called(self, span: Span, head: Token) -> Source | None:
+        """The body these words name, as the resolver reads them; None for a person."""
+        found = self.resolve(span, head)
+        if found is None or found.mention.source_id.startswith("unresolved"):
+            return None
+        body = self.sources.get(found.mention.source_id)
+        return body if body is not None and body.type != "person" else None
 
     def _possessive_body(self, full: SpacySpan, name: set[int]) -> Source | None:
         """ "Iain Cowie, the union's branch secretary": the body the report has introduced by
@@ -1629,8 +1631,7 @@ class _Resolver:
         return (
             place is None
             or prep.lower_ != "at"
-            or place.ent_type_ in _PLACE_TYPES
-            or place.ent_type_ not in ("ORG", "")
+            or place.ent_type_ not in ("ORG", "")  # a place, a person, a date
             or self._place_country(place.idx) is not None
             or (place.pos_ != "PROPN" and place.lemma_.lower() not in _BODIES)
         )
@@ -2160,13 +2161,10 @@ def _honoured_name(tokens: SpacySpan) -> SpacySpan | None:
     words = [t for t in tokens if t.dep_ != "det"]
     if not words or words[0].lower_.rstrip(".") not in _HONORIFICS:
         return None
-    start = (
-        words[0].i
-        + 1
-        + (tokens.doc[words[0].i + 1].text == "." if words[0].i + 1 < len(tokens.doc) else 0)
-    )
     name = []
-    for token in tokens.doc[start : tokens.end]:
+    for token in tokens.doc[words[0].i + 1 : tokens.end]:
+        if token.text == "." and not name:
+            continue  # "Dr. Nadine Sarkis", the full stop split off
         if not (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha):
             break
         name.append(token)
@@ -2175,22 +2173,25 @@ def _honoured_name(tokens: SpacySpan) -> SpacySpan | None:
     return tokens.doc[name[0].i : name[-1].i + 1]
 
 
+@cache
+def _office_nouns() -> frozenset[str]:
+    """Offices one person holds: a spokesman, a secretary-general, a governor, a minister."""
+    return frozenset(_SPEAKS_FOR | _HEADS_OF | _STATE_OFFICES | _MINISTERS | title_nouns())
+
+
 def _name_after_office(head: Token, full: SpacySpan) -> SpacySpan | None:
     """ "Caledonia Hydro's chief executive, Alasdair Petrie", the name read as a body: two or
     three capitalised words set beside an office name its holder."""
-    offices = _SPEAKS_FOR | _HEADS_OF | _STATE_OFFICES | _MINISTERS | title_nouns()
-    if head.lemma_.lower() not in offices:
+    if head.lemma_.lower() not in _office_nouns():
         return None
     for name in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
-        if name.i >= full.end:
-            continue
-        found = _name_with_office_words(name)
-        if found is not None:
+        if name.i < full.end and (found := _personal_name(name)) is not None:
             return found
     return None
 
 
-def _name_with_office_words(head: Token) -> SpacySpan | None:
+def _personal_name(head: Token) -> SpacySpan | None:
+    """Two or three capitalised words ending at `head` that name no body and no place."""
     words = [c for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head]
     words.sort(key=lambda t: t.i)
     if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1:
@@ -2207,13 +2208,12 @@ def _name_with_office_words(head: Token) -> SpacySpan | None:
 def _name_with_office(head: Token) -> SpacySpan | None:
     """ "Iain Cowie, the union's branch secretary", which the tagger may read as a body: two or
     three capitalised words set beside an office one person holds name that person."""
-    if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "LOC", "NORP", "FAC"):
-        return None
-    offices = _SPEAKS_FOR | _HEADS_OF | _STATE_OFFICES | _MINISTERS | title_nouns()
-    if not any(c.dep_ == "appos" and c.lemma_.lower() in offices for c in head.children):
+    if head.pos_ != "PROPN" or not any(
+        c.dep_ == "appos" and c.lemma_.lower() in _office_nouns() for c in head.children
+    ):
         return None
     # not "Caledonia Hydro, the operator": a body's name has a word of one
-    return _name_with_office_words(head)
+    return _personal_name(head)
 
 
 def _under_preposition(token: Token, tokens: SpacySpan) -> bool:
@@ -2236,22 +2236,18 @@ def _person_entity(tokens: SpacySpan) -> SpacySpan | None:
         if ent.label_ == "PERSON"
         and source_key(ent.text).removesuffix("'s") not in names
         and not _office_domain(ent)
+        # "Caledonia Hydro's chief executive, ...": a body owning an office is not its holder
+        and not (
+            ent.root.dep_ == "poss" and any(t.lower_ in organisation_name_words() for t in ent)
+        )
     ]
     if not people:
         return None
     # "Brigadier X, a military spokesman for the Houthis" (the tagger's PERSON "Houthis"): the
-    # one the speaker works for is not the speaker when someone else is named
-    # ("... a spokeswoman for the operator, Caledonia Hydro": a body the tagger read as a
-    # person, set beside the object of "for", is no speaker either)
-    # "Caledonia Hydro's chief executive, ...": a body owning an office is not its holder
-    people = [
-        ent
-        for ent in people
-        if not (ent.root.dep_ == "poss" and any(t.lower_ in organisation_name_words() for t in ent))
-    ]
+    # one the speaker works for is not the speaker when someone else is named; nor is a body
+    # the tagger read as a person set beside the object of "for" ("... a spokeswoman for the
+    # operator, Caledonia Hydro")
     speakers = [ent for ent in people if not _under_preposition(ent.root, tokens)]
-    if not people:
-        return None
     person = (speakers or people)[-1]
     start = person.start
     titles = title_nouns()

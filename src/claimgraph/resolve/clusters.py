@@ -402,7 +402,7 @@ def compare(a: Features, b: Features, similarity: float, threshold: float) -> Cl
         # "had fled" / "had been displaced", "were killed" / "died": with one count of one
         # event, the verbs are two wordings of that event
         score -= predicate_penalty(a, b)
-    if a.lead and b.lead and a.lead[2] != b.lead[2] and _event_unsaid(a.lead[2], b.lead[2]):
+    if a.lead and b.lead and _event_unsaid(a.lead[2], b.lead[2]):
         # "four soldiers" / "four soldiers killed": the same count only if the words agree
         score -= EVENT_UNSAID_PENALTY
     if a.source and a.source == b.source:
