@@ -1073,6 +1073,72 @@ def test_a_briefings_figure_after_says_is_the_report(analyse, text, content):
     assert content in [a.content_text for a in analyse(text).attributions]
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("The IOM counts 4,600 displaced in Cabaret.", "The IOM", "4,600 displaced in Cabaret"),
+        ("The army counts two soldiers dead.", "The army", "two soldiers dead"),
+        ("Doctors at the hospital counted 23 bodies.", "Doctors at the hospital", "23 bodies"),
+    ],
+)
+def test_a_count_with_its_figure_is_a_report(analyse, text, source, content):
+    """ "counts 4,600 displaced" is the counter's figure, as "says 4,600" would be."""
+    [claim] = analyse(text).attributions
+    assert (claim.source.text, claim.content_text) == (source, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials counted the votes overnight.",
+        "We count on our allies, the minister said.",
+        "'The roof came down': Anlong Veng counts the damage",
+    ],
+)
+def test_a_count_without_a_figure_reports_nothing(analyse, text):
+    assert [a.cue.text for a in analyse(text).attributions if a.cue] in ([], ["said"])
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Uganda says about 4 kilometres west, Kenya 2.5 km east.",
+            "says",
+            "about 4 kilometres west",
+        ),
+        (
+            "The Fifth Fleet puts her about 14 nautical miles south of the island, in the lane.",
+            "puts",
+            "her about 14 nautical miles south of the island",
+        ),
+    ],
+)
+def test_a_position_given_as_a_bare_measure_is_the_report(analyse, text, cue, content):
+    """A round-up's shorthand for where a vessel was: the measure is what the source says."""
+    assert only(analyse(text), cue).content_text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said so two days ago.",
+        "Russia puts 500 troops on alert.",
+        "The ministry put pressure on the firm.",
+    ],
+)
+def test_no_measure_report_without_a_measure_said(analyse, text):
+    assert not analyse(text).attributions
+
+
+def test_an_acronym_read_as_an_adverb_is_the_speaker(analyse):
+    """ "SEPA said ...": the parser reads the capitalised name opening the sentence as an adverb;
+    it is the speaker, not part of the cue, and "a.m." keeps its point."""
+    claim = only(analyse("SEPA said it had issued a flood alert at 2:50 a.m."), "said")
+    assert claim.source.text == "SEPA"
+    assert claim.content_text == "it had issued a flood alert at 2:50 a.m."
+
+
 def test_a_briefings_section_heading_is_no_speaker(analyse):
     """ "Aegean: Imia/Kardak dispute" over a list of bullets names a section, not a speaker;
     "Russia: "We will respond"" still quotes one."""

@@ -494,6 +494,8 @@ class _Finder:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         citing = self._citing(verb)
         content_tokens, form = self._verb_content(verb, entry, cues)
+        if not content_tokens and entry.content == "figure":
+            return None  # "Anlong Veng counts the damage": no figure, no report (nor a quote's)
         content_tokens = _without_appended_denials(content_tokens, self.lexicon.verbs)
         content_tokens = _relative_named(content_tokens, verb)
         if citing is not None:
@@ -627,6 +629,8 @@ class _Finder:
         the group claimed that "the attack says ...": the group says it."""
         entry = self.lexicon.verbs[verb.lemma_.lower()]
         content_tokens, form = self._verb_content(verb, entry, cues)
+        if not content_tokens and entry.content == "figure":
+            return None  # "Anlong Veng counts the damage": no figure, no report (nor a quote's)
         content = self._with_quotes(content_tokens, [], cues)
         speaker = verb.head.head
         source_tokens = list(self.doc[speaker.left_edge.i : thing.right_edge.i + 1])
@@ -790,6 +794,8 @@ class _Finder:
 
     def _verb_content(self, verb: Token, entry: Cue, cues: list[Token]) -> tuple[list[Token], Form]:
         children = list(verb.children)
+        if entry.content == "figure":
+            return _counted(verb), Form.INDIRECT
         clause_deps = (
             ("ccomp",) if entry.channel == "dobj" else ("ccomp", "xcomp")
         )  # "told them to go" is an order
@@ -857,7 +863,7 @@ class _Finder:
         if entry.content in ("at", "any"):
             figure = self._figure_at(verb, objects, nouns=_COUNT_NOUNS | _COUNTED_PEOPLE)
             if figure or entry.content == "at":
-                return figure, Form.INDIRECT
+                return figure or _measure_said(verb, objects), Form.INDIRECT
         if entry.content == "to":
             return self._figure_at(verb, objects, "to", _TOLL_NOUNS), Form.INDIRECT
         if entry.content == "label":
@@ -1001,6 +1007,9 @@ class _Finder:
             # a briefing's shorthand: "the mayor says more than 9,000", "The city says 70,000
             # households and more than 30 hours": the figures said
             return list(objects[0].subtree), Form.INDIRECT
+        if entry.lemma == "say" and (measure := _measure_said(verb, objects)):
+            # "Uganda says 4 km west": a position or a length given as a bare measure
+            return measure, Form.INDIRECT
         return self._that_clause_after(verb), Form.INDIRECT
 
     def _clause_before_relative(self, verb: Token, relative: Token) -> list[Token]:
@@ -1342,6 +1351,8 @@ class _Finder:
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if passive:
             return None
+        if (speaker := _name_read_as_adverb(verb)) is not None:
+            return speaker
         if (speaker := _appositive_before(verb) or _subject_of_fronted_clause(verb)) is not None:
             return speaker
         if (speaker := _trailing_appositive(verb)) is not None:
@@ -1525,7 +1536,10 @@ class _Finder:
             if child.dep_ in ("aux", "auxpass", "neg", "prt") and abs(child.i - verb.i) <= 3:
                 tokens.append(child)
             elif (
-                child.dep_ == "advmod" and child.i < verb.i and child.lower_ not in _NOT_CUE_ADVERBS
+                child.dep_ == "advmod"
+                and child.i < verb.i
+                and child.lower_ not in _NOT_CUE_ADVERBS
+                and child.pos_ != "PROPN"  # "SEPA said": a name misread as an adverb
             ):
                 tokens.append(child)
             elif (
@@ -1739,8 +1753,18 @@ def _only_source_between(gap: str) -> bool:
 def _strip_trailing(span: Span, text: str) -> Span:
     start, end = span.start, span.end
     while end > start and text[end - 1] in ",;:. ":
+        if text[end - 1] == "." and _DOTTED.fullmatch(_last_word(text[start : end - 1])):
+            break  # "at 2:50 a.m.", "in the U.S.": the abbreviation keeps its point
         end -= 1
     return Span(start, end, text[start:end])
+
+
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "a.m", "U.S" before their last point
+
+
+def _last_word(text: str) -> str:
+    words = text.split()
+    return words[-1] if words else ""
 
 
 def _unquote(span: Span, quotes: list[Quote], text: str) -> Span:
@@ -1798,6 +1822,43 @@ _COMPARING = frozenset({"from", "than"})  # "up from 3,400", "more than it said"
 def _counts(noun: Token) -> bool:
     """A noun phrase that is a figure or leads with one ("more than 9,000", "70,000 households")."""
     return noun.like_num or any(c.like_num and c.dep_ == "nummod" for c in noun.children)
+
+
+def _counted(verb: Token) -> list[Token]:
+    """ "The UN counts 11 civilians dead", "doctors counted 23 bodies": what is counted, with its
+    figure; "counted the votes" or "counts on its allies" gives none, so it reports nothing."""
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "oprd") and c.i > verb.i]
+    tokens = sorted({t for c in said for t in c.subtree}, key=lambda t: t.i)
+    return tokens if any(t.like_num for t in tokens) else []
+
+
+# what follows a number in a time adverbial, not a measure said ("said so two days ago")
+_TIME_AFTER = frozenset({"ago", "later", "earlier", "before", "after", "since"})
+
+
+def _measure_said(verb: Token, objects: list[Token]) -> list[Token]:
+    """A measure said or put with no clause: "says about 4 kilometres west" (the parser hangs it
+    on the verb as an adverb), "puts the boat 9 miles out" (the thing placed, then where)."""
+    if verb.lemma_.lower() == "say" and objects:
+        return []
+    if verb.lemma_.lower() == "put" and not (objects and not _counts(objects[0])):
+        return []
+    after = objects[0].i if objects else verb.i
+    for child in verb.children:
+        if (
+            child.dep_ in ("npadvmod", "advmod", "dobj")  # "puts her [about 14 miles] south"
+            and child.i > after
+            and any(t.like_num and t.dep_ == "nummod" for t in child.subtree)  # "14 miles"
+            and not any(t.lower_ in _TIME_AFTER for t in child.subtree)
+        ):
+            start = objects[0].left_edge.i if objects else child.left_edge.i
+            # "4 km west, Kenya 2.5 km east": another's measure after the comma is not this one
+            end = next(
+                (t.i - 1 for t in child.subtree if t.i > start and t.text in ",;"),
+                child.right_edge.i,
+            )
+            return list(child.doc[start : end + 1])
+    return []
 
 
 def _fronted_subjects(verb: Token) -> list[Token]:
@@ -1949,6 +2010,22 @@ def _lost_subject(verb: Token, clause: Token) -> list[Token]:
         ):
             return list(child.subtree)
     return []
+
+
+def _name_read_as_adverb(verb: Token) -> Token | None:
+    """ "SEPA said ...": the parser reads a capitalised acronym that opens the sentence as an
+    adverb of the verb; a name just before the cue is its speaker."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        before is not None
+        and before.head.i == verb.i
+        and before.dep_ in ("advmod", "npadvmod")
+        and before.pos_ == "PROPN"
+        and before.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+        and before.left_edge.is_sent_start
+    ):
+        return before
+    return None
 
 
 def _appositive_before(verb: Token) -> Token | None:

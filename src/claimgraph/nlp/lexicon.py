@@ -22,7 +22,7 @@ _CERTAINTY = {
 class Cue:
     lemma: str
     pos: str  # verb | noun
-    content: str  # clause | any | of | on | label | at | to
+    content: str  # clause | any | of | on | label | at | to | figure
     certainty: Certainty
     channel: str  # dobj | to | -
     polarity: str = "assert"  # assert | deny: what the cue itself does with the claim
