@@ -8,7 +8,7 @@ extraction missed are listed apart and left out of the resolve scores.
 
     .venv/bin/python bench/resolve_quality.py [--corpus demo|sahel|batken|...|hull|kiln] [--json]
 
-The fit split is demo and sahel; batken, shoal, quarry (three stories in one folder) relay (four), vale (two), ember (three), flint (two), tide (three), gale (three), hull (three), kiln (three), loam (three) are held out: measure on them, never tune on them; reed (three), sedge (three), marsh (three), fen (three), heath (three), moor (three), dune (three), brook (three), cove (three), weir (three), pond (three) and rill (three) were written blind and then read for fixes, so they no longer measure unseen material; silt (three) was written blind in the twenty-third session, measured, then read at its end; scree (three) was written blind in the twenty-fourth session, measured blind, then read at its end. talus (three) was written blind in the twenty-fifth session and measured blind.
+The fit split is demo and sahel; batken, shoal, quarry (three stories in one folder) relay (four), vale (two), ember (three), flint (two), tide (three), gale (three), hull (three), kiln (three), loam (three) are held out: measure on them, never tune on them; reed (three), sedge (three), marsh (three), fen (three), heath (three), moor (three), dune (three), brook (three), cove (three), weir (three), pond (three) and rill (three) were written blind and then read for fixes, so they no longer measure unseen material; silt (three) was written blind in the twenty-third session, measured, then read at its end; scree (three) was written blind in the twenty-fourth session, measured blind, then read at its end. talus (three) was written blind in the twenty-fifth session and measured blind; marl (three) was written blind in the thirtieth session and measured blind.
 """
 
 import argparse
@@ -55,6 +55,7 @@ CORPORA = (
     "silt",
     "scree",
     "talus",
+    "marl",
 )
 NOT_ASSERT = ("deny", "unconfirmed")
 PRONOUNS = frozenset("he she it they we i you him her them its their his".split())

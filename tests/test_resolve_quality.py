@@ -184,6 +184,7 @@ def test_the_border_corpus_is_the_held_out_split():
         "silt": "test",
         "scree": "test",
         "talus": "test",
+        "marl": "test",
     }
     batken = quality.load_gold("batken")
     assert len(quality.corpus_files(batken)) >= 15
