@@ -1131,6 +1131,62 @@ def test_no_measure_report_without_a_measure_said(analyse, text):
     assert not analyse(text).attributions
 
 
+def test_each_name_after_a_count_with_its_verb_left_out_gives_its_own(analyse):
+    """ "The army counts two civilians dead, the mayor 11 and the rights committee CDHC 17"."""
+    claims = analyse(
+        "The army counts two civilians dead, the mayor 11 and the rights committee CDHC 17."
+    ).attributions
+    assert [(c.source.text, c.content_text) for c in claims] == [
+        ("The army", "two civilians dead"),
+        ("the mayor", "civilians dead … 11"),
+        ("the rights committee CDHC", "civilians dead … 17"),
+    ]
+
+
+def test_a_list_with_its_figure_is_a_report(analyse):
+    claims = analyse(
+        "The operator lists 24 people on board. Two soldiers listed as missing were found dead."
+    ).attributions
+    assert [(c.source.text, c.content_text) for c in claims] == [
+        ("The operator", "24 people on board")
+    ]
+
+
+def test_responsibility_claimed_for_a_deed_after_a_date_says_for_what(analyse):
+    """The parser hangs "for Monday's cyberattack" on the verb once "on Tuesday" comes between."""
+    claim = only(
+        analyse(
+            "A group calling itself Polar Star claimed responsibility on Tuesday for Monday's "
+            "cyberattack on the station. No group claimed responsibility on Monday."
+        ),
+        "claimed",
+    )
+    assert claim.content_text == (
+        "responsibility on Tuesday for Monday's cyberattack on the station"
+    )
+
+
+def test_a_speaker_read_into_a_fronted_phrase_still_speaks(analyse):
+    """ "In a message circulated on WhatsApp, Wilson Desrosiers, the gang's leader, said": the
+    parser takes the name for a second thing the message was circulated on."""
+    claim = only(
+        analyse(
+            "In a voice message circulated on WhatsApp, Wilson Desrosiers, the leader of Baz Wòch "
+            'Nwa, said: "We are not holding anybody."'
+        ),
+        "said",
+    )
+    assert claim.source.text.startswith("Wilson Desrosiers")
+
+
+def test_a_clock_time_keeps_its_pm_before_a_new_sentence(analyse):
+    claim = analyse(
+        "The manager said it had lost contact with the vessel at 11:40 p.m. It said 23 crew "
+        "were on board."
+    ).attributions[0]
+    assert claim.content_text.endswith("at 11:40 p.m.")
+
+
 def test_an_acronym_read_as_an_adverb_is_the_speaker(analyse):
     """ "SEPA said ...": the parser reads the capitalised name opening the sentence as an adverb;
     it is the speaker, not part of the cue, and "a.m." keeps its point."""

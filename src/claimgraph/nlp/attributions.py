@@ -298,6 +298,8 @@ class _Finder:
                 yield result
                 if result.cue_entry is not None and result.cue_entry.content == "at":
                     yield from self._gapped_counts(token, result)
+                if result.cue_entry is not None and result.cue_entry.content == "figure":
+                    yield from self._gapped_figures(token, result)
 
     def _gapped_counts(self, verb: Token, first: Found) -> Iterable[Found]:
         """ "OCHA puts the displaced at about 12,000, the relief commission at 9,400 and the
@@ -327,6 +329,35 @@ class _Finder:
                     speaker=None,
                     conjunct=0,
                 )
+
+    def _gapped_figures(self, verb: Token, first: Found) -> Iterable[Found]:
+        """ "The army counts two civilians dead, the mayor 11 and the rights committee 17": each
+        further name with a figure is that name's own count of the same thing."""
+        gapped = _gapped_names(verb)
+        if not gapped or not first.content:
+            return
+        counted = next(c for c in verb.children if c.dep_ == "dobj")
+        own = {t.i for c in counted.children if c.dep_ == "nummod" for t in c.subtree}
+        thing = [
+            t
+            for c in verb.children
+            if c.dep_ in ("dobj", "oprd") and c.i >= counted.i and c.i < gapped[0][0].left_edge.i
+            for t in c.subtree
+            if t.i not in own
+        ]
+        if not thing:
+            return
+        for name, figure in gapped:
+            words = [t for t in name.subtree if t.i < figure.i and t.dep_ not in ("cc", "punct")]
+            yield replace(
+                first,
+                content=(span_of(thing, self.text), span_of(list(figure.subtree), self.text)),
+                source_head=name,
+                source=span_of(words, self.text),
+                channel=None,
+                speaker=None,
+                conjunct=0,
+            )
 
     def colon_lines(self) -> Iterable[Found]:
         """Headline and transcript style: "Kerry: the limit is set every year" — a short name
@@ -496,7 +527,9 @@ class _Finder:
         content_tokens, form = self._verb_content(verb, entry, cues)
         if not content_tokens and entry.content == "figure":
             return None  # "Anlong Veng counts the damage": no figure, no report (nor a quote's)
-        content_tokens = _without_appended_denials(content_tokens, self.lexicon.verbs)
+        content_tokens = _with_clock_suffix(
+            _without_appended_denials(content_tokens, self.lexicon.verbs)
+        )
         content_tokens = _relative_named(content_tokens, verb)
         if citing is not None:
             clause = [t for c in citing.children if c.dep_ == "ccomp" for t in c.subtree]
@@ -700,7 +733,9 @@ class _Finder:
             t for t in scope if t.i not in phrase and sentence.start <= t.i < sentence.end
         ]
         content_tokens = self._cut_other_reports(content_tokens, head, cues)
-        content_tokens = _without_appended_denials(content_tokens, self.lexicon.verbs)
+        content_tokens = _with_clock_suffix(
+            _without_appended_denials(content_tokens, self.lexicon.verbs)
+        )
         content_tokens = _own_share(according, content_tokens)
         content_tokens = [t for t in content_tokens if not _leading_connective(t, content_tokens)]
         dash = next((t.i for t in content_tokens[:6] if t.text in ("—", "–", "--")), None)
@@ -977,8 +1012,14 @@ class _Finder:
             and objects[0].lemma_.lower() in _CREDIT
             and not any(c.dep_ == "prep" and c.lower_ == "for" for c in objects[0].children)
         ):
-            # "claimed responsibility on Monday": for what, it does not say
-            return [], Form.INDIRECT
+            # "claimed responsibility on Tuesday for Monday's attack": the "for" hung on the
+            # verb says what for; "claimed responsibility on Monday" does not say
+            what_for = [c for c in children if c.dep_ == "prep" and c.lower_ == "for"]
+            if not what_for or what_for[0].i < objects[0].i:
+                return [], Form.INDIRECT
+            return list(self.doc[objects[0].left_edge.i : what_for[0].right_edge.i + 1]), (
+                Form.INDIRECT
+            )
         if entry.content == "any" and objects and entry.channel != "dobj":
             # "blamed the Myanmar army, which denied firing ...": the clause after the comma is
             # the report's own aside about the actor blamed, not part of the blame ("dismissed
@@ -1824,12 +1865,39 @@ def _counts(noun: Token) -> bool:
     return noun.like_num or any(c.like_num and c.dep_ == "nummod" for c in noun.children)
 
 
+def _with_clock_suffix(tokens: list[Token]) -> list[Token]:
+    """ "lost contact at 11:40 p.m. It said ...": before a new sentence the parser reads "p.m."
+    as the full stop, outside the clause; the time keeps it."""
+    if not tokens:
+        return tokens
+    last = max(tokens, key=lambda t: t.i)
+    after = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if after is not None and after.lower_ in ("a.m.", "p.m.") and last.text[:1].isdigit():
+        return [*tokens, after]
+    return tokens
+
+
 def _counted(verb: Token) -> list[Token]:
     """ "The UN counts 11 civilians dead", "doctors counted 23 bodies": what is counted, with its
-    figure; "counted the votes" or "counts on its allies" gives none, so it reports nothing."""
+    figure; "counted the votes" or "counts on its allies" gives none, so it reports nothing.
+    Other names' counts after it ("..., the mayor 11") are theirs."""
+    others = {t.i for name, _ in _gapped_names(verb) for t in name.subtree}
     said = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "oprd") and c.i > verb.i]
-    tokens = sorted({t for c in said for t in c.subtree}, key=lambda t: t.i)
+    tokens = sorted({t for c in said for t in c.subtree if t.i not in others}, key=lambda t: t.i)
     return tokens if any(t.like_num for t in tokens) else []
+
+
+def _gapped_names(verb: Token) -> list[tuple[Token, Token]]:
+    """The names and figures that follow a count with its verb left out: "counts two civilians
+    dead, [the mayor 11] and [the rights committee 17]"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    found = []
+    for other in objects[1:]:
+        for name in (other, *(c for c in other.subtree if c.dep_ == "conj")):
+            figure = next((c for c in name.children if c.dep_ == "nummod" and c.like_num), None)
+            if figure is not None and _actor_word(name):
+                found.append((name, figure))
+    return found
 
 
 # what follows a number in a time adverbial, not a measure said ("said so two days ago")
@@ -2040,6 +2108,16 @@ def _appositive_before(verb: Token) -> Token | None:
                 chain = [t for t in appos.subtree if t == appos or t.dep_ == "appos"]
                 if verb.i - appos.right_edge.i <= 2 and any(_is_actor(t) for t in chain):
                     return appos
+        # "In a message circulated on WhatsApp, Wilson Desrosiers, the gang's leader, said":
+        # the name read as a second thing the message was circulated on
+        for name in (t for t in child.subtree if t.dep_ == "conj" and t.pos_ == "PROPN"):
+            if (
+                verb.i - name.right_edge.i <= 2
+                and verb.doc[name.left_edge.i - 1].text == ","
+                and not any(c.dep_ == "cc" for c in name.head.children)
+                and _is_actor(name)
+            ):
+                return name
     return None
 
 
