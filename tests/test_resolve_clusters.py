@@ -56,6 +56,50 @@ def test_resolve_conflicts_veto_a_merge(a, b, conflict):
     assert any(reason.startswith(conflict) for reason in match.conflicting)
 
 
+def test_a_claim_of_responsibility_never_joins_an_account_of_the_deed():
+    """ "claimed responsibility for Monday's cyberattack on the station" says who did it; the
+    operator's "a cyberattack halted the station" does not."""
+    claim = Features.of(
+        _facts("responsibility on Tuesday for Monday's cyberattack on the station", "claimed"),
+        "polar-star",
+    )
+    account = Features.of(_facts("a cyberattack halted the station on Monday", "said"), "operator")
+    again = Features.of(_facts("responsibility for the cyberattack on the station", "claimed"), "x")
+    assert claim.claims_deed
+    assert not account.claims_deed
+    match = compare(claim, account, similarity=0.9, threshold=0.36)
+    assert "a claim of responsibility vs an account of the deed" in match.conflicting
+    assert not compare(claim, again, similarity=0.9, threshold=0.36).vetoed
+    assert Features.from_json(claim.to_json()) == claim
+
+
+def _facts(content: str, cue: str):
+    from claimgraph.resolve.facts import ClaimFacts
+
+    return ClaimFacts(
+        attribution_id="a",
+        document_id="d",
+        outlet=None,
+        outlet_id=None,
+        published=None,
+        raw_source=None,
+        source_id=None,
+        source_text=None,
+        anonymous=False,
+        cue=cue,
+        form="indirect",
+        certainty="certain",
+        hedges=(),
+        channel=None,
+        channel_id=None,
+        parent=None,
+        content_text=content,
+        match_text=content,
+        polarity="assert",
+        kind="claim",
+    )
+
+
 def test_a_count_of_none_and_a_denial_without_a_number_can_be_one_claim():
     """ "No civilian has been abducted" counts none; "denied reports that residents had been
     abducted" names no number: both deny one thing. A count of none against a plain assertion

@@ -328,6 +328,25 @@ def test_a_description_without_a_name_is_not_an_identified_source():
     assert identity.is_identified("nour-collective")
 
 
+def test_a_description_with_a_country_or_a_headline_capital_is_not_a_name():
+    """ "a Beninese rights group", "Rights group says ..." and "separatist rebels" describe a
+    kind of body; the named observatory and the named army are identified."""
+    identity = _identity(
+        SourceInfo("bj-rights-group", "Beninese rights group", "organisation", "BJ"),
+        SourceInfo("rights-group", "Rights group", "organisation"),
+        SourceInfo("id-rebels", "Separatist rebels", "group", "ID"),
+        SourceInfo("alibori-observatory", "Alibori Citizens' Observatory", "organisation"),
+        SourceInfo("bj-army", "Beninese army", "organisation", "BJ"),
+        SourceInfo("hydro", "Hydro", "organisation"),
+    )
+    assert not identity.is_identified("bj-rights-group")
+    assert not identity.is_identified("rights-group")
+    assert not identity.is_identified("id-rebels")
+    assert identity.is_identified("alibori-observatory")
+    assert identity.is_identified("bj-army")
+    assert identity.is_identified("hydro")
+
+
 def test_a_state_body_without_a_country_counts_with_the_one_country_of_its_report():
     identity = _identity(
         SourceInfo("interior-ministry", "interior ministry", "organisation"),

@@ -22,7 +22,7 @@ import numpy as np
 
 from claimgraph.resolve import embed
 from claimgraph.resolve.authors import claim_author
-from claimgraph.resolve.facts import STORY_SIZE, ClaimFacts
+from claimgraph.resolve.facts import STORY_SIZE, ClaimFacts, claims_the_deed
 from claimgraph.resolve.lexical import Profile, dot, words
 from claimgraph.resolve.measures import in_base_unit
 from claimgraph.resolve.records import ClusterMatch
@@ -119,6 +119,9 @@ class Features:
     # every member is a headline: a compressed restatement ("Church disputes police toll"),
     # too clipped to say which claim it denies or to be the claim a denial denies
     headline: bool = False
+    # "claimed responsibility for Monday's attack": the claimant says it did it, which no
+    # account of the attack itself says
+    claims_deed: bool = False
 
     @property
     def denies(self) -> bool:
@@ -145,6 +148,7 @@ class Features:
             scenes=(fact.scene,) if fact.scene else (),
             author=claim_author(fact.content_text) if fact.polarity == "deny" else None,
             headline=fact.headline,
+            claims_deed=claims_the_deed(fact.content_text, fact.cue or ""),
         )
 
     def joined(self, member: "Features") -> "Features":
@@ -167,6 +171,7 @@ class Features:
             scenes=tuple(sorted(set(self.scenes) | set(member.scenes))),
             author=self.author,
             headline=self.headline and member.headline,
+            claims_deed=self.claims_deed,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -187,6 +192,7 @@ class Features:
             "scenes": list(self.scenes),
             "author": self.author,
             "headline": self.headline,
+            "claims_deed": self.claims_deed,
         }
 
     @classmethod
@@ -212,6 +218,7 @@ class Features:
             scenes=tuple(row.get("scenes", ())),
             author=row.get("author"),
             headline=bool(row.get("headline", False)),
+            claims_deed=bool(row.get("claims_deed", False)),
         )
 
 
@@ -364,6 +371,8 @@ def compare(a: Features, b: Features, similarity: float, threshold: float) -> Cl
     else:
         conflicting.append(f"polarity {a.polarity} vs {b.polarity}")
     same_event = _same_lead_event(a, b)
+    if a.claims_deed != b.claims_deed:
+        conflicting.append("a claim of responsibility vs an account of the deed")
     if a.rival != b.rival and not same_event:
         # "four soldiers were killed, not two" still says what "four soldiers died" says
         conflicting.append("rival account: one says 'rather than' the other")

@@ -477,11 +477,27 @@ CLAIMED_DEED = re.compile(
 BLAMED_DEED = re.compile(rf"(?i)^((?:[\w'’-]+ ){{0,3}}{_DEED}\b.*?)\s+on\s+(.+)$")
 
 
+def claims_the_deed(content: str, cue: str) -> bool:
+    """ "claimed responsibility for Sunday's attack", "claims the raid": the claimant's own word
+    that it did it."""
+    verb = cue.lower().split()[-1] if cue.strip() else ""
+    if not verb.startswith("claim") or not CLAIMED_DEED.match(content):
+        return False
+    # "claimed the attack killed 20 soldiers" claims a toll, not the deed
+    return content.lower().startswith(CREDIT_WORDS) or not FINITE_VERB.search(content)
+
+
+CREDIT_WORDS = ("responsibility", "full responsibility", "sole responsibility", "credit")
+FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|killed|left|wounded|destroyed|hit)\b", re.I
+)
+
+
 def names_a_doer(content: str, cue: str) -> bool:
     """Does the content, read with its cue, say who did a deed ("blamed" + "the attack on the
     MPNO", "claimed" + "responsibility for the attack")?"""
     verb = cue.lower().split()[-1] if cue.strip() else ""
-    return (verb.startswith("claim") and bool(CLAIMED_DEED.match(content))) or (
+    return claims_the_deed(content, cue) or (
         verb.startswith("blame") and bool(BLAMED_DEED.match(content))
     )
 

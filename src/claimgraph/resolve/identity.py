@@ -211,6 +211,10 @@ class SourceIdentity:
             return False
         if info.type == "unknown" and _id_words(source_id) <= state_words():
             return True  # "army", the parent of "the army's Second Division": the scene's
+        if not known and info.type in ("organisation", "group") and _described(info, source_id):
+            # "Rights group" opening a headline, "a Beninese rights group", "separatist
+            # rebels": a kind of body, with at most a country, not a name
+            return False
         return known or info.type not in ("group", "unknown") or info.country is not None
 
     def outlet(self, name: str | None) -> str | None:
@@ -1182,6 +1186,19 @@ def _state_media(identity: SourceIdentity) -> None:
 
 
 @cache
+def _described(info: "SourceInfo", source_id: str) -> bool:
+    """A name that only describes: past its first word (capitalised where it opens a headline
+    or is a demonym, not a possessive), every word is lower case, and none names a state body
+    ("Beninese army")."""
+    words = info.name.split()
+    return (
+        len(words) >= 2
+        and not words[0].endswith(("'s", "’s"))  # "Iran's state television" is the state's
+        and all(word == word.lower() for word in words[1:])
+        and not _id_words(source_id) & state_words()
+    )
+
+
 def _id_words(source_id: str) -> set[str]:
     """The words a source id is made of ("kg-border-service" -> kg, border, service)."""
     return set(source_id.split("-"))
