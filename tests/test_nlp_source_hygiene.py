@@ -1710,3 +1710,32 @@ def test_source_hygiene_a_companys_chief_executive_is_the_person_named_not_the_c
     by_id = {s.id: s for s in analysis.sources}
     assert by_id["alasdair-petrie"].parent == "caledonia-hydro"
     assert by_id["caledonia-hydro"].type != "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        # the tagger reads the company after "of" as the person and the person as a body
+        (
+            "Alasdair Petrie, the chief executive of Caledonia Hydro, said two gates were opened.",
+            "alasdair-petrie",
+            "caledonia-hydro",
+        ),
+        # the parser sets the holder's name beside the company, not the office
+        (
+            "The chairman of Kaduna Electricity Company, Yusuf Maikano, said five people died.",
+            "yusuf-maikano",
+            "kaduna-electricity-company",
+        ),
+    ],
+)
+def test_source_hygiene_the_holder_of_an_office_of_a_named_body_speaks_for_it(
+    analyse, text, person, body
+):
+    """A chief executive or chairman named beside the office counts with the body, not as a
+    second source beside it."""
+    analysis = analyse(text)
+    sources = {s.id: s for s in analysis.sources}
+    assert [a.canonical_source for a in analysis.attributions] == [person]
+    assert sources[person].type == "person"
+    assert sources[person].parent == body

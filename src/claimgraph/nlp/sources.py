@@ -64,7 +64,7 @@ _GENERIC_WORDS = frozenset({"of", "the", "and", "for", "s"})  # in names, but no
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "this", "that", "these", "those"})
 _ORGANISATION_KINDS = {"channel", "group", "newspaper", "outlet", "agency", "organisation", "organization", "network", "company", "firm", "militia", "party", "movement", "website", "site", "account", "broadcaster", "station", "platform", "unit", "brigade", "force", "ministry", "office", "council", "coalition", "alliance", "institute", "think", "tank", "monitor"}  # fmt: skip
 # forms of address before a name, no part of it: "Alhaji Sani Lawal" is Sani Lawal
-_HONORIFICS = frozenset({"alhaji", "alhaja", "hajiya", "mallam", "malam", "sheikh", "mr", "mrs", "ms", "dr", "madam", "monsignor"})  # fmt: skip
+_HONORIFICS = frozenset({"alhaji", "alhaja", "hajiya", "mallam", "malam", "sheikh", "mr", "mrs", "ms", "dr", "madam", "monsignor", "hon"})  # fmt: skip
 # ranks as a transcript's labels shorten them: "COL. ZAU TAWNG:", "GEN. SMITH:"
 _RANKS = frozenset({"col", "gen", "capt", "lt", "maj", "sgt", "cpl", "cdr", "adm", "brig", "gov", "sen", "rep", "prof", "rev", "colonel", "general", "captain", "major"})  # fmt: skip
 _TITLE_PREFIXES = {"deputy", "vice", "press"}  # "Deputy press secretary Sabrina Singh"
@@ -607,6 +607,14 @@ class _Resolver:
             or _name_with_office(head)
             or _name_after_office(head, full)
         )
+        if (
+            holder is not None
+            and _under_preposition(holder.root, full)
+            and (named := _name_with_office(head)) is not None
+        ):
+            # "Alasdair Petrie, the chief executive of Caledonia Hydro", the tagger's person
+            # being the company after "of": the name beside the office is its holder
+            holder = named
         place = self._place_named(holder, head)
         if place is not None:
             # the place alone is the alias: the tagger's span may hold words before it
@@ -1328,7 +1336,14 @@ class _Resolver:
             named = next(
                 (c for c in body.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
             )
-            if body.pos_ == "NOUN" and named is not None and named.i < tokens.end:
+            if (
+                body.pos_ == "NOUN"
+                and named is not None
+                and named.i < tokens.end
+                # "The chairman of Kaduna Electricity Company, Yusuf Maikano": the holder's
+                # name, which the parser set beside the company
+                and _personal_name(named) is None
+            ):
                 body = named  # "a spokeswoman for the operator, Caledonia Hydro": the named one
             if member and (body.ent_type_ in _PLACE_TYPES or prep.lower_ in ("in", "near")):
                 continue  # "aid workers in Sudan", "doctors at Zamzam camp": placed, not members
@@ -1351,9 +1366,21 @@ class _Resolver:
                 or body.pos_ == "PROPN"
                 or body.lemma_.lower() in _BODIES
             ):
+                # "of Kaduna Electricity Company, Yusuf Maikano": the holder's name set beside
+                # the company is no part of it
+                holder = {
+                    t.i
+                    for c in body.children
+                    if c.dep_ == "appos" and c.i > body.i and _personal_name(c) is not None
+                    for t in c.subtree
+                }
                 body_tokens = [
-                    t for t in body.subtree if t.i < tokens.end and t.dep_ not in ("relcl",)
+                    t
+                    for t in body.subtree
+                    if t.i < tokens.end and t.dep_ not in ("relcl",) and t.i not in holder
                 ]
+                while len(body_tokens) > 1 and body_tokens[-1].is_punct:
+                    body_tokens.pop()
                 body_span = Span.of(
                     doc_text(self.doc),
                     body_tokens[0].idx,
@@ -2191,9 +2218,12 @@ def _name_after_office(head: Token, full: SpacySpan) -> SpacySpan | None:
 
 
 def _personal_name(head: Token) -> SpacySpan | None:
-    """Two or three capitalised words ending at `head` that name no body and no place."""
+    """Two or three capitalised words ending at `head` that name no body and no place (after
+    an honorific: "Hon. Yusuf Maikano")."""
     words = [c for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head]
     words.sort(key=lambda t: t.i)
+    while len(words) > 2 and words[0].lower_.rstrip(".") in _HONORIFICS:
+        words = words[1:]
     if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1:
         return None
     if not all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" for t in words):
