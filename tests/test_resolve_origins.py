@@ -1862,6 +1862,60 @@ def test_an_acronym_stored_in_its_brackets_is_still_the_body():
     assert identity.canonical("ncsc") == "gb-national-cyber-security-centre"
 
 
+def test_an_acronym_described_is_the_body_it_stands_for():
+    """ "NAS fighters" is the National Salvation Front another report named with its acronym,
+    not a second body with the initials "NAS"; with no such body it is still "FCC"."""
+    identity = _identity(
+        SourceInfo(
+            "national-salvation-front",
+            "The National Salvation Front",
+            "organisation",
+            aliases=("NAS",),
+        ),
+        SourceInfo("nas", "NAS", "organisation"),
+        SourceInfo("nas-fighters", "NAS fighters", "group", aliases=("NAS",)),
+        SourceInfo("fcc-fighters", "FCC fighters", "group", aliases=("FCC",)),
+        SourceInfo("fcc", "FCC", "organisation"),
+    )
+    assert identity.canonical("nas") == "national-salvation-front"
+    assert identity.canonical("nas-fighters") == "national-salvation-front"
+    assert identity.canonical("fcc") == "fcc-fighters"
+
+
+def test_an_acronym_of_the_body_whose_statement_the_corpus_holds_is_that_body():
+    """ "CDHC" is the Comité de Derechos Humanos del Catatumbo, whose communiqué is one of the
+    reports, unless a body that speaks in them has those initials."""
+    identity = _identity(
+        SourceInfo(
+            "comite-de-derechos-humanos-del-catatumbo",
+            "Comité de Derechos Humanos del Catatumbo",
+            "outlet",
+        ),
+        SourceInfo("cdhc", "CDHC", "organisation"),
+        SourceInfo("swedish-space-corporation", "Swedish Space Corporation", "organisation"),
+        SourceInfo("swedish-space-corporation-release", "Swedish Space Corporation", "outlet"),
+        SourceInfo("ssc", "SSC", "organisation"),
+    )
+    assert identity.canonical("cdhc") == "comite-de-derechos-humanos-del-catatumbo"
+    assert identity.canonical("ssc") == "swedish-space-corporation"
+
+
+def test_a_companys_kind_alone_is_the_one_company_so_named():
+    """ "Hydro said" after "Caledonia Hydro": the only body of the corpus named so; "Army" is
+    never the Arakan Army, nor "Group" any one group."""
+    identity = _identity(
+        SourceInfo("caledonia-hydro", "Caledonia Hydro", "organisation"),
+        SourceInfo("hydro", "Hydro", "organisation"),
+        SourceInfo("arakan-army", "Arakan Army", "organisation"),
+        SourceInfo("army", "Army", "organisation"),
+        SourceInfo("wagner-group", "Wagner Group", "organisation"),
+        SourceInfo("group", "Group", "organisation"),
+    )
+    assert identity.canonical("hydro") == "caledonia-hydro"
+    assert identity.canonical("army") == "army"
+    assert identity.canonical("group") == "group"
+
+
 def test_a_countrys_side_counts_with_its_state():
     identity = _identity(
         SourceInfo("tr-side", "Turkish side", "organisation", "TR"),

@@ -645,6 +645,14 @@ def _short_names(identity: SourceIdentity) -> None:
                 for other, more in names.items()
                 if len(more) >= 2 and more[0] == words[0] and more[-1] in organisation_name_words()
             ]
+            if not longer and words[0] in organisation_name_words() - state_words() - {"group"}:
+                # "Hydro" for "Caledonia Hydro": the kind of body alone, when one body of the
+                # corpus is named so ("Army" is a state's, never "Arakan Army")
+                longer = [
+                    other
+                    for other, more in names.items()
+                    if len(more) >= 2 and more[-1] == words[0]
+                ]
             if len(longer) == 1:
                 identity.mapping[source_id] = longer[0]
                 identity.reasons[source_id] = f"short form of the name of {longer[0]}"
@@ -688,24 +696,36 @@ def _map_to_one_longer(
 
 
 DESCRIBED_ACRONYM = re.compile(
-    r"^([A-Z][A-Z0-9]{2,7}) (?:armed group|group|militia|rebels|rebel group|movement|faction)$"
+    r"^([A-Z][A-Z0-9]{2,7}) (?:armed group|group|militia|rebels|rebel group|movement|faction|fighters|militants)$"
 )
+ACRONYM_TYPES = frozenset({"organisation", "group", "military", "government"})
 
 
 def _acronyms(identity: SourceIdentity) -> None:
     """ "The MPLI" is the body another report named "Mouvement Populaire de Libération de
     l'Ituri": an all-capitals name that is the initials of exactly one organisation's name."""
     spelled: dict[str, list[str]] = {}
+    issued: dict[str, list[str]] = {}
+    described: dict[str, list[str]] = {}  # "FCC fighters": a last resort for "FCC"
     for source in identity.infos.values():
-        if source.type in ("organisation", "group", "military", "government"):
-            letters = initials(source.name)
+        letters = initials(source.name)
+        if source.type == OUTLET:
+            # "CDHC", the committee whose communiqué the corpus holds: only when no body that
+            # speaks in it has those initials
             if len(letters) >= 3:
-                spelled.setdefault(letters, []).append(source.id)
-            # "the North-West Patriotic Movement, the MPNO": an acronym a report gave the name,
-            # which need not be its initials (a French name's)
-            for alias in source.aliases:
-                if alias != source.name and alias.isupper() and 3 <= len(alias) <= 8:
-                    spelled.setdefault(alias, []).append(source.id)
+                issued.setdefault(letters, []).append(source.id)
+            continue
+        if source.type not in ACRONYM_TYPES:
+            continue
+        if len(letters) >= 3:
+            spelled.setdefault(letters, []).append(source.id)
+        # "the North-West Patriotic Movement, the MPNO": an acronym a report gave the name,
+        # which need not be its initials (a French name's); "NAS fighters" is the acronym
+        # described, not what it stands for
+        for alias in source.aliases:
+            if alias != source.name and alias.isupper() and 3 <= len(alias) <= 8:
+                kind = described if source.name.startswith(f"{alias} ") else spelled
+                kind.setdefault(alias, []).append(source.id)
     for source in list(identity.infos.values()):
         name = source.name.strip(" ()[]")  # "(NCSC)", as a bracketed acronym was stored
         # "MPNO armed group": the acronym with what kind of body it is
@@ -713,7 +733,10 @@ def _acronyms(identity: SourceIdentity) -> None:
         # two ids of one body already found the same ("Swedish Space Corporation" with and
         # without its country) are one target
         targets = sorted(
-            {identity.canonical(t) for t in spelled.get(name, [])}
+            {
+                identity.canonical(t)
+                for t in spelled.get(name) or issued.get(name) or described.get(name, [])
+            }
             if name.isupper() and 3 <= len(name) <= 8
             else set()
         )
