@@ -1916,6 +1916,40 @@ def test_a_companys_kind_alone_is_the_one_company_so_named():
     assert identity.canonical("group") == "group"
 
 
+def test_a_double_surname_alone_is_the_one_person_so_named():
+    identity = _identity(
+        SourceInfo("hortense-mboumba-nze", "Hortense Mboumba Nzé", "person", "GA"),
+        SourceInfo("mboumba-nze", "Mboumba Nzé", "organisation"),
+    )
+    assert identity.canonical("mboumba-nze") == "hortense-mboumba-nze"
+
+
+def test_a_capital_that_speaks_is_its_government():
+    identity = _identity(
+        SourceInfo("ga-government", "Government of Gabon", "government", "GA"),
+        SourceInfo("libreville", "Libreville", "organisation"),
+    )
+    assert identity.canonical("libreville") == "ga-government"
+
+
+def test_a_countrys_minister_named_by_office_alone_counts_with_its_government():
+    """ "Canada's public safety minister" is the government's word; a province's minister and
+    a minister with a name keep their own keys."""
+    identity = _identity(
+        SourceInfo("ca-public-safety-minister", "Canada's public safety minister", "person", "CA"),
+        SourceInfo(
+            "ca-emergency-management-minister",
+            "Nova Scotia's emergency management minister",
+            "person",
+            "CA",
+        ),
+        SourceInfo("ca-police", "Canada's police", "organisation", "CA"),
+    )
+    government = identity.independence("ca-police", None)
+    assert identity.independence("ca-public-safety-minister", None) == government
+    assert identity.independence("ca-emergency-management-minister", None) != government
+
+
 def test_a_countrys_side_counts_with_its_state():
     identity = _identity(
         SourceInfo("tr-side", "Turkish side", "organisation", "TR"),

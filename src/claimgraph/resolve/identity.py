@@ -157,6 +157,10 @@ class SourceIdentity:
             # "the interior ministry" in a report whose lead names one country, with that one's.
             government = self.table.find("government", country)
             return self.root(government.id) if government else f"{STATE}{country}"
+        if country and info.parent is None and _countrys_minister(info.name, country):
+            # "Canada's public safety minister", named by office alone: the government's word
+            government = self.table.find("government", country)
+            return self.root(government.id) if government else f"{STATE}{country}"
         root = self.root(source_id)
         # a minister's or spokesperson's key is their body's: an unlisted government counts
         # with its state like any other of its bodies
@@ -277,6 +281,8 @@ def build_identity(
     _table_aliases(identity)
     _same_names(identity)
     _surnames(identity)
+    _double_surnames(identity)
+    _capitals(identity)
     _titled_names(identity)
     _short_names(identity)
     _short_person_names(identity)
@@ -594,6 +600,40 @@ def _surnames(identity: SourceIdentity) -> None:
         if len(candidates) == 1:
             identity.mapping[source.id] = candidates[0]
             identity.reasons[source.id] = f"surname of {candidates[0]}, the only such person"
+
+
+def _double_surnames(identity: SourceIdentity) -> None:
+    """ "Mboumba Nzé said" after "Hortense Mboumba Nzé": the last two words of exactly one
+    person's name of three words or more, however the tagger typed the shorter mention."""
+    people: dict[str, list[str]] = {}
+    for source in identity.infos.values():
+        words = source_key(source.name).split()
+        if source.type == "person" and len(words) >= 3:
+            people.setdefault(" ".join(words[-2:]), []).append(source.id)
+    for source in list(identity.infos.values()):
+        key = source_key(source.name)
+        if source.id in identity.mapping or len(key.split()) != 2:
+            continue
+        candidates = [c for c in people.get(key, []) if c != source.id]
+        if len(candidates) == 1:
+            identity.mapping[source.id] = candidates[0]
+            identity.reasons[source.id] = f"surnames of {candidates[0]}, the only such person"
+
+
+def _capitals(identity: SourceIdentity) -> None:
+    """ "Malabo rejects the claim": a capital that speaks is its country's government."""
+    countries = load_country_names()
+    for source in list(identity.infos.values()):
+        if source.id in identity.mapping or source.type == "person":
+            continue
+        country = countries.capitals.get(source_key(source.name))
+        if country is None:
+            continue
+        listed = identity.table.find("government", country)
+        government = listed.id if listed is not None else f"{country.lower()}-government"
+        if government in identity.infos and government != source.id:
+            identity.mapping[source.id] = government
+            identity.reasons[source.id] = f"the capital of {country}: {government}"
 
 
 def _titled_names(identity: SourceIdentity) -> None:
@@ -1209,6 +1249,19 @@ def _state_media(identity: SourceIdentity) -> None:
 
 
 @cache
+def _countrys_minister(name: str, country: str) -> bool:
+    """ "Canada's public safety minister": a country's minister named by the office alone (not
+    "Nova Scotia's emergency management minister", a province's)."""
+    owner, _, office = name.partition("'s ")
+    words = office.split()
+    return (
+        bool(words)
+        and words[-1] == "minister"
+        and all(word == word.lower() for word in words)
+        and load_country_names().of(owner) == country
+    )
+
+
 def _described(info: "SourceInfo", source_id: str) -> bool:
     """A name that only describes: past its first word (capitalised where it opens a headline
     or is a demonym, not a possessive), every word is lower case, and none names a state body
