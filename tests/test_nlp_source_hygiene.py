@@ -1739,3 +1739,16 @@ def test_source_hygiene_the_holder_of_an_office_of_a_named_body_speaks_for_it(
     assert [a.canonical_source for a in analysis.attributions] == [person]
     assert sources[person].type == "person"
     assert sources[person].parent == body
+
+
+def test_source_hygiene_it_after_a_colon_is_the_owner_of_the_claims_the_sentence_is_about(
+    analyse,
+):
+    """ "Hollow Birch's claims have not matched the utility's account: it says ...": the group,
+    not the body that spoke in the sentence before."""
+    analysis = analyse(
+        "The Cyber Centre says it is a front. Hollow Birch's claims have not matched the "
+        "utility's account: it says it controlled 23 substations."
+    )
+    said = [a for a in analysis.attributions if a.source is not None and a.source.text == "it"]
+    assert [a.canonical_source for a in said] == ["hollow-birch"]

@@ -505,6 +505,12 @@ class _Resolver:
             if self._issuer is not None:
                 # "Statement by Codru Air ...\n\nWe reject reports that ...": the issuer speaks
                 return ResolvedSource(SourceMention(span, self._issuer, "pronoun"), False)
+        if len(tokens) == 1 and head.lower_ in ("it", "they") and (owner := _claims_owner(head)):
+            # "Hollow Birch's claims have not matched the utility's account: it says ...": the
+            # one whose claims the sentence is about
+            text = doc_text(self.doc)
+            owned = [t for t in owner.subtree if t.i <= owner.i and t.tag_ != "POS"]
+            return self.resolve(Span.of(text, owned[0].idx, owner.idx + len(owner)), owner)
         if len(tokens) == 1 and head.lower_ in _PRONOUNS:
             antecedent = self.pronoun_antecedent(head.lower_, span.start)
             if antecedent is not None:
@@ -2244,6 +2250,30 @@ def _name_with_office(head: Token) -> SpacySpan | None:
         return None
     # not "Caledonia Hydro, the operator": a body's name has a word of one
     return _personal_name(head)
+
+
+# what a sentence may be about when a pronoun after its colon stands for their owner
+_CLAIM_NOUNS = frozenset({"claim", "account", "statement", "figure", "version", "count", "toll"})
+
+
+def _claims_owner(pronoun: Token) -> Token | None:
+    """ "Hollow Birch's claims have not matched ...: it says": the named owner of the claims
+    the sentence opens on, when the pronoun follows its colon or semicolon."""
+    sentence = pronoun.sent
+    if sentence.start == pronoun.i and pronoun.i > 0 and pronoun.nbor(-1).text in ":;":
+        sentence = pronoun.nbor(-1).sent  # the parser may start a sentence after the colon
+    subject = next((t for t in sentence if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if (
+        subject is None
+        or subject.i >= pronoun.i
+        or subject.lemma_.lower() not in _CLAIM_NOUNS
+        or not any(t.text in ":;" for t in pronoun.doc[subject.i : pronoun.i])
+    ):
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ == "GPE":
+        return None
+    return owner
 
 
 def _under_preposition(token: Token, tokens: SpacySpan) -> bool:
