@@ -1752,3 +1752,29 @@ def test_source_hygiene_it_after_a_colon_is_the_owner_of_the_claims_the_sentence
     )
     said = [a for a in analysis.attributions if a.source is not None and a.source.text == "it"]
     assert [a.canonical_source for a in said] == ["hollow-birch"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president of ASP, Gordon Macphail, said power was back.",
+        "Gordon Macphail, the president of ASP, said power was back.",
+    ],
+)
+def test_source_hygiene_the_head_of_a_body_named_by_its_acronym_speaks_for_it(analyse, text):
+    analysis = analyse(text)
+    macphail = next(s for s in analysis.sources if s.id == "gordon-macphail")
+    assert macphail.parent == "asp"
+
+
+def test_source_hygiene_one_persons_titles_read_as_conjuncts_are_one_speaker(analyse):
+    """ "Gordon Macphail, President and CEO of ASP, said": the parser makes the titles
+    conjuncts of the name; one quote, one speaker ("Moscow and Pyongyang" stay two)."""
+    analysis = analyse(
+        "Atlantic Shore Power (ASP) said power was back.\n\nGordon Macphail, President and CEO "
+        'of ASP, said: "I want to apologise to every family who spent last night in the cold."'
+    )
+    quoted = [a for a in analysis.attributions if a.content_text.startswith("I want")]
+    assert [a.canonical_source for a in quoted] == ["gordon-macphail"]
+    pair = analyse("Moscow and Pyongyang have not acknowledged the deployment.").attributions
+    assert len(pair) == 2

@@ -143,6 +143,7 @@ def _one_per_conjunct(found: list[Found], text: str) -> list[Found]:
             head is not None
             and all(_names_actor(t) for t in [head, *conjuncts])
             and not _one_name(head, conjuncts)  # "the Bureau of Fisheries and Aquatic Resources"
+            and not _one_holders_offices(conjuncts)
         ):
             actors = [head, *conjuncts]
         else:
@@ -166,6 +167,22 @@ def _one_per_conjunct(found: list[Found], text: str) -> list[Found]:
                 replace(f, source_head=token, speaker=span_of(tokens, text), conjunct=number)
             )
     return result
+
+
+# offices one person holds together: "Gordon Macphail, President and CEO of ASP"
+_JOINT_OFFICES = frozenset({"ceo", "founder", "owner", "coo", "cfo", "chair"})
+
+
+def _one_holders_offices(tokens: list[Token]) -> bool:
+    """ "Gordon Macphail, President and CEO of ASP", the titles read as conjuncts of the name:
+    one person's offices (singular, without an article, none a name), not more speakers."""
+    return all(
+        t.tag_ in ("NN", "NNP")
+        and not any(c.dep_ == "det" for c in t.children)
+        and t.ent_type_ not in ("PERSON", "GPE", "NORP")
+        and (t.lower_ in title_nouns() or t.lower_ in _JOINT_OFFICES)
+        for t in tokens
+    )
 
 
 _PAIR_NOUNS = frozenset({"governments", "sides", "countries", "states", "capitals", "leaders"})

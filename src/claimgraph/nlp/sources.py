@@ -1739,8 +1739,8 @@ class _Resolver:
         # the name, without an article or what is set after it ("..., Michalis Tsoukalas")
         cut = {t.i for c in body.children if c.dep_ in _AFTER_NAME for t in c.subtree}
         words = [t for t in body.subtree if t.i not in cut and t.dep_ not in ("det", "punct")]
-        if len(words) < 2:
-            return None
+        if len(words) < 2 and not ACRONYM.fullmatch(words[0].text):
+            return None  # "President and CEO of ASP": a one-word name only as an acronym
         name = " ".join(t.text for t in words).replace(" 's", "'s")
         return self.table.find(name) or Source(id=slug(name), name=name, type="organisation")
 
