@@ -915,7 +915,9 @@ class _Finder:
         if entry.content in ("at", "any"):
             figure = self._figure_at(verb, objects, nouns=_COUNT_NOUNS | _COUNTED_PEOPLE)
             if figure or entry.content == "at":
-                return figure or _measure_said(verb, objects), Form.INDIRECT
+                # "the tracker puts it about 1.2 km east": the thing placed, then where
+                placed = objects[0] if objects and not _counts(objects[0]) else None
+                return figure or (_measure_after(verb, placed) if placed else []), Form.INDIRECT
         if entry.content == "to":
             return self._figure_at(verb, objects, "to", _TOLL_NOUNS), Form.INDIRECT
         if entry.content == "label":
@@ -1065,7 +1067,7 @@ class _Finder:
             # a briefing's shorthand: "the mayor says more than 9,000", "The city says 70,000
             # households and more than 30 hours": the figures said
             return list(objects[0].subtree), Form.INDIRECT
-        if entry.lemma == "say" and (measure := _measure_said(verb, objects)):
+        if entry.lemma == "say" and not objects and (measure := _measure_after(verb, None)):
             # "Uganda says 4 km west": a position or a length given as a bare measure
             return measure, Form.INDIRECT
         return self._that_clause_after(verb), Form.INDIRECT
@@ -1811,18 +1813,14 @@ def _only_source_between(gap: str) -> bool:
 def _strip_trailing(span: Span, text: str) -> Span:
     start, end = span.start, span.end
     while end > start and text[end - 1] in ",;:. ":
-        if text[end - 1] == "." and _DOTTED.fullmatch(_last_word(text[start : end - 1])):
+        if text[end - 1] == "." and _DOTTED_END.search(text[start : end - 1]):
             break  # "at 2:50 a.m.", "in the U.S.": the abbreviation keeps its point
         end -= 1
     return Span(start, end, text[start:end])
 
 
-_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "a.m", "U.S" before their last point
-
-
-def _last_word(text: str) -> str:
-    words = text.split()
-    return words[-1] if words else ""
+# "a.m", "U.S" ending the text, before their last point
+_DOTTED_END = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+[A-Za-z]$")
 
 
 def _unquote(span: Span, quotes: list[Quote], text: str) -> Span:
@@ -1921,14 +1919,10 @@ def _gapped_names(verb: Token) -> list[tuple[Token, Token]]:
 _TIME_AFTER = frozenset({"ago", "later", "earlier", "before", "after", "since"})
 
 
-def _measure_said(verb: Token, objects: list[Token]) -> list[Token]:
+def _measure_after(verb: Token, placed: Token | None) -> list[Token]:
     """A measure said or put with no clause: "says about 4 kilometres west" (the parser hangs it
-    on the verb as an adverb), "puts the boat 9 miles out" (the thing placed, then where)."""
-    if verb.lemma_.lower() == "say" and objects:
-        return []
-    if verb.lemma_.lower() == "put" and not (objects and not _counts(objects[0])):
-        return []
-    after = objects[0].i if objects else verb.i
+    on the verb as an adverb), "puts the boat 9 miles out" (`placed`, then where)."""
+    after = placed.i if placed is not None else verb.i
     for child in verb.children:
         if (
             child.dep_ in ("npadvmod", "advmod", "dobj")  # "puts her [about 14 miles] south"
@@ -1936,7 +1930,7 @@ def _measure_said(verb: Token, objects: list[Token]) -> list[Token]:
             and any(t.like_num and t.dep_ == "nummod" for t in child.subtree)  # "14 miles"
             and not any(t.lower_ in _TIME_AFTER for t in child.subtree)
         ):
-            start = objects[0].left_edge.i if objects else child.left_edge.i
+            start = placed.left_edge.i if placed is not None else child.left_edge.i
             # "4 km west, Kenya 2.5 km east": another's measure after the comma is not this one
             end = next(
                 (t.i - 1 for t in child.subtree if t.i > start and t.text in ",;"),

@@ -605,22 +605,20 @@ class _Resolver:
                         SourceMention(span, antecedent.source_id, "pronoun"), antecedent.anonymous
                     )
         speaks_for = self._represents(head, tokens) or self._speaks_for(head, tokens)
-        holder = (
-            _person_entity(full)
-            or self._role_holder(head, full)
-            or _titled_name(full)
-            or _honoured_name(full)
-            or _name_with_office(head)
-            or _name_after_office(head, full)
-        )
-        if (
-            holder is not None
-            and _under_preposition(holder.root, full)
-            and (named := _name_with_office(head)) is not None
-        ):
+        named = _name_with_office(head)
+        holder = _person_entity(full)
+        if holder is not None and named is not None and _under_preposition(holder.root, full):
             # "Alasdair Petrie, the chief executive of Caledonia Hydro", the tagger's person
             # being the company after "of": the name beside the office is its holder
             holder = named
+        holder = (
+            holder
+            or self._role_holder(head, full)
+            or _titled_name(full)
+            or _honoured_name(full)
+            or named
+            or _name_after_office(head, full)
+        )
         place = self._place_named(holder, head)
         if place is not None:
             # the place alone is the alias: the tagger's span may hold words before it

@@ -480,8 +480,7 @@ BLAMED_DEED = re.compile(rf"(?i)^((?:[\w'’-]+ ){{0,3}}{_DEED}\b.*?)\s+on\s+(.+
 def claims_the_deed(content: str, cue: str) -> bool:
     """ "claimed responsibility for Sunday's attack", "claims the raid": the claimant's own word
     that it did it."""
-    verb = cue.lower().split()[-1] if cue.strip() else ""
-    if not verb.startswith("claim") or not CLAIMED_DEED.match(content):
+    if not _cue_verb(cue).startswith("claim") or not CLAIMED_DEED.match(content):
         return False
     # "claimed the attack killed 20 soldiers" claims a toll, not the deed
     return content.lower().startswith(CREDIT_WORDS) or not FINITE_VERB.search(content)
@@ -496,10 +495,15 @@ FINITE_VERB = re.compile(
 def names_a_doer(content: str, cue: str) -> bool:
     """Does the content, read with its cue, say who did a deed ("blamed" + "the attack on the
     MPNO", "claimed" + "responsibility for the attack")?"""
-    verb = cue.lower().split()[-1] if cue.strip() else ""
     return claims_the_deed(content, cue) or (
-        verb.startswith("blame") and bool(BLAMED_DEED.match(content))
+        _cue_verb(cue).startswith("blame") and bool(BLAMED_DEED.match(content))
     )
+
+
+def _cue_verb(cue: str) -> str:
+    """The cue's last word, its verb ("has claimed" -> "claimed")."""
+    words = cue.lower().split()
+    return words[-1] if words else ""
 
 
 def _country_of(source_id: str | None, analysis: Analysis, identity: SourceIdentity) -> str | None:

@@ -139,8 +139,7 @@ class SourceIdentity:
             return f"{UNIDENTIFIED}{source_id}"
         if info.type == "anonymous":
             if info.country:
-                government = self.table.find("government", info.country)
-                return self.root(government.id) if government else f"{STATE}{info.country}"
+                return self._state_key(info.country)
             return f"{ANONYMOUS}{outlet_id or 'unknown'}|{source_id}"
         country = info.country or scene
         if (
@@ -155,16 +154,19 @@ class SourceIdentity:
         ):
             # An unlisted state body ("Kyrgyzstan's border service") counts with its government;
             # "the interior ministry" in a report whose lead names one country, with that one's.
-            government = self.table.find("government", country)
-            return self.root(government.id) if government else f"{STATE}{country}"
+            return self._state_key(country)
         if country and info.parent is None and _countrys_minister(info.name, country):
             # "Canada's public safety minister", named by office alone: the government's word
-            government = self.table.find("government", country)
-            return self.root(government.id) if government else f"{STATE}{country}"
+            return self._state_key(country)
         root = self.root(source_id)
         # a minister's or spokesperson's key is their body's: an unlisted government counts
         # with its state like any other of its bodies
         return root if root == source_id else self.independence(root, outlet_id, scene)
+
+    def _state_key(self, country: str) -> str:
+        """The key a state's bodies count under: its listed government's, else the state's."""
+        government = self.table.find("government", country)
+        return self.root(government.id) if government else f"{STATE}{country}"
 
     def speaking_body(self, source_id: str | None, independence: str | None) -> str | None:
         """Whose figure it is, for telling a dispute from a revision. Bodies of a government
@@ -1275,6 +1277,7 @@ def _described(info: "SourceInfo", source_id: str) -> bool:
     )
 
 
+@cache
 def _id_words(source_id: str) -> set[str]:
     """The words a source id is made of ("kg-border-service" -> kg, border, service)."""
     return set(source_id.split("-"))
