@@ -1778,3 +1778,71 @@ def test_source_hygiene_one_persons_titles_read_as_conjuncts_are_one_speaker(ana
     assert [a.canonical_source for a in quoted] == ["gordon-macphail"]
     pair = analyse("Moscow and Pyongyang have not acknowledged the deployment.").attributions
     assert len(pair) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        # "the force": the force the report named, not a new body called "force"
+        (
+            'The Coastal Defence Force said two of its boats were hit. "We lost no one," Major '
+            "Ines Abara, a spokeswoman for the force, told reporters.",
+            "ines-abara",
+            "coastal-defence-force",
+        ),
+        # the body a person runs, named by its kind and its place
+        (
+            "Dr Talia Wren, who runs the field hospital in Kalewa, said nine patients were admitted.",
+            "talia-wren",
+            "field-hospital-in-kalewa",
+        ),
+        # the body named where the sentence opens
+        (
+            "At Harmon District Hospital, the chief executive, Dr Petra Okafor, said 12 wounded "
+            "people had been admitted.",
+            "petra-okafor",
+            "harmon-district-hospital",
+        ),
+    ],
+)
+def test_source_hygiene_a_person_speaks_for_the_body_the_sentence_ties_them_to(
+    analyse, text, person, body
+):
+    analysis = analyse(text)
+    sources = {s.id: s for s in analysis.sources}
+    said = [a.canonical_source for a in analysis.attributions]
+    assert person in said, said
+    assert sources[person].parent == body
+
+
+def test_source_hygiene_the_place_of_the_body_a_person_runs_is_not_their_body(analyse):
+    analysis = analyse(
+        "Dr Talia Wren, who runs the clinic in Port Selby, said nine patients were admitted."
+    )
+    [wren] = [s for s in analysis.sources if s.id == "talia-wren"]
+    assert wren.parent != "port-selby"
+
+
+def test_source_hygiene_a_rank_is_no_body(analyse):
+    """ "Its spokesman, Major General X": the general's rank names no body called "Major"."""
+    analysis = analyse(
+        "The junta rejected the accusation. Its spokesman, Major General Than Zaw Oo, said in "
+        "a statement that the army had not fired across the border."
+    )
+    assert all(s.id != "major" for s in analysis.sources), [s.id for s in analysis.sources]
+    assert all(s.parent != "major" for s in analysis.sources)
+
+
+def test_source_hygiene_he_is_never_the_outlet_the_speaker_told(analyse):
+    """ "..., Captain X told Kestrel Wire. Two soldiers were wounded, he said": he is the
+    captain, not the outlet the tagger read as a person."""
+    analysis = analyse(
+        "Suspected rebels attacked the town of Mbau late on Monday, killing seven civilians and "
+        'two soldiers before troops drove them back, the army said on Tuesday.\n\n"The enemy '
+        "came in through the eastern neighbourhoods at around 9 p.m. and set fire to houses. Our "
+        'units engaged them and pushed them back towards the forest," Captain Remy Tshala, '
+        "spokesman for the army's operations in the Beni area, told Curlew Wire. Two soldiers "
+        "were wounded and four attackers were killed, he said."
+    )
+    [wounded] = [a for a in analysis.attributions if "wounded" in a.content_text]
+    assert wounded.canonical_source == "remy-tshala"

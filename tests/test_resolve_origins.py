@@ -2385,3 +2385,63 @@ def test_a_negation_of_harm_contradicts_a_count_of_those_killed(tmp_path, pipeli
     claim, negation = found[0]
     assert "22" in claim
     assert "harmed" in negation
+
+
+def test_an_outlet_retelling_a_speakers_claim_adds_no_origin(tmp_path, pipeline):
+    """ "Lakeside Daily reported, citing one of the wounded, that ..." beside the wounded man's
+    own words: the outlet is retelling him, so the claim has one origin, not two."""
+    clusters = _resolved(
+        tmp_path,
+        pipeline,
+        [
+            (
+                "Lakeside Daily",
+                "2026-03-02T08:00:00+00:00",
+                "Fishermen held after shooting on the lake\n\nFour fishermen are still held "
+                "after the shooting near Tana island, the county commissioner said on Monday.",
+            ),
+            (
+                "Harbour Press",
+                "2026-03-02T12:00:00+00:00",
+                "Patrol fired on fishing boat, survivor says\n\nThe Lakeside Daily reported on "
+                "Monday that the marines had fired more than 30 shots at the fishing boat.",
+            ),
+            (
+                "Ridge Wire",
+                "2026-03-03T09:00:00+00:00",
+                "Survivor describes lake shooting\n\nJoseph Omondi, who was wounded in the "
+                "shooting, said the marines had fired more than 30 shots at the fishing boat.",
+            ),
+        ],
+    )
+    shots = _cluster_with(clusters, "30 shots")
+    assert shots.reports == 2
+    names = {m.original_source for m in shots.members}
+    assert "lakeside-daily" in names, names
+    assert shots.original_sources == ("joseph-omondi",), shots.original_sources
+
+
+def test_a_body_publishing_its_own_statement_is_an_origin_beside_others(tmp_path, pipeline):
+    """A company's own release, published under its name, is its word: beside a ministry that
+    says the same it is a second origin, not an outlet retelling someone."""
+    clusters = _resolved(
+        tmp_path,
+        pipeline,
+        [
+            (
+                "Tallis Dredging",
+                "2026-03-02T08:00:00+00:00",
+                "Statement on the Marlin Star\n\nTallis Dredging said its vessel Marlin Star "
+                "was working inside the national sector at all times.",
+            ),
+            (
+                "Harbour Press",
+                "2026-03-02T12:00:00+00:00",
+                "Ministry backs survey ship\n\nThe foreign ministry of Azerbaijan said the vessel "
+                "Marlin Star was working inside the national sector at all times.",
+            ),
+        ],
+    )
+    sector = _cluster_with(clusters, "national sector")
+    assert sector.reports == 2
+    assert len(sector.original_sources) == 2, sector.original_sources

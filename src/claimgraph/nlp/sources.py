@@ -1352,6 +1352,18 @@ class _Resolver:
             if member and (body.ent_type_ in _PLACE_TYPES or prep.lower_ in ("in", "near")):
                 continue  # "aid workers in Sudan", "doctors at Zamzam camp": placed, not members
             if (
+                prep.lower_ in ("for", "of")
+                and body.pos_ == "NOUN"
+                and body.lemma_.lower() in KIND_NOUNS | {"force"}
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in body.children)
+                and len(list(body.subtree)) == 2
+            ):
+                # "a spokeswoman for the force": the force the report has named (the Gang
+                # Suppression Force), not a new body called "force"
+                earlier = self._described_antecedent(body.lemma_.lower(), body, tokens.start_char)
+                if earlier is not None and earlier.type != "person":
+                    return earlier
+            if (
                 prep.lower_ in ("in", "near")
                 and (body.ent_type_ in _PLACE_TYPES or self._place_country(body.idx))
                 and self.countries.of(body.text) is None
@@ -1589,13 +1601,35 @@ class _Resolver:
             ):
                 # "..., spokeswoman Lenka Dvorakova said": the body the report has just named;
                 # "Klippe Energi, the island's distributor" speaks for itself
-                body = self._implied_body(full.start_char, minister)
+                body = self._fronted_body(head) or self._implied_body(full.start_char, minister)
             if body is not None and body.id != person.id and body.type != "person":
                 return self._member_of(person, body)
         owner = self._possessive_body(full, name) or self._body_led(head)
         if owner is not None and owner.id != person.id:
             return self._member_of(person, owner)
         return person
+
+    def _fronted_body(self, head: Token) -> Source | None:
+        """ "At Wabag General Hospital, the chief executive, Dr Serah Lakane, said": the body
+        named where the sentence opens, which the office belongs to."""
+        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return None
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "at" or prep.i > head.left_edge.i:
+                continue
+            place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if (
+                place is None
+                or place == head
+                or place.pos_ != "PROPN"
+                or place.ent_type_ not in ("ORG", "FAC")
+            ):
+                continue
+            words = [t for t in place.subtree if t.i <= place.i and t.dep_ not in ("det", "punct")]
+            span = Span.of(doc_text(self.doc), words[0].idx, words[-1].idx + len(words[-1]))
+            return self._body_called(span, place)
+        return None
 
     def _body_led(self, head: Token) -> Source | None:
         """ "Dr Nadine Sarkis, who leads the firm's incident response team", "X, who heads
@@ -1610,12 +1644,16 @@ class _Resolver:
             owner = self._possessive_body(phrase, set())
             if owner is not None:
                 return owner
-            if led.pos_ == "PROPN" and led.ent_type_ not in _NOT_BODY_ENTS:
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in led.children)
+            placed = led.pos_ == "NOUN" and definite and any(t.pos_ == "PROPN" for t in phrase)
+            if (led.pos_ == "PROPN" and led.ent_type_ not in _NOT_BODY_ENTS) or placed:
+                # "who heads Basalt Point Labs"; "who runs the hospital in Momauk", a body named
+                # by its kind and place as other reports name it
                 body = self._body_called(
                     Span.of(doc_text(self.doc), phrase.start_char, phrase.end_char), led
                 )
-                if body is not None:
-                    return body
+                if body is not None and (not placed or led.lower_ in body.name.lower()):
+                    return body  # not the place alone ("Port Selby" for "the clinic in ...")
         return None
 
     def _body_called(self, span: Span, head: Token) -> Source | None:
@@ -1749,6 +1787,8 @@ class _Resolver:
         ]
         if not names or any(self.countries.of(c.text) or self._place_country(c.idx) for c in names):
             return None  # "Cabo Delgado police commander": a place, not a body
+        if role.lower_ in _RANKS or any(c.lower_.rstrip(".") in _RANKS for c in names):
+            return None  # "Major General", "Lt Col": a rank, not a body
         words = [t for c in names for t in c.subtree if t.i < role.i]
         name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
         if any(t.ent_type_ == "PERSON" for t in words):
@@ -1952,6 +1992,12 @@ class _Resolver:
         clause_sentence: int | None = None  # a candidate named inside a describing clause
         for seen in reversed(self.seen):
             if seen.position >= position:
+                continue
+            if seen.person and _MEDIA_WORDS & set(
+                source_key(self.sources[seen.source_id].name).split()
+            ):
+                # "..., Mbuyamba told Sandpiper Wire. Five attackers were killed, he said": the
+                # tagger's person is the outlet spoken to; "he" is the one who spoke
                 continue
             if wanted == "person" and seen.person:
                 if other_speaker and seen.position < paragraph:

@@ -1080,8 +1080,16 @@ def _summarise_one(
                 count(old["independence"], old["original_source"], -1, old)
                 count(independence, original, +1, old)
                 _rechain(conn, old["attribution_id"], longer, original, independence)
-    counted = independent_originals(originals)
-    supported = independent_originals(supporting)
+    # An outlet is an origin beside others only where it published the claim itself (a
+    # company's press release); named in another's report, it is retelling.
+    publishers = {state.identity.outlet(name) for name in outlets}
+    media = {
+        key
+        for key, found in originals.items()
+        if found[0] is not None and state.identity.is_media(found[0]) and found[0] not in publishers
+    }
+    counted = independent_originals(originals, media)
+    supported = independent_originals(supporting, media)
     polarity = state.reps.features[index].polarity
     against = [
         Against(r["kind"], r["explanation"], bool(r["interested"]))
@@ -1212,10 +1220,18 @@ def _one_per_unnamed(keys: list[str], sources: dict[str, str] | None = None) -> 
     return kept + [key for _, _, key in groups]
 
 
-def independent_originals(originals: dict[str, list[Any]]) -> dict[str, str]:
+def independent_originals(
+    originals: dict[str, list[Any]], media: frozenset[str] | set[str] = frozenset()
+) -> dict[str, str]:
     """Independence key -> original source, generic groups dropped next to identified sources
     (and counted once when they are all there is). One source is one origin, whichever
-    report's scene keyed it."""
+    report's scene keyed it.
+
+    Args:
+        media: keys whose original is a news outlet reporting without a named source ("Nyanza
+            Daily reported, citing one of the wounded men"). Beside a speaker of the claim the
+            outlet is most likely retelling them, so it adds no origin; alone it is one.
+    """
     by_source: dict[Any, str] = {}
     for key, found in originals.items():
         by_source.setdefault(found[0] if found[0] is not None else key, key)
@@ -1223,6 +1239,8 @@ def independent_originals(originals: dict[str, list[Any]]) -> dict[str, str]:
     keys = _one_per_unnamed(
         list(originals), {key: str(found[0] or "") for key, found in originals.items()}
     )
+    if any(key not in media for key in keys):
+        keys = [key for key in keys if key not in media]
     generic = [key for key in keys if key.startswith(UNIDENTIFIED)]
     if len(generic) < len(keys):
         return {key: originals[key][0] for key in keys if key not in generic}
