@@ -1566,6 +1566,8 @@ class _Resolver:
             )
         ]
         for role in roles:
+            if role.dep_ == "amod" and role.head in roles:
+                continue  # "chief" of "chief executive": the office is its head noun's
             if (general := _hyphened_general(role)) is not None:
                 # "NRP secretary-general X", "secretary-general of the Red Crescent": the head
                 # of a body, not an officer of a state
