@@ -2445,3 +2445,18 @@ def test_a_body_publishing_its_own_statement_is_an_origin_beside_others(tmp_path
     sector = _cluster_with(clusters, "national sector")
     assert sector.reports == 2
     assert len(sector.original_sources) == 2, sector.original_sources
+
+
+def test_a_name_a_report_spelled_with_its_acronym_is_a_body_that_acronym_names():
+    """ "Severni Drahy Narodni (SDN)" read as a person's name is the body "SDN" names in
+    another report: one origin, not two; a person with an office keeps being a person."""
+    identity = _identity(
+        SourceInfo("severni-drahy-narodni", "Severni Drahy Narodni", "person", aliases=("SDN",)),
+        SourceInfo("sdn", "SDN", "organisation", aliases=("SDN",)),
+        SourceInfo(
+            "juan-perez-gil", "Juan Perez Gil", "person", roles=("President",), aliases=("JPG",)
+        ),
+    )
+    assert identity.info("severni-drahy-narodni").type == "organisation"
+    assert identity.canonical("sdn") == "severni-drahy-narodni"
+    assert identity.info("juan-perez-gil").type == "person"

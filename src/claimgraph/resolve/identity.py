@@ -321,10 +321,16 @@ def _kind_by_titles(source: SourceInfo) -> SourceInfo:
     is a person: every name reports give it holds an office (mayor, minister, spokesman), and
     its own name has no word of a body's name. "The country's largest operator, Dardanet",
     taken for a person, is a body: reports describe it as one and give it no office."""
-    if not source.roles:
-        return source
     titles = title_nouns()
     keys = [source_key(role).split() for role in source.roles]
+    if (
+        source.type == "person"
+        and _spelled_by_acronym(source)
+        and not any(set(key) & titles for key in keys)
+    ):
+        return replace(source, type="organisation")
+    if not source.roles:
+        return source
     if source.type == "person":
         described = any(key and key[-1] in BODY_DESCRIPTIONS for key in keys)
         if described and not any(set(key) & titles for key in keys):
@@ -344,6 +350,15 @@ def _kind_by_titles(source: SourceInfo) -> SourceInfo:
     ):
         return replace(source, type="person")
     return source
+
+
+def _spelled_by_acronym(source: SourceInfo) -> bool:
+    """ "Polskie Linie Kolejowe (PLK)", which the tagger took for a person's name: a report
+    gave it the acronym of its words, as bodies are named and people are not."""
+    initials = "".join(w[0] for w in source.name.split() if w[:1].isupper())
+    return len(initials) >= 3 and any(
+        alias == initials and alias.isupper() for alias in source.aliases
+    )
 
 
 def _publishing_body(stored: SourceInfo | None) -> bool:
