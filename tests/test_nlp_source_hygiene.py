@@ -1859,3 +1859,14 @@ def test_source_hygiene_a_chief_executive_speaks_for_the_company_that_owns_the_o
     )
     [baird] = [s for s in analysis.sources if s.id == "ewan-baird"]
     assert baird.parent == "strathmore-hydro"
+
+
+def test_source_hygiene_the_company_is_not_a_body_introduced_as_another_kind(analyse):
+    """ "The engineers' union Kestrel says ...; the company says ...": the company is the one
+    the report named before, not the union that spoke last."""
+    analysis = analyse(
+        "Glenmore Hydro runs the dam. The engineers' union Kestrel says only one engineer was on "
+        "duty that night; the company says the control room was fully staffed."
+    )
+    [staffed] = [a for a in analysis.attributions if "fully staffed" in a.content_text]
+    assert staffed.canonical_source == "glenmore-hydro"

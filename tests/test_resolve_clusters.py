@@ -539,3 +539,22 @@ def test_one_body_giving_its_figure_again_is_likelier_one_claim():
         0.36,
     )
     assert apart.vetoed
+
+
+def test_two_bare_distances_are_two_claims():
+    """ "Uganda says 4 km west; the tracker puts it about 1.2 km east": distances given with no
+    position words are still figures that must agree before two claims merge."""
+    import dataclasses
+
+    from claimgraph.resolve.topics import Figure
+
+    def at(km: float, text: str):
+        figure = Figure(
+            f"{km} km", km, km, km, "exact", "km", None, None, None, None, "unknown", 0, 4
+        )
+        facts = dataclasses.replace(_facts(text, "says"), figures=(figure,))
+        return Features.of(facts, None)
+
+    west, east, again = at(4.0, "4 km west"), at(1.2, "it about 1.2 km east"), at(4.0, "4 km")
+    assert compare(west, east, similarity=0.9, threshold=0.36).vetoed
+    assert not compare(west, again, similarity=0.9, threshold=0.36).vetoed

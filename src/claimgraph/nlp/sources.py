@@ -1813,6 +1813,15 @@ class _Resolver:
                 return ent.start_char, known
         return None
 
+    def _other_kind(self, source_id: str) -> bool:
+        """The report named this body by kind words, none of them a company's ("the union
+        Prospect", "the rights group X")."""
+        kinds = self.kinds.get(source_id, set()) & KIND_NOUNS
+        if kinds:
+            return not kinds & _COMPANY_NOUNS
+        # named by no kind word: a name a company could not bear ("Cyber Centre")
+        return not _company_like(self.sources[source_id].name, "company")
+
     def _last_organisation(self, position: int, kind: str = "company") -> Source | None:
         """The organisation named last before `position`: one seen as a source, or one the
         text names, unless that is an outlet or a known body of another kind. For "the
@@ -1829,6 +1838,9 @@ class _Resolver:
                 and not self._in_dateline(item.position)  # "KUOPIO, Finland —"
                 # "the operator says" after OCHA spoke: a UN or state body is no company
                 and not (kind in _COMPANY_NOUNS and self.sources[item.source_id].parent)
+                # "the company says" after "the engineers' union Prospect says": a body the
+                # report introduced as another kind is not the company
+                and not (kind in _COMPANY_NOUNS and self._other_kind(item.source_id))
                 # "the company" after "the Turkish side" or "the interior ministry" is no state
                 and not (
                     kind in _COMPANY_NOUNS

@@ -20,11 +20,11 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from claimgraph.resolve import embed
+from claimgraph.resolve import embed, topics
 from claimgraph.resolve.authors import claim_author
 from claimgraph.resolve.facts import STORY_SIZE, ClaimFacts, claims_the_deed
 from claimgraph.resolve.lexical import Profile, dot, words
-from claimgraph.resolve.measures import in_base_unit
+from claimgraph.resolve.measures import DISTANCE, KILOMETRES, in_base_unit
 from claimgraph.resolve.records import ClusterMatch
 from claimgraph.resolve.zero_counts import counts_none
 
@@ -80,14 +80,20 @@ def _figures_of(fact: ClaimFacts) -> tuple[Figure, ...]:
             (
                 in_base_unit(value, f.unit),
                 f.modality,
-                f"{f.thing}:{f.event}" if f.event else f.thing,
+                f"{f.thing}:{f.event}" if f.event else _thing(f),
             )
             for f in fact.figures
             if (value := _value(f.value, f.low, f.high)) is not None
-            and f.thing
+            and _thing(f)
             and f.modality != "recap"
         )
     )
+
+
+def _thing(figure: "topics.Figure") -> str | None:
+    """What a figure counts, as merges compare it: a distance with no position words ("Uganda
+    says 4 km west") is still a distance, so "4 km" and "1.2 km" are two claims."""
+    return figure.thing or (DISTANCE if figure.unit in KILOMETRES else None)
 
 
 def _value(value: float | None, low: float | None, high: float | None) -> float | None:
