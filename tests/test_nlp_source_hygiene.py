@@ -1870,3 +1870,16 @@ def test_source_hygiene_the_company_is_not_a_body_introduced_as_another_kind(ana
     )
     [staffed] = [a for a in analysis.attributions if "fully staffed" in a.content_text]
     assert staffed.canonical_source == "glenmore-hydro"
+
+
+def test_source_hygiene_a_title_with_a_full_stop_does_not_end_the_sentence(analyse):
+    """ "The chairman of X Local Government Area, Hon. Bala Dauda, said": the stop after "Hon"
+    ends no sentence, so the chairman is one speaker who speaks for the area's council."""
+    analysis = analyse(
+        "The chairman of Kauru Local Government Area, Hon. Bala Dauda, said four people were "
+        "killed in the attack."
+    )
+    [claim] = analysis.attributions
+    assert claim.canonical_source == "bala-dauda"
+    [dauda] = [s for s in analysis.sources if s.id == "bala-dauda"]
+    assert dauda.parent == "kauru-local-government-area"

@@ -4,7 +4,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimgraph.errors import ModelError
 from claimgraph.nlp.sections import cap_sentences
@@ -45,8 +45,28 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             headline = False
         elif headline and before.text == ";":
             token.is_sent_start = True
+        elif _after_title(token):
+            token.is_sent_start = False  # "Hon. Yusuf Maikano", "Gen. Abdou Sidikou": one name
     cap_sentences(doc)
     return doc
+
+
+# titles written with a full stop before a name; the stop ends no sentence
+_TITLES = frozenset({"hon", "gen", "col", "lt", "capt", "maj", "sgt", "cpl", "brig", "adm", "cdr", "gov", "sen", "rep", "prof", "rev", "dr", "mr", "mrs", "ms", "st"})  # fmt: skip
+
+
+def _after_title(token: Token) -> bool:
+    """A capitalised word right after "Hon." or "Gen.": the name the title belongs to."""
+    if token.i < 2 or not token.is_title:
+        return False
+    stop, title = token.doc[token.i - 1], token.doc[token.i - 2]
+    return (
+        stop.text == "."
+        and not stop.whitespace_ == ""
+        and title.lower_ in _TITLES
+        and title.is_title
+        and not title.whitespace_
+    )
 
 
 _TEXT_KEY = "claimgraph.text"

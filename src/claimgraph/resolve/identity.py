@@ -444,14 +444,24 @@ def _roles_to_people(identity: SourceIdentity) -> None:
                 holders.setdefault(" ".join(words[-size:]), set()).add(source.id)
             for form in _role_forms(source_key(role)):
                 holders.setdefault(form, set()).add(source.id)
+    offices: dict[str, set[str | None]] = {}
+    for source in identity.infos.values():
+        if (office := _countrys_office(source)) is not None:
+            offices.setdefault(office, set()).add(source.country)
     for source in list(identity.infos.values()):
         name = source_key(source.name)
+        office = _countrys_office(source)
+        if office is not None and len(offices[office]) > 1:
+            continue  # two countries' interior ministers: which is the one named?
+        if office is not None:
+            name = office  # "Montenegro's interior minister": the interior minister
         if (
             source.id in identity.mapping
             or source.id in identity.table.known
             or source.type not in ("person", "organisation", "group")
             or (
-                any(word[:1].isupper() for word in source.name.split())
+                office is None
+                and any(word[:1].isupper() for word in source.name.split())
                 and not _office_of_place(source)
                 and not source.name[:1].islower()  # "wife of the skipper of the Kalur"
             )
@@ -459,12 +469,30 @@ def _roles_to_people(identity: SourceIdentity) -> None:
         ):
             continue
         people = next((holders[form] for form in _role_forms(name) if form in holders), set())
+        if office is not None:
+            # the holder named elsewhere, of no other country
+            people = {p for p in people if identity.infos[p].country in (None, source.country)}
         if not people and _office_of_place(source):
             people = _bare_office_holder(identity, name)
         if len(people) == 1:
             [person] = people
             identity.mapping[source.id] = person
             identity.reasons[source.id] = f"the only {name!r} of the corpus: {person}"
+
+
+def _countrys_office(source: SourceInfo) -> str | None:
+    """The office of a person named only as a country's office holder ("Montenegro's interior
+    minister" -> "interior minister"); None for any other name."""
+    owner, _, office = source.name.partition("'s ")
+    if (
+        source.type != "person"
+        or source.country is None
+        or not office
+        or office != office.lower()
+        or load_country_names().of(owner) != source.country
+    ):
+        return None
+    return source_key(office)
 
 
 def _bare_office_holder(identity: SourceIdentity, description: str) -> set[str]:
