@@ -1883,3 +1883,16 @@ def test_source_hygiene_a_title_with_a_full_stop_does_not_end_the_sentence(analy
     assert claim.canonical_source == "bala-dauda"
     [dauda] = [s for s in analysis.sources if s.id == "bala-dauda"]
     assert dauda.parent == "kauru-local-government-area"
+
+
+def test_source_hygiene_a_transcript_label_is_the_person_introduced_despite_a_question(analyse):
+    """ "Ms Lindqvist, can you confirm ...?" in a reporter's question names no second
+    Lindqvist: the line labelled LINDQVIST is Karin Lindqvist of the agency."""
+    analysis = analyse(
+        "Transcript: the agency briefs reporters\n\nExcerpts from a news conference given on "
+        "Tuesday by Karin Lindqvist, head of operations at the Nordic Grid Agency.\n\nQ: Ms "
+        "Lindqvist, can you confirm who was behind it?\n\nLINDQVIST: We have opened a "
+        "preliminary investigation into sabotage."
+    )
+    [said] = [a for a in analysis.attributions if "preliminary" in a.content_text]
+    assert said.canonical_source == "karin-lindqvist"

@@ -1184,3 +1184,28 @@ def test_the_scene_is_the_country_the_lead_is_mostly_about(facts_of, text, scene
 def test_a_toll_risen_by_some_more_is_no_toll(facts_of, text, value, modality):
     [figure] = [f for f in figures_in(facts_of(text)) if f.value == value]
     assert figure.modality == modality
+
+
+def test_a_bare_army_under_a_roundups_section_is_that_sections_country(analyse):
+    """ "the army says" under "COLOMBIA: EL ZULIA" is Colombia's army, though the brief's lead
+    is about Honduras: the section heading says more than the report's lead."""
+    from claimgraph.resolve.identity import SourceInfo
+
+    identity = build_identity(
+        load_source_table(),
+        [
+            SourceInfo("co-army", "Colombian army", "organisation", "CO"),
+            SourceInfo("hn-army", "Honduran army", "organisation", "HN"),
+            SourceInfo("army", "army", "organisation"),
+        ],
+        [],
+    )
+    text = (
+        "Risk brief: Honduras border tension and a raid in Colombia\n\nRidgeline Brief | Monday "
+        "30 November\n\nHonduras and Nicaragua traded accusations over the Gulf of Fonseca this "
+        "week.\n\nCOLOMBIA: EL ZULIA (22 NOVEMBER)\nSituation: The army says two civilians and "
+        "nine attackers died in the raid.\n"
+    )
+    facts = document_facts(analyse(text, published="2026-11-30"), identity, load_resolve_lexicon())
+    [raid] = [f for f in facts if "two civilians" in f.content_text]
+    assert raid.source_id == "co-army"

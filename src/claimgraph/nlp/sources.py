@@ -851,7 +851,8 @@ class _Resolver:
                 rf"(?: [{UPPER}][^\W\d_]+(?![^\W\d_]*:))?\b",
                 self.doc.text,
             )
-            if m.group(0).split()[0].casefold() not in title_nouns()
+            # "Ms Norberg, can you ...", a reporter's question, names no one new
+            if m.group(0).split()[0].casefold().rstrip(".") not in title_nouns() | _HONORIFICS
         }
         # family name first: "YOON:" is the "Yoon Seo-yeon" the programme introduced
         names |= {

@@ -199,7 +199,7 @@ def document_facts(
         context.paragraph = _paragraph_countries(text, scenes_told, attribution.content_start)
         # "the army says" under a roundup's "EL TARRA, COLOMBIA" is Colombia's army
         section_home = next(iter(context.section)) if len(context.section) == 1 else None
-        source_id = _source(attribution, identity, lexicon, media_before, home or section_home)
+        source_id = _source(attribution, identity, lexicon, media_before, section_home or home)
         channel_id = _channel(attribution, identity)
         for offset, media in (
             (attribution.source.start if attribution.source else 0, source_id),
