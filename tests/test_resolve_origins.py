@@ -2477,3 +2477,21 @@ def test_a_countrys_office_is_the_one_person_of_the_corpus_who_holds_it():
     identity = _identity(montenegro, albania, minister)
     assert identity.canonical("me-interior-minister") == "me-interior-minister"
     assert identity.canonical("al-interior-minister") == "al-interior-minister"
+
+
+def test_a_bodys_name_the_parser_cut_at_and_is_that_body():
+    """ "Perth and Kinross Council" read as a person "Perth" (with the council as a conjunct) is
+    the council another report names whole; "Moscow" beside "Moscow and Minsk" is not cut."""
+    identity = _identity(
+        SourceInfo(
+            "tain",
+            "Tain",
+            "person",
+            roles=("and Easter Council",),
+            aliases=("Tain and Easter Council",),
+        ),
+        SourceInfo("tain-and-easter-council", "Tain and Easter Council", "organisation"),
+        SourceInfo("ivan-petrov", "Ivan Petrov", "person", aliases=("Ivan Petrov",)),
+    )
+    assert identity.canonical("tain") == "tain-and-easter-council"
+    assert identity.canonical("ivan-petrov") == "ivan-petrov"

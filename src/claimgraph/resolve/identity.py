@@ -282,6 +282,7 @@ def build_identity(
                     identity.outlet_names.setdefault(source_key(name), source_id)
     _table_aliases(identity)
     _same_names(identity)
+    _names_cut_short(identity)
     _surnames(identity)
     _double_surnames(identity)
     _capitals(identity)
@@ -383,6 +384,27 @@ def _same_names(identity: SourceIdentity) -> None:
             by_name.setdefault(_own_name(source_key(source.name)), []).append(source)
     for same in by_name.values():
         _one_body(identity, same, "same name as")
+
+
+def _names_cut_short(identity: SourceIdentity) -> None:
+    """ "Perth and Kinross Council", which the parser cut into a person "Perth" and a
+    conjunct, is the council another report names whole: the mention's words are the
+    council's name, and the person's name only opens it."""
+    bodies = {
+        source_key(source.name): source.id
+        for source in identity.infos.values()
+        if source.type in ("organisation", "group", "government")
+    }
+    for source in identity.infos.values():
+        if source.type != "person" or source.id in identity.mapping:
+            continue
+        for alias in source.aliases:
+            key = source_key(alias)
+            body = bodies.get(key)
+            if body and body != source.id and key.startswith(f"{source_key(source.name)} and "):
+                identity.mapping[source.id] = body
+                identity.reasons[source.id] = f"a name cut short from {body}"
+                break
 
 
 def _one_body(identity: SourceIdentity, same: list[SourceInfo], why: str) -> None:
