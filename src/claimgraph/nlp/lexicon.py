@@ -97,6 +97,13 @@ def organisation_name_words() -> frozenset[str]:
 
 
 # company forms written before or after a name, or left out: "AS Emajõe Vesi", "Emajõe Vesi"
+# forms of address before a name, no part of it: "Alhaji Sani Lawal" is Sani Lawal
+HONORIFICS = frozenset({"alhaji", "alhaja", "hajiya", "mallam", "malam", "sheikh", "mr", "mrs", "ms", "dr", "madam", "monsignor", "hon"})  # fmt: skip
+# ranks as a transcript's labels shorten them: "COL. ZAU TAWNG:", "GEN. SMITH:"
+RANKS = frozenset({"col", "gen", "capt", "lt", "maj", "sgt", "cpl", "cdr", "adm", "brig", "gov", "sen", "rep", "prof", "rev", "colonel", "general", "captain", "major"})  # fmt: skip
+# the short forms of both, written with a full stop ("Hon.", "Gen.", "Dr.")
+ABBREVIATED_TITLES = frozenset(word for word in HONORIFICS | RANKS if len(word) <= 4)
+
 LEGAL_FORMS = frozenset({"as", "ab", "ag", "asa", "sa", "nv", "bv", "plc", "ltd", "llc", "inc", "gmbh", "jsc", "pjsc", "oao", "oy", "oyj", "spa", "srl", "bhd"})  # fmt: skip
 
 # nouns for a settlement or an area an office is held in: "the mayor of the town of X"

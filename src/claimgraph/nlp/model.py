@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimgraph.errors import ModelError
+from claimgraph.nlp.lexicon import ABBREVIATED_TITLES
 from claimgraph.nlp.sections import cap_sentences
 from claimgraph.settings import MODEL_NAME
 
@@ -51,10 +52,6 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-# titles written with a full stop before a name; the stop ends no sentence
-_TITLES = frozenset({"hon", "gen", "col", "lt", "capt", "maj", "sgt", "cpl", "brig", "adm", "cdr", "gov", "sen", "rep", "prof", "rev", "dr", "mr", "mrs", "ms", "st"})  # fmt: skip
-
-
 def _after_title(token: Token) -> bool:
     """A capitalised word right after "Hon." or "Gen.": the name the title belongs to."""
     if token.i < 2 or not token.is_title:
@@ -62,8 +59,8 @@ def _after_title(token: Token) -> bool:
     stop, title = token.doc[token.i - 1], token.doc[token.i - 2]
     return (
         stop.text == "."
-        and not stop.whitespace_ == ""
-        and title.lower_ in _TITLES
+        and bool(stop.whitespace_)
+        and title.lower_ in ABBREVIATED_TITLES
         and title.is_title
         and not title.whitespace_
     )

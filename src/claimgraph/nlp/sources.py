@@ -24,7 +24,9 @@ from claimgraph.nlp.datelines import UPPER, find_datelines
 from claimgraph.nlp.issued import STATEMENT_TITLE
 from claimgraph.nlp.lexicon import (
     ARMY_WORDS,
+    HONORIFICS,
     LEGAL_FORMS,
+    RANKS,
     SETTLEMENT_NOUNS,
     Lexicon,
     actor_nouns,
@@ -63,10 +65,6 @@ _MEDIA_WORDS = {"news", "newspaper", "broadcaster", "paper", "outlet", "televisi
 _GENERIC_WORDS = frozenset({"of", "the", "and", "for", "s"})  # in names, but no modifier
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "this", "that", "these", "those"})
 _ORGANISATION_KINDS = {"channel", "group", "newspaper", "outlet", "agency", "organisation", "organization", "network", "company", "firm", "militia", "party", "movement", "website", "site", "account", "broadcaster", "station", "platform", "unit", "brigade", "force", "ministry", "office", "council", "coalition", "alliance", "institute", "think", "tank", "monitor"}  # fmt: skip
-# forms of address before a name, no part of it: "Alhaji Sani Lawal" is Sani Lawal
-_HONORIFICS = frozenset({"alhaji", "alhaja", "hajiya", "mallam", "malam", "sheikh", "mr", "mrs", "ms", "dr", "madam", "monsignor", "hon"})  # fmt: skip
-# ranks as a transcript's labels shorten them: "COL. ZAU TAWNG:", "GEN. SMITH:"
-_RANKS = frozenset({"col", "gen", "capt", "lt", "maj", "sgt", "cpl", "cdr", "adm", "brig", "gov", "sen", "rep", "prof", "rev", "colonel", "general", "captain", "major"})  # fmt: skip
 _TITLE_PREFIXES = {"deputy", "vice", "press"}  # "Deputy press secretary Sabrina Singh"
 _LEADING_VERBS = frozenset({"lead", "run", "head", "direct", "chair", "manage"})  # "who heads X"
 _PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each", "both", "all"}
@@ -852,7 +850,7 @@ class _Resolver:
                 self.doc.text,
             )
             # "Ms Norberg, can you ...", a reporter's question, names no one new
-            if m.group(0).split()[0].casefold().rstrip(".") not in title_nouns() | _HONORIFICS
+            if m.group(0).split()[0].casefold().rstrip(".") not in title_nouns() | HONORIFICS
         }
         # family name first: "YOON:" is the "Yoon Seo-yeon" the programme introduced
         names |= {
@@ -880,7 +878,7 @@ class _Resolver:
         words = label.split()
         if not label.isupper() or not 2 <= len(words) <= 5:
             return None
-        while words and words[0].rstrip(".").casefold() in _RANKS | _HONORIFICS:
+        while words and words[0].rstrip(".").casefold() in RANKS | HONORIFICS:
             words = words[1:]
         if len(words) < 2 or not all(w.isalpha() or "-" in w for w in words):
             return None
@@ -910,7 +908,7 @@ class _Resolver:
         written = name.split()
         while len(written) >= 3 and (
             (written[0].isupper() and 2 <= len(written[0]) <= 4)  # "DSP Abdullahi Kabir"
-            or written[0].lower().rstrip(".") in _HONORIFICS  # "Alhaji Sani Lawal", "Mr. X Y"
+            or written[0].lower().rstrip(".") in HONORIFICS  # "Alhaji Sani Lawal", "Mr. X Y"
         ):
             written = written[1:]
         name = " ".join(written)
@@ -1356,7 +1354,7 @@ class _Resolver:
                 prep.lower_ in ("for", "of")
                 and body.pos_ == "NOUN"
                 and body.lemma_.lower() in KIND_NOUNS | {"force"}
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in body.children)
+                and _definite(body)
                 and len(list(body.subtree)) == 2
             ):
                 # "a spokeswoman for the force": the force the report has named (the Gang
@@ -1647,8 +1645,9 @@ class _Resolver:
             owner = self._possessive_body(phrase, set())
             if owner is not None:
                 return owner
-            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in led.children)
-            placed = led.pos_ == "NOUN" and definite and any(t.pos_ == "PROPN" for t in phrase)
+            placed = (
+                led.pos_ == "NOUN" and _definite(led) and any(t.pos_ == "PROPN" for t in phrase)
+            )
             if (led.pos_ == "PROPN" and led.ent_type_ not in _NOT_BODY_ENTS) or placed:
                 # "who heads Basalt Point Labs"; "who runs the hospital in Momauk", a body named
                 # by its kind and place as other reports name it
@@ -1676,10 +1675,7 @@ class _Resolver:
         owners = [
             t.lemma_.lower()
             for t in full
-            if t.i not in name
-            and t.dep_ == "poss"
-            and t.pos_ == "NOUN"
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+            if t.i not in name and t.dep_ == "poss" and t.pos_ == "NOUN" and _definite(t)
         ]
         if not owners:
             return None
@@ -1790,7 +1786,7 @@ class _Resolver:
         ]
         if not names or any(self.countries.of(c.text) or self._place_country(c.idx) for c in names):
             return None  # "Cabo Delgado police commander": a place, not a body
-        if role.lower_ in _RANKS or any(c.lower_.rstrip(".") in _RANKS for c in names):
+        if role.lower_ in RANKS or any(c.lower_.rstrip(".") in RANKS for c in names):
             return None  # "Major General", "Lt Col": a rank, not a body
         words = [t for c in names for t in c.subtree if t.i < role.i]
         name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
@@ -1853,10 +1849,7 @@ class _Resolver:
                     kind not in _NAMED_AS_KIND or kind in self.sources[item.source_id].name.lower()
                 )
                 # "the company" is not the radio programme whose title line opened the report
-                and not (
-                    kind in _COMPANY_NOUNS
-                    and _MEDIA_WORDS & set(source_key(self.sources[item.source_id].name).split())
-                )
+                and not (kind in _COMPANY_NOUNS and _outlet_name(self.sources[item.source_id].name))
             ),
             None,
         )
@@ -1916,7 +1909,7 @@ class _Resolver:
                 return known if known.type in ("organisation", "company") else None
             if name.isupper():
                 return None  # an acronym may be anyone
-            if len(name.split()) < 2 or any(w in _MEDIA_WORDS for w in source_key(name).split()):
+            if len(name.split()) < 2 or _outlet_name(name):
                 # one capitalised word is as often a place the tagger took for a company
                 # ("as far as Olomouc and Zlin"), and a newspaper is an outlet: look further back
                 continue
@@ -2008,9 +2001,7 @@ class _Resolver:
         for seen in reversed(self.seen):
             if seen.position >= position:
                 continue
-            if seen.person and _MEDIA_WORDS & set(
-                source_key(self.sources[seen.source_id].name).split()
-            ):
+            if seen.person and _outlet_name(self.sources[seen.source_id].name):
                 # "..., Mbuyamba told Sandpiper Wire. Five attackers were killed, he said": the
                 # tagger's person is the outlet spoken to; "he" is the one who spoke
                 continue
@@ -2251,7 +2242,7 @@ def _honoured_name(tokens: SpacySpan) -> SpacySpan | None:
     """ "Dr Nadine Sarkis", which the tagger may read as a body: an honorific before two or
     three capitalised words names a person (the name without the honorific)."""
     words = [t for t in tokens if t.dep_ != "det"]
-    if not words or words[0].lower_.rstrip(".") not in _HONORIFICS:
+    if not words or words[0].lower_.rstrip(".") not in HONORIFICS:
         return None
     name = []
     for token in tokens.doc[words[0].i + 1 : tokens.end]:
@@ -2287,7 +2278,7 @@ def _personal_name(head: Token) -> SpacySpan | None:
     an honorific: "Hon. Yusuf Maikano")."""
     words = [c for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head]
     words.sort(key=lambda t: t.i)
-    while len(words) > 2 and words[0].lower_.rstrip(".") in _HONORIFICS:
+    while len(words) > 2 and words[0].lower_.rstrip(".") in HONORIFICS:
         words = words[1:]
     if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1:
         return None
@@ -2333,6 +2324,16 @@ def _claims_owner(pronoun: Token) -> Token | None:
     if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ == "GPE":
         return None
     return owner
+
+
+def _outlet_name(name: str) -> bool:
+    """A name with a news word in it ("Sandpiper Wire", "Nyanza Daily"): an outlet's."""
+    return bool(_MEDIA_WORDS & set(source_key(name).split()))
+
+
+def _definite(token: Token) -> bool:
+    """ "the force", "the firm's": a noun with "the", pointing back to one named before."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _under_preposition(token: Token, tokens: SpacySpan) -> bool:

@@ -10,6 +10,7 @@ import hashlib
 import re
 import time
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -1221,7 +1222,7 @@ def _one_per_unnamed(keys: list[str], sources: dict[str, str] | None = None) -> 
 
 
 def independent_originals(
-    originals: dict[str, list[Any]], media: frozenset[str] | set[str] = frozenset()
+    originals: dict[str, list[Any]], media: AbstractSet[str] = frozenset()
 ) -> dict[str, str]:
     """Independence key -> original source, generic groups dropped next to identified sources
     (and counted once when they are all there is). One source is one origin, whichever

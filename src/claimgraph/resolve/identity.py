@@ -505,16 +505,10 @@ def _roles_to_people(identity: SourceIdentity) -> None:
 def _countrys_office(source: SourceInfo) -> str | None:
     """The office of a person named only as a country's office holder ("Montenegro's interior
     minister" -> "interior minister"); None for any other name."""
-    owner, _, office = source.name.partition("'s ")
-    if (
-        source.type != "person"
-        or source.country is None
-        or not office
-        or office != office.lower()
-        or load_country_names().of(owner) != source.country
-    ):
+    if source.type != "person" or source.country is None:
         return None
-    return source_key(office)
+    found = _country_office(source.name)
+    return found[1] if found is not None and found[0] == source.country else None
 
 
 def _bare_office_holder(identity: SourceIdentity, description: str) -> set[str]:
@@ -1316,17 +1310,21 @@ def _state_media(identity: SourceIdentity) -> None:
 
 
 @cache
-def _countrys_minister(name: str, country: str) -> bool:
-    """ "Canada's public safety minister": a country's minister named by the office alone (not
-    "Nova Scotia's emergency management minister", a province's)."""
+def _country_office(name: str) -> tuple[str, str] | None:
+    """(country, office) of a name that is a country's office alone ("Canada's public safety
+    minister" -> ("CA", "public safety minister")); None for any other name, or a province's
+    ("Nova Scotia's emergency management minister")."""
     owner, _, office = name.partition("'s ")
-    words = office.split()
-    return (
-        bool(words)
-        and words[-1] == "minister"
-        and all(word == word.lower() for word in words)
-        and load_country_names().of(owner) == country
-    )
+    country = load_country_names().of(owner) if office else None
+    if country is None or office != office.lower():
+        return None
+    return country, source_key(office)
+
+
+def _countrys_minister(name: str, country: str) -> bool:
+    """ "Canada's public safety minister": a country's minister named by the office alone."""
+    found = _country_office(name)
+    return found is not None and found[0] == country and found[1].split()[-1:] == ["minister"]
 
 
 def _described(info: "SourceInfo", source_id: str) -> bool:
