@@ -420,6 +420,16 @@ def test_a_claim_dismissed_is_the_one_whose_count_the_denier_answers(tmp_path, p
             "2026-11-24",
             "14 soldiers",
         ),
+        # "irresponsible" says what the denier thinks of the accusation, not what it is about
+        (
+            "Ministry blames neighbour for cyberattack\n\n"
+            "NEW DELHI, Dec 5 (Wire) — The interior ministry said on Saturday that the attack on "
+            "the railway's ticketing had been carried out by hackers working for Pakistan's "
+            "intelligence service. Pakistan's Foreign Office rejected the accusation as baseless "
+            "and irresponsible.\n",
+            "2026-12-05",
+            "hackers working for Pakistan",
+        ),
     ],
 )
 def test_what_a_denier_calls_a_claim_is_no_matter_the_claim_must_name(

@@ -648,11 +648,16 @@ def test_a_count_that_names_no_event_meets_only_a_claim_that_says_the_same():
     assert figure_conflicts(rows, 5.0, 0.1, "guards", alike=lambda a, b: False) == []
     killed = [{**row, "topic": "guards|killed||PY"} for row in rows]
     assert len(figure_conflicts(killed, 5.0, 0.1, "guards", alike=lambda a, b: False)) == 1
+    # "about 20 attackers" counts those who attacked; "3,000 fighters" may be a group's strength
     attackers = [
-        {**_row("c3", 20.0, "unknown", "army", "about 20"), "topic": "attackers|||PE"},
-        {**_row("c4", 40.0, "unknown", "soldier", "more than 40"), "topic": "attackers|||PE"},
+        {**_row("c3", 20.0, "unknown", "army", "about 20"), "topic": "fighters|||PE"},
+        {**_row("c4", 40.0, "unknown", "soldier", "more than 40"), "topic": "fighters|||PE"},
     ]
-    assert len(figure_conflicts(attackers, 5.0, 0.1, "attackers", alike=lambda a, b: False)) == 1
+    attacking = [{**row, "unit": "attackers"} for row in attackers]
+    assert len(figure_conflicts(attacking, 5.0, 0.1, "fighters", alike=lambda a, b: False)) == 1
+    assert figure_conflicts(attackers, 5.0, 0.1, "fighters", alike=lambda a, b: False) == []
+    outage = [{**row, "topic": "outage hours|||PE", "unit": "h"} for row in attackers]
+    assert len(figure_conflicts(outage, 5.0, 0.1, "outage", alike=lambda a, b: False)) == 1
 
 
 def test_eventless_counts_are_disputed_only_between_claims_alike(tmp_path, pipeline):
@@ -2171,7 +2176,7 @@ def test_a_high_estimate_disputes_a_figure_far_below_it():
             },
         ]
 
-    topic = {"topic": "attackers|||CO"}
+    topic = {"topic": "fighters|||CO", "unit": "attackers"}
     high = [{**row, **topic} for row in rows("as many as 200", "upper_bound")]
     assert len(figure_conflicts(high, 5.0, 0.1, "attackers")) == 1
     below = [{**row, **topic} for row in rows("fewer than 200", "upper_bound")]

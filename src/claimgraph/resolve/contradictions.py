@@ -25,7 +25,7 @@ from typing import Any
 
 from claimgraph.resolve.clusters import Features
 from claimgraph.resolve.lexicons import ResolveLexicon
-from claimgraph.resolve.measures import in_base_unit
+from claimgraph.resolve.measures import OUTAGE, in_base_unit
 from claimgraph.resolve.records import Contradiction
 from claimgraph.resolve.topics import TOLL_EVENTS
 from claimgraph.resolve.zero_counts import counts_none
@@ -136,9 +136,7 @@ def _same_matter(denial: Features, claim: Features) -> bool:
 PEOPLE_KINDS = {
     "people": "civilians",
     "troops": "troops",
-    "fighters": "armed group",
-    "insurgents": "armed group",
-    "attackers": "armed group",
+    "fighters": "armed group",  # fighters, rebels, militants, attackers alike
     "crew": "crew",
     "prisoners": "prisoners",
     "refugees": "civilians",
@@ -250,11 +248,17 @@ def _event(row: Mapping[str, Any]) -> str:
 
 # things an incident is counted in: "three explosions", "about 60 gunmen" say how big it was
 # with no verb, and two such counts of one incident disagree
-EVENT_THINGS = frozenset({"explosions", "blasts", "strikes", "airstrikes", "missiles", "rockets", "drones", "shells", "rounds", "shots", "attackers"})  # fmt: skip
+# an outage's length is the length of the story's one outage in that place
+EVENT_THINGS = frozenset({"explosions", "strikes", "airstrikes", "missiles", "rockets", "drones", "shells", "rounds", "shots", OUTAGE})  # fmt: skip
+# an armed group's men counted as those who attacked ("about 60 gunmen"), not as its strength
+ATTACKING = frozenset({"attackers", "attacker", "assailants", "assailant", "gunmen", "gunman", "raiders", "raider"})  # fmt: skip
 
 
 def _counts_events(row: Mapping[str, Any]) -> bool:
-    return bool(_event(row)) or _thing_and_event(row)[0] in EVENT_THINGS
+    if _event(row) or _thing_and_event(row)[0] in EVENT_THINGS:
+        return True
+    words = (row.get("unit") or "").lower().split()
+    return bool(words) and words[-1] in ATTACKING
 
 
 def _people_to_whom_nothing_happened(row: Mapping[str, Any]) -> bool:

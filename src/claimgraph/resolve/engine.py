@@ -745,7 +745,9 @@ POINTER_FILLERS = frozenset(
     # what the denier calls the report ("dismissed the claim as propaganda") is no matter of it
     "propaganda lies nonsense fabrication fabrications fiction invention inventions slander "
     "baseless groundless unfounded absurd ridiculous rubbish fantasy exaggerated exaggeration "
-    "inflated untrue disinformation misinformation provocation "
+    "inflated untrue disinformation misinformation provocation fabricated invented made-up "
+    "irresponsible unacceptable one-sided misplaced smear smears slanderous defamatory "
+    "malicious misleading unsubstantiated ludicrous preposterous outrageous harassment "
     # what was said, named by its form ("dismissed the communiqué as propaganda")
     "statement statements communiqué communique communiqués communiques announcement "
     "declaration version post posts message messages video videos".split()

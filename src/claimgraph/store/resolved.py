@@ -415,7 +415,9 @@ def resolved_count(conn: Connection) -> int:
     return int(conn.execute(sa.select(sa.func.count()).select_from(r)).scalar_one())
 
 
-RESOLVE_SCHEMA = "12"  # bump when a resolve table changes: its (derived) rows are then rebuilt
+# bump when a resolve table, or the topics its figures are keyed by, change: the derived rows
+# are then rebuilt
+RESOLVE_SCHEMA = "13"
 
 
 def ensure_current(conn: Connection) -> bool:
