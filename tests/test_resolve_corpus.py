@@ -505,3 +505,29 @@ def test_a_dismissed_communique_is_what_its_issuer_said_further_up(tmp_path, pip
         denied = denied_labels(store)
     assert len(denied) == 1, denied
     assert "21 soldiers" in denied[0] or "single home" in denied[0], denied
+
+
+def test_a_party_negating_its_own_act_answers_the_claim_that_it_did_it(tmp_path, pipeline):
+    """ "Our vessel did not ram anyone. The Turkish boat turned into our bow", said by Greece's
+    coast guard, answers Turkey's "the Greek boat rammed our vessel", though its next words
+    name another country than the claim does."""
+    reports = [
+        (
+            "Wire",
+            "2026-11-20",
+            "Turkey says Greek boat rammed patrol\n\n"
+            "ANKARA, Nov 20 (Wire) — Turkey's coast guard said on Friday that a Greek patrol boat "
+            "rammed its vessel near the Kardak rocks while its crew was inspecting a trawler.\n",
+        ),
+        (
+            "Dispatch",
+            "2026-11-21",
+            "Greece rejects Turkish account\n\n"
+            'ATHENS, Nov 21 (Dispatch) — "Our vessel did not ram anyone. The Turkish boat '
+            'turned into our bow near the Kardak rocks," said Eleni Vrettou, a spokeswoman for '
+            "the Greek coast guard.\n",
+        ),
+    ]
+    with reports_store(tmp_path, pipeline, reports) as store:
+        denied = denied_labels(store)
+    assert any("rammed" in label for label in denied), denied

@@ -1380,6 +1380,11 @@ class _Resolver:
                 body.ent_type_ in ("ORG", "NORP")
                 or body.pos_ == "PROPN"
                 or body.lemma_.lower() in _BODIES
+                # "a spokeswoman for the Greek coast guard": a country's force
+                or (
+                    body.lemma_.lower() in _FORCES | {"guard"}
+                    and any(self.countries.of(c.text) for c in body.children if c.i < body.i)
+                )
             ):
                 # "of Kaduna Electricity Company, Yusuf Maikano": the holder's name set beside
                 # the company is no part of it

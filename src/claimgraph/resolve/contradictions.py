@@ -45,19 +45,21 @@ DENIAL_TARGETS = 3  # a denial is linked to the few claims nearest to what it de
 STORY_WORDS = 3  # "the border": too little to link by meaning within a story
 
 
-def denial_applies(denial: Features, claim: Features, similarity: float, threshold: float) -> bool:
+def denial_applies(
+    denial: Features, claim: Features, similarity: float, threshold: float, own: bool = False
+) -> bool:
     """Does a denial deny this claim's proposition (not just sound like it)?
 
     The founding claims must be close in meaning, every country the denial names must be in the
     claim ("no troops in Russia" does not deny a claim about Kursk's neighbour Belarus), unless
-    both state the same count of the same event, and the actors, when both are plain, must be
-    the same.
+    both state the same count of the same event or the claim says the denier's own country did
+    it (`own`), and the actors, when both are plain, must be the same.
     """
     if not denial.denies or claim.polarity != "assert" or claim.negated:
         return False
     if similarity < threshold:
         return False
-    return _same_matter(denial, claim)
+    return _same_matter(denial, claim, own)
 
 
 # "was", "had": a negated copula or auxiliary says what something is not, rarely that another
@@ -66,14 +68,17 @@ COPULAS = frozenset({"be", "have", "do", "seem", "become", "remain"})
 
 
 def negation_applies(
-    negation: Features, claim: Features, similarity: float, threshold: float
+    negation: Features, claim: Features, similarity: float, threshold: float, own: bool = False
 ) -> bool:
     """Does a negated statement say that another body's claim did not happen?
 
     "His client never rented a flat overlooking the base" against "the suspect had rented a flat
     overlooking the base": the same main verb, one side negated, close in meaning and about the
     same matter. A negation with another verb ("the town never fell" against "fighters took the
-    town") is left alone: without a denial word nothing says which claim it answers.
+    town") is left alone: without a denial word nothing says which claim it answers. A party's
+    own act negated ("Our vessel did not ram anyone. The Turkish boat turned into our bow",
+    said by Greece, against "the Greek boat rammed our vessel") answers the claim whatever other
+    country its next words name (`own`).
     """
     if not (negation.polarity == "assert" and negation.negated):
         return False
@@ -84,7 +89,7 @@ def negation_applies(
         return False
     if predicate != claim.predicate and claim.predicate not in INCLUDED_ACTS.get(predicate, ()):
         return False
-    return _same_matter(negation, claim)
+    return _same_matter(negation, claim, own)
 
 
 # a verb whose negation rules out other acts: "did not harm any civilian" denies "killed 22
@@ -96,7 +101,7 @@ INCLUDED_ACTS = {
 }
 
 
-def _same_matter(denial: Features, claim: Features) -> bool:
+def _same_matter(denial: Features, claim: Features, own: bool = False) -> bool:
     if denial.agent and claim.agent and denial.agent != claim.agent:
         return False
     same_figure = denial.lead is not None and denial.lead == claim.lead
@@ -115,7 +120,7 @@ def _same_matter(denial: Features, claim: Features) -> bool:
             and not set(denial.countries) & set(claim.countries)
         ):
             return False
-    elif denial.countries and not set(denial.countries) <= set(claim.countries):
+    elif denial.countries and not own and not set(denial.countries) <= set(claim.countries):
         return False
     if not denial.countries:
         # No country to check: a shared name, or a town or region both reports are about, must

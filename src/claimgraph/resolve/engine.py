@@ -1345,8 +1345,10 @@ def _contradictions(
                 for i, theirs in enumerate(reps.features)
                 if not theirs.headline
                 and (
-                    (theirs.denies and denial_applies(theirs, mine, 1.0, 0.0))
-                    or negation_applies(theirs, mine, 1.0, 0.0)
+                    # (`own` when the claim names a doer: which denials to run again, each
+                    # then checked against the denier's own country)
+                    (theirs.denies and denial_applies(theirs, mine, 1.0, 0.0, bool(mine.agent)))
+                    or negation_applies(theirs, mine, 1.0, 0.0, bool(mine.agent))
                 )
             }
     for index in sorted(denials):
@@ -1451,11 +1453,17 @@ def _denial_targets(state: Run, index: int) -> list[tuple[int, float]]:
     threshold = settings.denial_threshold if denial.denies else settings.negation_threshold
     applies = denial_applies if denial.denies else negation_applies
     whom = people_named(reps.founder_terms[index].keys(), state.lexicon)
+    # the country a person speaks for through their body ("a spokeswoman for the coast guard")
+    home = country or (
+        state.identity.country(state.identity.root(denial.source)) if denial.source else None
+    )
     hits = []
     for other in np.nonzero(sims >= threshold)[0]:
         claim = reps.features[other]
         similarity = float(sims[other]) - predicate_penalty(denial, claim)
-        if claim.headline or not applies(denial, claim, similarity, threshold):
+        # the claim says the denier's own country did it ("the Greek boat rammed ...")
+        own = claim.agent is not None and claim.agent == home
+        if claim.headline or not applies(denial, claim, similarity, threshold, own):
             continue
         if other_action(denial.predicate, claim.predicate) and names_only_in_common(
             denial, claim, reps.founder_terms[index].keys(), reps.founder_terms[other].keys()
