@@ -38,6 +38,10 @@ def _by_cue(analysis, cue: str):
         ("The police refused to confirm that two officers had been arrested.", "confirm", "unconfirmed"),
         ("The interior minister confirmed that 40 people had been detained overnight.", "confirmed", "assert"),
         ("The admiral said the navy could not confirm that the frigate had sunk.", "said", "unconfirmed"),
+        # no comment, though "nothing" says something does not exist elsewhere
+        ("Asked about the report, Peskov told journalists he had nothing to add.", "told", "unconfirmed"),
+        ("The ministry said it had nothing more to say on the matter.", "said", "unconfirmed"),
+        ('"Russia has nothing to do with this incident," the embassy said.', "said", "deny"),
         # speakers who say they never said what they are reported to have said deny that report
         ('"We never admitted anything," said the skipper of the seized boat.', "said", "deny"),
         ('"I did not say that the army fired first," the governor told reporters.', "told", "deny"),

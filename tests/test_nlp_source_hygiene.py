@@ -1892,3 +1892,34 @@ def test_source_hygiene_a_transcript_label_is_the_person_introduced_despite_a_qu
     )
     [said] = [a for a in analysis.attributions if "preliminary" in a.content_text]
     assert said.canonical_source == "karin-lindqvist"
+
+
+def test_source_hygiene_when_a_body_acted_is_no_part_of_its_name(analyse):
+    """ "The Balochistan Azadi Front on Tuesday released a video ... who it said were ...": the
+    group is "Balochistan Azadi Front", not "... Front on Tuesday"."""
+    analysis = analyse(
+        "QUETTA — The Balochistan Azadi Front on Tuesday released a video of eight men who it "
+        "said were soldiers taken from buses on the highway."
+    )
+    names = {s.name for s in analysis.sources}
+    assert "Balochistan Azadi Front" in names, names
+    assert not any("Tuesday" in name for name in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            '"The deployment is no longer a rumour," one senior official said at the briefing.',
+            "anonymous senior official",
+        ),
+        (
+            "Two security sources said the convoy had been hit near the border.",
+            "anonymous security sources",
+        ),
+    ],
+)
+def test_source_hygiene_an_unnamed_source_is_named_by_who_not_how_many(analyse, text, name):
+    analysis = analyse(text)
+    names = {s.name for s in analysis.sources if s.type == "anonymous"}
+    assert names == {name}, names

@@ -117,7 +117,7 @@ def polarity_of(
         denies = nonexistent or _has_phrase(content_words, words.denial_phrases)
     if content and cue_polarity != "deny":
         nested = _nested_report(content, words, cues)
-        withheld = withheld or nested == "unconfirmed"
+        withheld = withheld or nested == "unconfirmed" or _nothing_to_add(content)
         denies = denies or nested == "deny"
     if withheld and cue_head is not None and _own_words_denied(cue_head):
         return Polarity.DENY, negated
@@ -268,6 +268,19 @@ def _lead_roots(content: Sequence[Token], roots: list[Token]) -> list[Token]:
     # "Let me be clear. No resident was abducted": a short preamble leads nothing
     lead = next((s for s in sentences if sum(not t.is_punct for t in s) > LEAD_MIN), sentences[0])
     return [r for r in roots if r.sent == lead] or roots
+
+
+# "he had nothing to add", "has nothing more to say on the matter": no comment, not a denial
+NOTHING_TO = frozenset({"add", "say", "comment", "share", "report"})
+
+
+def _nothing_to_add(content: Sequence[Token]) -> bool:
+    return any(
+        token.lower_ == "nothing"
+        and token.head.lemma_.lower() == "have"
+        and any(c.lemma_.lower() in NOTHING_TO and c.pos_ == "VERB" for c in token.children)
+        for token in content
+    )
 
 
 LEAD_MIN = 5  # words: a shorter first sentence ("Let me be clear.") is a preamble

@@ -70,6 +70,8 @@ _LEADING_VERBS = frozenset({"lead", "run", "head", "direct", "chair", "manage"})
 _PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each", "both", "all"}
 _FORCES = {"police", "army", "military", "navy", "gendarmerie"}  # "Police spokesman X"
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+# words before an unnamed source's description that say whose or how many, not who
+_LEADING_WORDS = {"a", "an", "the", "its", "their", "his", "her", "our", "one", "some", "several", "two", "three"}  # fmt: skip
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "representative", "analyst", "expert", "researcher", "officer", "envoy", "ambassador", "delegate", "member", "head", "chief", "director", "commander", "adviser", "advisor", "aide", "diplomat", "insider", "executive", "ceo", "chairman", "chairwoman"}  # fmt: skip
 # "Volunteers from the Emergency Response Room", "staff at the hospital": people who speak for
 # the body they belong to; "in" only places them ("aid workers in Sudan" speak for no state)
@@ -469,6 +471,15 @@ class _Resolver:
         others = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
         # "The army, which lost two men,": the clause about it is no part of its name
         others |= {t.i for c in head.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        # "The Balochistan Azadi Front on Tuesday released ...": when it acted, hung on the name
+        others |= {
+            t.i
+            for c in head.children
+            if c.i > head.i
+            and c.dep_ in ("prep", "npadvmod")
+            and any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree)
+            for t in c.subtree
+        }
         tokens = [t for t in head.subtree if t.i <= head.i + 3 and t.i not in others]
         # "The prefect of Pama, Issa Thiombiano, gave ...": the name set after the office is kept
         named = {
@@ -970,6 +981,8 @@ class _Resolver:
                 for w in said.split()
                 if "\0" in w or not any(w in p for p in self.lexicon.anonymity_phrases)
             ]
+            while len(words) > 1 and words[0] in _LEADING_WORDS:
+                words = words[1:]  # "one senior official", "its diplomats": who, not how many
             label = " ".join(words) or "sources"
             # what readers see: the words as the report wrote them ("Cotonou"), and the
             # country by its name ("anonymous security official Cotonou, Benin"), not its code
