@@ -1923,3 +1923,24 @@ def test_source_hygiene_an_unnamed_source_is_named_by_who_not_how_many(analyse, 
     analysis = analyse(text)
     names = {s.name for s in analysis.sources if s.type == "anonymous"}
     assert names == {name}, names
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Pakistan's Foreign Office rejected the accusation as baseless. \"Pakistan has nothing "
+            'to do with this incident," its spokesperson said at a weekly briefing.',
+            "pk-foreign-office",
+        ),
+        (
+            "The Balochistan Azadi Front claimed the attack. Its spokesman said the men were "
+            "prisoners of war.",
+            "balochistan-azadi-front",
+        ),
+    ],
+)
+def test_source_hygiene_its_spokesperson_speaks_for_the_body_just_named(analyse, text, body):
+    analysis = analyse(text)
+    spoken = [a for a in analysis.attributions if a.source and "spokes" in a.source.text.lower()]
+    assert [a.canonical_source for a in spoken] == [body], _claims(analysis)

@@ -1255,6 +1255,14 @@ class _Resolver:
         member = head.lemma_.lower() in _MEMBERS_OF
         if head.lemma_.lower() not in _SPEAKS_FOR and not member:
             return None
+        if head.lemma_.lower() in _SPOKES and any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children
+        ):
+            # "Pakistan's Foreign Office rejected ... 'Pakistan has nothing to do with this
+            # incident,' its spokesperson said": the body the sentence before opened with
+            implied = self._implied_body(tokens.start_char, False)
+            if implied is not None:
+                return implied
         modifiers = sorted(
             (t for c in head.children if c.dep_ == "compound" and c.i < head.i for t in c.subtree),
             key=lambda t: t.i,
