@@ -42,6 +42,8 @@ def _by_cue(analysis, cue: str):
         ("Asked about the report, Peskov told journalists he had nothing to add.", "told", "unconfirmed"),
         ("The ministry said it had nothing more to say on the matter.", "said", "unconfirmed"),
         ('"Russia has nothing to do with this incident," the embassy said.', "said", "deny"),
+        # "no one" is "nobody"
+        ("The navy said no one was injured during the operation.", "said", "deny"),
         # speakers who say they never said what they are reported to have said deny that report
         ('"We never admitted anything," said the skipper of the seized boat.', "said", "deny"),
         ('"I did not say that the army fired first," the governor told reporters.', "told", "deny"),

@@ -368,7 +368,7 @@ def _negated_in(roots: list[Token], words: PolarityLexicon, cues: Lexicon) -> tu
                 continue
             negated = True
             existential = child.dep_ == "attr" and any(c.dep_ == "expl" for c in children)
-            if existential or (child.dep_ in ("nsubj", "nsubjpass") and child.lower_ != "one"):
+            if existential or child.dep_ in ("nsubj", "nsubjpass"):
                 nonexistent = True  # "there are no troops", "no troops have crossed"
             if (
                 child.dep_ == "dobj"
