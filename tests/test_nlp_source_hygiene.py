@@ -1944,3 +1944,17 @@ def test_source_hygiene_its_spokesperson_speaks_for_the_body_just_named(analyse,
     analysis = analyse(text)
     spoken = [a for a in analysis.attributions if a.source and "spokes" in a.source.text.lower()]
     assert [a.canonical_source for a in spoken] == [body], _claims(analysis)
+
+
+def test_source_hygiene_a_habit_another_party_is_charged_with_is_no_claim_of_theirs(analyse):
+    """ "India habitually blames Pakistan for its own failures," in Pakistan's spokesperson's
+    words, is Pakistan's jibe, not a claim India made."""
+    analysis = analyse(
+        "Pakistan's Foreign Office rejected the accusation. \"Pakistan has nothing to do with "
+        'this incident. India habitually blames Pakistan for its own failures," its '
+        "spokesperson said."
+    )
+    assert not [a for a in analysis.attributions if a.canonical_source == "in-government"], _claims(
+        analysis
+    )
+    assert any("habitually" in a.content_text for a in analysis.attributions), _claims(analysis)

@@ -267,6 +267,8 @@ def _label_read_as_compound(noun: Token) -> Token | None:
 
 
 _FREE_RELATIVES = frozenset({"what", "whatever", "which", "whichever"})
+# a cue said of a habit, not of one statement: "habitually blames", "routinely accuses"
+_HABITUALLY = frozenset({"habitually", "routinely", "invariably"})
 _COORDINATORS = frozenset({",", ";", "and", "or", "nor", "&", "but"})
 
 
@@ -569,6 +571,10 @@ class _Finder:
             return None
         if verb.lemma_.lower() in _ASKING and content[0].text.split()[0].lower() in _OPEN_WORDS:
             return None  # "asked whether Moldova would expel diplomats": a question, no claim
+        if any(c.dep_ == "advmod" and c.lower_ in _HABITUALLY for c in verb.children):
+            # "India habitually blames Pakistan for its own failures": what a party is said to
+            # do as a habit, in another's words, is no claim it made
+            return None
         source_head, source_tokens, channel_via_cite = self._verb_source(verb, passive)
         if _said_to(verb, entry):
             # "Kidnappers said to demand ransom": hearsay about the kidnappers, nobody's words
