@@ -68,10 +68,10 @@ _ORGANISATION_KINDS = {"channel", "group", "newspaper", "outlet", "agency", "org
 _TITLE_PREFIXES = {"deputy", "vice", "press"}  # "Deputy press secretary Sabrina Singh"
 _LEADING_VERBS = frozenset({"lead", "run", "head", "direct", "chair", "manage"})  # "who heads X"
 _PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each", "both", "all"}
+# words before an unnamed source's description that say whose or how many, not who
+_LEADING_WORDS = {"a", "an", "the"} | _POSSESSIVES | _PARTITIVES
 _FORCES = {"police", "army", "military", "navy", "gendarmerie"}  # "Police spokesman X"
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
-# words before an unnamed source's description that say whose or how many, not who
-_LEADING_WORDS = {"a", "an", "the", "its", "their", "his", "her", "our", "one", "some", "several", "two", "three"}  # fmt: skip
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "representative", "analyst", "expert", "researcher", "officer", "envoy", "ambassador", "delegate", "member", "head", "chief", "director", "commander", "adviser", "advisor", "aide", "diplomat", "insider", "executive", "ceo", "chairman", "chairwoman"}  # fmt: skip
 # "Volunteers from the Emergency Response Room", "staff at the hospital": people who speak for
 # the body they belong to; "in" only places them ("aid workers in Sudan" speak for no state)
