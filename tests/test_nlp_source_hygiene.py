@@ -1887,6 +1887,30 @@ def test_source_hygiene_a_rank_is_no_body(analyse):
             "preliminary",
             "karin-lindqvist",
         ),
+        # a writer who has called the operator "the company" twice goes on doing so, whatever
+        # firm the paragraph between names
+        (
+            "The operator, the Ostrava Heat Company, says the boilers stopped at 4 a.m. The "
+            "company first said 9,000 flats lost heating. The company now says 14,000. Birchwood "
+            "Forensics, which is working for the insurer, counted 21 broken controllers. The "
+            "company says it is still checking the logs.",
+            "still checking",
+            "ostrava-heat-company",
+        ),
+        # "The contractor, Vesna Control Systems, says": the name beside the noun speaks
+        (
+            "The National Intelligence Service says the intruders used the contractor's account. The "
+            "contractor, Vesna Control Systems, says its accounts were not used.",
+            "accounts were not used",
+            "vesna-control-systems",
+        ),
+        # "the group that claims the attack" is no city hall, though the city spoke last
+        (
+            "Dornbach city hall says 5,000 homes lost water. The group that claims the attack "
+            "says 20,000 homes lost water.",
+            "20,000",
+            "group",
+        ),
     ],
 )
 def test_source_hygiene_who_says_it(analyse, text, words, canonical):
@@ -1950,3 +1974,46 @@ def test_source_hygiene_a_habit_another_party_is_charged_with_is_no_claim_of_the
         analysis
     )
     assert any("habitually" in a.content_text for a in analysis.attributions), _claims(analysis)
+
+
+def test_source_hygiene_a_spokeswoman_of_a_described_guard_speaks_for_the_guard_named_before(
+    analyse,
+):
+    """ "The Hellenic Coast Guard said ... said Eleni Papas, a coast guard spokeswoman": the
+    coast guard she speaks for is the one just named, Greece's, not a bare "coast guard"."""
+    analysis = analyse(
+        'The Hellenic Coast Guard said the trawler was inside Greek waters. "The boat was '
+        'fired on," said Lieutenant Eleni Papas, a coast guard spokeswoman.'
+    )
+    [person] = [s for s in analysis.sources if s.type == "person"]
+    [guard] = [s for s in analysis.sources if s.name == "Hellenic Coast Guard"]
+    assert guard.country == "GR"
+    assert person.parent == guard.id
+
+
+def test_source_hygiene_a_headlines_bare_kind_is_the_speaker_the_report_describes(analyse):
+    """ "Union says ..." over a report on "the union of port workers in Varna" is that union,
+    not a second source beside it; with two unions in the report, which one cannot be told."""
+    one = analyse(
+        "Union says crane collapse injured 12\n\nVARNA — The union of port workers in Varna says "
+        "a crane collapse on Monday injured 12 of its members."
+    )
+    speakers = {a.canonical_source for a in one.attributions}
+    assert len(speakers) == 1, _claims(one)
+    two = analyse(
+        "Union says crane collapse injured 12\n\nVARNA — The Varna Dockers Union says a crane "
+        "collapse injured 12 members. The Crane Drivers Union says nine were hurt."
+    )
+    assert len({a.canonical_source for a in two.attributions}) == 3, _claims(two)
+
+
+def test_source_hygiene_a_body_named_in_full_is_not_the_known_body_its_acronym_spells(analyse):
+    """ "The Estonian Information System Authority (RIA), which ..., said": the authority
+    named in full speaks, not RIA Novosti, whose short name the acronym happens to be."""
+    analysis = analyse(
+        "The Estonian Information System Authority (RIA), which handles cyber incidents, said "
+        "it had sent a team to Tartu."
+    )
+    [claim] = analysis.attributions
+    assert claim.canonical_source != "ria-novosti"
+    assert "information-system-authority" in claim.canonical_source

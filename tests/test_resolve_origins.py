@@ -300,6 +300,31 @@ def test_a_citys_government_is_one_body_however_named():
     assert identity.canonical("city") == "city"
 
 
+def test_a_deputy_mayor_named_by_office_speaks_for_the_city_named_in_the_same_report():
+    """ "deputy mayor Lee Soo-kyung told the paper" in a report whose headline says "city
+    says": her figure and the city's are one origin, not two."""
+    identity = build_identity(
+        load_source_table(),
+        [
+            SourceInfo("city-of-dornbach", "city of Dornbach", "organisation", country="AT"),
+            SourceInfo("city", "city", "organisation"),
+            SourceInfo("eva-ruster", "Eva Ruster", "person", roles=("deputy mayor",)),
+            SourceInfo("karl-moser", "Karl Moser", "person", roles=("mayor",)),
+        ],
+        [],
+        documents={
+            "city-of-dornbach": ["d1"],
+            "city": ["d2"],
+            "eva-ruster": ["d2"],
+            "karl-moser": ["d3"],  # a mayor in a report that names no city body
+        },
+    )
+    assert identity.independence("eva-ruster", None) == identity.independence(
+        "city-of-dornbach", None
+    )
+    assert identity.parent("karl-moser") is None
+
+
 def test_two_organisations_sharing_an_opening_word_stay_apart():
     identity = _identity(
         SourceInfo("amber-quay", "Amber Quay", "organisation"),

@@ -59,7 +59,8 @@ SPELLED_OUT = re.compile(
 )
 _STATE_BODY_WORDS = frozenset({"ministry", "department", "directorate", "command", "bureau"})
 _NON_STATE_BODIES = frozenset({"group", "network", "militia", "coalition", "alliance"})
-_CIVIL_STATE_ENDS = _STATE_BODY_WORDS | {"embassy", "consulate", "government", "office"}
+# a state's or a town's civil body: "Iran's embassy", "Gangneung city hall", "the municipality"
+_CIVIL_STATE_ENDS = _STATE_BODY_WORDS | {"embassy", "consulate", "government", "office", "hall", "municipality", "prefecture", "governorate", "administration"}  # fmt: skip
 _CIVIL_HEADS = frozenset({"union", "unions", "association", "church", "diocese", "party", "company", "federation", "movement", "society"})  # fmt: skip
 _MEDIA_WORDS = {"news", "newspaper", "broadcaster", "paper", "outlet", "television", "tv", "radio", "daily", "wire"}  # fmt: skip
 _GENERIC_WORDS = frozenset({"of", "the", "and", "for", "s"})  # in names, but no modifier
@@ -197,6 +198,7 @@ def resolve_sources(
             if resolved[index] is None:
                 found[index].source = None
     resolved = _with_country_bodies(resolved, resolver.sources, doc_text(doc), places)
+    resolved = _headline_kinds(resolved, resolver.sources, doc_text(doc))
     named = {r.mention.source_id for r in resolved if r is not None}
     # the bodies the speakers belong to, so that a store knows what a parent id is
     named |= {
@@ -243,6 +245,48 @@ def _with_country_bodies(
             here = _paragraph_countries(text, item.mention.span.start, places)
             if len(fitting) == 1 and (not here or fitting[0].country in here):
                 item = replace(item, mention=replace(item.mention, source_id=fitting[0].id))
+        out.append(item)
+    return out
+
+
+def _headline_kinds(
+    resolved: list[ResolvedSource | None], sources: dict[str, Source], text: str
+) -> list[ResolvedSource | None]:
+    """A headline's bare "Family says ..." is the "family of an 84-year-old woman" its report
+    describes: a one-word kind of speaker in the title line is the one speaker of that kind the
+    body of the report names, not a second source."""
+    title_end = text.find("\n")
+    if title_end < 0:
+        return resolved
+    later = {
+        item.mention.source_id
+        for item in resolved
+        if item is not None and item.mention.span.start > title_end
+    }
+    out = []
+    for item in resolved:
+        source = sources.get(item.mention.source_id) if item is not None else None
+        if (
+            item is not None
+            and source is not None
+            and item.mention.span.end <= title_end
+            and source.type in ("organisation", "group", "unknown")
+            and len(source_key(source.name).split()) == 1
+            and source.name.lower() == source.name.lower().strip()
+        ):
+            word = source_key(source.name)
+            fitting = {
+                other
+                for other in later
+                if other != source.id
+                and other in sources
+                and sources[other].type not in ("person", "anonymous")
+                and word
+                in (source_key(sources[other].name).split() or [""])[:1]
+                + (source_key(sources[other].name).split() or [""])[-1:]
+            }
+            if len(fitting) == 1:
+                item = replace(item, mention=replace(item.mention, source_id=fitting.pop()))
         out.append(item)
     return out
 
@@ -547,6 +591,10 @@ class _Resolver:
         named = self._known_as(extras)
         if (
             named is not None
+            # "The Estonian Information System Authority (RIA), which ...": a body named in
+            # full is that body; the acronym after it is no other one the table knows ("RIA
+            # Novosti")
+            and not _named_otherwise(tokens, named)
         ):  # "the rebel alliance, known as the Strategic Framework ... (CSP-DPA)"
             return self._finish(span, head, named, tokens, "", False, None)
         its = next(
@@ -1027,6 +1075,8 @@ class _Resolver:
             and tokens[0].lower_ == "the"
             and head.lemma_.lower() in _COMPANY_NOUNS
             and _modifiers(description, head) <= _COMPANY_KINDS
+            # "The contractor, Daeil Control Systems, says": the name beside it is the source
+            and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
         ):
             noun = head.lemma_.lower()
             introduced = next(
@@ -1045,6 +1095,10 @@ class _Resolver:
             )
             if introduced is not None:
                 return introduced  # "the operator" after "Operator Caledonia Hydro ..."
+            if (
+                chained := self._same_description(description, noun, tokens.start_char)
+            ) is not None:
+                return chained
             named = self._last_organisation(tokens.start_char, noun)
             if named is not None:  # "The company declined to comment" after "Amber Quay Terminals"
                 return named  # (the company named last, not the last one called "company")
@@ -1288,8 +1342,9 @@ class _Resolver:
                 return self._country_body(
                     tokens.doc[modifiers[0].i : modifiers[-1].i + 1], country, strip_country=True
                 )
-            if country is None and modifiers[-1].lemma_.lower() in _BODIES:
-                # "Defence ministry spokeswoman X" after "Cambodia's defence ministry said"
+            if country is None and modifiers[-1].lemma_.lower() in _BODIES | {"guard"}:
+                # "Defence ministry spokeswoman X" after "Cambodia's defence ministry said";
+                # "a coast guard spokeswoman" after "The Hellenic Coast Guard said"
                 earlier = self._described_antecedent(
                     source_key(bare or body), modifiers[-1], tokens.start_char
                 )
@@ -1835,6 +1890,26 @@ class _Resolver:
             if known is not None and not _state_body(known) and not _firm_name(known):
                 return ent.start_char, known
         return None
+
+    def _same_description(self, description: str, noun: str, position: int) -> Source | None:
+        """The body "the company" already stood for twice in this report, one the report
+        introduced by a company's noun ("The operator, the Yeongdong Water Corporation"): a
+        writer who has settled on calling the operator "the company" goes on doing so, whatever
+        other firm ("Hanbit Security Lab", "the contractor, Daeil") the next paragraph names."""
+        pointed = [
+            seen.source_id
+            for seen in self.seen
+            if seen.position < position
+            and not seen.person
+            and not seen.anonymous
+            and seen.head == noun
+            and seen.description == description
+        ]
+        if len(pointed) < 2 or len(set(pointed[-2:])) != 1:
+            return None
+        if not self.kinds.get(pointed[-1], set()) & _COMPANY_NOUNS - {noun}:
+            return None  # "Kestrel Forensics, which is investigating": not shown to be it
+        return self.sources[pointed[-1]]
 
     def _other_kind(self, source_id: str) -> bool:
         """The report named this body by kind words, none of them a company's ("the union
@@ -2548,6 +2623,13 @@ KIND_NOUNS = frozenset(
     "group organisation organization company firm charity militia movement network "
     "operator union association alliance coalition observatory agency channel account utility".split()
 )
+
+
+def _named_otherwise(tokens: SpacySpan, known: Source) -> bool:
+    """The mention is a name of two or more words, none of them in the known source's names."""
+    proper = {source_key(t.text) for t in tokens if t.pos_ == "PROPN"}
+    names = {w for name in (known.name, *known.aliases) for w in source_key(name).split()}
+    return len(proper) >= 2 and not proper & names
 
 
 def _name_after_kind(tokens: SpacySpan, head: Token, extras: list[Token]) -> SpacySpan | None:

@@ -300,7 +300,7 @@ def build_identity(
     _rights_groups(identity, documents or {})
     _described_bodies(identity)
     _local_bodies(identity)
-    _city_bodies(identity)
+    _city_bodies(identity, documents or {})
     _of_names(identity)
     for edit in edits:
         if edit.kind == "merge" and edit.into:
@@ -1232,9 +1232,14 @@ CITY_HALL = re.compile(
 BARE_CITY = frozenset({"city", "the city", "city hall", "the city hall", "municipality"})
 
 
-def _city_bodies(identity: SourceIdentity) -> None:
+# a town's own officers, named by office alone: "deputy mayor Lee Soo-kyung"
+CITY_OFFICES = frozenset({"mayor", "deputy mayor", "vice mayor", "city spokesman", "city spokeswoman", "city spokesperson", "city official"})  # fmt: skip
+
+
+def _city_bodies(identity: SourceIdentity, documents: Mapping[str, Iterable[str]]) -> None:
     """ "The city of Gangneung", "Gangneung city hall" and, where the corpus has one city body,
-    "the city": one local government, however reports name it."""
+    "the city": one local government, however reports name it. Its mayor or deputy mayor,
+    named by office alone in a report that names that city body, speaks for it."""
     by_place: dict[str, list[SourceInfo]] = {}
     bare = []
     for source in identity.infos.values():
@@ -1259,6 +1264,18 @@ def _city_bodies(identity: SourceIdentity) -> None:
         for source in bare:
             identity.mapping[source.id] = keep_id
             identity.reasons[source.id] = f"the only city body of the corpus: {keep_id}"
+        city = {keep_id, *(s.id for s in bare), *(s.id for b in by_place.values() for s in b)}
+        reports = {d for source_id in city for d in documents.get(source_id, ())}
+        for source in list(identity.infos.values()):
+            if (
+                source.type == "person"
+                and source.parent is None
+                and source.id not in identity.mapping
+                and any(source_key(role) in CITY_OFFICES for role in source.roles)
+                and set(documents.get(source.id, ())) & reports
+            ):
+                identity.infos[source.id] = replace(source, parent=keep_id)
+                identity.reasons[source.id] = f"an officer of {keep_id}, named in its reports"
 
 
 def _sub_bodies(identity: SourceIdentity) -> None:
