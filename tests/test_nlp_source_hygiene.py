@@ -1911,6 +1911,44 @@ def test_source_hygiene_a_rank_is_no_body(analyse):
             "20,000",
             "group",
         ),
+        # "the utility" is the supplier named before: not the cyber centre that spoke since,
+        # nor the contractor, nor an unnamed "utility" because a quote called it "a greedy one"
+        (
+            "Lakeshore Power said its grid was attacked. The Canadian Centre for Cyber Security "
+            "said the malware erased servers. Later the utility said 9,000 homes lost power.",
+            "9,000",
+            "lakeshore-power",
+        ),
+        (
+            'Lakeshore Power said its grid was attacked. The hackers said they acted against "a '
+            'greedy utility". The contractor, Dunmore Controls Ltd, said its systems were not '
+            "breached. About 9,000 homes lost power, according to the utility.",
+            "9,000",
+            "lakeshore-power",
+        ),
+        # a state's centre, its country after its name, is no company
+        (
+            "Savonia Energia said two of its plants stopped. The National Cyber Security Centre "
+            "Finland said it was investigating. The company says two plants were affected.",
+            "two plants were affected",
+            "savonia-energia",
+        ),
+        # "X's claims have not matched ...: it says A, while the utility says B, and it says C"
+        (
+            "Hollow Fern's claims have not matched the utility's account: it says it controlled "
+            "23 substations, while the utility says seven were disconnected, and it says it "
+            "copied 2.4 million records.",
+            "copied",
+            "hollow-fern",
+        ),
+        # a spokesman's nom de guerre is no body "the group" points back to
+        (
+            'The Tanod Liberation Army said it had freed the men. "There was no rescue," a '
+            "spokesman using the name Ka Ilaw said in a statement. The group said it was still "
+            "holding two people.",
+            "still holding",
+            "tanod-liberation-army",
+        ),
     ],
 )
 def test_source_hygiene_who_says_it(analyse, text, words, canonical):

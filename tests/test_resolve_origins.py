@@ -2356,6 +2356,13 @@ def test_a_surname_without_its_arabic_article_is_the_one_person_so_named():
             "nadine-sarkis",
             "basalt-point-labs",
         ),
+        # "the firm" with no report calling it so before: the company named last
+        (
+            'Tamarind Labs said some streets had no power for 26 hours. "They walked in," said '
+            "Dr Rima Haddad, who leads the firm's incident response team.",
+            "rima-haddad",
+            "tamarind-labs",
+        ),
     ],
 )
 def test_a_person_who_leads_a_team_of_the_firm_speaks_for_the_firm(analyse, text, person, body):

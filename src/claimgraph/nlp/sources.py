@@ -94,6 +94,8 @@ _REPRESENTATIVES = {"delegate", "delegation", "ambassador", "envoy", "representa
 _NAMED_AS_KIND = frozenset({"airport"})
 # last words of news outlets' names: "the operator says" is never the agency that reported it
 _OUTLET_NAME_ENDS = frozenset({"agency", "review", "press", "times", "post", "journal", "herald", "gazette", "tribune", "observer", "courier", "sentinel", "ledger", "dispatch", "desk", "wire", "bulletin", "news", "radio", "tv", "television", "daily"})  # fmt: skip
+# what a utility's name says it supplies: "Atlantic Shore Power", "Gangneung Water"
+_SUPPLY_WORDS = frozenset({"power", "electric", "electricity", "energy", "water", "waterworks", "gas", "grid", "hydro", "utilities", "vesi", "energia", "energi"})  # fmt: skip
 _COMPANY_NOUNS = frozenset({"company", "firm", "operator", "carrier", "insurer", "manufacturer", "contractor", "airport", "utility", "terminal"})  # fmt: skip
 _MINISTERS = frozenset({"minister"})
 # last words of a state's bodies, which "the company" never points back to
@@ -874,8 +876,10 @@ class _Resolver:
                 source.id,
                 plural,
                 # "a security source ... he said": an unnamed individual is someone too; "the
-                # Houthis" or "its operator, Larkspur Tankers" is a body, whatever the tagger saw
+                # Houthis" or "its operator, Larkspur Tankers" is a body, whatever the tagger saw;
+                # "a spokesman using the name Ka Dalisay" is someone, whatever it read
                 source.type == "person"
+                or doc_text(self.doc)[max(0, span.start - 9) : span.start].lower() == "the name "
                 or (
                     (person is not None or anonymous)
                     and not plural
@@ -1099,6 +1103,8 @@ class _Resolver:
                 chained := self._same_description(description, noun, tokens.start_char)
             ) is not None:
                 return chained
+            if noun == "utility" and (supplier := self._supplier(tokens.start_char)) is not None:
+                return supplier  # "according to the utility": the supplier, not its contractor
             named = self._last_organisation(tokens.start_char, noun)
             if named is not None:  # "The company declined to comment" after "Amber Quay Terminals"
                 return named  # (the company named last, not the last one called "company")
@@ -1760,7 +1766,7 @@ class _Resolver:
         ]
         if not owners:
             return None
-        return next(
+        introduced = next(
             (
                 self.sources[seen.source_id]
                 for seen in reversed(self.seen)
@@ -1772,6 +1778,11 @@ class _Resolver:
             ),
             None,
         )
+        if introduced is None and owners[0] in _COMPANY_NOUNS:
+            # "who leads the firm's incident response team" after "Basalt Point Labs said":
+            # the company named last, as "the firm said" would be
+            return self._last_organisation(full.start_char, owners[0])
+        return introduced
 
     def _placed_by(self, prep: Token) -> bool:
         """ "in Ituri", "from Goma": a preposition that says where someone is, not whom they
@@ -1891,6 +1902,22 @@ class _Resolver:
                 return ent.start_char, known
         return None
 
+    def _supplier(self, position: int) -> Source | None:
+        """The company seen last whose name says what it supplies ("Atlantic Shore Power",
+        "Emajõe Vesi"): what "the utility" points back to, past the contractor named since."""
+        return next(
+            (
+                self.sources[seen.source_id]
+                for seen in reversed(self.seen)
+                if seen.position < position
+                and not seen.person
+                and not seen.anonymous
+                and self.sources[seen.source_id].type == "organisation"
+                and set(source_key(self.sources[seen.source_id].name).split()) & _SUPPLY_WORDS
+            ),
+            None,
+        )
+
     def _same_description(self, description: str, noun: str, position: int) -> Source | None:
         """The body "the company" already stood for twice in this report, one the report
         introduced by a company's noun ("The operator, the Yeongdong Water Corporation"): a
@@ -1942,8 +1969,9 @@ class _Resolver:
                 # "the company" after "the Turkish side" or "the interior ministry" is no state
                 and not (
                     kind in _COMPANY_NOUNS
-                    and _last_word(self.sources[item.source_id].name)
-                    in _NO_COMPANY_ENDS  # "Islamic State", "Beni Human Rights Collective"
+                    # "Islamic State", "Beni Human Rights Collective", "the Canadian Centre for
+                    # Cyber Security"
+                    and _head_word(self.sources[item.source_id].name) in _NO_COMPANY_ENDS
                 )
                 # "the airport" is one named as an airport, not the embassy that spoke last
                 and (
@@ -2000,7 +2028,7 @@ class _Resolver:
                 start -= 1  # "Pontica Container Terminal", where the tagger began at "Container"
             name = _strip_possessive(_drop_article(self.doc[start : ent.end].text)).rstrip("'’")
             if kind in _COMPANY_NOUNS and (
-                not _company_like(name, kind) or _last_word(name) in _NO_COMPANY_ENDS
+                not _company_like(name, kind) or _head_word(name) in _NO_COMPANY_ENDS
             ):
                 # "the operator" is no navy, news agency or convention named before it, only
                 # a name that a company's could be
@@ -2028,6 +2056,8 @@ class _Resolver:
             and not any(t.pos_ == "PROPN" for t in tokens)
             and not any(e.label_ in ("ORG", "PERSON") for e in self._ents(tokens))
             and lemma not in _ORGANISATION_KINDS | _BODIES | _MEDIA_WORDS | _NOT_INDIVIDUALS
+            # "according to the utility" after a quote's "a greedy utility": a body
+            and lemma not in _COMPANY_NOUNS - {"contractor"}
             and lemma not in _SPEAKS_FOR
             and lemma not in not_source_nouns()
         )
@@ -2411,8 +2441,10 @@ def _claims_owner(pronoun: Token) -> Token | None:
     """ "Hollow Birch's claims have not matched ...: it says": the named owner of the claims
     the sentence opens on, when the pronoun follows its colon or semicolon."""
     sentence = pronoun.sent
-    if sentence.start == pronoun.i and pronoun.i > 0 and pronoun.nbor(-1).text in ":;":
-        sentence = pronoun.nbor(-1).sent  # the parser may start a sentence after the colon
+    if sentence.start > 0 and pronoun.doc[sentence.start - 1].text in ":;":
+        # the parser may start a sentence after the colon ("...: it says X, while the utility
+        # says Y, and it says Z": both pronouns are the owner's)
+        sentence = pronoun.doc[sentence.start - 1].sent
     subject = next((t for t in sentence if t.dep_ in ("nsubj", "nsubjpass")), None)
     if (
         subject is None
@@ -2501,7 +2533,7 @@ def _modifiers(description: str, head: Token) -> set[str]:
 
 
 # the last words of bodies that are no company: "the operator says" is none of them
-_PUBLIC_BODY_ENDS = frozenset({"state", "collective", "observatory", "watch", "committee", "council", "commission", "coalition", "alliance", "front", "mission", "court", "assembly", "brigade", "battalion", "province"})  # fmt: skip
+_PUBLIC_BODY_ENDS = frozenset({"state", "collective", "observatory", "watch", "committee", "council", "commission", "coalition", "alliance", "front", "mission", "court", "assembly", "brigade", "battalion", "province", "centre", "center", "institute", "agency", "authority"})  # fmt: skip
 _NO_COMPANY_ENDS = (
     _NOT_COMPANIES | _OUTLET_NAME_ENDS | (_CIVIL_HEADS - {"company"}) | _PUBLIC_BODY_ENDS
 )
@@ -2524,6 +2556,15 @@ def _company_like(name: str, kind: str) -> bool:
         or words[0] in _COMPANY_FORMS
         or kind in words
     )
+
+
+def _head_word(name: str) -> str:
+    """The noun a body's name is headed by: "centre" in "Canadian Centre for Cyber Security"
+    and in "National Cyber Security Centre Finland"."""
+    words = re.split(r" (?:for|of) ", source_key(name), maxsplit=1)[0].split()
+    if len(words) > 1 and load_country_names().of(words[-1]) is not None:
+        words = words[:-1]
+    return words[-1] if words else ""
 
 
 def _last_word(name: str) -> str:
