@@ -2055,3 +2055,26 @@ def test_source_hygiene_a_body_named_in_full_is_not_the_known_body_its_acronym_s
     [claim] = analysis.attributions
     assert claim.canonical_source != "ria-novosti"
     assert "information-system-authority" in claim.canonical_source
+
+
+def test_source_hygiene_its_in_the_subjects_own_clause_is_the_subject(analyse):
+    """ "Police spokesman X said the force stood by its assessment that ...": the assessment is
+    the police's, not that of the group the sentence before named."""
+    analysis = analyse(
+        "The Lake Province Front has not claimed the attack. Lakeside police spokesman Daniel "
+        "Oyelaran said the force stood by its assessment that bandits were responsible."
+    )
+    [nested] = [a for a in analysis.attributions if a.content_text.startswith("that bandits")]
+    assert nested.canonical_source != "lake-province-front", _claims(analysis)
+    assert "police" in (nested.canonical_source or ""), _claims(analysis)
+
+
+def test_source_hygiene_an_army_commander_in_a_place_speaks_for_the_army(analyse):
+    """ "X, the army commander in Gedo": the army named before, not a person of no body (a
+    "spokesman in Ituri" still speaks for no one the place names)."""
+    analysis = analyse(
+        "The Somali army said troops had surrounded the camp. Colonel Ahmed Warsame, the army "
+        "commander in Gedo, said the kidnappers had let the hostages go."
+    )
+    [person] = [s for s in analysis.sources if s.type == "person"]
+    assert person.parent == "so-army"

@@ -325,6 +325,21 @@ def test_a_deputy_mayor_named_by_office_speaks_for_the_city_named_in_the_same_re
     assert identity.parent("karl-moser") is None
 
 
+def test_a_bare_police_is_the_one_countrys_police_named_by_the_same_word():
+    """A commander's bare "police" in one report and "police" placed in Papua New Guinea in
+    another are one force when the corpus names no other country's."""
+    identity = build_identity(
+        load_source_table(),
+        [
+            SourceInfo("police", "police", "group"),
+            SourceInfo("pg-police", "police", "group", country="PG"),
+        ],
+        [],
+        documents={"police": ["d1"], "pg-police": ["d2"]},
+    )
+    assert identity.canonical("police") == identity.canonical("pg-police")
+
+
 def test_two_organisations_sharing_an_opening_word_stay_apart():
     identity = _identity(
         SourceInfo("amber-quay", "Amber Quay", "organisation"),
@@ -1177,7 +1192,8 @@ def test_one_proper_name_under_two_ids_is_one_source():
         SourceInfo("kh-defence-ministry", "defence ministry", "organisation", "KH"),
     )
     assert identity.canonical("riga-international-airport") == "lv-international-airport"
-    assert identity.canonical("defence-ministry") == "defence-ministry"  # no proper name
+    # no proper name: if the two are one, it is as the only defence ministry of a country
+    assert "same name" not in identity.reasons.get("defence-ministry", "")
 
 
 def test_the_bare_airport_is_the_only_airport_the_corpus_names():

@@ -566,6 +566,15 @@ class _Resolver:
             text = doc_text(self.doc)
             owned = [t for t in owner.subtree if t.i <= owner.i and t.tag_ != "POS"]
             return self.resolve(Span.of(text, owned[0].idx, owner.idx + len(owner)), owner)
+        if len(tokens) == 1 and (subject := _binding_subject(head)) is not None:
+            # "the force stood by its assessment that ...": "its" is the clause's subject
+            words = [t for t in subject.subtree if t.i <= subject.i]
+            text = doc_text(self.doc)
+            bound = self.resolve(Span.of(text, words[0].idx, subject.idx + len(subject)), subject)
+            if bound is not None:
+                return ResolvedSource(
+                    SourceMention(span, bound.mention.source_id, "pronoun"), bound.anonymous
+                )
         if len(tokens) == 1 and head.lower_ in _PRONOUNS:
             antecedent = self.pronoun_antecedent(head.lower_, span.start)
             if antecedent is not None:
@@ -1116,6 +1125,8 @@ class _Resolver:
             "our",
         ):
             antecedent = self._described_antecedent(description, head, tokens.start_char)
+            if antecedent is None and description == "force":
+                antecedent = self._force_before(tokens.start_char)  # "the force": the police
             proper = {source_key(t.text) for t in tokens if t.pos_ == "PROPN"}
             if (
                 antecedent is not None
@@ -1674,14 +1685,34 @@ class _Resolver:
             if any(
                 c.dep_ == "prep" and c.lower_ in ("in", "at", "from") and self._placed_by(c)
                 for c in role.children
+            ) and not any(
+                c.dep_ == "compound" and c.lemma_.lower() in _FORCES for c in role.children
             ):
-                continue  # "a spokesman in Ituri": where he speaks, not for whom
+                # "a spokesman in Ituri": where he speaks, not for whom ("the army commander in
+                # Gedo" is the army's)
+                continue
             # "Information Minister", "Interior Cabinet Secretary": a portfolio
             body = (
                 self._speaks_for(role, full)
                 or (None if minister else self._named_body(role))
                 or (self._headed_body(role) if role.lemma_.lower() in _HEADS_OF else None)
             )
+            force = next(
+                (c for c in role.children if c.dep_ == "compound" and c.lemma_.lower() in _FORCES),
+                None,
+            )
+            if body is None and force is not None and role.lemma_.lower() in ("commander", "chief"):
+                # "X, the army commander in Gedo": the army the report named, else an army
+                name = force.lemma_.lower()
+                country = next(
+                    (c for t in role.subtree if (c := self._place_country(t.idx))), None
+                ) or self._country(full, None)
+                body = self._described_antecedent(name, force, full.start_char) or Source(
+                    id=slug(f"{country} {name}" if country else name),
+                    name=name,
+                    type="group",
+                    country=country,
+                )
             if (
                 body is None
                 and (minister or role.lemma_.lower() in _SPEAKS_FOR)
@@ -1900,6 +1931,18 @@ class _Resolver:
             known = by_name.get(source_key(_drop_article(ent.text)))
             if known is not None and not _state_body(known) and not _firm_name(known):
                 return ent.start_char, known
+        return None
+
+    def _force_before(self, position: int) -> Source | None:
+        """The police, army or navy seen last, or the one a person seen last speaks for:
+        whom "the force" points back to ("Police spokesman X said the force stood by ...")."""
+        for seen in reversed(self.seen):
+            if seen.position >= position or seen.anonymous:
+                continue
+            source = self.sources[seen.source_id]
+            body = self.sources.get(source.parent or "") if seen.person else source
+            if body is not None and set(source_key(body.name).split()) & _FORCES:
+                return body
         return None
 
     def _supplier(self, position: int) -> Source | None:
@@ -2435,6 +2478,21 @@ def _name_with_office(head: Token) -> SpacySpan | None:
 
 # what a sentence may be about when a pronoun after its colon stands for their owner
 _CLAIM_NOUNS = frozenset({"claim", "account", "statement", "figure", "version", "count", "toll"})
+
+
+def _binding_subject(pronoun: Token) -> Token | None:
+    """ "The force stood by its assessment", "the ministry repeated its claim": the subject of
+    the clause whose object the possessive pronoun qualifies, when that subject is a noun."""
+    if pronoun.lower_ not in ("its", "their") or pronoun.dep_ != "poss":
+        return None
+    owned = pronoun.head
+    verb = owned.head.head if owned.dep_ == "pobj" else owned.head
+    if owned.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.i > pronoun.i:
+        return None
+    return subject
 
 
 def _claims_owner(pronoun: Token) -> Token | None:

@@ -943,7 +943,7 @@ def _countryless_bodies(identity: SourceIdentity, documents: Mapping[str, Iterab
     for source in identity.infos.values():
         if source.country and source.type not in ("person", "anonymous", OUTLET):
             words = source_key(source.name).split()
-            for size in range(1, len(words)):
+            for size in range(1, len(words) + 1):  # "police" (PG) too
                 with_country.setdefault(" ".join(words[-size:]), []).append(source.id)
     for source in list(identity.infos.values()):
         name = source_key(source.name)
