@@ -1,5 +1,7 @@
 """What merges claims and what keeps them apart, with the reasons shown to users."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -54,6 +56,23 @@ def test_resolve_conflicts_veto_a_merge(a, b, conflict):
     assert match.vetoed
     assert not match.merged
     assert any(reason.startswith(conflict) for reason in match.conflicting)
+
+
+def test_a_count_stated_in_passing_by_the_other_claim_is_no_veto():
+    """ "it detained 31 fishermen" and "the 31 fishermen detained would be brought before the
+    prosecutor": the second states the count as a recall, not as no count. Another number, or
+    the same number of other people ("the two Colombian drivers" / "two Spanish citizens"),
+    still keeps them apart."""
+    counted = features([(31.0, "current", "fishermen:detained")])
+    recalled = replace(features(), values=((31.0, "fishermen"),))
+    assert not compare(counted, recalled, similarity=0.9, threshold=0.45).vetoed
+    assert not compare(recalled, counted, similarity=0.9, threshold=0.45).vetoed
+    bare = replace(features(), values=((31.0, ""),))  # "31 were held": 31 of nothing named
+    assert not compare(counted, bare, similarity=0.9, threshold=0.45).vetoed
+    other_number = replace(features(), values=((12.0, "fishermen"),))
+    assert compare(counted, other_number, similarity=0.9, threshold=0.45).vetoed
+    other_people = replace(features(), values=((31.0, "drivers"),))
+    assert compare(counted, other_people, similarity=0.9, threshold=0.45).vetoed
 
 
 def test_a_claim_of_responsibility_never_joins_an_account_of_the_deed():

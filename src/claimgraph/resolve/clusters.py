@@ -90,6 +90,28 @@ def _figures_of(fact: ClaimFacts) -> tuple[Figure, ...]:
     )
 
 
+def _values_of(fact: ClaimFacts) -> tuple[tuple[float, str], ...]:
+    """Every number the claim states, in base units, with what it counts ("" if nothing)."""
+    return tuple(
+        dict.fromkeys(
+            (in_base_unit(value, f.unit), _thing(f) or "")
+            for f in fact.figures
+            if (value := _value(f.value, f.low, f.high)) is not None
+        )
+    )
+
+
+def _stated(figure: Figure, values: Iterable[tuple[float, str]]) -> bool:
+    """Does a claim state this count, if only in passing ("the 31 fishermen detained would be
+    brought before the prosecutor")? The same number of the same thing, or of nothing named
+    ("seven were aboard"); "the two Colombian drivers" are not "two Spanish citizens"."""
+    counted = _same_people(figure[2]).partition(":")[0]
+    return any(
+        value == figure[0] and (not thing or _same_people(thing).partition(":")[0] == counted)
+        for value, thing in values
+    )
+
+
 def _thing(figure: "topics.Figure") -> str | None:
     """What a figure counts, as merges compare it: a distance with no position words ("Uganda
     says 4 km west") is still a distance, so "4 km" and "1.2 km" are two claims."""
@@ -128,6 +150,10 @@ class Features:
     # "claimed responsibility for Monday's attack": the claimant says it did it, which no
     # account of the attack itself says
     claims_deed: bool = False
+    # every number the founding claim states, counted or not ("the 31 fishermen detained", a
+    # recall; "seven were aboard", seven of nothing named): what another's count may match
+    # (only the founder's, as `lead`: a figure-less cluster must not gather every count)
+    values: tuple[tuple[float, str], ...] = ()  # (value, thing counted, "" if none)
 
     @property
     def denies(self) -> bool:
@@ -155,6 +181,7 @@ class Features:
             author=claim_author(fact.content_text) if fact.polarity == "deny" else None,
             headline=fact.headline,
             claims_deed=claims_the_deed(fact.content_text, fact.cue or ""),
+            values=_values_of(fact),
         )
 
     def joined(self, member: "Features") -> "Features":
@@ -178,6 +205,7 @@ class Features:
             author=self.author,
             headline=self.headline and member.headline,
             claims_deed=self.claims_deed,
+            values=self.values,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -199,6 +227,7 @@ class Features:
             "author": self.author,
             "headline": self.headline,
             "claims_deed": self.claims_deed,
+            "values": [list(v) for v in self.values],
         }
 
     @classmethod
@@ -225,6 +254,7 @@ class Features:
             author=row.get("author"),
             headline=bool(row.get("headline", False)),
             claims_deed=bool(row.get("claims_deed", False)),
+            values=tuple((float(v[0]), str(v[1])) for v in row.get("values", ())),
         )
 
 
@@ -329,6 +359,8 @@ def _figure_conflicts(a: Features, b: Features) -> list[str]:
         other = b if a.lead is not None else a
         if counts_none(counted[0]) and (other.denies or other.negated):
             return []  # "no civilian was abducted" and "denied reports of abductions"
+        if _stated(counted, other.values):
+            return []  # "it detained 31 fishermen" / "the 31 fishermen detained would ..."
         return [f"numbers {_number(counted[0])} vs none"]
     if a.lead is None or b.lead is None:
         return []

@@ -417,7 +417,7 @@ def resolved_count(conn: Connection) -> int:
 
 # bump when a resolve table, or the topics its figures are keyed by, change: the derived rows
 # are then rebuilt
-RESOLVE_SCHEMA = "13"
+RESOLVE_SCHEMA = "14"
 
 
 def ensure_current(conn: Connection) -> bool:
