@@ -75,6 +75,18 @@ def test_a_count_stated_in_passing_by_the_other_claim_is_no_veto():
     assert compare(counted, other_people, similarity=0.9, threshold=0.45).vetoed
 
 
+def test_one_bodys_short_denials_in_two_reports_are_one_denial():
+    """ "rejected the accusation as baseless" / "denied an accusation", both Russia's: two
+    writers' words for one denial. Short assertions still need nearly the same words, and
+    another body's short denial is another denial."""
+    denial = features(polarity="deny", source="ru-government", words=2)
+    assert not compare(denial, denial, similarity=0.8, threshold=0.45).vetoed
+    other = features(polarity="deny", source="cn-government", words=2)
+    assert compare(denial, other, similarity=0.8, threshold=0.45).vetoed
+    claim = features(source="ru-government", words=2)
+    assert compare(claim, claim, similarity=0.8, threshold=0.45).vetoed
+
+
 def test_a_claim_of_responsibility_never_joins_an_account_of_the_deed():
     """ "claimed responsibility for Monday's cyberattack on the station" says who did it; the
     operator's "a cyberattack halted the station" does not."""

@@ -45,6 +45,9 @@ ENTITY_BONUS = 0.0
 UNSPECIFIC = frozenset({"unknown", "recap"})
 SHORT_WORDS = 2  # content this short ("the deployment") says too little to merge on meaning
 SHORT_SIMILARITY = 0.9  # ... unless it is nearly the same words from the same source
+# one body's short denials of "the accusation" / "an accusation as baseless" in two reports:
+# the same denial, worded by two writers
+SHORT_DENIAL_SIMILARITY = 0.75
 SHORT_PHRASE = 2  # a phrase with no verb this short ("the Myanmar army") names, it does not state
 
 # "may have been carried out by ISWAP rather than Boko Haram", "four days, not two": a claim
@@ -437,7 +440,8 @@ def compare(a: Features, b: Features, similarity: float, threshold: float) -> Cl
         conflicting.append(
             f"stories: reports set in {', '.join(a.scenes)} vs {', '.join(b.scenes)}"
         )
-    if (_too_short(a) or _too_short(b)) and (similarity < SHORT_SIMILARITY or a.source != b.source):
+    short_floor = SHORT_DENIAL_SIMILARITY if a.denies and b.denies else SHORT_SIMILARITY
+    if (_too_short(a) or _too_short(b)) and (similarity < short_floor or a.source != b.source):
         conflicting.append("too few words to compare")
     entities = set(a.entities) & set(b.entities)
     if entities:
