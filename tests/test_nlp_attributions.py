@@ -248,6 +248,15 @@ def test_attributions_certainty_and_hedges(analyse, text, cue, certainty, hedges
             False,
             "Iran's Tasnim news agency",
         ),
+        (
+            # the participle first: the parser makes "Citing" the root and the outlet an
+            # appositive of the one it cites
+            "Citing a local official, the Cox's Harbour Post reported on Wednesday that six "
+            "boats had sunk.",
+            "reported",
+            True,
+            "the Cox's Harbour Post",
+        ),
     ],
 )
 def test_attributions_anonymity_and_channel(analyse, text, cue, anonymous, channel):

@@ -1352,6 +1352,15 @@ class _Finder:
             assert cited is not None  # `_citing` found it
             self.used.add(citing.i)
             return head, tokens, (self._source_span(tokens), cited, self._np_tokens(cited))
+        if (outlet := _fronted_citer(verb, head)) is not None:
+            # "Citing a local official, the Sentinel reported ...", parsed with the participle as
+            # the root and the outlet in apposition to the one it cites
+            self.used.add(head.head.i)
+            cited = [
+                t for t in self._np_tokens(head) if t.i < outlet.left_edge.i and not t.is_punct
+            ]
+            channel = self._np_tokens(outlet)
+            return outlet, channel, (self._source_span(channel), head, cited)
         return head, tokens, None
 
     def _citing(self, verb: Token) -> Token | None:
@@ -2163,6 +2172,21 @@ def _infinitive(verb: Token) -> bool:
 
 # what a body issues, cited in its stead: "citing a statement from the Guards' navy"
 _ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "report", "post", "message", "bulletin", "notice", "letter", "briefing"})  # fmt: skip
+
+
+def _fronted_citer(verb: Token, head: Token) -> Token | None:
+    """The outlet of "Citing X, the Sentinel reported that ...", when the parser made "Citing"
+    the root, X its object and the outlet X's appositive, with the cue hanging on X."""
+    participle = head.head
+    if not (
+        verb.dep_ in ("acl", "relcl")
+        and head.dep_ == "dobj"
+        and participle.lemma_.lower() in ("cite", "quote")
+        and participle.tag_ == "VBG"
+        and participle.i == participle.sent.start
+    ):
+        return None
+    return next((c for c in head.children if c.dep_ == "appos" and c.i < verb.i), None)
 
 
 def _cited(participle: Token) -> Token | None:
