@@ -102,6 +102,20 @@ def test_no_dispute_sets_a_source_against_itself_where_another_said_the_claim(tm
             assert claim.attribution_id in said
 
 
+def test_a_claim_that_both_denies_and_counts_otherwise_is_listed_once_as_a_denial():
+    """ "no soldier died" denies "27 soldiers were killed" and gives another figure for it: two
+    contradiction rows, one line under the claim, the denial."""
+    claim, denial = _side("1", "group", ("27",), 23), _side("2", "ministry", ("no",), 27)
+    disputes = [
+        sides.Dispute("x1", "figures", sides.DISPUTED_BY, denial, "27 vs none"),
+        sides.Dispute("x2", "denial", sides.DISPUTED_BY, denial, "denies"),
+        sides.Dispute("x3", "figures", sides.DISPUTED_BY, _side("3", "police", ("11",), 24), ""),
+    ]
+    kept = sides.one_per_other(disputes)
+    assert sorted((d.contradiction, d.kind) for d in kept) == [("x2", "denial"), ("x3", "figures")]
+    assert claim.cluster not in {d.other.cluster for d in kept}
+
+
 def test_figure_disputes_gather_the_pairs_of_a_topic_once_per_source_and_figure():
     police_11, police_19 = _side("1", "police", ("11",), 22), _side("2", "police", ("19",), 24)
     church, un = _side("3", "church", ("42",), 23), _side("4", "un", ("25-30",), 25)

@@ -216,8 +216,18 @@ def disputes(
                 )
             )
     for listed in found.values():
+        listed[:] = one_per_other(listed)
         listed.sort(key=lambda d: (_stamp(d.other.published), d.contradiction), reverse=True)
     return dict(found)
+
+
+def one_per_other(disputes: Iterable[Dispute]) -> list[Dispute]:
+    """One line per other claim: "no soldier died" both denies "27 soldiers were killed" and
+    gives another figure for it, but a reader sees it once, as the denial it is."""
+    kept: dict[str, Dispute] = {}
+    for dispute in sorted(disputes, key=lambda d: (d.kind != "denial", d.contradiction)):
+        kept.setdefault(dispute.other.cluster, dispute)
+    return list(kept.values())
 
 
 @dataclass(frozen=True, slots=True)
