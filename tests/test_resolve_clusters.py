@@ -87,6 +87,19 @@ def test_one_bodys_short_denials_in_two_reports_are_one_denial():
     assert compare(claim, claim, similarity=0.8, threshold=0.45).vetoed
 
 
+def test_a_headlines_two_words_join_no_other_sources_claim():
+    """ "Athens says shots fired" (a headline) and Ankara's "only warning shots were fired":
+    two words with a verb say too little to be one claim of two sources."""
+    clipped = replace(features(source="gr-government", words=2), headline=True, predicate="fire")
+    told = replace(features(source="tr-government", words=5), predicate="fire")
+    match = compare(clipped, told, similarity=0.8, threshold=0.45)
+    assert match.vetoed
+    assert any(reason.startswith("too few words") for reason in match.conflicting)
+    # the same words in a report's body may still join
+    body = replace(clipped, headline=False)
+    assert not compare(body, told, similarity=0.8, threshold=0.45).vetoed
+
+
 def test_a_claim_of_responsibility_never_joins_an_account_of_the_deed():
     """ "claimed responsibility for Monday's cyberattack on the station" says who did it; the
     operator's "a cyberattack halted the station" does not."""

@@ -49,6 +49,7 @@ SHORT_SIMILARITY = 0.9  # ... unless it is nearly the same words from the same s
 # the same denial, worded by two writers
 SHORT_DENIAL_SIMILARITY = 0.75
 SHORT_PHRASE = 2  # a phrase with no verb this short ("the Myanmar army") names, it does not state
+SHORT_HEADLINE = 2  # a headline's clipped claim this short ("shots fired") states too little
 
 # "may have been carried out by ISWAP rather than Boko Haram", "four days, not two": a claim
 # set against another
@@ -382,8 +383,13 @@ def _figure_conflicts(a: Features, b: Features) -> list[str]:
 
 def _too_short(claim: Features) -> bool:
     """ "the deployment", or "the Myanmar army" (what "blamed" names) with no verb: too little
-    of a proposition to merge on meaning."""
-    return claim.words < SHORT_WORDS or (claim.words <= SHORT_PHRASE and claim.predicate is None)
+    of a proposition to merge on meaning; nor a headline's "Athens says shots fired", which
+    another source's "only warning shots were fired" matches on its two words."""
+    return (
+        claim.words < SHORT_WORDS
+        or (claim.words <= SHORT_PHRASE and claim.predicate is None)
+        or (claim.headline and claim.words <= SHORT_HEADLINE)
+    )
 
 
 def _same_lead_event(a: Features, b: Features) -> bool:
