@@ -68,6 +68,7 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "this", "that", "
 _ORGANISATION_KINDS = {"channel", "group", "newspaper", "outlet", "agency", "organisation", "organization", "network", "company", "firm", "militia", "party", "movement", "website", "site", "account", "broadcaster", "station", "platform", "unit", "brigade", "force", "ministry", "office", "council", "coalition", "alliance", "institute", "think", "tank", "monitor"}  # fmt: skip
 _TITLE_PREFIXES = {"deputy", "vice", "press"}  # "Deputy press secretary Sabrina Singh"
 _LEADING_VERBS = frozenset({"lead", "run", "head", "direct", "chair", "manage"})  # "who heads X"
+_USING_THE_NAME = "the name "  # "a spokesman using the name Ka Dalisay": a nom de guerre
 _PARTITIVES = {"one", "some", "two", "three", "several", "many", "most", "each", "both", "all"}
 # words before an unnamed source's description that say whose or how many, not who
 _LEADING_WORDS = {"a", "an", "the"} | _POSSESSIVES | _PARTITIVES
@@ -274,7 +275,6 @@ def _headline_kinds(
             and item.mention.span.end <= title_end
             and source.type in ("organisation", "group", "unknown")
             and len(source_key(source.name).split()) == 1
-            and source.name.lower() == source.name.lower().strip()
         ):
             word = source_key(source.name)
             fitting = {
@@ -283,14 +283,24 @@ def _headline_kinds(
                 if other != source.id
                 and other in sources
                 and sources[other].type not in ("person", "anonymous")
-                and word
-                in (source_key(sources[other].name).split() or [""])[:1]
-                + (source_key(sources[other].name).split() or [""])[-1:]
+                and word in _end_words(sources[other].name)
             }
             if len(fitting) == 1:
                 item = replace(item, mention=replace(item.mention, source_id=fitting.pop()))
         out.append(item)
     return out
+
+
+def _preceded_by(text: str, position: int, words: str) -> bool:
+    """Do these lower-case words stand right before `position`?"""
+    return text[max(0, position - len(words)) : position].lower() == words
+
+
+def _end_words(name: str) -> set[str]:
+    """The first and last words of a name: "family" of "family of an 84-year-old woman",
+    "union" of "Varna Dockers Union"."""
+    words = source_key(name).split()
+    return set(words[:1] + words[-1:])
 
 
 def _paragraph_countries(text: str, position: int, places: Sequence[Place]) -> set[str]:
@@ -888,7 +898,7 @@ class _Resolver:
                 # Houthis" or "its operator, Larkspur Tankers" is a body, whatever the tagger saw;
                 # "a spokesman using the name Ka Dalisay" is someone, whatever it read
                 source.type == "person"
-                or doc_text(self.doc)[max(0, span.start - 9) : span.start].lower() == "the name "
+                or _preceded_by(doc_text(self.doc), span.start, _USING_THE_NAME)
                 or (
                     (person is not None or anonymous)
                     and not plural
@@ -1682,11 +1692,13 @@ class _Resolver:
                 if where is not None:
                     return self._member_of(person, self._government(where))
                 continue
-            if any(
+            force = next(
+                (c for c in role.children if c.dep_ == "compound" and c.lemma_.lower() in _FORCES),
+                None,
+            )
+            if force is None and any(
                 c.dep_ == "prep" and c.lower_ in ("in", "at", "from") and self._placed_by(c)
                 for c in role.children
-            ) and not any(
-                c.dep_ == "compound" and c.lemma_.lower() in _FORCES for c in role.children
             ):
                 # "a spokesman in Ituri": where he speaks, not for whom ("the army commander in
                 # Gedo" is the army's)
@@ -1696,10 +1708,6 @@ class _Resolver:
                 self._speaks_for(role, full)
                 or (None if minister else self._named_body(role))
                 or (self._headed_body(role) if role.lemma_.lower() in _HEADS_OF else None)
-            )
-            force = next(
-                (c for c in role.children if c.dep_ == "compound" and c.lemma_.lower() in _FORCES),
-                None,
             )
             if body is None and force is not None and role.lemma_.lower() in ("commander", "chief"):
                 # "X, the army commander in Gedo": the army the report named, else an army
